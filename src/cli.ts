@@ -1,0 +1,77 @@
+import { Command, CommanderError } from 'commander';
+import { ExitCode, formatError, RehabError } from './errors.js';
+import { writeStderr, writeStdout } from './io/output.js';
+import { growthCommand } from './commands/growth.js';
+import { rankCommand } from './commands/rank.js';
+
+const VERSION = '1.0.0';
+
+/** Every verb, one line each: adding a command means one file and one line here. */
+const COMMANDS: (() => Command)[] = [rankCommand, growthCommand];
+
+const OVERVIEW_EXAMPLES = `
+Examples:
+  $ rehab-stats rank --method KBT                 # which regions treat most per inhabitant
+  $ rehab-stats growth --method KBT --since 2009  # how much KBT has grown
+  $ rehab-stats rank --method KBT --input counts.csv --format csv
+
+Without --input every command uses the bundled illustrative dataset (KBT, IPT and MMR
+2009–2015, national totals as published by SKL; the split by region is modelled) and the
+bundled SCB population. Run "rehab-stats <command> --help" for a command's options.
+
+Exit codes: 0 ok, 1 internal error, 2 usage, 3 file cannot be read, 4 invalid data,
+5 population missing, 6 check found problems.`;
+
+export function buildProgram(): Command {
+  const program = new Command('rehab-stats')
+    .description('Statistics on Swedish regional treatment counts (KBT, IPT, MMR …): rates per inhabitant with confidence intervals, ranks and growth.')
+    .version(VERSION, '-V, --version')
+    .showSuggestionAfterError(true)
+    .addHelpText('after', OVERVIEW_EXAMPLES);
+  for (const make of COMMANDS) program.addCommand(make());
+  // Usage errors exit 2 (clig.dev), with the program's name in front like every other error.
+  const configure = (cmd: Command) => {
+    cmd.exitOverride().configureOutput({
+      writeOut: (s) => writeStdout(s),
+      writeErr: (s) => writeStderr(s),
+      outputError: (s, write) => write(`rehab-stats: ${s}`),
+    });
+    cmd.commands.forEach(configure);
+  };
+  configure(program);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  if (argv.length <= 2) {
+    writeStdout(program.helpInformation() + OVERVIEW_EXAMPLES.trimStart() + '\n');
+    return ExitCode.ok;
+  }
+  try {
+    await program.parseAsync(argv);
+    return ExitCode.ok;
+  } catch (e) {
+    return exitCodeFor(e);
+  }
+}
+
+/** The one place errors become messages and exit codes. */
+export function exitCodeFor(e: unknown): number {
+  if (e instanceof CommanderError) {
+    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return ExitCode.ok;
+    return ExitCode.usage; // commander has already printed its message
+  }
+  if (e instanceof RehabError) {
+    writeStderr(formatError(e));
+    return e.exitCode;
+  }
+  const err = e as Error;
+  writeStderr(`rehab-stats: internal error: ${err?.message ?? String(e)}\nhint: this is a bug in rehab-stats; please report it with the command you ran${process.env.REHAB_STATS_DEBUG ? '' : ' (set REHAB_STATS_DEBUG=1 for details)'}\n`);
+  if (process.env.REHAB_STATS_DEBUG) writeStderr(`${err?.stack ?? ''}\n`);
+  return ExitCode.internal;
+}
+
+main(process.argv).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,202 @@
+import { Option, type Command } from 'commander';
+import { usageError } from '../errors.js';
+import { loadTable, type LoadedTable, type ReadOptions } from '../domain/load.js';
+import type { Measure, Observation, Sex } from '../domain/observation.js';
+import { ALL_AGES, TARGET_AGES } from '../domain/observation.js';
+import { PopulationTable } from '../domain/population.js';
+import type { RegionIndex } from '../domain/regions.js';
+import { ROLES, type Role } from '../domain/vocabulary.js';
+import { bundledRegions, readBundled } from '../io/bundled.js';
+import { displayName, readBytes } from '../io/read.js';
+import { writeStderr, writeStdout } from '../io/output.js';
+import { chalkFor, colorLevel } from '../io/terminal.js';
+import { render } from '../render/index.js';
+import { FORMATS, type Column, type Format, type Lang, type ResultRow, type ResultTable } from '../render/model.js';
+import { delimiterFromOption } from '../parse/sniff.js';
+
+/** The label every output built on the default dataset carries. */
+export const BUNDLED_DATA_LABEL =
+  'Data: bundled illustrative counts consistent with published national totals (SKL, Rehabiliteringsgarantin 2009–2015); the split by region is modelled, not official.';
+export const BUNDLED_POPULATION_LABEL = 'Population: SCB, BE0101N1, 31 December (CC0).';
+
+/** Options every data-reading command shares. */
+export interface DataOptions {
+  input?: string;
+  population?: string;
+  encoding?: string;
+  delimiter?: string;
+  map?: string[];
+  skipInvalid?: boolean;
+  sumDuplicates?: boolean;
+  records?: boolean;
+}
+
+export interface OutputOptions {
+  format: Format;
+  lang?: string;
+  color?: boolean;
+  quiet?: boolean;
+}
+
+export function addDataOptions(cmd: Command): Command {
+  return cmd
+    .option('-i, --input <file>', 'treatment counts to read (CSV/TSV, "-" for stdin); default: the bundled illustrative dataset')
+    .option('-p, --population <file>', 'population to divide by (same formats); default: the bundled SCB table')
+    .option('--encoding <name>', 'input encoding when detection is wrong: utf-8, windows-1252, utf-16le')
+    .option('--delimiter <char>', 'input delimiter when sniffing is wrong: ";", "," or "tab"')
+    .option('--map <role=column...>', `say which column plays which role (${ROLES.join(', ')}), e.g. --map count=Antal region=Landsting`)
+    .option('--skip-invalid', 'leave out rows that cannot be used, listing them on stderr, instead of stopping')
+    .option('--sum-duplicates', 'add up rows for the same region, year, method and sex instead of stopping')
+    .option('--records', 'count every row as one treatment (record-level file), even if it has numeric columns');
+}
+
+export function addOutputOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS as string[]).default('table'))
+    .addOption(new Option('--lang <lang>', 'language of human output (default from LANG)').choices(['en', 'sv']))
+    .option('--no-color', 'no colour in the terminal table (also NO_COLOR=1 or TERM=dumb)')
+    .option('-q, --quiet', 'no notes on stderr');
+}
+
+/** --map count=Antal region=2 → { value: 'Antal', region: '2' } ("count" and "population" are names for the value role). */
+export function parseMap(pairs: string[] | undefined): Partial<Record<Role, string>> | undefined {
+  if (!pairs?.length) return undefined;
+  const out: Partial<Record<Role, string>> = {};
+  for (const pair of pairs.flatMap((p) => p.split(','))) {
+    const m = /^\s*([a-zåäö_]+)\s*=\s*(.+?)\s*$/i.exec(pair);
+    const role = m ? normaliseRole(m[1]!) : undefined;
+    if (!m || !role) throw usageError(`--map ${pair}: expected ROLE=COLUMN with ROLE one of ${ROLES.join(', ')}, count, population`);
+    out[role] = m[2]!;
+  }
+  return out;
+}
+
+function normaliseRole(word: string): Role | undefined {
+  const w = word.toLowerCase();
+  if (w === 'count' || w === 'population' || w === 'antal' || w === 'n') return 'value';
+  return (ROLES as readonly string[]).includes(w) ? (w as Role) : undefined;
+}
+
+export function readOptions(opts: DataOptions, extra: Partial<ReadOptions> = {}): ReadOptions {
+  let delimiter: ReadOptions['delimiter'];
+  if (opts.delimiter !== undefined) {
+    delimiter = delimiterFromOption(opts.delimiter);
+    if (!delimiter) throw usageError(`--delimiter ${JSON.stringify(opts.delimiter)}: use ";", "," or "tab"`);
+  }
+  return {
+    ...(opts.encoding ? { encoding: opts.encoding } : {}),
+    ...(delimiter ? { delimiter } : {}),
+    map: parseMap(opts.map),
+    skipInvalid: opts.skipInvalid,
+    sumDuplicates: opts.sumDuplicates,
+    recordLevel: opts.records,
+    ...extra,
+  };
+}
+
+/** Treatment counts from --input or the bundled dataset, with what to tell the user about them. */
+export interface CountData {
+  observations: Observation[];
+  /** Name in messages: the file, or "the bundled dataset". */
+  source: string;
+  bundled: boolean;
+  tables: LoadedTable[];
+}
+
+export function loadCounts(opts: DataOptions, regions: RegionIndex, extra: Partial<ReadOptions> = {}): CountData {
+  if (opts.input) {
+    const file = displayName(opts.input);
+    const table = loadTable(readBytes(opts.input), file, 'count', regions, readOptions(opts, extra));
+    return { observations: table.observations, source: file, bundled: false, tables: [table] };
+  }
+  const tables = ['treatments.csv', 'treatments-by-sex.csv'].map((name) => loadTable(readBundled(name), `bundled ${name}`, 'count', regions));
+  return { observations: tables.flatMap((t) => t.observations), source: 'the bundled dataset', bundled: true, tables };
+}
+
+export function loadPopulation(opts: DataOptions, regions: RegionIndex): PopulationTable {
+  if (opts.population) {
+    const file = displayName(opts.population);
+    const table = loadTable(readBytes(opts.population), file, 'population', regions, {
+      ...(opts.encoding ? { encoding: opts.encoding } : {}),
+      skipInvalid: opts.skipInvalid,
+    });
+    return new PopulationTable(table.observations, file, regions, false);
+  }
+  const table = loadTable(readBundled('population.csv'), 'bundled population.csv', 'population', regions);
+  return new PopulationTable(table.observations, 'the bundled SCB population table', regions, true);
+}
+
+/** Regions and the counts/population sources, ready for a command. */
+export function loadRegions(): RegionIndex {
+  return bundledRegions();
+}
+
+/** Notes for stderr about what was read: skipped rows and missing values, never silently. */
+export function inputWarnings(data: CountData): string[] {
+  const out: string[] = [];
+  for (const t of data.tables) {
+    for (const p of t.problems) out.push(`${t.file}${p.line !== undefined ? ` line ${p.line}` : ''}: skipped: ${p.message}`);
+    if (t.missing.length) {
+      const first = t.missing.slice(0, 5).map((m) => `line ${m.line} "${m.column}" (${m.marker || 'empty'})`).join(', ');
+      out.push(`${t.file}: ${t.missing.length} missing value${t.missing.length === 1 ? '' : 's'}: ${first}${t.missing.length > 5 ? ', …' : ''}`);
+    }
+  }
+  return out;
+}
+
+export function parseSexOption(v: string | undefined): Sex {
+  if (v === undefined || v === 'all' || v === 'total') return 'total';
+  if (v === 'women' || v === 'men') return v;
+  throw usageError(`--sex ${v}: use all, women or men`);
+}
+
+export function parseDenominator(v: string | undefined): string {
+  if (v === undefined || v === 'all') return ALL_AGES;
+  if (v === '16-67') return TARGET_AGES;
+  throw usageError(`--denominator ${v}: use all or 16-67`);
+}
+
+export function parsePositive(name: string) {
+  return (v: string): number => {
+    const n = Number(v.replace(/[ _]/g, ''));
+    if (!(n > 0) || !Number.isFinite(n)) throw usageError(`${name} ${v}: expected a positive number`);
+    return n;
+  };
+}
+
+export function parseYearOption(name: string) {
+  return (v: string): number => {
+    if (!/^(19|20)\d\d$/.test(v.trim())) throw usageError(`${name} ${v}: expected a four-digit year, e.g. 2014`);
+    return Number(v);
+  };
+}
+
+/** --ci 95|99|99.8 → 0.95 … */
+export function parseLevel(v: string): number {
+  const n = Number(v);
+  if (![90, 95, 99, 99.8].includes(n)) throw usageError(`--ci ${v}: use 90, 95, 99 or 99.8`);
+  return n / 100;
+}
+
+export function resolveLang(opt: string | undefined, env: NodeJS.ProcessEnv): Lang {
+  if (opt === 'sv' || opt === 'en') return opt;
+  const l = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return /^sv/i.test(l) ? 'sv' : 'en';
+}
+
+/** Renders a result to stdout in the chosen format, and notes (unless --quiet) to stderr. */
+export function emit(
+  table: ResultTable,
+  opts: OutputOptions,
+  stderrNotes: string[] = [],
+  style?: (col: Column, row: ResultRow, text: string, chalk: ReturnType<typeof chalkFor>) => string,
+): void {
+  const lang = resolveLang(opts.lang, process.env);
+  const chalk = chalkFor(opts.format === 'table' ? colorLevel(process.stdout, process.env, opts.color) : 0);
+  const human = opts.format === 'table' || opts.format === 'markdown';
+  // Machine formats have no room for notes in stdout; the data label goes to stderr instead.
+  const notes = human ? stderrNotes : [...table.notes, ...stderrNotes];
+  const text = render(table, { format: opts.format, lang, chalk, ...(style ? { style: (c, r, t) => style(c, r, t, chalk) } : {}) });
+  writeStdout(text);
+  if (!opts.quiet && notes.length) writeStderr(notes.map((n) => `note: ${n}\n`).join(''));
+}

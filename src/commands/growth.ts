@@ -1,0 +1,116 @@
+import { Command, Option } from 'commander';
+import { dataError, usageError } from '../errors.js';
+import { NATIONAL_CODE, type RegionIndex } from '../domain/regions.js';
+import { resolveMethod, selectCounts, yearsOf, type CountCell } from '../domain/select.js';
+import { growth } from '../stats/growth.js';
+import type { Column, ResultRow, ResultTable } from '../render/model.js';
+import {
+  addDataOptions, addOutputOptions, BUNDLED_DATA_LABEL, emit, inputWarnings, loadCounts, loadRegions, parseSexOption,
+  parseYearOption, type DataOptions, type OutputOptions,
+} from './common.js';
+
+const EXAMPLES = `
+Examples:
+  $ rehab-stats growth --method KBT --since 2009            # to the latest year: Riket +94%
+  $ rehab-stats growth --method MMR --since 2009 --to 2014
+  $ rehab-stats growth --method KBT --since 2010 --format csv
+
+Per region and for the whole country: the count in the base year and in the end year, the
+change, the percent change and the compound annual growth rate (CAGR). A base of zero gives
+no percentage and says so.
+CSV/TSV/JSON columns: region_code, region, base_year, base_count, year, count, change,
+change_pct, cagr_pct, note.`;
+
+interface GrowthOptions extends DataOptions, OutputOptions {
+  method: string;
+  since: number;
+  to?: number;
+  sex?: string;
+}
+
+/** One growth row from two counts; missing values give an explained empty row. */
+export function growthRow(code: string, name: string, baseYear: number, year: number, base: CountCell | undefined, end: CountCell | undefined): ResultRow {
+  const row: ResultRow = { region_code: code, region: name, base_year: baseYear, base_count: base?.value ?? null, year, count: end?.value ?? null, change: null, change_pct: null, cagr_pct: null, note: '' };
+  if (base?.value == null || end?.value == null) {
+    row.note = `${base?.value == null ? baseYear : year} missing in input`;
+    return row;
+  }
+  const g = growth(base.value, end.value, baseYear, year);
+  row.change = g.change;
+  row.change_pct = g.changePct;
+  row.cagr_pct = g.cagrPct;
+  if (g.reason === 'zero base') row.note = `no percentage: zero ${baseYear} base`;
+  return row;
+}
+
+export function growthRows(regions: RegionIndex, baseCounts: Map<string, CountCell>, endCounts: Map<string, CountCell>, baseYear: number, year: number): { rows: ResultRow[]; national: ResultRow } {
+  const rows = regions.regions
+    .filter((r) => baseCounts.has(r.code) || endCounts.has(r.code))
+    .map((r) => growthRow(r.code, r.name, baseYear, year, baseCounts.get(r.code), endCounts.get(r.code)));
+  const sumOf = (counts: Map<string, CountCell>): CountCell | undefined => {
+    if (counts.has(NATIONAL_CODE)) return counts.get(NATIONAL_CODE);
+    // The national sum is only honest over regions that have both years.
+    const both = rows.filter((r) => r.base_count !== null && r.count !== null).map((r) => counts.get(r.region_code as string)!);
+    return both.length ? { value: both.reduce((s, c) => s + c.value!, 0), lines: [] } : undefined;
+  };
+  const complete = rows.length === regions.regions.length && rows.every((r) => r.base_count !== null && r.count !== null);
+  const national = growthRow(NATIONAL_CODE, complete || baseCounts.has(NATIONAL_CODE) ? 'Riket' : 'Total of regions with both years', baseYear, year, sumOf(baseCounts), sumOf(endCounts));
+  return { rows, national };
+}
+
+export function growthColumns(baseYear: number, year: number): Column[] {
+  return [
+    { key: 'region_code', header: 'Code', type: 'text' },
+    { key: 'region', header: 'Region', type: 'text' },
+    { key: 'base_year', header: 'Base year', type: 'text', only: 'machine' },
+    { key: 'base_count', header: String(baseYear), type: 'integer' },
+    { key: 'year', header: 'Year', type: 'text', only: 'machine' },
+    { key: 'count', header: String(year), type: 'integer' },
+    { key: 'change', header: 'Change', type: 'signed-integer' },
+    { key: 'change_pct', header: 'Change %', type: 'signed-percent' },
+    { key: 'cagr_pct', header: 'Per year', type: 'signed-percent', digits: 1 },
+    { key: 'note', header: 'Note', type: 'text', empty: '' },
+  ];
+}
+
+export function growthCommand(): Command {
+  const cmd = new Command('growth')
+    .summary('growth in treatments since a base year, per region and nationally')
+    .description('Growth in the number of treatments between two years: change, percent change and CAGR.')
+    .requiredOption('-m, --method <method>', 'treatment method, e.g. KBT, IPT, MMR')
+    .requiredOption('--since <year>', 'base year', parseYearOption('--since'))
+    .option('--to <year>', 'end year (default: the latest year in the data)', parseYearOption('--to'))
+    .addOption(new Option('--sex <sex>', 'count one sex only').choices(['all', 'women', 'men']).default('all'));
+  addDataOptions(cmd);
+  addOutputOptions(cmd);
+  cmd.addHelpText('after', EXAMPLES);
+  cmd.action((opts: GrowthOptions) => runGrowth(opts));
+  return cmd;
+}
+
+function runGrowth(opts: GrowthOptions): void {
+  const regions = loadRegions();
+  const data = loadCounts(opts, regions);
+  const method = resolveMethod(data.observations, opts.method, data.source);
+  const sex = parseSexOption(opts.sex);
+  const years = yearsOf(data.observations.filter((o) => o.method === method));
+  const year = opts.to ?? years[years.length - 1]!;
+  if (year <= opts.since) throw usageError(`--to ${year} must be after --since ${opts.since}`);
+  for (const y of [opts.since, year]) {
+    if (!years.includes(y)) throw dataError(`no ${opts.method} counts for ${y}`, { file: data.source }, `years with ${opts.method} counts: ${years.join(', ')}`);
+  }
+  const baseCounts = selectCounts(data.observations, { method, year: opts.since, sex });
+  const endCounts = selectCounts(data.observations, { method, year, sex });
+  const { rows, national } = growthRows(regions, baseCounts, endCounts, opts.since, year);
+  const table: ResultTable = {
+    title: `${method || opts.method} treatments${sex !== 'total' ? ` (${sex})` : ''}, ${opts.since}–${year}`,
+    columns: growthColumns(opts.since, year),
+    rows,
+    apart: [national],
+    notes: [
+      data.bundled ? BUNDLED_DATA_LABEL : `Data: ${data.source}.`,
+      `Per year: compound annual growth rate over ${year - opts.since} years.`,
+    ],
+  };
+  emit(table, opts, inputWarnings(data));
+}

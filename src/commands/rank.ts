@@ -1,0 +1,160 @@
+import { Command, Option } from 'commander';
+import { dataError } from '../errors.js';
+import { ALL_AGES, type Sex } from '../domain/observation.js';
+import type { PopulationTable } from '../domain/population.js';
+import { NATIONAL_CODE, type RegionIndex } from '../domain/regions.js';
+import { resolveMethod, selectCounts, yearsOf, type CountCell } from '../domain/select.js';
+import { crudeRate, SMALL_COUNT } from '../stats/rate.js';
+import { competitionRanks } from '../stats/rank.js';
+import type { PoissonMethod } from '../stats/poisson.js';
+import type { Column, ResultRow, ResultTable } from '../render/model.js';
+import {
+  addDataOptions, addOutputOptions, BUNDLED_DATA_LABEL, BUNDLED_POPULATION_LABEL, emit, inputWarnings, loadCounts,
+  loadPopulation, loadRegions, parseDenominator, parseLevel, parsePositive, parseSexOption, parseYearOption,
+  type DataOptions, type OutputOptions,
+} from './common.js';
+
+const EXAMPLES = `
+Examples:
+  $ rehab-stats rank --method KBT                       # latest year in the bundled data
+  $ rehab-stats rank --method IPT --year 2014 --per 10000
+  $ rehab-stats rank --method KBT --denominator 16-67   # per inhabitant aged 16–67
+  $ rehab-stats rank --method MMR --input counts.csv --format csv > ranked.csv
+  $ cat counts.csv | rehab-stats rank --method KBT --input - --format json
+
+Ranks regions by treatments per --per inhabitants, highest first, with a 95% confidence
+interval (exact Poisson). Rates equal at the printed precision (one decimal) share a rank
+(1, 2, 2, 4). Riket, the whole country, is shown apart from the ranking.
+CSV/TSV/JSON columns: rank, region_code, region, count, population, rate, rate_lower,
+rate_upper, note.`;
+
+interface RankOptions extends DataOptions, OutputOptions {
+  method: string;
+  year?: number;
+  per: number;
+  ci: number;
+  ciMethod: PoissonMethod;
+  sex?: string;
+  denominator?: string;
+}
+
+export interface RankInput {
+  counts: Map<string, CountCell>;
+  population: PopulationTable;
+  regions: RegionIndex;
+  year: number;
+  sex: Sex;
+  age: string;
+  per: number;
+  level: number;
+  ciMethod: PoissonMethod;
+}
+
+/**
+ * The ranked rows and the national row. Pure apart from the population lookups, which throw
+ * when a needed figure is missing.
+ */
+export function rankRows(input: RankInput): { rows: ResultRow[]; national: ResultRow; missingRegions: string[] } {
+  const { counts, population, regions, year, sex, age, per, level, ciMethod } = input;
+  const rateRow = (code: string, name: string, cell: CountCell | undefined, pop: number): ResultRow => {
+    const base = { rank: null, region_code: code, region: name, population: pop };
+    if (!cell || cell.value === null) {
+      return { ...base, count: null, rate: null, rate_lower: null, rate_upper: null, note: `missing in input${cell ? ` (line ${cell.lines.join(', ')})` : ''}` };
+    }
+    const r = crudeRate(cell.value, pop, per, level, ciMethod);
+    return { ...base, count: cell.value, rate: r.rate, rate_lower: r.lower, rate_upper: r.upper, note: cell.value < SMALL_COUNT ? `fewer than ${SMALL_COUNT} treatments: rate unstable` : '' };
+  };
+
+  const present = regions.regions.filter((r) => counts.has(r.code));
+  const rows = present.map((r) => rateRow(r.code, r.name, counts.get(r.code), population.require(r.code, year, sex, age)));
+  const ranked = rows.filter((r) => typeof r.rate === 'number');
+  const ranks = competitionRanks(ranked.map((r) => Math.round((r.rate as number) * 10)));
+  ranked.forEach((r, i) => (r.rank = ranks[i]!));
+  rows.sort((a, b) => (a.rank === null ? 1 : 0) - (b.rank === null ? 1 : 0) || ((a.rank as number) ?? 0) - ((b.rank as number) ?? 0) || String(a.region_code).localeCompare(String(b.region_code)));
+
+  const missingRegions = regions.regions.filter((r) => !counts.has(r.code)).map((r) => r.name);
+  const reported = counts.get(NATIONAL_CODE);
+  let national: ResultRow;
+  if (reported) {
+    national = rateRow(NATIONAL_CODE, 'Riket', reported, population.require(NATIONAL_CODE, year, sex, age));
+    national.note = national.note || 'as reported in the input';
+  } else {
+    const usable = ranked;
+    const sum = usable.reduce((s, r) => s + (r.count as number), 0);
+    const complete = usable.length === regions.regions.length;
+    const pop = complete ? population.require(NATIONAL_CODE, year, sex, age) : usable.reduce((s, r) => s + (r.population as number), 0);
+    national = rateRow(NATIONAL_CODE, complete ? 'Riket' : `Total of ${usable.length} regions`, { value: sum, lines: [] }, pop);
+    national.note = complete ? 'sum of the 21 regions' : `sum of the ${usable.length} regions with counts`;
+  }
+  return { rows, national, missingRegions };
+}
+
+export function rankColumns(level: number, perLabel: string): Column[] {
+  const pct = `${Math.round(level * 1000) / 10}%`;
+  return [
+    { key: 'rank', header: 'Rank', type: 'integer', empty: '' },
+    { key: 'region_code', header: 'Code', type: 'text' },
+    { key: 'region', header: 'Region', type: 'text' },
+    { key: 'count', header: 'Count', type: 'integer' },
+    { key: 'population', header: 'Population', type: 'integer' },
+    { key: 'rate', header: `Per ${perLabel}`, type: 'rate' },
+    { key: 'rate_lower', header: 'Lower', type: 'rate', only: 'machine' },
+    { key: 'rate_upper', header: 'Upper', type: 'rate', only: 'machine' },
+    { key: 'ci', header: `${pct} CI`, type: 'interval', keys: ['rate_lower', 'rate_upper'], only: 'human' },
+    { key: 'note', header: 'Note', type: 'text', empty: '' },
+  ];
+}
+
+export function rankCommand(): Command {
+  const cmd = new Command('rank')
+    .summary('rank regions by treatments per inhabitant, with confidence intervals')
+    .description('Rank the regions by treatments per inhabitant for one method and year.')
+    .requiredOption('-m, --method <method>', 'treatment method, e.g. KBT, IPT, MMR')
+    .option('-y, --year <year>', 'year to rank (default: the latest year in the data)', parseYearOption('--year'))
+    .option('--per <n>', 'rate per this many inhabitants', parsePositive('--per'), 100000)
+    .option('--ci <level>', 'confidence level in percent: 90, 95, 99 or 99.8', parseLevel, 0.95)
+    .addOption(new Option('--ci-method <method>', 'exact Poisson, Byar\'s approximation, or PHE\'s rule (exact below 10, Byar from 10)').choices(['exact', 'byar', 'phe']).default('exact'))
+    .addOption(new Option('--sex <sex>', 'count and population of one sex').choices(['all', 'women', 'men']).default('all'))
+    .addOption(new Option('--denominator <group>', 'population to divide by: all ages, or the target group aged 16–67').choices(['all', '16-67']).default('all'));
+  addDataOptions(cmd);
+  addOutputOptions(cmd);
+  cmd.addHelpText('after', EXAMPLES);
+  cmd.action((opts: RankOptions) => runRank(opts));
+  return cmd;
+}
+
+function runRank(opts: RankOptions): void {
+  const regions = loadRegions();
+  const data = loadCounts(opts, regions, opts.year !== undefined ? { defaultYear: opts.year } : {});
+  const method = resolveMethod(data.observations, opts.method, data.source);
+  const sex = parseSexOption(opts.sex);
+  const age = parseDenominator(opts.denominator);
+  const ofMethod = data.observations.filter((o) => o.method === method);
+  const years = yearsOf(ofMethod);
+  const year = opts.year ?? years[years.length - 1]!;
+  const counts = selectCounts(data.observations, { method, year, sex });
+  if (counts.size === 0) {
+    throw dataError(`no ${opts.method} counts for ${year}${sex !== 'total' ? ` (${sex})` : ''}`, { file: data.source }, `years with ${opts.method} counts: ${years.join(', ') || 'none'}`);
+  }
+  const population = loadPopulation(opts, regions);
+  const { rows, national, missingRegions } = rankRows({ counts, population, regions, year, sex, age, per: opts.per, level: opts.ci, ciMethod: opts.ciMethod });
+
+  const perLabel = opts.per.toLocaleString('en-US');
+  const methodName = method || opts.method;
+  const who = [sex !== 'total' ? sex : '', age !== ALL_AGES ? `aged ${age}` : ''].filter(Boolean).join(' ');
+  const notes = [
+    ...(data.bundled ? [BUNDLED_DATA_LABEL] : [`Data: ${data.source}.`]),
+    population.bundled ? BUNDLED_POPULATION_LABEL : `Population: ${population.source}.`,
+    `Interval: ${opts.ciMethod === 'exact' ? 'exact Poisson' : opts.ciMethod === 'byar' ? "Byar's approximation" : 'exact Poisson below 10, Byar from 10'}; rates equal to one decimal share a rank.`,
+  ];
+  if (method === '') notes.push(`The input has no method column: every count is taken as ${opts.method}.`);
+  if (missingRegions.length) notes.push(`Not in the input for ${year}: ${missingRegions.join(', ')}.`);
+  const table: ResultTable = {
+    title: `${methodName} treatments per ${perLabel} inhabitants${who ? ` (${who})` : ''}, ${year}`,
+    columns: rankColumns(opts.ci, perLabel),
+    rows,
+    apart: [national],
+    notes,
+  };
+  emit(table, opts, inputWarnings(data));
+}

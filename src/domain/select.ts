@@ -1,0 +1,86 @@
+import { usageError } from '../errors.js';
+import { ALL_AGES, type Observation, type Sex } from './observation.js';
+import { matchKey } from './text.js';
+
+/** A count for one region, added up from the observations it came from. */
+export interface CountCell {
+  /** null when a value that belongs in it is missing (".." in the export). */
+  value: number | null;
+  lines: number[];
+}
+
+export interface Selection {
+  method: string;
+  year: number;
+  sex: Sex;
+}
+
+/** The methods present in observations, in order of first appearance ('' = the file has no method column). */
+export function methodsOf(obs: readonly Observation[]): string[] {
+  return [...new Set(obs.map((o) => o.method))];
+}
+
+/** The years present, ascending. */
+export function yearsOf(obs: readonly Observation[]): number[] {
+  return [...new Set(obs.map((o) => o.year))].sort((a, b) => a - b);
+}
+
+/**
+ * Finds the method as the data spells it ("kbt" → "KBT"). A file without a method column
+ * holds one unnamed method, which any --method matches. Unknown methods are usage errors
+ * listing what the data has.
+ */
+export function resolveMethod(obs: readonly Observation[], wanted: string, source: string): string {
+  const methods = methodsOf(obs);
+  if (methods.length === 1 && methods[0] === '') return '';
+  const hit = methods.find((m) => matchKey(m) === matchKey(wanted));
+  if (hit !== undefined) return hit;
+  throw usageError(`${source} has no method "${wanted}"`, `methods in the data: ${methods.filter(Boolean).join(', ')}`);
+}
+
+/**
+ * Counts per region for one method, year and sex. For a sex, rows of that sex are used;
+ * for the total, total rows where present, else women + men. For an age group, 'all'
+ * where present, else the sum of the age groups (record-level files give single ages).
+ */
+export function selectCounts(obs: readonly Observation[], sel: Selection): Map<string, CountCell> {
+  const byRegion = new Map<string, Observation[]>();
+  for (const o of obs) {
+    if (o.year !== sel.year || o.method !== sel.method) continue;
+    let list = byRegion.get(o.region);
+    if (!list) byRegion.set(o.region, (list = []));
+    list.push(o);
+  }
+  const out = new Map<string, CountCell>();
+  for (const [region, list] of byRegion) {
+    let rows = list.filter((o) => o.sex === sel.sex);
+    if (rows.length === 0 && sel.sex === 'total') {
+      const women = list.filter((o) => o.sex === 'women');
+      const men = list.filter((o) => o.sex === 'men');
+      // Only both halves make a total; one sex alone would understate it.
+      if (women.length && men.length) rows = [...women, ...men];
+    }
+    if (rows.length === 0) continue;
+    const cell = sumAges(rows.filter((o) => o.sex !== 'total' || sel.sex === 'total'));
+    out.set(region, cell);
+  }
+  return out;
+}
+
+function sumAges(rows: Observation[]): CountCell {
+  const bySex = new Map<Sex, Observation[]>();
+  for (const o of rows) {
+    if (!bySex.has(o.sex)) bySex.set(o.sex, []);
+    bySex.get(o.sex)!.push(o);
+  }
+  let value: number | null = 0;
+  const lines: number[] = [];
+  for (const group of bySex.values()) {
+    const all = group.filter((o) => o.age === ALL_AGES);
+    for (const o of all.length ? all : group) {
+      lines.push(o.line);
+      value = value === null || o.value === null ? null : value + o.value;
+    }
+  }
+  return { value, lines };
+}

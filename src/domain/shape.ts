@@ -1,0 +1,346 @@
+import { dataError, usageError } from '../errors.js';
+import { parseNumber, type DecimalMark } from '../parse/number.js';
+import type { Row } from '../parse/records.js';
+import type { TableBlock } from '../parse/table.js';
+import { ALL_AGES, type Measure, type Observation, type Sex } from './observation.js';
+import { NATIONAL_CODE, type RegionIndex } from './regions.js';
+import { matchKey } from './text.js';
+import {
+  canonicalMethod, isSubYearPeriod, parseAge, parseSex, parseYear, roleOfHeader, roleSynonyms, ROLES, type Role,
+} from './vocabulary.js';
+
+/**
+ * Shaping turns the rows of a located table into observations: it decides which column plays
+ * which role, turns wide tables (years or methods as columns) into long ones, counts
+ * record-level rows, resolves regions, parses numbers — and collects every problem with its
+ * line and column. Pure: no I/O.
+ */
+
+export type Shape = 'long' | 'wide-years' | 'wide-methods' | 'record-level';
+
+export interface ColumnPlan {
+  index: number;
+  header: string;
+  use: Role | 'year-values' | 'method-values' | 'unused';
+  /** The year (wide-years) or method (wide-methods) this column holds. */
+  year?: number;
+  method?: string;
+  /** Why a column is unused, or how its role was decided. */
+  note?: string;
+}
+
+export interface Problem {
+  line?: number;
+  column?: string;
+  message: string;
+  hint?: string;
+}
+
+export interface MissingValue {
+  line: number;
+  column: string;
+  marker: string;
+}
+
+export interface Shaped {
+  shape: Shape;
+  headerLine: number;
+  columns: ColumnPlan[];
+  /** Lines above the header and in the footnote block, which hold no data. */
+  skippedLines: { line: number; text: string }[];
+  observations: Observation[];
+  missing: MissingValue[];
+  /** Rows left out with --skip-invalid (or, for `check`, every problem found). */
+  problems: Problem[];
+  /** Number of data rows read (for record-level files: treatments counted). */
+  rowsRead: number;
+}
+
+export interface ShapeOptions {
+  file: string;
+  measure: Measure;
+  regions: RegionIndex;
+  decimal: DecimalMark;
+  /** --map: role → header name or 1-based column number. */
+  map?: Partial<Record<Role, string>>;
+  /** Collect bad rows instead of stopping at the first. */
+  collectProblems?: boolean;
+  /** Add up rows that share region, year, method, sex and age instead of failing. */
+  sumDuplicates?: boolean;
+  /** Treat every row as one treatment even if numeric columns exist. */
+  recordLevel?: boolean;
+  /** Year for files without a year column (from --year). */
+  defaultYear?: number;
+}
+
+const IDENTIFIER_HEADER = /^(id|nr|lopnr|lopnummer|patient|patient id|personnummer|pnr|index|rad|row|record|journal|vardkontakt)\b/;
+
+export function shapeTable(block: TableBlock, opts: ShapeOptions): Shaped {
+  const columns = planColumns(block, opts);
+  const has = (role: Role) => columns.find((c) => c.use === role);
+  const yearCols = columns.filter((c) => c.use === 'year-values');
+  const methodCols = columns.filter((c) => c.use === 'method-values');
+  const shape: Shape = yearCols.length ? 'wide-years' : methodCols.length ? 'wide-methods' : has('value') ? 'long' : 'record-level';
+  const where = (line?: number, column?: string) => ({ file: opts.file, ...(line !== undefined ? { line } : {}), ...(column !== undefined ? { column } : {}) });
+
+  if (shape === 'record-level' && opts.measure === 'population') {
+    throw dataError('no population column found', where(block.header.line), `name it one of: ${roleSynonyms('value')}, or pass --map value=HEADER`);
+  }
+  const regionCol = has('region');
+  if (!regionCol) {
+    throw dataError(`no region column found among ${describeHeaders(columns)}`, where(block.header.line), `name it one of: ${roleSynonyms('region')}, or pass --map region=HEADER`);
+  }
+  const yearCol = has('year');
+  if (!yearCol && shape !== 'wide-years' && opts.defaultYear === undefined) {
+    throw dataError(`no year column found among ${describeHeaders(columns)}`, where(block.header.line), `add a year column (år, year, period), pass --map year=HEADER, or give the year with --year`);
+  }
+  if (yearCol && shape === 'wide-years') {
+    throw dataError(`both a year column ("${yearCol.header}") and years as columns`, where(block.header.line), 'keep one of them, or pass --map to say which column holds the year');
+  }
+
+  const problems: Problem[] = [];
+  const missing: MissingValue[] = [];
+  const report = (p: Problem) => {
+    if (!opts.collectProblems) throw dataError(p.message, where(p.line, p.column), p.hint);
+    problems.push(p);
+  };
+
+  const aggregated = shape !== 'record-level';
+  const carry: (string | undefined)[] = [];
+  const cell = (row: Row, col: ColumnPlan | undefined): string | undefined => {
+    if (!col) return undefined;
+    const raw = (row.cells[col.index] ?? '').trim();
+    // PxWeb leaves the region (and other label) cells empty on follow-on rows: carry them down.
+    if (raw === '' && aggregated) return carry[col.index];
+    carry[col.index] = raw;
+    return raw;
+  };
+
+  const observations: Observation[] = [];
+  const methodCol = has('method');
+  const sexCol = has('sex');
+  const ageCol = has('age');
+  const valueCol = has('value');
+  const valueCols = shape === 'wide-years' ? yearCols : shape === 'wide-methods' ? methodCols : valueCol ? [valueCol] : [];
+
+  let rowsRead = 0;
+  for (const row of block.body) {
+    rowsRead++;
+    const dims = readDimensions(row);
+    if (!dims) continue;
+    if (shape === 'record-level') {
+      observations.push({ ...dims, year: dims.year!, method: dims.method!, value: 1, line: row.line });
+      continue;
+    }
+    for (const vc of valueCols) {
+      const text = row.cells[vc.index] ?? '';
+      const n = parseNumber(text, opts.decimal);
+      const year = vc.use === 'year-values' ? vc.year! : dims.year!;
+      const method = vc.use === 'method-values' ? vc.method! : dims.method!;
+      if (n.kind === 'invalid') {
+        report({ line: row.line, column: vc.header, message: `"${text.trim()}" is not a number`, hint: 'write numbers like 1234, 1 234 or 1234,5; ".." marks a missing value' });
+        continue;
+      }
+      if (n.kind === 'number' && n.value < 0) {
+        report({ line: row.line, column: vc.header, message: `${n.value} is negative; counts and populations cannot be` });
+        continue;
+      }
+      if (n.kind === 'missing') missing.push({ line: row.line, column: vc.header, marker: n.marker });
+      observations.push({ region: dims.region, year, method, sex: dims.sex, age: dims.age, value: n.kind === 'number' ? n.value : null, line: row.line });
+    }
+  }
+
+  checkBelow(block.below);
+  const merged = aggregated ? mergeDuplicates(observations, opts, report) : observations;
+  return {
+    shape,
+    headerLine: block.header.line,
+    columns,
+    skippedLines: [...block.above, ...block.below].filter((r) => r.cells.some((c) => c.trim() !== '')).map((r) => ({ line: r.line, text: r.cells.filter((c) => c.trim() !== '').join(' ') })),
+    observations: merged,
+    missing,
+    problems,
+    rowsRead,
+  };
+
+  function readDimensions(row: Row): Omit<Observation, 'value' | 'line' | 'year' | 'method'> & { year?: number; method?: string } | undefined {
+    const regionText = cell(row, regionCol) ?? '';
+    const region = regionText === '' ? undefined : opts.regions.resolve(regionText);
+    if (!region) {
+      if (regionText === '') report({ line: row.line, column: regionCol!.header, message: 'the region is empty', hint: 'every row needs a region' });
+      else {
+        const near = opts.regions.suggest(regionText);
+        report({ line: row.line, column: regionCol!.header, message: `unknown region "${regionText}"`, hint: `closest known names: ${near.join('; ')} (see: rehab-stats regions)` });
+      }
+      return undefined;
+    }
+    let year: number | undefined = opts.defaultYear;
+    if (yearCol) {
+      const t = cell(row, yearCol) ?? '';
+      year = parseYear(t);
+      if (year === undefined) {
+        report({ line: row.line, column: yearCol.header, message: isSubYearPeriod(t) ? `"${t}" is a month or quarter; rehab-stats works with whole years` : `"${t}" is not a year`, hint: isSubYearPeriod(t) ? 'export the table per year' : 'write years as four digits, e.g. 2014' });
+        return undefined;
+      }
+    }
+    let method = '';
+    if (methodCol) {
+      method = canonicalMethod(cell(row, methodCol) ?? '');
+      if (method === '') {
+        report({ line: row.line, column: methodCol.header, message: 'the method is empty', hint: 'every row needs a method (KBT, IPT, MMR, …)' });
+        return undefined;
+      }
+    }
+    let sex: Sex = 'total';
+    if (sexCol) {
+      const t = cell(row, sexCol) ?? '';
+      const s = parseSex(t);
+      if (!s) {
+        report({ line: row.line, column: sexCol.header, message: `"${t}" is not a sex`, hint: 'use T/K/M, totalt/kvinnor/män or total/women/men' });
+        return undefined;
+      }
+      sex = s;
+    }
+    let age = ALL_AGES;
+    if (ageCol) {
+      const t = cell(row, ageCol) ?? '';
+      const a = parseAge(t);
+      if (!a) {
+        report({ line: row.line, column: ageCol.header, message: `"${t}" is not an age or age group`, hint: 'use ages like 34, bands like 16-67 or "totalt"' });
+        return undefined;
+      }
+      age = a;
+    }
+    return { region: region.code, year, method, sex, age };
+  }
+
+  /** A footnote block must not hide data: a row below the blank line that names a region is an error. */
+  function checkBelow(rows: Row[]) {
+    for (const row of rows) {
+      const t = (row.cells[regionCol!.index] ?? '').trim();
+      if (t === '' || !opts.regions.resolve(t)) continue;
+      const hasNumber = valueCols.some((vc) => parseNumber(row.cells[vc.index] ?? '', opts.decimal).kind === 'number');
+      if (hasNumber || shape === 'record-level') {
+        report({ line: row.line, message: 'data continues after a blank line or footnote', hint: 'remove the blank line inside the table, or the rows below it' });
+        return;
+      }
+    }
+  }
+}
+
+/** Aggregated tables must have one value per region, year, method, sex and age group. */
+function mergeDuplicates(obs: Observation[], opts: ShapeOptions, report: (p: Problem) => void): Observation[] {
+  const seen = new Map<string, Observation>();
+  const out: Observation[] = [];
+  for (const o of obs) {
+    const key = `${o.region}|${o.year}|${o.method}|${o.sex}|${o.age}`;
+    const first = seen.get(key);
+    if (!first) {
+      seen.set(key, o);
+      out.push(o);
+      continue;
+    }
+    if (opts.sumDuplicates) {
+      first.value = first.value === null || o.value === null ? null : first.value + o.value;
+      continue;
+    }
+    const what = [o.region, o.year, o.method, o.sex !== 'total' ? o.sex : '', o.age !== ALL_AGES ? `age ${o.age}` : ''].filter(Boolean).join(', ');
+    report({
+      line: o.line,
+      message: `a second value for ${what}; the first is on line ${first.line}`,
+      hint: 'remove one of the two rows, or pass --sum-duplicates to add them up',
+    });
+  }
+  return out;
+}
+
+function describeHeaders(columns: ColumnPlan[]): string {
+  const named = columns.map((c) => (c.header ? `"${c.header}"` : `(column ${c.index + 1} without header)`));
+  return named.length ? named.join(', ') : 'no columns';
+}
+
+/** Decides each column's role: --map first, then header synonyms, years as headers, then content. */
+export function planColumns(block: TableBlock, opts: ShapeOptions): ColumnPlan[] {
+  const width = Math.max(block.header.cells.length, ...block.body.slice(0, 200).map((r) => r.cells.length));
+  const columns: ColumnPlan[] = [];
+  for (let i = 0; i < width; i++) columns.push({ index: i, header: (block.header.cells[i] ?? '').trim(), use: 'unused' });
+
+  const taken = new Map<Role, { col: ColumnPlan; rank: number }>();
+  const assign = (col: ColumnPlan, role: Role, rank: number, note?: string) => {
+    const prev = taken.get(role);
+    if (prev && prev.rank <= rank) {
+      col.note = `another ${role} column ("${prev.col.header}") is used`;
+      return;
+    }
+    if (prev) {
+      prev.col.use = 'unused';
+      prev.col.note = `another ${role} column ("${col.header}") is used`;
+    }
+    col.use = role;
+    if (note) col.note = note;
+    taken.set(role, { col, rank });
+  };
+
+  for (const [role, target] of Object.entries(opts.map ?? {}) as [Role, string][]) {
+    const col = /^\d+$/.test(target) ? columns[Number(target) - 1] : columns.find((c) => matchKey(c.header) === matchKey(target));
+    if (!col) {
+      throw usageError(`--map ${role}=${target}: ${opts.file} has no such column`, `its columns are ${describeHeaders(columns)}; give a header or a column number`);
+    }
+    assign(col, role, -10, 'from --map');
+  }
+
+  for (const col of columns) {
+    if (col.use !== 'unused' || col.note === 'from --map') continue;
+    const year = parseYear(col.header);
+    if (year !== undefined) {
+      col.use = 'year-values';
+      col.year = year;
+      continue;
+    }
+    if (isSubYearPeriod(col.header)) {
+      throw dataError(`column "${col.header}" is a month or quarter; rehab-stats works with whole years`, { file: opts.file, line: block.header.line }, 'export the table per year');
+    }
+    const r = roleOfHeader(col.header);
+    if (!r || taken.get(r.role)?.col === col) continue;
+    let rank = r.rank;
+    // In a population file prefer "folkmängd"/"population" over a generic "antal"/"value".
+    if (opts.measure === 'population' && r.role === 'value' && /folkmangd|population|befolkning|invanare/.test(matchKey(col.header))) rank = -1;
+    assign(col, r.role, rank);
+  }
+  // A row-level file's own --map value=… wins, but --records says every row is one treatment.
+  if (opts.recordLevel) {
+    const v = taken.get('value');
+    if (v) { v.col.use = 'unused'; v.col.note = 'not a count: --records counts rows'; }
+  }
+
+  // Columns without a known header: judge by content (PxWeb leaves the label headers empty).
+  const sample = (col: ColumnPlan) => block.body.slice(0, 200).map((r) => (r.cells[col.index] ?? '').trim()).filter((t) => t !== '');
+  for (const col of columns) {
+    if (col.use !== 'unused' || col.note) continue;
+    const values = sample(col);
+    if (values.length === 0) continue;
+    const share = (pred: (t: string) => boolean) => values.filter(pred).length / values.length;
+    const guess = (role: Role, note: string) => { if (!taken.has(role)) assign(col, role, 50, note); };
+    if (share((t) => opts.regions.resolve(t) !== undefined && !/^\d+$/.test(t)) >= 0.8) guess('region', 'recognised by its region names');
+    else if (share((t) => parseSex(t) !== undefined) === 1 && values.some((t) => t.length > 1 || /[KMT]/.test(t))) guess('sex', 'recognised by its values');
+    else if (!col.header && share((t) => parseAge(t) !== undefined && !/^\d+$/.test(t)) === 1) guess('age', 'recognised by its values');
+    else if (!col.header && share((t) => parseYear(t) !== undefined) === 1) guess('year', 'recognised by its values');
+  }
+
+  // Numeric columns with other headers are methods (a "KBT;IPT;MMR" wide table) when nothing else holds the count.
+  const hasValues = taken.has('value') || columns.some((c) => c.use === 'year-values');
+  if (!hasValues && !taken.has('method') && opts.measure === 'count' && !opts.recordLevel) {
+    for (const col of columns) {
+      if (col.use !== 'unused' || col.note || !col.header || IDENTIFIER_HEADER.test(matchKey(col.header))) continue;
+      const values = sample(col);
+      if (values.length && values.every((t) => parseNumber(t, opts.decimal).kind !== 'invalid')) {
+        col.use = 'method-values';
+        col.method = col.header;
+      }
+    }
+  }
+  for (const col of columns) if (col.use === 'unused' && !col.note) col.note = col.header ? 'not a known role; ignored' : 'empty column; ignored';
+  return columns;
+}
+
+export { ROLES };

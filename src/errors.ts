@@ -1,0 +1,77 @@
+/**
+ * Typed errors. Every failure a user can cause is a `RehabError` carrying an exit code,
+ * an optional location (file, line, column) and a hint on how to fix it. They are
+ * formatted once, in `src/cli.ts`; anything else that escapes is a bug (exit 1).
+ */
+
+/** Documented exit codes (README "Exit codes"). */
+export const ExitCode = {
+  ok: 0,
+  /** An unexpected internal error: a bug in rehab-stats. */
+  internal: 1,
+  /** Bad command line: unknown option, missing or invalid value. */
+  usage: 2,
+  /** A file could not be read, decoded or written. */
+  io: 3,
+  /** The input data is invalid: unparseable numbers, unknown regions, missing columns, duplicates. */
+  data: 4,
+  /** The population needed for a rate is missing (region, year, sex or age group). */
+  population: 5,
+  /** `check` found problems in the input. */
+  checkFailed: 6,
+} as const;
+export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
+
+/** Where in an input a problem sits. Lines are 1-based physical lines of the file. */
+export interface Location {
+  file: string;
+  line?: number;
+  /** Column header (or 1-based index when the file has no header). */
+  column?: string;
+}
+
+export class RehabError extends Error {
+  readonly exitCode: ExitCodeValue;
+  readonly location: Location | undefined;
+  readonly hint: string | undefined;
+
+  constructor(message: string, opts: { exitCode: ExitCodeValue; location?: Location; hint?: string }) {
+    super(message);
+    this.name = 'RehabError';
+    this.exitCode = opts.exitCode;
+    this.location = opts.location;
+    this.hint = opts.hint;
+  }
+}
+
+export function usageError(message: string, hint?: string): RehabError {
+  return new RehabError(message, { exitCode: ExitCode.usage, hint });
+}
+
+export function ioError(message: string, file: string, hint?: string): RehabError {
+  return new RehabError(message, { exitCode: ExitCode.io, location: { file }, hint });
+}
+
+export function dataError(message: string, location: Location, hint?: string): RehabError {
+  return new RehabError(message, { exitCode: ExitCode.data, location, hint });
+}
+
+export function populationError(message: string, hint?: string): RehabError {
+  return new RehabError(message, { exitCode: ExitCode.population, hint });
+}
+
+/** "treatments.csv line 14, column "antal"" — the prefix of a located message. */
+export function formatLocation(loc: Location): string {
+  let s = loc.file;
+  if (loc.line !== undefined) s += ` line ${loc.line}`;
+  if (loc.column !== undefined) s += `${loc.line !== undefined ? ',' : ''} column "${loc.column}"`;
+  return s;
+}
+
+/** The full text written to stderr for an error: one message line and an optional hint line. */
+export function formatError(err: RehabError, program = 'rehab-stats'): string {
+  const where = err.location ? `${formatLocation(err.location)}: ` : '';
+  let out = `${program}: error: ${where}${err.message}\n`;
+  if (err.hint) out += `hint: ${err.hint}\n`;
+  return out;
+}

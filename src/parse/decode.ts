@@ -1,0 +1,78 @@
+import iconv from 'iconv-lite';
+import { ExitCode, RehabError } from '../errors.js';
+
+/**
+ * Bytes to text. Exports come as UTF-8 (with or without a BOM, the latter from Excel's
+ * "CSV UTF-8"), Windows-1252/Latin-1 (older SCB PxWeb and Excel "CSV (semikolonavgränsad)")
+ * and now and then UTF-16 with a BOM (Excel "Unicode text"). iconv-lite does the decoding:
+ * Node's own TextDecoder lacks windows-1252 in builds without full ICU.
+ */
+export interface Decoded {
+  text: string;
+  /** What was used, as a user would pass it to --encoding. */
+  encoding: string;
+  bom: boolean;
+}
+
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+
+export function decode(bytes: Uint8Array, file: string, override?: string): Decoded {
+  if (override) return decodeAs(bytes, file, override);
+  if (startsWith(bytes, UTF8_BOM)) return checked(bytes, file, 'utf-8', true);
+  if (startsWith(bytes, [0xff, 0xfe])) return checked(bytes, file, 'utf-16le', true);
+  if (startsWith(bytes, [0xfe, 0xff])) return checked(bytes, file, 'utf-16be', true);
+  if (isValidUtf8(bytes)) return checked(bytes, file, 'utf-8', false);
+  return checked(bytes, file, 'windows-1252', false);
+}
+
+function decodeAs(bytes: Uint8Array, file: string, encoding: string): Decoded {
+  if (!iconv.encodingExists(encoding)) {
+    throw new RehabError(`unknown encoding "${encoding}"`, {
+      exitCode: ExitCode.usage,
+      hint: 'use utf-8, windows-1252 (also called latin1 or cp1252) or utf-16le',
+    });
+  }
+  const bom = startsWith(bytes, UTF8_BOM) || startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff]);
+  return checked(bytes, file, encoding.toLowerCase(), bom);
+}
+
+function checked(bytes: Uint8Array, file: string, encoding: string, bom: boolean): Decoded {
+  // iconv-lite strips a BOM by default.
+  const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
+  const bad = firstControlCharacter(text);
+  if (bad !== undefined) {
+    const line = text.slice(0, bad).split('\n').length;
+    throw new RehabError(
+      `line ${line} holds a control character (U+${text.charCodeAt(bad).toString(16).padStart(4, '0').toUpperCase()}); ` +
+        `the file does not look like text in ${encoding}`,
+      {
+        exitCode: ExitCode.io,
+        location: { file },
+        hint:
+          encoding.startsWith('utf-16')
+            ? 'save the file as CSV UTF-8'
+            : 'if this is a CSV file, pass its encoding with --encoding (utf-8, windows-1252, utf-16le); spreadsheets (.xlsx) must be saved as CSV first',
+      },
+    );
+  }
+  return { text, encoding, bom };
+}
+
+/** Index of the first character that never occurs in a text table (NUL, C0 controls but tab/CR/LF/FF, U+FFFD), if any. */
+function firstControlCharacter(text: string): number | undefined {
+  const m = /[\u0000-\u0008\u000b\u000e-\u001f\u007f\ufffd]/.exec(text);
+  return m ? m.index : undefined;
+}
+
+function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
+  return prefix.every((b, i) => bytes[i] === b);
+}
+
+function isValidUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,28 @@
+import type { ChalkInstance } from 'chalk';
+import { renderDelimited, renderJson } from './machine.js';
+import { renderMarkdown } from './markdown.js';
+import type { Column, Format, Lang, ResultRow, ResultTable } from './model.js';
+import { renderTextTable } from './text-table.js';
+
+export interface RenderOptions {
+  format: Format;
+  lang: Lang;
+  chalk: ChalkInstance;
+  style?: (col: Column, row: ResultRow, text: string) => string;
+}
+
+/** One result, one string, in the chosen format. */
+export function render(table: ResultTable, opts: RenderOptions): string {
+  switch (opts.format) {
+    case 'csv':
+      return renderDelimited(table, ',');
+    case 'tsv':
+      return renderDelimited(table, '\t');
+    case 'json':
+      return renderJson(table);
+    case 'markdown':
+      return renderMarkdown(table, opts.lang);
+    case 'table':
+      return renderTextTable(table, { lang: opts.lang, chalk: opts.chalk, ...(opts.style ? { style: opts.style } : {}) });
+  }
+}

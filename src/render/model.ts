@@ -1,0 +1,47 @@
+/**
+ * A result is a table of typed cells; renderers turn it into one string. Numbers stay
+ * numbers until a human format prints them.
+ */
+export type CellType =
+  | 'text'
+  | 'integer'
+  | 'signed-integer'
+  | 'rate'
+  | 'percent'
+  | 'signed-percent'
+  /** Two keys (lower, upper) printed as "12.3–45.6"; human formats only. */
+  | 'interval';
+
+export type Value = string | number | null;
+export type ResultRow = Record<string, Value>;
+
+export interface Column {
+  key: string;
+  /** Header in human formats (machine formats use `key`). */
+  header: string;
+  type: CellType;
+  /** Decimals in human formats (rates default to 1, percents to 0). */
+  digits?: number;
+  /** For 'interval': the keys of the lower and upper limit. */
+  keys?: [string, string];
+  /** Shown only in human formats (table, markdown) or only in machine formats (csv, tsv, json). */
+  only?: 'human' | 'machine';
+  /** What a human sees where the value is null (default "–"). */
+  empty?: string;
+}
+
+export interface ResultTable {
+  columns: Column[];
+  rows: ResultRow[];
+  /** Rows shown apart below the others in human formats (the national row); last rows in machine formats. */
+  apart?: ResultRow[];
+  /** Heading above a human table. */
+  title?: string;
+  /** Lines under a human table: data source, caveats. */
+  notes: string[];
+}
+
+export type Format = 'table' | 'csv' | 'tsv' | 'json' | 'markdown';
+export const FORMATS: readonly Format[] = ['table', 'csv', 'tsv', 'json', 'markdown'];
+
+export type Lang = 'en' | 'sv';
