@@ -9,12 +9,13 @@ const VERSION = '1.0.0';
 /** Every verb, one line each: adding a command means one file and one line here. */
 const COMMANDS: (() => Command)[] = [rankCommand, growthCommand];
 
-const OVERVIEW_EXAMPLES = `
-Examples:
+const OVERVIEW_EXAMPLES = `Examples:
   $ rehab-stats rank --method KBT                 # which regions treat most per inhabitant
   $ rehab-stats growth --method KBT --since 2009  # how much KBT has grown
   $ rehab-stats rank --method KBT --input counts.csv --format csv
+`;
 
+const OVERVIEW_DETAILS = `
 Without --input every command uses the bundled illustrative dataset (KBT, IPT and MMR
 2009–2015, national totals as published by SKL; the split by region is modelled) and the
 bundled SCB population. Run "rehab-stats <command> --help" for a command's options.
@@ -27,7 +28,8 @@ export function buildProgram(): Command {
     .description('Statistics on Swedish regional treatment counts (KBT, IPT, MMR …): rates per inhabitant with confidence intervals, ranks and growth.')
     .version(VERSION, '-V, --version')
     .showSuggestionAfterError(true)
-    .addHelpText('after', OVERVIEW_EXAMPLES);
+    .addHelpText('before', OVERVIEW_EXAMPLES)
+    .addHelpText('after', OVERVIEW_DETAILS);
   for (const make of COMMANDS) program.addCommand(make());
   // Usage errors exit 2 (clig.dev), with the program's name in front like every other error.
   const configure = (cmd: Command) => {
@@ -45,7 +47,7 @@ export function buildProgram(): Command {
 export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
   if (argv.length <= 2) {
-    writeStdout(program.helpInformation() + OVERVIEW_EXAMPLES.trimStart() + '\n');
+    program.outputHelp();
     return ExitCode.ok;
   }
   try {

@@ -58,6 +58,21 @@ export function addOutputOptions(cmd: Command): Command {
     .option('-q, --quiet', 'no notes on stderr');
 }
 
+/**
+ * Help that leads with examples (clig.dev): the examples come before the usage line, the
+ * longer explanation after the options.
+ */
+export function addHelp(cmd: Command, examples: string[], details: string): Command {
+  const width = Math.max(...examples.map((e) => e.split('  #')[0]!.trimEnd().length));
+  const lines = examples.map((e) => {
+    const [code, comment] = e.split('  #');
+    return `  $ ${comment ? code!.trimEnd().padEnd(width) + '  #' + comment : code}`;
+  });
+  cmd.addHelpText('before', `Examples:\n${lines.join('\n')}\n`);
+  cmd.addHelpText('after', `\n${details.trim()}`);
+  return cmd;
+}
+
 /** --map count=Antal region=2 → { value: 'Antal', region: '2' } ("count" and "population" are names for the value role). */
 export function parseMap(pairs: string[] | undefined): Partial<Record<Role, string>> | undefined {
   if (!pairs?.length) return undefined;
@@ -100,6 +115,8 @@ export interface CountData {
   /** Name in messages: the file, or "the bundled dataset". */
   source: string;
   bundled: boolean;
+  /** One row per treatment: absent groups had none. */
+  recordLevel: boolean;
   tables: LoadedTable[];
 }
 
@@ -107,10 +124,10 @@ export function loadCounts(opts: DataOptions, regions: RegionIndex, extra: Parti
   if (opts.input) {
     const file = displayName(opts.input);
     const table = loadTable(readBytes(opts.input), file, 'count', regions, readOptions(opts, extra));
-    return { observations: table.observations, source: file, bundled: false, tables: [table] };
+    return { observations: table.observations, source: file, bundled: false, recordLevel: table.shape === 'record-level', tables: [table] };
   }
   const tables = ['treatments.csv', 'treatments-by-sex.csv'].map((name) => loadTable(readBundled(name), `bundled ${name}`, 'count', regions));
-  return { observations: tables.flatMap((t) => t.observations), source: 'the bundled dataset', bundled: true, tables };
+  return { observations: tables.flatMap((t) => t.observations), source: 'the bundled dataset', bundled: true, recordLevel: false, tables };
 }
 
 export function loadPopulation(opts: DataOptions, regions: RegionIndex): PopulationTable {

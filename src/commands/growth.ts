@@ -5,16 +5,17 @@ import { resolveMethod, selectCounts, yearsOf, type CountCell } from '../domain/
 import { growth } from '../stats/growth.js';
 import type { Column, ResultRow, ResultTable } from '../render/model.js';
 import {
-  addDataOptions, addOutputOptions, BUNDLED_DATA_LABEL, emit, inputWarnings, loadCounts, loadRegions, parseSexOption,
+  addDataOptions, addHelp, addOutputOptions, BUNDLED_DATA_LABEL, emit, inputWarnings, loadCounts, loadRegions, parseSexOption,
   parseYearOption, type DataOptions, type OutputOptions,
 } from './common.js';
 
-const EXAMPLES = `
-Examples:
-  $ rehab-stats growth --method KBT --since 2009            # to the latest year: Riket +94%
-  $ rehab-stats growth --method MMR --since 2009 --to 2014
-  $ rehab-stats growth --method KBT --since 2010 --format csv
+const EXAMPLES = [
+  'rehab-stats growth --method KBT --since 2009  # to the latest year',
+  'rehab-stats growth --method MMR --since 2009 --to 2014',
+  'rehab-stats growth --method KBT --since 2010 --format csv',
+];
 
+const DETAILS = `
 Per region and for the whole country: the count in the base year and in the end year, the
 change, the percent change and the compound annual growth rate (CAGR). A base of zero gives
 no percentage and says so.
@@ -83,7 +84,7 @@ export function growthCommand(): Command {
     .addOption(new Option('--sex <sex>', 'count one sex only').choices(['all', 'women', 'men']).default('all'));
   addDataOptions(cmd);
   addOutputOptions(cmd);
-  cmd.addHelpText('after', EXAMPLES);
+  addHelp(cmd, EXAMPLES, DETAILS);
   cmd.action((opts: GrowthOptions) => runGrowth(opts));
   return cmd;
 }
@@ -99,8 +100,8 @@ function runGrowth(opts: GrowthOptions): void {
   for (const y of [opts.since, year]) {
     if (!years.includes(y)) throw dataError(`no ${opts.method} counts for ${y}`, { file: data.source }, `years with ${opts.method} counts: ${years.join(', ')}`);
   }
-  const baseCounts = selectCounts(data.observations, { method, year: opts.since, sex });
-  const endCounts = selectCounts(data.observations, { method, year, sex });
+  const baseCounts = selectCounts(data.observations, { method, year: opts.since, sex, absentIsZero: data.recordLevel });
+  const endCounts = selectCounts(data.observations, { method, year, sex, absentIsZero: data.recordLevel });
   const { rows, national } = growthRows(regions, baseCounts, endCounts, opts.since, year);
   const table: ResultTable = {
     title: `${method || opts.method} treatments${sex !== 'total' ? ` (${sex})` : ''}, ${opts.since}–${year}`,
@@ -109,7 +110,7 @@ function runGrowth(opts: GrowthOptions): void {
     apart: [national],
     notes: [
       data.bundled ? BUNDLED_DATA_LABEL : `Data: ${data.source}.`,
-      `Per year: compound annual growth rate over ${year - opts.since} years.`,
+      `Per year: compound annual growth rate over ${year - opts.since} year${year - opts.since === 1 ? '' : 's'}.`,
     ],
   };
   emit(table, opts, inputWarnings(data));

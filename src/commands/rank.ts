@@ -9,22 +9,24 @@ import { competitionRanks } from '../stats/rank.js';
 import type { PoissonMethod } from '../stats/poisson.js';
 import type { Column, ResultRow, ResultTable } from '../render/model.js';
 import {
-  addDataOptions, addOutputOptions, BUNDLED_DATA_LABEL, BUNDLED_POPULATION_LABEL, emit, inputWarnings, loadCounts,
+  addDataOptions, addHelp, addOutputOptions, BUNDLED_DATA_LABEL, BUNDLED_POPULATION_LABEL, emit, inputWarnings, loadCounts,
   loadPopulation, loadRegions, parseDenominator, parseLevel, parsePositive, parseSexOption, parseYearOption,
   type DataOptions, type OutputOptions,
 } from './common.js';
 
-const EXAMPLES = `
-Examples:
-  $ rehab-stats rank --method KBT                       # latest year in the bundled data
-  $ rehab-stats rank --method IPT --year 2014 --per 10000
-  $ rehab-stats rank --method KBT --denominator 16-67   # per inhabitant aged 16–67
-  $ rehab-stats rank --method MMR --input counts.csv --format csv > ranked.csv
-  $ cat counts.csv | rehab-stats rank --method KBT --input - --format json
+const EXAMPLES = [
+  'rehab-stats rank --method KBT  # latest year in the bundled data',
+  'rehab-stats rank --method IPT --year 2014 --per 10000',
+  'rehab-stats rank --method KBT --denominator 16-67  # per inhabitant aged 16–67',
+  'rehab-stats rank --method MMR --input counts.csv --format csv > ranked.csv',
+  'cat counts.csv | rehab-stats rank --method KBT --input - --format json',
+];
 
-Ranks regions by treatments per --per inhabitants, highest first, with a 95% confidence
-interval (exact Poisson). Rates equal at the printed precision (one decimal) share a rank
-(1, 2, 2, 4). Riket, the whole country, is shown apart from the ranking.
+const DETAILS = `
+Ranks regions by treatments per --per inhabitants, highest first, with a confidence
+interval (exact Poisson by default). Rates equal at the printed precision (one decimal)
+share a rank (1, 2, 2, 4). Riket, the whole country, is shown apart from the ranking.
+Counts below 10 are flagged: their rates are unstable.
 CSV/TSV/JSON columns: rank, region_code, region, count, population, rate, rate_lower,
 rate_upper, note.`;
 
@@ -59,7 +61,7 @@ export function rankRows(input: RankInput): { rows: ResultRow[]; national: Resul
   const rateRow = (code: string, name: string, cell: CountCell | undefined, pop: number): ResultRow => {
     const base = { rank: null, region_code: code, region: name, population: pop };
     if (!cell || cell.value === null) {
-      return { ...base, count: null, rate: null, rate_lower: null, rate_upper: null, note: `missing in input${cell ? ` (line ${cell.lines.join(', ')})` : ''}` };
+      return { ...base, count: null, rate: null, rate_lower: null, rate_upper: null, note: cell?.note ?? `missing in input${cell ? ` (line ${cell.lines.join(', ')})` : ''}` };
     }
     const r = crudeRate(cell.value, pop, per, level, ciMethod);
     return { ...base, count: cell.value, rate: r.rate, rate_lower: r.lower, rate_upper: r.upper, note: cell.value < SMALL_COUNT ? `fewer than ${SMALL_COUNT} treatments: rate unstable` : '' };
@@ -83,8 +85,9 @@ export function rankRows(input: RankInput): { rows: ResultRow[]; national: Resul
     const sum = usable.reduce((s, r) => s + (r.count as number), 0);
     const complete = usable.length === regions.regions.length;
     const pop = complete ? population.require(NATIONAL_CODE, year, sex, age) : usable.reduce((s, r) => s + (r.population as number), 0);
-    national = rateRow(NATIONAL_CODE, complete ? 'Riket' : `Total of ${usable.length} regions`, { value: sum, lines: [] }, pop);
-    national.note = complete ? 'sum of the 21 regions' : `sum of the ${usable.length} regions with counts`;
+    const some = `${usable.length} region${usable.length === 1 ? '' : 's'}`;
+    national = rateRow(NATIONAL_CODE, complete ? 'Riket' : `Total of ${some}`, { value: sum, lines: [] }, pop);
+    national.note = complete ? 'sum of the 21 regions' : `sum of the ${some} with counts`;
   }
   return { rows, national, missingRegions };
 }
@@ -112,13 +115,13 @@ export function rankCommand(): Command {
     .requiredOption('-m, --method <method>', 'treatment method, e.g. KBT, IPT, MMR')
     .option('-y, --year <year>', 'year to rank (default: the latest year in the data)', parseYearOption('--year'))
     .option('--per <n>', 'rate per this many inhabitants', parsePositive('--per'), 100000)
-    .option('--ci <level>', 'confidence level in percent: 90, 95, 99 or 99.8', parseLevel, 0.95)
+    .addOption(new Option('--ci <level>', 'confidence level in percent: 90, 95, 99 or 99.8').argParser(parseLevel).default(0.95, '95'))
     .addOption(new Option('--ci-method <method>', 'exact Poisson, Byar\'s approximation, or PHE\'s rule (exact below 10, Byar from 10)').choices(['exact', 'byar', 'phe']).default('exact'))
     .addOption(new Option('--sex <sex>', 'count and population of one sex').choices(['all', 'women', 'men']).default('all'))
     .addOption(new Option('--denominator <group>', 'population to divide by: all ages, or the target group aged 16–67').choices(['all', '16-67']).default('all'));
   addDataOptions(cmd);
   addOutputOptions(cmd);
-  cmd.addHelpText('after', EXAMPLES);
+  addHelp(cmd, EXAMPLES, DETAILS);
   cmd.action((opts: RankOptions) => runRank(opts));
   return cmd;
 }
@@ -132,7 +135,7 @@ function runRank(opts: RankOptions): void {
   const ofMethod = data.observations.filter((o) => o.method === method);
   const years = yearsOf(ofMethod);
   const year = opts.year ?? years[years.length - 1]!;
-  const counts = selectCounts(data.observations, { method, year, sex });
+  const counts = selectCounts(data.observations, { method, year, sex, absentIsZero: data.recordLevel });
   if (counts.size === 0) {
     throw dataError(`no ${opts.method} counts for ${year}${sex !== 'total' ? ` (${sex})` : ''}`, { file: data.source }, `years with ${opts.method} counts: ${years.join(', ') || 'none'}`);
   }

@@ -7,12 +7,16 @@ export interface CountCell {
   /** null when a value that belongs in it is missing (".." in the export). */
   value: number | null;
   lines: number[];
+  /** Why the value is null, when it is not simply marked missing in the input. */
+  note?: string;
 }
 
 export interface Selection {
   method: string;
   year: number;
   sex: Sex;
+  /** Record-level data: a sex (or region) without rows had no treatments. */
+  absentIsZero?: boolean;
 }
 
 /** The methods present in observations, in order of first appearance ('' = the file has no method column). */
@@ -54,14 +58,21 @@ export function selectCounts(obs: readonly Observation[], sel: Selection): Map<s
   const out = new Map<string, CountCell>();
   for (const [region, list] of byRegion) {
     let rows = list.filter((o) => o.sex === sel.sex);
+    let incomplete: Sex | undefined;
     if (rows.length === 0 && sel.sex === 'total') {
       const women = list.filter((o) => o.sex === 'women');
       const men = list.filter((o) => o.sex === 'men');
-      // Only both halves make a total; one sex alone would understate it.
-      if (women.length && men.length) rows = [...women, ...men];
+      rows = [...women, ...men];
+      // In a table of counts by sex, a missing half leaves the total unknown; in a
+      // record-level file, no rows for men means no men were treated.
+      if (!sel.absentIsZero && (!women.length || !men.length)) incomplete = women.length ? 'men' : 'women';
     }
     if (rows.length === 0) continue;
-    const cell = sumAges(rows.filter((o) => o.sex !== 'total' || sel.sex === 'total'));
+    const cell = sumAges(rows);
+    if (incomplete) {
+      cell.value = null;
+      cell.note = `no count for ${incomplete}, so no total`;
+    }
     out.set(region, cell);
   }
   return out;

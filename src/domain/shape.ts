@@ -123,13 +123,22 @@ export function shapeTable(block: TableBlock, opts: ShapeOptions): Shaped {
   const valueCol = has('value');
   const valueCols = shape === 'wide-years' ? yearCols : shape === 'wide-methods' ? methodCols : valueCol ? [valueCol] : [];
 
+  const tally = new Map<string, Observation>();
   let rowsRead = 0;
   for (const row of block.body) {
     rowsRead++;
     const dims = readDimensions(row);
     if (!dims) continue;
     if (shape === 'record-level') {
-      observations.push({ ...dims, year: dims.year!, method: dims.method!, value: 1, line: row.line });
+      // One row is one treatment: count rows per region, year, method, sex and age as we go.
+      const key = `${dims.region}|${dims.year}|${dims.method}|${dims.sex}|${dims.age}`;
+      const seen = tally.get(key);
+      if (seen) seen.value! += 1;
+      else {
+        const o: Observation = { ...dims, year: dims.year!, method: dims.method!, value: 1, line: row.line };
+        tally.set(key, o);
+        observations.push(o);
+      }
       continue;
     }
     for (const vc of valueCols) {
@@ -244,7 +253,7 @@ function mergeDuplicates(obs: Observation[], opts: ShapeOptions, report: (p: Pro
       first.value = first.value === null || o.value === null ? null : first.value + o.value;
       continue;
     }
-    const what = [o.region, o.year, o.method, o.sex !== 'total' ? o.sex : '', o.age !== ALL_AGES ? `age ${o.age}` : ''].filter(Boolean).join(', ');
+    const what = [opts.regions.byScbCode(o.region)?.name ?? o.region, o.year, o.method, o.sex !== 'total' ? o.sex : '', o.age !== ALL_AGES ? `age ${o.age}` : ''].filter(Boolean).join(', ');
     report({
       line: o.line,
       message: `a second value for ${what}; the first is on line ${first.line}`,

@@ -35,9 +35,18 @@ export function roleOfHeader(header: string): { role: Role; rank: number } | und
   return undefined;
 }
 
-/** Swedish and English names of a role, for messages ("region (län, landsting, …)"). */
+const DISPLAY_SYNONYMS: Record<Role, string> = {
+  region: 'region, län, landsting, regionkod, county, municipality_id',
+  year: 'år, year, period',
+  method: 'metod, behandling, method, insats, kpi',
+  sex: 'kön, sex, gender',
+  age: 'ålder, age, åldersgrupp',
+  value: 'antal, count, n, value, värde (population: folkmängd, population)',
+};
+
+/** Swedish and English header names of a role, for messages. */
 export function roleSynonyms(role: Role): string {
-  return HEADER_SYNONYMS[role].slice(0, 6).join(', ');
+  return DISPLAY_SYNONYMS[role];
 }
 
 const SEX_WORDS: Record<string, Sex> = {

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { golden, type Case } from './harness.js';
+
+/**
+ * End-to-end: the built CLI on fixtures, stdout + stderr + exit code against golden files in
+ * test/golden/. Regenerate on purpose with `UPDATE_GOLDEN=1 npx vitest run test/e2e`, then
+ * read the diff.
+ */
+const CASES: Case[] = [
+  // rank
+  { name: 'rank-kbt-default', args: ['rank', '--method', 'KBT'] },
+  { name: 'rank-kbt-2014-csv', args: ['rank', '--method', 'KBT', '--year', '2014', '--format', 'csv'] },
+  { name: 'rank-ipt-2014-per10000-json', args: ['rank', '--method', 'ipt', '--year', '2014', '--per', '10000', '--format', 'json'] },
+  { name: 'rank-mmr-markdown', args: ['rank', '--method', 'MMR', '--year', '2014', '--format', 'markdown'] },
+  { name: 'rank-kbt-tsv-quiet', args: ['rank', '--method', 'KBT', '--year', '2012', '--format', 'tsv', '--quiet'] },
+  { name: 'rank-target-group-women', args: ['rank', '--method', 'KBT', '--year', '2014', '--sex', 'women', '--denominator', '16-67'] },
+  { name: 'rank-long-landsting', args: ['rank', '--method', 'KBT', '--input', 'fixtures/long-landsting.csv'] },
+  { name: 'rank-pxweb-latin1', args: ['rank', '--method', 'KBT', '--year', '2012', '--input', 'fixtures/pxweb-wide-latin1.csv'] },
+  { name: 'rank-excel-bom', args: ['rank', '--method', 'KBT', '--input', 'fixtures/excel-bom.csv', '--format', 'csv'] },
+  { name: 'rank-kolada-stdin', args: ['rank', '--method', 'KBT', '--input', '-', '--format', 'csv'], stdinFile: 'fixtures/kolada.csv' },
+  { name: 'rank-records', args: ['rank', '--method', 'KBT', '--input', 'fixtures/records-latin1.csv'] },
+  { name: 'rank-wide-methods', args: ['rank', '--method', 'MMR', '--input', 'fixtures/wide-methods.csv', '--format', 'csv'] },
+  { name: 'rank-user-population', args: ['rank', '--method', 'KBT', '--year', '2014', '--population', 'fixtures/population-pxweb-en.csv'] },
+  { name: 'rank-missing-population-year', args: ['rank', '--method', 'KBT', '--input', 'fixtures/kolada.csv', '--sex', 'women', '--year', '2014', '--population', 'fixtures/population-pxweb-en.csv'] },
+  { name: 'rank-bad-per', args: ['rank', '--method', 'KBT', '--per', 'many'] },
+  { name: 'rank-unknown-method', args: ['rank', '--method', 'DBT'] },
+  { name: 'rank-year-absent', args: ['rank', '--method', 'KBT', '--year', '2020'] },
+  { name: 'rank-bad-number', args: ['rank', '--method', 'KBT', '--input', 'fixtures/bad-number.csv'] },
+  { name: 'rank-duplicate', args: ['rank', '--method', 'KBT', '--input', 'fixtures/bad-duplicate.csv'] },
+  { name: 'rank-sum-duplicates', args: ['rank', '--method', 'KBT', '--input', 'fixtures/bad-duplicate.csv', '--sum-duplicates', '--format', 'csv'] },
+  { name: 'rank-skip-invalid', args: ['rank', '--method', 'KBT', '--input', 'fixtures/bad-unknown-region.csv', '--skip-invalid', '--format', 'csv'] },
+  // growth
+  { name: 'growth-kbt-2009-2014', args: ['growth', '--method', 'KBT', '--since', '2009', '--to', '2014'] },
+  { name: 'growth-ipt-zero-base-csv', args: ['growth', '--method', 'IPT', '--since', '2009', '--format', 'csv'] },
+  { name: 'growth-mmr-json', args: ['growth', '--method', 'MMR', '--since', '2009', '--to', '2014', '--format', 'json'] },
+  { name: 'growth-to-before-since', args: ['growth', '--method', 'KBT', '--since', '2014', '--to', '2010'] },
+  // the program
+  { name: 'no-arguments', args: [] },
+  { name: 'unknown-command', args: ['rnak'] },
+  { name: 'help-rank', args: ['rank', '--help'] },
+  { name: 'help-growth', args: ['growth', '--help'] },
+];
+
+/** The edge cases every data-reading verb must handle the same way (as csvkit's test mixins). */
+const VERBS: string[][] = [
+  ['rank', '--method', 'KBT'],
+  ['growth', '--method', 'KBT', '--since', '2013'],
+];
+const EDGE: { name: string; args: string[]; stdinFile?: string }[] = [
+  { name: 'empty-file', args: ['--input', 'fixtures/empty.csv'] },
+  { name: 'no-such-file', args: ['--input', 'fixtures/does-not-exist.csv'] },
+  { name: 'no-region-column', args: ['--input', 'fixtures/bad-no-region.csv'] },
+  { name: 'unknown-region', args: ['--input', 'fixtures/bad-unknown-region.csv'] },
+  { name: 'stdin', args: ['--input', '-', '--format', 'csv'], stdinFile: 'fixtures/long-landsting.csv' },
+  { name: 'empty-stdin', args: ['--input', '-'] },
+];
+for (const verb of VERBS) {
+  for (const e of EDGE) CASES.push({ name: `edge-${verb[0]}-${e.name}`, args: [...verb, ...e.args], ...(e.stdinFile ? { stdinFile: e.stdinFile } : {}) });
+}
+
+describe('golden end-to-end', () => {
+  it.each(CASES.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+    const { actual, expected } = golden(c);
+    expect(expected, `no golden file for ${c.name}; run UPDATE_GOLDEN=1 npx vitest run test/e2e`).toBeDefined();
+    expect(actual).toBe(expected);
+  });
+});
