@@ -3,11 +3,15 @@ import { ExitCode, formatError, RehabError } from './errors.js';
 import { writeStderr, writeStdout } from './io/output.js';
 import { growthCommand } from './commands/growth.js';
 import { rankCommand } from './commands/rank.js';
+import { checkCommand } from './commands/check.js';
+import { convertCommand } from './commands/convert.js';
+import { populationCommand } from './commands/population.js';
+import { regionsCommand } from './commands/regions.js';
 
 const VERSION = '1.0.0';
 
 /** Every verb, one line each: adding a command means one file and one line here. */
-const COMMANDS: (() => Command)[] = [rankCommand, growthCommand];
+const COMMANDS: (() => Command)[] = [rankCommand, growthCommand, checkCommand, convertCommand, regionsCommand, populationCommand];
 
 const OVERVIEW_EXAMPLES = `Examples:
   $ rehab-stats rank --method KBT                 # which regions treat most per inhabitant
@@ -52,7 +56,8 @@ export async function main(argv: string[]): Promise<number> {
   }
   try {
     await program.parseAsync(argv);
-    return ExitCode.ok;
+    // A command may set a non-zero code without failing (check found problems).
+    return typeof process.exitCode === 'number' ? process.exitCode : ExitCode.ok;
   } catch (e) {
     return exitCodeFor(e);
   }

@@ -44,7 +44,7 @@ export function addDataOptions(cmd: Command): Command {
     .option('-p, --population <file>', 'population to divide by (same formats); default: the bundled SCB table')
     .option('--encoding <name>', 'input encoding when detection is wrong: utf-8, windows-1252, utf-16le')
     .option('--delimiter <char>', 'input delimiter when sniffing is wrong: ";", "," or "tab"')
-    .option('--map <role=column...>', `say which column plays which role (${ROLES.join(', ')}), e.g. --map count=Antal region=Landsting`)
+    .option('--map <role=column,...>', `say which column plays which role (${ROLES.join(', ')}, count), e.g. --map count=Antal,region=Landsting; repeatable`, collect, [])
     .option('--skip-invalid', 'leave out rows that cannot be used, listing them on stderr, instead of stopping')
     .option('--sum-duplicates', 'add up rows for the same region, year, method and sex instead of stopping')
     .option('--records', 'count every row as one treatment (record-level file), even if it has numeric columns');
@@ -71,6 +71,16 @@ export function addHelp(cmd: Command, examples: string[], details: string): Comm
   cmd.addHelpText('before', `Examples:\n${lines.join('\n')}\n`);
   cmd.addHelpText('after', `\n${details.trim()}`);
   return cmd;
+}
+
+/** Commander helper: a repeatable option collects its values. */
+export function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/** Singular or plural noun after a number: "1 value", "3 values". */
+export function plural(n: number, noun: string, nouns = `${noun}s`): string {
+  return `${n} ${n === 1 ? noun : nouns}`;
 }
 
 /** --map count=Antal region=2 → { value: 'Antal', region: '2' } ("count" and "population" are names for the value role). */

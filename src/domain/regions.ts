@@ -85,7 +85,7 @@ export class RegionIndex {
   /** The names closest to an unknown one, for the error hint. */
   suggest(text: string, n = 3): string[] {
     const all = [this.national, ...this.regions].flatMap((r) => r.names);
-    const near = closest(text, all, n * 3);
+    const near = closest(text, all, n * 3, 0.4);
     // Show each region once, by the name the user came closest to, then its official name.
     const seen = new Set<string>();
     const out: string[] = [];

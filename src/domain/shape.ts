@@ -179,7 +179,8 @@ export function shapeTable(block: TableBlock, opts: ShapeOptions): Shaped {
       if (regionText === '') report({ line: row.line, column: regionCol!.header, message: 'the region is empty', hint: 'every row needs a region' });
       else {
         const near = opts.regions.suggest(regionText);
-        report({ line: row.line, column: regionCol!.header, message: `unknown region "${regionText}"`, hint: `closest known names: ${near.join('; ')} (see: rehab-stats regions)` });
+        const hint = near.length ? `closest known names: ${near.join('; ')}` : 'it is not a Swedish region by code, name, former landsting name or alias';
+        report({ line: row.line, column: regionCol!.header, message: `unknown region "${regionText}"`, hint: `${hint} (see: rehab-stats regions)` });
       }
       return undefined;
     }

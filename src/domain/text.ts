@@ -29,10 +29,10 @@ export function editDistance(a: string, b: string): number {
 
 /**
  * The candidates closest to `input` by edit distance on their match keys, best first,
- * without duplicates. Used for "did you mean" hints.
+ * without duplicates, at most `maxShare` × the input's length edits away. For "did you mean" hints.
  * @example closest('Skone', ['Skåne', 'Halland', 'Sörmland'], 2) // ['Skåne', 'Halland']
  */
-export function closest(input: string, candidates: readonly string[], n = 3): string[] {
+export function closest(input: string, candidates: readonly string[], n = 3, maxShare = Infinity): string[] {
   const key = matchKey(input);
   const scored = new Map<string, number>();
   for (const c of candidates) {
@@ -42,7 +42,10 @@ export function closest(input: string, candidates: readonly string[], n = 3): st
     const best = scored.get(c);
     if (best === undefined || d < best) scored.set(c, d);
   }
+  // Beyond maxShare of the input's length a "suggestion" is noise, not a near miss.
+  const limit = Math.max(2, Math.ceil(key.length * maxShare));
   return [...scored.entries()]
+    .filter(([, d]) => d <= limit)
     .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0], 'sv'))
     .slice(0, n)
     .map(([c]) => c);

@@ -39,6 +39,14 @@ function decodeAs(bytes: Uint8Array, file: string, encoding: string): Decoded {
 function checked(bytes: Uint8Array, file: string, encoding: string, bom: boolean): Decoded {
   // iconv-lite strips a BOM by default.
   const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
+  // Forcing UTF-16 on an 8-bit file gives CJK-looking text without a single ASCII character.
+  if (encoding.startsWith('utf-16') && text.length > 0 && !/[\t\n\r -~]/.test(text)) {
+    throw new RehabError(`the file does not look like text in ${encoding}`, {
+      exitCode: ExitCode.io,
+      location: { file },
+      hint: 'leave out --encoding to detect it, or pass utf-8 or windows-1252',
+    });
+  }
   const bad = firstControlCharacter(text);
   if (bad !== undefined) {
     const line = text.slice(0, bad).split('\n').length;

@@ -1,0 +1,87 @@
+import { Command, Option } from 'commander';
+import { stringify } from 'csv-stringify/sync';
+import { loadTable } from '../domain/load.js';
+import type { Measure } from '../domain/observation.js';
+import type { RegionIndex } from '../domain/regions.js';
+import type { Observation } from '../domain/observation.js';
+import { displayName, readBytes } from '../io/read.js';
+import { writeStderr, writeStdout } from '../io/output.js';
+import { writeFileAtomic } from '../io/write.js';
+import { addHelp, collect, inputWarnings, loadRegions, readOptions, type DataOptions } from './common.js';
+
+const EXAMPLES = [
+  'rehab-stats convert export.csv > tidy.csv  # any supported export to one tidy table',
+  'rehab-stats convert scb-folkmangd.csv --kind population --output population.csv',
+  'rehab-stats convert records.csv --records  # one row per treatment, counted',
+];
+
+const DETAILS = `
+Writes what rehab-stats understood of a file as one tidy CSV table, one row per region,
+year, method, sex and age group: region_code, region, year, method, sex, age, and count
+(or population with --kind population). Missing values stay empty, never zero. Sorted by
+region code, year, method, sex and age, so the output is stable.
+--output writes atomically (a temporary file, then a rename) and never overwrites an input.`;
+
+interface ConvertOptions extends Omit<DataOptions, 'input' | 'population'> {
+  kind: 'counts' | 'population';
+  output?: string;
+  quiet?: boolean;
+}
+
+/** The tidy table as CSV. Pure. */
+export function tidyCsv(observations: readonly Observation[], regions: RegionIndex, measure: Measure): string {
+  const sorted = [...observations].sort(
+    (a, b) => a.region.localeCompare(b.region) || a.year - b.year || a.method.localeCompare(b.method) || sexOrder(a.sex) - sexOrder(b.sex) || ageOrder(a.age, b.age),
+  );
+  const valueKey = measure === 'population' ? 'population' : 'count';
+  const columns = ['region_code', 'region', 'year', ...(measure === 'count' ? ['method'] : []), 'sex', 'age', valueKey];
+  const rows = sorted.map((o) => [
+    o.region,
+    o.region === '00' ? 'Riket' : (regions.byScbCode(o.region)?.name ?? o.region),
+    o.year,
+    ...(measure === 'count' ? [o.method] : []),
+    o.sex,
+    o.age,
+    o.value ?? '',
+  ]);
+  return stringify(rows, { header: true, columns });
+}
+
+function sexOrder(s: string): number {
+  return ['total', 'women', 'men'].indexOf(s);
+}
+
+function ageOrder(a: string, b: string): number {
+  if (a === b) return 0;
+  if (a === 'all') return -1;
+  if (b === 'all') return 1;
+  return parseInt(a, 10) - parseInt(b, 10) || a.localeCompare(b);
+}
+
+export function convertCommand(): Command {
+  const cmd = new Command('convert')
+    .summary('write any supported export as a tidy CSV table')
+    .description('Normalise an export (PxWeb, Kolada, Excel, wide, long or record-level) into one tidy CSV table.')
+    .argument('<file>', 'the export to read ("-" for stdin)')
+    .addOption(new Option('--kind <kind>', 'what the file holds').choices(['counts', 'population']).default('counts'))
+    .option('-o, --output <file>', 'write to this file (atomically) instead of stdout')
+    .option('--encoding <name>', 'input encoding when detection is wrong: utf-8, windows-1252, utf-16le')
+    .option('--delimiter <char>', 'input delimiter when sniffing is wrong: ";", "," or "tab"')
+    .option('--map <role=column,...>', 'say which column plays which role, e.g. --map count=Antal,region=Landsting', collect, [])
+    .option('--skip-invalid', 'leave out rows that cannot be used, listing them on stderr')
+    .option('--sum-duplicates', 'add up rows for the same region, year, method and sex')
+    .option('--records', 'count every row as one treatment')
+    .option('-q, --quiet', 'no notes on stderr');
+  addHelp(cmd, EXAMPLES, DETAILS);
+  cmd.action((file: string, opts: ConvertOptions) => {
+    const regions = loadRegions();
+    const measure: Measure = opts.kind === 'population' ? 'population' : 'count';
+    const table = loadTable(readBytes(file), displayName(file), measure, regions, readOptions(opts));
+    const csv = tidyCsv(table.observations, regions, measure);
+    if (opts.output) writeFileAtomic(opts.output, csv, [file]);
+    else writeStdout(csv);
+    const notes = inputWarnings({ observations: table.observations, source: table.file, bundled: false, recordLevel: table.shape === 'record-level', tables: [table] });
+    if (!opts.quiet && notes.length) writeStderr(notes.map((n) => `note: ${n}\n`).join(''));
+  });
+  return cmd;
+}

@@ -1,0 +1,53 @@
+import { Command } from 'commander';
+import type { RegionIndex } from '../domain/regions.js';
+import { matchKey } from '../domain/text.js';
+import type { ResultTable } from '../render/model.js';
+import { addHelp, addOutputOptions, emit, loadRegions, type OutputOptions } from './common.js';
+
+const EXAMPLES = [
+  'rehab-stats regions  # the 21 regions, codes and accepted names',
+  'rehab-stats regions --format csv > regions.csv',
+  'rehab-stats regions landsting  # only names matching a word',
+];
+
+const DETAILS = `
+Every input may name a region by its SCB code (01, 1), Kolada id (0001), official name,
+SCB label ("01 Stockholms län", "01 Stockholm county"), former landsting name or alias,
+in any case and with or without å, ä, ö. Riket (00) is the whole country.`;
+
+/** The regions table. Pure. */
+export function regionsTable(regions: RegionIndex, filter?: string): ResultTable {
+  const key = filter ? matchKey(filter) : '';
+  const rows = [regions.national, ...regions.regions]
+    .filter((r) => !key || r.names.some((n) => matchKey(n).includes(key)) || r.code === filter)
+    .map((r) => ({
+      region_code: r.code,
+      region: r.name,
+      county: r.countyName,
+      kolada_id: `00${r.code}`,
+      also_known_as: [...new Set(r.names.filter((n) => n !== r.name && n !== r.countyName && !/^\d{2} /.test(n)))].join('; '),
+    }));
+  return {
+    title: 'Regions',
+    columns: [
+      { key: 'region_code', header: 'Code', type: 'text' },
+      { key: 'region', header: 'Region', type: 'text' },
+      { key: 'county', header: 'County (län)', type: 'text' },
+      { key: 'kolada_id', header: 'Kolada', type: 'text' },
+      { key: 'also_known_as', header: 'Also accepted', type: 'text' },
+    ],
+    rows,
+    notes: ['Source: regions.csv (SCB county codes; Kolada ids are 00 + the code).'],
+  };
+}
+
+export function regionsCommand(): Command {
+  const cmd = new Command('regions')
+    .summary('list the 21 regions with codes and the names accepted for them')
+    .description('List the regions, their SCB codes, Kolada ids and every name rehab-stats accepts for them.')
+    .argument('[word]', 'show only regions with a name containing this');
+  addOutputOptions(cmd);
+  addHelp(cmd, EXAMPLES, DETAILS);
+  cmd.action((word: string | undefined, opts: OutputOptions) => emit(regionsTable(loadRegions(), word), { ...opts, quiet: true }));
+  return cmd;
+}

@@ -1,0 +1,53 @@
+import fc from 'fast-check';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from './harness.js';
+
+const DOCUMENTED = new Set([0, 2, 3, 4, 5, 6]);
+const dir = mkdtempSync(join(tmpdir(), 'rehab-stats-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('the CLI on arbitrary bytes', () => {
+  // Few runs: each spawns a process. The in-process property tests cover many more inputs.
+  it('ends with a documented exit code, one message and no stack trace', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
+        const r = runCli(['rank', '--method', 'KBT', '--input', '-'], { stdin: Buffer.from(bytes) });
+        expect(DOCUMENTED.has(r.status!)).toBe(true);
+        expect(r.stderr).not.toMatch(/\n\s+at .+\(.*:\d+:\d+\)/);
+        if (r.status !== 0) {
+          expect(r.stdout).toBe('');
+          expect(r.stderr).toMatch(/^rehab-stats: error: /);
+        }
+      }),
+      { numRuns: 15 },
+    );
+  });
+});
+
+describe('convert --output', () => {
+  it('writes the file atomically and leaves no temporary file', () => {
+    const out = join(dir, 'tidy.csv');
+    const r = runCli(['convert', 'fixtures/excel-bom.csv', '--output', out, '--quiet']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(readFileSync(out, 'utf8').split('\n')[0]).toBe('region_code,region,year,method,sex,age,count');
+  });
+
+  it('keeps the old file when the input is bad', () => {
+    const out = join(dir, 'keep.csv');
+    writeFileSync(out, 'old contents\n');
+    const r = runCli(['convert', 'fixtures/bad-number.csv', '--output', out]);
+    expect(r.status).toBe(4);
+    expect(readFileSync(out, 'utf8')).toBe('old contents\n');
+  });
+});
+
+describe('a closed pipe', () => {
+  it('is not an error', () => {
+    const r = runCli(['rank', '--method', 'KBT', '--format', 'csv']);
+    expect(r.status).toBe(0);
+  });
+});
