@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { wilsonInterval } from '../../src/stats/wilson.js';
+import { betaQuantile, regularizedBeta } from '../../src/stats/beta.js';
+import { rateRatio } from '../../src/stats/rate-ratio.js';
+import { funnelPosition, proportionFunnelLimits, rateFunnelLimits } from '../../src/stats/funnel.js';
+import { compareWithBenchmark } from '../../src/stats/compare.js';
+import { quantile7, spread } from '../../src/stats/spread.js';
+import { logLinearFit, sparkline } from '../../src/stats/trend.js';
+
+// Reference values: SciPy 1.17.1 / NumPy, computed independently (commands in comments).
+describe('wilsonInterval', () => {
+  it('matches scipy.stats.binomtest(x, n).proportion_ci(method="wilson")', () => {
+    const ipt = wilsonInterval(1185, 59250); // IPT's share of all treatments in 2014
+    expect(ipt.lower).toBeCloseTo(0.018903445371775063, 9);
+    expect(ipt.upper).toBeCloseTo(0.021158791951191237, 9);
+    const access = wilsonInterval(10, 21); // 10 of 21 regions
+    expect(access.lower).toBeCloseTo(0.2834400610153418, 9);
+    expect(access.upper).toBeCloseTo(0.6763046541715557, 9);
+    expect(wilsonInterval(0, 21)).toEqual({ lower: 0, upper: expect.closeTo(0.15463901892484694, 9) });
+    expect(wilsonInterval(21, 21).upper).toBe(1);
+    expect(wilsonInterval(21, 21).lower).toBeCloseTo(0.8453609810751531, 9);
+  });
+
+  it('rejects x > n', () => expect(() => wilsonInterval(5, 4)).toThrow(RangeError));
+});
+
+describe('incomplete beta', () => {
+  it('matches scipy.special.betainc and betaincinv', () => {
+    expect(regularizedBeta(0.4, 2, 3)).toBeCloseTo(0.5248, 12);
+    expect(regularizedBeta(0.3, 10.5, 20)).toBeCloseTo(0.31478771455359356, 10);
+    expect(betaQuantile(0.025, 5, 7)).toBeCloseTo(0.16748809406370713, 10);
+  });
+});
+
+describe('rateRatio', () => {
+  // ratio and exact conditional limits: binomtest(x1, x1+x2).proportion_ci(method="exact") mapped p/(1-p)·t2/t1
+  it('KBT rate 2014 vs 2009 (+94% in counts) is significantly above 1', () => {
+    const r = rateRatio(50440, 9747355, 26000, 9340682);
+    expect(r.ratio).toBeCloseTo(1.8590605430909206, 10);
+    expect(r.lower).toBeCloseTo(1.8314124106805185, 7);
+    expect(r.upper).toBeCloseTo(1.8871596421396295, 7);
+  });
+
+  it('small counts give a wide interval that includes 1', () => {
+    const r = rateRatio(12, 10000, 5, 12000);
+    expect(r.ratio).toBeCloseTo(2.88, 10);
+    expect(r.lower).toBeCloseTo(0.9444550730073794, 7);
+    expect(r.upper).toBeCloseTo(10.435177342416322, 6);
+  });
+});
+
+describe('funnel limits', () => {
+  it('rate limits around the national rate: chi2.ppf(α/2, 2E)/2 and chi2.ppf(1-α/2, 2E+2)/2 per population', () => {
+    const national = (50440 / 9747355) * 1e5;
+    const l95 = rateFunnelLimits(national, 57255, 1e5, 0.95);
+    expect(l95.lower).toBeCloseTo(460.22192890633596, 6);
+    expect(l95.upper).toBeCloseTo(579.8791964148502, 6);
+    const l998 = rateFunnelLimits(national, 57255, 1e5, 0.998);
+    expect(l998.lower).toBeCloseTo(429.52377947472837, 6);
+    expect(l998.upper).toBeCloseTo(617.2770384077427, 6);
+    expect(funnelPosition(443.6, l95)).toBe('low');
+    expect(funnelPosition(500, l95)).toBe('within');
+  });
+
+  it('proportion limits by the normal approximation', () => {
+    const l = proportionFunnelLimits(0.73, 100, 0.95);
+    // 0.73 ± 1.959963984540054 · √(0.73·0.27/100)
+    expect(l.lower).toBeCloseTo(0.73 - 1.959963984540054 * Math.sqrt(0.1971 / 100), 8);
+    expect(l.upper).toBeCloseTo(0.73 + 1.959963984540054 * Math.sqrt(0.1971 / 100), 8);
+  });
+
+  it('compares intervals with a benchmark', () => {
+    expect(compareWithBenchmark(657.7, 686.0, 517.5)).toBe('higher');
+    expect(compareWithBenchmark(210.6, 265.0, 517.5)).toBe('lower');
+    expect(compareWithBenchmark(390.7, 530, 517.5)).toBe('similar');
+  });
+});
+
+describe('spread', () => {
+  // KBT rates per 100 000 in 2014 (bundled data); numpy: median, quantile(.25/.75), std(ddof=1)
+  const rates = [671.731419, 650.975606, 593.071782, 567.5, 561.2, 538.2, 521.6, 501.2, 463.9, 462.8, 460.5, 459.1, 443.6, 410.2, 399.7, 385.1, 378.8, 376.8, 345.5, 266.5, 236.7];
+  it('matches NumPy', () => {
+    const s = spread(rates);
+    expect(s.n).toBe(21);
+    expect(s.median).toBeCloseTo(460.5, 10);
+    expect(s.q1).toBeCloseTo(385.1, 10);
+    expect(s.q3).toBeCloseTo(538.2, 10);
+    expect(s.mean).toBeCloseTo(461.6513717619048, 9);
+    expect(s.sd).toBeCloseTo(113.64592325307142, 9);
+    expect(s.cv).toBeCloseTo(0.2461726103387037, 10);
+    expect(s.maxMinRatio).toBeCloseTo(671.731419 / 236.7, 10);
+  });
+
+  it('interpolates quantiles as R type 7', () => {
+    expect(quantile7([1, 2, 3, 4], 0.25)).toBe(1.75);
+    expect(quantile7([10], 0.5)).toBe(10);
+  });
+
+  it('needs two values', () => expect(() => spread([1])).toThrow(RangeError));
+});
+
+describe('log-linear trend', () => {
+  it('1177 ongoing internet treatments 5 000 → 25 000 → 60 000 (2018–2022): numpy.polyfit on ln', () => {
+    const f = logLinearFit([2018, 2020, 2022], [5000, 25000, 60000]);
+    expect(f.slope).toBeCloseTo(0.6212266624469227, 10);
+    expect(f.annualGrowthPct).toBeCloseTo(86.12097182040552, 8);
+    expect(f.doublingYears).toBeCloseTo(1.1157717826046583, 9);
+  });
+
+  it('has no doubling time for a falling series', () => {
+    expect(logLinearFit([2010, 2011], [10, 5]).doublingYears).toBeNull();
+  });
+
+  it('draws sparklines', () => {
+    expect(sparkline([1, 5, 3])).toBe('▁█▅'); // 3 is halfway: 3.5 of 7 steps rounds up
+    expect(sparkline([2, null, 2])).toBe('▄ ▄');
+    expect(sparkline([])).toBe('');
+  });
+});
