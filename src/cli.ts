@@ -7,11 +7,26 @@ import { checkCommand } from './commands/check.js';
 import { convertCommand } from './commands/convert.js';
 import { populationCommand } from './commands/population.js';
 import { regionsCommand } from './commands/regions.js';
+import { shareCommand } from './commands/share.js';
+import { summaryCommand } from './commands/summary.js';
+import { tallyCommand } from './commands/tally.js';
+import { trendCommand } from './commands/trend.js';
 
 const VERSION = '1.0.0';
 
 /** Every verb, one line each: adding a command means one file and one line here. */
-const COMMANDS: (() => Command)[] = [rankCommand, growthCommand, checkCommand, convertCommand, regionsCommand, populationCommand];
+const COMMANDS: (() => Command)[] = [
+  rankCommand,
+  growthCommand,
+  shareCommand,
+  trendCommand,
+  summaryCommand,
+  tallyCommand,
+  checkCommand,
+  convertCommand,
+  regionsCommand,
+  populationCommand,
+];
 
 const OVERVIEW_EXAMPLES = `Examples:
   $ rehab-stats rank --method KBT                 # which regions treat most per inhabitant

@@ -3,9 +3,10 @@ import { dataError, usageError } from '../errors.js';
 import { NATIONAL_CODE, type RegionIndex } from '../domain/regions.js';
 import { resolveMethod, selectCounts, yearsOf, type CountCell } from '../domain/select.js';
 import { growth } from '../stats/growth.js';
+import { rateRatio } from '../stats/rate-ratio.js';
 import type { Column, ResultRow, ResultTable } from '../render/model.js';
 import {
-  addDataOptions, addHelp, addOutputOptions, BUNDLED_DATA_LABEL, emit, inputWarnings, loadCounts, loadRegions, parseSexOption,
+  addDataOptions, addHelp, addOutputOptions, BUNDLED_DATA_LABEL, BUNDLED_POPULATION_LABEL, emit, inputWarnings, loadCounts, loadPopulation, loadRegions, parsePositive, parseSexOption,
   parseYearOption, type DataOptions, type OutputOptions,
 } from './common.js';
 
@@ -13,6 +14,7 @@ const EXAMPLES = [
   'rehab-stats growth --method KBT --since 2009  # to the latest year',
   'rehab-stats growth --method MMR --since 2009 --to 2014',
   'rehab-stats growth --method KBT --since 2010 --format csv',
+  'rehab-stats growth --method KBT --since 2009 --to 2014 --per-capita  # is the rise more than noise?',
 ];
 
 const DETAILS = `
@@ -20,13 +22,17 @@ Per region and for the whole country: the count in the base year and in the end 
 change, the percent change and the compound annual growth rate (CAGR). A base of zero gives
 no percentage and says so.
 CSV/TSV/JSON columns: region_code, region, base_year, base_count, year, count, change,
-change_pct, cagr_pct, note.`;
+change_pct, cagr_pct, note. With --per-capita: region_code, region, base_year, base_count,
+year, count, base_rate, rate, change_pct, cagr_pct (of the rate), rate_ratio, ratio_lower,
+ratio_upper, significant, note.`;
 
 interface GrowthOptions extends DataOptions, OutputOptions {
   method: string;
   since: number;
   to?: number;
   sex?: string;
+  perCapita?: boolean;
+  per: number;
 }
 
 /** One growth row from two counts; missing values give an explained empty row. */
@@ -59,6 +65,49 @@ export function growthRows(regions: RegionIndex, baseCounts: Map<string, CountCe
   return { rows, national };
 }
 
+/**
+ * Per-capita growth: rates in both years, their percent change and CAGR, and the rate ratio
+ * with its exact interval — is the change more than chance? Rows without both counts stay as they are.
+ */
+export function addPerCapita(rows: ResultRow[], national: ResultRow, rateOf: (code: string, year: number) => number, per: number, totalOf: (year: number) => number): void {
+  for (const r of [...rows, national]) {
+    if (typeof r.base_count !== 'number' || typeof r.count !== 'number') continue;
+    const code = r.region_code as string;
+    const isTotal = r === national && national.region !== 'Riket';
+    const basePop = isTotal ? totalOf(r.base_year as number) : rateOf(code, r.base_year as number);
+    const pop = isTotal ? totalOf(r.year as number) : rateOf(code, r.year as number);
+    const baseRate = (r.base_count / basePop) * per;
+    const rate = (r.count / pop) * per;
+    const g = growth(baseRate, rate, r.base_year as number, r.year as number);
+    Object.assign(r, { base_rate: baseRate, rate, change_pct: g.changePct, cagr_pct: g.cagrPct });
+    if (r.base_count > 0 && Number.isInteger(r.count) && Number.isInteger(r.base_count)) {
+      const rr = rateRatio(r.count, pop, r.base_count, basePop);
+      Object.assign(r, { rate_ratio: rr.ratio, ratio_lower: rr.lower, ratio_upper: rr.upper, significant: rr.lower > 1 ? 'increase' : rr.upper < 1 ? 'decrease' : 'no' });
+    } else Object.assign(r, { rate_ratio: null, ratio_lower: null, ratio_upper: null, significant: null });
+  }
+}
+
+export function perCapitaColumns(baseYear: number, year: number, per: string): Column[] {
+  return [
+    { key: 'region_code', header: 'Code', type: 'text' },
+    { key: 'region', header: 'Region', type: 'text' },
+    { key: 'base_year', header: 'Base year', type: 'text', only: 'machine' },
+    { key: 'base_count', header: `Count ${baseYear}`, type: 'integer', only: 'machine' },
+    { key: 'year', header: 'Year', type: 'text', only: 'machine' },
+    { key: 'count', header: `Count ${year}`, type: 'integer', only: 'machine' },
+    { key: 'base_rate', header: `${baseYear} per ${per}`, type: 'rate' },
+    { key: 'rate', header: `${year} per ${per}`, type: 'rate' },
+    { key: 'change_pct', header: 'Change %', type: 'signed-percent' },
+    { key: 'cagr_pct', header: 'Per year', type: 'signed-percent', digits: 1 },
+    { key: 'rate_ratio', header: 'Rate ratio', type: 'rate', digits: 2 },
+    { key: 'ratio_lower', header: 'Lower', type: 'rate', digits: 2, only: 'machine' },
+    { key: 'ratio_upper', header: 'Upper', type: 'rate', digits: 2, only: 'machine' },
+    { key: 'ratio_ci', header: '95% CI', type: 'interval', keys: ['ratio_lower', 'ratio_upper'], digits: 2, only: 'human' },
+    { key: 'significant', header: 'Significant', type: 'text', empty: '' },
+    { key: 'note', header: 'Note', type: 'text', empty: '' },
+  ];
+}
+
 export function growthColumns(baseYear: number, year: number): Column[] {
   return [
     { key: 'region_code', header: 'Code', type: 'text' },
@@ -81,7 +130,9 @@ export function growthCommand(): Command {
     .requiredOption('-m, --method <method>', 'treatment method, e.g. KBT, IPT, MMR')
     .requiredOption('--since <year>', 'base year', parseYearOption('--since'))
     .option('--to <year>', 'end year (default: the latest year in the data)', parseYearOption('--to'))
-    .addOption(new Option('--sex <sex>', 'count one sex only').choices(['all', 'women', 'men']).default('all'));
+    .addOption(new Option('--sex <sex>', 'count one sex only').choices(['all', 'women', 'men']).default('all'))
+    .option('--per-capita', 'compare rates per inhabitant, not counts, with the rate ratio and its exact 95% interval')
+    .option('--per <n>', 'with --per-capita: rate per this many inhabitants', parsePositive('--per'), 100000);
   addDataOptions(cmd);
   addOutputOptions(cmd);
   addHelp(cmd, EXAMPLES, DETAILS);
@@ -103,15 +154,23 @@ function runGrowth(opts: GrowthOptions): void {
   const baseCounts = selectCounts(data.observations, { method, year: opts.since, sex, absentIsZero: data.recordLevel });
   const endCounts = selectCounts(data.observations, { method, year, sex, absentIsZero: data.recordLevel });
   const { rows, national } = growthRows(regions, baseCounts, endCounts, opts.since, year);
+  const span = `${year - opts.since} year${year - opts.since === 1 ? '' : 's'}`;
+  const notes = [data.bundled ? BUNDLED_DATA_LABEL : `Data: ${data.source}.`];
+  let columns = growthColumns(opts.since, year);
+  if (opts.perCapita) {
+    const population = loadPopulation(opts, regions);
+    const withBoth = rows.filter((r) => typeof r.base_count === 'number' && typeof r.count === 'number').map((r) => r.region_code as string);
+    addPerCapita(rows, national, (code, y) => population.require(code, y, sex), opts.per, (y) => withBoth.reduce((s, c) => s + population.require(c, y, sex), 0));
+    columns = perCapitaColumns(opts.since, year, opts.per.toLocaleString('en-US'));
+    notes.push(population.bundled ? BUNDLED_POPULATION_LABEL : `Population: ${population.source}.`);
+    notes.push(`Change and per year: of the rate over ${span}. Rate ratio ${year} vs ${opts.since} with its exact interval; significant when the interval excludes 1.`);
+  } else notes.push(`Per year: compound annual growth rate over ${span}.`);
   const table: ResultTable = {
-    title: `${method || opts.method} treatments${sex !== 'total' ? ` (${sex})` : ''}, ${opts.since}–${year}`,
-    columns: growthColumns(opts.since, year),
+    title: `${method || opts.method} treatments${opts.perCapita ? ' per inhabitant' : ''}${sex !== 'total' ? ` (${sex})` : ''}, ${opts.since}–${year}`,
+    columns,
     rows,
     apart: [national],
-    notes: [
-      data.bundled ? BUNDLED_DATA_LABEL : `Data: ${data.source}.`,
-      `Per year: compound annual growth rate over ${year - opts.since} year${year - opts.since === 1 ? '' : 's'}.`,
-    ],
+    notes,
   };
   emit(table, opts, inputWarnings(data));
 }

@@ -1,3 +1,4 @@
+import type { ChalkInstance } from 'chalk';
 import { Command, Option } from 'commander';
 import { dataError } from '../errors.js';
 import { ALL_AGES, type Sex } from '../domain/observation.js';
@@ -8,6 +9,8 @@ import { crudeRate, SMALL_COUNT } from '../stats/rate.js';
 import { competitionRanks } from '../stats/rank.js';
 import type { PoissonMethod } from '../stats/poisson.js';
 import type { Column, ResultRow, ResultTable } from '../render/model.js';
+import { compareWithBenchmark } from '../stats/compare.js';
+import { funnelPosition, rateFunnelLimits } from '../stats/funnel.js';
 import {
   addDataOptions, addHelp, addOutputOptions, BUNDLED_DATA_LABEL, BUNDLED_POPULATION_LABEL, emit, inputWarnings, loadCounts,
   loadPopulation, loadRegions, parseDenominator, parseLevel, parsePositive, parseSexOption, parseYearOption,
@@ -18,6 +21,7 @@ const EXAMPLES = [
   'rehab-stats rank --method KBT  # latest year in the bundled data',
   'rehab-stats rank --method IPT --year 2014 --per 10000',
   'rehab-stats rank --method KBT --denominator 16-67  # per inhabitant aged 16–67',
+  'rehab-stats rank --method KBT --funnel  # which regions lie outside funnel limits',
   'rehab-stats rank --method MMR --input counts.csv --format csv > ranked.csv',
   'cat counts.csv | rehab-stats rank --method KBT --input - --format json',
 ];
@@ -28,7 +32,8 @@ interval (exact Poisson by default). Rates equal at the printed precision (one d
 share a rank (1, 2, 2, 4). Riket, the whole country, is shown apart from the ranking.
 Counts below 10 are flagged: their rates are unstable.
 CSV/TSV/JSON columns: rank, region_code, region, count, population, rate, rate_lower,
-rate_upper, note.`;
+rate_upper, ratio_to_national, vs_national, [funnel_95_lower, funnel_95_upper,
+funnel_998_lower, funnel_998_upper, funnel with --funnel,] note.`;
 
 interface RankOptions extends DataOptions, OutputOptions {
   method: string;
@@ -38,6 +43,7 @@ interface RankOptions extends DataOptions, OutputOptions {
   ciMethod: PoissonMethod;
   sex?: string;
   denominator?: string;
+  funnel?: boolean;
 }
 
 export interface RankInput {
@@ -89,11 +95,50 @@ export function rankRows(input: RankInput): { rows: ResultRow[]; national: Resul
     national = rateRow(NATIONAL_CODE, complete ? 'Riket' : `Total of ${some}`, { value: sum, lines: [] }, pop);
     national.note = complete ? 'sum of the 21 regions' : `sum of the ${some} with counts`;
   }
+  addComparisons(rows, national, input);
   return { rows, national, missingRegions };
 }
 
-export function rankColumns(level: number, perLabel: string): Column[] {
+/**
+ * Each region against the national rate: the ratio, whether its interval lies wholly above or
+ * below it, and with funnel limits where it falls against the 95% and 99.8% limits for its size.
+ */
+function addComparisons(rows: ResultRow[], national: ResultRow, input: RankInput): void {
+  const benchmark = national.rate;
+  for (const r of rows) {
+    if (typeof r.rate !== 'number' || typeof benchmark !== 'number' || benchmark === 0) {
+      Object.assign(r, { ratio_to_national: null, vs_national: null, funnel: null });
+      continue;
+    }
+    r.ratio_to_national = r.rate / benchmark;
+    r.vs_national = compareWithBenchmark(r.rate_lower as number, r.rate_upper as number, benchmark);
+    const pop = r.population as number;
+    const l95 = rateFunnelLimits(benchmark, pop, input.per, 0.95);
+    const l998 = rateFunnelLimits(benchmark, pop, input.per, 0.998);
+    const p95 = funnelPosition(r.rate, l95);
+    const p998 = funnelPosition(r.rate, l998);
+    Object.assign(r, {
+      funnel_95_lower: l95.lower,
+      funnel_95_upper: l95.upper,
+      funnel_998_lower: l998.lower,
+      funnel_998_upper: l998.upper,
+      funnel: p998 !== 'within' ? `${p998 === 'high' ? 'above' : 'below'} 99.8%` : p95 !== 'within' ? `${p95 === 'high' ? 'above' : 'below'} 95%` : 'within',
+    });
+  }
+  Object.assign(national, { ratio_to_national: typeof benchmark === 'number' ? 1 : null, vs_national: null, funnel: null });
+}
+
+export function rankColumns(level: number, perLabel: string, funnel = false, barScale?: number): Column[] {
   const pct = `${Math.round(level * 1000) / 10}%`;
+  const funnelColumns: Column[] = funnel
+    ? [
+        { key: 'funnel_95_lower', header: '95% low', type: 'rate', only: 'machine' },
+        { key: 'funnel_95_upper', header: '95% high', type: 'rate', only: 'machine' },
+        { key: 'funnel_998_lower', header: '99.8% low', type: 'rate', only: 'machine' },
+        { key: 'funnel_998_upper', header: '99.8% high', type: 'rate', only: 'machine' },
+        { key: 'funnel', header: 'Funnel', type: 'text', empty: '' },
+      ]
+    : [];
   return [
     { key: 'rank', header: 'Rank', type: 'integer', empty: '' },
     { key: 'region_code', header: 'Code', type: 'text' },
@@ -104,6 +149,10 @@ export function rankColumns(level: number, perLabel: string): Column[] {
     { key: 'rate_lower', header: 'Lower', type: 'rate', only: 'machine' },
     { key: 'rate_upper', header: 'Upper', type: 'rate', only: 'machine' },
     { key: 'ci', header: `${pct} CI`, type: 'interval', keys: ['rate_lower', 'rate_upper'], only: 'human' },
+    ...(barScale ? [{ key: 'rate', header: '', type: 'bar', keys: ['rate_lower', 'rate_upper'], scale: barScale, width: 16, only: 'table' } as Column] : []),
+    { key: 'ratio_to_national', header: 'Ratio', type: 'rate', digits: 2, only: 'machine' },
+    { key: 'vs_national', header: 'vs Riket', type: 'text', empty: '' },
+    ...funnelColumns,
     { key: 'note', header: 'Note', type: 'text', empty: '' },
   ];
 }
@@ -118,6 +167,7 @@ export function rankCommand(): Command {
     .addOption(new Option('--ci <level>', 'confidence level in percent: 90, 95, 99 or 99.8').argParser(parseLevel).default(0.95, '95'))
     .addOption(new Option('--ci-method <method>', 'exact Poisson, Byar\'s approximation, or PHE\'s rule (exact below 10, Byar from 10)').choices(['exact', 'byar', 'phe']).default('exact'))
     .addOption(new Option('--sex <sex>', 'count and population of one sex').choices(['all', 'women', 'men']).default('all'))
+    .option('--funnel', 'add funnel-plot control limits (95% and 99.8%) around the national rate for each region\'s size')
     .addOption(new Option('--denominator <group>', 'population to divide by: all ages, or the target group aged 16–67').choices(['all', '16-67']).default('all'));
   addDataOptions(cmd);
   addOutputOptions(cmd);
@@ -150,14 +200,30 @@ function runRank(opts: RankOptions): void {
     population.bundled ? BUNDLED_POPULATION_LABEL : `Population: ${population.source}.`,
     `Interval: ${opts.ciMethod === 'exact' ? 'exact Poisson' : opts.ciMethod === 'byar' ? "Byar's approximation" : 'exact Poisson below 10, Byar from 10'}; rates equal to one decimal share a rank.`,
   ];
+  notes.push(`vs Riket: higher or lower when the region's ${Math.round(opts.ci * 1000) / 10}% interval lies wholly above or below the national rate.`);
+  if (opts.funnel) notes.push('Funnel: outside the 95% or 99.8% control limits for a region of that size if its true rate were the national one (Spiegelhalter 2005).');
   if (method === '') notes.push(`The input has no method column: every count is taken as ${opts.method}.`);
   if (missingRegions.length) notes.push(`Not in the input for ${year}: ${missingRegions.join(', ')}.`);
   const table: ResultTable = {
     title: `${methodName} treatments per ${perLabel} inhabitants${who ? ` (${who})` : ''}, ${year}`,
-    columns: rankColumns(opts.ci, perLabel),
+    columns: rankColumns(opts.ci, perLabel, opts.funnel, Math.max(...rows.map((r) => (typeof r.rate_upper === 'number' ? r.rate_upper : 0)))),
     rows,
     apart: [national],
     notes,
   };
-  emit(table, opts, inputWarnings(data));
+  emit(table, opts, inputWarnings(data), styleRankCell);
+}
+
+/**
+ * Colour for meaning, in the terminal only: green above the national rate, red below (when the
+ * interval says so), bold outside the 99.8% funnel limits, yellow for small-number warnings.
+ */
+export function styleRankCell(col: Column, row: ResultRow, text: string, chalk: ChalkInstance): string {
+  if (col.key === 'vs_national' || (col.key === 'rate' && col.type === 'rate') || col.type === 'bar') {
+    if (row.vs_national === 'higher') return chalk.green(text);
+    if (row.vs_national === 'lower') return chalk.red(text);
+  }
+  if (col.key === 'funnel' && typeof row.funnel === 'string' && row.funnel.includes('99.8')) return chalk.bold(text);
+  if (col.key === 'note' && typeof row.count === 'number' && row.count < SMALL_COUNT) return chalk.yellow(text);
+  return text;
 }

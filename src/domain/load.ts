@@ -20,6 +20,8 @@ export interface ReadOptions {
   defaultYear?: number;
   /** Collect every problem instead of stopping at the first (`check`). */
   collectProblems?: boolean;
+  /** Keep this column's categorical answers (`tally`). */
+  categoryColumn?: string;
 }
 
 /** An input read all the way to observations, with what was detected along the way. */
@@ -54,6 +56,7 @@ export function loadTable(bytes: Uint8Array, file: string, measure: Measure, reg
     sumDuplicates: opts.sumDuplicates,
     recordLevel: opts.recordLevel,
     defaultYear: opts.defaultYear,
+    categoryColumn: opts.categoryColumn,
   });
   return { ...shaped, file, encoding, bom, delimiter, decimal };
 }

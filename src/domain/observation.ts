@@ -21,6 +21,8 @@ export interface Observation {
   age: AgeGroup;
   value: number | null;
   line: number;
+  /** A categorical answer (`tally --column`), when one was asked for. */
+  category?: string;
 }
 
 /** What an input is a table of. */

@@ -21,7 +21,7 @@ export type Shape = 'long' | 'wide-years' | 'wide-methods' | 'record-level';
 export interface ColumnPlan {
   index: number;
   header: string;
-  use: Role | 'year-values' | 'method-values' | 'unused';
+  use: Role | 'year-values' | 'method-values' | 'category' | 'unused';
   /** The year (wide-years) or method (wide-methods) this column holds. */
   year?: number;
   method?: string;
@@ -44,6 +44,8 @@ export interface MissingValue {
 
 export interface Shaped {
   shape: Shape;
+  /** True when the file has no region column and every row is national (Riket). */
+  national: boolean;
   headerLine: number;
   columns: ColumnPlan[];
   /** Lines above the header and in the footnote block, which hold no data. */
@@ -71,7 +73,11 @@ export interface ShapeOptions {
   recordLevel?: boolean;
   /** Year for files without a year column (from --year). */
   defaultYear?: number;
+  /** A column of categorical answers to keep (tally): header or 1-based number. Makes the file record-level. */
+  categoryColumn?: string;
 }
+
+const UNKNOWN_COLUMN = 'not a known role; ignored';
 
 const IDENTIFIER_HEADER = /^(id|nr|lopnr|lopnummer|patient|patient id|personnummer|pnr|index|rad|row|record|journal|vardkontakt)\b/;
 
@@ -87,7 +93,10 @@ export function shapeTable(block: TableBlock, opts: ShapeOptions): Shaped {
     throw dataError('no population column found', where(block.header.line), `name it one of: ${roleSynonyms('value')}, or pass --map value=HEADER`);
   }
   const regionCol = has('region');
-  if (!regionCol) {
+  // A file without a region column holds national figures (a series for Riket), unless it
+  // has unexplained columns that may be the regions under another name.
+  const national = !regionCol && !columns.some((c) => c.use === 'unused' && c.header && c.note === UNKNOWN_COLUMN);
+  if (!regionCol && !national) {
     throw dataError(`no region column found among ${describeHeaders(columns)}`, where(block.header.line), `name it one of: ${roleSynonyms('region')}, or pass --map region=HEADER`);
   }
   const yearCol = has('year');
@@ -121,6 +130,7 @@ export function shapeTable(block: TableBlock, opts: ShapeOptions): Shaped {
   const sexCol = has('sex');
   const ageCol = has('age');
   const valueCol = has('value');
+  const categoryCol = columns.find((c) => c.use === 'category');
   const valueCols = shape === 'wide-years' ? yearCols : shape === 'wide-methods' ? methodCols : valueCol ? [valueCol] : [];
 
   const tally = new Map<string, Observation>();
@@ -131,11 +141,12 @@ export function shapeTable(block: TableBlock, opts: ShapeOptions): Shaped {
     if (!dims) continue;
     if (shape === 'record-level') {
       // One row is one treatment: count rows per region, year, method, sex and age as we go.
-      const key = `${dims.region}|${dims.year}|${dims.method}|${dims.sex}|${dims.age}`;
+      const category = categoryCol ? (row.cells[categoryCol.index] ?? '').trim() : undefined;
+      const key = `${dims.region}|${dims.year}|${dims.method}|${dims.sex}|${dims.age}|${category ?? ''}`;
       const seen = tally.get(key);
       if (seen) seen.value! += 1;
       else {
-        const o: Observation = { ...dims, year: dims.year!, method: dims.method!, value: 1, line: row.line };
+        const o: Observation = { ...dims, year: dims.year!, method: dims.method!, value: 1, line: row.line, ...(category !== undefined ? { category } : {}) };
         tally.set(key, o);
         observations.push(o);
       }
@@ -163,6 +174,7 @@ export function shapeTable(block: TableBlock, opts: ShapeOptions): Shaped {
   const merged = aggregated ? mergeDuplicates(observations, opts, report) : observations;
   return {
     shape,
+    national,
     headerLine: block.header.line,
     columns,
     skippedLines: [...block.above, ...block.below].filter((r) => r.cells.some((c) => c.trim() !== '')).map((r) => ({ line: r.line, text: r.cells.filter((c) => c.trim() !== '').join(' ') })),
@@ -173,7 +185,7 @@ export function shapeTable(block: TableBlock, opts: ShapeOptions): Shaped {
   };
 
   function readDimensions(row: Row): Omit<Observation, 'value' | 'line' | 'year' | 'method'> & { year?: number; method?: string } | undefined {
-    const regionText = cell(row, regionCol) ?? '';
+    const regionText = national ? NATIONAL_CODE : (cell(row, regionCol) ?? '');
     const region = regionText === '' ? undefined : opts.regions.resolve(regionText);
     if (!region) {
       if (regionText === '') report({ line: row.line, column: regionCol!.header, message: 'the region is empty', hint: 'every row needs a region' });
@@ -226,6 +238,7 @@ export function shapeTable(block: TableBlock, opts: ShapeOptions): Shaped {
 
   /** A footnote block must not hide data: a row below the blank line that names a region is an error. */
   function checkBelow(rows: Row[]) {
+    if (!regionCol) return;
     for (const row of rows) {
       const t = (row.cells[regionCol!.index] ?? '').trim();
       if (t === '' || !opts.regions.resolve(t)) continue;
@@ -291,6 +304,13 @@ export function planColumns(block: TableBlock, opts: ShapeOptions): ColumnPlan[]
     taken.set(role, { col, rank });
   };
 
+  if (opts.categoryColumn !== undefined) {
+    const target = opts.categoryColumn;
+    const col = /^\d+$/.test(target) ? columns[Number(target) - 1] : columns.find((c) => matchKey(c.header) === matchKey(target));
+    if (!col) throw usageError(`--column ${target}: ${opts.file} has no such column`, `its columns are ${describeHeaders(columns)}`);
+    col.use = 'category';
+    col.note = 'the answers to tally';
+  }
   for (const [role, target] of Object.entries(opts.map ?? {}) as [Role, string][]) {
     const col = /^\d+$/.test(target) ? columns[Number(target) - 1] : columns.find((c) => matchKey(c.header) === matchKey(target));
     if (!col) {
@@ -318,7 +338,7 @@ export function planColumns(block: TableBlock, opts: ShapeOptions): ColumnPlan[]
     assign(col, r.role, rank);
   }
   // A row-level file's own --map value=… wins, but --records says every row is one treatment.
-  if (opts.recordLevel) {
+  if (opts.recordLevel || opts.categoryColumn !== undefined) {
     const v = taken.get('value');
     if (v) { v.col.use = 'unused'; v.col.note = 'not a count: --records counts rows'; }
   }
@@ -339,7 +359,7 @@ export function planColumns(block: TableBlock, opts: ShapeOptions): ColumnPlan[]
 
   // Numeric columns with other headers are methods (a "KBT;IPT;MMR" wide table) when nothing else holds the count.
   const hasValues = taken.has('value') || columns.some((c) => c.use === 'year-values');
-  if (!hasValues && !taken.has('method') && opts.measure === 'count' && !opts.recordLevel) {
+  if (!hasValues && !taken.has('method') && opts.measure === 'count' && !opts.recordLevel && opts.categoryColumn === undefined) {
     for (const col of columns) {
       if (col.use !== 'unused' || col.note || !col.header || IDENTIFIER_HEADER.test(matchKey(col.header))) continue;
       const values = sample(col);
@@ -349,7 +369,7 @@ export function planColumns(block: TableBlock, opts: ShapeOptions): ColumnPlan[]
       }
     }
   }
-  for (const col of columns) if (col.use === 'unused' && !col.note) col.note = col.header ? 'not a known role; ignored' : 'empty column; ignored';
+  for (const col of columns) if (col.use === 'unused' && !col.note) col.note = col.header ? UNKNOWN_COLUMN : 'empty column; ignored';
   return columns;
 }
 

@@ -3,7 +3,7 @@ import type { ResultRow, ResultTable, Value } from './model.js';
 
 /** Machine formats carry every non-human column under its stable key, rows then the rows shown apart. */
 function machineRows(table: ResultTable): { keys: string[]; rows: ResultRow[] } {
-  const keys = table.columns.filter((c) => c.only !== 'human').map((c) => c.key);
+  const keys = table.columns.filter((c) => c.only !== 'human' && c.only !== 'table').map((c) => c.key);
   return { keys, rows: [...table.rows, ...(table.apart ?? [])] };
 }
 

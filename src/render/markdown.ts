@@ -7,7 +7,7 @@ function escape(s: string): string {
 
 /** A GitHub-flavoured Markdown table (numbers right-aligned), the national row last in bold, notes as a list. */
 export function renderMarkdown(table: ResultTable, lang: Lang): string {
-  const cols = table.columns.filter((c) => c.only !== 'machine');
+  const cols = table.columns.filter((c) => c.only !== 'machine' && c.only !== 'table');
   const out: string[] = [];
   if (table.title) out.push(`### ${escape(table.title)}`, '');
   out.push(`| ${cols.map((c) => escape(c.header)).join(' | ')} |`);

@@ -10,7 +10,9 @@ export type CellType =
   | 'percent'
   | 'signed-percent'
   /** Two keys (lower, upper) printed as "12.3–45.6"; human formats only. */
-  | 'interval';
+  | 'interval'
+  /** A bar for `key` with whiskers for `keys` (lower, upper), scaled to `scale`; terminal only. */
+  | 'bar';
 
 export type Value = string | number | null;
 export type ResultRow = Record<string, Value>;
@@ -24,8 +26,11 @@ export interface Column {
   digits?: number;
   /** For 'interval': the keys of the lower and upper limit. */
   keys?: [string, string];
-  /** Shown only in human formats (table, markdown) or only in machine formats (csv, tsv, json). */
-  only?: 'human' | 'machine';
+  /** Shown only in human formats (table, markdown), only in the terminal table, or only in machine formats (csv, tsv, json). */
+  only?: 'human' | 'table' | 'machine';
+  /** For 'bar': the value drawn as the full width, and the width in characters. */
+  scale?: number;
+  width?: number;
   /** What a human sees where the value is null (default "–"). */
   empty?: string;
 }

@@ -27,6 +27,7 @@ export function formatCell(col: Column, row: Record<string, Value>, lang: Lang):
     const d = col.digits ?? 1;
     return `${formatNumber(l, d, lang)}–${formatNumber(h, d, lang)}`;
   }
+  if (col.type === 'bar') return drawBar(col, row);
   const v = row[col.key];
   if (v === null || v === undefined) return col.empty ?? '–';
   if (typeof v === 'string') return v;
@@ -48,5 +49,24 @@ export function formatCell(col: Column, row: Record<string, Value>, lang: Lang):
 }
 
 export function isNumeric(col: Column): boolean {
-  return col.type !== 'text';
+  return col.type !== 'text' && col.type !== 'bar';
+}
+
+/**
+ * A bar scaled to the column's scale: solid up to the lower limit, shaded to the value, light
+ * to the upper limit — the interval made visible.
+ */
+function drawBar(col: Column, row: Record<string, Value>): string {
+  const v = row[col.key];
+  const [lo, hi] = col.keys ?? [col.key, col.key];
+  const width = col.width ?? 20;
+  if (typeof v !== 'number' || !col.scale) return '';
+  const lower = typeof row[lo] === 'number' ? (row[lo] as number) : v;
+  const upper = typeof row[hi] === 'number' ? (row[hi] as number) : v;
+  let out = '';
+  for (let i = 0; i < width; i++) {
+    const at = ((i + 0.5) / width) * col.scale;
+    out += at <= lower ? '█' : at <= v ? '▓' : at <= upper ? '░' : ' ';
+  }
+  return out.trimEnd();
 }

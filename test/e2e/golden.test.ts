@@ -34,6 +34,26 @@ const CASES: Case[] = [
   { name: 'growth-ipt-zero-base-csv', args: ['growth', '--method', 'IPT', '--since', '2009', '--format', 'csv'] },
   { name: 'growth-mmr-json', args: ['growth', '--method', 'MMR', '--since', '2009', '--to', '2014', '--format', 'json'] },
   { name: 'growth-to-before-since', args: ['growth', '--method', 'KBT', '--since', '2014', '--to', '2010'] },
+  { name: 'growth-kbt-per-capita', args: ['growth', '--method', 'KBT', '--since', '2009', '--to', '2014', '--per-capita'] },
+  { name: 'growth-ipt-per-capita-csv', args: ['growth', '--method', 'IPT', '--since', '2013', '--to', '2014', '--per-capita', '--format', 'csv'] },
+  { name: 'rank-funnel-csv', args: ['rank', '--method', 'KBT', '--year', '2014', '--funnel', '--format', 'csv'] },
+  { name: 'rank-funnel-table', args: ['rank', '--method', 'IPT', '--year', '2014', '--funnel', '--ci', '99.8'] },
+  { name: 'rank-byar', args: ['rank', '--method', 'IPT', '--year', '2014', '--ci-method', 'byar', '--format', 'csv', '--quiet'] },
+  // share, trend, summary, tally
+  { name: 'share-by-method', args: ['share', '--year', '2014'] },
+  { name: 'share-by-sex-kbt-csv', args: ['share', '--by', 'sex', '--method', 'KBT', '--year', '2014', '--format', 'csv'] },
+  { name: 'share-by-region-markdown', args: ['share', '--by', 'region', '--method', 'IPT', '--year', '2014', '--format', 'markdown'] },
+  { name: 'share-by-sex-without-sex', args: ['share', '--by', 'sex', '--input', 'fixtures/long-landsting.csv'] },
+  { name: 'trend-kbt-national', args: ['trend', '--method', 'KBT'] },
+  { name: 'trend-mmr-by-region', args: ['trend', '--method', 'MMR', '--by', 'region'] },
+  { name: 'trend-mmr-by-region-csv', args: ['trend', '--method', 'MMR', '--by', 'region', '--format', 'csv', '--quiet'] },
+  { name: 'trend-1177-json', args: ['trend', '--input', 'fixtures/internet-1177.csv', '--format', 'json'] },
+  { name: 'trend-needs-method', args: ['trend'] },
+  { name: 'summary-kbt-2014', args: ['summary', '--method', 'KBT', '--year', '2014'] },
+  { name: 'summary-mmr-count-json', args: ['summary', '--method', 'MMR', '--measure', 'count', '--format', 'json', '--quiet'] },
+  { name: 'tally-access-positive', args: ['tally', '--positive', 'god,relativt god'] },
+  { name: 'tally-kbt-csv', args: ['tally', '--method', 'KBT', '--format', 'csv', '--quiet'] },
+  { name: 'tally-no-column', args: ['tally', '--column', 'svar'] },
   // check and convert
   { name: 'check-pxweb-latin1', args: ['check', 'fixtures/pxweb-wide-latin1.csv'] },
   { name: 'check-excel-bom', args: ['check', 'fixtures/excel-bom.csv'] },
@@ -55,12 +75,26 @@ const CASES: Case[] = [
   { name: 'unknown-command', args: ['rnak'] },
   { name: 'help-rank', args: ['rank', '--help'] },
   { name: 'help-growth', args: ['growth', '--help'] },
+  { name: 'help-share', args: ['share', '--help'] },
+  { name: 'help-trend', args: ['trend', '--help'] },
+  { name: 'help-summary', args: ['summary', '--help'] },
+  { name: 'help-tally', args: ['tally', '--help'] },
+  { name: 'help-check', args: ['check', '--help'] },
+  { name: 'help-convert', args: ['convert', '--help'] },
+  { name: 'help-regions', args: ['regions', '--help'] },
+  { name: 'help-population', args: ['population', '--help'] },
+  { name: 'regions-all', args: ['regions'] },
+  { name: 'regions-csv', args: ['regions', '--format', 'csv'] },
+  { name: 'population-coverage', args: ['population'] },
 ];
 
 /** The edge cases every data-reading verb must handle the same way (as csvkit's test mixins). */
 const VERBS: string[][] = [
   ['rank', '--method', 'KBT'],
   ['growth', '--method', 'KBT', '--since', '2013'],
+  ['share', '--year', '2014'],
+  ['trend', '--method', 'KBT'],
+  ['summary', '--method', 'KBT'],
 ];
 const EDGE: { name: string; args: string[]; stdinFile?: string }[] = [
   { name: 'empty-file', args: ['--input', 'fixtures/empty.csv'] },

@@ -1,0 +1,105 @@
+import { Command, Option } from 'commander';
+import { dataError } from '../errors.js';
+import type { Observation, Sex } from '../domain/observation.js';
+import { NATIONAL_CODE, type RegionIndex } from '../domain/regions.js';
+import { methodsOf, resolveMethod, selectCounts, yearsOf } from '../domain/select.js';
+import { wilsonInterval } from '../stats/wilson.js';
+import type { ResultRow, ResultTable } from '../render/model.js';
+import {
+  addDataOptions, addHelp, addOutputOptions, BUNDLED_DATA_LABEL, emit, inputWarnings, loadCounts, loadRegions,
+  parseYearOption, type DataOptions, type OutputOptions,
+} from './common.js';
+
+const EXAMPLES = [
+  'rehab-stats share --year 2014  # each method\'s share of all treatments (IPT ≈ 2%)',
+  'rehab-stats share --by sex --year 2014  # women\'s share (73%)',
+  'rehab-stats share --by region --method KBT --year 2014 --format csv',
+];
+
+const DETAILS = `
+Shares of a total with 95% Wilson score intervals. --by method: each method's share of all
+treatments; --by sex: women's and men's shares (of --method, or of all methods); --by region:
+each region's share of the national count. National counts are the sum of the regions, or
+the input's own Riket rows when it has no regional rows.
+CSV/TSV/JSON columns: group, count, total, share_pct, share_lower, share_upper.`;
+
+interface ShareOptions extends DataOptions, OutputOptions {
+  year?: number;
+  by: 'method' | 'sex' | 'region';
+  method?: string;
+}
+
+/** The national count for a method, year and sex: the sum of the regions, or the Riket row if that is all there is. Null if any part is missing. */
+export function nationalCount(obs: readonly Observation[], regions: RegionIndex, method: string, year: number, sex: Sex, absentIsZero: boolean): number | null {
+  const counts = selectCounts(obs, { method, year, sex, absentIsZero });
+  const regional = regions.regions.filter((r) => counts.has(r.code)).map((r) => counts.get(r.code)!);
+  if (regional.length === 0) return counts.get(NATIONAL_CODE)?.value ?? null;
+  if (regional.some((c) => c.value === null)) return null;
+  return regional.reduce((s, c) => s + c.value!, 0);
+}
+
+/** Share rows from (group, count) pairs. Pure. */
+export function shareRows(parts: { group: string; count: number }[], level = 0.95): ResultRow[] {
+  const total = parts.reduce((s, p) => s + p.count, 0);
+  return parts.map((p) => {
+    const ci = total > 0 ? wilsonInterval(p.count, total, level) : undefined;
+    return { group: p.group, count: p.count, total, share_pct: total > 0 ? (p.count / total) * 100 : null, share_lower: ci ? ci.lower * 100 : null, share_upper: ci ? ci.upper * 100 : null };
+  });
+}
+
+export function shareCommand(): Command {
+  const cmd = new Command('share')
+    .summary('shares of all treatments by method, sex or region, with Wilson intervals')
+    .description('Each group\'s share of the total — by method, sex or region — with 95% Wilson intervals.')
+    .addOption(new Option('--by <dimension>', 'what to split by').choices(['method', 'sex', 'region']).default('method'))
+    .option('-m, --method <method>', 'only this method (with --by sex or region)')
+    .option('-y, --year <year>', 'year (default: the latest year in the data)', parseYearOption('--year'));
+  addDataOptions(cmd);
+  addOutputOptions(cmd);
+  addHelp(cmd, EXAMPLES, DETAILS);
+  cmd.action((opts: ShareOptions) => {
+    const regions = loadRegions();
+    const data = loadCounts(opts, regions);
+    const obs = data.observations;
+    const years = yearsOf(obs);
+    const year = opts.year ?? years[years.length - 1]!;
+    if (!years.includes(year)) throw dataError(`no counts for ${year}`, { file: data.source }, `years in the data: ${years.join(', ')}`);
+    const methods = opts.method ? [resolveMethod(obs, opts.method, data.source)] : methodsOf(obs);
+    const count = (method: string, sex: Sex) => nationalCount(obs, regions, method, year, sex, data.recordLevel);
+    const sumOver = (f: (m: string) => number | null) => {
+      const vs = methods.map(f);
+      return vs.some((v) => v === null) ? null : vs.reduce((s: number, v) => s + v!, 0);
+    };
+    let parts: { group: string; count: number | null }[];
+    if (opts.by === 'method') parts = methods.map((m) => ({ group: m || '(no method)', count: count(m, 'total') }));
+    else if (opts.by === 'sex') parts = (['women', 'men'] as const).map((sx) => ({ group: sx, count: sumOver((m) => count(m, sx)) }));
+    else {
+      parts = regions.regions.map((r) => ({
+        group: r.name,
+        count: sumOver((m) => selectCounts(obs, { method: m, year, sex: 'total', absentIsZero: data.recordLevel }).get(r.code)?.value ?? null),
+      }));
+    }
+    const missing = parts.filter((p) => p.count === null).map((p) => p.group);
+    if (missing.length) {
+      throw dataError(`no complete ${year} count for ${missing.join(', ')}`, { file: data.source }, opts.by === 'sex' ? 'the input needs counts by sex (a kön/sex column)' : 'every part of the total must be present; see: rehab-stats check');
+    }
+    const rows = shareRows(parts as { group: string; count: number }[]);
+    const what = opts.method ? `${methods[0] || opts.method} treatments` : 'all treatments';
+    const table: ResultTable = {
+      title: `Share of ${what} by ${opts.by}, ${year}`,
+      columns: [
+        { key: 'group', header: opts.by === 'method' ? 'Method' : opts.by === 'sex' ? 'Sex' : 'Region', type: 'text' },
+        { key: 'count', header: 'Count', type: 'integer' },
+        { key: 'total', header: 'Total', type: 'integer' },
+        { key: 'share_pct', header: 'Share', type: 'percent', digits: 1 },
+        { key: 'share_lower', header: 'Lower', type: 'rate', only: 'machine' },
+        { key: 'share_upper', header: 'Upper', type: 'rate', only: 'machine' },
+        { key: 'ci', header: '95% CI (%)', type: 'interval', keys: ['share_lower', 'share_upper'], only: 'human' },
+      ],
+      rows,
+      notes: [data.bundled ? BUNDLED_DATA_LABEL : `Data: ${data.source}.`, 'Intervals: Wilson score, 95%.'],
+    };
+    emit(table, opts, inputWarnings(data));
+  });
+  return cmd;
+}

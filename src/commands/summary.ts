@@ -1,0 +1,99 @@
+import { Command, Option } from 'commander';
+import { dataError } from '../errors.js';
+import { resolveMethod, selectCounts, yearsOf } from '../domain/select.js';
+import { spread } from '../stats/spread.js';
+import type { ResultRow, ResultTable } from '../render/model.js';
+import { rankRows } from './rank.js';
+import {
+  addDataOptions, addHelp, addOutputOptions, BUNDLED_DATA_LABEL, BUNDLED_POPULATION_LABEL, emit, inputWarnings, loadCounts,
+  loadPopulation, loadRegions, parseDenominator, parsePositive, parseSexOption, parseYearOption, type DataOptions, type OutputOptions,
+} from './common.js';
+
+const EXAMPLES = [
+  'rehab-stats summary --method KBT --year 2014  # how unequal is access across regions?',
+  'rehab-stats summary --method MMR --measure count --format json',
+];
+
+const DETAILS = `
+The spread of one measure across the regions: the lowest and highest (and which regions),
+quartiles and median (type 7 interpolation, as R and NumPy), mean, standard deviation (n − 1),
+coefficient of variation (sd ÷ mean) and the ratio of highest to lowest.
+--measure rate (default) uses treatments per --per inhabitants; count uses the counts.
+CSV/TSV/JSON columns: statistic (min, q1, median, q3, max, mean, sd, cv, max_min_ratio), value, region.`;
+
+interface SummaryOptions extends DataOptions, OutputOptions {
+  method: string;
+  year?: number;
+  measure: 'rate' | 'count';
+  per: number;
+  sex?: string;
+  denominator?: string;
+}
+
+/** The summary rows from per-region values. Pure. */
+export function summaryRows(values: { region: string; value: number }[]): ResultRow[] {
+  const s = spread(values.map((v) => v.value));
+  const at = (x: number) => values.filter((v) => v.value === x).map((v) => v.region).join(', ');
+  return [
+    { statistic: 'min', value: s.min, region: at(s.min) },
+    { statistic: 'q1', value: s.q1, region: '' },
+    { statistic: 'median', value: s.median, region: '' },
+    { statistic: 'q3', value: s.q3, region: '' },
+    { statistic: 'max', value: s.max, region: at(s.max) },
+    { statistic: 'mean', value: s.mean, region: '' },
+    { statistic: 'sd', value: s.sd, region: '' },
+    { statistic: 'cv', value: s.cv, region: '' },
+    { statistic: 'max_min_ratio', value: Number.isFinite(s.maxMinRatio) ? s.maxMinRatio : null, region: '' },
+  ];
+}
+
+export function summaryCommand(): Command {
+  const cmd = new Command('summary')
+    .summary('spread across regions: min, max, quartiles, CV, max/min ratio')
+    .description('How unequal one measure is across the regions.')
+    .requiredOption('-m, --method <method>', 'treatment method')
+    .option('-y, --year <year>', 'year (default: the latest in the data)', parseYearOption('--year'))
+    .addOption(new Option('--measure <measure>', 'rate per inhabitant or raw count').choices(['rate', 'count']).default('rate'))
+    .option('--per <n>', 'rate per this many inhabitants', parsePositive('--per'), 100000)
+    .addOption(new Option('--sex <sex>', 'one sex').choices(['all', 'women', 'men']).default('all'))
+    .addOption(new Option('--denominator <group>', 'all ages or 16–67').choices(['all', '16-67']).default('all'));
+  addDataOptions(cmd);
+  addOutputOptions(cmd);
+  addHelp(cmd, EXAMPLES, DETAILS);
+  cmd.action((opts: SummaryOptions) => {
+    const regions = loadRegions();
+    const data = loadCounts(opts, regions);
+    const method = resolveMethod(data.observations, opts.method, data.source);
+    const years = yearsOf(data.observations.filter((o) => o.method === method));
+    const year = opts.year ?? years[years.length - 1]!;
+    const sex = parseSexOption(opts.sex);
+    const counts = selectCounts(data.observations, { method, year, sex, absentIsZero: data.recordLevel });
+    const notes = [data.bundled ? BUNDLED_DATA_LABEL : `Data: ${data.source}.`];
+    let values: { region: string; value: number }[];
+    if (opts.measure === 'rate') {
+      const population = loadPopulation(opts, regions);
+      const { rows } = rankRows({ counts, population, regions, year, sex, age: parseDenominator(opts.denominator), per: opts.per, level: 0.95, ciMethod: 'exact' });
+      values = rows.filter((r) => typeof r.rate === 'number').map((r) => ({ region: r.region as string, value: r.rate as number }));
+      notes.push(population.bundled ? BUNDLED_POPULATION_LABEL : `Population: ${population.source}.`);
+    } else {
+      values = regions.regions.filter((r) => typeof counts.get(r.code)?.value === 'number').map((r) => ({ region: r.name, value: counts.get(r.code)!.value! }));
+    }
+    if (values.length < 2) throw dataError(`fewer than two regions with ${opts.method} in ${year}`, { file: data.source }, 'a spread needs at least two regions');
+    const rows = summaryRows(values);
+    const ratio = rows.find((r) => r.statistic === 'max_min_ratio')!.value;
+    if (typeof ratio === 'number') notes.unshift(`The highest region has ${ratio.toFixed(1)} times the ${opts.measure === 'rate' ? 'rate' : 'count'} of the lowest.`);
+    const what = opts.measure === 'rate' ? `${method || opts.method} per ${opts.per.toLocaleString('en-US')} inhabitants` : `${method || opts.method} treatments`;
+    const table: ResultTable = {
+      title: `Spread across ${values.length} regions: ${what}, ${year}`,
+      columns: [
+        { key: 'statistic', header: 'Statistic', type: 'text' },
+        { key: 'value', header: 'Value', type: 'rate', digits: 2 },
+        { key: 'region', header: 'Region', type: 'text', empty: '' },
+      ],
+      rows,
+      notes,
+    };
+    emit(table, opts, inputWarnings(data));
+  });
+  return cmd;
+}

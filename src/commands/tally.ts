@@ -1,0 +1,126 @@
+import { Command } from 'commander';
+import { dataError } from '../errors.js';
+import { loadTable } from '../domain/load.js';
+import type { Observation } from '../domain/observation.js';
+import type { RegionIndex } from '../domain/regions.js';
+import { matchKey } from '../domain/text.js';
+import { readBundled } from '../io/bundled.js';
+import { displayName, readBytes } from '../io/read.js';
+import { wilsonInterval } from '../stats/wilson.js';
+import type { ResultRow, ResultTable } from '../render/model.js';
+import { addHelp, addOutputOptions, collect, emit, loadRegions, parseYearOption, readOptions, type DataOptions, type OutputOptions } from './common.js';
+
+const EXAMPLES = [
+  'rehab-stats tally  # self-assessed access 2014 per method, bundled data',
+  'rehab-stats tally --method KBT --positive "god,relativt god"  # "10 of 21 regions …"',
+  'rehab-stats tally --input survey.csv --column svar --format csv',
+];
+
+const DETAILS = `
+Counts categorical answers per region (one answer per region, method and year), e.g.
+self-assessed access "god", "relativt god", "behöver öka". Each answer gets the number of
+regions, their share with a 95% Wilson interval, and the regions. --positive names the answers
+to add up into one headline: "10 of 21 regions answered god or relativt god".
+Default input: the bundled access-2014.csv (illustrative: which region answered what is modelled;
+the totals — KBT good or relatively good in 10 regions, MMR in 13 — are SKL's for 2014).
+CSV/TSV/JSON columns: method, answer, regions, of, share_pct, share_lower, share_upper, region_list.`;
+
+interface TallyOptions extends Omit<DataOptions, 'population'>, OutputOptions {
+  column: string;
+  method?: string;
+  year?: number;
+  positive?: string;
+}
+
+/** Regions per answer for one method and year, with Wilson intervals. Pure. */
+export function tallyRows(obs: readonly Observation[], regions: RegionIndex, method: string): { rows: ResultRow[]; total: number } {
+  const byAnswer = new Map<string, Set<string>>();
+  const answered = new Set<string>();
+  for (const o of obs) {
+    if (o.method !== method || o.category === undefined || o.category === '') continue;
+    if (!byAnswer.has(o.category)) byAnswer.set(o.category, new Set());
+    byAnswer.get(o.category)!.add(o.region);
+    answered.add(o.region);
+  }
+  const total = answered.size;
+  const rows = [...byAnswer.entries()]
+    .sort((a, b) => b[1].size - a[1].size || a[0].localeCompare(b[0], 'sv'))
+    .map(([answer, set]) => {
+      const ci = wilsonInterval(set.size, total);
+      return {
+        method,
+        answer,
+        regions: set.size,
+        of: total,
+        share_pct: (set.size / total) * 100,
+        share_lower: ci.lower * 100,
+        share_upper: ci.upper * 100,
+        region_list: regions.regions.filter((r) => set.has(r.code)).map((r) => r.name).join('; '),
+      };
+    });
+  return { rows, total };
+}
+
+/** "10 of 21 regions answered god or relativt god (48%, 95% CI 28–68%)." Pure. */
+export function headline(rows: ResultRow[], total: number, positive: string[], method: string): string {
+  const wanted = positive.map(matchKey);
+  const hits = rows.filter((r) => wanted.includes(matchKey(r.answer as string))).reduce((s, r) => s + (r.regions as number), 0);
+  const ci = wilsonInterval(hits, total);
+  const names = positive.length > 1 ? `${positive.slice(0, -1).join(', ')} or ${positive[positive.length - 1]}` : positive[0];
+  return `${method ? `${method}: ` : ''}${hits} of ${total} regions answered ${names} (${Math.round((hits / total) * 100)}%, 95% CI ${Math.round(ci.lower * 100)}–${Math.round(ci.upper * 100)}%).`;
+}
+
+export function tallyCommand(): Command {
+  const cmd = new Command('tally')
+    .summary('count categorical answers per region ("10 of 21 regions report good access")')
+    .description('Count answers (e.g. self-assessed access) across regions, per method.')
+    .option('-i, --input <file>', 'answers to read; default the bundled access-2014.csv')
+    .option('--column <name>', 'the column holding the answers', 'answer')
+    .option('-m, --method <method>', 'only this method')
+    .option('-y, --year <year>', 'only this year', parseYearOption('--year'))
+    .option('--positive <answers>', 'comma-separated answers to add up into a headline, e.g. "god,relativt god"')
+    .option('--encoding <name>', 'input encoding')
+    .option('--delimiter <char>', 'input delimiter')
+    .option('--map <role=column,...>', 'say which column plays which role', collect, []);
+  addOutputOptions(cmd);
+  addHelp(cmd, EXAMPLES, DETAILS);
+  cmd.action((opts: TallyOptions) => {
+    const regions = loadRegions();
+    const file = opts.input ? displayName(opts.input) : 'bundled access-2014.csv';
+    const bytes = opts.input ? readBytes(opts.input) : readBundled('access-2014.csv');
+    const table = loadTable(bytes, file, 'count', regions, readOptions(opts, { categoryColumn: opts.column, ...(opts.year !== undefined ? { defaultYear: opts.year } : {}) }));
+    const obs = table.observations.filter((o) => opts.year === undefined || o.year === opts.year);
+    const methods = [...new Set(obs.map((o) => o.method))].filter((m) => !opts.method || matchKey(m) === matchKey(opts.method));
+    if (methods.length === 0) throw dataError(`no answers${opts.method ? ` for ${opts.method}` : ''}`, { file }, `methods in the file: ${[...new Set(table.observations.map((o) => o.method))].join(', ')}`);
+    const rows: ResultRow[] = [];
+    const notes: string[] = [];
+    for (const m of methods) {
+      const t = tallyRows(obs, regions, m);
+      rows.push(...t.rows);
+      if (opts.positive) notes.push(headline(t.rows, t.total, opts.positive.split(',').map((s) => s.trim()).filter(Boolean), m));
+    }
+    if (!opts.input) notes.push('Data: bundled illustrative answers; the totals per answer are SKL\'s for 2014, which region gave which answer is modelled.');
+    else notes.push(`Data: ${file}.`);
+    notes.push('Intervals: Wilson score, 95%.');
+    emit(
+      {
+        title: `Answers in "${opts.column}" per method`,
+        columns: [
+          { key: 'method', header: 'Method', type: 'text' },
+          { key: 'answer', header: 'Answer', type: 'text' },
+          { key: 'regions', header: 'Regions', type: 'integer' },
+          { key: 'of', header: 'Of', type: 'integer' },
+          { key: 'share_pct', header: 'Share', type: 'percent' },
+          { key: 'share_lower', header: 'Lower', type: 'rate', only: 'machine' },
+          { key: 'share_upper', header: 'Upper', type: 'rate', only: 'machine' },
+          { key: 'ci', header: '95% CI (%)', type: 'interval', keys: ['share_lower', 'share_upper'], digits: 0, only: 'human' },
+          { key: 'region_list', header: 'Regions answering', type: 'text', only: 'machine' },
+        ],
+        rows,
+        notes,
+      } satisfies ResultTable,
+      opts,
+    );
+  });
+  return cmd;
+}
