@@ -4,6 +4,7 @@ import { writeStderr, writeStdout } from './io/output.js';
 import { growthCommand } from './commands/growth.js';
 import { rankCommand } from './commands/rank.js';
 import { checkCommand } from './commands/check.js';
+import { completionCommand } from './commands/completion.js';
 import { convertCommand } from './commands/convert.js';
 import { populationCommand } from './commands/population.js';
 import { regionsCommand } from './commands/regions.js';
@@ -50,6 +51,7 @@ export function buildProgram(): Command {
     .addHelpText('before', OVERVIEW_EXAMPLES)
     .addHelpText('after', OVERVIEW_DETAILS);
   for (const make of COMMANDS) program.addCommand(make());
+  program.addCommand(completionCommand(() => program));
   // Usage errors exit 2 (clig.dev), with the program's name in front like every other error.
   const configure = (cmd: Command) => {
     cmd.exitOverride().configureOutput({

@@ -84,6 +84,11 @@ const CASES: Case[] = [
   { name: 'help-regions', args: ['regions', '--help'] },
   { name: 'help-population', args: ['population', '--help'] },
   { name: 'regions-all', args: ['regions'] },
+  { name: 'completion-bash', args: ['completion', 'bash'] },
+  { name: 'completion-zsh', args: ['completion', 'zsh'] },
+  { name: 'completion-fish', args: ['completion', 'fish'] },
+  { name: 'completion-unknown-shell', args: ['completion', 'powershell'] },
+  { name: 'unknown-option', args: ['rank', '--method', 'KBT', '--yaer', '2014'] },
   { name: 'regions-csv', args: ['regions', '--format', 'csv'] },
   { name: 'population-coverage', args: ['population'] },
 ];

@@ -1,0 +1,80 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT, runCli } from './harness.js';
+
+const BIN = join(ROOT, 'bin', 'rehab-stats.js');
+const dir = mkdtempSync(join(tmpdir(), 'rehab-stats-term-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
+const ESC = '\u001b[';
+
+/**
+ * Runs the CLI in a real pseudo-terminal with util-linux `script`, as a person at a terminal
+ * would, and returns what the terminal received.
+ */
+function inPty(args: string[], env: Record<string, string> = {}): string {
+  const cmd = [process.execPath, BIN, ...args].map((a) => `'${a}'`).join(' ');
+  const r = spawnSync('script', ['-qec', cmd, '/dev/null'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, TERM: 'xterm-256color', ...env },
+  });
+  return r.stdout;
+}
+
+describe.skipIf(!has('script'))('colour in a pseudo-terminal', () => {
+  it('is on at a TTY', () => {
+    const out = inPty(['rank', '--method', 'KBT', '--year', '2014']);
+    expect(out).toContain(ESC);
+    expect(out).toContain(`${ESC}32m`); // green: above the national rate
+    expect(out).toContain(`${ESC}31m`); // red: below it
+  });
+
+  it('is off with NO_COLOR, TERM=dumb or --no-color', () => {
+    expect(inPty(['rank', '--method', 'KBT'], { NO_COLOR: '1' })).not.toContain(ESC);
+    expect(inPty(['rank', '--method', 'KBT'], { TERM: 'dumb' })).not.toContain(ESC);
+    expect(inPty(['rank', '--method', 'KBT', '--no-color'])).not.toContain(ESC);
+  });
+
+  it('is off when piped, unless FORCE_COLOR is set', () => {
+    expect(runCli(['rank', '--method', 'KBT'], { env: { NO_COLOR: '' } }).stdout).not.toContain(ESC);
+    expect(runCli(['rank', '--method', 'KBT'], { env: { NO_COLOR: '', FORCE_COLOR: '1' } }).stdout).toContain(ESC);
+  });
+
+  it('never colours machine formats', () => {
+    expect(inPty(['rank', '--method', 'KBT', '--format', 'csv', '--quiet'])).not.toContain(ESC);
+  });
+});
+
+describe('shell completion', () => {
+  const script = (shell: string) => {
+    const r = runCli(['completion', shell]);
+    expect(r.status).toBe(0);
+    const file = join(dir, `rs.${shell}`);
+    writeFileSync(file, r.stdout);
+    return file;
+  };
+
+  it('bash completes commands, options and option values', () => {
+    const file = script('bash');
+    const complete = (words: string[]) =>
+      spawnSync('bash', ['--norc', '--noprofile', '-c', `source '${file}'; COMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}; _rehab_stats; printf '%s\\n' "\${COMPREPLY[@]}"`], { encoding: 'utf8' }).stdout.trim().split('\n');
+    expect(complete(['rehab-stats', 'gr'])).toEqual(['growth']);
+    expect(complete(['rehab-stats', 'rank', '--fo'])).toEqual(['--format']);
+    expect(complete(['rehab-stats', 'rank', '--format', 'c'])).toEqual(['csv']);
+    expect(complete(['rehab-stats', 'growth', '--sex', ''])).toEqual(['all', 'women', 'men']);
+  });
+
+  it.skipIf(!has('zsh'))('zsh script parses', () => {
+    expect(spawnSync('zsh', ['-n', script('zsh')]).status).toBe(0);
+  });
+
+  it.skipIf(!has('fish'))('fish completes option values', () => {
+    const file = script('fish');
+    const r = spawnSync('fish', ['--no-config', '-c', `source '${file}'; complete -C 'rehab-stats rank --format '`], { encoding: 'utf8' });
+    expect(r.stdout.split('\n').map((l) => l.split('\t')[0]).filter(Boolean)).toEqual(['csv', 'json', 'markdown', 'table', 'tsv']);
+  });
+});
