@@ -1,0 +1,82 @@
+import { loadTable, type LoadedTable, type ReadOptions } from './load.js';
+import type { RegionIndex } from './regions.js';
+import { canonicalMethod, parseAge, parseSex, parseYear } from './vocabulary.js';
+import { RecordCounter, type FastPlan } from '../parse/fast-records.js';
+
+/**
+ * Deciding whether a file can take the fast record-level path, from a sample of its first
+ * bytes read by the general path. Pure: the caller reads the bytes.
+ */
+export interface FastStart {
+  plan: FastPlan;
+  /** Byte offset where the data rows begin (after BOM, title lines and header). */
+  dataOffset: number;
+  /** What the general path understood of the sample: encoding, delimiter, columns … */
+  sample: LoadedTable;
+}
+
+const LF = 0x0a;
+const CR = 0x0d;
+
+/**
+ * A plan for the fast path, or undefined when the file is not a clean record-level table
+ * (aggregated tables are small and go the general way; so does anything unusual).
+ */
+export function planFastPath(sample: Uint8Array, wholeFile: boolean, file: string, regions: RegionIndex, opts: ReadOptions): FastStart | undefined {
+  if (opts.collectProblems || opts.categoryColumn !== undefined) return undefined;
+  if (opts.encoding && !/^(utf-?8|windows-1252|cp1252|latin-?1|iso-8859-1)$/i.test(opts.encoding)) return undefined;
+  const cut = wholeFile ? sample.length : sample.lastIndexOf(LF) + 1;
+  if (cut <= 0) return undefined;
+  const head = sample.subarray(0, cut);
+  // Old Mac line ends (a CR without LF) are left to csv-parse's own detection.
+  for (let i = head.indexOf(CR); i >= 0; i = head.indexOf(CR, i + 1)) if (head[i + 1] !== LF) return undefined;
+  let table: LoadedTable;
+  try {
+    table = loadTable(head, file, 'count', regions, { ...opts, collectProblems: true });
+  } catch {
+    return undefined;
+  }
+  if (table.shape !== 'record-level' || table.national || table.problems.length || table.skippedLines.some((l) => l.line > table.headerLine)) return undefined;
+  if (table.columns.some((c) => c.header.includes('\n'))) return undefined;
+  const encoding = table.encoding === 'utf-8' ? 'utf-8' : table.encoding === 'windows-1252' || /^(latin-?1|cp1252|iso-8859-1)$/i.test(table.encoding) ? 'windows-1252' : undefined;
+  if (!encoding) return undefined;
+  let offset = 0;
+  for (let line = 0; line < table.headerLine; line++) {
+    const lf = head.indexOf(LF, offset);
+    if (lf < 0) return undefined;
+    offset = lf + 1;
+  }
+  const col = (role: string) => table.columns.find((c) => c.use === role)?.index;
+  const region = col('region');
+  if (region === undefined) return undefined;
+  const plan: FastPlan = {
+    delimiter: table.delimiter.charCodeAt(0),
+    encoding,
+    columns: { region, year: col('year'), method: col('method'), sex: col('sex'), age: col('age') },
+    ...(opts.defaultYear !== undefined ? { defaultYear: opts.defaultYear } : {}),
+    firstLine: table.headerLine + 1,
+    interpret: {
+      region: (t) => regions.resolve(t)?.code,
+      year: parseYear,
+      method: (t) => canonicalMethod(t) || undefined,
+      sex: parseSex,
+      age: parseAge,
+    },
+  };
+  return { plan, dataOffset: offset, sample: table };
+}
+
+/**
+ * Runs the fast path over a whole in-memory file: the same answer as {@link loadTable}, or
+ * undefined when the general path must decide. Used by the property tests and small callers;
+ * the CLI streams big files through {@link RecordCounter} chunk by chunk instead.
+ */
+export function loadRecordsFast(bytes: Uint8Array, file: string, regions: RegionIndex, opts: ReadOptions = {}): LoadedTable | undefined {
+  const start = planFastPath(bytes.subarray(0, 1 << 18), bytes.length <= 1 << 18, file, regions, opts);
+  if (!start) return undefined;
+  const counter = new RecordCounter(start.plan);
+  counter.push(bytes.subarray(start.dataOffset), true);
+  const r = counter.result();
+  if (!r.ok) return undefined;
+  return { ...start.sample, observations: r.observations, rowsRead: r.rowsRead, missing: [], problems: [] };
+}

@@ -1,0 +1,111 @@
+import fc from 'fast-check';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { loadTable } from '../../src/domain/load.js';
+import { loadRecordsFast, planFastPath } from '../../src/domain/fast-load.js';
+import { RecordCounter } from '../../src/parse/fast-records.js';
+import { RehabError } from '../../src/errors.js';
+import { bundledRegions } from '../../src/io/bundled.js';
+
+const regions = bundledRegions();
+const names = regions.regions.flatMap((r) => r.names.slice(0, 4)).concat(['Riket']);
+
+/** A record-level table written in one of the ways exports come: delimiter, quoting, CRLF, BOM, Latin-1. */
+const table = fc.record({
+  rows: fc.array(
+    fc.record({
+      region: fc.constantFrom(...names),
+      year: fc.integer({ min: 2009, max: 2024 }),
+      method: fc.constantFrom('KBT', 'IPT', 'MMR', 'kbt', 'Internet, KBT'),
+      sex: fc.constantFrom('K', 'M', 'kvinnor', 'män', 'T'),
+      age: fc.integer({ min: 16, max: 90 }),
+      note: fc.constantFrom('', 'x', 'with, comma', 'two\nlines', 'say "hi"', 'Å;Ä'),
+    }),
+    { minLength: 1, maxLength: 60 },
+  ),
+  delimiter: fc.constantFrom(';', ',', '\t'),
+  crlf: fc.boolean(),
+  bom: fc.boolean(),
+  latin1: fc.boolean(),
+  quoteAll: fc.boolean(),
+  finalNewline: fc.boolean(),
+  title: fc.boolean(),
+});
+
+function write(t: fc.GeneratedValueType<typeof table>): Uint8Array {
+  const q = (s: string) => (t.quoteAll || s.includes(t.delimiter) || s.includes('"') || s.includes('\n') ? `"${s.replace(/"/g, '""')}"` : s);
+  const eol = t.crlf ? '\r\n' : '\n';
+  const lines = [
+    ...(t.title ? [q('Behandlingar per patient'), ''] : []),
+    ['region', 'år', 'metod', 'kön', 'ålder', 'anteckning'].map(q).join(t.delimiter),
+    ...t.rows.map((r) => [r.region, String(r.year), r.method, r.sex, String(r.age), r.note].map(q).join(t.delimiter)),
+  ];
+  const text = lines.join(eol) + (t.finalNewline ? eol : '');
+  if (t.latin1) return iconv.encode(text, 'windows-1252');
+  const utf8 = Buffer.from(text, 'utf8');
+  return t.bom ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8]) : utf8;
+}
+
+function general(bytes: Uint8Array) {
+  try {
+    const t = loadTable(bytes, 'p.csv', 'count', regions);
+    return { observations: t.observations, rowsRead: t.rowsRead };
+  } catch (e) {
+    if (e instanceof RehabError) return { error: e.message };
+    throw e;
+  }
+}
+
+describe('fast record-level path', () => {
+  it('gives exactly the general path\'s counts on clean tables, however written', () => {
+    fc.assert(
+      fc.property(table, (t) => {
+        const bytes = write(t);
+        const fast = loadRecordsFast(bytes, 'p.csv', regions);
+        const slow = general(bytes);
+        expect(fast, 'the fast path should take a clean record-level table').toBeDefined();
+        expect({ observations: fast!.observations, rowsRead: fast!.rowsRead }).toEqual(slow);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never disagrees when the input is damaged: it agrees or hands over', () => {
+    const damage = fc.record({ at: fc.nat(), what: fc.constantFrom('\n\n', '\n', '"', ';', ',', 'Skone', '\u0000', '\r', 'Källa: SCB\n', '\u00ff\u00fe', '2014M01') });
+    fc.assert(
+      fc.property(table, fc.array(damage, { minLength: 1, maxLength: 3 }), (t, damages) => {
+        let bytes = Buffer.from(write(t));
+        for (const d of damages) {
+          const at = d.at % (bytes.length + 1);
+          bytes = Buffer.concat([bytes.subarray(0, at), Buffer.from(d.what, t.latin1 ? 'latin1' : 'utf8'), bytes.subarray(at)]);
+        }
+        const fast = loadRecordsFast(bytes, 'p.csv', regions);
+        if (fast) expect({ observations: fast.observations, rowsRead: fast.rowsRead }).toEqual(general(bytes));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('does not depend on where the chunks are cut', () => {
+    fc.assert(
+      fc.property(table, fc.array(fc.nat(), { maxLength: 8 }), (t, cuts) => {
+        const bytes = write(t);
+        const start = planFastPath(bytes, true, 'p.csv', regions, {});
+        if (!start) return;
+        const data = bytes.subarray(start.dataOffset);
+        const whole = new RecordCounter(start.plan);
+        whole.push(data, true);
+        const pieces = new RecordCounter(start.plan);
+        const points = [...new Set(cuts.map((c) => c % (data.length + 1)))].sort((a, b) => a - b);
+        let prev = 0;
+        for (const p of points) {
+          pieces.push(data.slice(prev, p));
+          prev = p;
+        }
+        pieces.push(data.slice(prev), true);
+        expect(pieces.result()).toEqual(whole.result());
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
