@@ -8,6 +8,7 @@ import type { RegionIndex } from '../domain/regions.js';
 import { ROLES, type Role } from '../domain/vocabulary.js';
 import { bundledRegions, readBundled } from '../io/bundled.js';
 import { displayName, readBytes } from '../io/read.js';
+import { loadLargeRecordFile } from '../io/stream-load.js';
 import { writeStderr, writeStdout } from '../io/output.js';
 import { chalkFor, colorLevel } from '../io/terminal.js';
 import { render } from '../render/index.js';
@@ -133,7 +134,9 @@ export interface CountData {
 export function loadCounts(opts: DataOptions, regions: RegionIndex, extra: Partial<ReadOptions> = {}): CountData {
   if (opts.input) {
     const file = displayName(opts.input);
-    const table = loadTable(readBytes(opts.input), file, 'count', regions, readOptions(opts, extra));
+    const read = readOptions(opts, extra);
+    // Big record-level files stream through the fast path; everything else is read whole.
+    const table = (opts.input !== '-' ? loadLargeRecordFile(opts.input, file, regions, read) : undefined) ?? loadTable(readBytes(opts.input), file, 'count', regions, read);
     return { observations: table.observations, source: file, bundled: false, recordLevel: table.shape === 'record-level', tables: [table] };
   }
   const tables = ['treatments.csv', 'treatments-by-sex.csv'].map((name) => loadTable(readBundled(name), `bundled ${name}`, 'count', regions));

@@ -28,8 +28,11 @@ export function planFastPath(sample: Uint8Array, wholeFile: boolean, file: strin
   const cut = wholeFile ? sample.length : sample.lastIndexOf(LF) + 1;
   if (cut <= 0) return undefined;
   const head = sample.subarray(0, cut);
-  // Old Mac line ends (a CR without LF) are left to csv-parse's own detection.
+  // A lone CR (old Mac line ends, or a stray one) is left to the general path: csv-parse may
+  // take it as the line break, and it counts as one in line numbers.
   for (let i = head.indexOf(CR); i >= 0; i = head.indexOf(CR, i + 1)) if (head[i + 1] !== LF) return undefined;
+  const firstLf = head.indexOf(LF);
+  const firstCr = head.indexOf(CR);
   let table: LoadedTable;
   try {
     table = loadTable(head, file, 'count', regions, { ...opts, collectProblems: true });
@@ -51,6 +54,7 @@ export function planFastPath(sample: Uint8Array, wholeFile: boolean, file: strin
   if (region === undefined) return undefined;
   const plan: FastPlan = {
     delimiter: table.delimiter.charCodeAt(0),
+    lineEnd: firstCr >= 0 && firstCr === firstLf - 1 ? 'crlf' : 'lf',
     encoding,
     columns: { region, year: col('year'), method: col('method'), sex: col('sex'), age: col('age') },
     ...(opts.defaultYear !== undefined ? { defaultYear: opts.defaultYear } : {}),

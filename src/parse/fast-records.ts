@@ -19,6 +19,8 @@ import type { Observation } from '../domain/observation.js';
 /** Which columns to read and how to interpret their values; made by the general path from a sample. */
 export interface FastPlan {
   delimiter: number;
+  /** The file's line break as csv-parse detects it (the first one in the file); rows must all end so. */
+  lineEnd: 'lf' | 'crlf';
   encoding: 'utf-8' | 'windows-1252';
   /** 0-based indices; undefined when the file has no such column. */
   columns: { region: number; year?: number; method?: number; sex?: number; age?: number };
@@ -67,10 +69,18 @@ class ValueTable {
     return -1;
   }
 
+  /** Ids by meaning: "Region Blekinge" and "10 Blekinge county" are different bytes, one region. */
+  private readonly byValue = new Map<unknown, number>();
+
   add(buf: Uint8Array, start: number, end: number, hash: number, value: unknown): number {
-    const id = this.values.length;
-    this.values.push(value);
-    const entry = { bytes: buf.slice(start, end), id };
+    let id = this.byValue.get(value);
+    if (id === undefined) {
+      id = this.values.length;
+      this.values.push(value);
+      this.byValue.set(value, id);
+    }
+    // A copy: buf may be a Buffer (whose slice is a view) that the caller reuses for the next chunk.
+    const entry = { bytes: copyOf(buf, start, end), id };
     const list = this.buckets.get(hash);
     if (list) list.push(entry);
     else this.buckets.set(hash, [entry]);
@@ -136,7 +146,7 @@ export class RecordCounter {
     const end = last ? buf.length : lastRowEnd(buf);
     if (end > 0 && !this.clean(buf, end)) return;
     const consumed = this.scan(buf, end, last);
-    this.leftover = consumed < buf.length ? buf.slice(consumed) : new Uint8Array(0);
+    this.leftover = consumed < buf.length ? copyOf(buf, consumed, buf.length) : new Uint8Array(0);
   }
 
   result(): FastResult {
@@ -248,6 +258,11 @@ export class RecordCounter {
           }
           break;
         }
+        // A lone CR counts as a line break for the general path's line numbers: hand over.
+        if (b === CR && buf[i + 1] !== LF && i + 1 < end) {
+          this.fail('lone CR', this.line);
+          return rowStart;
+        }
         if (b < 0x20 ? b !== 0x09 && b !== 0x0c && b !== CR : b === 0x7f) {
           this.fail('control character', this.line);
           return rowStart;
@@ -259,9 +274,16 @@ export class RecordCounter {
         blank = false;
         i++;
       }
-      // Step over the line break.
-      if (i < end && buf[i] === CR) i++;
-      if (i < end && buf[i] === LF) i++;
+      // Step over the line break, which must be the file's own kind (else csv-parse reads it as data).
+      const crlf = i < end && buf[i] === CR;
+      if (crlf) i++;
+      if (i < end && buf[i] === LF) {
+        i++;
+        if (crlf !== (this.plan.lineEnd === 'crlf')) {
+          this.fail('mixed line ends', rowLine);
+          return rowStart;
+        }
+      }
       this.line++;
       if (blank) {
         if (i >= end && last) return i;
@@ -359,4 +381,11 @@ function unquote(bytes: Uint8Array): Uint8Array {
     } else out.push(b);
   }
   return Uint8Array.from(out);
+}
+
+/** A copy of buf[start, end) — never a view, even when buf is a Buffer. */
+function copyOf(buf: Uint8Array, start: number, end: number): Uint8Array {
+  const out = new Uint8Array(end - start);
+  out.set(buf.subarray(start, end));
+  return out;
 }

@@ -14,7 +14,7 @@ export interface Row {
  * title and footnote block from the data.
  */
 export function parseRows(text: string, delimiter: Delimiter, file: string): Row[] {
-  let records: { record: string[]; info: { lines: number } }[];
+  let records: { record: string[]; info: { bytes: number } }[];
   try {
     records = parse(text, {
       delimiter,
@@ -22,22 +22,38 @@ export function parseRows(text: string, delimiter: Delimiter, file: string): Row
       relax_quotes: true,
       skip_empty_lines: false,
       info: true,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
+    }) as unknown as { record: string[]; info: { bytes: number } }[];
   } catch (e) {
     const err = e as { message?: string; lines?: number; code?: string };
     const line = typeof err.lines === 'number' ? err.lines : undefined;
     const what = err.code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quoted field is never closed' : (err.message ?? 'cannot be parsed as CSV');
     throw dataError(what, { file, ...(line !== undefined ? { line } : {}) }, 'check the quotes on that line; a field that contains the delimiter or a line break must be quoted');
   }
+  // csv-parse's own line counter counts a CRLF inside quotes twice and a CR before LF in a
+  // LF file as a line; messages need physical lines. info.bytes is where each record ends
+  // (UTF-8 bytes, as csv-parse reads them), so count the line breaks up to each record start.
+  const bytes = Buffer.from(text, 'utf8');
   const rows: Row[] = [];
-  let next = 1;
+  let line = 1;
+  let at = 0;
   for (const { record, info } of records) {
-    rows.push({ cells: record, line: next });
-    next = info.lines + 1;
+    rows.push({ cells: record, line });
+    line += lineBreaks(bytes, at, info.bytes);
+    at = info.bytes;
   }
   return rows;
 }
 
 export function isBlank(row: Row): boolean {
   return row.cells.every((c) => c.trim() === '');
+}
+
+/** Line breaks (LF, CRLF, or a lone CR) in bytes[from, to). */
+function lineBreaks(bytes: Uint8Array, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const b = bytes[i];
+    if (b === 0x0a || (b === 0x0d && bytes[i + 1] !== 0x0a)) n++;
+  }
+  return n;
 }

@@ -1,0 +1,33 @@
+/**
+ * A progress bar on stderr for long reads: only on a TTY (never in CI logs or pipes), only
+ * once a read has taken more than a second, and wiped when done.
+ */
+export interface Progress {
+  update(done: number): void;
+  finish(): void;
+}
+
+const SILENT: Progress = { update() {}, finish() {} };
+
+export function progressBar(total: number, label: string, stream: NodeJS.WriteStream = process.stderr, env = process.env): Progress {
+  if (!stream.isTTY || env.CI || env.TERM === 'dumb' || total <= 0) return SILENT;
+  const started = Date.now();
+  let shown = false;
+  let lastDraw = 0;
+  return {
+    update(done: number) {
+      const now = Date.now();
+      if (now - started < 1000 || now - lastDraw < 100) return;
+      lastDraw = now;
+      shown = true;
+      const share = Math.min(1, done / total);
+      const width = 24;
+      const filled = Math.round(share * width);
+      const mbps = done / 1e6 / ((now - started) / 1000);
+      stream.write(`\r${label} [${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${Math.round(share * 100)}%  ${mbps.toFixed(0)} MB/s`);
+    },
+    finish() {
+      if (shown) stream.write('\r\u001b[2K');
+    },
+  };
+}
