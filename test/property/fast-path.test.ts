@@ -32,7 +32,9 @@ const table = fc.record({
   title: fc.boolean(),
 });
 
-function write(t: fc.GeneratedValueType<typeof table>): Uint8Array {
+type Table = typeof table extends fc.Arbitrary<infer T> ? T : never;
+
+function write(t: Table): Uint8Array {
   const q = (s: string) => (t.quoteAll || s.includes(t.delimiter) || s.includes('"') || s.includes('\n') ? `"${s.replace(/"/g, '""')}"` : s);
   const eol = t.crlf ? '\r\n' : '\n';
   const lines = [
