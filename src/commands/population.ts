@@ -2,10 +2,9 @@ import { Command } from 'commander';
 import { parse } from 'csv-parse/sync';
 import { ALL_AGES, TARGET_AGES, type Observation } from '../domain/observation.js';
 import { NATIONAL_CODE } from '../domain/regions.js';
-import { loadTable } from '../domain/load.js';
 import { readBundled } from '../io/bundled.js';
 import type { ResultTable } from '../render/model.js';
-import { addHelp, addOutputOptions, emit, loadRegions, plural, type OutputOptions } from './common.js';
+import { addHelp, addOutputOptions, bundledObservations, emit, loadRegions, plural, type OutputOptions } from './common.js';
 
 const EXAMPLES = [
   'rehab-stats population  # which years, sexes and age groups the bundled table covers',
@@ -57,7 +56,7 @@ export function populationCommand(): Command {
   addOutputOptions(cmd);
   addHelp(cmd, EXAMPLES, DETAILS);
   cmd.action((opts: OutputOptions) => {
-    const table = loadTable(readBundled('population.csv'), 'bundled population.csv', 'population', loadRegions());
+    const observations = bundledObservations('population.csv', loadRegions());
     const raw = parse(readBundled('population.csv'), { columns: true }) as Record<string, string>[];
     const described = parse(readBundled('population-sources.csv'), { columns: true }) as Record<string, string>[];
     const counts = new Map<string, number>();
@@ -65,7 +64,7 @@ export function populationCommand(): Command {
     const sources = [...counts.entries()]
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
       .map(([id, rows]) => ({ id, rows, where: shorten(described.find((d) => d.source_id === id)?.location ?? 'see the note column of population.csv') }));
-    emit(coverageTable(table.observations, sources), opts);
+    emit(coverageTable(observations, sources), opts);
   });
   return cmd;
 }

@@ -56,6 +56,8 @@ export interface RankInput {
   per: number;
   level: number;
   ciMethod: PoissonMethod;
+  /** Compute funnel-plot limits too. */
+  funnel?: boolean;
 }
 
 /**
@@ -107,11 +109,12 @@ function addComparisons(rows: ResultRow[], national: ResultRow, input: RankInput
   const benchmark = national.rate;
   for (const r of rows) {
     if (typeof r.rate !== 'number' || typeof benchmark !== 'number' || benchmark === 0) {
-      Object.assign(r, { ratio_to_national: null, vs_national: null, funnel: null });
+      Object.assign(r, { ratio_to_national: null, vs_national: null, ...(input.funnel ? { funnel: null } : {}) });
       continue;
     }
     r.ratio_to_national = r.rate / benchmark;
     r.vs_national = compareWithBenchmark(r.rate_lower as number, r.rate_upper as number, benchmark);
+    if (!input.funnel) continue;
     const pop = r.population as number;
     const l95 = rateFunnelLimits(benchmark, pop, input.per, 0.95);
     const l998 = rateFunnelLimits(benchmark, pop, input.per, 0.998);
@@ -125,7 +128,7 @@ function addComparisons(rows: ResultRow[], national: ResultRow, input: RankInput
       funnel: p998 !== 'within' ? `${p998 === 'high' ? 'above' : 'below'} 99.8%` : p95 !== 'within' ? `${p95 === 'high' ? 'above' : 'below'} 95%` : 'within',
     });
   }
-  Object.assign(national, { ratio_to_national: typeof benchmark === 'number' ? 1 : null, vs_national: null, funnel: null });
+  Object.assign(national, { ratio_to_national: typeof benchmark === 'number' ? 1 : null, vs_national: null, ...(input.funnel ? { funnel: null } : {}) });
 }
 
 export function rankColumns(level: number, perLabel: string, funnel = false, barScale?: number): Column[] {
@@ -190,7 +193,7 @@ function runRank(opts: RankOptions): void {
     throw dataError(`no ${opts.method} counts for ${year}${sex !== 'total' ? ` (${sex})` : ''}`, { file: data.source }, `years with ${opts.method} counts: ${years.join(', ') || 'none'}`);
   }
   const population = loadPopulation(opts, regions);
-  const { rows, national, missingRegions } = rankRows({ counts, population, regions, year, sex, age, per: opts.per, level: opts.ci, ciMethod: opts.ciMethod });
+  const { rows, national, missingRegions } = rankRows({ counts, population, regions, year, sex, age, per: opts.per, level: opts.ci, ciMethod: opts.ciMethod, funnel: opts.funnel });
 
   const perLabel = opts.per.toLocaleString('en-US');
   const methodName = method || opts.method;

@@ -43,18 +43,22 @@ export function splitNames(cell: string): string[] {
 export class RegionIndex {
   readonly regions: readonly Region[];
   readonly national: Region;
-  private readonly byKey: Map<string, Region>;
+  private keys: Map<string, Region> | undefined;
   private readonly byCode: Map<string, Region>;
 
   constructor(regions: Region[], national: Region) {
     this.regions = regions;
     this.national = national;
-    this.byCode = new Map();
-    this.byKey = new Map();
-    for (const r of [national, ...regions]) {
-      this.byCode.set(r.code, r);
-      for (const n of r.names) this.byKey.set(matchKey(n), r);
+    this.byCode = new Map([national, ...regions].map((r) => [r.code, r]));
+  }
+
+  /** Match keys of every name, built on first use: a command on the bundled data never needs them. */
+  private get byKey(): Map<string, Region> {
+    if (!this.keys) {
+      this.keys = new Map();
+      for (const r of [this.national, ...this.regions]) for (const n of r.names) this.keys.set(matchKey(n), r);
     }
+    return this.keys;
   }
 
   /** The region (or Riket) with this SCB code, if any. */

@@ -1,5 +1,5 @@
-import iconv from 'iconv-lite';
 import { ExitCode, RehabError } from '../errors.js';
+import { iconv } from './iconv.js';
 
 /**
  * Bytes to text. Exports come as UTF-8 (with or without a BOM, the latter from Excel's
@@ -26,7 +26,7 @@ export function decode(bytes: Uint8Array, file: string, override?: string): Deco
 }
 
 function decodeAs(bytes: Uint8Array, file: string, encoding: string): Decoded {
-  if (!iconv.encodingExists(encoding)) {
+  if (!iconv().encodingExists(encoding)) {
     throw new RehabError(`unknown encoding "${encoding}"`, {
       exitCode: ExitCode.usage,
       hint: 'use utf-8, windows-1252 (also called latin1 or cp1252) or utf-16le',
@@ -37,8 +37,8 @@ function decodeAs(bytes: Uint8Array, file: string, encoding: string): Decoded {
 }
 
 function checked(bytes: Uint8Array, file: string, encoding: string, bom: boolean): Decoded {
-  // iconv-lite strips a BOM by default.
-  const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
+  // iconv-lite strips a BOM by default; plain UTF-8 goes through Node's own decoder.
+  const text = encoding === 'utf-8' ? new TextDecoder('utf-8').decode(bytes).replace(/^\ufeff/, '') : iconv().decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
   // Forcing UTF-16 on an 8-bit file gives CJK-looking text without a single ASCII character.
   if (encoding.startsWith('utf-16') && text.length > 0 && !/[\t\n\r -~]/.test(text)) {
     throw new RehabError(`the file does not look like text in ${encoding}`, {

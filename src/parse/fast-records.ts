@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import iconv from 'iconv-lite';
+import { iconv } from './iconv.js';
 import type { Observation } from '../domain/observation.js';
 
 /**
@@ -46,45 +46,133 @@ type Kind = (typeof KINDS)[number];
 const BITS = 10;
 const MAX_IDS = (1 << BITS) - 1;
 
-/** One distinct cell value: its raw bytes, and what it means. */
-interface Entry {
-  bytes: Uint8Array;
-  id: number;
-}
-
+/**
+ * The distinct byte strings of one column and their value ids, in an open-addressing hash
+ * table over typed arrays (no object per lookup). Two spellings of one meaning share an id.
+ */
 class ValueTable {
-  private readonly buckets = new Map<number, Entry[]>();
+  private static readonly SLOTS = 4096;
+  /** At most half the slots hold entries, so probes stay short. */
+  static readonly MAX_ENTRIES = 2048;
+  private readonly slotHash = new Int32Array(ValueTable.SLOTS);
+  private readonly slotEntry = new Int32Array(ValueTable.SLOTS).fill(-1);
+  private readonly entryStart = new Int32Array(ValueTable.MAX_ENTRIES);
+  private readonly entryLength = new Int32Array(ValueTable.MAX_ENTRIES);
+  private readonly entryId = new Int32Array(ValueTable.MAX_ENTRIES);
+  private entries = 0;
+  private pool = new Uint8Array(1 << 14);
+  private poolUsed = 0;
   readonly values: unknown[] = [];
-
-  /** The id of bytes[start, end), or -1 if new (the caller interprets and adds it). */
-  find(buf: Uint8Array, start: number, end: number, hash: number): number {
-    const list = this.buckets.get(hash);
-    if (!list) return -1;
-    const len = end - start;
-    outer: for (const e of list) {
-      if (e.bytes.length !== len) continue;
-      for (let i = 0; i < len; i++) if (e.bytes[i] !== buf[start + i]) continue outer;
-      return e.id;
-    }
-    return -1;
-  }
-
   /** Ids by meaning: "Region Blekinge" and "10 Blekinge county" are different bytes, one region. */
   private readonly byValue = new Map<unknown, number>();
 
+  /** The id of bytes[start, end) with this hash, or -1 if not seen yet. */
+  find(buf: Uint8Array, start: number, end: number, hash: number): number {
+    const mask = ValueTable.SLOTS - 1;
+    const len = end - start;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const e = this.slotEntry[slot]!;
+      if (e < 0) return -1;
+      if (this.slotHash[slot] !== hash || this.entryLength[e] !== len) continue;
+      const at = this.entryStart[e]!;
+      let same = true;
+      for (let i = 0; i < len; i++) {
+        if (this.pool[at + i] !== buf[start + i]) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return this.entryId[e]!;
+    }
+  }
+
+  /** Adds bytes[start, end) meaning `value`; its id, or -1 when the table is full. Copies the bytes: buf may be reused. */
   add(buf: Uint8Array, start: number, end: number, hash: number, value: unknown): number {
+    if (this.entries >= ValueTable.MAX_ENTRIES) return -1;
     let id = this.byValue.get(value);
     if (id === undefined) {
       id = this.values.length;
       this.values.push(value);
       this.byValue.set(value, id);
     }
-    // A copy: buf may be a Buffer (whose slice is a view) that the caller reuses for the next chunk.
-    const entry = { bytes: copyOf(buf, start, end), id };
-    const list = this.buckets.get(hash);
-    if (list) list.push(entry);
-    else this.buckets.set(hash, [entry]);
+    const len = end - start;
+    if (this.poolUsed + len > this.pool.length) {
+      const bigger = new Uint8Array(Math.max(this.pool.length * 2, this.poolUsed + len));
+      bigger.set(this.pool.subarray(0, this.poolUsed));
+      this.pool = bigger;
+    }
+    this.pool.set(buf.subarray(start, end), this.poolUsed);
+    const e = this.entries++;
+    this.entryStart[e] = this.poolUsed;
+    this.entryLength[e] = len;
+    this.entryId[e] = id;
+    this.poolUsed += len;
+    const mask = ValueTable.SLOTS - 1;
+    let slot = hash & mask;
+    while (this.slotEntry[slot]! >= 0) slot = (slot + 1) & mask;
+    this.slotHash[slot] = hash;
+    this.slotEntry[slot] = e;
     return id;
+  }
+}
+
+/** Counts per combined key (an integer below 2^50) with the line each key was first seen on; open addressing, grows by doubling. */
+class KeyCounter {
+  private keys = new Float64Array(1 << 12).fill(-1);
+  private counts = new Int32Array(1 << 12);
+  private lines = new Float64Array(1 << 12);
+  private used = 0;
+
+  add(key: number, line: number): void {
+    let mask = this.keys.length - 1;
+    let slot = KeyCounter.hash(key) & mask;
+    for (;;) {
+      const k = this.keys[slot]!;
+      if (k === key) {
+        this.counts[slot]!++;
+        return;
+      }
+      if (k < 0) break;
+      slot = (slot + 1) & mask;
+    }
+    if ((this.used + 1) * 2 > this.keys.length) {
+      this.grow();
+      mask = this.keys.length - 1;
+      slot = KeyCounter.hash(key) & mask;
+      while (this.keys[slot]! >= 0) slot = (slot + 1) & mask;
+    }
+    this.keys[slot] = key;
+    this.counts[slot] = 1;
+    this.lines[slot] = line;
+    this.used++;
+  }
+
+  *entries(): Generator<[key: number, count: number, line: number]> {
+    for (let i = 0; i < this.keys.length; i++) if (this.keys[i]! >= 0) yield [this.keys[i]!, this.counts[i]!, this.lines[i]!];
+  }
+
+  private grow(): void {
+    const old = [...this.entries()];
+    const size = this.keys.length * 2;
+    this.keys = new Float64Array(size).fill(-1);
+    this.counts = new Int32Array(size);
+    this.lines = new Float64Array(size);
+    const mask = size - 1;
+    for (const [key, count, line] of old) {
+      let slot = KeyCounter.hash(key) & mask;
+      while (this.keys[slot]! >= 0) slot = (slot + 1) & mask;
+      this.keys[slot] = key;
+      this.counts[slot] = count;
+      this.lines[slot] = line;
+    }
+  }
+
+  private static hash(key: number): number {
+    const lo = key >>> 0;
+    const hi = (key / 4294967296) >>> 0;
+    let h = Math.imul(lo ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b);
+    h ^= h >>> 13;
+    return Math.imul(h, 0xc2b2ae35) ^ (h >>> 16);
   }
 }
 
@@ -97,9 +185,14 @@ export class RecordCounter {
   /** Field index → which kind it is (or -1), for the needed columns. */
   private readonly kindOfField: Int8Array;
   private readonly maxField: number;
-  private readonly counts = new Map<number, number>();
-  private readonly firstLines = new Map<number, number>();
+  private readonly counts = new KeyCounter();
+  /** Per kind (region, year, method, sex, age): its table, and whether the file has that column. */
+  private readonly tableList: ValueTable[];
+  /** Bytes the row scanner must look at: the delimiter, quote, CR, LF and control characters the decoder rejects. */
+  private readonly special = new Uint8Array(256);
+  private readonly present: Uint8Array;
   private leftover: Uint8Array = new Uint8Array(0);
+  private work = new Uint8Array(0);
   private line: number;
   private rows = 0;
   private failure: { reason: string; line: number } | undefined;
@@ -116,13 +209,19 @@ export class RecordCounter {
     const max = Math.max(...KINDS.map((k) => plan.columns[k] ?? -1));
     this.maxField = max;
     this.needed = KINDS.filter((k) => plan.columns[k] !== undefined).length;
+    this.tableList = KINDS.map((k) => this.tables[k]);
+    for (let b = 0; b < 0x20; b++) if (b !== 0x09 && b !== 0x0c) this.special[b] = 1;
+    this.special[0x7f] = 1;
+    this.special[QUOTE] = 1;
+    this.special[plan.delimiter] = 1;
+    this.present = Uint8Array.from(KINDS.map((k) => (plan.columns[k] !== undefined ? 1 : 0)));
     this.kindOfField = new Int8Array(max + 1).fill(-1);
     KINDS.forEach((k, i) => {
       const col = plan.columns[k];
       if (col !== undefined) this.kindOfField[col] = i;
     });
     const utf8 = new TextDecoder('utf-8', { fatal: true });
-    this.decoder = plan.encoding === 'utf-8' ? (b) => utf8.decode(b) : (b) => iconv.decode(Buffer.from(b), 'windows-1252');
+    this.decoder = plan.encoding === 'utf-8' ? (b) => utf8.decode(b) : (b) => iconv().decode(Buffer.from(b), 'windows-1252');
     // Columns the file lacks get the general path's defaults: the --year, no method, total, all ages.
     this.defaults[1] = this.tables.year.add(new Uint8Array(0), 0, 0, -1, plan.defaultYear);
     this.defaults[2] = this.tables.method.add(new Uint8Array(0), 0, 0, -1, '');
@@ -137,11 +236,15 @@ export class RecordCounter {
   /** Feeds the next chunk of the file (after the header). `last` flushes a final row without a line break. */
   push(chunk: Uint8Array, last = false): void {
     if (this.failure) return;
-    let buf = chunk;
+    // Always a plain Uint8Array (a Buffer is a subclass): one element kind keeps the scanner monomorphic.
+    let buf = chunk.constructor === Uint8Array ? chunk : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     if (this.leftover.length) {
-      buf = new Uint8Array(this.leftover.length + chunk.length);
-      buf.set(this.leftover, 0);
-      buf.set(chunk, this.leftover.length);
+      // The unfinished row goes in front of the new chunk, in one work buffer reused across chunks.
+      const need = this.leftover.length + buf.length;
+      if (this.work.length < need) this.work = new Uint8Array(Math.max(need, this.work.length * 2));
+      this.work.set(this.leftover, 0);
+      this.work.set(buf, this.leftover.length);
+      buf = this.work.subarray(0, need);
     }
     const end = last ? buf.length : lastRowEnd(buf);
     if (end > 0 && !this.clean(buf, end)) return;
@@ -154,13 +257,13 @@ export class RecordCounter {
     if (this.leftover.length) this.push(new Uint8Array(0), true);
     if (this.failure) return { ok: false, ...(this.failure as { reason: string; line: number }) };
     const observations: Observation[] = [];
-    const mask = (1 << BITS) - 1;
-    for (const [key, count] of this.counts) {
+    const radix = MAX_IDS + 1;
+    for (const [key, count, line] of this.counts.entries()) {
       let k = key;
       const ids = [0, 0, 0, 0, 0];
       for (let i = 4; i >= 0; i--) {
-        ids[i] = k % (mask + 1);
-        k = Math.floor(k / (mask + 1));
+        ids[i] = k % radix;
+        k = Math.floor(k / radix);
       }
       observations.push({
         region: this.tables.region.values[ids[0]!] as string,
@@ -169,7 +272,7 @@ export class RecordCounter {
         sex: this.tables.sex.values[ids[3]!] as Observation['sex'],
         age: this.tables.age.values[ids[4]!] as string,
         value: count,
-        line: this.firstLines.get(key)!,
+        line,
       });
     }
     // The general path lists observations in order of first appearance.
@@ -202,18 +305,21 @@ export class RecordCounter {
     const starts = this.starts;
     const ends = this.ends;
     const quoted = this.quoted;
+    const special = this.special;
     let i = 0;
     let rowStart = 0;
     while (i < end) {
       // One row. Quoted line breaks advance this.line; an incomplete row restores it.
       const rowLine = this.line;
+      const rowBegin = i;
       let field = 0;
       let fieldStart = i;
       let seen = 0;
       let inQuotes = false;
       let hasQuote = false;
-      let blank = true;
       for (;;) {
+        // Most bytes are ordinary: skip them with one table lookup each.
+        if (!inQuotes) while (i < end && special[buf[i]!] === 0) i++;
         if (i >= end) {
           if (!last) {
             this.line = rowLine;
@@ -249,7 +355,6 @@ export class RecordCounter {
             }
           }
           if (b === delim) {
-            blank = false;
             field++;
             i++;
             fieldStart = i;
@@ -259,21 +364,22 @@ export class RecordCounter {
           break;
         }
         // A lone CR counts as a line break for the general path's line numbers: hand over.
-        if (b === CR && buf[i + 1] !== LF && i + 1 < end) {
+        if (b === CR) {
           this.fail('lone CR', this.line);
           return rowStart;
         }
-        if (b < 0x20 ? b !== 0x09 && b !== 0x0c && b !== CR : b === 0x7f) {
-          this.fail('control character', this.line);
-          return rowStart;
+        if (b === QUOTE) {
+          if (i === fieldStart) {
+            inQuotes = true;
+            hasQuote = true;
+          }
+          i++;
+          continue;
         }
-        if (b === QUOTE && i === fieldStart) {
-          inQuotes = true;
-          hasQuote = true;
-        }
-        blank = false;
-        i++;
+        this.fail('control character', this.line);
+        return rowStart;
       }
+      const blank = field === 0 && i === rowBegin;
       // Step over the line break, which must be the file's own kind (else csv-parse reads it as data).
       const crlf = i < end && buf[i] === CR;
       if (crlf) i++;
@@ -309,39 +415,46 @@ export class RecordCounter {
     let key = 0;
     for (let k = 0; k < 5; k++) {
       let id: number;
-      const kind = KINDS[k]!;
-      if (this.plan.columns[kind] === undefined) id = this.defaults[k]!;
+      if (this.present[k] === 0) id = this.defaults[k]!;
       else {
-        let s = this.starts[k]!;
-        let e = this.ends[k]!;
+        const s = this.starts[k]!;
+        const e = this.ends[k]!;
         let h = 0x811c9dc5;
         for (let j = s; j < e; j++) h = Math.imul(h ^ buf[j]!, 0x01000193);
-        const table = this.tables[kind];
+        const table = this.tableList[k]!;
         id = table.find(buf, s, e, h);
         if (id < 0) {
-          let bytes = buf.subarray(s, e);
-          if (this.quoted[k]) bytes = unquote(bytes);
-          let text: string;
-          try {
-            text = this.decoder(bytes).trim();
-          } catch {
-            return this.fail('cannot decode', line);
-          }
-          const value = this.interpret(kind, text);
-          if (value === undefined) return this.fail(`${kind} "${text}" is not clean`, line);
-          id = table.add(buf, s, e, h, value);
-          if (id > MAX_IDS) return this.fail('too many distinct values', line);
+          id = this.learn(table, KINDS[k]!, buf, s, e, h, this.quoted[k] === 1, line);
+          if (id < 0) return false;
         }
-        s = e;
       }
       key = key * (MAX_IDS + 1) + id;
     }
-    const n = this.counts.get(key);
-    if (n === undefined) {
-      this.counts.set(key, 1);
-      this.firstLines.set(key, line);
-    } else this.counts.set(key, n + 1);
+    this.counts.add(key, line);
     return true;
+  }
+
+  /** A value not seen before: decode and interpret it once, or fail. */
+  private learn(table: ValueTable, kind: Kind, buf: Uint8Array, s: number, e: number, h: number, quoted: boolean, line: number): number {
+    const bytes = quoted ? unquote(buf.subarray(s, e)) : buf.subarray(s, e);
+    let text: string;
+    try {
+      text = this.decoder(bytes).trim();
+    } catch {
+      this.fail('cannot decode', line);
+      return -1;
+    }
+    const value = this.interpret(kind, text);
+    if (value === undefined) {
+      this.fail(`${kind} "${text}" is not clean`, line);
+      return -1;
+    }
+    const id = table.add(buf, s, e, h, value);
+    if (id < 0 || id > MAX_IDS) {
+      this.fail('too many distinct values', line);
+      return -1;
+    }
+    return id;
   }
 
   private interpret(kind: Kind, text: string): unknown {
@@ -383,7 +496,7 @@ function unquote(bytes: Uint8Array): Uint8Array {
   return Uint8Array.from(out);
 }
 
-/** A copy of buf[start, end) — never a view, even when buf is a Buffer. */
+/** A copy of buf[start, end) — never a view, even when buf is a Buffer (whose slice is one). */
 function copyOf(buf: Uint8Array, start: number, end: number): Uint8Array {
   const out = new Uint8Array(end - start);
   out.set(buf.subarray(start, end));

@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+// After tsc: (1) a JSON snapshot of the bundled CSV data as parsed, so commands on the bundled
+// data start without parsing CSV; (2) one ES module bundling the CLI and its dependencies
+// (esbuild), so start-up loads one file instead of about seventy. Both measured in BENCHMARKS.md.
+import { writeFileSync } from 'node:fs';
+import { build } from 'esbuild';
+import { loadTable } from '../dist/domain/load.js';
+import { bundledRegions, readBundled, regionRecords, SNAPSHOT_FILES, SNAPSHOT_PATH, sourceStamps } from '../dist/io/bundled.js';
+
+const regions = bundledRegions();
+const tables = {};
+for (const name of SNAPSHOT_FILES.filter((f) => f !== 'regions.csv')) {
+  const t = loadTable(readBundled(name), `bundled ${name}`, name === 'population.csv' ? 'population' : 'count', regions);
+  if (t.problems.length || t.missing.length) throw new Error(`bundled ${name} is not clean`);
+  tables[name] = t.observations;
+}
+writeFileSync(SNAPSHOT_PATH, JSON.stringify({ sources: sourceStamps(), regions: regionRecords(), tables }));
+
+await build({
+  entryPoints: ['dist/cli.js'],
+  outfile: 'dist/rehab-stats.mjs',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  legalComments: 'none',
+  minify: true,
+  logLevel: 'warning',
+  // commander and iconv-lite are CommonJS: give the ES module bundle a require.
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+});

@@ -1,0 +1,14 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadTable } from '../../src/domain/load.js';
+import { bundledRegions, readBundled, SNAPSHOT_FILES, SNAPSHOT_PATH, type Snapshot } from '../../src/io/bundled.js';
+
+// npm test builds first, so the snapshot the CLI uses exists; it must be the CSV data exactly.
+describe.skipIf(!existsSync(SNAPSHOT_PATH))('bundled data snapshot', () => {
+  const snapshot = JSON.parse(readFileSync(SNAPSHOT_PATH, 'utf8')) as Snapshot;
+  it.each(SNAPSHOT_FILES.filter((f) => f !== 'regions.csv'))('%s matches the CSV as parsed', (name) => {
+    const t = loadTable(readBundled(name), `bundled ${name}`, name === 'population.csv' ? 'population' : 'count', bundledRegions());
+    expect(snapshot.tables[name]).toEqual(t.observations);
+  });
+  it('holds every region', () => expect(snapshot.regions).toHaveLength(22));
+});
