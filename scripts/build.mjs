@@ -17,8 +17,9 @@ for (const name of SNAPSHOT_FILES.filter((f) => f !== 'regions.csv')) {
 writeFileSync(SNAPSHOT_PATH, JSON.stringify({ sources: sourceStamps(), regions: regionRecords(), tables }));
 
 await build({
-  entryPoints: ['dist/cli.js'],
-  outfile: 'dist/rehab-stats.mjs',
+  entryPoints: { 'rehab-stats': 'dist/cli.js', 'scan-worker': 'dist/io/scan-worker.js' },
+  outdir: 'dist',
+  outExtension: { '.js': '.mjs' },
   bundle: true,
   platform: 'node',
   format: 'esm',

@@ -131,12 +131,12 @@ export interface CountData {
   tables: LoadedTable[];
 }
 
-export function loadCounts(opts: DataOptions, regions: RegionIndex, extra: Partial<ReadOptions> = {}): CountData {
+export async function loadCounts(opts: DataOptions, regions: RegionIndex, extra: Partial<ReadOptions> = {}): Promise<CountData> {
   if (opts.input) {
     const file = displayName(opts.input);
     const read = readOptions(opts, extra);
     // Big record-level files stream through the fast path; everything else is read whole.
-    const table = (opts.input !== '-' ? loadLargeRecordFile(opts.input, file, regions, read) : undefined) ?? loadTable(readBytes(opts.input), file, 'count', regions, read);
+    const table = (opts.input !== '-' ? await loadLargeRecordFile(opts.input, file, regions, read) : undefined) ?? loadTable(readBytes(opts.input), file, 'count', regions, read);
     return { observations: table.observations, source: file, bundled: false, recordLevel: table.shape === 'record-level', tables: [table] };
   }
   // The bundled tables are clean (checked by the tests), so there is nothing to report about them.

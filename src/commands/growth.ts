@@ -140,9 +140,9 @@ export function growthCommand(): Command {
   return cmd;
 }
 
-function runGrowth(opts: GrowthOptions): void {
+async function runGrowth(opts: GrowthOptions): Promise<void> {
   const regions = loadRegions();
-  const data = loadCounts(opts, regions);
+  const data = await loadCounts(opts, regions);
   const method = resolveMethod(data.observations, opts.method, data.source);
   const sex = parseSexOption(opts.sex);
   const years = yearsOf(data.observations.filter((o) => o.method === method));

@@ -179,9 +179,9 @@ export function rankCommand(): Command {
   return cmd;
 }
 
-function runRank(opts: RankOptions): void {
+async function runRank(opts: RankOptions): Promise<void> {
   const regions = loadRegions();
-  const data = loadCounts(opts, regions, opts.year !== undefined ? { defaultYear: opts.year } : {});
+  const data = await loadCounts(opts, regions, opts.year !== undefined ? { defaultYear: opts.year } : {});
   const method = resolveMethod(data.observations, opts.method, data.source);
   const sex = parseSexOption(opts.sex);
   const age = parseDenominator(opts.denominator);

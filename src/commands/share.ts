@@ -57,9 +57,9 @@ export function shareCommand(): Command {
   addDataOptions(cmd);
   addOutputOptions(cmd);
   addHelp(cmd, EXAMPLES, DETAILS);
-  cmd.action((opts: ShareOptions) => {
+  cmd.action(async (opts: ShareOptions) => {
     const regions = loadRegions();
-    const data = loadCounts(opts, regions);
+    const data = await loadCounts(opts, regions);
     const obs = data.observations;
     const years = yearsOf(obs);
     const year = opts.year ?? years[years.length - 1]!;

@@ -60,9 +60,9 @@ export function summaryCommand(): Command {
   addDataOptions(cmd);
   addOutputOptions(cmd);
   addHelp(cmd, EXAMPLES, DETAILS);
-  cmd.action((opts: SummaryOptions) => {
+  cmd.action(async (opts: SummaryOptions) => {
     const regions = loadRegions();
-    const data = loadCounts(opts, regions);
+    const data = await loadCounts(opts, regions);
     const method = resolveMethod(data.observations, opts.method, data.source);
     const years = yearsOf(data.observations.filter((o) => o.method === method));
     const year = opts.year ?? years[years.length - 1]!;

@@ -64,9 +64,9 @@ export function trendCommand(): Command {
   addDataOptions(cmd);
   addOutputOptions(cmd);
   addHelp(cmd, EXAMPLES, DETAILS);
-  cmd.action((opts: TrendOptions) => {
+  cmd.action(async (opts: TrendOptions) => {
     const regions = loadRegions();
-    const data = loadCounts(opts, regions);
+    const data = await loadCounts(opts, regions);
     const methods = methodsOf(data.observations);
     if (!opts.method && methods.length > 1) throw usageError('which method? pass --method', `methods in the data: ${methods.join(', ')}`);
     const method = opts.method ? resolveMethod(data.observations, opts.method, data.source) : methods[0]!;

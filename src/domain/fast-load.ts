@@ -17,6 +17,18 @@ export interface FastStart {
 
 const LF = 0x0a;
 const CR = 0x0d;
+const QUOTE = 0x22;
+
+/** How the fast path reads a distinct cell: the general path's own functions. */
+export function interpreters(regions: RegionIndex): FastPlan['interpret'] {
+  return {
+    region: (t) => regions.resolve(t)?.code,
+    year: parseYear,
+    method: (t) => canonicalMethod(t) || undefined,
+    sex: parseSex,
+    age: parseAge,
+  };
+}
 
 /**
  * A plan for the fast path, or undefined when the file is not a clean record-level table
@@ -59,13 +71,8 @@ export function planFastPath(sample: Uint8Array, wholeFile: boolean, file: strin
     columns: { region, year: col('year'), method: col('method'), sex: col('sex'), age: col('age') },
     ...(opts.defaultYear !== undefined ? { defaultYear: opts.defaultYear } : {}),
     firstLine: table.headerLine + 1,
-    interpret: {
-      region: (t) => regions.resolve(t)?.code,
-      year: parseYear,
-      method: (t) => canonicalMethod(t) || undefined,
-      sex: parseSex,
-      age: parseAge,
-    },
+    ...(head.indexOf(QUOTE) < 0 ? { noQuotes: true } : {}),
+    interpret: interpreters(regions),
   };
   return { plan, dataOffset: offset, sample: table };
 }

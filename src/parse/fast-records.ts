@@ -17,7 +17,19 @@ import type { Observation } from '../domain/observation.js';
  */
 
 /** Which columns to read and how to interpret their values; made by the general path from a sample. */
-export interface FastPlan {
+export interface FastPlan extends FastPlanSpec {
+  /** Interpretation of a distinct cell text; undefined means "not clean: fall back". */
+  interpret: {
+    region(text: string): string | undefined;
+    year(text: string): number | undefined;
+    method(text: string): string | undefined;
+    sex(text: string): Observation['sex'] | undefined;
+    age(text: string): string | undefined;
+  };
+}
+
+/** The part of a plan that can cross to a worker thread (no functions). */
+export interface FastPlanSpec {
   delimiter: number;
   /** The file's line break as csv-parse detects it (the first one in the file); rows must all end so. */
   lineEnd: 'lf' | 'crlf';
@@ -27,14 +39,11 @@ export interface FastPlan {
   defaultYear?: number;
   /** Physical line number of the first data row. */
   firstLine: number;
-  /** Interpretation of a distinct cell text; undefined means "not clean: fall back". */
-  interpret: {
-    region(text: string): string | undefined;
-    year(text: string): number | undefined;
-    method(text: string): string | undefined;
-    sex(text: string): Observation['sex'] | undefined;
-    age(text: string): string | undefined;
-  };
+  /**
+   * The file has no quote characters, so a split at any line break is a row boundary (the
+   * parallel scan relies on it); a quote then makes the scan give up.
+   */
+  noQuotes?: boolean;
 }
 
 const QUOTE = 0x22;
@@ -203,6 +212,7 @@ export class RecordCounter {
   private readonly quoted = new Uint8Array(5);
   private readonly defaults: number[] = [0, 0, 0, 0, 0];
   private readonly needed: number;
+  private readonly noQuotes: boolean;
 
   constructor(private readonly plan: FastPlan) {
     this.line = plan.firstLine;
@@ -213,6 +223,7 @@ export class RecordCounter {
     for (let b = 0; b < 0x20; b++) if (b !== 0x09 && b !== 0x0c) this.special[b] = 1;
     this.special[0x7f] = 1;
     this.special[QUOTE] = 1;
+    this.noQuotes = plan.noQuotes === true;
     this.special[plan.delimiter] = 1;
     this.present = Uint8Array.from(KINDS.map((k) => (plan.columns[k] !== undefined ? 1 : 0)));
     this.kindOfField = new Int8Array(max + 1).fill(-1);
@@ -231,6 +242,11 @@ export class RecordCounter {
 
   get failed(): boolean {
     return this.failure !== undefined;
+  }
+
+  /** The line number the next row starts on. */
+  get nextLine(): number {
+    return this.line;
   }
 
   /** Feeds the next chunk of the file (after the header). `last` flushes a final row without a line break. */
@@ -369,6 +385,10 @@ export class RecordCounter {
           return rowStart;
         }
         if (b === QUOTE) {
+          if (this.noQuotes) {
+            this.fail('a quote in a file split on the assumption of none', this.line);
+            return rowStart;
+          }
           if (i === fieldStart) {
             inQuotes = true;
             hasQuote = true;
