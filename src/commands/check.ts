@@ -151,18 +151,19 @@ export function checkCommand(): Command {
     .option('--sum-duplicates', 'duplicates are to be added up, not reported')
     .option('--records', 'count every row as one treatment');
   addHelp(cmd, EXAMPLES, DETAILS);
-  cmd.action((files: string[], opts: CheckOptions) => {
+  cmd.action(async (files: string[], opts: CheckOptions) => {
     const regions = loadRegions();
     const measure: Measure = opts.kind === 'population' ? 'population' : 'count';
-    const reports = files.map((f) => {
+    const reports: FileReport[] = [];
+    for (const f of files) {
       const name = displayName(f);
       try {
-        return describeTable(loadTable(readBytes(f), name, measure, regions, readOptions(opts, { collectProblems: true })), regions);
+        reports.push(describeTable(loadTable(await readBytes(f), name, measure, regions, readOptions(opts, { collectProblems: true })), regions));
       } catch (e) {
-        if (e instanceof RehabError && e.exitCode !== ExitCode.usage) return failedReport(name, e);
-        throw e;
+        if (e instanceof RehabError && e.exitCode !== ExitCode.usage) reports.push(failedReport(name, e));
+        else throw e;
       }
-    });
+    }
     writeStdout(opts.format === 'json' ? JSON.stringify(reports, null, 2) + '\n' : reports.map(renderReport).join('\n'));
     if (reports.some((r) => !r.ok)) process.exitCode = ExitCode.checkFailed;
   });

@@ -8,7 +8,8 @@ import type { RegionIndex } from '../domain/regions.js';
 import { ROLES, type Role } from '../domain/vocabulary.js';
 import { bundledRegions, readBundled, snapshotTable } from '../io/bundled.js';
 import { displayName, readBytes } from '../io/read.js';
-import { loadLargeRecordFile } from '../io/stream-load.js';
+import { FAST_PATH_MIN_BYTES, loadLargeRecordFile } from '../io/stream-load.js';
+import { loadRecordsFast } from '../domain/fast-load.js';
 import { writeStderr, writeStdout } from '../io/output.js';
 import { chalkFor, colorLevel } from '../io/terminal.js';
 import { render } from '../render/index.js';
@@ -120,6 +121,22 @@ export function readOptions(opts: DataOptions, extra: Partial<ReadOptions> = {})
   };
 }
 
+/**
+ * Reads a table of counts. Big record-level files take the fast path — streamed from a file,
+ * or from stdin once it has been read — and everything else the general path.
+ * REHAB_STATS_GENERAL_PATH=1 forces the general path (for tests and troubleshooting).
+ */
+export async function readCountTable(path: string, file: string, regions: RegionIndex, read: ReadOptions): Promise<LoadedTable> {
+  const fastAllowed = process.env.REHAB_STATS_GENERAL_PATH !== '1';
+  if (fastAllowed && path !== '-') {
+    const streamed = await loadLargeRecordFile(path, file, regions, read);
+    if (streamed) return streamed;
+  }
+  const bytes = await readBytes(path);
+  const fast = fastAllowed && path === '-' && bytes.length >= FAST_PATH_MIN_BYTES ? loadRecordsFast(bytes, file, regions, read) : undefined;
+  return fast ?? loadTable(bytes, file, 'count', regions, read);
+}
+
 /** Treatment counts from --input or the bundled dataset, with what to tell the user about them. */
 export interface CountData {
   observations: Observation[];
@@ -134,9 +151,7 @@ export interface CountData {
 export async function loadCounts(opts: DataOptions, regions: RegionIndex, extra: Partial<ReadOptions> = {}): Promise<CountData> {
   if (opts.input) {
     const file = displayName(opts.input);
-    const read = readOptions(opts, extra);
-    // Big record-level files stream through the fast path; everything else is read whole.
-    const table = (opts.input !== '-' ? await loadLargeRecordFile(opts.input, file, regions, read) : undefined) ?? loadTable(readBytes(opts.input), file, 'count', regions, read);
+    const table = await readCountTable(opts.input, file, regions, readOptions(opts, extra));
     return { observations: table.observations, source: file, bundled: false, recordLevel: table.shape === 'record-level', tables: [table] };
   }
   // The bundled tables are clean (checked by the tests), so there is nothing to report about them.
@@ -144,10 +159,10 @@ export async function loadCounts(opts: DataOptions, regions: RegionIndex, extra:
   return { observations, source: 'the bundled dataset', bundled: true, recordLevel: false, tables: [] };
 }
 
-export function loadPopulation(opts: DataOptions, regions: RegionIndex): PopulationTable {
+export async function loadPopulation(opts: DataOptions, regions: RegionIndex): Promise<PopulationTable> {
   if (opts.population) {
     const file = displayName(opts.population);
-    const table = loadTable(readBytes(opts.population), file, 'population', regions, {
+    const table = loadTable(await readBytes(opts.population), file, 'population', regions, {
       ...(opts.encoding ? { encoding: opts.encoding } : {}),
       skipInvalid: opts.skipInvalid,
     });

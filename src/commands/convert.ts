@@ -7,7 +7,7 @@ import type { Observation } from '../domain/observation.js';
 import { displayName, readBytes } from '../io/read.js';
 import { writeStderr, writeStdout } from '../io/output.js';
 import { writeFileAtomic } from '../io/write.js';
-import { addHelp, collect, inputWarnings, loadRegions, readOptions, type DataOptions } from './common.js';
+import { addHelp, collect, inputWarnings, loadRegions, readCountTable, readOptions, type DataOptions } from './common.js';
 
 const EXAMPLES = [
   'rehab-stats convert export.csv > tidy.csv  # any supported export to one tidy table',
@@ -73,10 +73,12 @@ export function convertCommand(): Command {
     .option('--records', 'count every row as one treatment')
     .option('-q, --quiet', 'no notes on stderr');
   addHelp(cmd, EXAMPLES, DETAILS);
-  cmd.action((file: string, opts: ConvertOptions) => {
+  cmd.action(async (file: string, opts: ConvertOptions) => {
     const regions = loadRegions();
     const measure: Measure = opts.kind === 'population' ? 'population' : 'count';
-    const table = loadTable(readBytes(file), displayName(file), measure, regions, readOptions(opts));
+    const read = readOptions(opts);
+    const name = displayName(file);
+    const table = measure === 'count' ? await readCountTable(file, name, regions, read) : loadTable(await readBytes(file), name, measure, regions, read);
     const csv = tidyCsv(table.observations, regions, measure);
     if (opts.output) writeFileAtomic(opts.output, csv, [file]);
     else writeStdout(csv);

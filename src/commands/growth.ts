@@ -158,7 +158,7 @@ async function runGrowth(opts: GrowthOptions): Promise<void> {
   const notes = [data.bundled ? BUNDLED_DATA_LABEL : `Data: ${data.source}.`];
   let columns = growthColumns(opts.since, year);
   if (opts.perCapita) {
-    const population = loadPopulation(opts, regions);
+    const population = await loadPopulation(opts, regions);
     const withBoth = rows.filter((r) => typeof r.base_count === 'number' && typeof r.count === 'number').map((r) => r.region_code as string);
     addPerCapita(rows, national, (code, y) => population.require(code, y, sex), opts.per, (y) => withBoth.reduce((s, c) => s + population.require(c, y, sex), 0));
     columns = perCapitaColumns(opts.since, year, opts.per.toLocaleString('en-US'));

@@ -192,7 +192,7 @@ async function runRank(opts: RankOptions): Promise<void> {
   if (counts.size === 0) {
     throw dataError(`no ${opts.method} counts for ${year}${sex !== 'total' ? ` (${sex})` : ''}`, { file: data.source }, `years with ${opts.method} counts: ${years.join(', ') || 'none'}`);
   }
-  const population = loadPopulation(opts, regions);
+  const population = await loadPopulation(opts, regions);
   const { rows, national, missingRegions } = rankRows({ counts, population, regions, year, sex, age, per: opts.per, level: opts.ci, ciMethod: opts.ciMethod, funnel: opts.funnel });
 
   const perLabel = opts.per.toLocaleString('en-US');

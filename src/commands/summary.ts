@@ -71,7 +71,7 @@ export function summaryCommand(): Command {
     const notes = [data.bundled ? BUNDLED_DATA_LABEL : `Data: ${data.source}.`];
     let values: { region: string; value: number }[];
     if (opts.measure === 'rate') {
-      const population = loadPopulation(opts, regions);
+      const population = await loadPopulation(opts, regions);
       const { rows } = rankRows({ counts, population, regions, year, sex, age: parseDenominator(opts.denominator), per: opts.per, level: 0.95, ciMethod: 'exact' });
       values = rows.filter((r) => typeof r.rate === 'number').map((r) => ({ region: r.region as string, value: r.rate as number }));
       notes.push(population.bundled ? BUNDLED_POPULATION_LABEL : `Population: ${population.source}.`);

@@ -84,10 +84,10 @@ export function tallyCommand(): Command {
     .option('--map <role=column,...>', 'say which column plays which role', collect, []);
   addOutputOptions(cmd);
   addHelp(cmd, EXAMPLES, DETAILS);
-  cmd.action((opts: TallyOptions) => {
+  cmd.action(async (opts: TallyOptions) => {
     const regions = loadRegions();
     const file = opts.input ? displayName(opts.input) : 'bundled access-2014.csv';
-    const bytes = opts.input ? readBytes(opts.input) : readBundled('access-2014.csv');
+    const bytes = opts.input ? await readBytes(opts.input) : readBundled('access-2014.csv');
     const table = loadTable(bytes, file, 'count', regions, readOptions(opts, { categoryColumn: opts.column, ...(opts.year !== undefined ? { defaultYear: opts.year } : {}) }));
     const obs = table.observations.filter((o) => opts.year === undefined || o.year === opts.year);
     const methods = [...new Set(obs.map((o) => o.method))].filter((m) => !opts.method || matchKey(m) === matchKey(opts.method));

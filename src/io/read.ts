@@ -6,10 +6,17 @@ export function displayName(path: string): string {
   return path === '-' ? 'stdin' : path;
 }
 
-/** Reads a whole file, or stdin for "-", mapping system errors to readable ones (exit 3). */
-export function readBytes(path: string): Uint8Array {
+/**
+ * Reads a whole file, or stdin for "-", mapping system errors to readable ones (exit 3).
+ * Stdin is read as a stream: a synchronous read of a pipe fails with EAGAIN when the writer
+ * has not written yet.
+ */
+export async function readBytes(path: string): Promise<Uint8Array> {
   try {
-    return readFileSync(path === '-' ? 0 : path);
+    if (path !== '-') return readFileSync(path);
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
   } catch (e) {
     throw ioFailure(e, displayName(path));
   }
@@ -22,6 +29,5 @@ export function ioFailure(e: unknown, name: string): RehabError {
   if (code === 'ENOENT') return ioError('no such file', name, 'check the path; use - to read from stdin');
   if (code === 'EISDIR') return ioError('is a directory, not a file', name);
   if (code === 'EACCES' || code === 'EPERM') return ioError('permission denied', name);
-  if (code === 'EAGAIN') return ioError('stdin is not ready to be read', name, 'pipe a file into the command, e.g. cat data.csv | rehab-stats rank --input -');
   return ioError(`cannot be read (${code ?? (e as Error).message})`, name);
 }

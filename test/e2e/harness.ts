@@ -25,7 +25,7 @@ export interface Run {
 /** Runs the built CLI as a user would: from the repository root, no colour, English, no CI quirks. */
 export function runCli(args: string[], opts: { stdin?: Buffer | string; env?: Record<string, string> } = {}): Run {
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', LANG: 'C', ...opts.env };
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, env, input: opts.stdin ?? '', encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, env, input: opts.stdin ?? '', encoding: 'utf8', maxBuffer: 1 << 30 });
   return { stdout: r.stdout, stderr: r.stderr, status: r.status };
 }
 

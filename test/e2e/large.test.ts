@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error — plain ES module shared with `npm run bench`
+import { generate } from '../../bench/generate.mjs';
+import { runCli } from './harness.js';
+
+/**
+ * A file big enough for the streaming fast path and the second thread (16 MB or more) must
+ * give exactly what the general path gives (forced with REHAB_STATS_GENERAL_PATH=1), from a
+ * file and from stdin.
+ */
+const GENERAL = { REHAB_STATS_GENERAL_PATH: '1' };
+const dir = mkdtempSync(join(tmpdir(), 'rehab-stats-large-'));
+const file = join(dir, 'records.csv');
+beforeAll(async () => {
+  await generate(520_000, file);
+}, 60_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('a big record-level file', () => {
+  it('ranks the same through the fast path as through the general path', () => {
+    const args = ['rank', '--method', 'KBT', '--year', '2014', '--format', 'csv', '--quiet'];
+    const fast = runCli([...args, '--input', file]);
+    const general = runCli([...args, '--input', file], { env: GENERAL });
+    const fastStdin = runCli([...args, '--input', '-'], { stdin: readFileSync(file) });
+    expect(fast.status).toBe(0);
+    expect(fast.stdout).toBe(general.stdout);
+    expect(fastStdin.stdout).toBe(general.stdout);
+    expect(fast.stdout.split('\n')).toHaveLength(24);
+  }, 60_000);
+
+  it('converts to the same tidy table both ways', () => {
+    const fast = runCli(['convert', file]);
+    const general = runCli(['convert', '-'], { stdin: readFileSync(file), env: GENERAL });
+    expect(fast.status).toBe(0);
+    expect(fast.stdout).toBe(general.stdout);
+  }, 60_000);
+});
