@@ -1,0 +1,157 @@
+#!/usr/bin/env node
+// npm run bench — reproducible timings of rehab-stats against DuckDB, Miller and a plain
+// csv-parse loop, all run in this one process run on the same generated inputs, reported as
+// medians with ratios. Never part of the test suite.
+//
+//   npm run bench                 # full run (2M and 4M rows; a few minutes)
+//   npm run bench -- --quick      # 200 000 rows, fewer repetitions
+//   npm run bench -- --write      # also write the results into BENCHMARKS.md
+//
+// DuckDB: npm install --no-save @duckdb/node-api   Miller: apt-get install miller
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpus, totalmem, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generate } from './generate.mjs';
+
+const quick = process.argv.includes('--quick');
+const write = process.argv.includes('--write');
+const root = new URL('../', import.meta.url).pathname;
+const out = join(root, 'bench', 'out');
+const node = process.execPath;
+const cli = join(root, 'bin', 'rehab-stats.js');
+
+const sizes = quick ? [200_000] : [2_000_000, 4_000_000];
+const runsBig = quick ? 3 : 5;
+const runsSmall = quick ? 10 : 20;
+
+function has(cmd) {
+  return spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
+}
+const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+const duckdb = (() => {
+  try {
+    import.meta.resolve('@duckdb/node-api');
+    return true;
+  } catch {
+    return false;
+  }
+})();
+const miller = has('mlr');
+
+/** Runs a command once: wall time (ms, from the hrtime around the spawn) and peak RSS (MB, from /usr/bin/time). */
+function once(argv) {
+  const tmp = mkdtempSync(join(tmpdir(), 'bench-'));
+  const rssFile = join(tmp, 'rss');
+  const full = timeBin ? [timeBin, '-f', '%M', '-o', rssFile, ...argv] : argv;
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(full[0], full.slice(1), { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, NO_COLOR: '1' } });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.status !== 0) throw new Error(`${argv.join(' ')} failed (${r.status}): ${r.stderr}`);
+  const rss = timeBin ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) / 1024 : NaN;
+  rmSync(tmp, { recursive: true, force: true });
+  return { ms, rss, stdout: r.stdout };
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+function measure(name, argv, runs) {
+  once(argv); // warm the page cache and the disk
+  const results = Array.from({ length: runs }, () => once(argv));
+  return { name, ms: median(results.map((r) => r.ms)), rss: Math.max(...results.map((r) => r.rss)), stdout: results[0].stdout };
+}
+
+/** region → count from each tool's output, to check they agree. */
+function countsOf(name, stdout) {
+  const m = new Map();
+  for (const line of stdout.trim().split('\n')) {
+    if (name === 'rehab-stats') {
+      const [rank, code, region, count] = line.split(',');
+      if (rank && rank !== 'rank' && code !== '00') m.set(region, Number(count));
+    } else if (name === 'Miller') {
+      const [region, count] = line.split(';');
+      if (region !== 'region') m.set(region, Number(count));
+    } else {
+      const [region, count] = line.split(';');
+      m.set(region, Number(count));
+    }
+  }
+  return m;
+}
+
+const rows = [];
+const notes = [];
+for (const n of sizes) {
+  const file = join(out, `records-${n / 1e6}m.csv`.replace('0.2m', '200k'));
+  if (!existsSync(file)) {
+    console.error(`generating ${file} …`);
+    await generate(n, file);
+  }
+  const mb = statSync(file).size / 1e6;
+  const tools = [
+    ['rehab-stats', [node, cli, 'rank', '--method', 'KBT', '--year', '2014', '--input', file, '--format', 'csv', '--quiet']],
+    ...(duckdb ? [['DuckDB', [node, join(root, 'bench', 'duckdb.mjs'), file]]] : []),
+    ...(miller ? [['Miller', ['mlr', '--icsv', '--ifs', ';', '--ocsv', '--ofs', ';', 'filter', '$metod == "KBT" && $år == 2014', 'then', 'count', '-g', 'region', file]]] : []),
+    ...(n <= 2_000_000 ? [['csv-parse loop', [node, join(root, 'bench', 'baseline-csv-parse.mjs'), file]]] : []),
+  ];
+  const results = tools.map(([name, argv]) => {
+    console.error(`${name}, ${n.toLocaleString('en')} rows …`);
+    return measure(name, argv, name === 'csv-parse loop' ? Math.min(3, runsBig) : runsBig);
+  });
+  const ours = countsOf('rehab-stats', results[0].stdout);
+  for (const r of results.slice(1)) {
+    if (r.name === 'csv-parse loop') continue;
+    const theirs = countsOf(r.name, r.stdout);
+    const agree = theirs.size === ours.size && [...ours].every(([k, v]) => theirs.get(k) === v);
+    notes.push(`${n.toLocaleString('en')} rows: rehab-stats and ${r.name} counts ${agree ? 'agree' : 'DIFFER'} for all ${ours.size} regions.`);
+  }
+  const duck = results.find((r) => r.name === 'DuckDB');
+  const mlr = results.find((r) => r.name === 'Miller');
+  for (const r of results) {
+    rows.push({
+      input: `${n.toLocaleString('en')} rows (${mb.toFixed(0)} MB)`,
+      tool: r.name,
+      seconds: (r.ms / 1000).toFixed(2),
+      peak: Number.isNaN(r.rss) ? 'n/a' : r.rss.toFixed(0),
+      rowsPerSecond: `${((n / r.ms) * 1000 / 1e6).toFixed(2)} M`,
+      vsDuck: duck ? `${(r.ms / duck.ms).toFixed(2)}×` : 'n/a',
+      vsMiller: mlr ? `${(r.ms / mlr.ms).toFixed(2)}×` : 'n/a',
+    });
+  }
+}
+
+// Memory must not grow with the file.
+const ourRss = rows.filter((r) => r.tool === 'rehab-stats').map((r) => Number(r.peak));
+if (ourRss.length === 2 && ourRss.every(Number.isFinite)) notes.push(`rehab-stats peak memory, 4M vs 2M rows: ${(ourRss[1] / ourRss[0]).toFixed(2)}× (${ourRss[0]} → ${ourRss[1]} MB).`);
+
+// Small inputs stay instant.
+console.error('start-up …');
+const idle = measure('node -e 0', [node, '-e', '0'], runsSmall);
+const small = measure('rank on the bundled data', [node, cli, 'rank', '--method', 'KBT'], runsSmall);
+rows.push(
+  { input: 'bundled data', tool: 'node -e 0', seconds: (idle.ms / 1000).toFixed(3), peak: idle.rss.toFixed(0), rowsPerSecond: '', vsDuck: '', vsMiller: '' },
+  { input: 'bundled data', tool: 'rehab-stats rank --method KBT', seconds: (small.ms / 1000).toFixed(3), peak: small.rss.toFixed(0), rowsPerSecond: '', vsDuck: '', vsMiller: '' },
+);
+notes.push(`rank on the bundled data: ${(small.ms / idle.ms).toFixed(2)}× the wall time of node -e 0.`);
+const missing = [!duckdb && 'DuckDB (@duckdb/node-api: npm install --no-save @duckdb/node-api)', !miller && 'Miller (mlr: apt-get install miller)', !timeBin && '/usr/bin/time (peak memory)'].filter(Boolean);
+if (missing.length) notes.push(`Not found, so not compared: ${missing.join('; ')}.`);
+
+const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Node.js ${process.version}; ${new Date().toISOString().slice(0, 10)}`;
+const table = [
+  '| input | tool | median wall (s) | peak RSS (MB) | rows/s | vs DuckDB | vs Miller |',
+  '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
+  ...rows.map((r) => `| ${r.input} | ${r.tool} | ${r.seconds} | ${r.peak} | ${r.rowsPerSecond} | ${r.vsDuck} | ${r.vsMiller} |`),
+].join('\n');
+const report = `Machine: ${machine}\nRuns: median of ${runsBig} (big inputs) and ${runsSmall} (start-up), after one warm-up run each.\n\n${table}\n\n${notes.map((n) => `- ${n}`).join('\n')}\n`;
+console.log(report);
+
+if (write) {
+  const path = join(root, 'BENCHMARKS.md');
+  const text = readFileSync(path, 'utf8');
+  const begin = '<!-- bench:begin -->';
+  const end = '<!-- bench:end -->';
+  writeFileSync(path, text.slice(0, text.indexOf(begin) + begin.length) + '\n' + report + text.slice(text.indexOf(end)));
+}
