@@ -8,6 +8,7 @@ import { completionCommand } from './commands/completion.js';
 import { convertCommand } from './commands/convert.js';
 import { populationCommand } from './commands/population.js';
 import { regionsCommand } from './commands/regions.js';
+import { reportCommand } from './commands/report.js';
 import { shareCommand } from './commands/share.js';
 import { summaryCommand } from './commands/summary.js';
 import { tallyCommand } from './commands/tally.js';
@@ -23,6 +24,7 @@ const COMMANDS: (() => Command)[] = [
   trendCommand,
   summaryCommand,
   tallyCommand,
+  reportCommand,
   checkCommand,
   convertCommand,
   regionsCommand,
@@ -41,7 +43,7 @@ Without --input every command uses the bundled illustrative dataset (KBT, IPT an
 bundled SCB population. Run "rehab-stats <command> --help" for a command's options.
 
 Exit codes: 0 ok, 1 internal error, 2 usage, 3 file cannot be read, 4 invalid data,
-5 population missing, 6 check found problems.`;
+5 population missing, 6 check found problems, 7 report out of date.`;
 
 export function buildProgram(): Command {
   const program = new Command('rehab-stats')

@@ -19,6 +19,8 @@ export const ExitCode = {
   population: 5,
   /** `check` found problems in the input. */
   checkFailed: 6,
+  /** `report --check`: the report files differ from a fresh build. */
+  reportOutdated: 7,
 } as const;
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 

@@ -11,6 +11,7 @@ import { displayName, readBytes } from '../io/read.js';
 import { FAST_PATH_MIN_BYTES, loadLargeRecordFile } from '../io/stream-load.js';
 import { loadRecordsFast } from '../domain/fast-load.js';
 import { writeStderr, writeStdout } from '../io/output.js';
+import { writeFileAtomic } from '../io/write.js';
 import { chalkFor, colorLevel } from '../io/terminal.js';
 import { render } from '../render/index.js';
 import { FORMATS, type Column, type Format, type Lang, type ResultRow, type ResultTable } from '../render/model.js';
@@ -38,6 +39,12 @@ export interface OutputOptions {
   lang?: string;
   color?: boolean;
   quiet?: boolean;
+  output?: string;
+  excel?: boolean;
+  formulas?: boolean;
+  /** Inputs named on the command line, which --output must not overwrite. */
+  input?: string;
+  population?: string;
 }
 
 export function addDataOptions(cmd: Command): Command {
@@ -56,6 +63,9 @@ export function addOutputOptions(cmd: Command): Command {
   return cmd
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS as string[]).default('table'))
     .addOption(new Option('--lang <lang>', 'language of human output (default from LANG)').choices(['en', 'sv']))
+    .option('-o, --output <file>', 'write the result to this file (atomically, never over an input) instead of stdout')
+    .option('--excel', 'with --format csv: what Swedish Excel opens by double-click (UTF-8 BOM, ";", decimal comma)')
+    .option('--no-formulas', 'keep text cells starting with = + - @ as they are in CSV/TSV (by default they get a leading \' so a spreadsheet cannot run them)')
     .option('--no-color', 'no colour in the terminal table (also NO_COLOR=1 or TERM=dumb)')
     .option('-q, --quiet', 'no notes on stderr');
 }
@@ -242,11 +252,21 @@ export function emit(
   style?: (col: Column, row: ResultRow, text: string, chalk: ReturnType<typeof chalkFor>) => string,
 ): void {
   const lang = resolveLang(opts.lang, process.env);
-  const chalk = chalkFor(opts.format === 'table' ? colorLevel(process.stdout, process.env, opts.color) : 0);
+  if (opts.excel && opts.format !== 'csv') throw usageError('--excel goes with --format csv');
+  const chalk = chalkFor(opts.format === 'table' && !opts.output ? colorLevel(process.stdout, process.env, opts.color) : 0);
   const human = opts.format === 'table' || opts.format === 'markdown';
   // Machine formats have no room for notes in stdout; the data label goes to stderr instead.
   const notes = human ? stderrNotes : [...table.notes, ...stderrNotes];
-  const text = render(table, { format: opts.format, lang, chalk, ...(style ? { style: (c, r, t) => style(c, r, t, chalk) } : {}) });
-  writeStdout(text);
+  const text = render(table, {
+    format: opts.format,
+    lang,
+    chalk,
+    excel: opts.excel === true,
+    // --no-formulas sets formulas to false: keep formula-like text as it is.
+    allowFormulas: opts.formulas === false,
+    ...(style ? { style: (c, r, t) => style(c, r, t, chalk) } : {}),
+  });
+  if (opts.output) writeFileAtomic(opts.output, text, [opts.input, opts.population].filter((p): p is string => !!p));
+  else writeStdout(text);
   if (!opts.quiet && notes.length) writeStderr(notes.map((n) => `note: ${n}\n`).join(''));
 }

@@ -7,6 +7,7 @@ import type { Observation } from '../domain/observation.js';
 import { displayName, readBytes } from '../io/read.js';
 import { writeStderr, writeStdout } from '../io/output.js';
 import { writeFileAtomic } from '../io/write.js';
+import { neutraliseFormula } from '../render/machine.js';
 import { addHelp, collect, inputWarnings, loadRegions, readCountTable, readOptions, type DataOptions } from './common.js';
 
 const EXAMPLES = [
@@ -26,10 +27,11 @@ interface ConvertOptions extends Omit<DataOptions, 'input' | 'population'> {
   kind: 'counts' | 'population';
   output?: string;
   quiet?: boolean;
+  formulas?: boolean;
 }
 
 /** The tidy table as CSV. Pure. */
-export function tidyCsv(observations: readonly Observation[], regions: RegionIndex, measure: Measure): string {
+export function tidyCsv(observations: readonly Observation[], regions: RegionIndex, measure: Measure, allowFormulas = false): string {
   const sorted = [...observations].sort(
     (a, b) => a.region.localeCompare(b.region) || a.year - b.year || a.method.localeCompare(b.method) || sexOrder(a.sex) - sexOrder(b.sex) || ageOrder(a.age, b.age),
   );
@@ -39,7 +41,7 @@ export function tidyCsv(observations: readonly Observation[], regions: RegionInd
     o.region,
     o.region === '00' ? 'Riket' : (regions.byScbCode(o.region)?.name ?? o.region),
     o.year,
-    ...(measure === 'count' ? [o.method] : []),
+    ...(measure === 'count' ? [allowFormulas ? o.method : neutraliseFormula(o.method)] : []),
     o.sex,
     o.age,
     o.value ?? '',
@@ -71,6 +73,7 @@ export function convertCommand(): Command {
     .option('--skip-invalid', 'leave out rows that cannot be used, listing them on stderr')
     .option('--sum-duplicates', 'add up rows for the same region, year, method and sex')
     .option('--records', 'count every row as one treatment')
+    .option('--no-formulas', 'keep method names starting with = + - @ as they are (by default they get a leading \' against CSV injection)')
     .option('-q, --quiet', 'no notes on stderr');
   addHelp(cmd, EXAMPLES, DETAILS);
   cmd.action(async (file: string, opts: ConvertOptions) => {
@@ -79,7 +82,7 @@ export function convertCommand(): Command {
     const read = readOptions(opts);
     const name = displayName(file);
     const table = measure === 'count' ? await readCountTable(file, name, regions, read) : loadTable(await readBytes(file), name, measure, regions, read);
-    const csv = tidyCsv(table.observations, regions, measure);
+    const csv = tidyCsv(table.observations, regions, measure, opts.formulas === false);
     if (opts.output) writeFileAtomic(opts.output, csv, [file]);
     else writeStdout(csv);
     const notes = inputWarnings({ observations: table.observations, source: table.file, bundled: false, recordLevel: table.shape === 'record-level', tables: [table] });

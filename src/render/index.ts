@@ -9,15 +9,17 @@ export interface RenderOptions {
   lang: Lang;
   chalk: ChalkInstance;
   style?: (col: Column, row: ResultRow, text: string) => string;
+  excel?: boolean;
+  allowFormulas?: boolean;
 }
 
 /** One result, one string, in the chosen format. */
 export function render(table: ResultTable, opts: RenderOptions): string {
   switch (opts.format) {
     case 'csv':
-      return renderDelimited(table, ',');
+      return renderDelimited(table, ',', opts);
     case 'tsv':
-      return renderDelimited(table, '\t');
+      return renderDelimited(table, '\t', opts);
     case 'json':
       return renderJson(table);
     case 'markdown':

@@ -13,10 +13,34 @@ function plain(v: Value | undefined): Value {
   return v ?? null;
 }
 
+export interface DelimitedOptions {
+  /** What Swedish Excel opens by double-click: UTF-8 BOM, ";" and decimal comma. */
+  excel?: boolean;
+  /** Keep text starting with = + - @ as it is (by default it is prefixed with ' so it cannot run as a formula). */
+  allowFormulas?: boolean;
+}
+
+/**
+ * A text cell that a spreadsheet would run as a formula (=, +, -, @, or a tab/CR before one)
+ * gets a leading apostrophe, as OWASP recommends against CSV injection. Numbers are never
+ * touched: -3 stays a number.
+ */
+export function neutraliseFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
 /** CSV or TSV via csv-stringify (quotes where needed, LF line ends). Missing values are empty cells. */
-export function renderDelimited(table: ResultTable, delimiter: ',' | '\t'): string {
+export function renderDelimited(table: ResultTable, delimiter: ',' | '\t', opts: DelimitedOptions = {}): string {
   const { keys, rows } = machineRows(table);
-  return stringify(rows.map((r) => keys.map((k) => plain(r[k]) ?? '')), { header: true, columns: keys, delimiter });
+  const sep = opts.excel ? ';' : delimiter;
+  const cell = (v: Value | undefined): string | number => {
+    const p = plain(v);
+    if (p === null) return '';
+    if (typeof p === 'number') return opts.excel ? String(p).replace('.', ',') : p;
+    return opts.allowFormulas ? p : neutraliseFormula(p);
+  };
+  const text = stringify(rows.map((r) => keys.map((k) => cell(r[k]))), { header: true, columns: keys, delimiter: sep, ...(opts.excel ? { record_delimiter: 'windows' } : {}) });
+  return opts.excel ? `\ufeff${text}` : text;
 }
 
 /** A JSON array of objects with the same keys as the CSV; missing values are null. */

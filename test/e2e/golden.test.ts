@@ -54,6 +54,11 @@ const CASES: Case[] = [
   { name: 'tally-access-positive', args: ['tally', '--positive', 'god,relativt god'] },
   { name: 'tally-kbt-csv', args: ['tally', '--method', 'KBT', '--format', 'csv', '--quiet'] },
   { name: 'tally-no-column', args: ['tally', '--column', 'svar'] },
+  { name: 'rank-csv-excel', args: ['rank', '--method', 'KBT', '--year', '2014', '--format', 'csv', '--excel', '--quiet'] },
+  { name: 'rank-excel-needs-csv', args: ['rank', '--method', 'KBT', '--excel'] },
+  { name: 'convert-formula-neutralised', args: ['convert', 'fixtures/formula-injection.csv'] },
+  { name: 'share-formula-no-formulas', args: ['share', '--input', 'fixtures/formula-injection.csv', '--format', 'tsv', '--no-formulas', '--quiet'] },
+  { name: 'help-report', args: ['report', '--help'] },
   // check and convert
   { name: 'check-pxweb-latin1', args: ['check', 'fixtures/pxweb-wide-latin1.csv'] },
   { name: 'check-excel-bom', args: ['check', 'fixtures/excel-bom.csv'] },

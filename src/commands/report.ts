@@ -1,0 +1,168 @@
+import { Command, Option } from 'commander';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { ExitCode, RehabError, usageError } from '../errors.js';
+import { parseConfig, type ReportConfig } from '../domain/config.js';
+import { resolveMethod } from '../domain/select.js';
+import { ioFailure } from '../io/read.js';
+import { writeStderr, writeStdout } from '../io/output.js';
+import { writeFileAtomic } from '../io/write.js';
+import { buildReport, reportScope } from '../report/build.js';
+import { reportHtml, reportMarkdown } from '../report/render.js';
+import {
+  addHelp, BUNDLED_DATA_LABEL, BUNDLED_POPULATION_LABEL, collect, loadCounts, loadPopulation, loadRegions, parsePositive,
+  parseYearOption, resolveLang,
+} from './common.js';
+
+const EXAMPLES = [
+  'rehab-stats report  # rehab-stats.config.json if present, else report/rehab-stats.{md,html}',
+  'rehab-stats report --method KBT,IPT,MMR --year 2014 --since 2009 --lang sv',
+  'rehab-stats report --input counts.csv --html site/index.html --markdown README-report.md',
+  'rehab-stats report --check  # in CI: exit 7 when the committed report is out of date',
+];
+
+const DETAILS = `
+Writes a Markdown report and one self-contained HTML file (inline CSS and SVG charts, no
+scripts, no external assets; opens offline): per method the headline sentences, the ranked
+table with 95% intervals and a ranked bar chart with interval whiskers, growth since the base
+year; then the national trend chart and each method's share of all treatments.
+
+Settings come from rehab-stats.config.json in the current folder (or --config FILE); options
+given here override it. Keys: input, population, methods, year, since, per, lang,
+outputs {markdown, html}, timestamp. Unknown keys are errors. Paths in the config are relative
+to the config file.
+
+The same inputs give byte-identical files (no timestamp unless asked for). Files are written
+atomically and never over an input. --check writes nothing: it builds the report and exits 7
+with a summary when the files on disk differ (0 when they are up to date).`;
+
+interface ReportOptions {
+  config?: string;
+  input?: string;
+  population?: string;
+  method?: string[];
+  year?: number;
+  since?: number;
+  per?: number;
+  lang?: 'sv' | 'en';
+  markdown?: string;
+  html?: string;
+  outDir?: string;
+  check?: boolean;
+  timestamp?: boolean;
+  quiet?: boolean;
+}
+
+const DEFAULT_CONFIG = 'rehab-stats.config.json';
+
+/** Config file (if any) merged under the command-line options. */
+function settingsFrom(opts: ReportOptions): ReportConfig & { base: string } {
+  const configPath = opts.config ?? (existsSync(DEFAULT_CONFIG) ? DEFAULT_CONFIG : undefined);
+  let config: ReportConfig = {};
+  let base = process.cwd();
+  if (configPath) {
+    let text: string;
+    try {
+      text = readFileSync(configPath, 'utf8');
+    } catch (e) {
+      throw ioFailure(e, configPath);
+    }
+    config = parseConfig(text, configPath);
+    base = dirname(resolve(configPath));
+  }
+  const fromConfig = (p: string | undefined) => (p === undefined ? undefined : resolve(base, p));
+  const methods = opts.method?.flatMap((m) => m.split(',')).map((m) => m.trim()).filter(Boolean);
+  return {
+    base,
+    input: opts.input ?? fromConfig(config.input),
+    population: opts.population ?? fromConfig(config.population),
+    methods: methods?.length ? methods : config.methods,
+    year: opts.year ?? config.year,
+    since: opts.since ?? config.since,
+    per: opts.per ?? config.per ?? 100000,
+    lang: opts.lang ?? config.lang,
+    outputs: {
+      markdown: opts.markdown ?? (opts.outDir ? resolve(opts.outDir, 'rehab-stats.md') : fromConfig(config.outputs?.markdown)),
+      html: opts.html ?? (opts.outDir ? resolve(opts.outDir, 'rehab-stats.html') : fromConfig(config.outputs?.html)),
+    },
+    timestamp: opts.timestamp ?? config.timestamp ?? false,
+  };
+}
+
+/** A short account of how two texts differ: line counts and the first differing line. */
+export function diffSummary(file: string, old: string, fresh: string): string {
+  const a = old.split('\n');
+  const b = fresh.split('\n');
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const changed = Math.max(a.length, b.length) - i;
+  const cut = (s: string | undefined) => (s === undefined ? '(end of file)' : s.length > 100 ? `${s.slice(0, 99)}…` : s);
+  return `${file}: differs from a fresh build from line ${i + 1} on (${changed} line${changed === 1 ? '' : 's'} after it)\n  - ${cut(a[i])}\n  + ${cut(b[i])}`;
+}
+
+export function reportCommand(): Command {
+  const cmd = new Command('report')
+    .summary('write a Markdown and a self-contained HTML report (for CI)')
+    .description('Build a report — tables, headline sentences, bar and trend charts — as Markdown and HTML.')
+    .option('-c, --config <file>', `settings file (default: ${DEFAULT_CONFIG} if present)`)
+    .option('-i, --input <file>', 'treatment counts; default the bundled illustrative dataset')
+    .option('-p, --population <file>', 'population; default the bundled SCB table')
+    .option('-m, --method <methods>', 'methods to report, comma-separated or repeated (default: all in the data)', collect, [])
+    .option('-y, --year <year>', 'year to report (default: the latest)', parseYearOption('--year'))
+    .option('--since <year>', 'base year for growth (default: the earliest)', parseYearOption('--since'))
+    .option('--per <n>', 'rates per this many inhabitants (default 100000)', parsePositive('--per'))
+    .addOption(new Option('--lang <lang>', 'language of the report (default from LANG)').choices(['sv', 'en']))
+    .option('--markdown <file>', 'write the Markdown report here')
+    .option('--html <file>', 'write the HTML report here')
+    .option('-o, --out-dir <dir>', 'write rehab-stats.md and rehab-stats.html into this folder (default: report)')
+    .option('--check', 'write nothing; exit 7 if the report files differ from a fresh build')
+    .option('--timestamp', 'put the build time in the report (makes it differ on every run)')
+    .option('-q, --quiet', 'no notes on stderr');
+  addHelp(cmd, EXAMPLES, DETAILS);
+  cmd.action(async (opts: ReportOptions) => {
+    const s = settingsFrom(opts);
+    if (!s.outputs!.markdown && !s.outputs!.html) s.outputs = { markdown: resolve('report', 'rehab-stats.md'), html: resolve('report', 'rehab-stats.html') };
+    const lang = resolveLang(s.lang, process.env);
+    const regions = loadRegions();
+    const data = await loadCounts({ ...(s.input ? { input: s.input } : {}) }, regions);
+    const population = await loadPopulation({ ...(s.population ? { population: s.population } : {}) }, regions);
+    const scope = reportScope(data.observations, { ...(s.methods ? { methods: s.methods.map((m) => resolveMethod(data.observations, m, data.source)) } : {}), ...(s.year ? { year: s.year } : {}), ...(s.since ? { since: s.since } : {}) });
+    if (scope.since >= scope.year) throw usageError(`the base year ${scope.since} must come before the report year ${scope.year}`, 'set since (--since) to an earlier year');
+    const model = buildReport(data.observations, population, regions, { ...scope, per: s.per! }, {
+      data: data.bundled ? BUNDLED_DATA_LABEL.replace(/^Data: /, '') : data.source,
+      population: population.bundled ? BUNDLED_POPULATION_LABEL.replace(/^Population: /, '') : population.source,
+      bundled: data.bundled,
+    }, data.recordLevel);
+    const builtAt = s.timestamp ? new Date().toISOString() : undefined;
+    const files: [string, string][] = [];
+    if (s.outputs!.markdown) files.push([s.outputs!.markdown, reportMarkdown(model, lang, builtAt)]);
+    if (s.outputs!.html) files.push([s.outputs!.html, reportHtml(model, lang, builtAt)]);
+    const inputs = [s.input, s.population, opts.config].filter((p): p is string => !!p);
+    const shown = (p: string) => (p.startsWith(process.cwd() + '/') ? p.slice(process.cwd().length + 1) : p);
+
+    if (opts.check) {
+      const stale = files
+        .map(([path, text]) => {
+          if (!existsSync(path)) return `${shown(path)}: missing`;
+          const old = readFileSync(path, 'utf8');
+          return old === text ? undefined : diffSummary(shown(path), old, text);
+        })
+        .filter((x): x is string => !!x);
+      if (stale.length) {
+        writeStderr(stale.map((x) => `rehab-stats: report out of date: ${x}\n`).join('') + 'hint: run rehab-stats report (with the same settings) and commit the result\n');
+        process.exitCode = ExitCode.reportOutdated;
+      } else writeStdout(`up to date: ${files.map(([p]) => shown(p)).join(', ')}\n`);
+      return;
+    }
+    for (const [path, text] of files) {
+      try {
+        mkdirSync(dirname(path), { recursive: true });
+      } catch (e) {
+        throw e instanceof RehabError ? e : ioFailure(e, dirname(path));
+      }
+      writeFileAtomic(path, text, inputs);
+    }
+    if (!opts.quiet) writeStderr(`wrote ${files.map(([p]) => shown(p)).join(', ')}\n`);
+  });
+  return cmd;
+}

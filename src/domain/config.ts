@@ -1,0 +1,79 @@
+import { dataError } from '../errors.js';
+import { closest } from './text.js';
+
+/**
+ * rehab-stats.config.json: what `report` builds, so CI can run it with no flags. Options on
+ * the command line override it. Unknown keys are errors that name the key (a typo must not
+ * silently fall back to a default).
+ */
+export interface ReportConfig {
+  /** Treatment counts (CSV); default the bundled dataset. Paths are relative to the config file. */
+  input?: string;
+  /** Population file; default the bundled SCB table. */
+  population?: string;
+  /** Methods to report, e.g. ["KBT", "IPT", "MMR"]; default every method in the data. */
+  methods?: string[];
+  /** Year to report; default the latest in the data. */
+  year?: number;
+  /** Base year for growth; default the earliest in the data. */
+  since?: number;
+  /** Rates per this many inhabitants; default 100 000. */
+  per?: number;
+  /** Language of the text: "sv" or "en". */
+  lang?: 'sv' | 'en';
+  /** Where to write: a Markdown file and a self-contained HTML file. */
+  outputs?: { markdown?: string; html?: string };
+  /** Put the build time in the report (off by default so reports are reproducible). */
+  timestamp?: boolean;
+}
+
+const KEYS: Record<keyof ReportConfig, (v: unknown) => boolean> = {
+  input: (v) => typeof v === 'string' && v !== '',
+  population: (v) => typeof v === 'string' && v !== '',
+  methods: (v) => Array.isArray(v) && v.length > 0 && v.every((m) => typeof m === 'string' && m !== ''),
+  year: (v) => Number.isInteger(v) && (v as number) >= 1900 && (v as number) <= 2100,
+  since: (v) => Number.isInteger(v) && (v as number) >= 1900 && (v as number) <= 2100,
+  per: (v) => typeof v === 'number' && v > 0,
+  lang: (v) => v === 'sv' || v === 'en',
+  outputs: (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
+  timestamp: (v) => typeof v === 'boolean',
+};
+const OUTPUT_KEYS = ['markdown', 'html'];
+
+const EXPECTED: Record<keyof ReportConfig, string> = {
+  input: 'a file path',
+  population: 'a file path',
+  methods: 'a list of method names, e.g. ["KBT", "IPT"]',
+  year: 'a four-digit year',
+  since: 'a four-digit year',
+  per: 'a positive number, e.g. 100000',
+  lang: '"sv" or "en"',
+  outputs: 'an object like {"markdown": "report.md", "html": "report.html"}',
+  timestamp: 'true or false',
+};
+
+/** Parses and checks a config file's text. Pure. */
+export function parseConfig(text: string, file: string): ReportConfig {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    const m = /position (\d+)/.exec((e as Error).message);
+    const line = m ? text.slice(0, Number(m[1])).split('\n').length : undefined;
+    throw dataError(`is not valid JSON (${(e as Error).message})`, { file, ...(line ? { line } : {}) }, 'check commas and quotes; JSON has no comments');
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw dataError('must hold one JSON object', { file });
+  const config = raw as Record<string, unknown>;
+  for (const [key, value] of Object.entries(config)) {
+    if (!(key in KEYS)) {
+      const near = closest(key, Object.keys(KEYS), 1, 0.5);
+      throw dataError(`unknown key "${key}"`, { file }, near.length ? `did you mean "${near[0]}"? Keys: ${Object.keys(KEYS).join(', ')}` : `keys: ${Object.keys(KEYS).join(', ')}`);
+    }
+    if (!KEYS[key as keyof ReportConfig](value)) throw dataError(`"${key}" must be ${EXPECTED[key as keyof ReportConfig]}`, { file });
+  }
+  for (const [key, value] of Object.entries((config.outputs as Record<string, unknown>) ?? {})) {
+    if (!OUTPUT_KEYS.includes(key)) throw dataError(`unknown key "outputs.${key}"`, { file }, `outputs takes: ${OUTPUT_KEYS.join(', ')}`);
+    if (typeof value !== 'string' || value === '') throw dataError(`"outputs.${key}" must be a file path`, { file });
+  }
+  return config as ReportConfig;
+}

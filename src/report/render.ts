@@ -1,0 +1,132 @@
+import type { Lang, ResultTable } from '../render/model.js';
+import { renderMarkdown } from '../render/markdown.js';
+import { escapeHtml, renderHtmlTable } from '../render/html.js';
+import { formatNumber } from '../render/numbers.js';
+import type { MethodSection, ReportModel } from './build.js';
+import { rankChart, trendChart } from './svg.js';
+import { comparisonSentence, extremes, headline, shareSentence, words } from './text.js';
+
+/** The tables of one method's section, with headers in the report's language. */
+function sectionTables(s: MethodSection, model: ReportModel, lang: Lang): { rank: ResultTable; growth: ResultTable } {
+  const w = words(lang);
+  const per = formatNumber(model.per, 0, lang);
+  const vs = (v: unknown) => (v === 'higher' ? w.higher : v === 'lower' ? w.lower : v === 'similar' ? w.similar : '');
+  return {
+    rank: {
+      title: w.rank(s.method, s.year, per),
+      columns: [
+        { key: 'rank', header: w.rankH, type: 'integer', empty: '' },
+        { key: 'region', header: w.region, type: 'text' },
+        { key: 'count', header: w.count, type: 'integer' },
+        { key: 'rate', header: w.perInhabitants(per), type: 'rate' },
+        { key: 'ci', header: w.ci, type: 'interval', keys: ['rate_lower', 'rate_upper'] },
+        { key: 'vs', header: w.vs, type: 'text', empty: '' },
+      ],
+      rows: s.ranked.map((r) => ({ ...r, vs: vs(r.vs_national) })),
+      apart: [{ ...s.national, rank: null, vs: '' }],
+      notes: [],
+    },
+    growth: {
+      title: w.growth(s.method, s.since, s.year),
+      columns: [
+        { key: 'region', header: w.region, type: 'text' },
+        { key: 'base_count', header: String(s.since), type: 'integer' },
+        { key: 'count', header: String(s.year), type: 'integer' },
+        { key: 'change_pct', header: w.change, type: 'signed-percent' },
+        { key: 'cagr_pct', header: w.perYear, type: 'signed-percent', digits: 1 },
+      ],
+      rows: s.growth.rows,
+      apart: [s.growth.national],
+      notes: [],
+    },
+  };
+}
+
+function sharesTable(model: ReportModel, lang: Lang): ResultTable | undefined {
+  const w = words(lang);
+  const rows = model.sections.filter((s) => s.share).map((s) => ({ method: s.method, count: s.share!.count, share: s.share!.pct, lower: s.share!.lower, upper: s.share!.upper }));
+  if (!rows.length) return undefined;
+  return {
+    title: w.shares(model.year),
+    columns: [
+      { key: 'method', header: w.method, type: 'text' },
+      { key: 'count', header: w.count, type: 'integer' },
+      { key: 'share', header: w.share, type: 'percent', digits: 1 },
+      { key: 'ci', header: w.ci, type: 'interval', keys: ['lower', 'upper'] },
+    ],
+    rows,
+    notes: [],
+  };
+}
+
+function sentences(s: MethodSection, model: ReportModel, lang: Lang): string[] {
+  return [headline(s, lang), extremes(s, model, lang), comparisonSentence(s, lang), shareSentence(s, lang)].filter((x): x is string => !!x);
+}
+
+function footnotes(model: ReportModel, lang: Lang, builtAt?: string): string[] {
+  const w = words(lang);
+  return [`${w.data}: ${model.dataLabel}`, `${w.population}: ${model.populationLabel}`, ...w.methodNotes, ...(builtAt ? [`${w.built}: ${builtAt}`] : [])];
+}
+
+/** The report as Markdown (tables and sentences; the charts are in the HTML). */
+export function reportMarkdown(model: ReportModel, lang: Lang, builtAt?: string): string {
+  const w = words(lang);
+  const out = [`# ${w.title} ${model.year}`, ''];
+  for (const s of model.sections) {
+    out.push(`## ${s.method}`, '', ...sentences(s, model, lang).map((t) => `${t}`), '');
+    const t = sectionTables(s, model, lang);
+    out.push(renderMarkdown(t.rank, lang), renderMarkdown(t.growth, lang));
+  }
+  const shares = sharesTable(model, lang);
+  if (shares) out.push(renderMarkdown(shares, lang));
+  out.push(`## ${w.methods}`, '', ...footnotes(model, lang, builtAt).map((n) => `- ${n}`), '');
+  return out.join('\n');
+}
+
+const STYLE = `
+body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #212529; line-height: 1.45; }
+h1 { font-size: 1.8rem; } h2 { margin-top: 2.5rem; border-bottom: 1px solid #dee2e6; padding-bottom: .2rem; }
+p.lead { font-size: 1.1rem; }
+table { border-collapse: collapse; margin: 1rem 0 1.5rem; font-size: .9rem; }
+caption { text-align: left; font-weight: 600; padding-bottom: .3rem; }
+th, td { padding: .2rem .6rem; border-bottom: 1px solid #e9ecef; text-align: left; }
+th.num, td.num { text-align: right; font-variant-numeric: tabular-nums; }
+tfoot td { font-weight: 600; border-top: 2px solid #adb5bd; }
+figure { margin: 1rem 0; overflow-x: auto; }
+footer { margin-top: 3rem; font-size: .85rem; color: #495057; }
+`.trim();
+
+/** The report as one self-contained HTML file: inline CSS and SVG, no scripts, no external assets. */
+export function reportHtml(model: ReportModel, lang: Lang, builtAt?: string): string {
+  const w = words(lang);
+  const title = `${w.title} ${model.year}`;
+  const out = [
+    '<!doctype html>',
+    `<html lang="${lang}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(title)}</title>`,
+    `<style>\n${STYLE}\n</style>`,
+    '</head>',
+    '<body>',
+    `<h1>${escapeHtml(title)}</h1>`,
+  ];
+  for (const s of model.sections) {
+    const [first, ...rest] = sentences(s, model, lang);
+    out.push(`<section id="${escapeHtml(s.method.toLowerCase().replace(/[^a-z0-9]+/g, '-'))}">`, `<h2>${escapeHtml(s.method)}</h2>`);
+    if (first) out.push(`<p class="lead">${escapeHtml(first)}</p>`);
+    if (rest.length) out.push(`<p>${rest.map(escapeHtml).join(' ')}</p>`);
+    const national = typeof s.national.rate === 'number' ? s.national.rate : null;
+    out.push(`<figure>\n${rankChart(s.ranked, national, w.chartBars(s.method, s.year), lang)}\n</figure>`);
+    const t = sectionTables(s, model, lang);
+    out.push(renderHtmlTable(t.rank, lang), renderHtmlTable(t.growth, lang), '</section>');
+  }
+  const shares = sharesTable(model, lang);
+  out.push('<section id="trend">', `<h2>${escapeHtml(w.trend)}</h2>`);
+  out.push(`<figure>\n${trendChart(model.sections.map((s) => ({ name: s.method, points: s.series })), w.trend, lang)}\n</figure>`);
+  if (shares) out.push(renderHtmlTable(shares, lang));
+  out.push('</section>');
+  out.push('<footer>', `<h2>${escapeHtml(w.methods)}</h2>`, '<ul>', ...footnotes(model, lang, builtAt).map((n) => `<li>${escapeHtml(n)}</li>`), '</ul>', '</footer>', '</body>', '</html>', '');
+  return out.join('\n');
+}
