@@ -15,7 +15,7 @@ import type { ScanJob } from './scan-worker.js';
 export const FAST_PATH_MIN_BYTES = 1 << 20;
 /** Below this size a second thread costs more to start than it saves. */
 const PARALLEL_MIN_BYTES = 16 << 20;
-const SAMPLE_BYTES = 1 << 18;
+const SAMPLE_BYTES = 1 << 15;
 const CHUNK_BYTES = 1 << 22;
 const LF = 0x0a;
 
