@@ -49,7 +49,7 @@ export class PopulationTable {
     if (region === NATIONAL_CODE) {
       let sum = 0;
       for (const r of this.regions.regions) {
-        const v = this.cells.get(key(r.code, year, sex, age));
+        const v = this.get(r.code, year, sex, age);
         if (v === undefined) return undefined;
         sum += v;
       }
