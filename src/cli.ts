@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { ExitCode, formatError, RehabError } from './errors.js';
 import { writeStderr, writeStdout } from './io/output.js';
+import { translate } from './render/i18n.js';
+import { resolveLang } from './commands/common.js';
 import { growthCommand } from './commands/growth.js';
 import { rankCommand } from './commands/rank.js';
 import { checkCommand } from './commands/check.js';
@@ -82,6 +84,14 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+/** The language of messages: --lang on the command line, else LANG. */
+function messageLang(): 'sv' | 'en' {
+  const argv = process.argv;
+  const i = argv.indexOf('--lang');
+  const given = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--lang='))?.slice(7);
+  return resolveLang(given, process.env);
+}
+
 /** The one place errors become messages and exit codes. */
 export function exitCodeFor(e: unknown): number {
   if (e instanceof CommanderError) {
@@ -89,7 +99,7 @@ export function exitCodeFor(e: unknown): number {
     return ExitCode.usage; // commander has already printed its message
   }
   if (e instanceof RehabError) {
-    writeStderr(formatError(e));
+    writeStderr(formatError(e, messageLang() === 'sv' ? (t) => translate(t, 'sv') : undefined));
     return e.exitCode;
   }
   const err = e as Error;

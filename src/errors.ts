@@ -63,17 +63,22 @@ export function populationError(message: string, hint?: string): RehabError {
 }
 
 /** "treatments.csv line 14, column "antal"" — the prefix of a located message. */
-export function formatLocation(loc: Location): string {
+export function formatLocation(loc: Location, sv = false): string {
   let s = loc.file;
-  if (loc.line !== undefined) s += ` line ${loc.line}`;
-  if (loc.column !== undefined) s += `${loc.line !== undefined ? ',' : ''} column "${loc.column}"`;
+  if (loc.line !== undefined) s += ` ${sv ? 'rad' : 'line'} ${loc.line}`;
+  if (loc.column !== undefined) s += `${loc.line !== undefined ? ',' : ''} ${sv ? 'kolumn' : 'column'} "${loc.column}"`;
   return s;
 }
 
-/** The full text written to stderr for an error: one message line and an optional hint line. */
-export function formatError(err: RehabError, program = 'rehab-stats'): string {
-  const where = err.location ? `${formatLocation(err.location)}: ` : '';
-  let out = `${program}: error: ${where}${err.message}\n`;
-  if (err.hint) out += `hint: ${err.hint}\n`;
+/**
+ * The full text written to stderr for an error: one message line and an optional hint line.
+ * `translate` gives Swedish where it knows the message (--lang sv or LANG=sv_*).
+ */
+export function formatError(err: RehabError, translate?: (text: string) => string): string {
+  const sv = translate !== undefined;
+  const t = translate ?? ((x: string) => x);
+  const where = err.location ? `${formatLocation(err.location, sv)}: ` : '';
+  let out = `rehab-stats: ${sv ? 'fel' : 'error'}: ${where}${t(err.message)}\n`;
+  if (err.hint) out += `${sv ? 'tips' : 'hint'}: ${t(err.hint)}\n`;
   return out;
 }

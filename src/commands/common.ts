@@ -14,6 +14,7 @@ import { writeStderr, writeStdout } from '../io/output.js';
 import { writeFileAtomic } from '../io/write.js';
 import { chalkFor, colorLevel } from '../io/terminal.js';
 import { render } from '../render/index.js';
+import { translate } from '../render/i18n.js';
 import { FORMATS, type Column, type Format, type Lang, type ResultRow, type ResultTable } from '../render/model.js';
 import { delimiterFromOption } from '../parse/sniff.js';
 
@@ -32,6 +33,8 @@ export interface DataOptions {
   skipInvalid?: boolean;
   sumDuplicates?: boolean;
   records?: boolean;
+  /** Say on stderr what was read and how. */
+  verbose?: boolean;
 }
 
 export interface OutputOptions {
@@ -67,7 +70,8 @@ export function addOutputOptions(cmd: Command): Command {
     .option('--excel', 'with --format csv: what Swedish Excel opens by double-click (UTF-8 BOM, ";", decimal comma)')
     .option('--no-formulas', 'keep text cells starting with = + - @ as they are in CSV/TSV (by default they get a leading \' so a spreadsheet cannot run them)')
     .option('--no-color', 'no colour in the terminal table (also NO_COLOR=1 or TERM=dumb)')
-    .option('-q, --quiet', 'no notes on stderr');
+    .option('-q, --quiet', 'no notes on stderr')
+    .option('-v, --verbose', 'say on stderr what was read and how (encoding, delimiter, shape, path, time)');
 }
 
 /**
@@ -136,6 +140,12 @@ export function readOptions(opts: DataOptions, extra: Partial<ReadOptions> = {})
  * or from stdin once it has been read — and everything else the general path.
  * REHAB_STATS_GENERAL_PATH=1 forces the general path (for tests and troubleshooting).
  */
+/** One line for --verbose: what was read and how. */
+export function describeRead(t: LoadedTable): string {
+  const regions = new Set(t.observations.map((o) => o.region)).size;
+  return `read ${t.file}: ${t.encoding}${t.bom ? ' with BOM' : ''}, delimiter ${t.delimiter === '\t' ? 'tab' : `"${t.delimiter}"`}, ${t.shape} table (header on line ${t.headerLine}), ${t.rowsRead} rows → ${t.observations.length} values in ${regions} regions, ${t.readBy ?? 'general path'}`;
+}
+
 export async function readCountTable(path: string, file: string, regions: RegionIndex, read: ReadOptions): Promise<LoadedTable> {
   const fastAllowed = process.env.REHAB_STATS_GENERAL_PATH !== '1';
   if (fastAllowed && path !== '-') {
@@ -161,7 +171,9 @@ export interface CountData {
 export async function loadCounts(opts: DataOptions, regions: RegionIndex, extra: Partial<ReadOptions> = {}): Promise<CountData> {
   if (opts.input) {
     const file = displayName(opts.input);
+    const started = performance.now();
     const table = await readCountTable(opts.input, file, regions, readOptions(opts, extra));
+    if (opts.verbose) writeStderr(`${describeRead(table)} in ${Math.round(performance.now() - started)} ms\n`);
     return { observations: table.observations, source: file, bundled: false, recordLevel: table.shape === 'record-level', tables: [table] };
   }
   // The bundled tables are clean (checked by the tests), so there is nothing to report about them.
@@ -257,7 +269,8 @@ export function emit(
   const human = opts.format === 'table' || opts.format === 'markdown';
   // Machine formats have no room for notes in stdout; the data label goes to stderr instead.
   const notes = human ? stderrNotes : [...table.notes, ...stderrNotes];
-  const text = render(table, {
+  const shown = human && lang === 'sv' ? translateTable(table) : table;
+  const text = render(shown, {
     format: opts.format,
     lang,
     chalk,
@@ -268,5 +281,20 @@ export function emit(
   });
   if (opts.output) writeFileAtomic(opts.output, text, [opts.input, opts.population].filter((p): p is string => !!p));
   else writeStdout(text);
-  if (!opts.quiet && notes.length) writeStderr(notes.map((n) => `note: ${n}\n`).join(''));
+  if (!opts.quiet && notes.length) writeStderr(notes.map((n) => `${lang === 'sv' ? 'obs' : 'note'}: ${translate(n, lang)}\n`).join(''));
+}
+
+/** The human view of a table in Swedish: title, headers, notes and text cells. */
+function translateTable(table: ResultTable): ResultTable {
+  const sv = (t: string) => translate(t, 'sv');
+  const textKeys = table.columns.filter((c) => c.type === 'text').map((c) => c.key);
+  const rows = (rs: ResultRow[]) => rs.map((r) => ({ ...r, ...Object.fromEntries(textKeys.filter((k) => typeof r[k] === 'string').map((k) => [k, sv(r[k] as string)])) }));
+  return {
+    ...table,
+    ...(table.title ? { title: sv(table.title) } : {}),
+    columns: table.columns.map((c) => ({ ...c, header: sv(c.header) })),
+    rows: rows(table.rows),
+    ...(table.apart ? { apart: rows(table.apart) } : {}),
+    notes: table.notes.map(sv),
+  };
 }

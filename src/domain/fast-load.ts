@@ -89,5 +89,5 @@ export function loadRecordsFast(bytes: Uint8Array, file: string, regions: Region
   counter.push(bytes.subarray(start.dataOffset), true);
   const r = counter.result();
   if (!r.ok) return undefined;
-  return { ...start.sample, observations: r.observations, rowsRead: r.rowsRead, missing: [], problems: [] };
+  return { ...start.sample, observations: r.observations, rowsRead: r.rowsRead, missing: [], problems: [], readBy: 'fast path' };
 }

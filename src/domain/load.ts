@@ -31,6 +31,8 @@ export interface LoadedTable extends Shaped {
   bom: boolean;
   delimiter: Delimiter;
   decimal: DecimalMark;
+  /** Which reader produced it, for --verbose (the general path when absent). */
+  readBy?: string;
 }
 
 /**

@@ -42,12 +42,13 @@ export async function loadLargeRecordFile(path: string, file: string, regions: R
     if (!start) return undefined;
     const worker = workerScript();
     const split = start.plan.noQuotes && worker && stat.size >= PARALLEL_MIN_BYTES && availableParallelism() >= 2 ? splitPoint(fd, start.dataOffset, stat.size) : undefined;
-    let result: FastResult | undefined;
-    if (split !== undefined) result = await scanInTwo(fd, path, start, split, stat.size, worker!, buffer);
+    let result: (FastResult & { threads?: number }) | undefined;
+    if (split !== undefined) result = { ...(await scanInTwo(fd, path, start, split, stat.size, worker!, buffer)), threads: 2 };
     // A quote found after all, or a worker that failed: one thread, from the start.
     if (!result?.ok) result = scanRange(fd, start, start.plan.firstLine, start.dataOffset, stat.size, stat.size, buffer, file).result;
     if (!result.ok) return undefined;
-    return { ...start.sample, observations: result.observations, rowsRead: result.rowsRead, missing: [], problems: [] };
+    const readBy = `fast path${result.threads === 2 ? ', 2 threads' : ''}`;
+    return { ...start.sample, observations: result.observations, rowsRead: result.rowsRead, missing: [], problems: [], readBy };
   } catch (e) {
     throw ioFailure(e, file);
   } finally {

@@ -78,6 +78,11 @@ const CASES: Case[] = [
   { name: 'convert-records', args: ['convert', 'fixtures/records-latin1.csv'] },
   { name: 'convert-population', args: ['convert', '--kind', 'population', 'fixtures/population-pxweb-en.csv'] },
   { name: 'convert-over-input', args: ['convert', 'fixtures/kolada.csv', '--output', 'fixtures/kolada.csv'] },
+  // Swedish and verbose
+  { name: 'rank-sv', args: ['rank', '--method', 'KBT', '--year', '2014', '--lang', 'sv'] },
+  { name: 'rank-sv-csv-stays-english', args: ['rank', '--method', 'KBT', '--year', '2014', '--lang', 'sv', '--format', 'csv'] },
+  { name: 'growth-sv-from-LANG', args: ['growth', '--method', 'IPT', '--since', '2009', '--to', '2014'], env: { LANG: 'sv_SE.UTF-8' } },
+  { name: 'error-sv', args: ['rank', '--method', 'KBT', '--input', 'fixtures/bad-number.csv', '--lang', 'sv'] },
   // the program
   { name: 'no-arguments', args: [] },
   { name: 'unknown-command', args: ['rnak'] },

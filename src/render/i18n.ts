@@ -1,0 +1,125 @@
+import type { Lang } from './model.js';
+
+/**
+ * Swedish for what people read: table titles, headers, notes, comparison words and the
+ * common messages. Machine formats (CSV, TSV, JSON) keep their English keys and values, so
+ * scripts do not depend on the language. Text without a rule stays English.
+ */
+type Rule = [RegExp, string | ((...m: string[]) => string)];
+
+const swedishNumber = (s: string) => s.replace(/,/g, ' ');
+
+const EXACT: Record<string, string> = {
+  Rank: 'Plats',
+  Code: 'Kod',
+  Region: 'Region',
+  Count: 'Antal',
+  Population: 'Befolkning',
+  Note: 'Anmärkning',
+  'vs Riket': 'Mot riket',
+  Funnel: 'Tratt',
+  Change: 'Förändring',
+  'Change %': 'Förändring %',
+  'Per year': 'Per år',
+  'Rate ratio': 'Kvot',
+  Significant: 'Signifikant',
+  Method: 'Metod',
+  Sex: 'Kön',
+  Total: 'Totalt',
+  Share: 'Andel',
+  Year: 'År',
+  Trend: 'Trend',
+  CAGR: 'Årlig ökning',
+  Fitted: 'Anpassad',
+  'Doubling (years)': 'Fördubbling (år)',
+  Statistic: 'Mått',
+  Value: 'Värde',
+  Answer: 'Svar',
+  Regions: 'Regioner',
+  Of: 'Av',
+  'County (län)': 'Län',
+  Kolada: 'Kolada',
+  'Also accepted': 'Godtas också',
+  Women: 'Kvinnor',
+  Men: 'Män',
+  higher: 'högre',
+  lower: 'lägre',
+  similar: 'ingen skillnad',
+  within: 'inom',
+  increase: 'ökning',
+  decrease: 'minskning',
+  no: 'nej',
+  women: 'kvinnor',
+  men: 'män',
+  'as reported in the input': 'enligt indata',
+  'sum of the 21 regions': 'summan av de 21 regionerna',
+  'Population: SCB, BE0101N1, 31 December (CC0).': 'Befolkning: SCB, BE0101N1, 31 december (CC0).',
+  'Intervals: Wilson score, 95%.': 'Intervall: Wilson, 95 %.',
+  regions: 'regioner',
+  statistic: 'mått',
+  min: 'min',
+  max: 'max',
+  median: 'median',
+  mean: 'medelvärde',
+  sd: 'standardavvikelse',
+  cv: 'variationskoefficient',
+  q1: 'nedre kvartil',
+  q3: 'övre kvartil',
+  max_min_ratio: 'högst/lägst',
+};
+
+const RULES: Rule[] = [
+  [/^Per ([\d,]+)$/, (_, n) => `Per ${swedishNumber(n!)}`],
+  [/^(\d+(?:\.\d)?)% CI$/, (_, p) => `${p!.replace('.', ',')} % KI`],
+  [/^95% CI \(%\)$/, '95 % KI (%)'],
+  [/^Count (\d{4})$/, (_, y) => `Antal ${y}`],
+  [/^(\d{4}) per ([\d,]+)$/, (_, y, n) => `${y} per ${swedishNumber(n!)}`],
+  [/^(.+) treatments per ([\d,]+) inhabitants( \((.+)\))?, (\d{4})$/, (_, m, n, _g, who, y) => `${m}: behandlingar per ${swedishNumber(n!)} invånare${who ? ` (${translate(who, 'sv')})` : ''}, ${y}`],
+  [/^(.+) treatments( per inhabitant)?( \((.+)\))?, (\d{4})–(\d{4})$/, (_, m, pc, _g, who, a, b) => `${m}: behandlingar${pc ? ' per invånare' : ''}${who ? ` (${translate(who, 'sv')})` : ''}, ${a}–${b}`],
+  [/^Share of (.+) by (method|sex|region), (\d{4})$/, (_, what, by, y) => `Andel av ${what === 'all treatments' ? 'alla behandlingar' : what.replace(' treatments', '-behandlingar')} per ${({ method: 'metod', sex: 'kön', region: 'region' } as Record<string, string>)[by!]}, ${y}`],
+  [/^(.+), Riket, (\d{4})–(\d{4})$/, (_, m, a, b) => `${m}, riket, ${a}–${b}`],
+  [/^(.+) per region, (\d{4})–(\d{4})$/, (_, m, a, b) => `${m} per region, ${a}–${b}`],
+  [/^Spread across (\d+) regions: (.+) per ([\d,]+) inhabitants, (\d{4})$/, (_, n, m, p, y) => `Spridning mellan ${n} regioner: ${m} per ${swedishNumber(p!)} invånare, ${y}`],
+  [/^Spread across (\d+) regions: (.+) treatments, (\d{4})$/, (_, n, m, y) => `Spridning mellan ${n} regioner: ${m}-behandlingar, ${y}`],
+  [/^Answers in "(.+)" per method$/, (_, c) => `Svar i "${c}" per metod`],
+  [/^Total of (\d+) regions?$/, (_, n) => `Summa för ${n} ${n === '1' ? 'region' : 'regioner'}`],
+  [/^sum of the (\d+) regions? with counts$/, (_, n) => `summan av de ${n} regionerna med antal`],
+  [/^fewer than (\d+) treatments: rate unstable$/, (_, n) => `färre än ${n} behandlingar: osäker andel`],
+  [/^missing in input( \(line (.+)\))?$/, (_, _l, n) => `saknas i indata${n ? ` (rad ${n})` : ''}`],
+  [/^no percentage: zero (\d{4}) base$/, (_, y) => `ingen procentsats: noll ${y}`],
+  [/^(above|below) (95|99\.8)%$/, (_, d, p) => `${d === 'above' ? 'över' : 'under'} ${p!.replace('.', ',')} %`],
+  [/^Data: bundled illustrative counts/, 'Data: medföljande illustrativa antal som stämmer med publicerade nationella summor (SKL, Rehabiliteringsgarantin 2009–2015); fördelningen på regioner är modellerad, inte officiell.'],
+  [/^Data: (.+)\.$/, (_, f) => `Data: ${f}.`],
+  [/^Population: (.+)\.$/, (_, f) => `Befolkning: ${f}.`],
+  [/^Interval: exact Poisson; rates equal to one decimal share a rank\.$/, 'Intervall: exakt Poisson; värden som är lika med en decimal delar plats.'],
+  [/^vs Riket: higher or lower when the region's ([\d.]+)% interval lies wholly above or below the national rate\.$/, (_, p) => `Mot riket: högre eller lägre när regionens ${p!.replace('.', ',')} %-intervall ligger helt över eller under rikets värde.`],
+  [/^Per year: compound annual growth rate over (\d+) years?\.$/, (_, n) => `Per år: genomsnittlig årlig ökningstakt över ${n} år.`],
+  [/^Not in the input for (\d{4}): (.+)\.$/, (_, y, list) => `Saknas i indata för ${y}: ${list}.`],
+  [/^The highest region has ([\d.]+) times the (rate|count) of the lowest\.$/, (_, x, w) => `Den högsta regionen har ${x!.replace('.', ',')} gånger ${w === 'rate' ? 'andelen' : 'antalet'} i den lägsta.`],
+  [/^CAGR (\d{4})–(\d{4}): ([+−-]?[\d.]+)% per year\.$/, (_, a, b, p) => `Årlig ökning ${a}–${b}: ${p!.replace('.', ',')} % per år.`],
+  [/^Log-linear fit over (\d+) years: ([+−-]?[\d.]+)% per year(, doubling every ([\d.]+) years)?\.$/, (_, n, p, _d, y) => `Log-linjär anpassning över ${n} år: ${p!.replace('.', ',')} % per år${y ? `, fördubbling vart ${y.replace('.', ',')} år` : ''}.`],
+  [/^(.+): (\d+) of (\d+) regions answered (.+) \((\d+)%, 95% CI (\d+)–(\d+)%\)\.$/, (_, m, a, b, what, p, l, u) => `${m}: ${a} av ${b} regioner svarade ${what.replace(/ or /g, ' eller ')} (${p} %, 95 % KI ${l}–${u} %).`],
+  // Messages
+  [/^unknown region "(.+)"$/, (_, r) => `okänd region "${r}"`],
+  [/^"(.*)" is not a number$/, (_, v) => `"${v}" är inte ett tal`],
+  [/^no such file$/, 'filen finns inte'],
+  [/^write numbers like 1234, 1 234 or 1234,5; "\.\." marks a missing value$/, 'skriv tal som 1234, 1 234 eller 1234,5; ".." betyder att värdet saknas'],
+  [/^check the path; use - to read from stdin$/, 'kontrollera sökvägen; - läser från standard in'],
+  [/^remove one of the two rows, or pass --sum-duplicates to add them up$/, 'ta bort en av raderna, eller lägg till --sum-duplicates för att summera dem'],
+  [/^the file is empty$/, 'filen är tom'],
+  [/^(.+) has no method "(.+)"$/, (_, src, m) => `${src === 'the bundled dataset' ? 'den medföljande datamängden' : src} har ingen metod "${m}"`],
+  [/^methods in the data: (.+)$/, (_, l) => `metoder i data: ${l}`],
+  [/^closest known names: (.+?)( \(see: (.+)\))?$/, (_, l, _s, see) => `närmaste kända namn: ${l}${see ? ` (se: ${see})` : ''}`],
+];
+
+/** Swedish for `text` where a rule knows it; English otherwise (and always for lang 'en'). */
+export function translate(text: string, lang: Lang): string {
+  if (lang !== 'sv' || text === '') return text;
+  const exact = EXACT[text];
+  if (exact !== undefined) return exact;
+  for (const [re, to] of RULES) {
+    const m = re.exec(text);
+    if (m) return typeof to === 'string' ? to : to(...m);
+  }
+  return text;
+}
