@@ -1,11 +1,12 @@
 import type { ChalkInstance } from 'chalk';
 import { Command, Option } from 'commander';
-import { dataError } from '../errors.js';
-import { ALL_AGES, type Sex } from '../domain/observation.js';
+import { dataError, populationError } from '../errors.js';
+import { ALL_AGES, type Observation, type Sex } from '../domain/observation.js';
 import type { PopulationTable } from '../domain/population.js';
 import { NATIONAL_CODE, type RegionIndex } from '../domain/regions.js';
 import { resolveMethod, selectCounts, yearsOf, type CountCell } from '../domain/select.js';
 import { crudeRate, SMALL_COUNT } from '../stats/rate.js';
+import { directlyStandardisedRate, ESP2013, type AgeStratum } from '../stats/dsr.js';
 import { competitionRanks } from '../stats/rank.js';
 import type { PoissonMethod } from '../stats/poisson.js';
 import type { Column, ResultRow, ResultTable } from '../render/model.js';
@@ -44,6 +45,7 @@ interface RankOptions extends DataOptions, OutputOptions {
   sex?: string;
   denominator?: string;
   funnel?: boolean;
+  standard?: string;
 }
 
 export interface RankInput {
@@ -58,6 +60,8 @@ export interface RankInput {
   ciMethod: PoissonMethod;
   /** Compute funnel-plot limits too. */
   funnel?: boolean;
+  /** Age-standardise: each region's counts and population by age group with the standard's weights. */
+  strata?: Map<string, AgeStratum[]>;
 }
 
 /**
@@ -71,12 +75,14 @@ export function rankRows(input: RankInput): { rows: ResultRow[]; national: Resul
     if (!cell || cell.value === null) {
       return { ...base, count: null, rate: null, rate_lower: null, rate_upper: null, note: cell?.note ?? `missing in input${cell ? ` (line ${cell.lines.join(', ')})` : ''}` };
     }
-    const r = crudeRate(cell.value, pop, per, level, ciMethod);
+    const strata = input.strata?.get(code);
+    const r = strata ? directlyStandardisedRate(strata, per, level) : crudeRate(cell.value, pop, per, level, ciMethod);
     return { ...base, count: cell.value, rate: r.rate, rate_lower: r.lower, rate_upper: r.upper, note: cell.value < SMALL_COUNT ? `fewer than ${SMALL_COUNT} treatments: rate unstable` : '' };
   };
+  const populationOf = (code: string) => (input.strata?.has(code) ? input.strata.get(code)!.reduce((s, x) => s + x.population, 0) : population.require(code, year, sex, age));
 
   const present = regions.regions.filter((r) => counts.has(r.code));
-  const rows = present.map((r) => rateRow(r.code, r.name, counts.get(r.code), population.require(r.code, year, sex, age)));
+  const rows = present.map((r) => rateRow(r.code, r.name, counts.get(r.code), populationOf(r.code)));
   const ranked = rows.filter((r) => typeof r.rate === 'number');
   const ranks = competitionRanks(ranked.map((r) => Math.round((r.rate as number) * 10)));
   ranked.forEach((r, i) => (r.rank = ranks[i]!));
@@ -92,13 +98,64 @@ export function rankRows(input: RankInput): { rows: ResultRow[]; national: Resul
     const usable = ranked;
     const sum = usable.reduce((s, r) => s + (r.count as number), 0);
     const complete = usable.length === regions.regions.length;
-    const pop = complete ? population.require(NATIONAL_CODE, year, sex, age) : usable.reduce((s, r) => s + (r.population as number), 0);
+    if (input.strata) input.strata.set(NATIONAL_CODE, sumStrata(usable.map((r) => input.strata!.get(r.region_code as string)!)));
+    const pop = input.strata ? populationOf(NATIONAL_CODE) : complete ? population.require(NATIONAL_CODE, year, sex, age) : usable.reduce((s, r) => s + (r.population as number), 0);
     const some = `${usable.length} region${usable.length === 1 ? '' : 's'}`;
     national = rateRow(NATIONAL_CODE, complete ? 'Riket' : `Total of ${some}`, { value: sum, lines: [] }, pop);
     national.note = complete ? 'sum of the 21 regions' : `sum of the ${some} with counts`;
   }
   addComparisons(rows, national, input);
   return { rows, national, missingRegions };
+}
+
+/** Age groups added up across regions (same groups, same order). */
+function sumStrata(list: AgeStratum[][]): AgeStratum[] {
+  return list[0]!.map((s, i) => ({ count: list.reduce((t, l) => t + l[i]!.count, 0), population: list.reduce((t, l) => t + l[i]!.population, 0), weight: s.weight }));
+}
+
+/**
+ * Each region's counts and population per age group, weighted by a standard population —
+ * for direct age standardisation. Regions lacking a count or population for an age group are
+ * left out (shown as missing), with why.
+ */
+export function buildStrata(
+  obs: readonly Observation[],
+  sel: { method: string; year: number; sex: Sex; absentIsZero: boolean },
+  population: PopulationTable,
+  regions: RegionIndex,
+  standard: Readonly<Record<string, number>>,
+  standardName: string,
+): { strata: Map<string, AgeStratum[]>; bands: string[]; problems: Map<string, string> } {
+  const rows = obs.filter((o) => o.method === sel.method && o.year === sel.year && o.age !== ALL_AGES && (o.sex === sel.sex || (sel.sex === 'total' && o.sex !== 'total')));
+  const bands = [...new Set(rows.map((o) => o.age))].sort((a, b) => parseInt(a, 10) - parseInt(b, 10));
+  if (bands.length === 0) throw dataError('the input has no counts by age group, so there is nothing to standardise', { file: 'input' }, 'age standardisation needs an age column with groups such as 15-19, 20-24, …');
+  const unknown = bands.filter((b) => standard[b] === undefined);
+  if (unknown.length) throw dataError(`age group${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} not in ${standardName}`, { file: 'input' }, `${standardName} has: ${Object.keys(standard).join(', ')}`);
+  const strata = new Map<string, AgeStratum[]>();
+  const problems = new Map<string, string>();
+  for (const r of regions.regions) {
+    const mine = rows.filter((o) => o.region === r.code);
+    if (!mine.length) continue;
+    const list: AgeStratum[] = [];
+    for (const band of bands) {
+      const inBand = mine.filter((o) => o.age === band);
+      if (!inBand.length && !sel.absentIsZero) {
+        problems.set(r.code, `no count for age group ${band}`);
+        break;
+      }
+      if (inBand.some((o) => o.value === null)) {
+        problems.set(r.code, `count for age group ${band} missing in input`);
+        break;
+      }
+      const pop = population.get(r.code, sel.year, sel.sex, band);
+      if (pop === undefined) {
+        throw populationError(`${population.source} has no population for ${r.name} (${r.code}) aged ${band} in ${sel.year}`, 'age standardisation needs the population in the same age groups as the counts: pass it with --population');
+      }
+      list.push({ count: inBand.reduce((t, o) => t + (o.value as number), 0), population: pop, weight: standard[band]! });
+    }
+    if (!problems.has(r.code)) strata.set(r.code, list);
+  }
+  return { strata, bands, problems };
 }
 
 /**
@@ -170,6 +227,7 @@ export function rankCommand(): Command {
     .addOption(new Option('--ci <level>', 'confidence level in percent: 90, 95, 99 or 99.8').argParser(parseLevel).default(0.95, '95'))
     .addOption(new Option('--ci-method <method>', 'exact Poisson, Byar\'s approximation, or PHE\'s rule (exact below 10, Byar from 10)').choices(['exact', 'byar', 'phe']).default('exact'))
     .addOption(new Option('--sex <sex>', 'count and population of one sex').choices(['all', 'women', 'men']).default('all'))
+    .addOption(new Option('--standard <population>', 'age-standardise directly against this standard population (needs counts and population by age group)').choices(['esp2013']))
     .option('--funnel', 'add funnel-plot control limits (95% and 99.8%) around the national rate for each region\'s size')
     .addOption(new Option('--denominator <group>', 'population to divide by: all ages, or the target group aged 16–67').choices(['all', '16-67']).default('all'));
   addDataOptions(cmd);
@@ -193,7 +251,15 @@ async function runRank(opts: RankOptions): Promise<void> {
     throw dataError(`no ${opts.method} counts for ${year}${sex !== 'total' ? ` (${sex})` : ''}`, { file: data.source }, `years with ${opts.method} counts: ${years.join(', ') || 'none'}`);
   }
   const population = await loadPopulation(opts, regions);
-  const { rows, national, missingRegions } = rankRows({ counts, population, regions, year, sex, age, per: opts.per, level: opts.ci, ciMethod: opts.ciMethod, funnel: opts.funnel });
+  let strata: Map<string, AgeStratum[]> | undefined;
+  let standardNote: string | undefined;
+  if (opts.standard) {
+    const built = buildStrata(data.observations, { method, year, sex, absentIsZero: data.recordLevel }, population, regions, ESP2013, 'the European Standard Population 2013');
+    strata = built.strata;
+    for (const [code, why] of built.problems) counts.set(code, { value: null, lines: counts.get(code)?.lines ?? [], note: why });
+    standardNote = `Age-standardised directly to the European Standard Population 2013 over the age groups ${built.bands.join(', ')}; 95% intervals by Dobson's method.`;
+  }
+  const { rows, national, missingRegions } = rankRows({ counts, population, regions, year, sex, age, per: opts.per, level: opts.ci, ciMethod: opts.ciMethod, funnel: opts.funnel, ...(strata ? { strata } : {}) });
 
   const perLabel = opts.per.toLocaleString('en-US');
   const methodName = method || opts.method;
@@ -201,14 +267,15 @@ async function runRank(opts: RankOptions): Promise<void> {
   const notes = [
     ...(data.bundled ? [BUNDLED_DATA_LABEL] : [`Data: ${data.source}.`]),
     population.bundled ? BUNDLED_POPULATION_LABEL : `Population: ${population.source}.`,
-    `Interval: ${opts.ciMethod === 'exact' ? 'exact Poisson' : opts.ciMethod === 'byar' ? "Byar's approximation" : 'exact Poisson below 10, Byar from 10'}; rates equal to one decimal share a rank.`,
+    ...(opts.standard ? [] : [`Interval: ${opts.ciMethod === 'exact' ? 'exact Poisson' : opts.ciMethod === 'byar' ? "Byar's approximation" : 'exact Poisson below 10, Byar from 10'}; rates equal to one decimal share a rank.`]),
   ];
   notes.push(`vs Riket: higher or lower when the region's ${Math.round(opts.ci * 1000) / 10}% interval lies wholly above or below the national rate.`);
   if (opts.funnel) notes.push('Funnel: outside the 95% or 99.8% control limits for a region of that size if its true rate were the national one (Spiegelhalter 2005).');
+  if (standardNote) notes.push(standardNote);
   if (method === '') notes.push(`The input has no method column: every count is taken as ${opts.method}.`);
   if (missingRegions.length) notes.push(`Not in the input for ${year}: ${missingRegions.join(', ')}.`);
   const table: ResultTable = {
-    title: `${methodName} treatments per ${perLabel} inhabitants${who ? ` (${who})` : ''}, ${year}`,
+    title: `${methodName} treatments per ${perLabel} inhabitants${who ? ` (${who})` : ''}${opts.standard ? ', age-standardised' : ''}, ${year}`,
     columns: rankColumns(opts.ci, perLabel, opts.funnel, Math.max(...rows.map((r) => (typeof r.rate_upper === 'number' ? r.rate_upper : 0)))),
     rows,
     apart: [national],

@@ -39,6 +39,10 @@ const CASES: Case[] = [
   { name: 'rank-funnel-csv', args: ['rank', '--method', 'KBT', '--year', '2014', '--funnel', '--format', 'csv'] },
   { name: 'rank-funnel-table', args: ['rank', '--method', 'IPT', '--year', '2014', '--funnel', '--ci', '99.8'] },
   { name: 'rank-byar', args: ['rank', '--method', 'IPT', '--year', '2014', '--ci-method', 'byar', '--format', 'csv', '--quiet'] },
+  { name: 'rank-age-standardised', args: ['rank', '--method', 'KBT', '--year', '2014', '--input', 'fixtures/age-counts.csv', '--population', 'fixtures/age-population.csv', '--standard', 'esp2013'] },
+  { name: 'rank-age-standardised-csv', args: ['rank', '--method', 'KBT', '--year', '2014', '--input', 'fixtures/age-counts.csv', '--population', 'fixtures/age-population.csv', '--standard', 'esp2013', '--format', 'csv', '--quiet'] },
+  { name: 'rank-standard-needs-age-population', args: ['rank', '--method', 'KBT', '--year', '2014', '--input', 'fixtures/age-counts.csv', '--standard', 'esp2013'] },
+  { name: 'rank-standard-needs-age-counts', args: ['rank', '--method', 'KBT', '--year', '2014', '--standard', 'esp2013'] },
   // share, trend, summary, tally
   { name: 'share-by-method', args: ['share', '--year', '2014'] },
   { name: 'share-by-sex-kbt-csv', args: ['share', '--by', 'sex', '--method', 'KBT', '--year', '2014', '--format', 'csv'] },

@@ -117,3 +117,34 @@ describe('log-linear trend', () => {
     expect(sparkline([])).toBe('');
   });
 });
+
+import { directlyStandardisedRate, ESP2013 } from '../../src/stats/dsr.js';
+
+describe('directly standardised rate (Dobson)', () => {
+  // Reference: NumPy/SciPy implementation of Dobson et al. 1991 (independent of this code):
+  // rate = Σw·x/n / Σw; var = Σ(w/n)²x / (Σw)²; O_L,U = chi2.ppf(α/2, 2O)/2, chi2.ppf(1-α/2, 2O+2)/2;
+  // limits = rate + √(var/O)·(O_L,U − O); all × 100 000.
+  const strata = [1, 5, 12, 30, 41, 22].map((count, i) => ({ count, population: [12000, 15000, 14000, 16000, 13000, 9000][i]!, weight: [5500, 6000, 6500, 7000, 7000, 6500][i]! }));
+
+  it('matches the reference at 95% and 99.8%', () => {
+    const r95 = directlyStandardisedRate(strata, 1e5, 0.95);
+    expect(r95.rate).toBeCloseTo(153.55993213136068, 9);
+    expect(r95.lower).toBeCloseTo(125.80524017250042, 7);
+    expect(r95.upper).toBeCloseTo(185.524294810085, 7);
+    const r998 = directlyStandardisedRate(strata, 1e5, 0.998);
+    expect(r998.lower).toBeCloseTo(111.64262400268338, 6);
+    expect(r998.upper).toBeCloseTo(205.11861792482316, 6);
+  });
+
+  it('handles small counts', () => {
+    const small = strata.map((s, i) => ({ ...s, count: [0, 0, 1, 0, 2, 0][i]! }));
+    const r = directlyStandardisedRate(small, 1e5);
+    expect(r.rate).toBeCloseTo(4.003139717425431, 9);
+    expect(r.lower).toBeCloseTo(0.8181917695691758, 7);
+    expect(r.upper).toBeCloseTo(11.7166783295622, 7);
+  });
+
+  it('has the ESP 2013 weights summing to 100 000', () => {
+    expect(Object.values(ESP2013).reduce((a, b) => a + b, 0)).toBe(100000);
+  });
+});
