@@ -125,12 +125,13 @@ export function buildStrata(
   regions: RegionIndex,
   standard: Readonly<Record<string, number>>,
   standardName: string,
+  source: string,
 ): { strata: Map<string, AgeStratum[]>; bands: string[]; problems: Map<string, string> } {
   const rows = obs.filter((o) => o.method === sel.method && o.year === sel.year && o.age !== ALL_AGES && (o.sex === sel.sex || (sel.sex === 'total' && o.sex !== 'total')));
   const bands = [...new Set(rows.map((o) => o.age))].sort((a, b) => parseInt(a, 10) - parseInt(b, 10));
-  if (bands.length === 0) throw dataError('the input has no counts by age group, so there is nothing to standardise', { file: 'input' }, 'age standardisation needs an age column with groups such as 15-19, 20-24, …');
+  if (bands.length === 0) throw dataError('the input has no counts by age group, so there is nothing to standardise', { file: source }, 'age standardisation needs an age column with groups such as 15-19, 20-24, …');
   const unknown = bands.filter((b) => standard[b] === undefined);
-  if (unknown.length) throw dataError(`age group${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} not in ${standardName}`, { file: 'input' }, `${standardName} has: ${Object.keys(standard).join(', ')}`);
+  if (unknown.length) throw dataError(`age group${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} not in ${standardName}`, { file: source }, `${standardName} has: ${Object.keys(standard).join(', ')}`);
   const strata = new Map<string, AgeStratum[]>();
   const problems = new Map<string, string>();
   for (const r of regions.regions) {
@@ -254,7 +255,7 @@ async function runRank(opts: RankOptions): Promise<void> {
   let strata: Map<string, AgeStratum[]> | undefined;
   let standardNote: string | undefined;
   if (opts.standard) {
-    const built = buildStrata(data.observations, { method, year, sex, absentIsZero: data.recordLevel }, population, regions, ESP2013, 'the European Standard Population 2013');
+    const built = buildStrata(data.observations, { method, year, sex, absentIsZero: data.recordLevel }, population, regions, ESP2013, 'the European Standard Population 2013', data.source);
     strata = built.strata;
     for (const [code, why] of built.problems) counts.set(code, { value: null, lines: counts.get(code)?.lines ?? [], note: why });
     standardNote = `Age-standardised directly to the European Standard Population 2013 over the age groups ${built.bands.join(', ')}; 95% intervals by Dobson's method.`;
