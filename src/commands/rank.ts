@@ -1,6 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import { Command, Option } from 'commander';
-import { dataError, populationError } from '../errors.js';
+import { dataError, populationError, usageError } from '../errors.js';
+import { loadUnits, rankUnits } from './units.js';
 import { ALL_AGES, type Observation, type Sex } from '../domain/observation.js';
 import type { PopulationTable } from '../domain/population.js';
 import { NATIONAL_CODE, type RegionIndex } from '../domain/regions.js';
@@ -23,6 +24,7 @@ const EXAMPLES = [
   'rehab-stats rank --method IPT --year 2014 --per 10000',
   'rehab-stats rank --method KBT --denominator 16-67  # per inhabitant aged 16–67',
   'rehab-stats rank --method KBT --funnel  # which regions lie outside funnel limits',
+  'rehab-stats rank --method KBT --by mottagning --numerator behandlade --denominator remitterade --input clinics.csv',
   'rehab-stats rank --method MMR --input counts.csv --format csv > ranked.csv',
   'cat counts.csv | rehab-stats rank --method KBT --input - --format json',
 ];
@@ -46,6 +48,9 @@ interface RankOptions extends DataOptions, OutputOptions {
   denominator?: string;
   funnel?: boolean;
   standard?: string;
+  by?: string;
+  numerator?: string;
+  count?: string;
 }
 
 export interface RankInput {
@@ -228,9 +233,12 @@ export function rankCommand(): Command {
     .addOption(new Option('--ci <level>', 'confidence level in percent: 90, 95, 99 or 99.8').argParser(parseLevel).default(0.95, '95'))
     .addOption(new Option('--ci-method <method>', 'exact Poisson, Byar\'s approximation, or PHE\'s rule (exact below 10, Byar from 10)').choices(['exact', 'byar', 'phe']).default('exact'))
     .addOption(new Option('--sex <sex>', 'count and population of one sex').choices(['all', 'women', 'men']).default('all'))
+    .option('--by <column>', 'rank the units of this column (clinic, programme …) instead of regions; needs --input')
+    .option('--numerator <column>', 'with --by: rank by the proportion numerator ÷ --denominator COLUMN, with Wilson intervals')
+    .option('--count <column>', 'with --by: add up this column (default: count the rows)')
     .addOption(new Option('--standard <population>', 'age-standardise directly against this standard population (needs counts and population by age group)').choices(['esp2013']))
     .option('--funnel', 'add funnel-plot control limits (95% and 99.8%) around the national rate for each region\'s size')
-    .addOption(new Option('--denominator <group>', 'population to divide by: all ages, or the target group aged 16–67').choices(['all', '16-67']).default('all'));
+    .option('--denominator <group>', 'population to divide by: all (ages) or 16-67 (the target group); with --by: the denominator column', 'all');
   addDataOptions(cmd);
   addOutputOptions(cmd);
   addHelp(cmd, EXAMPLES, DETAILS);
@@ -239,6 +247,7 @@ export function rankCommand(): Command {
 }
 
 async function runRank(opts: RankOptions): Promise<void> {
+  if (opts.by) return runRankByUnit(opts);
   const regions = loadRegions();
   const data = await loadCounts(opts, regions, opts.year !== undefined ? { defaultYear: opts.year } : {});
   const method = resolveMethod(data.observations, opts.method, data.source);
@@ -297,4 +306,29 @@ export function styleRankCell(col: Column, row: ResultRow, text: string, chalk: 
   if (col.key === 'funnel' && typeof row.funnel === 'string' && row.funnel.includes('99.8')) return chalk.bold(text);
   if (col.key === 'note' && typeof row.count === 'number' && row.count < SMALL_COUNT) return chalk.yellow(text);
   return text;
+}
+
+/** rank --by COLUMN: any unit in the file, by count or by proportion. */
+async function runRankByUnit(opts: RankOptions): Promise<void> {
+  const numerator = opts.numerator;
+  const denominator = numerator ? opts.denominator : undefined;
+  if (numerator && (!denominator || denominator === 'all')) throw usageError('--numerator needs --denominator COLUMN');
+  const { units, file, filtered } = await loadUnits({
+    input: opts.input, by: opts.by!, ...(numerator ? { numerator, denominator: denominator! } : {}), ...(opts.count ? { count: opts.count } : {}),
+    method: opts.method, ...(opts.year !== undefined ? { year: opts.year } : {}), ...(opts.encoding ? { encoding: opts.encoding } : {}), ...(opts.delimiter ? { delimiter: opts.delimiter } : {}),
+  });
+  const { table } = rankUnits(units, opts.ci, opts.funnel);
+  const what = numerator ? `${numerator} of ${denominator}` : opts.count ? opts.count : 'rows';
+  emit(
+    {
+      ...table,
+      title: `${what} by ${opts.by}${filtered.length ? ` (${filtered.join(', ')})` : ''}`,
+      notes: [
+        `Data: ${file}.`,
+        numerator ? 'Percent with Wilson score intervals; "vs overall" is higher or lower when the whole interval lies above or below the overall percentage.' : 'Counts with exact Poisson intervals.',
+        ...(opts.funnel && numerator ? ['Funnel: outside the 95% or 99.8% control limits around the overall percentage for a unit of that size (Spiegelhalter 2005).'] : []),
+      ],
+    },
+    opts,
+  );
 }

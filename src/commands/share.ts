@@ -4,6 +4,7 @@ import type { Observation, Sex } from '../domain/observation.js';
 import { NATIONAL_CODE, type RegionIndex } from '../domain/regions.js';
 import { methodsOf, resolveMethod, selectCounts, yearsOf } from '../domain/select.js';
 import { wilsonInterval } from '../stats/wilson.js';
+import { loadUnits, unitShares } from './units.js';
 import type { ResultRow, ResultTable } from '../render/model.js';
 import {
   addDataOptions, addHelp, addOutputOptions, BUNDLED_DATA_LABEL, emit, inputWarnings, loadCounts, loadRegions,
@@ -14,6 +15,7 @@ const EXAMPLES = [
   'rehab-stats share --year 2014  # each method\'s share of all treatments (IPT ≈ 2%)',
   'rehab-stats share --by sex --year 2014  # women\'s share (73%)',
   'rehab-stats share --by region --method KBT --year 2014 --format csv',
+  'rehab-stats share --by vårdgivare --input fixtures/clinics.csv --count behandlade  # public vs private',
 ];
 
 const DETAILS = `
@@ -25,8 +27,9 @@ CSV/TSV/JSON columns: group, count, total, share_pct, share_lower, share_upper.`
 
 interface ShareOptions extends DataOptions, OutputOptions {
   year?: number;
-  by: 'method' | 'sex' | 'region';
+  by: string;
   method?: string;
+  count?: string;
 }
 
 /** The national count for a method, year and sex: the sum of the regions, or the Riket row if that is all there is. Null if any part is missing. */
@@ -51,13 +54,15 @@ export function shareCommand(): Command {
   const cmd = new Command('share')
     .summary('shares of all treatments by method, sex or region, with Wilson intervals')
     .description('Each group\'s share of the total — by method, sex or region — with 95% Wilson intervals.')
-    .addOption(new Option('--by <dimension>', 'what to split by').choices(['method', 'sex', 'region']).default('method'))
+    .option('--by <dimension>', 'what to split by: method, sex, region, or any column of --input (e.g. provider)', 'method')
+    .option('--count <column>', 'with --by COLUMN: add up this column (default: count the rows)')
     .option('-m, --method <method>', 'only this method (with --by sex or region)')
     .option('-y, --year <year>', 'year (default: the latest year in the data)', parseYearOption('--year'));
   addDataOptions(cmd);
   addOutputOptions(cmd);
   addHelp(cmd, EXAMPLES, DETAILS);
   cmd.action(async (opts: ShareOptions) => {
+    if (!['method', 'sex', 'region'].includes(opts.by)) return shareByColumn(opts);
     const regions = loadRegions();
     const data = await loadCounts(opts, regions);
     const obs = data.observations;
@@ -102,4 +107,29 @@ export function shareCommand(): Command {
     emit(table, opts, inputWarnings(data));
   });
   return cmd;
+}
+
+/** share --by COLUMN: each value of any column of the input, e.g. public vs private providers. */
+async function shareByColumn(opts: ShareOptions): Promise<void> {
+  const { units, file, filtered } = await loadUnits({
+    input: opts.input, by: opts.by, ...(opts.count ? { count: opts.count } : {}), ...(opts.method ? { method: opts.method } : {}),
+    ...(opts.year !== undefined ? { year: opts.year } : {}), ...(opts.encoding ? { encoding: opts.encoding } : {}), ...(opts.delimiter ? { delimiter: opts.delimiter } : {}),
+  });
+  emit(
+    {
+      title: `Share of ${opts.count ?? 'rows'} by ${opts.by}${filtered.length ? ` (${filtered.join(', ')})` : ''}`,
+      columns: [
+        { key: 'group', header: opts.by, type: 'text' },
+        { key: 'count', header: 'Count', type: 'integer' },
+        { key: 'total', header: 'Total', type: 'integer' },
+        { key: 'share_pct', header: 'Share', type: 'percent', digits: 1 },
+        { key: 'share_lower', header: 'Lower', type: 'rate', only: 'machine' },
+        { key: 'share_upper', header: 'Upper', type: 'rate', only: 'machine' },
+        { key: 'ci', header: '95% CI (%)', type: 'interval', keys: ['share_lower', 'share_upper'], only: 'human' },
+      ],
+      rows: unitShares(units),
+      notes: [`Data: ${file}.`, 'Intervals: Wilson score, 95%.'],
+    },
+    opts,
+  );
 }

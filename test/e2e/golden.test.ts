@@ -43,6 +43,12 @@ const CASES: Case[] = [
   { name: 'rank-age-standardised-csv', args: ['rank', '--method', 'KBT', '--year', '2014', '--input', 'fixtures/age-counts.csv', '--population', 'fixtures/age-population.csv', '--standard', 'esp2013', '--format', 'csv', '--quiet'] },
   { name: 'rank-standard-needs-age-population', args: ['rank', '--method', 'KBT', '--year', '2014', '--input', 'fixtures/age-counts.csv', '--standard', 'esp2013'] },
   { name: 'rank-standard-needs-age-counts', args: ['rank', '--method', 'KBT', '--year', '2014', '--standard', 'esp2013'] },
+  { name: 'rank-by-clinic-proportion', args: ['rank', '--method', 'KBT', '--year', '2014', '--by', 'mottagning', '--numerator', 'behandlade', '--denominator', 'remitterade', '--input', 'fixtures/clinics.csv', '--funnel'] },
+  { name: 'rank-by-clinic-csv', args: ['rank', '--method', 'KBT', '--by', 'mottagning', '--numerator', 'behandlade', '--denominator', 'remitterade', '--input', 'fixtures/clinics.csv', '--format', 'csv', '--quiet'] },
+  { name: 'rank-by-clinic-count', args: ['rank', '--method', 'KBT', '--by', 'mottagning', '--count', 'behandlade', '--input', 'fixtures/clinics.csv'] },
+  { name: 'rank-by-needs-input', args: ['rank', '--method', 'KBT', '--by', 'mottagning'] },
+  { name: 'rank-by-unknown-column', args: ['rank', '--method', 'KBT', '--by', 'klinik', '--input', 'fixtures/clinics.csv'] },
+  { name: 'share-by-provider', args: ['share', '--by', 'vårdgivare', '--count', 'behandlade', '--input', 'fixtures/clinics.csv', '--method', 'KBT'] },
   // share, trend, summary, tally
   { name: 'share-by-method', args: ['share', '--year', '2014'] },
   { name: 'share-by-sex-kbt-csv', args: ['share', '--by', 'sex', '--method', 'KBT', '--year', '2014', '--format', 'csv'] },

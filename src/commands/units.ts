@@ -1,0 +1,150 @@
+import { readUnits, type UnitTotals } from '../domain/units.js';
+import { displayName, readBytes } from '../io/read.js';
+import type { ResultRow, ResultTable } from '../render/model.js';
+import { compareWithBenchmark } from '../stats/compare.js';
+import { funnelPosition, proportionFunnelLimits } from '../stats/funnel.js';
+import { exactPoissonInterval } from '../stats/poisson.js';
+import { competitionRanks } from '../stats/rank.js';
+import { wilsonInterval } from '../stats/wilson.js';
+import { usageError } from '../errors.js';
+import { delimiterFromOption } from '../parse/sniff.js';
+
+/**
+ * Ranking and shares for units other than regions (`rank --by`, `share --by COLUMN`): a
+ * proportion per unit from numerator and denominator columns with Wilson intervals and
+ * funnel limits around the overall proportion, or counts with exact Poisson intervals.
+ */
+export interface UnitCommandOptions {
+  input?: string;
+  by: string;
+  numerator?: string;
+  denominator?: string;
+  count?: string;
+  method?: string;
+  year?: number;
+  encoding?: string;
+  delimiter?: string;
+  funnel?: boolean;
+  ci?: number;
+}
+
+export async function loadUnits(opts: UnitCommandOptions): Promise<{ units: UnitTotals[]; file: string; filtered: string[] }> {
+  if (!opts.input) throw usageError(`--by ${opts.by} needs --input FILE: the bundled data has regions only`);
+  const file = displayName(opts.input);
+  const delimiter = opts.delimiter !== undefined ? delimiterFromOption(opts.delimiter) : undefined;
+  const { units, filtered } = readUnits(await readBytes(opts.input), file, {
+    by: opts.by,
+    ...(opts.numerator ? { numerator: opts.numerator } : {}),
+    ...(opts.denominator ? { denominator: opts.denominator } : {}),
+    ...(opts.count ? { count: opts.count } : {}),
+    ...(opts.method ? { method: opts.method } : {}),
+    ...(opts.year !== undefined ? { year: opts.year } : {}),
+    ...(opts.encoding ? { encoding: opts.encoding } : {}),
+    ...(delimiter ? { delimiter } : {}),
+  });
+  return { units, file, filtered };
+}
+
+/** Units ranked by proportion (numerator/denominator) or by count. Pure. */
+export function rankUnits(units: UnitTotals[], level = 0.95, funnel = false): { table: Omit<ResultTable, 'notes'>; overall: ResultRow } {
+  const proportions = units.every((u) => u.denominator !== undefined);
+  if (proportions) {
+    const num = units.reduce((s, u) => s + u.numerator, 0);
+    const den = units.reduce((s, u) => s + u.denominator!, 0);
+    const target = den > 0 ? num / den : 0;
+    const rows: ResultRow[] = units.map((u) => {
+      const ci = u.denominator! > 0 ? wilsonInterval(u.numerator, u.denominator!, level) : undefined;
+      const p = u.denominator! > 0 ? (u.numerator / u.denominator!) * 100 : null;
+      const row: ResultRow = {
+        rank: null, unit: u.unit, numerator: u.numerator, denominator: u.denominator!, proportion_pct: p,
+        lower: ci ? ci.lower * 100 : null, upper: ci ? ci.upper * 100 : null,
+        vs_overall: ci ? compareWithBenchmark(ci.lower, ci.upper, target) : null,
+        note: u.denominator! === 0 ? 'denominator 0' : u.denominator! < 10 ? 'denominator below 10: unstable' : '',
+      };
+      if (funnel && u.denominator! > 0) {
+        const l95 = proportionFunnelLimits(target, u.denominator!, 0.95);
+        const l998 = proportionFunnelLimits(target, u.denominator!, 0.998);
+        const v = u.numerator / u.denominator!;
+        const p998 = funnelPosition(v, l998);
+        const p95 = funnelPosition(v, l95);
+        Object.assign(row, {
+          funnel_95_lower: l95.lower * 100, funnel_95_upper: l95.upper * 100, funnel_998_lower: l998.lower * 100, funnel_998_upper: l998.upper * 100,
+          funnel: p998 !== 'within' ? `${p998 === 'high' ? 'above' : 'below'} 99.8%` : p95 !== 'within' ? `${p95 === 'high' ? 'above' : 'below'} 95%` : 'within',
+        });
+      }
+      return row;
+    });
+    rank(rows, 'proportion_pct');
+    const ci = den > 0 ? wilsonInterval(num, den, level) : undefined;
+    const overall: ResultRow = { rank: null, unit: 'Overall', numerator: num, denominator: den, proportion_pct: den > 0 ? target * 100 : null, lower: ci ? ci.lower * 100 : null, upper: ci ? ci.upper * 100 : null, vs_overall: null, note: '' };
+    return {
+      overall,
+      table: {
+        columns: [
+          { key: 'rank', header: 'Rank', type: 'integer', empty: '' },
+          { key: 'unit', header: 'Unit', type: 'text' },
+          { key: 'numerator', header: 'Numerator', type: 'integer' },
+          { key: 'denominator', header: 'Denominator', type: 'integer' },
+          { key: 'proportion_pct', header: 'Percent', type: 'percent', digits: 1 },
+          { key: 'lower', header: 'Lower', type: 'rate', only: 'machine' },
+          { key: 'upper', header: 'Upper', type: 'rate', only: 'machine' },
+          { key: 'ci', header: `${Math.round(level * 1000) / 10}% CI (%)`, type: 'interval', keys: ['lower', 'upper'], only: 'human' },
+          { key: 'vs_overall', header: 'vs overall', type: 'text', empty: '' },
+          ...(funnel
+            ? ([
+                { key: 'funnel_95_lower', header: '95% low', type: 'rate', only: 'machine' },
+                { key: 'funnel_95_upper', header: '95% high', type: 'rate', only: 'machine' },
+                { key: 'funnel_998_lower', header: '99.8% low', type: 'rate', only: 'machine' },
+                { key: 'funnel_998_upper', header: '99.8% high', type: 'rate', only: 'machine' },
+                { key: 'funnel', header: 'Funnel', type: 'text', empty: '' },
+              ] as const)
+            : []),
+          { key: 'note', header: 'Note', type: 'text', empty: '' },
+        ],
+        rows,
+        apart: [overall],
+      },
+    };
+  }
+  const rows: ResultRow[] = units.map((u) => {
+    const ci = Number.isInteger(u.numerator) ? exactPoissonInterval(u.numerator, level) : undefined;
+    return { rank: null, unit: u.unit, count: u.numerator, lower: ci?.lower ?? null, upper: ci?.upper ?? null };
+  });
+  rank(rows, 'count');
+  const total = units.reduce((s, u) => s + u.numerator, 0);
+  const overall: ResultRow = { rank: null, unit: 'Total', count: total, lower: null, upper: null };
+  return {
+    overall,
+    table: {
+      columns: [
+        { key: 'rank', header: 'Rank', type: 'integer', empty: '' },
+        { key: 'unit', header: 'Unit', type: 'text' },
+        { key: 'count', header: 'Count', type: 'integer' },
+        { key: 'lower', header: 'Lower', type: 'rate', only: 'machine' },
+        { key: 'upper', header: 'Upper', type: 'rate', only: 'machine' },
+        { key: 'ci', header: `${Math.round(level * 1000) / 10}% CI`, type: 'interval', keys: ['lower', 'upper'], only: 'human' },
+      ],
+      rows,
+      apart: [overall],
+    },
+  };
+}
+
+/** Competition ranks on a column (rounded to one decimal), highest first; ties by unit name. */
+function rank(rows: ResultRow[], key: string): void {
+  const ranked = rows.filter((r) => typeof r[key] === 'number');
+  const ranks = competitionRanks(ranked.map((r) => Math.round((r[key] as number) * 10)));
+  ranked.forEach((r, i) => (r.rank = ranks[i]!));
+  rows.sort((a, b) => ((a.rank as number) ?? Infinity) - ((b.rank as number) ?? Infinity) || String(a.unit).localeCompare(String(b.unit), 'sv'));
+}
+
+/** Each unit's share of the total with Wilson intervals. Pure. */
+export function unitShares(units: UnitTotals[], level = 0.95): ResultRow[] {
+  const total = units.reduce((s, u) => s + u.numerator, 0);
+  return [...units]
+    .sort((a, b) => b.numerator - a.numerator || a.unit.localeCompare(b.unit, 'sv'))
+    .map((u) => {
+      const ci = total > 0 && Number.isInteger(u.numerator) && Number.isInteger(total) ? wilsonInterval(u.numerator, total, level) : undefined;
+      return { group: u.unit, count: u.numerator, total, share_pct: total > 0 ? (u.numerator / total) * 100 : null, share_lower: ci ? ci.lower * 100 : null, share_upper: ci ? ci.upper * 100 : null };
+    });
+}
