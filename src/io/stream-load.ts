@@ -85,7 +85,8 @@ async function scanInTwo(fd: number, path: string, start: FastStart, split: numb
   const { interpret: _functionsStayHere, ...spec } = start.plan;
   const job: ScanJob = { path, start: split, end: size, spec };
   const second = new Promise<FastResult>((resolve) => {
-    const w = new Worker(script, { workerData: job });
+    // A small young generation: the worker allocates little, and its heap counts in the peak memory.
+    const w = new Worker(script, { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
     w.once('message', (r: FastResult) => resolve(r));
     w.once('error', (e) => resolve({ ok: false, reason: `worker: ${e.message}`, line: 0 }));
   });

@@ -185,6 +185,66 @@ class KeyCounter {
   }
 }
 
+/**
+ * A byte automaton over the known values of one column. Walking a field's bytes from state 0
+ * ends, at the field's terminating byte, in a state that names the value's id — one table
+ * load per byte, with no hash and no comparison. Bytes that end a field (delimiter, quote,
+ * line breaks, control characters) lead to END from every state; an unseen byte sequence
+ * leads to UNKNOWN and the field takes the hashing path, which then teaches the automaton.
+ */
+class FieldAutomaton {
+  static readonly MAX_STATES = 4096;
+  static readonly UNKNOWN = -1;
+  static readonly END = -2;
+  next = new Int32Array(64 * 256);
+  accept = new Int32Array(64).fill(-1);
+  private states = 0;
+  enabled = true;
+
+  constructor(private readonly terminators: Uint8Array) {
+    this.newState();
+  }
+
+  private newState(): number {
+    const st = this.states++;
+    if (st * 256 >= this.next.length) {
+      const bigger = new Int32Array(this.next.length * 2);
+      bigger.set(this.next);
+      this.next = bigger;
+      const acc = new Int32Array(this.accept.length * 2).fill(-1);
+      acc.set(this.accept);
+      this.accept = acc;
+    }
+    const row = this.next.subarray(st * 256, st * 256 + 256);
+    row.fill(FieldAutomaton.UNKNOWN);
+    for (let b = 0; b < 256; b++) if (this.terminators[b]) row[b] = FieldAutomaton.END;
+    this.accept[st] = -1;
+    return st;
+  }
+
+  /** Teaches the automaton that bytes[start, end) (no terminator among them) mean `id`. */
+  insert(bytes: Uint8Array, start: number, end: number, id: number): void {
+    if (!this.enabled) return;
+    let st = 0;
+    for (let i = start; i < end; i++) {
+      const b = bytes[i]!;
+      if (this.terminators[b]) return;
+      let nx = this.next[(st << 8) | b]!;
+      if (nx === FieldAutomaton.UNKNOWN) {
+        if (this.states >= FieldAutomaton.MAX_STATES) {
+          // Too many distinct values for a small table: this column keeps hashing.
+          this.enabled = false;
+          return;
+        }
+        nx = this.newState();
+        this.next[(st << 8) | b] = nx;
+      }
+      st = nx;
+    }
+    this.accept[st] = id;
+  }
+}
+
 export type FastResult =
   | { ok: true; observations: Observation[]; rowsRead: number }
   | { ok: false; reason: string; line: number };
@@ -210,6 +270,9 @@ export class RecordCounter {
   private readonly starts = new Int32Array(5);
   private readonly ends = new Int32Array(5);
   private readonly quoted = new Uint8Array(5);
+  /** Per kind: the id the automaton found for this row's field, or -1 (take the hashing path). */
+  private readonly ids = new Int32Array(5);
+  private readonly automata: (FieldAutomaton | undefined)[];
   private readonly defaults: number[] = [0, 0, 0, 0, 0];
   private readonly needed: number;
   private readonly noQuotes: boolean;
@@ -225,6 +288,7 @@ export class RecordCounter {
     this.special[QUOTE] = 1;
     this.noQuotes = plan.noQuotes === true;
     this.special[plan.delimiter] = 1;
+    this.automata = KINDS.map((k) => (plan.columns[k] !== undefined ? new FieldAutomaton(this.special) : undefined));
     this.present = Uint8Array.from(KINDS.map((k) => (plan.columns[k] !== undefined ? 1 : 0)));
     this.kindOfField = new Int8Array(max + 1).fill(-1);
     KINDS.forEach((k, i) => {
@@ -322,6 +386,8 @@ export class RecordCounter {
     const ends = this.ends;
     const quoted = this.quoted;
     const special = this.special;
+    const ids = this.ids;
+    const automata = this.automata;
     let i = 0;
     let rowStart = 0;
     while (i < end) {
@@ -333,7 +399,29 @@ export class RecordCounter {
       let seen = 0;
       let inQuotes = false;
       let hasQuote = false;
+      let sawQuote = false;
+      let atFieldStart = true;
+      let pendingId = -1;
       for (;;) {
+        if (atFieldStart) {
+          atFieldStart = false;
+          pendingId = -1;
+          const k = field <= maxField ? kindOfField[field]! : -1;
+          const automaton = k >= 0 ? automata[k] : undefined;
+          if (automaton?.enabled) {
+            // Known values: one table load per byte walks to the value's id.
+            const next = automaton.next;
+            let st = 0;
+            let nx = 0;
+            while (i < end) {
+              nx = next[(st << 8) | buf[i]!]!;
+              if (nx < 0) break;
+              st = nx;
+              i++;
+            }
+            if (i < end && nx === FieldAutomaton.END) pendingId = automaton.accept[st]!;
+          }
+        }
         // Most bytes are ordinary: skip them with one table lookup each.
         if (!inQuotes) while (i < end && special[buf[i]!] === 0) i++;
         if (i >= end) {
@@ -367,6 +455,7 @@ export class RecordCounter {
               starts[k] = fieldStart;
               ends[k] = i;
               quoted[k] = hasQuote ? 1 : 0;
+              ids[k] = sawQuote ? -1 : pendingId;
               seen++;
             }
           }
@@ -375,6 +464,8 @@ export class RecordCounter {
             i++;
             fieldStart = i;
             hasQuote = false;
+            sawQuote = false;
+            atFieldStart = true;
             continue;
           }
           break;
@@ -389,6 +480,8 @@ export class RecordCounter {
             this.fail('a quote in a file split on the assumption of none', this.line);
             return rowStart;
           }
+          // A quote anywhere keeps the automaton out of this field: the hashing path decides.
+          sawQuote = true;
           if (i === fieldStart) {
             inQuotes = true;
             hasQuote = true;
@@ -436,6 +529,7 @@ export class RecordCounter {
     for (let k = 0; k < 5; k++) {
       let id: number;
       if (this.present[k] === 0) id = this.defaults[k]!;
+      else if (this.ids[k]! >= 0) id = this.ids[k]!;
       else {
         const s = this.starts[k]!;
         const e = this.ends[k]!;
@@ -447,6 +541,8 @@ export class RecordCounter {
           id = this.learn(table, KINDS[k]!, buf, s, e, h, this.quoted[k] === 1, line);
           if (id < 0) return false;
         }
+        // Teach the automaton these bytes; insert() skips any with a quote or other terminator.
+        if (this.quoted[k] === 0) this.automata[k]!.insert(buf, s, e, id);
       }
       key = key * (MAX_IDS + 1) + id;
     }
