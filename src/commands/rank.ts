@@ -11,8 +11,9 @@ import { directlyStandardisedRate, ESP2013, type AgeStratum } from '../stats/dsr
 import { competitionRanks } from '../stats/rank.js';
 import type { PoissonMethod } from '../stats/poisson.js';
 import type { Column, ResultRow, ResultTable } from '../render/model.js';
+import { FUNNEL_COLUMNS } from '../render/columns.js';
 import { compareWithBenchmark } from '../stats/compare.js';
-import { funnelPosition, rateFunnelLimits } from '../stats/funnel.js';
+import { funnelLabel, rateFunnelLimits } from '../stats/funnel.js';
 import {
   addDataOptions, addHelp, addOutputOptions, BUNDLED_DATA_LABEL, BUNDLED_POPULATION_LABEL, emit, inputWarnings, loadCounts,
   loadPopulation, loadRegions, parseDenominator, parseLevel, parsePositive, parseSexOption, parseYearOption,
@@ -181,30 +182,14 @@ function addComparisons(rows: ResultRow[], national: ResultRow, input: RankInput
     const pop = r.population as number;
     const l95 = rateFunnelLimits(benchmark, pop, input.per, 0.95);
     const l998 = rateFunnelLimits(benchmark, pop, input.per, 0.998);
-    const p95 = funnelPosition(r.rate, l95);
-    const p998 = funnelPosition(r.rate, l998);
-    Object.assign(r, {
-      funnel_95_lower: l95.lower,
-      funnel_95_upper: l95.upper,
-      funnel_998_lower: l998.lower,
-      funnel_998_upper: l998.upper,
-      funnel: p998 !== 'within' ? `${p998 === 'high' ? 'above' : 'below'} 99.8%` : p95 !== 'within' ? `${p95 === 'high' ? 'above' : 'below'} 95%` : 'within',
-    });
+    Object.assign(r, { funnel_95_lower: l95.lower, funnel_95_upper: l95.upper, funnel_998_lower: l998.lower, funnel_998_upper: l998.upper, funnel: funnelLabel(r.rate, l95, l998) });
   }
   Object.assign(national, { ratio_to_national: typeof benchmark === 'number' ? 1 : null, vs_national: null, ...(input.funnel ? { funnel: null } : {}) });
 }
 
 export function rankColumns(level: number, perLabel: string, funnel = false, barScale?: number): Column[] {
   const pct = `${Math.round(level * 1000) / 10}%`;
-  const funnelColumns: Column[] = funnel
-    ? [
-        { key: 'funnel_95_lower', header: '95% low', type: 'rate', only: 'machine' },
-        { key: 'funnel_95_upper', header: '95% high', type: 'rate', only: 'machine' },
-        { key: 'funnel_998_lower', header: '99.8% low', type: 'rate', only: 'machine' },
-        { key: 'funnel_998_upper', header: '99.8% high', type: 'rate', only: 'machine' },
-        { key: 'funnel', header: 'Funnel', type: 'text', empty: '' },
-      ]
-    : [];
+  const funnelColumns: readonly Column[] = funnel ? FUNNEL_COLUMNS : [];
   return [
     { key: 'rank', header: 'Rank', type: 'integer', empty: '' },
     { key: 'region_code', header: 'Code', type: 'text' },
@@ -313,10 +298,8 @@ async function runRankByUnit(opts: RankOptions): Promise<void> {
   const numerator = opts.numerator;
   const denominator = numerator ? opts.denominator : undefined;
   if (numerator && (!denominator || denominator === 'all')) throw usageError('--numerator needs --denominator COLUMN');
-  const { units, file, filtered } = await loadUnits({
-    input: opts.input, by: opts.by!, ...(numerator ? { numerator, denominator: denominator! } : {}), ...(opts.count ? { count: opts.count } : {}),
-    method: opts.method, ...(opts.year !== undefined ? { year: opts.year } : {}), ...(opts.encoding ? { encoding: opts.encoding } : {}), ...(opts.delimiter ? { delimiter: opts.delimiter } : {}),
-  });
+  // In rank, --denominator is a population group unless --numerator makes it a column.
+  const { units, file, filtered } = await loadUnits({ ...opts, by: opts.by!, denominator });
   const { table } = rankUnits(units, opts.ci, opts.funnel);
   const what = numerator ? `${numerator} of ${denominator}` : opts.count ? opts.count : 'rows';
   emit(

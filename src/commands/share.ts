@@ -5,7 +5,7 @@ import { NATIONAL_CODE, type RegionIndex } from '../domain/regions.js';
 import { methodsOf, resolveMethod, selectCounts, yearsOf } from '../domain/select.js';
 import { wilsonInterval } from '../stats/wilson.js';
 import { loadUnits, unitShares } from './units.js';
-import type { ResultRow, ResultTable } from '../render/model.js';
+import type { Column, ResultRow, ResultTable } from '../render/model.js';
 import {
   addDataOptions, addHelp, addOutputOptions, BUNDLED_DATA_LABEL, emit, inputWarnings, loadCounts, loadRegions,
   parseYearOption, type DataOptions, type OutputOptions,
@@ -39,6 +39,19 @@ export function nationalCount(obs: readonly Observation[], regions: RegionIndex,
   if (regional.length === 0) return counts.get(NATIONAL_CODE)?.value ?? null;
   if (regional.some((c) => c.value === null)) return null;
   return regional.reduce((s, c) => s + c.value!, 0);
+}
+
+/** The columns of a shares table; machine formats name the group column "group". */
+function shareColumns(groupHeader: string): Column[] {
+  return [
+    { key: 'group', header: groupHeader, type: 'text' },
+    { key: 'count', header: 'Count', type: 'integer' },
+    { key: 'total', header: 'Total', type: 'integer' },
+    { key: 'share_pct', header: 'Share', type: 'percent', digits: 1 },
+    { key: 'share_lower', header: 'Lower', type: 'rate', only: 'machine' },
+    { key: 'share_upper', header: 'Upper', type: 'rate', only: 'machine' },
+    { key: 'ci', header: '95% CI (%)', type: 'interval', keys: ['share_lower', 'share_upper'], only: 'human' },
+  ];
 }
 
 /** Share rows from (group, count) pairs. Pure. */
@@ -92,15 +105,7 @@ export function shareCommand(): Command {
     const what = opts.method ? `${methods[0] || opts.method} treatments` : 'all treatments';
     const table: ResultTable = {
       title: `Share of ${what} by ${opts.by}, ${year}`,
-      columns: [
-        { key: 'group', header: opts.by === 'method' ? 'Method' : opts.by === 'sex' ? 'Sex' : 'Region', type: 'text' },
-        { key: 'count', header: 'Count', type: 'integer' },
-        { key: 'total', header: 'Total', type: 'integer' },
-        { key: 'share_pct', header: 'Share', type: 'percent', digits: 1 },
-        { key: 'share_lower', header: 'Lower', type: 'rate', only: 'machine' },
-        { key: 'share_upper', header: 'Upper', type: 'rate', only: 'machine' },
-        { key: 'ci', header: '95% CI (%)', type: 'interval', keys: ['share_lower', 'share_upper'], only: 'human' },
-      ],
+      columns: shareColumns(opts.by === 'method' ? 'Method' : opts.by === 'sex' ? 'Sex' : 'Region'),
       rows,
       notes: [data.bundled ? BUNDLED_DATA_LABEL : `Data: ${data.source}.`, 'Intervals: Wilson score, 95%.'],
     };
@@ -111,22 +116,11 @@ export function shareCommand(): Command {
 
 /** share --by COLUMN: each value of any column of the input, e.g. public vs private providers. */
 async function shareByColumn(opts: ShareOptions): Promise<void> {
-  const { units, file, filtered } = await loadUnits({
-    input: opts.input, by: opts.by, ...(opts.count ? { count: opts.count } : {}), ...(opts.method ? { method: opts.method } : {}),
-    ...(opts.year !== undefined ? { year: opts.year } : {}), ...(opts.encoding ? { encoding: opts.encoding } : {}), ...(opts.delimiter ? { delimiter: opts.delimiter } : {}),
-  });
+  const { units, file, filtered } = await loadUnits(opts);
   emit(
     {
       title: `Share of ${opts.count ?? 'rows'} by ${opts.by}${filtered.length ? ` (${filtered.join(', ')})` : ''}`,
-      columns: [
-        { key: 'group', header: opts.by, type: 'text' },
-        { key: 'count', header: 'Count', type: 'integer' },
-        { key: 'total', header: 'Total', type: 'integer' },
-        { key: 'share_pct', header: 'Share', type: 'percent', digits: 1 },
-        { key: 'share_lower', header: 'Lower', type: 'rate', only: 'machine' },
-        { key: 'share_upper', header: 'Upper', type: 'rate', only: 'machine' },
-        { key: 'ci', header: '95% CI (%)', type: 'interval', keys: ['share_lower', 'share_upper'], only: 'human' },
-      ],
+      columns: shareColumns(opts.by),
       rows: unitShares(units),
       notes: [`Data: ${file}.`, 'Intervals: Wilson score, 95%.'],
     },

@@ -2,7 +2,8 @@ import { readUnits, type UnitTotals } from '../domain/units.js';
 import { displayName, readBytes } from '../io/read.js';
 import type { ResultRow, ResultTable } from '../render/model.js';
 import { compareWithBenchmark } from '../stats/compare.js';
-import { funnelPosition, proportionFunnelLimits } from '../stats/funnel.js';
+import { funnelLabel, proportionFunnelLimits } from '../stats/funnel.js';
+import { FUNNEL_COLUMNS } from '../render/columns.js';
 import { exactPoissonInterval } from '../stats/poisson.js';
 import { competitionRanks } from '../stats/rank.js';
 import { wilsonInterval } from '../stats/wilson.js';
@@ -15,7 +16,7 @@ import { delimiterFromOption } from '../parse/sniff.js';
  * funnel limits around the overall proportion, or counts with exact Poisson intervals.
  */
 export interface UnitCommandOptions {
-  input?: string;
+  input?: string | undefined;
   by: string;
   numerator?: string;
   denominator?: string;
@@ -64,12 +65,9 @@ export function rankUnits(units: UnitTotals[], level = 0.95, funnel = false): { 
       if (funnel && u.denominator! > 0) {
         const l95 = proportionFunnelLimits(target, u.denominator!, 0.95);
         const l998 = proportionFunnelLimits(target, u.denominator!, 0.998);
-        const v = u.numerator / u.denominator!;
-        const p998 = funnelPosition(v, l998);
-        const p95 = funnelPosition(v, l95);
         Object.assign(row, {
           funnel_95_lower: l95.lower * 100, funnel_95_upper: l95.upper * 100, funnel_998_lower: l998.lower * 100, funnel_998_upper: l998.upper * 100,
-          funnel: p998 !== 'within' ? `${p998 === 'high' ? 'above' : 'below'} 99.8%` : p95 !== 'within' ? `${p95 === 'high' ? 'above' : 'below'} 95%` : 'within',
+          funnel: funnelLabel(u.numerator / u.denominator!, l95, l998),
         });
       }
       return row;
@@ -90,15 +88,7 @@ export function rankUnits(units: UnitTotals[], level = 0.95, funnel = false): { 
           { key: 'upper', header: 'Upper', type: 'rate', only: 'machine' },
           { key: 'ci', header: `${Math.round(level * 1000) / 10}% CI (%)`, type: 'interval', keys: ['lower', 'upper'], only: 'human' },
           { key: 'vs_overall', header: 'vs overall', type: 'text', empty: '' },
-          ...(funnel
-            ? ([
-                { key: 'funnel_95_lower', header: '95% low', type: 'rate', only: 'machine' },
-                { key: 'funnel_95_upper', header: '95% high', type: 'rate', only: 'machine' },
-                { key: 'funnel_998_lower', header: '99.8% low', type: 'rate', only: 'machine' },
-                { key: 'funnel_998_upper', header: '99.8% high', type: 'rate', only: 'machine' },
-                { key: 'funnel', header: 'Funnel', type: 'text', empty: '' },
-              ] as const)
-            : []),
+          ...(funnel ? FUNNEL_COLUMNS : []),
           { key: 'note', header: 'Note', type: 'text', empty: '' },
         ],
         rows,

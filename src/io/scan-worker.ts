@@ -19,7 +19,7 @@ export interface ScanJob {
 const job = workerData as ScanJob;
 const counter = new RecordCounter({ ...job.spec, firstLine: 1, interpret: interpreters(bundledRegions()) });
 const fd = openSync(job.path, 'r');
-const buffer = Buffer.allocUnsafe(1 << 22);
+const buffer = Buffer.allocUnsafe(1 << 20);
 try {
   for (let position = job.start; position < job.end && !counter.failed; ) {
     const n = readSync(fd, buffer, 0, Math.min(buffer.length, job.end - position), position);

@@ -16,11 +16,11 @@ export const FAST_PATH_MIN_BYTES = 1 << 20;
 /** Below this size a second thread costs more to start than it saves. */
 const PARALLEL_MIN_BYTES = 16 << 20;
 const SAMPLE_BYTES = 1 << 15;
-const CHUNK_BYTES = 1 << 22;
+const CHUNK_BYTES = 1 << 20;
 const LF = 0x0a;
 
 /**
- * Streams a big record-level file through the fast path with flat memory (a 4 MB buffer per
+ * Streams a big record-level file through the fast path with flat memory (a 1 MB buffer per
  * thread), showing progress on a terminal. On two or more cores a quote-free file is split
  * at a line break and the second half counted by a worker thread. Undefined when the file is
  * small, not a regular file, or not a clean record-level table: the caller then reads it the

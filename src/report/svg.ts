@@ -12,6 +12,15 @@ const COLOURS = { higher: '#2b8a3e', lower: '#c92a2a', similar: '#868e96' } as c
 /** Rounds coordinates so the SVG text is short and stable. */
 const r1 = (v: number) => Math.round(v * 10) / 10;
 
+/** The opening of a chart: the svg element with its accessible name, and the title drawn at the top. */
+function svgOpen(width: number, height: number, title: string): string[] {
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeXml(title)}" font-family="system-ui, sans-serif" font-size="12">`,
+    `<title>${escapeXml(title)}</title>`,
+    `<text x="0" y="16" font-weight="bold">${escapeXml(title)}</text>`,
+  ];
+}
+
 /** A "nice" upper bound for an axis: 1, 2 or 5 × 10^k at or above max. */
 export function niceMax(max: number): number {
   if (!(max > 0)) return 1;
@@ -34,11 +43,7 @@ export function rankChart(rows: ResultRow[], national: number | null, title: str
   const width = label + plot + 60;
   const max = niceMax(Math.max(...data.map((r) => r.rate_upper as number), national ?? 0));
   const x = (v: number) => r1(label + (v / max) * plot);
-  const out = [
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeXml(title)}" font-family="system-ui, sans-serif" font-size="12">`,
-    `<title>${escapeXml(title)}</title>`,
-    `<text x="0" y="16" font-weight="bold">${escapeXml(title)}</text>`,
-  ];
+  const out = svgOpen(width, height, title);
   for (let t = 0; t <= 4; t++) {
     const v = (max * t) / 4;
     out.push(`<line x1="${x(v)}" y1="${top - 6}" x2="${x(v)}" y2="${top + data.length * rowH}" stroke="#e9ecef"/>`);
@@ -77,11 +82,7 @@ export function trendChart(series: { name: string; points: { year: number; count
   const max = niceMax(Math.max(...series.flatMap((s) => s.points.map((p) => p.count ?? 0))));
   const x = (year: number) => r1(left + (years.length === 1 ? plotW / 2 : ((year - years[0]!) / (years[years.length - 1]! - years[0]!)) * plotW));
   const y = (v: number) => r1(top + plotH - (v / max) * plotH);
-  const out = [
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeXml(title)}" font-family="system-ui, sans-serif" font-size="12">`,
-    `<title>${escapeXml(title)}</title>`,
-    `<text x="0" y="16" font-weight="bold">${escapeXml(title)}</text>`,
-  ];
+  const out = svgOpen(width, height, title);
   for (let t = 0; t <= 4; t++) {
     const v = (max * t) / 4;
     out.push(`<line x1="${left}" y1="${y(v)}" x2="${left + plotW}" y2="${y(v)}" stroke="#e9ecef"/>`);

@@ -38,3 +38,15 @@ export function funnelPosition(value: number, limits: Interval): 'high' | 'low' 
   if (value < limits.lower) return 'low';
   return 'within';
 }
+
+/**
+ * Where a value lies against both sets of limits, as one label: "above 99.8%", "below 95%",
+ * "within" — the stricter limits first.
+ * @example funnelLabel(0.9, { lower: 0.7, upper: 0.85 }, { lower: 0.65, upper: 0.92 }) // 'above 95%'
+ */
+export function funnelLabel(value: number, limits95: Interval, limits998: Interval): string {
+  const p998 = funnelPosition(value, limits998);
+  if (p998 !== 'within') return `${p998 === 'high' ? 'above' : 'below'} 99.8%`;
+  const p95 = funnelPosition(value, limits95);
+  return p95 !== 'within' ? `${p95 === 'high' ? 'above' : 'below'} 95%` : 'within';
+}
