@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { usageError } from '../errors.js';
 import { loadTable, type LoadedTable, type ReadOptions } from '../domain/load.js';
-import type { Measure, Observation, Sex } from '../domain/observation.js';
+import type { Observation, Sex } from '../domain/observation.js';
 import { ALL_AGES, TARGET_AGES } from '../domain/observation.js';
 import { PopulationTable } from '../domain/population.js';
 import type { RegionIndex } from '../domain/regions.js';

@@ -1,4 +1,4 @@
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import { dataError } from '../errors.js';
 import type { Observation, Sex } from '../domain/observation.js';
 import { NATIONAL_CODE, type RegionIndex } from '../domain/regions.js';

@@ -6,7 +6,7 @@ import { ALL_AGES, type Measure, type Observation, type Sex } from './observatio
 import { NATIONAL_CODE, type RegionIndex } from './regions.js';
 import { matchKey } from './text.js';
 import {
-  canonicalMethod, isSubYearPeriod, parseAge, parseSex, parseYear, roleOfHeader, roleSynonyms, ROLES, type Role,
+  canonicalMethod, isSubYearPeriod, parseAge, parseSex, parseYear, roleOfHeader, roleSynonyms, type Role,
 } from './vocabulary.js';
 
 /**
@@ -373,4 +373,3 @@ export function planColumns(block: TableBlock, opts: ShapeOptions): ColumnPlan[]
   return columns;
 }
 
-export { ROLES };
