@@ -11,13 +11,15 @@ const SILENT: Progress = { update() {}, finish() {} };
 
 export function progressBar(total: number, label: string, stream: NodeJS.WriteStream = process.stderr, env = process.env): Progress {
   if (!stream.isTTY || env.CI || env.TERM === 'dumb' || total <= 0) return SILENT;
+  // REHAB_STATS_PROGRESS_DELAY_MS lets the tests see the bar without a file big enough to take a second.
+  const delay = Number(env.REHAB_STATS_PROGRESS_DELAY_MS ?? 1000);
   const started = Date.now();
   let shown = false;
   let lastDraw = 0;
   return {
     update(done: number) {
       const now = Date.now();
-      if (now - started < 1000 || now - lastDraw < 100) return;
+      if (now - started < delay || (shown && now - lastDraw < 100)) return;
       lastDraw = now;
       shown = true;
       const share = Math.min(1, done / total);

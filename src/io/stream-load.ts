@@ -43,9 +43,9 @@ export async function loadLargeRecordFile(path: string, file: string, regions: R
     const worker = workerScript();
     const split = start.plan.noQuotes && worker && stat.size >= PARALLEL_MIN_BYTES && availableParallelism() >= 2 ? splitPoint(fd, start.dataOffset, stat.size) : undefined;
     let result: (FastResult & { threads?: number }) | undefined;
-    if (split !== undefined) result = { ...(await scanInTwo(fd, path, start, split, stat.size, worker!, buffer)), threads: 2 };
+    if (split !== undefined) result = { ...(await scanInTwo(fd, path, file, start, split, stat.size, worker!, buffer)), threads: 2 };
     // A quote found after all, or a worker that failed: one thread, from the start.
-    if (!result?.ok) result = scanRange(fd, start, start.plan.firstLine, start.dataOffset, stat.size, stat.size, buffer, file).result;
+    if (!result?.ok) result = scanRange(fd, start, start.plan.firstLine, start.dataOffset, stat.size, buffer, file).result;
     if (!result.ok) return undefined;
     const readBy = `fast path${result.threads === 2 ? ', 2 threads' : ''}`;
     return { ...start.sample, observations: result.observations, rowsRead: result.rowsRead, missing: [], problems: [], readBy };
@@ -57,9 +57,10 @@ export async function loadLargeRecordFile(path: string, file: string, regions: R
 }
 
 /** Counts the rows in [from, to) on this thread. */
-function scanRange(fd: number, start: FastStart, firstLine: number, from: number, to: number, size: number, buffer: Buffer, file?: string): { result: FastResult; nextLine: number } {
+function scanRange(fd: number, start: FastStart, firstLine: number, from: number, to: number, buffer: Buffer, file?: string): { result: FastResult; nextLine: number } {
   const counter = new RecordCounter({ ...start.plan, firstLine });
-  const progress = file ? progressBar(size, `reading ${file}`) : undefined;
+  // The bar follows this thread's range; with two threads the worker's half runs alongside.
+  const progress = file ? progressBar(to, `reading ${file}`) : undefined;
   for (let position = from; position < to && !counter.failed; ) {
     const n = readSync(fd, buffer, 0, Math.min(buffer.length, to - position), position);
     if (n === 0) break;
@@ -81,7 +82,7 @@ function splitPoint(fd: number, dataOffset: number, size: number): number | unde
 }
 
 /** First half here, second half in a worker thread, then the counts merged. */
-async function scanInTwo(fd: number, path: string, start: FastStart, split: number, size: number, script: string, buffer: Buffer): Promise<FastResult> {
+async function scanInTwo(fd: number, path: string, file: string, start: FastStart, split: number, size: number, script: string, buffer: Buffer): Promise<FastResult> {
   const { interpret: _functionsStayHere, ...spec } = start.plan;
   const job: ScanJob = { path, start: split, end: size, spec };
   const second = new Promise<FastResult>((resolve) => {
@@ -90,7 +91,7 @@ async function scanInTwo(fd: number, path: string, start: FastStart, split: numb
     w.once('message', (r: FastResult) => resolve(r));
     w.once('error', (e) => resolve({ ok: false, reason: `worker: ${e.message}`, line: 0 }));
   });
-  const first = scanRange(fd, start, start.plan.firstLine, start.dataOffset, split, size, buffer);
+  const first = scanRange(fd, start, start.plan.firstLine, start.dataOffset, split, buffer, file);
   const rest = await second;
   if (!first.result.ok) return first.result;
   if (!rest.ok) return rest;

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error — plain ES module shared with `npm run bench`
 import { generate } from '../../bench/generate.mjs';
-import { runCli } from './harness.js';
+import { spawnSync } from 'node:child_process';
+import { ROOT, runCli } from './harness.js';
 
 /**
  * A file big enough for the streaming fast path and the second thread (16 MB or more) must
@@ -37,5 +38,27 @@ describe('a big record-level file', () => {
     const general = runCli(['convert', '-'], { stdin: readFileSync(file), env: GENERAL });
     expect(fast.status).toBe(0);
     expect(fast.stdout).toBe(general.stdout);
+  }, 60_000);
+});
+
+const hasScript = spawnSync('sh', ['-c', 'command -v script']).status === 0;
+
+describe.skipIf(!hasScript)('the progress bar', () => {
+  const inPty = (env: Record<string, string>) =>
+    spawnSync('script', ['-qec', `'${process.execPath}' '${join(ROOT, 'bin', 'rehab-stats.js')}' rank --method KBT --input '${file}' --format csv --quiet`, '/dev/null'], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, TERM: 'xterm', NO_COLOR: '1', REHAB_STATS_PROGRESS_DELAY_MS: '0', ...env },
+    }).stdout;
+
+  it('shows on a terminal and wipes itself', () => {
+    const out = inPty({});
+    expect(out).toMatch(/reading .*records\.csv \[[█░]+\] \d+%/);
+    expect(out).toContain('\r\u001b[2K');
+  }, 60_000);
+
+  it('never shows in CI or when stderr is not a terminal', () => {
+    expect(inPty({ CI: 'true' })).not.toContain('reading ');
+    const piped = runCli(['rank', '--method', 'KBT', '--input', file, '--format', 'csv', '--quiet'], { env: { REHAB_STATS_PROGRESS_DELAY_MS: '0' } });
+    expect(piped.stderr).toBe('');
   }, 60_000);
 });
