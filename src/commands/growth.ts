@@ -5,6 +5,7 @@ import { resolveMethod, selectCounts, yearsOf, type CountCell } from '../domain/
 import { growth } from '../stats/growth.js';
 import { rateRatio } from '../stats/rate-ratio.js';
 import type { Column, ResultRow, ResultTable } from '../render/model.js';
+import { intervalColumns } from '../render/columns.js';
 import {
   addDataOptions, addHelp, addOutputOptions, BUNDLED_DATA_LABEL, BUNDLED_POPULATION_LABEL, emit, inputWarnings, loadCounts, loadPopulation, loadRegions, parsePositive, parseSexOption,
   parseYearOption, type DataOptions, type OutputOptions,
@@ -100,9 +101,7 @@ export function perCapitaColumns(baseYear: number, year: number, per: string): C
     { key: 'change_pct', header: 'Change %', type: 'signed-percent' },
     { key: 'cagr_pct', header: 'Per year', type: 'signed-percent', digits: 1 },
     { key: 'rate_ratio', header: 'Rate ratio', type: 'rate', digits: 2 },
-    { key: 'ratio_lower', header: 'Lower', type: 'rate', digits: 2, only: 'machine' },
-    { key: 'ratio_upper', header: 'Upper', type: 'rate', digits: 2, only: 'machine' },
-    { key: 'ratio_ci', header: '95% CI', type: 'interval', keys: ['ratio_lower', 'ratio_upper'], digits: 2, only: 'human' },
+    ...intervalColumns('ratio_lower', 'ratio_upper', '95% CI', 2),
     { key: 'significant', header: 'Significant', type: 'text', empty: '' },
     { key: 'note', header: 'Note', type: 'text', empty: '' },
   ];

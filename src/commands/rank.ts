@@ -11,7 +11,7 @@ import { directlyStandardisedRate, ESP2013, type AgeStratum } from '../stats/dsr
 import { competitionRanks } from '../stats/rank.js';
 import type { PoissonMethod } from '../stats/poisson.js';
 import type { Column, ResultRow, ResultTable } from '../render/model.js';
-import { FUNNEL_COLUMNS } from '../render/columns.js';
+import { FUNNEL_COLUMNS, intervalColumns } from '../render/columns.js';
 import { compareWithBenchmark } from '../stats/compare.js';
 import { funnelLabel, rateFunnelLimits } from '../stats/funnel.js';
 import {
@@ -197,9 +197,7 @@ export function rankColumns(level: number, perLabel: string, funnel = false, bar
     { key: 'count', header: 'Count', type: 'integer' },
     { key: 'population', header: 'Population', type: 'integer' },
     { key: 'rate', header: `Per ${perLabel}`, type: 'rate' },
-    { key: 'rate_lower', header: 'Lower', type: 'rate', only: 'machine' },
-    { key: 'rate_upper', header: 'Upper', type: 'rate', only: 'machine' },
-    { key: 'ci', header: `${pct} CI`, type: 'interval', keys: ['rate_lower', 'rate_upper'], only: 'human' },
+    ...intervalColumns('rate_lower', 'rate_upper', `${pct} CI`),
     ...(barScale ? [{ key: 'rate', header: '', type: 'bar', keys: ['rate_lower', 'rate_upper'], scale: barScale, width: 16, only: 'table' } as Column] : []),
     { key: 'ratio_to_national', header: 'Ratio', type: 'rate', digits: 2, only: 'machine' },
     { key: 'vs_national', header: 'vs Riket', type: 'text', empty: '' },

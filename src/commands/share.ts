@@ -5,6 +5,7 @@ import { NATIONAL_CODE, type RegionIndex } from '../domain/regions.js';
 import { methodsOf, resolveMethod, selectCounts, yearsOf } from '../domain/select.js';
 import { wilsonInterval } from '../stats/wilson.js';
 import { loadUnits, unitShares } from './units.js';
+import { intervalColumns } from '../render/columns.js';
 import type { Column, ResultRow, ResultTable } from '../render/model.js';
 import {
   addDataOptions, addHelp, addOutputOptions, BUNDLED_DATA_LABEL, emit, inputWarnings, loadCounts, loadRegions,
@@ -48,9 +49,7 @@ function shareColumns(groupHeader: string): Column[] {
     { key: 'count', header: 'Count', type: 'integer' },
     { key: 'total', header: 'Total', type: 'integer' },
     { key: 'share_pct', header: 'Share', type: 'percent', digits: 1 },
-    { key: 'share_lower', header: 'Lower', type: 'rate', only: 'machine' },
-    { key: 'share_upper', header: 'Upper', type: 'rate', only: 'machine' },
-    { key: 'ci', header: '95% CI (%)', type: 'interval', keys: ['share_lower', 'share_upper'], only: 'human' },
+    ...intervalColumns('share_lower', 'share_upper', '95% CI (%)'),
   ];
 }
 

@@ -8,6 +8,7 @@ import { readBundled } from '../io/bundled.js';
 import { displayName, readBytes } from '../io/read.js';
 import { wilsonInterval } from '../stats/wilson.js';
 import type { ResultRow, ResultTable } from '../render/model.js';
+import { intervalColumns } from '../render/columns.js';
 import { addHelp, addOutputOptions, collect, emit, loadRegions, parseYearOption, readOptions, type DataOptions, type OutputOptions } from './common.js';
 
 const EXAMPLES = [
@@ -111,9 +112,7 @@ export function tallyCommand(): Command {
           { key: 'regions', header: 'Regions', type: 'integer' },
           { key: 'of', header: 'Of', type: 'integer' },
           { key: 'share_pct', header: 'Share', type: 'percent' },
-          { key: 'share_lower', header: 'Lower', type: 'rate', only: 'machine' },
-          { key: 'share_upper', header: 'Upper', type: 'rate', only: 'machine' },
-          { key: 'ci', header: '95% CI (%)', type: 'interval', keys: ['share_lower', 'share_upper'], digits: 0, only: 'human' },
+          ...intervalColumns('share_lower', 'share_upper', '95% CI (%)', 0),
           { key: 'region_list', header: 'Regions answering', type: 'text', only: 'machine' },
         ],
         rows,

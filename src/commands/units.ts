@@ -3,7 +3,7 @@ import { displayName, readBytes } from '../io/read.js';
 import type { ResultRow, ResultTable } from '../render/model.js';
 import { compareWithBenchmark } from '../stats/compare.js';
 import { funnelLabel, proportionFunnelLimits } from '../stats/funnel.js';
-import { FUNNEL_COLUMNS } from '../render/columns.js';
+import { FUNNEL_COLUMNS, intervalColumns } from '../render/columns.js';
 import { exactPoissonInterval } from '../stats/poisson.js';
 import { competitionRanks } from '../stats/rank.js';
 import { wilsonInterval } from '../stats/wilson.js';
@@ -84,9 +84,7 @@ export function rankUnits(units: UnitTotals[], level = 0.95, funnel = false): { 
           { key: 'numerator', header: 'Numerator', type: 'integer' },
           { key: 'denominator', header: 'Denominator', type: 'integer' },
           { key: 'proportion_pct', header: 'Percent', type: 'percent', digits: 1 },
-          { key: 'lower', header: 'Lower', type: 'rate', only: 'machine' },
-          { key: 'upper', header: 'Upper', type: 'rate', only: 'machine' },
-          { key: 'ci', header: `${Math.round(level * 1000) / 10}% CI (%)`, type: 'interval', keys: ['lower', 'upper'], only: 'human' },
+          ...intervalColumns('lower', 'upper', `${Math.round(level * 1000) / 10}% CI (%)`),
           { key: 'vs_overall', header: 'vs overall', type: 'text', empty: '' },
           ...(funnel ? FUNNEL_COLUMNS : []),
           { key: 'note', header: 'Note', type: 'text', empty: '' },
@@ -110,9 +108,7 @@ export function rankUnits(units: UnitTotals[], level = 0.95, funnel = false): { 
         { key: 'rank', header: 'Rank', type: 'integer', empty: '' },
         { key: 'unit', header: 'Unit', type: 'text' },
         { key: 'count', header: 'Count', type: 'integer' },
-        { key: 'lower', header: 'Lower', type: 'rate', only: 'machine' },
-        { key: 'upper', header: 'Upper', type: 'rate', only: 'machine' },
-        { key: 'ci', header: `${Math.round(level * 1000) / 10}% CI`, type: 'interval', keys: ['lower', 'upper'], only: 'human' },
+        ...intervalColumns('lower', 'upper', `${Math.round(level * 1000) / 10}% CI`),
       ],
       rows,
       apart: [overall],
