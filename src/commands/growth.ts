@@ -1,10 +1,8 @@
 import { Command, Option } from 'commander';
 import { dataError, usageError } from '../errors.js';
-import { NATIONAL_CODE, type RegionIndex } from '../domain/regions.js';
-import { resolveMethod, selectCounts, yearsOf, type CountCell } from '../domain/select.js';
-import { growth } from '../stats/growth.js';
-import { rateRatio } from '../stats/rate-ratio.js';
-import type { Column, ResultRow, ResultTable } from '../render/model.js';
+import { addPerCapita, growthRows } from '../domain/growth-rows.js';
+import { resolveMethod, selectCounts, yearsOf } from '../domain/select.js';
+import type { Column, ResultTable } from '../render/model.js';
 import { intervalColumns } from '../render/columns.js';
 import {
   addDataOptions, addHelp, addOutputOptions, BUNDLED_DATA_LABEL, BUNDLED_POPULATION_LABEL, emit, inputWarnings, loadCounts, loadPopulation, loadRegions, parsePositive, parseSexOption,
@@ -34,58 +32,6 @@ interface GrowthOptions extends DataOptions, OutputOptions {
   sex?: string;
   perCapita?: boolean;
   per: number;
-}
-
-/** One growth row from two counts; missing values give an explained empty row. */
-export function growthRow(code: string, name: string, baseYear: number, year: number, base: CountCell | undefined, end: CountCell | undefined): ResultRow {
-  const row: ResultRow = { region_code: code, region: name, base_year: baseYear, base_count: base?.value ?? null, year, count: end?.value ?? null, change: null, change_pct: null, cagr_pct: null, note: '' };
-  if (base?.value == null || end?.value == null) {
-    row.note = `${base?.value == null ? baseYear : year} missing in input`;
-    return row;
-  }
-  const g = growth(base.value, end.value, baseYear, year);
-  row.change = g.change;
-  row.change_pct = g.changePct;
-  row.cagr_pct = g.cagrPct;
-  if (g.reason === 'zero base') row.note = `no percentage: zero ${baseYear} base`;
-  return row;
-}
-
-export function growthRows(regions: RegionIndex, baseCounts: Map<string, CountCell>, endCounts: Map<string, CountCell>, baseYear: number, year: number): { rows: ResultRow[]; national: ResultRow } {
-  const rows = regions.regions
-    .filter((r) => baseCounts.has(r.code) || endCounts.has(r.code))
-    .map((r) => growthRow(r.code, r.name, baseYear, year, baseCounts.get(r.code), endCounts.get(r.code)));
-  const sumOf = (counts: Map<string, CountCell>): CountCell | undefined => {
-    if (counts.has(NATIONAL_CODE)) return counts.get(NATIONAL_CODE);
-    // The national sum is only honest over regions that have both years.
-    const both = rows.filter((r) => r.base_count !== null && r.count !== null).map((r) => counts.get(r.region_code as string)!);
-    return both.length ? { value: both.reduce((s, c) => s + c.value!, 0), lines: [] } : undefined;
-  };
-  const complete = rows.length === regions.regions.length && rows.every((r) => r.base_count !== null && r.count !== null);
-  const national = growthRow(NATIONAL_CODE, complete || baseCounts.has(NATIONAL_CODE) ? 'Riket' : 'Total of regions with both years', baseYear, year, sumOf(baseCounts), sumOf(endCounts));
-  return { rows, national };
-}
-
-/**
- * Per-capita growth: rates in both years, their percent change and CAGR, and the rate ratio
- * with its exact interval — is the change more than chance? Rows without both counts stay as they are.
- */
-export function addPerCapita(rows: ResultRow[], national: ResultRow, rateOf: (code: string, year: number) => number, per: number, totalOf: (year: number) => number): void {
-  for (const r of [...rows, national]) {
-    if (typeof r.base_count !== 'number' || typeof r.count !== 'number') continue;
-    const code = r.region_code as string;
-    const isTotal = r === national && national.region !== 'Riket';
-    const basePop = isTotal ? totalOf(r.base_year as number) : rateOf(code, r.base_year as number);
-    const pop = isTotal ? totalOf(r.year as number) : rateOf(code, r.year as number);
-    const baseRate = (r.base_count / basePop) * per;
-    const rate = (r.count / pop) * per;
-    const g = growth(baseRate, rate, r.base_year as number, r.year as number);
-    Object.assign(r, { base_rate: baseRate, rate, change_pct: g.changePct, cagr_pct: g.cagrPct });
-    if (r.base_count > 0 && Number.isInteger(r.count) && Number.isInteger(r.base_count)) {
-      const rr = rateRatio(r.count, pop, r.base_count, basePop);
-      Object.assign(r, { rate_ratio: rr.ratio, ratio_lower: rr.lower, ratio_upper: rr.upper, significant: rr.lower > 1 ? 'increase' : rr.upper < 1 ? 'decrease' : 'no' });
-    } else Object.assign(r, { rate_ratio: null, ratio_lower: null, ratio_upper: null, significant: null });
-  }
 }
 
 export function perCapitaColumns(baseYear: number, year: number, per: string): Column[] {

@@ -1,8 +1,7 @@
 import { Command } from 'commander';
 import { dataError } from '../errors.js';
-import type { Observation, Sex } from '../domain/observation.js';
-import { NATIONAL_CODE, type RegionIndex } from '../domain/regions.js';
-import { methodsOf, resolveMethod, selectCounts, yearsOf } from '../domain/select.js';
+import type { Sex } from '../domain/observation.js';
+import { methodsOf, nationalCount, resolveMethod, selectCounts, yearsOf } from '../domain/select.js';
 import { wilsonInterval } from '../stats/wilson.js';
 import { loadUnits, unitShares } from './units.js';
 import { intervalColumns } from '../render/columns.js';
@@ -31,15 +30,6 @@ interface ShareOptions extends DataOptions, OutputOptions {
   by: string;
   method?: string;
   count?: string;
-}
-
-/** The national count for a method, year and sex: the sum of the regions, or the Riket row if that is all there is. Null if any part is missing. */
-export function nationalCount(obs: readonly Observation[], regions: RegionIndex, method: string, year: number, sex: Sex, absentIsZero: boolean): number | null {
-  const counts = selectCounts(obs, { method, year, sex, absentIsZero });
-  const regional = regions.regions.filter((r) => counts.has(r.code)).map((r) => counts.get(r.code)!);
-  if (regional.length === 0) return counts.get(NATIONAL_CODE)?.value ?? null;
-  if (regional.some((c) => c.value === null)) return null;
-  return regional.reduce((s, c) => s + c.value!, 0);
 }
 
 /** The columns of a shares table; machine formats name the group column "group". */

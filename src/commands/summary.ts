@@ -3,7 +3,7 @@ import { dataError } from '../errors.js';
 import { resolveMethod, selectCounts, yearsOf } from '../domain/select.js';
 import { spread } from '../stats/spread.js';
 import type { ResultRow, ResultTable } from '../render/model.js';
-import { rankRows } from './rank.js';
+import { rankRows } from '../domain/ranking.js';
 import {
   addDataOptions, addHelp, addOutputOptions, BUNDLED_DATA_LABEL, BUNDLED_POPULATION_LABEL, emit, inputWarnings, loadCounts,
   loadPopulation, loadRegions, parseDenominator, parsePositive, parseSexOption, parseYearOption, type DataOptions, type OutputOptions,

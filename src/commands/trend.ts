@@ -1,11 +1,10 @@
 import { Command, Option } from 'commander';
 import { dataError, usageError } from '../errors.js';
 import { NATIONAL_CODE } from '../domain/regions.js';
-import { methodsOf, resolveMethod, selectCounts, yearsOf } from '../domain/select.js';
+import { methodsOf, nationalCount, resolveMethod, selectCounts, yearsOf } from '../domain/select.js';
 import { growth } from '../stats/growth.js';
 import { logLinearFit, sparkline } from '../stats/trend.js';
 import type { ResultRow, ResultTable } from '../render/model.js';
-import { nationalCount } from './share.js';
 import {
   addDataOptions, addHelp, addOutputOptions, BUNDLED_DATA_LABEL, emit, inputWarnings, loadCounts, loadRegions,
   parseYearOption, type DataOptions, type OutputOptions,

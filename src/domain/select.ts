@@ -1,4 +1,5 @@
 import { usageError } from '../errors.js';
+import { NATIONAL_CODE, type RegionIndex } from './regions.js';
 import { ALL_AGES, type Observation, type Sex } from './observation.js';
 import { matchKey } from './text.js';
 
@@ -94,4 +95,13 @@ function sumAges(rows: Observation[]): CountCell {
     }
   }
   return { value, lines };
+}
+
+/** The national count for a method, year and sex: the sum of the regions, or the Riket row if that is all there is. Null if any part is missing. */
+export function nationalCount(obs: readonly Observation[], regions: RegionIndex, method: string, year: number, sex: Sex, absentIsZero: boolean): number | null {
+  const counts = selectCounts(obs, { method, year, sex, absentIsZero });
+  const regional = regions.regions.filter((r) => counts.has(r.code)).map((r) => counts.get(r.code)!);
+  if (regional.length === 0) return counts.get(NATIONAL_CODE)?.value ?? null;
+  if (regional.some((c) => c.value === null)) return null;
+  return regional.reduce((s, c) => s + c.value!, 0);
 }

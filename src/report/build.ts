@@ -1,12 +1,11 @@
 import type { Observation } from '../domain/observation.js';
 import type { PopulationTable } from '../domain/population.js';
 import type { RegionIndex } from '../domain/regions.js';
-import { methodsOf, selectCounts, yearsOf } from '../domain/select.js';
+import { methodsOf, nationalCount, selectCounts, yearsOf } from '../domain/select.js';
 import type { ResultRow } from '../render/model.js';
 import { wilsonInterval } from '../stats/wilson.js';
-import { rankRows } from '../commands/rank.js';
-import { growthRows } from '../commands/growth.js';
-import { nationalCount } from '../commands/share.js';
+import { rankRows } from '../domain/ranking.js';
+import { growthRows } from '../domain/growth-rows.js';
 
 /** Everything a report says about one method. Built by a pure function from the data. */
 export interface MethodSection {
