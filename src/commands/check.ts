@@ -45,6 +45,8 @@ export interface FileReport {
   methods?: string[];
   regions?: string[];
   regions_absent?: string[];
+  /** The file has no region column: every row is national. */
+  national?: boolean;
   missing?: { line: number; column: string; marker: string }[];
   problems: { line?: number; column?: string; message: string; hint?: string }[];
 }
@@ -83,6 +85,7 @@ export function describeTable(t: LoadedTable, regions: RegionIndex): FileReport 
     methods: methodsOf(t.observations).filter(Boolean),
     regions: [...(present.has('00') ? ['00 Riket'] : []), ...regions.regions.filter((r) => present.has(r.code)).map((r) => `${r.code} ${r.name}`)],
     regions_absent: regions.regions.filter((r) => !present.has(r.code)).map((r) => `${r.code} ${r.name}`),
+    national: t.national,
     missing: t.missing,
     problems: t.problems,
   };
@@ -121,7 +124,8 @@ export function renderReport(r: FileReport): string {
     item('years', r.years!.length ? ranges(r.years!) : 'none');
     item('methods', r.methods!.length ? r.methods!.join(', ') : 'none named (no method column)');
     const found = r.regions!.length;
-    if (!r.regions_absent!.length) item('regions', `${found} found (all 21)`);
+    if (r.national) item('regions', 'no region column: every row is national (Riket)');
+    else if (!r.regions_absent!.length) item('regions', `${found} found (all 21)`);
     else if (found === 0) item('regions', 'none found');
     else if (found <= r.regions_absent!.length) item('regions', `${found} found: ${r.regions!.join(', ')}; ${r.regions_absent!.length} absent`);
     else item('regions', `${found} found; absent: ${r.regions_absent!.join(', ')}`);

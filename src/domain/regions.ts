@@ -76,9 +76,14 @@ export class RegionIndex {
     if (/^\d{1,4}$/.test(t)) return this.byCode.get(codeFromDigits(t));
     const direct = this.byKey.get(matchKey(t));
     if (direct) return direct;
-    // "01 Stockholms län", "0001 Region Stockholm": the leading code decides.
-    const m = /^(\d{2}|\d{4})\s+\S/.exec(t);
-    if (m) return this.byCode.get(codeFromDigits(m[1]!));
+    // "01 Stockholms län", "0001 Region Stockholm": the leading code decides — unless the name
+    // after it is another region's, which is a contradiction to report, not to guess through.
+    const m = /^(\d{2}|\d{4})\s+(\S.*)$/.exec(t);
+    if (m) {
+      const byCode = this.byCode.get(codeFromDigits(m[1]!));
+      const byName = this.resolve(m[2]!);
+      return byName && byCode && byName.code !== byCode.code ? undefined : byCode;
+    }
     // "Region Uppsala län", "Landstinget i X", "X läns landsting": strip the organisational words.
     const stripped = matchKey(t)
       .replace(/^(region|landstinget i|landstinget)\s+/, '')

@@ -81,6 +81,7 @@ const CASES: Case[] = [
   { name: 'rank-total-from-sexes', args: ['rank', '--method', 'KBT', '--year', '2013', '--population', 'fixtures/population-pxweb-sex-sv.csv', '--format', 'csv', '--quiet'] },
   { name: 'check-population', args: ['check', '--kind', 'population', 'fixtures/population-pxweb-en.csv'] },
   { name: 'check-problems', args: ['check', 'fixtures/bad-number.csv', 'fixtures/bad-duplicate.csv', 'fixtures/bad-unknown-region.csv', 'fixtures/empty.csv', 'fixtures/bad-no-region.csv'] },
+  { name: 'check-national-series', args: ['check', 'fixtures/internet-1177.csv'] },
   { name: 'check-json', args: ['check', '--format', 'json', 'fixtures/excel-bom.csv', 'fixtures/bad-number.csv'] },
   { name: 'check-map', args: ['check', '--map', 'region=clinic', 'fixtures/bad-no-region.csv'] },
   { name: 'check-wrong-encoding', args: ['check', '--encoding', 'utf-16le', 'fixtures/kolada.csv'] },
