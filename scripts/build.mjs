@@ -4,6 +4,8 @@
 // (esbuild), so start-up loads one file instead of about seventy. Both measured in BENCHMARKS.md.
 import { writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
+import wabt from 'wabt';
+import { readFileSync } from 'node:fs';
 import { loadTable } from '../dist/domain/load.js';
 import { bundledRegions, readBundled, regionRecords, SNAPSHOT_FILES, SNAPSHOT_PATH, sourceStamps } from '../dist/io/bundled.js';
 
@@ -15,6 +17,14 @@ for (const name of SNAPSHOT_FILES.filter((f) => f !== 'regions.csv')) {
   tables[name] = t.observations;
 }
 writeFileSync(SNAPSHOT_PATH, JSON.stringify({ sources: sourceStamps(), regions: regionRecords(), tables }));
+
+// The scanning kernel: WebAssembly text assembled with wabt (no toolchain needed at run time).
+{
+  const module = (await wabt()).parseWat('scan.wat', readFileSync('src/parse/scan.wat', 'utf8'));
+  module.validate();
+  writeFileSync('dist/scan.wasm', Buffer.from(module.toBinary({}).buffer));
+  module.destroy();
+}
 
 await build({
   entryPoints: { 'rehab-stats': 'dist/cli.js', 'scan-worker': 'dist/io/scan-worker.js' },

@@ -10,6 +10,7 @@ import { bundledRegions, readBundled, snapshotTable } from '../io/bundled.js';
 import { displayName, readBytes } from '../io/read.js';
 import { FAST_PATH_MIN_BYTES, loadLargeRecordFile } from '../io/stream-load.js';
 import { loadRecordsFast } from '../domain/fast-load.js';
+import { scanKernel } from '../io/kernel-file.js';
 import { writeStderr, writeStdout } from '../io/output.js';
 import { writeFileAtomic } from '../io/write.js';
 import { chalkFor, colorLevel } from '../io/terminal.js';
@@ -153,7 +154,7 @@ export async function readCountTable(path: string, file: string, regions: Region
     if (streamed) return streamed;
   }
   const bytes = await readBytes(path);
-  const fast = fastAllowed && path === '-' && bytes.length >= FAST_PATH_MIN_BYTES ? loadRecordsFast(bytes, file, regions, read) : undefined;
+  const fast = fastAllowed && path === '-' && bytes.length >= FAST_PATH_MIN_BYTES ? loadRecordsFast(bytes, file, regions, read, scanKernel()) : undefined;
   return fast ?? loadTable(bytes, file, 'count', regions, read);
 }
 

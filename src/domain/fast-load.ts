@@ -2,6 +2,7 @@ import { loadTable, type LoadedTable, type ReadOptions } from './load.js';
 import type { RegionIndex } from './regions.js';
 import { canonicalMethod, parseAge, parseSex, parseYear } from './vocabulary.js';
 import { RecordCounter, type FastPlan } from '../parse/fast-records.js';
+import type { WasmModule } from '../parse/kernel.js';
 
 /**
  * Deciding whether a file can take the fast record-level path, from a sample of its first
@@ -34,7 +35,7 @@ export function interpreters(regions: RegionIndex): FastPlan['interpret'] {
  * A plan for the fast path, or undefined when the file is not a clean record-level table
  * (aggregated tables are small and go the general way; so does anything unusual).
  */
-export function planFastPath(sample: Uint8Array, wholeFile: boolean, file: string, regions: RegionIndex, opts: ReadOptions): FastStart | undefined {
+export function planFastPath(sample: Uint8Array, wholeFile: boolean, file: string, regions: RegionIndex, opts: ReadOptions, kernel?: WasmModule): FastStart | undefined {
   if (opts.collectProblems || opts.categoryColumn !== undefined) return undefined;
   if (opts.encoding && !/^(utf-?8|windows-1252|cp1252|latin-?1|iso-8859-1)$/i.test(opts.encoding)) return undefined;
   const cut = wholeFile ? sample.length : sample.lastIndexOf(LF) + 1;
@@ -72,6 +73,7 @@ export function planFastPath(sample: Uint8Array, wholeFile: boolean, file: strin
     ...(opts.defaultYear !== undefined ? { defaultYear: opts.defaultYear } : {}),
     firstLine: table.headerLine + 1,
     ...(head.indexOf(QUOTE) < 0 ? { noQuotes: true } : {}),
+    ...(kernel ? { kernel } : {}),
     interpret: interpreters(regions),
   };
   return { plan, dataOffset: offset, sample: table };
@@ -82,8 +84,8 @@ export function planFastPath(sample: Uint8Array, wholeFile: boolean, file: strin
  * undefined when the general path must decide. Used by the property tests and small callers;
  * the CLI streams big files through {@link RecordCounter} chunk by chunk instead.
  */
-export function loadRecordsFast(bytes: Uint8Array, file: string, regions: RegionIndex, opts: ReadOptions = {}): LoadedTable | undefined {
-  const start = planFastPath(bytes.subarray(0, 1 << 18), bytes.length <= 1 << 18, file, regions, opts);
+export function loadRecordsFast(bytes: Uint8Array, file: string, regions: RegionIndex, opts: ReadOptions = {}, kernel?: WasmModule): LoadedTable | undefined {
+  const start = planFastPath(bytes.subarray(0, 1 << 18), bytes.length <= 1 << 18, file, regions, opts, kernel);
   if (!start) return undefined;
   const counter = new RecordCounter(start.plan);
   counter.push(bytes.subarray(start.dataOffset), true);

@@ -22,6 +22,11 @@ const ROOT = (() => {
   throw new Error('rehab-stats: cannot find its bundled data (src/data/regions.csv)');
 })();
 const DATA_DIR = join(ROOT, 'src', 'data');
+
+/** A path inside the installed package (e.g. dist/scan.wasm). */
+export function packagePath(...parts: string[]): string {
+  return join(ROOT, ...parts);
+}
 export const SNAPSHOT_PATH = join(ROOT, 'dist', 'data-snapshot.json');
 
 export function bundledPath(name: string): string {

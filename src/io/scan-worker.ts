@@ -3,6 +3,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { interpreters } from '../domain/fast-load.js';
 import { RecordCounter, type FastPlanSpec } from '../parse/fast-records.js';
 import { bundledRegions } from './bundled.js';
+import { scanKernel } from './kernel-file.js';
 
 /**
  * A worker thread for the parallel record-level scan: counts the rows in one byte range of a
@@ -17,7 +18,8 @@ export interface ScanJob {
 }
 
 const job = workerData as ScanJob;
-const counter = new RecordCounter({ ...job.spec, firstLine: 1, interpret: interpreters(bundledRegions()) });
+const kernel = scanKernel();
+const counter = new RecordCounter({ ...job.spec, firstLine: 1, interpret: interpreters(bundledRegions()), ...(kernel ? { kernel } : {}) });
 const fd = openSync(job.path, 'r');
 const buffer = Buffer.allocUnsafe(1 << 20);
 try {

@@ -9,6 +9,7 @@ import type { RegionIndex } from '../domain/regions.js';
 import { RecordCounter, type FastResult } from '../parse/fast-records.js';
 import { progressBar } from './progress.js';
 import { ioFailure } from './read.js';
+import { scanKernel } from './kernel-file.js';
 import type { ScanJob } from './scan-worker.js';
 
 /** Below this size the general path is as fast as it needs to be. */
@@ -38,7 +39,7 @@ export async function loadLargeRecordFile(path: string, file: string, regions: R
     if (!stat.isFile() || stat.size < FAST_PATH_MIN_BYTES) return undefined;
     const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
     const sampleLength = readSync(fd, buffer, 0, SAMPLE_BYTES, 0);
-    const start = planFastPath(buffer.subarray(0, sampleLength), sampleLength >= stat.size, file, regions, opts);
+    const start = planFastPath(buffer.subarray(0, sampleLength), sampleLength >= stat.size, file, regions, opts, scanKernel());
     if (!start) return undefined;
     const worker = workerScript();
     const split = start.plan.noQuotes && worker && stat.size >= PARALLEL_MIN_BYTES && availableParallelism() >= 2 ? splitPoint(fd, start.dataOffset, stat.size) : undefined;
@@ -83,7 +84,8 @@ function splitPoint(fd: number, dataOffset: number, size: number): number | unde
 
 /** First half here, second half in a worker thread, then the counts merged. */
 async function scanInTwo(fd: number, path: string, file: string, start: FastStart, split: number, size: number, script: string, buffer: Buffer): Promise<FastResult> {
-  const { interpret: _functionsStayHere, ...spec } = start.plan;
+  // Functions and the compiled kernel stay here; the worker makes its own.
+  const { interpret: _functionsStayHere, kernel: _compiledPerThread, ...spec } = start.plan;
   const job: ScanJob = { path, start: split, end: size, spec };
   const second = new Promise<FastResult>((resolve) => {
     // A small young generation: the worker allocates little, and its heap counts in the peak memory.

@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { iconv } from './iconv.js';
+import { KernelStop, LAYOUT, ScanKernel, type WasmModule } from './kernel.js';
 import type { Observation } from '../domain/observation.js';
 
 /**
@@ -44,6 +45,8 @@ export interface FastPlanSpec {
    * parallel scan relies on it); a quote then makes the scan give up.
    */
   noQuotes?: boolean;
+  /** The compiled WebAssembly kernel (dist/scan.wasm), when available: the hot loop then runs there. */
+  kernel?: WasmModule;
 }
 
 const QUOTE = 0x22;
@@ -196,18 +199,21 @@ class FieldAutomaton {
   static readonly MAX_STATES = 4096;
   static readonly UNKNOWN = -1;
   static readonly END = -2;
-  next = new Int32Array(64 * 256);
-  accept = new Int32Array(64).fill(-1);
+  next: Int32Array;
+  accept: Int32Array;
   private states = 0;
   enabled = true;
 
-  constructor(private readonly terminators: Uint8Array) {
+  /** With `storage` (the kernel's memory) the tables have their full size and never move. */
+  constructor(private readonly terminators: Uint8Array, private readonly storage?: { next: Int32Array; accept: Int32Array }) {
+    this.next = storage?.next ?? new Int32Array(64 * 256);
+    this.accept = storage?.accept ?? new Int32Array(64).fill(-1);
     this.newState();
   }
 
   private newState(): number {
     const st = this.states++;
-    if (st * 256 >= this.next.length) {
+    if (!this.storage && st * 256 >= this.next.length) {
       const bigger = new Int32Array(this.next.length * 2);
       bigger.set(this.next);
       this.next = bigger;
@@ -273,6 +279,8 @@ export class RecordCounter {
   /** Per kind: the id the automaton found for this row's field, or -1 (take the hashing path). */
   private readonly ids = new Int32Array(5);
   private readonly automata: (FieldAutomaton | undefined)[];
+  private kernel: ScanKernel | undefined;
+  private outIds: Int32Array | undefined;
   private readonly defaults: number[] = [0, 0, 0, 0, 0];
   private readonly needed: number;
   private readonly noQuotes: boolean;
@@ -288,13 +296,21 @@ export class RecordCounter {
     this.special[QUOTE] = 1;
     this.noQuotes = plan.noQuotes === true;
     this.special[plan.delimiter] = 1;
-    this.automata = KINDS.map((k) => (plan.columns[k] !== undefined ? new FieldAutomaton(this.special) : undefined));
     this.present = Uint8Array.from(KINDS.map((k) => (plan.columns[k] !== undefined ? 1 : 0)));
     this.kindOfField = new Int8Array(max + 1).fill(-1);
     KINDS.forEach((k, i) => {
       const col = plan.columns[k];
       if (col !== undefined) this.kindOfField[col] = i;
     });
+    const kernel = plan.kernel && max < LAYOUT.MAX_FIELDS ? new ScanKernel(plan.kernel, { delimiter: plan.delimiter, crlf: plan.lineEnd === 'crlf', maxField: max, needed: this.needed }) : undefined;
+    this.automata = KINDS.map((k, i) => (plan.columns[k] !== undefined ? new FieldAutomaton(this.special, kernel?.automatonStorage(i)) : undefined));
+    if (kernel) {
+      kernel.bytes.fill(-1 & 0xff, LAYOUT.KIND, LAYOUT.KIND + LAYOUT.MAX_FIELDS);
+      for (let f = 0; f <= max; f++) kernel.bytes[LAYOUT.KIND + f] = this.kindOfField[f]! & 0xff;
+      kernel.bytes.set(this.special, LAYOUT.SKIP);
+      this.kernel = kernel;
+      this.outIds = new Int32Array(kernel.words.buffer, LAYOUT.OUT, LAYOUT.OUT_ROWS * 5);
+    }
     const utf8 = new TextDecoder('utf-8', { fatal: true });
     this.decoder = plan.encoding === 'utf-8' ? (b) => utf8.decode(b) : (b) => iconv().decode(Buffer.from(b), 'windows-1252');
     // Columns the file lacks get the general path's defaults: the --year, no method, total, all ages.
@@ -302,6 +318,8 @@ export class RecordCounter {
     this.defaults[2] = this.tables.method.add(new Uint8Array(0), 0, 0, -1, '');
     this.defaults[3] = this.tables.sex.add(new Uint8Array(0), 0, 0, -1, 'total');
     this.defaults[4] = this.tables.age.add(new Uint8Array(0), 0, 0, -1, 'all');
+    // The kernel copies all five ids of a row; columns the file lacks keep their defaults.
+    if (this.kernel) for (let k = 0; k < 5; k++) if (this.present[k] === 0) this.kernel.words[LAYOUT.ROWIDS / 4 + k] = this.defaults[k]!;
   }
 
   get failed(): boolean {
@@ -379,6 +397,37 @@ export class RecordCounter {
 
   /** Counts every complete row in buf[0, end); returns how many bytes were consumed. */
   private scan(buf: Uint8Array, end: number, last: boolean): number {
+    const kernel = this.kernel;
+    if (!kernel || end > LAYOUT.IN_CAPACITY) return this.scanJs(buf, 0, end, last);
+    kernel.bytes.set(buf.subarray(0, end), LAYOUT.IN);
+    let pos = 0;
+    while (pos < end) {
+      const r = kernel.scan(pos, end);
+      this.countKernelRows(r.rows);
+      pos = r.pos;
+      if (r.stop === KernelStop.OutFull) continue;
+      if (r.stop === KernelStop.End && (pos >= end || !last)) return pos;
+      // One row the kernel cannot decide (or the last, unfinished one): the JavaScript path.
+      const next = this.scanJs(buf, pos, end, last, 1);
+      if (this.failure || next === pos) return next;
+      pos = next;
+    }
+    return pos;
+  }
+
+  /** Counts the rows the kernel wrote to OUT; each is one physical line. */
+  private countKernelRows(rows: number): void {
+    const ids = this.outIds!;
+    const radix = MAX_IDS + 1;
+    for (let r = 0, o = 0; r < rows; r++, o += 5) {
+      const key = (((ids[o]! * radix + ids[o + 1]!) * radix + ids[o + 2]!) * radix + ids[o + 3]!) * radix + ids[o + 4]!;
+      this.counts.add(key, this.line++);
+    }
+    this.rows += rows;
+  }
+
+  /** The JavaScript scanner: rows in buf[from, end), at most `maxRows` of them; returns where it stopped. */
+  private scanJs(buf: Uint8Array, from: number, end: number, last: boolean, maxRows = Infinity): number {
     const delim = this.plan.delimiter;
     const kindOfField = this.kindOfField;
     const maxField = this.maxField;
@@ -388,9 +437,10 @@ export class RecordCounter {
     const special = this.special;
     const ids = this.ids;
     const automata = this.automata;
-    let i = 0;
-    let rowStart = 0;
-    while (i < end) {
+    let i = from;
+    let rowStart = from;
+    let done = 0;
+    while (i < end && done < maxRows) {
       // One row. Quoted line breaks advance this.line; an incomplete row restores it.
       const rowLine = this.line;
       const rowBegin = i;
@@ -519,6 +569,7 @@ export class RecordCounter {
       }
       if (!this.countRow(buf, rowLine)) return rowStart;
       this.rows++;
+      done++;
       rowStart = i;
     }
     return rowStart;

@@ -6,6 +6,7 @@ import { loadRecordsFast, planFastPath } from '../../src/domain/fast-load.js';
 import { RecordCounter } from '../../src/parse/fast-records.js';
 import { RehabError } from '../../src/errors.js';
 import { bundledRegions } from '../../src/io/bundled.js';
+import { scanKernel } from '../../src/io/kernel-file.js';
 
 const regions = bundledRegions();
 const names = regions.regions.flatMap((r) => r.names.slice(0, 4)).concat(['Riket']);
@@ -58,12 +59,16 @@ function general(bytes: Uint8Array) {
   }
 }
 
-describe('fast record-level path', () => {
+// npm test builds dist/scan.wasm first; the properties hold with and without the WebAssembly kernel.
+const kernel = scanKernel();
+it('has the WebAssembly kernel to test (run npm run build first)', () => expect(kernel).toBeDefined());
+
+describe.each([['JavaScript', undefined], ['WebAssembly', kernel]] as const)('fast record-level path (%s scanner)', (_name, k) => {
   it('gives exactly the general path\'s counts on clean tables, however written', () => {
     fc.assert(
       fc.property(table, (t) => {
         const bytes = write(t);
-        const fast = loadRecordsFast(bytes, 'p.csv', regions);
+        const fast = loadRecordsFast(bytes, 'p.csv', regions, {}, k);
         const slow = general(bytes);
         expect(fast, 'the fast path should take a clean record-level table').toBeDefined();
         expect({ observations: fast!.observations, rowsRead: fast!.rowsRead }).toEqual(slow);
@@ -81,7 +86,7 @@ describe('fast record-level path', () => {
           const at = d.at % (bytes.length + 1);
           bytes = Buffer.concat([bytes.subarray(0, at), Buffer.from(d.what, t.latin1 ? 'latin1' : 'utf8'), bytes.subarray(at)]);
         }
-        const fast = loadRecordsFast(bytes, 'p.csv', regions);
+        const fast = loadRecordsFast(bytes, 'p.csv', regions, {}, k);
         if (fast) expect({ observations: fast.observations, rowsRead: fast.rowsRead }).toEqual(general(bytes));
       }),
       { numRuns: 400 },
@@ -92,7 +97,7 @@ describe('fast record-level path', () => {
     fc.assert(
       fc.property(table, fc.array(fc.nat(), { maxLength: 8 }), (t, cuts) => {
         const bytes = write(t);
-        const start = planFastPath(bytes, true, 'p.csv', regions, {});
+        const start = planFastPath(bytes, true, 'p.csv', regions, {}, k);
         if (!start) return;
         const data = Buffer.from(bytes.subarray(start.dataOffset));
         const whole = new RecordCounter(start.plan);
@@ -114,5 +119,35 @@ describe('fast record-level path', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe.each([['JavaScript', undefined], ['WebAssembly', kernel]] as const)('line ends, quotes and odd bytes (%s scanner)', (_name, k) => {
+  const head = 'region;år;metod;ålder;anteckning';
+  const cases: [string, string][] = [
+    // The second row repeats the first, so its values are known and the kernel, not JavaScript, meets the LF.
+    ["a bare LF in a CRLF file", `${head}\r\nStockholm;2014;KBT;30;x\r\nStockholm;2014;KBT;30;x\nSkåne;2014;KBT;40;y\r\n`],
+    ['a CRLF in an LF file', `${head}\nStockholm;2014;KBT;30;x\r\nUppsala;2014;KBT;40;y\n`],
+    ['a lone CR inside a field', `${head}\nStockholm;2014;KBT;30;a\rb\nUppsala;2014;KBT;40;y\n`],
+    ['a quote inside a field', `${head}\nStockholm;2014;KB"T;30;x\nUppsala;2014;KBT;40;y\n`],
+    ['a quoted delimiter', `${head}\n"Stockholm";2014;KBT;30;"a;b"\nUppsala;2014;KBT;40;y\n`],
+    ['a control character in an unused column', `${head}\nStockholm;2014;KBT;30;a\u0001b\nUppsala;2014;KBT;40;y\n`],
+    ['a blank line in the middle', `${head}\nStockholm;2014;KBT;30;x\n\nUppsala;2014;KBT;40;y\n`],
+    ['a short row', `${head}\nStockholm;2014;KBT;30;x\nUppsala;2014\n`],
+    ['no line break at the end', `${head}\nStockholm;2014;KBT;30;x\nUppsala;2014;KBT;40;y`],
+    ['a CR at the very end', `${head}\r\nStockholm;2014;KBT;30;x\r\nUppsala;2014;KBT;40;y\r`],
+    ['the same value spelled two ways', `${head}\nStockholm;2014;KBT;30;x\n01 Stockholms län;2014;kbt;30;x\nSLL;2014; KBT ;30;x\n`],
+  ];
+  it.each(cases)('%s: agrees with the general path or hands over', (_case, text) => {
+    const bytes = Buffer.from(text, 'utf8');
+    const fast = loadRecordsFast(bytes, 'p.csv', regions, {}, k);
+    if (fast) expect({ observations: fast.observations, rowsRead: fast.rowsRead }).toEqual(general(bytes));
+  });
+  it('hands a bare LF in a CRLF file over (csv-parse reads it as data)', () => {
+    expect(loadRecordsFast(Buffer.from(cases[0]![1]), 'p.csv', regions, {}, k)).toBeUndefined();
+  });
+  it('counts one value however it is spelled', () => {
+    const fast = loadRecordsFast(Buffer.from(cases[10]![1]), 'p.csv', regions, {}, k);
+    expect(fast?.observations.map((o) => [o.region, o.method, o.value])).toEqual([['01', 'KBT', 3]]);
   });
 });

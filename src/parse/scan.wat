@@ -1,0 +1,105 @@
+;; The hot loop of the record-level fast path, in WebAssembly: walks each needed field's bytes
+;; through its column's byte automaton (tables kept in this memory by RecordCounter), skips the
+;; other fields, and writes the five value ids of every clean row to OUT. Anything it cannot
+;; decide alone — an unseen value, a quote, a control character, a lone or misplaced CR, a short
+;; or blank row — it hands back with stop = 1 at the start of that row, for the JavaScript path
+;; (which may teach the automata and call again). stop = 2: the data ran out; 0: OUT is full.
+;;
+;; Memory layout (bytes), mirrored in src/parse/kernel.ts:
+;;   IN      0          4 MiB   the rows to scan
+;;   OUT     4194304    65536 rows x 5 i32
+;;   ROWIDS  5505024    5 i32   the current row's ids (absent columns pre-filled with defaults)
+;;   SKIP    5505088    256     1 for bytes that end or complicate an unneeded field
+;;   KIND    5505344    256     the needed column kind of each field index, or -1
+;;   ACC     5505600    5 x 4096 i32   accepting state -> value id (or -1)
+;;   NEXT    5636096    5 x 4096 x 256 i32   automaton transitions (-1 unknown, -2 terminator)
+(module
+  (memory (export "memory") 407)
+  (global $delim (export "delim") (mut i32) (i32.const 59))
+  (global $crlf (export "crlf") (mut i32) (i32.const 0))
+  (global $maxField (export "maxField") (mut i32) (i32.const 0))
+  (global $needed (export "needed") (mut i32) (i32.const 0))
+  (global $rows (export "rows") (mut i32) (i32.const 0))
+  (global $stop (export "stop") (mut i32) (i32.const 0))
+  (func (export "scan") (param $pos i32) (param $end i32) (param $out i32) (param $outEnd i32) (result i32)
+    (local $rowStart i32) (local $field i32) (local $seen i32) (local $k i32)
+    (local $st i32) (local $nx i32) (local $b i32) (local $next i32) (local $id i32)
+    (global.set $rows (i32.const 0))
+    (loop $row
+      (local.set $rowStart (local.get $pos))
+      (local.set $field (i32.const 0))
+      (local.set $seen (i32.const 0))
+      (block $rowEnd
+        (loop $fieldLoop
+          (local.set $k (i32.const -1))
+          (if (i32.le_u (local.get $field) (global.get $maxField))
+            (then (local.set $k (i32.load8_s (i32.add (i32.const 5505344) (local.get $field))))))
+          (if (i32.ge_s (local.get $k) (i32.const 0))
+            (then
+              (local.set $st (i32.const 0))
+              (local.set $next (i32.add (i32.const 5636096) (i32.shl (local.get $k) (i32.const 22))))
+              (loop $walk
+                (if (i32.ge_u (local.get $pos) (local.get $end))
+                  (then (global.set $stop (i32.const 2)) (return (local.get $rowStart))))
+                (local.set $b (i32.load8_u (local.get $pos)))
+                (local.set $nx (i32.load (i32.add (local.get $next)
+                  (i32.or (i32.shl (local.get $st) (i32.const 10)) (i32.shl (local.get $b) (i32.const 2))))))
+                (if (i32.ge_s (local.get $nx) (i32.const 0))
+                  (then
+                    (local.set $st (local.get $nx))
+                    (local.set $pos (i32.add (local.get $pos) (i32.const 1)))
+                    (br $walk))))
+              (if (i32.ne (local.get $nx) (i32.const -2))
+                (then (global.set $stop (i32.const 1)) (return (local.get $rowStart))))
+              (local.set $id (i32.load (i32.add (i32.add (i32.const 5505600) (i32.shl (local.get $k) (i32.const 14)))
+                (i32.shl (local.get $st) (i32.const 2)))))
+              (if (i32.lt_s (local.get $id) (i32.const 0))
+                (then (global.set $stop (i32.const 1)) (return (local.get $rowStart))))
+              (i32.store (i32.add (i32.const 5505024) (i32.shl (local.get $k) (i32.const 2))) (local.get $id))
+              (local.set $seen (i32.add (local.get $seen) (i32.const 1))))
+            (else
+              (loop $skip
+                (if (i32.ge_u (local.get $pos) (local.get $end))
+                  (then (global.set $stop (i32.const 2)) (return (local.get $rowStart))))
+                (local.set $b (i32.load8_u (local.get $pos)))
+                (if (i32.eqz (i32.load8_u (i32.add (i32.const 5505088) (local.get $b))))
+                  (then
+                    (local.set $pos (i32.add (local.get $pos) (i32.const 1)))
+                    (br $skip))))))
+          ;; $b, at $pos, ends the field
+          (if (i32.eq (local.get $b) (global.get $delim))
+            (then
+              (local.set $pos (i32.add (local.get $pos) (i32.const 1)))
+              (local.set $field (i32.add (local.get $field) (i32.const 1)))
+              (br $fieldLoop)))
+          (if (i32.eq (local.get $b) (i32.const 10))
+            (then
+              (if (global.get $crlf) (then (global.set $stop (i32.const 1)) (return (local.get $rowStart))))
+              (local.set $pos (i32.add (local.get $pos) (i32.const 1)))
+              (br $rowEnd)))
+          (if (i32.eq (local.get $b) (i32.const 13))
+            (then
+              (if (global.get $crlf)
+                (then
+                  (if (i32.lt_u (i32.add (local.get $pos) (i32.const 1)) (local.get $end))
+                    (then
+                      (if (i32.eq (i32.load8_u (i32.add (local.get $pos) (i32.const 1))) (i32.const 10))
+                        (then
+                          (local.set $pos (i32.add (local.get $pos) (i32.const 2)))
+                          (br $rowEnd)))))))))
+          (global.set $stop (i32.const 1))
+          (return (local.get $rowStart))))
+      ;; a whole row
+      (if (i32.ne (local.get $seen) (global.get $needed))
+        (then (global.set $stop (i32.const 1)) (return (local.get $rowStart))))
+      (i64.store (local.get $out) (i64.load (i32.const 5505024)))
+      (i64.store (i32.add (local.get $out) (i32.const 8)) (i64.load (i32.const 5505032)))
+      (i32.store (i32.add (local.get $out) (i32.const 16)) (i32.load (i32.const 5505040)))
+      (local.set $out (i32.add (local.get $out) (i32.const 20)))
+      (global.set $rows (i32.add (global.get $rows) (i32.const 1)))
+      (if (i32.ge_u (local.get $out) (local.get $outEnd))
+        (then (global.set $stop (i32.const 0)) (return (local.get $pos))))
+      (if (i32.ge_u (local.get $pos) (local.get $end))
+        (then (global.set $stop (i32.const 2)) (return (local.get $pos))))
+      (br $row))
+    (local.get $pos)))
