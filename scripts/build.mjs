@@ -27,9 +27,8 @@ writeFileSync(SNAPSHOT_PATH, JSON.stringify({ sources: sourceStamps(), regions: 
 }
 
 await build({
-  entryPoints: { 'rehab-stats': 'dist/cli.js', 'scan-worker': 'dist/io/scan-worker.js' },
-  outdir: 'dist',
-  outExtension: { '.js': '.mjs' },
+  entryPoints: ['dist/cli.js'],
+  outfile: 'dist/rehab-stats.mjs',
   bundle: true,
   platform: 'node',
   format: 'esm',

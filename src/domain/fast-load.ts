@@ -18,7 +18,6 @@ export interface FastStart {
 
 const LF = 0x0a;
 const CR = 0x0d;
-const QUOTE = 0x22;
 
 /** How the fast path reads a distinct cell: the general path's own functions. */
 export function interpreters(regions: RegionIndex): FastPlan['interpret'] {
@@ -72,7 +71,6 @@ export function planFastPath(sample: Uint8Array, wholeFile: boolean, file: strin
     columns: { region, year: col('year'), method: col('method'), sex: col('sex'), age: col('age') },
     ...(opts.defaultYear !== undefined ? { defaultYear: opts.defaultYear } : {}),
     firstLine: table.headerLine + 1,
-    ...(head.indexOf(QUOTE) < 0 ? { noQuotes: true } : {}),
     ...(kernel ? { kernel } : {}),
     interpret: interpreters(regions),
   };

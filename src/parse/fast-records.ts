@@ -29,7 +29,7 @@ export interface FastPlan extends FastPlanSpec {
   };
 }
 
-/** The part of a plan that can cross to a worker thread (no functions). */
+/** The data part of a plan (no functions). */
 export interface FastPlanSpec {
   delimiter: number;
   /** The file's line break as csv-parse detects it (the first one in the file); rows must all end so. */
@@ -40,11 +40,6 @@ export interface FastPlanSpec {
   defaultYear?: number;
   /** Physical line number of the first data row. */
   firstLine: number;
-  /**
-   * The file has no quote characters, so a split at any line break is a row boundary (the
-   * parallel scan relies on it); a quote then makes the scan give up.
-   */
-  noQuotes?: boolean;
   /** The compiled WebAssembly kernel (dist/scan.wasm), when available: the hot loop then runs there. */
   kernel?: WasmModule;
 }
@@ -283,7 +278,6 @@ export class RecordCounter {
   private outIds: Int32Array | undefined;
   private readonly defaults: number[] = [0, 0, 0, 0, 0];
   private readonly needed: number;
-  private readonly noQuotes: boolean;
 
   constructor(private readonly plan: FastPlan) {
     this.line = plan.firstLine;
@@ -294,7 +288,6 @@ export class RecordCounter {
     for (let b = 0; b < 0x20; b++) if (b !== 0x09 && b !== 0x0c) this.special[b] = 1;
     this.special[0x7f] = 1;
     this.special[QUOTE] = 1;
-    this.noQuotes = plan.noQuotes === true;
     this.special[plan.delimiter] = 1;
     this.present = Uint8Array.from(KINDS.map((k) => (plan.columns[k] !== undefined ? 1 : 0)));
     this.kindOfField = new Int8Array(max + 1).fill(-1);
@@ -526,10 +519,6 @@ export class RecordCounter {
           return rowStart;
         }
         if (b === QUOTE) {
-          if (this.noQuotes) {
-            this.fail('a quote in a file split on the assumption of none', this.line);
-            return rowStart;
-          }
           // A quote anywhere keeps the automaton out of this field: the hashing path decides.
           sawQuote = true;
           if (i === fieldStart) {

@@ -9,9 +9,9 @@ import { spawnSync } from 'node:child_process';
 import { ROOT, runCli } from './harness.js';
 
 /**
- * A file big enough for the streaming fast path and the second thread (16 MB or more) must
- * give exactly what the general path gives (forced with REHAB_STATS_GENERAL_PATH=1), from a
- * file and from stdin.
+ * A file big enough for the streaming fast path must give exactly what the general path gives
+ * (forced with REHAB_STATS_GENERAL_PATH=1), from a file and from stdin, with the WebAssembly
+ * kernel and without it (REHAB_STATS_NO_WASM=1).
  */
 const GENERAL = { REHAB_STATS_GENERAL_PATH: '1' };
 const dir = mkdtempSync(join(tmpdir(), 'rehab-stats-large-'));
@@ -27,9 +27,11 @@ describe('a big record-level file', () => {
     const fast = runCli([...args, '--input', file]);
     const general = runCli([...args, '--input', file], { env: GENERAL });
     const fastStdin = runCli([...args, '--input', '-'], { stdin: readFileSync(file) });
+    const fastJs = runCli([...args, '--input', file], { env: { REHAB_STATS_NO_WASM: '1' } });
     expect(fast.status).toBe(0);
     expect(fast.stdout).toBe(general.stdout);
     expect(fastStdin.stdout).toBe(general.stdout);
+    expect(fastJs.stdout).toBe(general.stdout);
     expect(fast.stdout.split('\n')).toHaveLength(24);
   }, 60_000);
 
