@@ -1,7 +1,7 @@
 import { loadTable, type LoadedTable, type ReadOptions } from './load.js';
 import type { RegionIndex } from './regions.js';
 import { canonicalMethod, parseAge, parseSex, parseYear } from './vocabulary.js';
-import { RecordCounter, type FastPlan } from '../parse/fast-records.js';
+import { RecordCounter, type FastPlan, type FastResult } from '../parse/fast-records.js';
 import type { WasmModule } from '../parse/kernel.js';
 
 /**
@@ -87,7 +87,12 @@ export function loadRecordsFast(bytes: Uint8Array, file: string, regions: Region
   if (!start) return undefined;
   const counter = new RecordCounter(start.plan);
   counter.push(bytes.subarray(start.dataOffset), true);
-  const r = counter.result();
-  if (!r.ok) return undefined;
-  return { ...start.sample, observations: r.observations, rowsRead: r.rowsRead, missing: [], problems: [], readBy: 'fast path' };
+  return fastTable(start, counter.result());
+}
+
+/** The fast path's counts as the table the general path would have made, or undefined when it gave up. */
+export function fastTable(start: FastStart, result: FastResult): LoadedTable | undefined {
+  if (!result.ok) return undefined;
+  const readBy = `fast path${start.plan.kernel ? ' (WebAssembly)' : ''}`;
+  return { ...start.sample, observations: result.observations, rowsRead: result.rowsRead, missing: [], problems: [], readBy };
 }

@@ -1,5 +1,5 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { planFastPath } from '../domain/fast-load.js';
+import { fastTable, planFastPath } from '../domain/fast-load.js';
 import type { LoadedTable, ReadOptions } from '../domain/load.js';
 import type { RegionIndex } from '../domain/regions.js';
 import { RecordCounter } from '../parse/fast-records.js';
@@ -41,10 +41,7 @@ export async function loadLargeRecordFile(path: string, file: string, regions: R
       progress.update(position);
     }
     progress.finish();
-    const result = counter.result();
-    if (!result.ok) return undefined;
-    const readBy = `fast path${start.plan.kernel ? ' (WebAssembly)' : ''}`;
-    return { ...start.sample, observations: result.observations, rowsRead: result.rowsRead, missing: [], problems: [], readBy };
+    return fastTable(start, counter.result());
   } catch (e) {
     throw ioFailure(e, file);
   } finally {

@@ -18,19 +18,7 @@ import type { Observation } from '../domain/observation.js';
  */
 
 /** Which columns to read and how to interpret their values; made by the general path from a sample. */
-export interface FastPlan extends FastPlanSpec {
-  /** Interpretation of a distinct cell text; undefined means "not clean: fall back". */
-  interpret: {
-    region(text: string): string | undefined;
-    year(text: string): number | undefined;
-    method(text: string): string | undefined;
-    sex(text: string): Observation['sex'] | undefined;
-    age(text: string): string | undefined;
-  };
-}
-
-/** The data part of a plan (no functions). */
-export interface FastPlanSpec {
+export interface FastPlan {
   delimiter: number;
   /** The file's line break as csv-parse detects it (the first one in the file); rows must all end so. */
   lineEnd: 'lf' | 'crlf';
@@ -42,6 +30,14 @@ export interface FastPlanSpec {
   firstLine: number;
   /** The compiled WebAssembly kernel (dist/scan.wasm), when available: the hot loop then runs there. */
   kernel?: WasmModule;
+  /** Interpretation of a distinct cell text; undefined means "not clean: fall back". */
+  interpret: {
+    region(text: string): string | undefined;
+    year(text: string): number | undefined;
+    method(text: string): string | undefined;
+    sex(text: string): Observation['sex'] | undefined;
+    age(text: string): string | undefined;
+  };
 }
 
 const QUOTE = 0x22;
@@ -317,11 +313,6 @@ export class RecordCounter {
 
   get failed(): boolean {
     return this.failure !== undefined;
-  }
-
-  /** The line number the next row starts on. */
-  get nextLine(): number {
-    return this.line;
   }
 
   /** Feeds the next chunk of the file (after the header). `last` flushes a final row without a line break. */
