@@ -7,7 +7,7 @@ import { methodsOf, yearsOf } from '../domain/select.js';
 import type { ColumnPlan } from '../domain/shape.js';
 import { displayName, readBytes } from '../io/read.js';
 import { writeStdout } from '../io/output.js';
-import { addHelp, collect, plural, loadRegions, readOptions, type DataOptions } from './common.js';
+import { addHelp, addReadOptions, addRowOptions, plural, loadRegions, readOptions, type DataOptions } from './common.js';
 
 const EXAMPLES = [
   'rehab-stats check export.csv  # what was understood, and every problem',
@@ -148,12 +148,8 @@ export function checkCommand(): Command {
     .description('Check input files: encoding, delimiter, shape, column roles, years, methods, regions and problems.')
     .argument('<files...>', 'files to check ("-" for stdin)')
     .addOption(new Option('--kind <kind>', 'what the files hold').choices(['counts', 'population']).default('counts'))
-    .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'json']).default('text'))
-    .option('--encoding <name>', 'input encoding: utf-8, windows-1252, utf-16le')
-    .option('--delimiter <char>', 'input delimiter: ";", "," or "tab"')
-    .option('--map <role=column,...>', 'say which column plays which role, e.g. --map count=Antal,region=Landsting', collect, [])
-    .option('--sum-duplicates', 'duplicates are to be added up, not reported')
-    .option('--records', 'count every row as one treatment');
+    .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'json']).default('text'));
+  addRowOptions(addReadOptions(cmd), { skipInvalid: false });
   addHelp(cmd, EXAMPLES, DETAILS);
   cmd.action(async (files: string[], opts: CheckOptions) => {
     const regions = loadRegions();

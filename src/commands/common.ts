@@ -52,13 +52,24 @@ export interface OutputOptions {
 }
 
 export function addDataOptions(cmd: Command): Command {
-  return cmd
+  cmd
     .option('-i, --input <file>', 'treatment counts to read (CSV/TSV, "-" for stdin); default: the bundled illustrative dataset')
-    .option('-p, --population <file>', 'population to divide by (same formats); default: the bundled SCB table')
+    .option('-p, --population <file>', 'population to divide by (same formats); default: the bundled SCB table');
+  return addRowOptions(addReadOptions(cmd), { skipInvalid: true });
+}
+
+/** How to read a file when detection is wrong: every command that reads a user's file has these. */
+export function addReadOptions(cmd: Command): Command {
+  return cmd
     .option('--encoding <name>', 'input encoding when detection is wrong: utf-8, windows-1252, utf-16le')
     .option('--delimiter <char>', 'input delimiter when sniffing is wrong: ";", "," or "tab"')
-    .option('--map <role=column,...>', `say which column plays which role (${ROLES.join(', ')}, count), e.g. --map count=Antal,region=Landsting; repeatable`, collect, [])
-    .option('--skip-invalid', 'leave out rows that cannot be used, listing them on stderr, instead of stopping')
+    .option('--map <role=column,...>', `say which column plays which role (${ROLES.join(', ')}, count), e.g. --map count=Antal,region=Landsting; repeatable`, collect, []);
+}
+
+/** What to do with rows: --skip-invalid (not for check, which lists every problem anyway), --sum-duplicates, --records. */
+export function addRowOptions(cmd: Command, opts: { skipInvalid: boolean }): Command {
+  if (opts.skipInvalid) cmd.option('--skip-invalid', 'leave out rows that cannot be used, listing them on stderr, instead of stopping');
+  return cmd
     .option('--sum-duplicates', 'add up rows for the same region, year, method and sex instead of stopping')
     .option('--records', 'count every row as one treatment (record-level file), even if it has numeric columns');
 }

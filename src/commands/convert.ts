@@ -8,7 +8,7 @@ import { displayName, readBytes } from '../io/read.js';
 import { writeStderr, writeStdout } from '../io/output.js';
 import { writeFileAtomic } from '../io/write.js';
 import { neutraliseFormula } from '../render/machine.js';
-import { addHelp, collect, inputWarnings, loadRegions, readCountTable, readOptions, type DataOptions } from './common.js';
+import { addHelp, addReadOptions, addRowOptions, inputWarnings, loadRegions, readCountTable, readOptions, type DataOptions } from './common.js';
 
 const EXAMPLES = [
   'rehab-stats convert export.csv > tidy.csv  # any supported export to one tidy table',
@@ -66,13 +66,8 @@ export function convertCommand(): Command {
     .description('Normalise an export (PxWeb, Kolada, Excel, wide, long or record-level) into one tidy CSV table.')
     .argument('<file>', 'the export to read ("-" for stdin)')
     .addOption(new Option('--kind <kind>', 'what the file holds').choices(['counts', 'population']).default('counts'))
-    .option('-o, --output <file>', 'write to this file (atomically) instead of stdout')
-    .option('--encoding <name>', 'input encoding when detection is wrong: utf-8, windows-1252, utf-16le')
-    .option('--delimiter <char>', 'input delimiter when sniffing is wrong: ";", "," or "tab"')
-    .option('--map <role=column,...>', 'say which column plays which role, e.g. --map count=Antal,region=Landsting', collect, [])
-    .option('--skip-invalid', 'leave out rows that cannot be used, listing them on stderr')
-    .option('--sum-duplicates', 'add up rows for the same region, year, method and sex')
-    .option('--records', 'count every row as one treatment')
+    .option('-o, --output <file>', 'write to this file (atomically) instead of stdout');
+  addRowOptions(addReadOptions(cmd), { skipInvalid: true })
     .option('--no-formulas', 'keep method names starting with = + - @ as they are (by default they get a leading \' against CSV injection)')
     .option('-q, --quiet', 'no notes on stderr');
   addHelp(cmd, EXAMPLES, DETAILS);

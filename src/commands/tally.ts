@@ -9,7 +9,7 @@ import { displayName, readBytes } from '../io/read.js';
 import { wilsonInterval } from '../stats/wilson.js';
 import type { ResultRow, ResultTable } from '../render/model.js';
 import { intervalColumns } from '../render/columns.js';
-import { addHelp, addOutputOptions, collect, emit, loadRegions, parseYearOption, readOptions, type DataOptions, type OutputOptions } from './common.js';
+import { addHelp, addOutputOptions, addReadOptions, emit, loadRegions, parseYearOption, readOptions, type DataOptions, type OutputOptions } from './common.js';
 
 const EXAMPLES = [
   'rehab-stats tally  # self-assessed access 2014 per method, bundled data',
@@ -79,10 +79,8 @@ export function tallyCommand(): Command {
     .option('--column <name>', 'the column holding the answers', 'answer')
     .option('-m, --method <method>', 'only this method')
     .option('-y, --year <year>', 'only this year', parseYearOption('--year'))
-    .option('--positive <answers>', 'comma-separated answers to add up into a headline, e.g. "god,relativt god"')
-    .option('--encoding <name>', 'input encoding')
-    .option('--delimiter <char>', 'input delimiter')
-    .option('--map <role=column,...>', 'say which column plays which role', collect, []);
+    .option('--positive <answers>', 'comma-separated answers to add up into a headline, e.g. "god,relativt god"');
+  addReadOptions(cmd);
   addOutputOptions(cmd);
   addHelp(cmd, EXAMPLES, DETAILS);
   cmd.action(async (opts: TallyOptions) => {
