@@ -1,5 +1,7 @@
 import type { Lang, ResultRow } from '../render/model.js';
+import { words } from './text.js';
 import { formatNumber } from '../render/numbers.js';
+import { COMPARISON, comparisonStyle, FONT_FAMILY, GRID, INK, marker, MUTED, REFERENCE, seriesStyle, TEXT_SIZE, type Comparison } from '../render/palette.js';
 
 /** Inline SVG charts for the HTML report: no scripts, no external assets, deterministic output. */
 
@@ -7,18 +9,29 @@ export function escapeXml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-const COLOURS = { higher: '#2b8a3e', lower: '#c92a2a', similar: '#868e96' } as const;
-
 /** Rounds coordinates so the SVG text is short and stable. */
 const r1 = (v: number) => Math.round(v * 10) / 10;
 
 /** The opening of a chart: the svg element with its accessible name, and the title drawn at the top. */
-function svgOpen(width: number, height: number, title: string): string[] {
+export function svgOpen(width: number, height: number, title: string): string[] {
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeXml(title)}" font-family="system-ui, sans-serif" font-size="12">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeXml(title)}" font-family="${escapeXml(FONT_FAMILY)}" font-size="${TEXT_SIZE.label}" fill="${INK}">`,
     `<title>${escapeXml(title)}</title>`,
-    `<text x="0" y="16" font-weight="bold">${escapeXml(title)}</text>`,
+    `<text x="0" y="18" font-weight="bold" font-size="${TEXT_SIZE.title}">${escapeXml(title)}</text>`,
   ];
+}
+
+/** The legend for higher / similar / lower: marker shape and colour with the word, in one row. */
+export function comparisonLegend(x: number, y: number, words: Record<Comparison, string>): string {
+  const out: string[] = [];
+  let at = x;
+  for (const c of ['higher', 'similar', 'lower'] as const) {
+    const st = COMPARISON[c];
+    out.push(marker(st.shape, at + 6, y - 4, 11, st.colour));
+    out.push(`<text x="${at + 16}" y="${y}" font-size="${TEXT_SIZE.small}">${escapeXml(words[c])}</text>`);
+    at += 28 + words[c].length * 7;
+  }
+  return out.join('\n');
 }
 
 /** A "nice" upper bound for an axis: 1, 2 or 5 × 10^k at or above max. */
@@ -37,8 +50,8 @@ export function rankChart(rows: ResultRow[], national: number | null, title: str
   const data = rows.filter((r) => typeof r.rate === 'number');
   const label = 210;
   const plot = 460;
-  const rowH = 20;
-  const top = 48;
+  const rowH = 22;
+  const top = 64;
   const height = top + data.length * rowH + 30;
   const width = label + plot + 60;
   const max = niceMax(Math.max(...data.map((r) => r.rate_upper as number), national ?? 0));
@@ -46,29 +59,30 @@ export function rankChart(rows: ResultRow[], national: number | null, title: str
   const out = svgOpen(width, height, title);
   for (let t = 0; t <= 4; t++) {
     const v = (max * t) / 4;
-    out.push(`<line x1="${x(v)}" y1="${top - 6}" x2="${x(v)}" y2="${top + data.length * rowH}" stroke="#e9ecef"/>`);
-    out.push(`<text x="${x(v)}" y="${top + data.length * rowH + 16}" text-anchor="middle" fill="#495057">${formatNumber(v, v < 10 && v % 1 ? 1 : 0, lang)}</text>`);
+    out.push(`<line x1="${x(v)}" y1="${top - 6}" x2="${x(v)}" y2="${top + data.length * rowH}" stroke="${GRID}"/>`);
+    out.push(`<text x="${x(v)}" y="${top + data.length * rowH + 16}" text-anchor="middle" fill="${MUTED}" font-size="${TEXT_SIZE.small}">${formatNumber(v, v < 10 && v % 1 ? 1 : 0, lang)}</text>`);
   }
+  const w = words(lang);
+  out.push(comparisonLegend(0, 40, { higher: w.higher, lower: w.lower, similar: w.similar }));
   data.forEach((r, i) => {
     const y = top + i * rowH;
-    const colour = COLOURS[(r.vs_national as keyof typeof COLOURS) ?? 'similar'] ?? COLOURS.similar;
+    const style = comparisonStyle(r.vs_national);
     const tip = `${r.region}: ${formatNumber(r.rate as number, 1, lang)} (${formatNumber(r.rate_lower as number, 1, lang)}–${formatNumber(r.rate_upper as number, 1, lang)})`;
     out.push(`<g><title>${escapeXml(tip)}</title>`);
-    out.push(`<text x="${label - 6}" y="${y + 14}" text-anchor="end">${escapeXml(String(r.region))}</text>`);
-    out.push(`<rect x="${label}" y="${y + 4}" width="${r1(x(r.rate as number) - label)}" height="${rowH - 8}" fill="${colour}" fill-opacity="0.75"/>`);
+    out.push(`<text x="${label - 6}" y="${y + 15}" text-anchor="end">${escapeXml(String(r.region))}</text>`);
+    out.push(`<rect x="${label}" y="${y + 4}" width="${r1(x(r.rate as number) - label)}" height="${rowH - 8}" fill="${style.colour}"/>`);
     const cy = y + rowH / 2;
-    out.push(`<path d="M${x(r.rate_lower as number)} ${cy}H${x(r.rate_upper as number)}M${x(r.rate_lower as number)} ${cy - 4}V${cy + 4}M${x(r.rate_upper as number)} ${cy - 4}V${cy + 4}" stroke="#212529" stroke-width="1.2" fill="none"/>`);
+    out.push(`<path d="M${x(r.rate_lower as number)} ${cy}H${x(r.rate_upper as number)}M${x(r.rate_lower as number)} ${cy - 4}V${cy + 4}M${x(r.rate_upper as number)} ${cy - 4}V${cy + 4}" stroke="${INK}" stroke-width="1.2" fill="none"/>`);
+    out.push(marker(style.shape, x(r.rate as number), cy, 10, style.colour));
     out.push('</g>');
   });
   if (national !== null) {
-    out.push(`<line x1="${x(national)}" y1="${top - 6}" x2="${x(national)}" y2="${top + data.length * rowH}" stroke="#1c7ed6" stroke-width="1.5" stroke-dasharray="4 3"/>`);
-    out.push(`<text x="${x(national) + 4}" y="${top - 10}" fill="#1c7ed6">${lang === 'sv' ? 'Riket' : 'Riket (Sweden)'} ${formatNumber(national, 1, lang)}</text>`);
+    out.push(`<line x1="${x(national)}" y1="${top - 6}" x2="${x(national)}" y2="${top + data.length * rowH}" stroke="${REFERENCE}" stroke-width="1.5" stroke-dasharray="4 3"/>`);
+    out.push(`<text x="${x(national) + 4}" y="${top - 10}" font-size="${TEXT_SIZE.small}">${lang === 'sv' ? 'Riket' : 'Riket (Sweden)'} ${formatNumber(national, 1, lang)}</text>`);
   }
   out.push('</svg>');
   return out.join('\n');
 }
-
-const LINE_COLOURS = ['#1c7ed6', '#e8590c', '#2b8a3e', '#862e9c', '#c92a2a', '#495057'];
 
 /** A line per series (one per method) over the years, with points, axis ticks and a legend. */
 export function trendChart(series: { name: string; points: { year: number; count: number | null }[] }[], title: string, lang: Lang): string {
@@ -85,17 +99,20 @@ export function trendChart(series: { name: string; points: { year: number; count
   const out = svgOpen(width, height, title);
   for (let t = 0; t <= 4; t++) {
     const v = (max * t) / 4;
-    out.push(`<line x1="${left}" y1="${y(v)}" x2="${left + plotW}" y2="${y(v)}" stroke="#e9ecef"/>`);
-    out.push(`<text x="${left - 6}" y="${y(v) + 4}" text-anchor="end" fill="#495057">${formatNumber(v, 0, lang)}</text>`);
+    out.push(`<line x1="${left}" y1="${y(v)}" x2="${left + plotW}" y2="${y(v)}" stroke="${GRID}"/>`);
+    out.push(`<text x="${left - 6}" y="${y(v) + 4}" text-anchor="end" fill="${MUTED}" font-size="${TEXT_SIZE.small}">${formatNumber(v, 0, lang)}</text>`);
   }
-  for (const year of years) out.push(`<text x="${x(year)}" y="${top + plotH + 18}" text-anchor="middle" fill="#495057">${year}</text>`);
+  for (const year of years) out.push(`<text x="${x(year)}" y="${top + plotH + 18}" text-anchor="middle" fill="${MUTED}" font-size="${TEXT_SIZE.small}">${year}</text>`);
   series.forEach((s, i) => {
-    const colour = LINE_COLOURS[i % LINE_COLOURS.length]!;
+    const style = seriesStyle(i);
     const pts = s.points.filter((p): p is { year: number; count: number } => p.count !== null);
-    if (pts.length) out.push(`<polyline points="${pts.map((p) => `${x(p.year)},${y(p.count)}`).join(' ')}" fill="none" stroke="${colour}" stroke-width="2"/>`);
-    for (const p of pts) out.push(`<circle cx="${x(p.year)}" cy="${y(p.count)}" r="3" fill="${colour}"><title>${escapeXml(`${s.name} ${p.year}: ${formatNumber(p.count, 0, lang)}`)}</title></circle>`);
-    out.push(`<rect x="${left + plotW + 16}" y="${top + i * 20}" width="12" height="12" fill="${colour}"/>`);
-    out.push(`<text x="${left + plotW + 34}" y="${top + i * 20 + 10}">${escapeXml(s.name)}</text>`);
+    const dash = style.dash ? ` stroke-dasharray="${style.dash}"` : '';
+    if (pts.length) out.push(`<polyline points="${pts.map((p) => `${x(p.year)},${y(p.count)}`).join(' ')}" fill="none" stroke="${style.colour}" stroke-width="2"${dash}/>`);
+    for (const p of pts) out.push(`<g><title>${escapeXml(`${s.name} ${p.year}: ${formatNumber(p.count, 0, lang)}`)}</title>${marker(style.shape, x(p.year), y(p.count), 8, style.colour)}</g>`);
+    const ly = top + i * 22;
+    out.push(`<line x1="${left + plotW + 12}" y1="${ly + 6}" x2="${left + plotW + 40}" y2="${ly + 6}" stroke="${style.colour}" stroke-width="2"${dash}/>`);
+    out.push(marker(style.shape, left + plotW + 26, ly + 6, 8, style.colour));
+    out.push(`<text x="${left + plotW + 46}" y="${ly + 10}">${escapeXml(s.name)}</text>`);
   });
   out.push('</svg>');
   return out.join('\n');
