@@ -16,7 +16,7 @@ export function runBlockCommand(line) {
   const r = spawnSync(process.execPath, [bin, ...args], {
     cwd: root.pathname,
     encoding: 'utf8',
-    env: { PATH: process.env.PATH, NO_COLOR: '1', LANG: 'C' },
+    env: { PATH: process.env.PATH, NO_COLOR: '1', LANG: 'C', XDG_CACHE_HOME: new URL('test/no-such-cache', root).pathname },
   });
   let lines = r.stdout.replace(/\n$/, '').split('\n');
   if (m[2] === 'head') lines = lines.slice(0, Number(m[3]));

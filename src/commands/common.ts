@@ -1,9 +1,13 @@
+import { homedir } from 'node:os';
+import { sep } from 'node:path';
 import { Option, type Command } from 'commander';
 import { usageError } from '../errors.js';
 import { loadTable, type LoadedTable, type ReadOptions } from '../domain/load.js';
 import type { Observation, Sex } from '../domain/observation.js';
 import { ALL_AGES, TARGET_AGES } from '../domain/observation.js';
-import { PopulationTable } from '../domain/population.js';
+import { describeGroup, PopulationTable, type NationalDifference, type PopulationLayer } from '../domain/population.js';
+import { parsePopulationRows, rowsToObservations, type PopulationRow } from '../domain/population-rows.js';
+import { populationCachePath, readPopulationCache } from '../io/population-cache.js';
 import type { RegionIndex } from '../domain/regions.js';
 import { ROLES, type Role } from '../domain/vocabulary.js';
 import { bundledRegions, readBundled, snapshotTable } from '../io/bundled.js';
@@ -23,6 +27,37 @@ import { delimiterFromOption } from '../parse/sniff.js';
 export const BUNDLED_DATA_LABEL =
   'Data: bundled illustrative counts consistent with published national totals (SKL, Rehabiliteringsgarantin 2009–2015); the split by region is modelled, not official.';
 export const BUNDLED_POPULATION_LABEL = 'Population: SCB, BE0101N1, 31 December (CC0).';
+
+/**
+ * The notes on the population a result used, once it is computed: its sources (the bundled
+ * table, figures fetched from SCB, a user file) and every published Riket figure used that
+ * differs from the sum of the regions, with the reason.
+ */
+export function populationNotes(population: PopulationTable): string[] {
+  const used = population.usedSources();
+  const notes = population.bundled
+    ? [BUNDLED_POPULATION_LABEL, ...used.filter((s) => s !== population.source).map((s) => `Population also from ${s}.`)]
+    : [`Population: ${population.source}.`];
+  for (const d of population.nationalDifferences()) notes.push(nationalDifferenceNote(d));
+  return notes;
+}
+
+/** Why Riket is not the sum of the regions, and which of the two is used. */
+export function nationalDifferenceNote(d: NationalDifference, inRates = true): string {
+  const group = describeGroup(d.sex, d.age);
+  const diff = d.sumOfRegions - d.published;
+  const why = d.year >= CKM_FROM
+    ? 'from reference year 2025 SCB adds a small random perturbation to every published cell (Cell Key Method), so the parts need not add up to the whole'
+    : 'the population table gives both';
+  return `Riket ${d.year}${group ? ` (${group})` : ''}: population ${fmt(d.published)} as published; the 21 regions sum to ${fmt(d.sumOfRegions)} (${diff > 0 ? '+' : ''}${diff}) — ${why}.${inRates ? " Riket's rate uses the published figure." : ''}`;
+}
+
+/** SCB's first reference year with Cell Key Method perturbation of published cells. */
+export const CKM_FROM = 2025;
+
+function fmt(n: number): string {
+  return n.toLocaleString('en-US');
+}
 
 /** Options every data-reading command shares. */
 export interface DataOptions {
@@ -202,7 +237,31 @@ export async function loadPopulation(opts: DataOptions, regions: RegionIndex): P
     });
     return new PopulationTable(table.observations, file, regions, false);
   }
-  return new PopulationTable(bundledObservations('population.csv', regions), 'the bundled SCB population table', regions, true);
+  const cached = loadCachedPopulation(regions);
+  return new PopulationTable(bundledObservations('population.csv', regions), BUNDLED_POPULATION_SOURCE, regions, true, cached ? [cached.layer] : []);
+}
+
+export const BUNDLED_POPULATION_SOURCE = 'the bundled SCB population table';
+
+/**
+ * The figures `rehab-stats population fetch` cached, if any: they fill what the bundled table
+ * lacks (by sex, 16–67, later years) and the notes of every result that uses them say so.
+ */
+export function loadCachedPopulation(regions: RegionIndex): { rows: PopulationRow[]; layer: PopulationLayer; file: string } | undefined {
+  const path = populationCachePath();
+  const bytes = readPopulationCache(path);
+  if (!bytes) return undefined;
+  const file = homeRelative(path);
+  const rows = parsePopulationRows(bytes, file, regions);
+  const retrieved = [...new Set(rows.map((r) => /retrieved (\d{4}-\d\d-\d\d)/.exec(r.note)?.[1]).filter((d): d is string => !!d))].sort();
+  const when = retrieved.length ? ` on ${retrieved.join(', ')}` : '';
+  return { rows, file, layer: { observations: rowsToObservations(rows), source: `SCB's API (BE0101N1, TAB638) as fetched${when} into ${file}` } };
+}
+
+/** ~/.cache/… rather than /home/someone/.cache/… in notes. */
+function homeRelative(path: string): string {
+  const home = homedir();
+  return home && path.startsWith(home + sep) ? `~${path.slice(home.length)}` : path;
 }
 
 /** A bundled table's observations: from the build's snapshot when fresh, else parsed from src/data. */

@@ -5,7 +5,7 @@ import { resolveMethod, selectCounts, yearsOf } from '../domain/select.js';
 import type { Column, ResultTable } from '../render/model.js';
 import { intervalColumns } from '../render/columns.js';
 import {
-  addDataOptions, addHelp, addOutputOptions, BUNDLED_DATA_LABEL, BUNDLED_POPULATION_LABEL, emit, inputWarnings, loadCounts, loadPopulation, loadRegions, parsePositive, parseSexOption,
+  addDataOptions, addHelp, addOutputOptions, BUNDLED_DATA_LABEL, populationNotes, emit, inputWarnings, loadCounts, loadPopulation, loadRegions, parsePositive, parseSexOption,
   parseYearOption, type DataOptions, type OutputOptions,
 } from './common.js';
 
@@ -107,7 +107,7 @@ async function runGrowth(opts: GrowthOptions): Promise<void> {
     const withBoth = rows.filter((r) => typeof r.base_count === 'number' && typeof r.count === 'number').map((r) => r.region_code as string);
     addPerCapita(rows, national, (code, y) => population.require(code, y, sex), opts.per, (y) => withBoth.reduce((s, c) => s + population.require(c, y, sex), 0));
     columns = perCapitaColumns(opts.since, year, opts.per.toLocaleString('en-US'));
-    notes.push(population.bundled ? BUNDLED_POPULATION_LABEL : `Population: ${population.source}.`);
+    notes.push(...populationNotes(population));
     notes.push(`Change and per year: of the rate over ${span}. Rate ratio ${year} vs ${opts.since} with its exact interval; significant when the interval excludes 1.`);
   } else notes.push(`Per year: compound annual growth rate over ${span}.`);
   const table: ResultTable = {

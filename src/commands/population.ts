@@ -1,22 +1,34 @@
 import { Command } from 'commander';
 import { parse } from 'csv-parse/sync';
+import { populationError, usageError } from '../errors.js';
 import { ALL_AGES, TARGET_AGES, type Observation } from '../domain/observation.js';
-import { NATIONAL_CODE } from '../domain/regions.js';
+import { describeYears, PopulationTable } from '../domain/population.js';
+import { parsePopulationRows, rowsToObservations, type PopulationRow } from '../domain/population-rows.js';
+import { NATIONAL_CODE, type RegionIndex } from '../domain/regions.js';
 import { readBundled } from '../io/bundled.js';
 import type { ResultTable } from '../render/model.js';
-import { addHelp, addOutputOptions, bundledObservations, emit, loadRegions, plural, type OutputOptions } from './common.js';
+import {
+  addHelp, addOutputOptions, BUNDLED_POPULATION_SOURCE, emit, loadCachedPopulation, loadRegions, nationalDifferenceNote, parseYearOption, plural, type OutputOptions,
+} from './common.js';
 
 const EXAMPLES = [
-  'rehab-stats population  # which years, sexes and age groups the bundled table covers',
+  'rehab-stats population  # which years, sexes and age groups are covered',
+  'rehab-stats population --region 06 --year 2022  # every figure for Jönköping in 2022, with its source',
   'rehab-stats population --format csv',
 ];
 
 const DETAILS = `
 The bundled population is SCB's (Statistics Sweden) population on 31 December per county,
-table BE0101N1, CC0. It is complete for 2000–2015 (total, women, men, aged 16–67); totals
-for all 21 regions 2016–2020 and 2023; partial for 2021, 2022 and 2024. Each cell counts the
-regions (of 21) that have the figure. Where a year or group is missing, pass your own
-population with --population FILE (any format rehab-stats reads; see: rehab-stats check).`;
+table BE0101N1, CC0: totals for all 21 regions and Riket every year 2000–2025; by sex and
+aged 16–67 complete for 2000–2015, by sex for some regions after. Each cell of the overview
+counts the regions (of 21) that have the figure. --region and --year list the figures
+themselves with their sources (src/data/population-sources.csv).
+
+From reference year 2025 SCB adds a small random perturbation to every published cell (the
+Cell Key Method), so the 2025 regions sum to 6 more than Riket as published. Riket is shown
+and used as published; every result that uses such a figure says so.
+
+Where a figure is missing, pass your own population with --population FILE.`;
 
 const GROUPS = [
   { key: 'total', sex: 'total', age: ALL_AGES, header: 'Total' },
@@ -27,8 +39,13 @@ const GROUPS = [
   { key: 'men_16_67', sex: 'men', age: TARGET_AGES, header: 'Men 16–67' },
 ] as const;
 
+interface PopulationOptions extends OutputOptions {
+  region?: string;
+  year?: number;
+}
+
 /** Per year, how many of the 21 regions have each sex and age group. Pure. */
-export function coverageTable(obs: readonly Observation[], sources: { id: string; rows: number; where: string }[]): ResultTable {
+export function coverageTable(obs: readonly Observation[], sources: { id: string; rows: number; where: string }[], extraNotes: string[] = []): ResultTable {
   const have = new Map<string, Set<string>>();
   for (const o of obs) {
     if (o.region === NATIONAL_CODE || o.value === null) continue;
@@ -42,30 +59,108 @@ export function coverageTable(obs: readonly Observation[], sources: { id: string
     ...Object.fromEntries(GROUPS.map((g) => [g.key, have.get(`${year}|${g.sex}|${g.age}`)?.size ?? 0])),
   }));
   return {
-    title: 'Bundled population (SCB, 31 December): regions covered per year, of 21',
+    title: 'Population (SCB, 31 December): regions covered per year, of 21',
     columns: [{ key: 'year', header: 'Year', type: 'text' }, ...GROUPS.map((g) => ({ key: g.key, header: g.header, type: 'integer' as const }))],
     rows,
-    notes: ['Sources (src/data/population-sources.csv; SCB data is CC0):', ...sources.map((s) => `  ${s.id} (${plural(s.rows, 'figure')}): ${s.where}`)],
+    notes: [...extraNotes, 'Sources (src/data/population-sources.csv; SCB data is CC0):', ...sources.map((s) => `  ${s.id} (${plural(s.rows, 'figure')}): ${s.where}`)],
   };
 }
 
+/** The bundled rows and the fetched rows that fill cells the bundled table lacks. */
+function allRows(regions: RegionIndex): { rows: PopulationRow[]; cacheFile?: string } {
+  const bundled = parsePopulationRows(readBundled('population.csv'), 'bundled population.csv', regions);
+  const cached = loadCachedPopulation(regions);
+  if (!cached) return { rows: bundled };
+  const cell = (r: PopulationRow) => `${r.region_code}|${r.year}|${r.sex}|${r.age_group}`;
+  const have = new Set(bundled.map(cell));
+  return { rows: [...bundled, ...cached.rows.filter((r) => !have.has(cell(r)))], cacheFile: cached.file };
+}
+
+/** Every published Riket figure that differs from the sum of the 21 regions, with the reason. */
+function differenceNotes(rows: readonly PopulationRow[], regions: RegionIndex): string[] {
+  const table = new PopulationTable(rowsToObservations(rows), BUNDLED_POPULATION_SOURCE, regions, true);
+  for (const y of table.years) for (const g of GROUPS) table.get(NATIONAL_CODE, y, g.sex, g.age);
+  return table.nationalDifferences().map((d) => nationalDifferenceNote(d, false));
+}
+
+function sourceDescriptions(): Map<string, string> {
+  const described = parse(readBundled('population-sources.csv'), { columns: true }) as Record<string, string>[];
+  return new Map(described.map((d) => [d.source_id!, d.location!]));
+}
+
+function runCoverage(opts: PopulationOptions): void {
+  const regions = loadRegions();
+  const { rows, cacheFile } = allRows(regions);
+  const described = sourceDescriptions();
+  const counts = new Map<string, number>();
+  for (const r of rows) counts.set(r.source_id, (counts.get(r.source_id) ?? 0) + 1);
+  const sources = [...counts.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([id, n]) => ({ id, rows: n, where: shorten(described.get(id) ?? (id === SCB_API_SOURCE && cacheFile ? `fetched with rehab-stats population fetch, in ${cacheFile}` : 'see the note column of population.csv')) }));
+  const extra = [...differenceNotes(rows, regions), ...(cacheFile ? [`Includes figures fetched from SCB (${cacheFile}) where the bundled table has none.`] : [])];
+  emit(coverageTable(rowsToObservations(rows), sources, extra), opts);
+}
+
+function runLookup(opts: PopulationOptions): void {
+  const regions = loadRegions();
+  const region = opts.region === undefined ? undefined : regions.resolve(opts.region);
+  if (opts.region !== undefined && !region) {
+    const near = regions.suggest(opts.region);
+    throw usageError(`--region ${opts.region}: unknown region`, `${near.length ? `closest known names: ${near.join('; ')} ` : ''}(see: rehab-stats regions)`);
+  }
+  const { rows } = allRows(regions);
+  const chosen = rows.filter((r) => (!region || r.region_code === region.code) && (opts.year === undefined || r.year === opts.year));
+  const what = [region ? `${region.name} (${region.code})` : '', opts.year !== undefined ? String(opts.year) : ''].filter(Boolean).join(' in ');
+  if (chosen.length === 0) {
+    const years = [...new Set(rows.filter((r) => !region || r.region_code === region.code).map((r) => r.year))].sort((a, b) => a - b);
+    throw populationError(
+      `no population figures for ${what}; the table has ${describeYears(years)}`,
+      'pass your own with --population FILE',
+    );
+  }
+  const described = sourceDescriptions();
+  const ids = [...new Set(chosen.map((r) => r.source_id))];
+  emit(
+    {
+      title: `Population on 31 December: ${what}, with sources`,
+      columns: [
+        { key: 'region_code', header: 'Code', type: 'text' },
+        { key: 'region', header: 'Region', type: 'text' },
+        { key: 'year', header: 'Year', type: 'text' },
+        { key: 'sex', header: 'Sex', type: 'text' },
+        { key: 'age_group', header: 'Ages', type: 'text' },
+        { key: 'population', header: 'Population', type: 'integer' },
+        { key: 'source_id', header: 'Source', type: 'text' },
+        { key: 'note', header: 'Note', type: 'text', empty: '' },
+      ],
+      rows: chosen.map((r) => ({
+        region_code: r.region_code,
+        region: r.region_code === NATIONAL_CODE ? 'Riket' : (regions.byScbCode(r.region_code)?.name ?? r.region_name),
+        year: String(r.year),
+        sex: r.sex,
+        age_group: r.age_group,
+        population: r.population,
+        source_id: r.source_id,
+        note: r.note,
+      })),
+      notes: ['Sources:', ...ids.map((id) => `  ${id}: ${described.get(id) ?? 'fetched with rehab-stats population fetch (see the note column)'}`), ...differenceNotes(rows, regions).filter((n) => opts.year === undefined || n.startsWith(`Riket ${opts.year}`))],
+    },
+    opts,
+  );
+}
+
+/** The source_id of figures fetched from SCB's API. */
+export const SCB_API_SOURCE = 'SCB_API';
+
 export function populationCommand(): Command {
   const cmd = new Command('population')
-    .summary("show the bundled SCB population table's coverage and sources")
-    .description('Show which years, sexes and age groups the bundled SCB population covers, and where each figure comes from.');
+    .summary('show the population table: coverage per year, each figure with its source')
+    .description('Show which years, sexes and age groups the population covers, or (with --region/--year) the figures themselves and where each comes from.')
+    .option('-r, --region <region>', 'list the figures of this region (code or name)')
+    .option('-y, --year <year>', 'list the figures of this year', parseYearOption('--year'));
   addOutputOptions(cmd);
   addHelp(cmd, EXAMPLES, DETAILS);
-  cmd.action((opts: OutputOptions) => {
-    const observations = bundledObservations('population.csv', loadRegions());
-    const raw = parse(readBundled('population.csv'), { columns: true }) as Record<string, string>[];
-    const described = parse(readBundled('population-sources.csv'), { columns: true }) as Record<string, string>[];
-    const counts = new Map<string, number>();
-    for (const r of raw) counts.set(r.source_id!, (counts.get(r.source_id!) ?? 0) + 1);
-    const sources = [...counts.entries()]
-      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-      .map(([id, rows]) => ({ id, rows, where: shorten(described.find((d) => d.source_id === id)?.location ?? 'see the note column of population.csv') }));
-    emit(coverageTable(observations, sources), opts);
-  });
+  cmd.action((opts: PopulationOptions) => (opts.region !== undefined || opts.year !== undefined ? runLookup(opts) : runCoverage(opts)));
   return cmd;
 }
 

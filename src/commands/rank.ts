@@ -11,7 +11,7 @@ import type { PoissonMethod } from '../stats/poisson.js';
 import type { Column, ResultRow, ResultTable } from '../render/model.js';
 import { FUNNEL_COLUMNS, intervalColumns } from '../render/columns.js';
 import {
-  addDataOptions, addHelp, addOutputOptions, BUNDLED_DATA_LABEL, BUNDLED_POPULATION_LABEL, emit, inputWarnings, loadCounts,
+  addDataOptions, addHelp, addOutputOptions, BUNDLED_DATA_LABEL, populationNotes, emit, inputWarnings, loadCounts,
   loadPopulation, loadRegions, parseDenominator, parseLevel, parsePositive, parseSexOption, parseYearOption,
   type DataOptions, type OutputOptions,
 } from './common.js';
@@ -122,7 +122,7 @@ async function runRank(opts: RankOptions): Promise<void> {
   const who = [sex !== 'total' ? sex : '', age !== ALL_AGES ? `aged ${age}` : ''].filter(Boolean).join(' ');
   const notes = [
     ...(data.bundled ? [BUNDLED_DATA_LABEL] : [`Data: ${data.source}.`]),
-    population.bundled ? BUNDLED_POPULATION_LABEL : `Population: ${population.source}.`,
+    ...populationNotes(population),
     ...(opts.standard ? [] : [`Interval: ${opts.ciMethod === 'exact' ? 'exact Poisson' : opts.ciMethod === 'byar' ? "Byar's approximation" : 'exact Poisson below 10, Byar from 10'}; rates equal to one decimal share a rank.`]),
   ];
   notes.push(`vs Riket: higher or lower when the region's ${Math.round(opts.ci * 1000) / 10}% interval lies wholly above or below the national rate.`);

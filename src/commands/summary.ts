@@ -5,7 +5,7 @@ import { spread } from '../stats/spread.js';
 import type { ResultRow, ResultTable } from '../render/model.js';
 import { rankRows } from '../domain/ranking.js';
 import {
-  addDataOptions, addHelp, addOutputOptions, BUNDLED_DATA_LABEL, BUNDLED_POPULATION_LABEL, emit, inputWarnings, loadCounts,
+  addDataOptions, addHelp, addOutputOptions, BUNDLED_DATA_LABEL, populationNotes, emit, inputWarnings, loadCounts,
   loadPopulation, loadRegions, parseDenominator, parsePositive, parseSexOption, parseYearOption, type DataOptions, type OutputOptions,
 } from './common.js';
 
@@ -74,7 +74,7 @@ export function summaryCommand(): Command {
       const population = await loadPopulation(opts, regions);
       const { rows } = rankRows({ counts, population, regions, year, sex, age: parseDenominator(opts.denominator), per: opts.per, level: 0.95, ciMethod: 'exact' });
       values = rows.filter((r) => typeof r.rate === 'number').map((r) => ({ region: r.region as string, value: r.rate as number }));
-      notes.push(population.bundled ? BUNDLED_POPULATION_LABEL : `Population: ${population.source}.`);
+      notes.push(...populationNotes(population));
     } else {
       values = regions.regions.filter((r) => typeof counts.get(r.code)?.value === 'number').map((r) => ({ region: r.name, value: counts.get(r.code)!.value! }));
     }

@@ -2,13 +2,37 @@ import { populationError } from '../errors.js';
 import { ALL_AGES, TARGET_AGES, type AgeGroup, type Observation, type Sex } from './observation.js';
 import { NATIONAL_CODE, type RegionIndex } from './regions.js';
 
+/** A set of population figures with where they come from (for messages and notes). */
+export interface PopulationLayer {
+  observations: readonly Observation[];
+  /** E.g. "the bundled SCB population table" or a file name. */
+  source: string;
+}
+
+/**
+ * Where the published national figure and the sum of the 21 regions differ. From reference
+ * year 2025 SCB perturbs every published cell (Cell Key Method), so parts need not add up.
+ */
+export interface NationalDifference {
+  year: number;
+  sex: Sex;
+  age: AgeGroup;
+  published: number;
+  sumOfRegions: number;
+}
+
 /**
  * Population on 31 December per region, year, sex and age group — the bundled SCB table or
- * a user's file. Missing cells are derived where that is exact: Riket as the sum of the 21
- * regions, all ages as the sum of single-year ages, 16–67 from single-year ages.
+ * a user's file, optionally with further layers (figures fetched from SCB) that fill only
+ * the cells the first lacks. Missing cells are derived where that is exact: Riket as the sum
+ * of the 21 regions, all ages as the sum of single-year ages, 16–67 from single-year ages.
+ * A published Riket cell is always used as published, never replaced by the sum.
  */
 export class PopulationTable {
-  private readonly cells = new Map<string, number>();
+  private readonly cells = new Map<string, { value: number; layer: number }>();
+  private readonly layers: PopulationLayer[];
+  private readonly used = new Set<number>();
+  private readonly differences = new Map<string, NationalDifference>();
   readonly years: readonly number[];
 
   constructor(
@@ -16,13 +40,22 @@ export class PopulationTable {
     /** Where the figures come from, for messages and footnotes. */
     readonly source: string,
     private readonly regions: RegionIndex,
-    /** True for the bundled SCB table (the hint then says to pass --population). */
+    /** True for the bundled SCB table (the hint then says to pass --population or fetch). */
     readonly bundled: boolean,
+    /** Further figures, e.g. fetched from SCB, that fill only cells the first table lacks. */
+    more: readonly PopulationLayer[] = [],
   ) {
+    this.layers = [{ observations, source }, ...more];
+    this.layers.forEach((layer, i) => this.addLayer(layer.observations, i));
+    this.years = [...new Set(this.layers.flatMap((l) => l.observations.map((o) => o.year)))].sort((a, b) => a - b);
+  }
+
+  private addLayer(observations: readonly Observation[], layer: number): void {
+    const own = new Map<string, number>();
     const singleAges = new Map<string, Map<number, number>>();
     for (const o of observations) {
       if (o.value === null) continue;
-      this.cells.set(key(o.region, o.year, o.sex, o.age), o.value);
+      own.set(key(o.region, o.year, o.sex, o.age), o.value);
       const single = /^\d+\+?$/.exec(o.age) ? parseInt(o.age, 10) : undefined;
       if (single !== undefined) {
         const k = key(o.region, o.year, o.sex, '');
@@ -33,34 +66,61 @@ export class PopulationTable {
     // From single years of age (SCB BE0101N1: 0 … 100+), the totals that are exact sums.
     for (const [k, ages] of singleAges) {
       const complete = ages.size >= 101 && [...Array(101).keys()].every((a) => ages.has(a));
-      if (complete && !this.cells.has(k + ALL_AGES)) this.cells.set(k + ALL_AGES, [...ages.values()].reduce((a, b) => a + b, 0));
+      if (complete && !own.has(k + ALL_AGES)) own.set(k + ALL_AGES, [...ages.values()].reduce((a, b) => a + b, 0));
       const target = [...Array(52).keys()].map((i) => ages.get(16 + i));
-      if (target.every((v) => v !== undefined) && !this.cells.has(k + TARGET_AGES)) {
-        this.cells.set(k + TARGET_AGES, target.reduce((a, b) => a! + b!, 0)!);
-      }
+      if (target.every((v) => v !== undefined) && !own.has(k + TARGET_AGES)) own.set(k + TARGET_AGES, target.reduce((a, b) => a! + b!, 0)!);
     }
-    this.years = [...new Set(observations.map((o) => o.year))].sort((a, b) => a - b);
+    for (const [k, value] of own) if (!this.cells.has(k)) this.cells.set(k, { value, layer });
   }
 
   /** The population, or undefined if the table lacks it (and it cannot be derived exactly). */
   get(region: string, year: number, sex: Sex = 'total', age: AgeGroup = ALL_AGES): number | undefined {
     const direct = this.cells.get(key(region, year, sex, age));
-    if (direct !== undefined) return direct;
-    if (region === NATIONAL_CODE) {
-      let sum = 0;
-      for (const r of this.regions.regions) {
-        const v = this.get(r.code, year, sex, age);
-        if (v === undefined) return undefined;
-        sum += v;
-      }
-      return sum;
+    if (direct !== undefined) {
+      this.used.add(direct.layer);
+      if (region === NATIONAL_CODE) this.noteDifference(year, sex, age, direct.value);
+      return direct.value;
     }
+    if (region === NATIONAL_CODE) return this.sumOfRegions(year, sex, age);
     if (sex === 'total') {
-      const w = this.cells.get(key(region, year, 'women', age));
-      const m = this.cells.get(key(region, year, 'men', age));
+      const w = this.get(region, year, 'women', age);
+      const m = w === undefined ? undefined : this.get(region, year, 'men', age);
       if (w !== undefined && m !== undefined) return w + m;
     }
     return undefined;
+  }
+
+  private sumOfRegions(year: number, sex: Sex, age: AgeGroup): number | undefined {
+    let sum = 0;
+    for (const r of this.regions.regions) {
+      const v = this.get(r.code, year, sex, age);
+      if (v === undefined) return undefined;
+      sum += v;
+    }
+    return sum;
+  }
+
+  /** Records when a published Riket figure that was used differs from the sum of the regions. */
+  private noteDifference(year: number, sex: Sex, age: AgeGroup, published: number): void {
+    const k = key(NATIONAL_CODE, year, sex, age);
+    if (this.differences.has(k)) return;
+    const sumOfRegions = this.sumOfRegions(year, sex, age);
+    if (sumOfRegions !== undefined && sumOfRegions !== published) this.differences.set(k, { year, sex, age, published, sumOfRegions });
+  }
+
+  /** The published Riket figures used so far that differ from the sum of the regions. */
+  nationalDifferences(): NationalDifference[] {
+    return [...this.differences.values()];
+  }
+
+  /** The sources of the figures looked up so far, first layer first. */
+  usedSources(): string[] {
+    return this.layers.filter((_, i) => this.used.has(i)).map((l) => l.source);
+  }
+
+  /** The years in which all 21 regions have a figure for this sex and age group. */
+  completeYears(sex: Sex, age: AgeGroup): number[] {
+    return this.years.filter((y) => this.regions.regions.every((r) => this.cells.has(key(r.code, y, sex, age))));
   }
 
   /** Like {@link get}, but a missing figure is an error that names it and says how to supply it. */
@@ -68,12 +128,16 @@ export class PopulationTable {
     const v = this.get(region, year, sex, age);
     if (v !== undefined) return v;
     const r = this.regions.byScbCode(region);
-    const group = [sex !== 'total' ? sex : '', age !== ALL_AGES ? `aged ${age}` : ''].filter(Boolean).join(', ');
+    const group = describeGroup(sex, age);
+    const what = `${this.source} has no population for ${r ? `${r.name} (${r.code})` : region === NATIONAL_CODE ? 'Riket (00)' : region} in ${year}${group ? ` (${group})` : ''}`;
+    if (!this.bundled) throw populationError(what, 'add the figure to your population file, or leave out --population to use the bundled SCB table');
+    const complete = this.completeYears(sex, age);
+    const has = complete.length
+      ? `it has figures${group ? ` (${group})` : ''} for all 21 regions in ${describeYears(complete)} only`
+      : `it has figures${group ? ` (${group})` : ''} for all 21 regions in no year`;
     throw populationError(
-      `${this.source} has no population for ${r ? `${r.name} (${r.code})` : region} in ${year}${group ? ` (${group})` : ''}`,
-      this.bundled
-        ? `the bundled SCB table covers ${describeYears(this.years)} (see: rehab-stats population); pass your own with --population FILE`
-        : 'add the figure to your population file, or leave out --population to use the bundled SCB table',
+      `${what}; ${has}`,
+      'pass your own with --population FILE (see: rehab-stats population)',
     );
   }
 }
@@ -82,7 +146,21 @@ function key(region: string, year: number, sex: Sex, age: AgeGroup): string {
   return `${region}|${year}|${sex}|${age}`;
 }
 
-function describeYears(years: readonly number[]): string {
-  if (years.length === 0) return 'no years';
-  return `${years[0]}–${years[years.length - 1]}, not every year for every region`;
+/** "women, aged 16-67" — empty for the total of all ages. */
+export function describeGroup(sex: Sex, age: AgeGroup): string {
+  return [sex !== 'total' ? sex : '', age !== ALL_AGES ? `aged ${age}` : ''].filter(Boolean).join(', ');
+}
+
+/** 2000–2015, 2018 — runs of consecutive years. */
+export function describeYears(years: readonly number[]): string {
+  const runs: string[] = [];
+  let start = years[0];
+  for (let i = 0; i < years.length; i++) {
+    const y = years[i]!;
+    if (years[i + 1] !== y + 1) {
+      runs.push(start === y ? String(y) : `${start}–${y}`);
+      start = years[i + 1];
+    }
+  }
+  return runs.join(', ') || 'no years';
 }

@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BIN = join(ROOT, 'bin', 'rehab-stats.js');
 const GOLDEN = join(ROOT, 'test', 'golden');
+/** A cache folder that does not exist. */
+export const NO_CACHE = join(ROOT, 'test', 'no-such-cache');
 
 export interface Case {
   /** Golden file name (without .txt). */
@@ -24,7 +26,8 @@ export interface Run {
 
 /** Runs the built CLI as a user would: from the repository root, no colour, English, no CI quirks. */
 export function runCli(args: string[], opts: { stdin?: Buffer | string; env?: Record<string, string> } = {}): Run {
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', LANG: 'C', ...opts.env };
+  // No population cache unless a test gives one: the user's own ~/.cache must not change a golden file.
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, XDG_CACHE_HOME: NO_CACHE, NO_COLOR: '1', LANG: 'C', ...opts.env };
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, env, input: opts.stdin ?? '', encoding: 'utf8', maxBuffer: 1 << 30 });
   return { stdout: r.stdout, stderr: r.stderr, status: r.status };
 }

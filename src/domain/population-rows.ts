@@ -1,0 +1,65 @@
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import { dataError } from '../errors.js';
+import { ALL_AGES, TARGET_AGES, type Observation, type Sex } from './observation.js';
+import type { RegionIndex } from './regions.js';
+
+/**
+ * The population file format rehab-stats writes and bundles (src/data/population.csv, the
+ * fetched cache, `population fetch --output`): one figure per row with its source.
+ */
+export interface PopulationRow {
+  region_code: string;
+  region_name: string;
+  year: number;
+  sex: Sex;
+  age_group: string;
+  population: number;
+  source_id: string;
+  note: string;
+}
+
+export const POPULATION_COLUMNS = ['region_code', 'region_name', 'year', 'sex', 'age_group', 'population', 'source_id', 'note'] as const;
+
+/**
+ * Reads that format strictly: every row must have a known region code, a year, a sex, the age
+ * group "all" or "16-67" and a whole number — anything else is an error naming the line.
+ */
+export function parsePopulationRows(text: string | Uint8Array, file: string, regions: RegionIndex): PopulationRow[] {
+  let records: Record<string, string>[];
+  try {
+    records = parse(text, { columns: true, bom: true, skip_empty_lines: true }) as Record<string, string>[];
+  } catch (e) {
+    throw dataError(`not a rehab-stats population file (${(e as Error).message})`, { file }, 'delete it and fetch again: rehab-stats population fetch');
+  }
+  const header = records.length ? Object.keys(records[0]!) : [];
+  const missing = POPULATION_COLUMNS.filter((c) => !header.includes(c));
+  if (records.length && missing.length) throw dataError(`missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`, { file, line: 1 }, 'delete it and fetch again: rehab-stats population fetch');
+  return records.map((r, i) => {
+    const line = i + 2;
+    const bad = (column: string, why: string) => dataError(`"${r[column] ?? ''}" ${why}`, { file, line, column }, 'delete it and fetch again: rehab-stats population fetch');
+    if (!regions.byScbCode(r.region_code ?? '')) throw bad('region_code', 'is not an SCB region code (00 Riket, 01–25)');
+    if (!/^\d{4}$/.test(r.year ?? '')) throw bad('year', 'is not a year');
+    if (r.sex !== 'total' && r.sex !== 'women' && r.sex !== 'men') throw bad('sex', 'is not total, women or men');
+    if (r.age_group !== ALL_AGES && r.age_group !== TARGET_AGES) throw bad('age_group', `is not ${ALL_AGES} or ${TARGET_AGES}`);
+    if (!/^\d+$/.test(r.population ?? '')) throw bad('population', 'is not a whole number');
+    return {
+      region_code: r.region_code!,
+      region_name: r.region_name ?? '',
+      year: Number(r.year),
+      sex: r.sex,
+      age_group: r.age_group,
+      population: Number(r.population),
+      source_id: r.source_id ?? '',
+      note: r.note ?? '',
+    };
+  });
+}
+
+export function formatPopulationRows(rows: readonly PopulationRow[]): string {
+  return stringify(rows.map((r) => POPULATION_COLUMNS.map((c) => String(r[c]))), { header: true, columns: [...POPULATION_COLUMNS] });
+}
+
+export function rowsToObservations(rows: readonly PopulationRow[]): Observation[] {
+  return rows.map((r, i) => ({ region: r.region_code, year: r.year, method: '', sex: r.sex, age: r.age_group, value: r.population, line: i + 2 }));
+}

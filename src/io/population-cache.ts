@@ -1,0 +1,19 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { isAbsolute, join } from 'node:path';
+
+/**
+ * Where `rehab-stats population fetch` keeps SCB's figures: $XDG_CACHE_HOME/rehab-stats/
+ * (default ~/.cache/rehab-stats/). A relative XDG_CACHE_HOME is ignored, as the XDG Base
+ * Directory specification asks.
+ */
+export function populationCachePath(env: NodeJS.ProcessEnv = process.env): string {
+  const xdg = env.XDG_CACHE_HOME;
+  const base = xdg && isAbsolute(xdg) ? xdg : join(homedir(), '.cache');
+  return join(base, 'rehab-stats', 'population-scb.csv');
+}
+
+/** The cache file's bytes, or undefined when nothing has been fetched. */
+export function readPopulationCache(path: string): Uint8Array | undefined {
+  return existsSync(path) ? readFileSync(path) : undefined;
+}

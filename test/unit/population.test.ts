@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { parse } from 'csv-parse/sync';
+import { RehabError } from '../../src/errors.js';
+import type { Observation } from '../../src/domain/observation.js';
+import { PopulationTable, describeYears } from '../../src/domain/population.js';
+import { formatPopulationRows, parsePopulationRows, rowsToObservations } from '../../src/domain/population-rows.js';
+import { bundledRegions, readBundled } from '../../src/io/bundled.js';
+
+const regions = bundledRegions();
+const codes = regions.regions.map((r) => r.code);
+const bundledRows = parsePopulationRows(readBundled('population.csv'), 'population.csv', regions);
+const bundled = () => new PopulationTable(rowsToObservations(bundledRows), 'the bundled SCB population table', regions, true);
+
+describe('the bundled population table (src/data/population.csv)', () => {
+  it('has totals for all 21 regions and Riket every year 2000–2025', () => {
+    const t = bundled();
+    for (let y = 2000; y <= 2025; y++) for (const c of ['00', ...codes]) expect(t.get(c, y), `${c} ${y}`).toBeGreaterThan(0);
+  });
+
+  it('every row names a described source', () => {
+    const described = new Set((parse(readBundled('population-sources.csv'), { columns: true }) as { source_id: string }[]).map((s) => s.source_id));
+    for (const r of bundledRows) expect(described, `${r.region_code} ${r.year} ${r.source_id}`).toContain(r.source_id);
+  });
+
+  it('Riket as published equals the sum of the 21 regions 2000–2024 (SCB, before the Cell Key Method)', () => {
+    const t = bundled();
+    for (let y = 2000; y <= 2024; y++) t.get('00', y);
+    expect(t.nationalDifferences()).toEqual([]);
+  });
+
+  // SCB: Riket 31 Dec 2025 = 10 605 529 (scb.se/be0101, 2026-02-24); the county cells sum to 10 605 535.
+  it('2025: Riket is used as published (10 605 529) and the +6 difference from the regions is reported', () => {
+    const t = bundled();
+    expect(t.get('00', 2025)).toBe(10605529);
+    expect(t.nationalDifferences()).toEqual([{ year: 2025, sex: 'total', age: 'all', published: 10605529, sumOfRegions: 10605535 }]);
+  });
+
+  it('the target group 16–67 is complete 2000–2015 and absent after (never estimated)', () => {
+    const t = bundled();
+    expect(t.completeYears('total', '16-67')).toEqual(Array.from({ length: 16 }, (_, i) => 2000 + i));
+    expect(t.get('01', 2016, 'total', '16-67')).toBeUndefined();
+  });
+});
+
+describe('PopulationTable', () => {
+  const obs = (region: string, year: number, sex: Observation['sex'], age: string, value: number): Observation => ({ region, year, method: '', sex, age, value, line: 0 });
+
+  it('names the missing figure, the years that are complete and both ways out', () => {
+    let err: unknown;
+    try {
+      bundled().require('06', 2022, 'women');
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(RehabError);
+    const e = err as RehabError;
+    expect(e.exitCode).toBe(5);
+    expect(e.message).toBe('the bundled SCB population table has no population for Region Jönköpings län (06) in 2022 (women); it has figures (women) for all 21 regions in 2000–2015 only');
+    expect(e.hint).toContain('--population FILE');
+  });
+
+  it('a further layer fills only the cells the first lacks, and is reported as used only when it was', () => {
+    const more = [obs('06', 2022, 'women', 'all', 1), obs('06', 2022, 'total', 'all', 2)];
+    const t = new PopulationTable(rowsToObservations(bundledRows), 'bundled', regions, true, [{ observations: more, source: 'fetched' }]);
+    expect(t.get('06', 2022)).toBe(369113);
+    expect(t.usedSources()).toEqual(['bundled']);
+    expect(t.get('06', 2022, 'women')).toBe(1);
+    expect(t.usedSources()).toEqual(['bundled', 'fetched']);
+  });
+
+  it('a user file whose Riket differs from its regions is reported too', () => {
+    const rows = [...codes.map((c) => obs(c, 2014, 'total', 'all', 10)), obs('00', 2014, 'total', 'all', 200)];
+    const t = new PopulationTable(rows, 'pop.csv', regions, false);
+    expect(t.get('00', 2014)).toBe(200);
+    expect(t.nationalDifferences()).toEqual([{ year: 2014, sex: 'total', age: 'all', published: 200, sumOfRegions: 210 }]);
+  });
+});
+
+describe('population rows', () => {
+  it('round-trip through the file format', () => {
+    const some = bundledRows.slice(0, 50);
+    expect(parsePopulationRows(formatPopulationRows(some), 'x.csv', regions)).toEqual(some);
+  });
+
+  it('reject a row that is not a whole number, naming line and column', () => {
+    const text = 'region_code,region_name,year,sex,age_group,population,source_id,note\n01,Region Stockholm,2020,total,all,12.5,X,\n';
+    expect(() => parsePopulationRows(text, 'cache.csv', regions)).toThrow(/"12.5" is not a whole number/);
+    try {
+      parsePopulationRows(text, 'cache.csv', regions);
+    } catch (e) {
+      expect((e as RehabError).location).toEqual({ file: 'cache.csv', line: 2, column: 'population' });
+    }
+  });
+
+  it('describe runs of years', () => {
+    expect(describeYears([2000, 2001, 2002, 2005, 2007, 2008])).toBe('2000–2002, 2005, 2007–2008');
+    expect(describeYears([])).toBe('no years');
+  });
+});
