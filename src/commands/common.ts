@@ -71,6 +71,8 @@ export interface DataOptions {
   records?: boolean;
   /** Say on stderr what was read and how. */
   verbose?: boolean;
+  /** --region: only these regions (codes, names or aliases), repeatable. */
+  region?: string[];
 }
 
 export interface OutputOptions {
@@ -90,7 +92,12 @@ export function addDataOptions(cmd: Command): Command {
   cmd
     .option('-i, --input <file>', 'treatment counts to read (CSV/TSV, "-" for stdin); default: the bundled illustrative dataset')
     .option('-p, --population <file>', 'population to divide by (same formats); default: the bundled SCB table');
-  return addRowOptions(addReadOptions(cmd), { skipInvalid: true });
+  return addRegionOption(addRowOptions(addReadOptions(cmd), { skipInvalid: true }));
+}
+
+/** --region: keep only these regions (Riket stays for comparison where the command has it). */
+export function addRegionOption(cmd: Command): Command {
+  return cmd.option('-r, --region <region>', 'only this region: SCB code, name or alias (e.g. 06, Jönköping, "Region Stockholm"); repeatable', collect, []);
 }
 
 /** How to read a file when detection is wrong: every command that reads a user's file has these. */

@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { dataError, usageError } from '../errors.js';
 import { addPerCapita, growthRows } from '../domain/growth-rows.js';
-import { resolveMethod, selectCounts, yearsOf } from '../domain/select.js';
+import { keepRegions, resolveMethod, resolveRegions, selectCounts, yearsOf } from '../domain/select.js';
 import type { Column, ResultTable } from '../render/model.js';
 import { intervalColumns } from '../render/columns.js';
 import {
@@ -87,6 +87,7 @@ export function growthCommand(): Command {
 
 async function runGrowth(opts: GrowthOptions): Promise<void> {
   const regions = loadRegions();
+  const selected = resolveRegions(opts.region ?? [], regions);
   const data = await loadCounts(opts, regions);
   const method = resolveMethod(data.observations, opts.method, data.source);
   const sex = parseSexOption(opts.sex);
@@ -113,7 +114,7 @@ async function runGrowth(opts: GrowthOptions): Promise<void> {
   const table: ResultTable = {
     title: `${method || opts.method} treatments${opts.perCapita ? ' per inhabitant' : ''}${sex !== 'total' ? ` (${sex})` : ''}, ${opts.since}–${year}`,
     columns,
-    rows,
+    rows: keepRegions(rows, selected),
     apart: [national],
     notes,
   };

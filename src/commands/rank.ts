@@ -4,7 +4,7 @@ import { dataError, usageError } from '../errors.js';
 import { loadUnits, rankUnits } from './units.js';
 import { ALL_AGES } from '../domain/observation.js';
 import { buildStrata, rankRows } from '../domain/ranking.js';
-import { resolveMethod, selectCounts, yearsOf } from '../domain/select.js';
+import { keepRegions, resolveMethod, resolveRegions, selectCounts, yearsOf } from '../domain/select.js';
 import { SMALL_COUNT } from '../stats/rate.js';
 import { ESP2013, type AgeStratum } from '../stats/dsr.js';
 import type { PoissonMethod } from '../stats/poisson.js';
@@ -93,8 +93,12 @@ export function rankCommand(): Command {
 }
 
 async function runRank(opts: RankOptions): Promise<void> {
-  if (opts.by) return runRankByUnit(opts);
+  if (opts.by) {
+    if (opts.region?.length) throw usageError('--region goes with ranks of regions, not with --by', 'filter the rows of your file before ranking its units');
+    return runRankByUnit(opts);
+  }
   const regions = loadRegions();
+  const selected = resolveRegions(opts.region ?? [], regions);
   const data = await loadCounts(opts, regions, opts.year !== undefined ? { defaultYear: opts.year } : {});
   const method = resolveMethod(data.observations, opts.method, data.source);
   const sex = parseSexOption(opts.sex);
@@ -115,8 +119,10 @@ async function runRank(opts: RankOptions): Promise<void> {
     for (const [code, why] of built.problems) counts.set(code, { value: null, lines: counts.get(code)?.lines ?? [], note: why });
     standardNote = `Age-standardised directly to the European Standard Population 2013 over the age groups ${built.bands.join(', ')}; 95% intervals by Dobson's method.`;
   }
-  const { rows, national, missingRegions } = rankRows({ counts, population, regions, year, sex, age, per: opts.per, level: opts.ci, ciMethod: opts.ciMethod, funnel: opts.funnel, ...(strata ? { strata } : {}) });
+  const { rows: allRows, national, missingRegions } = rankRows({ counts, population, regions, year, sex, age, per: opts.per, level: opts.ci, ciMethod: opts.ciMethod, funnel: opts.funnel, ...(strata ? { strata } : {}) });
 
+  // Ranks stay those among all regions: Stockholm is 5th of 21, shown alone.
+  const rows = keepRegions(allRows, selected);
   const perLabel = opts.per.toLocaleString('en-US');
   const methodName = method || opts.method;
   const who = [sex !== 'total' ? sex : '', age !== ALL_AGES ? `aged ${age}` : ''].filter(Boolean).join(' ');
@@ -129,10 +135,11 @@ async function runRank(opts: RankOptions): Promise<void> {
   if (opts.funnel) notes.push('Funnel: outside the 95% or 99.8% control limits for a region of that size if its true rate were the national one (Spiegelhalter 2005).');
   if (standardNote) notes.push(standardNote);
   if (method === '') notes.push(`The input has no method column: every count is taken as ${opts.method}.`);
+  if (selected.length) notes.push(`Ranks are among all ${allRows.filter((r) => typeof r.rank === 'number').length} ranked regions; only ${selected.map((r) => r.name).join(', ')} shown.`);
   if (missingRegions.length) notes.push(`Not in the input for ${year}: ${missingRegions.join(', ')}.`);
   const table: ResultTable = {
     title: `${methodName} treatments per ${perLabel} inhabitants${who ? ` (${who})` : ''}${opts.standard ? ', age-standardised' : ''}, ${year}`,
-    columns: rankColumns(opts.ci, perLabel, opts.funnel, Math.max(...rows.map((r) => (typeof r.rate_upper === 'number' ? r.rate_upper : 0)))),
+    columns: rankColumns(opts.ci, perLabel, opts.funnel, Math.max(...[...rows, national].map((r) => (typeof r.rate_upper === 'number' ? r.rate_upper : 0)))),
     rows,
     apart: [national],
     notes,

@@ -1,7 +1,8 @@
 import { Command } from 'commander';
-import { dataError } from '../errors.js';
+import { dataError, usageError } from '../errors.js';
 import type { Sex } from '../domain/observation.js';
-import { methodsOf, nationalCount, resolveMethod, selectCounts, yearsOf } from '../domain/select.js';
+import { methodsOf, nationalCount, resolveMethod, resolveRegions, selectCounts, yearsOf } from '../domain/select.js';
+import { NATIONAL_CODE } from '../domain/regions.js';
 import { wilsonInterval } from '../stats/wilson.js';
 import { loadUnits, unitShares } from './units.js';
 import { intervalColumns } from '../render/columns.js';
@@ -64,24 +65,36 @@ export function shareCommand(): Command {
   addOutputOptions(cmd);
   addHelp(cmd, EXAMPLES, DETAILS);
   cmd.action(async (opts: ShareOptions) => {
-    if (!['method', 'sex', 'region'].includes(opts.by)) return shareByColumn(opts);
+    if (!['method', 'sex', 'region'].includes(opts.by)) {
+      if (opts.region?.length) throw usageError(`--region goes with --by method, sex or region, not with --by ${opts.by}`, 'filter the rows of your file first');
+      return shareByColumn(opts);
+    }
     const regions = loadRegions();
+    const selected = resolveRegions(opts.region ?? [], regions);
+    // --by method or sex with --region: the shares within the chosen regions (Riket = every region).
+    const within = opts.by !== 'region' && selected.length > 0 && !selected.some((r) => r.code === NATIONAL_CODE) ? selected : [];
     const data = await loadCounts(opts, regions);
     const obs = data.observations;
     const years = yearsOf(obs);
     const year = opts.year ?? years[years.length - 1]!;
     if (!years.includes(year)) throw dataError(`no counts for ${year}`, { file: data.source }, `years in the data: ${years.join(', ')}`);
     const methods = opts.method ? [resolveMethod(obs, opts.method, data.source)] : methodsOf(obs);
-    const count = (method: string, sex: Sex) => nationalCount(obs, regions, method, year, sex, data.recordLevel);
+    const count = (method: string, sex: Sex): number | null => {
+      if (within.length === 0) return nationalCount(obs, regions, method, year, sex, data.recordLevel);
+      const counts = selectCounts(obs, { method, year, sex, absentIsZero: data.recordLevel });
+      const cells = within.map((r) => counts.get(r.code)?.value ?? null);
+      return cells.some((c) => c === null) ? null : cells.reduce((s: number, c) => s + c!, 0);
+    };
     const sumOver = (f: (m: string) => number | null) => {
       const vs = methods.map(f);
       return vs.some((v) => v === null) ? null : vs.reduce((s: number, v) => s + v!, 0);
     };
-    let parts: { group: string; count: number | null }[];
+    let parts: { code?: string; group: string; count: number | null }[];
     if (opts.by === 'method') parts = methods.map((m) => ({ group: m || '(no method)', count: count(m, 'total') }));
     else if (opts.by === 'sex') parts = (['women', 'men'] as const).map((sx) => ({ group: sx, count: sumOver((m) => count(m, sx)) }));
     else {
       parts = regions.regions.map((r) => ({
+        code: r.code,
         group: r.name,
         count: sumOver((m) => selectCounts(obs, { method: m, year, sex: 'total', absentIsZero: data.recordLevel }).get(r.code)?.value ?? null),
       }));
@@ -90,10 +103,13 @@ export function shareCommand(): Command {
     if (missing.length) {
       throw dataError(`no complete ${year} count for ${missing.join(', ')}`, { file: data.source }, opts.by === 'sex' ? 'the input needs counts by sex (a kön/sex column)' : 'every part of the total must be present; see: rehab-stats check');
     }
-    const rows = shareRows(parts as { group: string; count: number }[]);
+    // Shares of the national total first; --by region --region then shows only the chosen regions.
+    const codes = new Set(selected.map((r) => r.code));
+    const rows = shareRows(parts as { group: string; count: number }[]).filter((_, i) => codes.size === 0 || opts.by !== 'region' || codes.has(parts[i]!.code!));
+    const scope = within.length ? ` in ${within.map((r) => r.name).join(', ')}` : '';
     const what = opts.method ? `${methods[0] || opts.method} treatments` : 'all treatments';
     const table: ResultTable = {
-      title: `Share of ${what} by ${opts.by}, ${year}`,
+      title: `Share of ${what}${scope} by ${opts.by}, ${year}`,
       columns: shareColumns(opts.by === 'method' ? 'Method' : opts.by === 'sex' ? 'Sex' : 'Region'),
       rows,
       notes: [data.bundled ? BUNDLED_DATA_LABEL : `Data: ${data.source}.`, 'Intervals: Wilson score, 95%.'],

@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import { dataError } from '../errors.js';
-import { resolveMethod, selectCounts, yearsOf } from '../domain/select.js';
+import { resolveMethod, resolveRegions, selectCounts, yearsOf } from '../domain/select.js';
 import { spread } from '../stats/spread.js';
 import type { ResultRow, ResultTable } from '../render/model.js';
 import { rankRows } from '../domain/ranking.js';
@@ -62,6 +62,8 @@ export function summaryCommand(): Command {
   addHelp(cmd, EXAMPLES, DETAILS);
   cmd.action(async (opts: SummaryOptions) => {
     const regions = loadRegions();
+    const selected = new Set(resolveRegions(opts.region ?? [], regions).map((r) => r.code));
+    const inScope = (code: string) => selected.size === 0 || selected.has(code);
     const data = await loadCounts(opts, regions);
     const method = resolveMethod(data.observations, opts.method, data.source);
     const years = yearsOf(data.observations.filter((o) => o.method === method));
@@ -73,10 +75,10 @@ export function summaryCommand(): Command {
     if (opts.measure === 'rate') {
       const population = await loadPopulation(opts, regions);
       const { rows } = rankRows({ counts, population, regions, year, sex, age: parseDenominator(opts.denominator), per: opts.per, level: 0.95, ciMethod: 'exact' });
-      values = rows.filter((r) => typeof r.rate === 'number').map((r) => ({ region: r.region as string, value: r.rate as number }));
+      values = rows.filter((r) => typeof r.rate === 'number' && inScope(r.region_code as string)).map((r) => ({ region: r.region as string, value: r.rate as number }));
       notes.push(...populationNotes(population));
     } else {
-      values = regions.regions.filter((r) => typeof counts.get(r.code)?.value === 'number').map((r) => ({ region: r.name, value: counts.get(r.code)!.value! }));
+      values = regions.regions.filter((r) => typeof counts.get(r.code)?.value === 'number' && inScope(r.code)).map((r) => ({ region: r.name, value: counts.get(r.code)!.value! }));
     }
     if (values.length < 2) throw dataError(`fewer than two regions with ${opts.method} in ${year}`, { file: data.source }, 'a spread needs at least two regions');
     const rows = summaryRows(values);

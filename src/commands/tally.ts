@@ -9,7 +9,8 @@ import { displayName, readBytes } from '../io/read.js';
 import { wilsonInterval } from '../stats/wilson.js';
 import type { ResultRow, ResultTable } from '../render/model.js';
 import { intervalColumns } from '../render/columns.js';
-import { addHelp, addOutputOptions, addReadOptions, emit, loadRegions, parseYearOption, readOptions, type DataOptions, type OutputOptions } from './common.js';
+import { resolveRegions } from '../domain/select.js';
+import { addHelp, addOutputOptions, addReadOptions, addRegionOption, emit, loadRegions, parseYearOption, readOptions, type DataOptions, type OutputOptions } from './common.js';
 
 const EXAMPLES = [
   'rehab-stats tally  # self-assessed access 2014 per method, bundled data',
@@ -80,15 +81,16 @@ export function tallyCommand(): Command {
     .option('-m, --method <method>', 'only this method')
     .option('-y, --year <year>', 'only this year', parseYearOption('--year'))
     .option('--positive <answers>', 'comma-separated answers to add up into a headline, e.g. "god,relativt god"');
-  addReadOptions(cmd);
+  addRegionOption(addReadOptions(cmd));
   addOutputOptions(cmd);
   addHelp(cmd, EXAMPLES, DETAILS);
   cmd.action(async (opts: TallyOptions) => {
     const regions = loadRegions();
+    const selected = new Set(resolveRegions(opts.region ?? [], regions).map((r) => r.code));
     const file = opts.input ? displayName(opts.input) : 'bundled access-2014.csv';
     const bytes = opts.input ? await readBytes(opts.input) : readBundled('access-2014.csv');
     const table = loadTable(bytes, file, 'count', regions, readOptions(opts, { categoryColumn: opts.column, ...(opts.year !== undefined ? { defaultYear: opts.year } : {}) }));
-    const obs = table.observations.filter((o) => opts.year === undefined || o.year === opts.year);
+    const obs = table.observations.filter((o) => (opts.year === undefined || o.year === opts.year) && (selected.size === 0 || selected.has(o.region)));
     const methods = [...new Set(obs.map((o) => o.method))].filter((m) => !opts.method || matchKey(m) === matchKey(opts.method));
     if (methods.length === 0) throw dataError(`no answers${opts.method ? ` for ${opts.method}` : ''}`, { file }, `methods in the file: ${[...new Set(table.observations.map((o) => o.method))].join(', ')}`);
     const rows: ResultRow[] = [];

@@ -1,140 +1,285 @@
 import { Command, Option } from 'commander';
 import { dataError, usageError } from '../errors.js';
-import { NATIONAL_CODE } from '../domain/regions.js';
-import { methodsOf, nationalCount, resolveMethod, selectCounts, yearsOf } from '../domain/select.js';
+import { NATIONAL_CODE, type Region } from '../domain/regions.js';
+import { methodsOf, resolveMethod, resolveRegions, yearsOf } from '../domain/select.js';
+import { countSeries, seriesSubjects, seriesValues, spanSummary, withRates, type Series, type SpanSummary } from '../domain/trend-series.js';
 import { growth } from '../stats/growth.js';
-import { logLinearFit, sparkline } from '../stats/trend.js';
-import type { ResultRow, ResultTable } from '../render/model.js';
+import { sparkline } from '../stats/trend.js';
+import type { Column, ResultRow, ResultTable } from '../render/model.js';
+import { intervalColumns } from '../render/columns.js';
 import {
-  addDataOptions, addHelp, addOutputOptions, BUNDLED_DATA_LABEL, emit, inputWarnings, loadCounts, loadRegions,
-  parseYearOption, type DataOptions, type OutputOptions,
+  addDataOptions, addHelp, addOutputOptions, BUNDLED_DATA_LABEL, emit, inputWarnings, loadCounts, loadPopulation, loadRegions, populationNotes,
+  parsePositive, parseYearOption, type DataOptions, type OutputOptions,
 } from './common.js';
 
 const EXAMPLES = [
   'rehab-stats trend --method KBT  # national series, year on year',
+  'rehab-stats trend --method KBT --region Jönköping --per-capita  # one region\'s rate per 100 000, exact intervals',
   'rehab-stats trend --method MMR --by region  # one line per region with a sparkline',
+  'rehab-stats trend --by method  # when each method starts, and how fast it grows',
   'rehab-stats trend --input fixtures/internet-1177.csv  # 5 000 → 25 000 → 60 000: doubling time',
 ];
 
 const DETAILS = `
 A series over the years: the count, the change from the year before, and over the whole span
-the compound annual growth rate (CAGR, from the first and last year only) and a log-linear
-least-squares fit ln(count) = a + b·year, whose annual growth e^b − 1 and doubling time
-ln 2 / b use every year. The terminal shows a sparkline.
-CSV/TSV/JSON columns, national: year, count, change, change_pct. With --by region:
-region_code, region, first_year, first_count, last_year, last_count, cagr_pct,
-fitted_growth_pct, doubling_years, series.`;
+the compound annual growth rate (CAGR, from the first and last known year only) and a
+log-linear least-squares fit ln(value) = a + b·year, whose annual growth e^b − 1 and doubling
+time ln 2 / b use every year. With --per-capita the series also has the population, the rate
+per --per inhabitants and its exact Poisson 95% interval, and the summary is of the rate.
+A year without data stays empty (a method that starts in 2025 starts there, never at zero).
+--region: the series of that region (repeatable) instead of Riket; with --by region only those
+regions, and Riket for comparison.
+JSON: one object {series, summary}: series has one object per region and year (region_code,
+region, method, year, count, change, change_pct, [population, rate, rate_lower, rate_upper]),
+summary one per series (region_code, region, method, measure, first_year, first_value,
+last_year, last_value, cagr_pct, fitted_growth_pct, doubling_years); years are numbers.
+CSV/TSV, national or --region: part (series or summary), region_code, region, year, count,
+change, change_pct, [population, rate, rate_lower, rate_upper,] statistic (cagr_pct,
+fitted_growth_pct, doubling_years), estimate. With --by region or method: region_code, region,
+method, first_year, first_count, last_year, last_count, cagr_pct, fitted_growth_pct,
+doubling_years, series.`;
 
 interface TrendOptions extends DataOptions, OutputOptions {
   method?: string;
-  by: 'nation' | 'region';
+  by: 'nation' | 'region' | 'method';
   from?: number;
   to?: number;
+  perCapita?: boolean;
+  per: number;
 }
 
-/** Year-on-year rows for one series. Pure. */
-export function seriesRows(points: { year: number; count: number | null }[]): ResultRow[] {
-  return points.map((p, i) => {
-    const prev = points[i - 1];
+/** Year-on-year rows for one series: count, change and percent change. Pure. */
+export function seriesRows(series: Series): ResultRow[] {
+  const known = series.points;
+  return known.map((p, i) => {
+    const prev = known[i - 1];
     const g = prev && prev.count !== null && p.count !== null ? growth(prev.count, p.count, prev.year, p.year) : undefined;
-    return { year: p.year, count: p.count, change: g?.change ?? null, change_pct: g?.changePct ?? null };
+    const row: ResultRow = { part: 'series', region_code: series.code, region: series.name, method: series.method, year: p.year, count: p.count, change: g?.change ?? null, change_pct: g?.changePct ?? null };
+    if (p.population !== undefined) Object.assign(row, { population: p.population, rate: p.rate ?? null, rate_lower: p.rateLower ?? null, rate_upper: p.rateUpper ?? null });
+    return row;
   });
 }
 
-/** Span statistics for one series: CAGR first→last and the log-linear fit. Null where they cannot be formed. */
-export function spanStats(points: { year: number; count: number | null }[]) {
-  const known = points.filter((p): p is { year: number; count: number } => p.count !== null);
-  const first = known[0];
-  const last = known[known.length - 1];
-  const cagr = first && last && last.year > first.year ? growth(first.count, last.count, first.year, last.year).cagrPct : null;
-  const positive = known.filter((p) => p.count > 0);
-  const fit = positive.length >= 2 && positive.length === known.length ? logLinearFit(positive.map((p) => p.year), positive.map((p) => p.count)) : undefined;
-  return { first, last, cagr, fit };
+/** The summary of one series as JSON keys. */
+function summaryObject(series: Series, s: SpanSummary, measure: 'count' | 'rate'): ResultRow {
+  return {
+    region_code: series.code,
+    region: series.name,
+    method: series.method,
+    measure,
+    first_year: s.firstYear,
+    first_value: s.firstValue,
+    last_year: s.lastYear,
+    last_value: s.lastValue,
+    cagr_pct: s.cagrPct,
+    fitted_growth_pct: s.fittedGrowthPct,
+    doubling_years: s.doublingYears,
+  };
+}
+
+/** The three summary statistics as CSV rows (part "summary"). */
+function summaryRows(series: Series, s: SpanSummary): ResultRow[] {
+  const stat = (statistic: string, estimate: number | null): ResultRow => ({ part: 'summary', region_code: series.code, region: series.name, method: series.method, statistic, estimate });
+  return [stat('cagr_pct', s.cagrPct), stat('fitted_growth_pct', s.fittedGrowthPct), stat('doubling_years', s.doublingYears)];
+}
+
+/** Why a series has no CAGR or fitted growth, when it has none: never a blank without a reason. */
+function missingGrowthNote(label: string, values: readonly { year: number; value: number | null }[], s: SpanSummary): string | undefined {
+  if (s.cagrPct !== null && s.fittedGrowthPct !== null) return undefined;
+  const zero = values.find((p) => p.value === 0);
+  if (zero) return `${label}: ${zero.year} is 0, so no ${s.cagrPct === null ? 'CAGR or ' : ''}log-linear fit (growth from zero is undefined).`;
+  if (values.filter((p) => p.value !== null).length < 2) return `${label}: fewer than two known years, so no growth rate.`;
+  return undefined;
+}
+
+/** "CAGR 2009–2015: +12% per year." and the fit, for the notes under a human table. */
+function summaryLines(s: SpanSummary, measure: 'count' | 'rate', points: number): string[] {
+  const fmt = (v: number) => (Math.round(v * 10) / 10).toString();
+  const sign = (v: number) => (v >= 0 ? '+' : '');
+  const of = measure === 'rate' ? ' of the rate' : '';
+  const out: string[] = [];
+  if (s.cagrPct !== null) out.push(`CAGR${of} ${s.firstYear}–${s.lastYear}: ${sign(s.cagrPct)}${fmt(s.cagrPct)}% per year.`);
+  if (s.fittedGrowthPct !== null) {
+    out.push(`Log-linear fit${of} over ${points} years: ${sign(s.fittedGrowthPct)}${fmt(s.fittedGrowthPct)}% per year${s.doublingYears !== null ? `, doubling every ${fmt(s.doublingYears)} years` : ''}.`);
+  }
+  return out;
 }
 
 export function trendCommand(): Command {
   const cmd = new Command('trend')
     .summary('a series over the years: change, CAGR, fitted growth and doubling time')
-    .description('Trend of a method over the years, nationally or per region.')
+    .description('Trend of a method over the years, nationally, per region or per method.')
     .option('-m, --method <method>', 'treatment method (default: the only one in the data)')
-    .addOption(new Option('--by <unit>', 'one national series, or one line per region').choices(['nation', 'region']).default('nation'))
+    .addOption(new Option('--by <unit>', 'one series (Riket or --region), one line per region, or one line per method').choices(['nation', 'region', 'method']).default('nation'))
     .option('--from <year>', 'first year', parseYearOption('--from'))
-    .option('--to <year>', 'last year', parseYearOption('--to'));
+    .option('--to <year>', 'last year', parseYearOption('--to'))
+    .option('--per-capita', 'add the population, the rate per --per inhabitants and its exact 95% interval each year; summarise the rate')
+    .option('--per <n>', 'with --per-capita: rate per this many inhabitants', parsePositive('--per'), 100000);
   addDataOptions(cmd);
   addOutputOptions(cmd);
   addHelp(cmd, EXAMPLES, DETAILS);
-  cmd.action(async (opts: TrendOptions) => {
-    const regions = loadRegions();
-    const data = await loadCounts(opts, regions);
-    const methods = methodsOf(data.observations);
-    if (!opts.method && methods.length > 1) throw usageError('which method? pass --method', `methods in the data: ${methods.join(', ')}`);
-    const method = opts.method ? resolveMethod(data.observations, opts.method, data.source) : methods[0]!;
-    const name = method || opts.method || 'treatments';
-    const years = yearsOf(data.observations.filter((o) => o.method === method)).filter((y) => (opts.from === undefined || y >= opts.from) && (opts.to === undefined || y <= opts.to));
-    if (years.length < 2) throw dataError(`fewer than two years of ${name} in the range`, { file: data.source }, 'a trend needs at least two years');
-    const label = data.bundled ? BUNDLED_DATA_LABEL : `Data: ${data.source}.`;
-    let table: ResultTable;
-    if (opts.by === 'nation') {
-      const points = years.map((year) => ({ year, count: nationalCount(data.observations, regions, method, year, 'total', data.recordLevel) }));
-      const { first, last, cagr, fit } = spanStats(points);
-      const fmt = (v: number) => (Math.round(v * 10) / 10).toString();
-      const notes = [`${sparkline(points.map((p) => p.count))}  ${first?.year}–${last?.year}`];
-      if (cagr !== null) notes.push(`CAGR ${first!.year}–${last!.year}: ${cagr >= 0 ? '+' : ''}${fmt(cagr)}% per year.`);
-      if (fit) notes.push(`Log-linear fit over ${points.length} years: ${fit.annualGrowthPct >= 0 ? '+' : ''}${fmt(fit.annualGrowthPct)}% per year${fit.doublingYears !== null ? `, doubling every ${fmt(fit.doublingYears)} years` : ''}.`);
-      notes.push(label);
-      table = {
-        title: `${name}, Riket, ${years[0]}–${years[years.length - 1]}`,
-        columns: [
-          { key: 'year', header: 'Year', type: 'text' },
-          { key: 'count', header: 'Count', type: 'integer' },
-          { key: 'change', header: 'Change', type: 'signed-integer' },
-          { key: 'change_pct', header: 'Change %', type: 'signed-percent', digits: 1 },
-        ],
-        rows: seriesRows(points).map((r) => ({ ...r, year: String(r.year) })),
-        notes,
-      };
-    } else {
-      const byYear = years.map((year) => selectCounts(data.observations, { method, year, sex: 'total', absentIsZero: data.recordLevel }));
-      const rows = [...regions.regions, regions.national]
-        .filter((r) => r.code !== NATIONAL_CODE && byYear.some((m) => m.has(r.code)))
-        .map((r) => {
-          const points = years.map((year, i) => ({ year, count: byYear[i]!.get(r.code)?.value ?? null }));
-          const { first, last, cagr, fit } = spanStats(points);
-          return {
-            region_code: r.code,
-            region: r.name,
-            first_year: first?.year ?? null,
-            first_count: first?.count ?? null,
-            last_year: last?.year ?? null,
-            last_count: last?.count ?? null,
-            cagr_pct: cagr,
-            fitted_growth_pct: fit?.annualGrowthPct ?? null,
-            doubling_years: fit?.doublingYears ?? null,
-            series: points.map((p) => p.count ?? '').join(' '),
-            spark: sparkline(points.map((p) => p.count)),
-          };
-        });
-      if (rows.length === 0) throw dataError(`no regional counts of ${name}`, { file: data.source }, 'the input holds national figures only; leave out --by region');
-      table = {
-        title: `${name} per region, ${years[0]}–${years[years.length - 1]}`,
-        columns: [
-          { key: 'region_code', header: 'Code', type: 'text' },
-          { key: 'region', header: 'Region', type: 'text' },
-          { key: 'first_year', header: 'From', type: 'text', only: 'machine' },
-          { key: 'first_count', header: String(years[0]), type: 'integer' },
-          { key: 'last_year', header: 'To', type: 'text', only: 'machine' },
-          { key: 'last_count', header: String(years[years.length - 1]), type: 'integer' },
-          { key: 'spark', header: 'Trend', type: 'text', only: 'table' },
-          { key: 'cagr_pct', header: 'CAGR', type: 'signed-percent', digits: 1 },
-          { key: 'fitted_growth_pct', header: 'Fitted', type: 'signed-percent', digits: 1 },
-          { key: 'doubling_years', header: 'Doubling (years)', type: 'rate', empty: '' },
-          { key: 'series', header: 'Series', type: 'text', only: 'machine' },
-        ],
-        rows,
-        notes: ['CAGR: first to last year. Fitted: log-linear least squares over every year.', label],
-      };
-    }
-    emit(table, opts, inputWarnings(data));
-  });
+  cmd.action((opts: TrendOptions) => runTrend(opts));
   return cmd;
+}
+
+async function runTrend(opts: TrendOptions): Promise<void> {
+  const regions = loadRegions();
+  const selected = resolveRegions(opts.region ?? [], regions);
+  const data = await loadCounts(opts, regions);
+  const inRange = (y: number) => (opts.from === undefined || y >= opts.from) && (opts.to === undefined || y <= opts.to);
+  const population = opts.perCapita ? await loadPopulation(opts, regions) : undefined;
+  const measure = opts.perCapita ? 'rate' : 'count';
+  const label = [data.bundled ? BUNDLED_DATA_LABEL : `Data: ${data.source}.`];
+  if (population) label.push(...populationNotes(population));
+  if (population) label.push(`Rate per ${opts.per.toLocaleString('en-US')} inhabitants with its exact Poisson 95% interval.`);
+  const build = (region: Region, method: string, years: number[]): Series => {
+    const series = countSeries(data.observations, regions, region, method, years, data.recordLevel);
+    return population ? withRates(series, population, opts.per) : series;
+  };
+
+  if (opts.by === 'method') {
+    const subjects = seriesSubjects(data.observations, regions, selected);
+    if (subjects.length > 1) throw usageError('--by method shows one region (or Riket) at a time', 'pass one --region');
+    const subject = subjects[0]!;
+    const methods = opts.method ? [resolveMethod(data.observations, opts.method, data.source)] : methodsOf(data.observations);
+    const all = methods.map((m) => build(subject, m, yearsOf(data.observations.filter((o) => o.method === m)).filter(inRange)));
+    // Each method over its own years: one that starts in 2025 starts there.
+    const shown = all.filter((s) => s.points.some((p) => p.count !== null));
+    if (shown.length === 0) throw dataError('no counts in the range', { file: data.source }, 'check --from and --to');
+    const table = spanTable(shown, measure, `Methods, ${subject.name}: when each starts and how it grows`, label, 'method');
+    return emit(table, opts, inputWarnings(data));
+  }
+
+  const methods = methodsOf(data.observations);
+  if (!opts.method && methods.length > 1) throw usageError('which method? pass --method (or --by method for all)', `methods in the data: ${methods.join(', ')}`);
+  const method = opts.method ? resolveMethod(data.observations, opts.method, data.source) : methods[0]!;
+  const name = method || opts.method || 'treatments';
+  const years = yearsOf(data.observations.filter((o) => o.method === method)).filter(inRange);
+  if (years.length < 2) throw dataError(`fewer than two years of ${name} in the range`, { file: data.source }, 'a trend needs at least two years');
+  const span = `${years[0]}–${years[years.length - 1]}`;
+
+  if (opts.by === 'region') {
+    const codes = new Set(selected.map((r) => r.code));
+    const all = regions.regions.filter((r) => codes.size === 0 || codes.has(r.code)).map((r) => build(r, method, years));
+    const shown = all.filter((s) => s.points.some((p) => p.count !== null));
+    if (shown.length === 0) throw dataError(`no regional counts of ${name}`, { file: data.source }, 'the input holds national figures only; leave out --by region');
+    // Riket for comparison under the chosen regions, when the data gives it.
+    const national = selected.length && !codes.has(NATIONAL_CODE) ? build(regions.national, method, years) : undefined;
+    const apart = national && national.points.every((p) => p.count !== null) ? [national] : [];
+    const table = spanTable([...shown, ...apart], measure, `${name} per region, ${span}`, ['CAGR: first to last year. Fitted: log-linear least squares over every year.', ...label], 'region', apart.length);
+    return emit(table, opts, inputWarnings(data));
+  }
+
+  const subjects = seriesSubjects(data.observations, regions, selected);
+  const series = subjects.map((r) => build(r, method, years));
+  const empty = series.filter((s) => s.points.every((p) => p.count === null));
+  if (empty.length) {
+    const present = [...new Set(data.observations.filter((o) => o.method === method).map((o) => o.region))].sort().map((c) => regions.byScbCode(c)?.name ?? c);
+    throw dataError(`no ${name} counts for ${empty.map((s) => s.name).join(', ')}`, { file: data.source }, `regions with ${name} counts: ${present.join(', ') || 'none'}`);
+  }
+  const summaries = series.map((s) => spanSummary(seriesValues(s)));
+  const several = series.length > 1;
+  const notes: string[] = [];
+  series.forEach((s, i) => {
+    const values = seriesValues(s).map((p) => p.value);
+    notes.push(`${several ? `${s.name}: ` : ''}${sparkline(values)}  ${span}`);
+    notes.push(...summaryLines(summaries[i]!, measure, values.filter((v) => v !== null).length));
+    const why = missingGrowthNote(s.name, seriesValues(s), summaries[i]!);
+    if (why) notes.push(why);
+  });
+  notes.push(...label);
+  const rows = series.flatMap(seriesRows);
+  const perLabel = opts.per.toLocaleString('en-US');
+  const rateColumns: Column[] = population
+    ? [
+        { key: 'population', header: 'Population', type: 'integer' },
+        { key: 'rate', header: `Per ${perLabel}`, type: 'rate' },
+        ...intervalColumns('rate_lower', 'rate_upper', '95% CI'),
+      ]
+    : [];
+  const table: ResultTable = {
+    title: `${name}, ${subjects.map((r) => r.name).join(', ')}, ${span}`,
+    columns: [
+      { key: 'part', header: 'Part', type: 'text', only: 'machine' },
+      { key: 'region_code', header: 'Code', type: 'text', only: several ? undefined : 'machine' },
+      { key: 'region', header: 'Region', type: 'text', only: several ? undefined : 'machine' },
+      { key: 'method', header: 'Method', type: 'text', only: 'machine' },
+      { key: 'year', header: 'Year', type: 'text' },
+      { key: 'count', header: 'Count', type: 'integer' },
+      { key: 'change', header: 'Change', type: 'signed-integer' },
+      { key: 'change_pct', header: 'Change %', type: 'signed-percent', digits: 1 },
+      ...rateColumns,
+      { key: 'statistic', header: 'Statistic', type: 'text', only: 'machine' },
+      { key: 'estimate', header: 'Estimate', type: 'rate', only: 'machine' },
+    ],
+    rows,
+    // Machine formats: the summary statistics follow the series rows (part "summary").
+    apart: [],
+    notes,
+    document: {
+      series: rows.map(({ part: _part, ...r }) => r),
+      summary: series.map((s, i) => summaryObject(s, summaries[i]!, measure)),
+    },
+  };
+  emit(withMachineRows(table, series.flatMap((s, i) => summaryRows(s, summaries[i]!)), opts), opts, inputWarnings(data));
+}
+
+/** Rows only machine formats carry (CSV/TSV: the summary after the series). */
+function withMachineRows(table: ResultTable, extra: ResultRow[], opts: OutputOptions): ResultTable {
+  return opts.format === 'csv' || opts.format === 'tsv' ? { ...table, rows: [...table.rows, ...extra] } : table;
+}
+
+/** One line per series (region or method): first and last year, CAGR, fitted growth, doubling time, sparkline. */
+function spanTable(series: Series[], measure: 'count' | 'rate', title: string, notes: string[], by: 'region' | 'method', apartCount = 0): ResultTable {
+  const rows = series.map((s) => {
+    const values = seriesValues(s);
+    const sum = spanSummary(values);
+    const first = s.points.find((p) => p.count !== null);
+    const last = [...s.points].reverse().find((p) => p.count !== null);
+    return {
+      row: {
+        region_code: s.code,
+        region: s.name,
+        method: s.method,
+        first_year: first?.year ?? null,
+        first_count: first?.count ?? null,
+        last_year: last?.year ?? null,
+        last_count: last?.count ?? null,
+        cagr_pct: sum.cagrPct,
+        fitted_growth_pct: sum.fittedGrowthPct,
+        doubling_years: sum.doublingYears,
+        series: values.map((p) => (p.value === null ? '' : measure === 'rate' ? (Math.round(p.value * 10) / 10).toString() : p.value)).join(' '),
+        spark: sparkline(values.map((p) => p.value)),
+      } satisfies ResultRow,
+      summary: summaryObject(s, sum, measure),
+    };
+  });
+  const why = series.map((s) => missingGrowthNote(by === 'method' ? s.method || 'treatments' : s.name, seriesValues(s), spanSummary(seriesValues(s)))).filter((n): n is string => !!n);
+  const main = rows.slice(0, rows.length - apartCount);
+  const apart = rows.slice(rows.length - apartCount);
+  const of = measure === 'rate' ? ' (of the rate)' : '';
+  return {
+    title,
+    columns: [
+      { key: 'region_code', header: 'Code', type: 'text', only: by === 'method' ? 'machine' : undefined },
+      { key: 'region', header: 'Region', type: 'text', only: by === 'method' ? 'machine' : undefined },
+      { key: 'method', header: 'Method', type: 'text', only: by === 'region' ? 'machine' : undefined },
+      { key: 'first_year', header: 'From', type: 'text' },
+      { key: 'first_count', header: 'First count', type: 'integer' },
+      { key: 'last_year', header: 'To', type: 'text' },
+      { key: 'last_count', header: 'Last count', type: 'integer' },
+      { key: 'spark', header: 'Trend', type: 'text', only: 'table' },
+      { key: 'cagr_pct', header: `CAGR${of}`, type: 'signed-percent', digits: 1 },
+      { key: 'fitted_growth_pct', header: 'Fitted', type: 'signed-percent', digits: 1 },
+      { key: 'doubling_years', header: 'Doubling (years)', type: 'rate', empty: '' },
+      { key: 'series', header: 'Series', type: 'text', only: 'machine' },
+    ],
+    rows: main.map((r) => r.row),
+    apart: apart.map((r) => r.row),
+    notes: [...why, ...notes],
+    document: {
+      series: series.flatMap(seriesRows).map(({ part: _part, ...r }) => r),
+      summary: rows.map((r) => r.summary),
+    },
+  };
 }

@@ -1,5 +1,5 @@
 import { usageError } from '../errors.js';
-import { NATIONAL_CODE, type RegionIndex } from './regions.js';
+import { NATIONAL_CODE, type Region, type RegionIndex } from './regions.js';
 import { ALL_AGES, type Observation, type Sex } from './observation.js';
 import { matchKey } from './text.js';
 
@@ -97,11 +97,41 @@ function sumAges(rows: Observation[]): CountCell {
   return { value, lines };
 }
 
-/** The national count for a method, year and sex: the sum of the regions, or the Riket row if that is all there is. Null if any part is missing. */
+/**
+ * The national count for a method, year and sex: the input's Riket row when it has one (a file
+ * with Riket and a few regions must not call those few "Riket"), else the sum of the regions.
+ * Null if any part is missing.
+ */
 export function nationalCount(obs: readonly Observation[], regions: RegionIndex, method: string, year: number, sex: Sex, absentIsZero: boolean): number | null {
   const counts = selectCounts(obs, { method, year, sex, absentIsZero });
+  if (counts.has(NATIONAL_CODE)) return counts.get(NATIONAL_CODE)!.value;
   const regional = regions.regions.filter((r) => counts.has(r.code)).map((r) => counts.get(r.code)!);
   if (regional.length === 0) return counts.get(NATIONAL_CODE)?.value ?? null;
   if (regional.some((c) => c.value === null)) return null;
   return regional.reduce((s, c) => s + c.value!, 0);
+}
+
+/**
+ * The regions named by --region — SCB code, Kolada id, name or alias, several per value when
+ * separated by commas — each once, in the order given. "Riket" names the whole country. An
+ * unknown name is a usage error with the nearest names, never a guess.
+ */
+export function resolveRegions(texts: readonly string[], index: RegionIndex): Region[] {
+  const out: Region[] = [];
+  for (const text of texts.flatMap((t) => t.split(',')).map((t) => t.trim()).filter(Boolean)) {
+    const region = index.resolve(text);
+    if (!region) {
+      const near = index.suggest(text);
+      throw usageError(`--region ${text}: no such region`, near.length ? `did you mean: ${near.join('; ')}? (see: rehab-stats regions)` : 'see: rehab-stats regions');
+    }
+    if (!out.includes(region)) out.push(region);
+  }
+  return out;
+}
+
+/** Keeps rows whose region_code is selected; every row when nothing is selected. */
+export function keepRegions<T extends Record<string, unknown>>(rows: readonly T[], selected: readonly Region[]): T[] {
+  if (selected.length === 0) return [...rows];
+  const codes = new Set(selected.map((r) => r.code));
+  return rows.filter((r) => codes.has(r.region_code as string));
 }

@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import { renderDelimited, renderJson } from './machine.js';
+import { renderDelimited, renderDocument, renderJson } from './machine.js';
 import { renderMarkdown } from './markdown.js';
 import type { Column, Format, Lang, ResultRow, ResultTable } from './model.js';
 import { renderTextTable } from './text-table.js';
@@ -21,7 +21,7 @@ export function render(table: ResultTable, opts: RenderOptions): string {
     case 'tsv':
       return renderDelimited(table, '\t', opts);
     case 'json':
-      return renderJson(table);
+      return table.document !== undefined ? renderDocument(table.document) : renderJson(table);
     case 'markdown':
       return renderMarkdown(table, opts.lang);
     case 'table':

@@ -43,6 +43,11 @@ export function renderDelimited(table: ResultTable, delimiter: ',' | '\t', opts:
   return opts.excel ? `\ufeff${text}` : text;
 }
 
+/** A result's own JSON document, numbers rounded to 6 decimals as in the rows. */
+export function renderDocument(document: unknown): string {
+  return JSON.stringify(document, (_key, v: unknown) => (typeof v === 'number' ? plain(v) : v), 2) + '\n';
+}
+
 /** A JSON array of objects with the same keys as the CSV; missing values are null. */
 export function renderJson(table: ResultTable): string {
   const { keys, rows } = machineRows(table);

@@ -44,6 +44,8 @@ export interface ResultTable {
   title?: string;
   /** Lines under a human table: data source, caveats. */
   notes: string[];
+  /** A documented object that JSON prints instead of the array of rows (e.g. trend's {series, summary, break}). */
+  document?: unknown;
 }
 
 export type Format = 'table' | 'csv' | 'tsv' | 'json' | 'markdown';
