@@ -129,9 +129,11 @@ async function runTrend(opts: TrendOptions): Promise<void> {
   const inRange = (y: number) => (opts.from === undefined || y >= opts.from) && (opts.to === undefined || y <= opts.to);
   const population = opts.perCapita ? await loadPopulation(opts, regions) : undefined;
   const measure = opts.perCapita ? 'rate' : 'count';
-  const label = [data.bundled ? BUNDLED_DATA_LABEL : `Data: ${data.source}.`];
-  if (population) label.push(...populationNotes(population));
-  if (population) label.push(`Rate per ${opts.per.toLocaleString('en-US')} inhabitants with its exact Poisson 95% interval.`);
+  // Called once the rates are computed: the population notes name the sources actually used.
+  const label = (): string[] => [
+    data.bundled ? BUNDLED_DATA_LABEL : `Data: ${data.source}.`,
+    ...(population ? [...populationNotes(population), `Rate per ${opts.per.toLocaleString('en-US')} inhabitants with its exact Poisson 95% interval.`] : []),
+  ];
   const build = (region: Region, method: string, years: number[]): Series => {
     const series = countSeries(data.observations, regions, region, method, years, data.recordLevel);
     return population ? withRates(series, population, opts.per) : series;
@@ -146,7 +148,7 @@ async function runTrend(opts: TrendOptions): Promise<void> {
     // Each method over its own years: one that starts in 2025 starts there.
     const shown = all.filter((s) => s.points.some((p) => p.count !== null));
     if (shown.length === 0) throw dataError('no counts in the range', { file: data.source }, 'check --from and --to');
-    const table = spanTable(shown, measure, `Methods, ${subject.name}: when each starts and how it grows`, label, 'method');
+    const table = spanTable(shown, measure, `Methods, ${subject.name}: when each starts and how it grows`, label(), 'method');
     return emit(table, opts, inputWarnings(data));
   }
 
@@ -166,7 +168,7 @@ async function runTrend(opts: TrendOptions): Promise<void> {
     // Riket for comparison under the chosen regions, when the data gives it.
     const national = selected.length && !codes.has(NATIONAL_CODE) ? build(regions.national, method, years) : undefined;
     const apart = national && national.points.every((p) => p.count !== null) ? [national] : [];
-    const table = spanTable([...shown, ...apart], measure, `${name} per region, ${span}`, ['CAGR: first to last year. Fitted: log-linear least squares over every year.', ...label], 'region', apart.length);
+    const table = spanTable([...shown, ...apart], measure, `${name} per region, ${span}`, ['CAGR: first to last year. Fitted: log-linear least squares over every year.', ...label()], 'region', apart.length);
     return emit(table, opts, inputWarnings(data));
   }
 
@@ -187,7 +189,7 @@ async function runTrend(opts: TrendOptions): Promise<void> {
     const why = missingGrowthNote(s.name, seriesValues(s), summaries[i]!);
     if (why) notes.push(why);
   });
-  notes.push(...label);
+  notes.push(...label());
   const rows = series.flatMap(seriesRows);
   const perLabel = opts.per.toLocaleString('en-US');
   const rateColumns: Column[] = population
