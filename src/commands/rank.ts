@@ -28,8 +28,8 @@ const EXAMPLES = [
 
 const DETAILS = `
 Ranks regions by treatments per --per inhabitants, highest first, with a confidence
-interval (exact Poisson by default). Rates equal at the printed precision (one decimal)
-share a rank (1, 2, 2, 4). Riket, the whole country, is shown apart from the ranking.
+interval (exact Poisson by default). Ranks compare the exact rates (count ÷ population),
+whatever --per: regions share a rank (1, 2, 2, 4) only when their rates are exactly equal. Riket, the whole country, is shown apart from the ranking.
 Counts below 10 are flagged: their rates are unstable.
 CSV/TSV/JSON columns: rank, region_code, region, count, population, rate, rate_lower,
 rate_upper, ratio_to_national, vs_national, [funnel_95_lower, funnel_95_upper,
@@ -129,10 +129,10 @@ async function runRank(opts: RankOptions): Promise<void> {
   const notes = [
     ...(data.bundled ? [BUNDLED_DATA_LABEL] : [`Data: ${data.source}.`]),
     ...populationNotes(population),
-    ...(opts.standard ? [] : [`Interval: ${opts.ciMethod === 'exact' ? 'exact Poisson' : opts.ciMethod === 'byar' ? "Byar's approximation" : 'exact Poisson below 10, Byar from 10'}; rates equal to one decimal share a rank.`]),
+    ...(opts.standard ? [] : [`Interval: ${opts.ciMethod === 'exact' ? 'exact Poisson' : opts.ciMethod === 'byar' ? "Byar's approximation" : 'exact Poisson below 10, Byar from 10'}; regions share a rank only when their rates are exactly equal.`]),
   ];
   notes.push(`vs Riket: higher or lower when the region's ${Math.round(opts.ci * 1000) / 10}% interval lies wholly above or below the national rate.`);
-  if (opts.funnel) notes.push('Funnel: outside the 95% or 99.8% control limits for a region of that size if its true rate were the national one (Spiegelhalter 2005).');
+  if (opts.funnel) notes.push(`Funnel: the region's count judged against the count expected at the ${opts.standard ? "funnel's weighted average rate (PHE)" : 'national rate'} at 95% and 99.8% (exact Poisson below 10, Byar from 10), as PHEindicatormethods' funnels; Spiegelhalter 2005.`);
   if (standardNote) notes.push(standardNote);
   if (method === '') notes.push(`The input has no method column: every count is taken as ${opts.method}.`);
   if (selected.length) notes.push(`Ranks are among all ${allRows.filter((r) => typeof r.rank === 'number').length} ranked regions; only ${selected.map((r) => r.name).join(', ')} shown.`);
@@ -177,7 +177,7 @@ async function runRankByUnit(opts: RankOptions): Promise<void> {
       notes: [
         `Data: ${file}.`,
         numerator ? 'Percent with Wilson score intervals; "vs overall" is higher or lower when the whole interval lies above or below the overall percentage.' : 'Counts with exact Poisson intervals.',
-        ...(opts.funnel && numerator ? ['Funnel: outside the 95% or 99.8% control limits around the overall percentage for a unit of that size (Spiegelhalter 2005).'] : []),
+        ...(opts.funnel && numerator ? ['Funnel: outside the 95% or 99.8% control limits around the overall percentage for a unit of that size (Wilson-score limits as PHEindicatormethods; Spiegelhalter 2005).'] : []),
       ],
     },
     opts,

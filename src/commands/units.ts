@@ -2,10 +2,10 @@ import { readUnits, type UnitTotals } from '../domain/units.js';
 import { displayName, readBytes } from '../io/read.js';
 import type { ResultRow, ResultTable } from '../render/model.js';
 import { compareWithBenchmark } from '../stats/compare.js';
-import { funnelLabel, proportionFunnelLimits } from '../stats/funnel.js';
+import { proportionFunnelLimits, proportionFunnelSignificance } from '../stats/funnel-proportion.js';
 import { FUNNEL_COLUMNS, intervalColumns } from '../render/columns.js';
 import { exactPoissonInterval } from '../stats/poisson.js';
-import { competitionRanks } from '../stats/rank.js';
+import { competitionRanksOfRatios, type Ratio } from '../stats/rank.js';
 import { wilsonInterval } from '../stats/wilson.js';
 import { usageError } from '../errors.js';
 import { delimiterFromOption } from '../parse/sniff.js';
@@ -67,12 +67,12 @@ export function rankUnits(units: UnitTotals[], level = 0.95, funnel = false): { 
         const l998 = proportionFunnelLimits(target, u.denominator!, 0.998);
         Object.assign(row, {
           funnel_95_lower: l95.lower * 100, funnel_95_upper: l95.upper * 100, funnel_998_lower: l998.lower * 100, funnel_998_upper: l998.upper * 100,
-          funnel: funnelLabel(u.numerator / u.denominator!, l95, l998),
+          funnel: proportionFunnelSignificance(u.numerator, u.denominator!, target),
         });
       }
       return row;
     });
-    rank(rows, 'proportion_pct');
+    rank(rows, (r) => (r.proportion_pct === null ? null : { numerator: r.numerator as number, denominator: r.denominator as number }));
     const ci = den > 0 ? wilsonInterval(num, den, level) : undefined;
     const overall: ResultRow = { rank: null, unit: 'Overall', numerator: num, denominator: den, proportion_pct: den > 0 ? target * 100 : null, lower: ci ? ci.lower * 100 : null, upper: ci ? ci.upper * 100 : null, vs_overall: null, note: '' };
     return {
@@ -98,7 +98,7 @@ export function rankUnits(units: UnitTotals[], level = 0.95, funnel = false): { 
     const ci = Number.isInteger(u.numerator) ? exactPoissonInterval(u.numerator, level) : undefined;
     return { rank: null, unit: u.unit, count: u.numerator, lower: ci?.lower ?? null, upper: ci?.upper ?? null };
   });
-  rank(rows, 'count');
+  rank(rows, (r) => ({ numerator: r.count as number, denominator: 1 }));
   const total = units.reduce((s, u) => s + u.numerator, 0);
   const overall: ResultRow = { rank: null, unit: 'Total', count: total, lower: null, upper: null };
   return {
@@ -116,10 +116,10 @@ export function rankUnits(units: UnitTotals[], level = 0.95, funnel = false): { 
   };
 }
 
-/** Competition ranks on a column (rounded to one decimal), highest first; ties by unit name. */
-function rank(rows: ResultRow[], key: string): void {
-  const ranked = rows.filter((r) => typeof r[key] === 'number');
-  const ranks = competitionRanks(ranked.map((r) => Math.round((r[key] as number) * 10)));
+/** Competition ranks on the exact value (a proportion as numerator/denominator), never on a rounded one. */
+function rank(rows: ResultRow[], value: (row: ResultRow) => Ratio | null): void {
+  const ranked = rows.filter((r) => value(r) !== null);
+  const ranks = competitionRanksOfRatios(ranked.map((r) => value(r)!));
   ranked.forEach((r, i) => (r.rank = ranks[i]!));
   rows.sort((a, b) => ((a.rank as number) ?? Infinity) - ((b.rank as number) ?? Infinity) || String(a.unit).localeCompare(String(b.unit), 'sv'));
 }

@@ -6,9 +6,9 @@ import type { CountCell } from './select.js';
 import type { ResultRow } from '../render/model.js';
 import { compareWithBenchmark } from '../stats/compare.js';
 import { directlyStandardisedRate, type AgeStratum } from '../stats/dsr.js';
-import { funnelLabel, rateFunnelLimits } from '../stats/funnel.js';
+import { dsrFunnelSignificance, dsrFunnelTarget, rateFunnelLimits, rateFunnelSignificance } from '../stats/funnel.js';
 import type { PoissonMethod } from '../stats/poisson.js';
-import { competitionRanks } from '../stats/rank.js';
+import { competitionRanksOfRatios, type Ratio } from '../stats/rank.js';
 import { crudeRate, SMALL_COUNT } from '../stats/rate.js';
 
 /**
@@ -44,15 +44,24 @@ export function rankRows(input: RankInput): { rows: ResultRow[]; national: Resul
       return { ...base, count: null, rate: null, rate_lower: null, rate_upper: null, note: cell?.note ?? `missing in input${cell ? ` (line ${cell.lines.join(', ')})` : ''}` };
     }
     const strata = input.strata?.get(code);
-    const r = strata ? directlyStandardisedRate(strata, per, level) : crudeRate(cell.value, pop, per, level, ciMethod);
-    return { ...base, count: cell.value, rate: r.rate, rate_lower: r.lower, rate_upper: r.upper, note: cell.value < SMALL_COUNT ? `fewer than ${SMALL_COUNT} treatments: rate unstable` : '' };
+    const row: ResultRow = { ...base, count: cell.value, rate: null, rate_lower: null, rate_upper: null, note: cell.value < SMALL_COUNT ? `fewer than ${SMALL_COUNT} treatments: rate unstable` : '' };
+    if (strata) {
+      const r = directlyStandardisedRate(strata, per, level);
+      exact.set(row, { numerator: r.perPerson, denominator: 1 });
+      return Object.assign(row, { rate: r.rate, rate_lower: r.lower, rate_upper: r.upper });
+    }
+    const r = crudeRate(cell.value, pop, per, level, ciMethod);
+    exact.set(row, { numerator: cell.value, denominator: pop });
+    return Object.assign(row, { rate: r.rate, rate_lower: r.lower, rate_upper: r.upper });
   };
+  // each row's rate as an exact ratio (count ÷ population, or the DSR per person): ranks and funnels use these, not the rounded, per-scaled rate
+  const exact = new Map<ResultRow, Ratio>();
   const populationOf = (code: string) => (input.strata?.has(code) ? input.strata.get(code)!.reduce((s, x) => s + x.population, 0) : population.require(code, year, sex, age));
 
   const present = regions.regions.filter((r) => counts.has(r.code));
   const rows = present.map((r) => rateRow(r.code, r.name, counts.get(r.code), populationOf(r.code)));
   const ranked = rows.filter((r) => typeof r.rate === 'number');
-  const ranks = competitionRanks(ranked.map((r) => Math.round((r.rate as number) * 10)));
+  const ranks = competitionRanksOfRatios(ranked.map((r) => exact.get(r)!));
   ranked.forEach((r, i) => (r.rank = ranks[i]!));
   rows.sort((a, b) => (a.rank === null ? 1 : 0) - (b.rank === null ? 1 : 0) || ((a.rank as number) ?? 0) - ((b.rank as number) ?? 0) || String(a.region_code).localeCompare(String(b.region_code)));
 
@@ -72,7 +81,7 @@ export function rankRows(input: RankInput): { rows: ResultRow[]; national: Resul
     national = rateRow(NATIONAL_CODE, complete ? 'Riket' : `Total of ${some}`, { value: sum, lines: [] }, pop);
     national.note = complete ? 'sum of the 21 regions' : `sum of the ${some} with counts`;
   }
-  addComparisons(rows, national, input);
+  addComparisons(rows, national, input, exact);
   return { rows, national, missingRegions };
 }
 
@@ -129,10 +138,13 @@ export function buildStrata(
 
 /**
  * Each region against the national rate: the ratio, whether its interval lies wholly above or
- * below it, and with funnel limits where it falls against the 95% and 99.8% limits for its size.
+ * below it, and with funnel limits where it falls against the 95% and 99.8% limits for its size —
+ * judged as PHEindicatormethods does: the region's count against the national rate per person
+ * (crude), or against PHE's weighted average of the populations the DSRs imply (age-standardised).
  */
-function addComparisons(rows: ResultRow[], national: ResultRow, input: RankInput): void {
+function addComparisons(rows: ResultRow[], national: ResultRow, input: RankInput, exact: Map<ResultRow, Ratio>): void {
   const benchmark = national.rate;
+  const funnelTarget = input.funnel ? funnelTargetOf(rows, national, input, exact) : null;
   for (const r of rows) {
     if (typeof r.rate !== 'number' || typeof benchmark !== 'number' || benchmark === 0) {
       Object.assign(r, { ratio_to_national: null, vs_national: null, ...(input.funnel ? { funnel: null } : {}) });
@@ -140,12 +152,24 @@ function addComparisons(rows: ResultRow[], national: ResultRow, input: RankInput
     }
     r.ratio_to_national = r.rate / benchmark;
     r.vs_national = compareWithBenchmark(r.rate_lower as number, r.rate_upper as number, benchmark);
-    if (!input.funnel) continue;
-    const pop = r.population as number;
-    const l95 = rateFunnelLimits(benchmark, pop, input.per, 0.95);
-    const l998 = rateFunnelLimits(benchmark, pop, input.per, 0.998);
-    Object.assign(r, { funnel_95_lower: l95.lower, funnel_95_upper: l95.upper, funnel_998_lower: l998.lower, funnel_998_upper: l998.upper, funnel: funnelLabel(r.rate, l95, l998) });
+    if (funnelTarget === null) continue;
+    const count = r.count as number;
+    // a DSR's funnel sits at the population it implies (count ÷ DSR × per), as in PHE's funnels
+    const pop = input.strata ? (count / r.rate) * input.per : (r.population as number);
+    const l95 = rateFunnelLimits(funnelTarget * input.per, pop, input.per, 0.95);
+    const l998 = rateFunnelLimits(funnelTarget * input.per, pop, input.per, 0.998);
+    const label = input.strata ? dsrFunnelSignificance(count, r.rate, input.per, funnelTarget) : rateFunnelSignificance(count, pop, funnelTarget);
+    Object.assign(r, { funnel_95_lower: l95.lower, funnel_95_upper: l95.upper, funnel_998_lower: l998.lower, funnel_998_upper: l998.upper, funnel: label });
   }
   Object.assign(national, { ratio_to_national: typeof benchmark === 'number' ? 1 : null, vs_national: null, ...(input.funnel ? { funnel: null } : {}) });
 }
 
+/** The funnel's target rate per person, or null when there is none (no national rate, or 0). */
+function funnelTargetOf(rows: ResultRow[], national: ResultRow, input: RankInput, exact: Map<ResultRow, Ratio>): number | null {
+  if (input.strata) {
+    const units = rows.filter((r) => typeof r.rate === 'number' && (r.count as number) > 0).map((r) => ({ count: r.count as number, rate: exact.get(r)!.numerator * input.per }));
+    return units.length ? dsrFunnelTarget(units, input.per) : null;
+  }
+  const n = exact.get(national);
+  return n && n.numerator > 0 ? n.numerator / n.denominator : null;
+}

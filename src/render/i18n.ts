@@ -91,7 +91,7 @@ const RULES: Rule[] = [
   [/^Data: bundled illustrative counts/, 'Data: medföljande illustrativa antal som stämmer med publicerade nationella summor (SKL, Rehabiliteringsgarantin 2009–2015); fördelningen på regioner är modellerad, inte officiell.'],
   [/^Data: (.+)\.$/, (_, f) => `Data: ${f}.`],
   [/^Population: (.+)\.$/, (_, f) => `Befolkning: ${f}.`],
-  [/^Interval: exact Poisson; rates equal to one decimal share a rank\.$/, 'Intervall: exakt Poisson; värden som är lika med en decimal delar plats.'],
+  [/^Interval: exact Poisson; regions share a rank only when their rates are exactly equal\.$/, 'Intervall: exakt Poisson; regioner delar plats bara när deras värden är exakt lika.'],
   [/^vs Riket: higher or lower when the region's ([\d.]+)% interval lies wholly above or below the national rate\.$/, (_, p) => `Mot riket: högre eller lägre när regionens ${p!.replace('.', ',')} %-intervall ligger helt över eller under rikets värde.`],
   [/^Per year: compound annual growth rate over (\d+) years?\.$/, (_, n) => `Per år: genomsnittlig årlig ökningstakt över ${n} år.`],
   [/^Not in the input for (\d{4}): (.+)\.$/, (_, y, list) => `Saknas i indata för ${y}: ${list}.`],

@@ -11,6 +11,8 @@ export interface AgeStratum {
 
 export interface StandardisedRate {
   rate: number;
+  /** The rate per person (Σ wᵢ·xᵢ/nᵢ ÷ Σ wᵢ), unscaled: what ranks compare. */
+  perPerson: number;
   lower: number;
   upper: number;
   /** Total events, on which the interval rests. */
@@ -41,9 +43,9 @@ export function directlyStandardisedRate(strata: readonly AgeStratum[], per = 10
   const rate = weighted / weights;
   const v = variance / weights ** 2;
   const ci = exactPoissonInterval(total, level);
-  if (total === 0) return { rate: 0, lower: 0, upper: 0, count: 0 };
+  if (total === 0) return { rate: 0, perPerson: 0, lower: 0, upper: 0, count: 0 };
   const scale = Math.sqrt(v / total);
-  return { rate: rate * per, lower: (rate + scale * (ci.lower - total)) * per, upper: (rate + scale * (ci.upper - total)) * per, count: total };
+  return { rate: rate * per, perPerson: rate, lower: (rate + scale * (ci.lower - total)) * per, upper: (rate + scale * (ci.upper - total)) * per, count: total };
 }
 
 /**

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { wilsonInterval } from '../../src/stats/wilson.js';
 import { betaQuantile, regularizedBeta } from '../../src/stats/beta.js';
 import { rateRatio } from '../../src/stats/rate-ratio.js';
-import { funnelPosition, proportionFunnelLimits, rateFunnelLimits } from '../../src/stats/funnel.js';
 import { compareWithBenchmark } from '../../src/stats/compare.js';
 import { quantile7, spread } from '../../src/stats/spread.js';
 import { logLinearFit, sparkline } from '../../src/stats/trend.js';
@@ -49,26 +48,7 @@ describe('rateRatio', () => {
   });
 });
 
-describe('funnel limits', () => {
-  it('rate limits around the national rate: chi2.ppf(α/2, 2E)/2 and chi2.ppf(1-α/2, 2E+2)/2 per population', () => {
-    const national = (50440 / 9747355) * 1e5;
-    const l95 = rateFunnelLimits(national, 57255, 1e5, 0.95);
-    expect(l95.lower).toBeCloseTo(460.22192890633596, 6);
-    expect(l95.upper).toBeCloseTo(579.8791964148502, 6);
-    const l998 = rateFunnelLimits(national, 57255, 1e5, 0.998);
-    expect(l998.lower).toBeCloseTo(429.52377947472837, 6);
-    expect(l998.upper).toBeCloseTo(617.2770384077427, 6);
-    expect(funnelPosition(443.6, l95)).toBe('low');
-    expect(funnelPosition(500, l95)).toBe('within');
-  });
-
-  it('proportion limits by the normal approximation', () => {
-    const l = proportionFunnelLimits(0.73, 100, 0.95);
-    // 0.73 ± 1.959963984540054 · √(0.73·0.27/100)
-    expect(l.lower).toBeCloseTo(0.73 - 1.959963984540054 * Math.sqrt(0.1971 / 100), 8);
-    expect(l.upper).toBeCloseTo(0.73 + 1.959963984540054 * Math.sqrt(0.1971 / 100), 8);
-  });
-
+describe('benchmark comparison', () => {
   it('compares intervals with a benchmark', () => {
     expect(compareWithBenchmark(657.7, 686.0, 517.5)).toBe('higher');
     expect(compareWithBenchmark(210.6, 265.0, 517.5)).toBe('lower');
