@@ -45,13 +45,16 @@ Without --input every command uses the bundled illustrative dataset (KBT, IPT an
 bundled SCB population. Run "rehab-stats <command> --help" for a command's options.
 
 Exit codes: 0 ok, 1 internal error, 2 usage, 3 file cannot be read, 4 invalid data,
-5 population missing, 6 check found problems, 7 report out of date.`;
+5 population missing, 6 check found problems, 7 report out of date,
+8 population fetch from SCB failed.`;
 
 export function buildProgram(): Command {
   const program = new Command('rehab-stats')
     .description('Statistics on Swedish regional treatment counts (KBT, IPT, MMR …): rates per inhabitant with confidence intervals, ranks and growth.')
     .version(VERSION, '-V, --version')
     .showSuggestionAfterError(true)
+    // A command's own options stop at its subcommand (population --output vs population fetch --output).
+    .enablePositionalOptions()
     .addHelpText('before', OVERVIEW_EXAMPLES)
     .addHelpText('after', OVERVIEW_DETAILS);
   for (const make of COMMANDS) program.addCommand(make());

@@ -21,6 +21,8 @@ export const ExitCode = {
   checkFailed: 6,
   /** `report --check`: the report files differ from a fresh build. */
   reportOutdated: 7,
+  /** `population fetch`: SCB's API could not be reached or answered with an error or an unexpected response. */
+  fetch: 8,
 } as const;
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 
@@ -60,6 +62,10 @@ export function dataError(message: string, location: Location, hint?: string): R
 
 export function populationError(message: string, hint?: string): RehabError {
   return new RehabError(message, { exitCode: ExitCode.population, hint });
+}
+
+export function fetchError(message: string, hint?: string): RehabError {
+  return new RehabError(message, { exitCode: ExitCode.fetch, hint });
 }
 
 /** "treatments.csv line 14, column "antal"" — the prefix of a located message. */

@@ -266,7 +266,7 @@ export function loadCachedPopulation(regions: RegionIndex): { rows: PopulationRo
 }
 
 /** ~/.cache/… rather than /home/someone/.cache/… in notes. */
-function homeRelative(path: string): string {
+export function homeRelative(path: string): string {
   const home = homedir();
   return home && path.startsWith(home + sep) ? `~${path.slice(home.length)}` : path;
 }

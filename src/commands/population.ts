@@ -10,10 +10,12 @@ import type { ResultTable } from '../render/model.js';
 import {
   addHelp, addOutputOptions, BUNDLED_POPULATION_SOURCE, emit, loadCachedPopulation, loadRegions, nationalDifferenceNote, parseYearOption, plural, type OutputOptions,
 } from './common.js';
+import { fetchCommand } from './population-fetch.js';
 
 const EXAMPLES = [
   'rehab-stats population  # which years, sexes and age groups are covered',
   'rehab-stats population --region 06 --year 2022  # every figure for Jönköping in 2022, with its source',
+  'rehab-stats population fetch --from 2016 --to 2025  # by sex and 16–67 from SCB (see: population fetch --help)',
   'rehab-stats population --format csv',
 ];
 
@@ -28,7 +30,9 @@ From reference year 2025 SCB adds a small random perturbation to every published
 Cell Key Method), so the 2025 regions sum to 6 more than Riket as published. Riket is shown
 and used as published; every result that uses such a figure says so.
 
-Where a figure is missing, pass your own population with --population FILE.`;
+Where a figure is missing, pass your own population with --population FILE, or fetch SCB's
+(rehab-stats population fetch --help): the data commands then use the fetched figures where
+the bundled table has none, and say so in their notes.`;
 
 const GROUPS = [
   { key: 'total', sex: 'total', age: ALL_AGES, header: 'Total' },
@@ -115,7 +119,7 @@ function runLookup(opts: PopulationOptions): void {
     const years = [...new Set(rows.filter((r) => !region || r.region_code === region.code).map((r) => r.year))].sort((a, b) => a - b);
     throw populationError(
       `no population figures for ${what}; the table has ${describeYears(years)}`,
-      'pass your own with --population FILE',
+      `pass your own with --population FILE, or fetch SCB's: rehab-stats population fetch --from ${opts.year ?? years[years.length - 1]}${opts.year === undefined ? '' : ` --to ${opts.year}`}`,
     );
   }
   const described = sourceDescriptions();
@@ -154,12 +158,14 @@ export const SCB_API_SOURCE = 'SCB_API';
 
 export function populationCommand(): Command {
   const cmd = new Command('population')
-    .summary('show the population table: coverage per year, each figure with its source')
+    .summary('show the population table: coverage per year, each figure with its source; fetch from SCB')
     .description('Show which years, sexes and age groups the population covers, or (with --region/--year) the figures themselves and where each comes from.')
     .option('-r, --region <region>', 'list the figures of this region (code or name)')
     .option('-y, --year <year>', 'list the figures of this year', parseYearOption('--year'));
   addOutputOptions(cmd);
   addHelp(cmd, EXAMPLES, DETAILS);
+  // population's own --output and --format must not swallow fetch's options.
+  cmd.enablePositionalOptions().addCommand(fetchCommand());
   cmd.action((opts: PopulationOptions) => (opts.region !== undefined || opts.year !== undefined ? runLookup(opts) : runCoverage(opts)));
   return cmd;
 }

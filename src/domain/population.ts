@@ -137,7 +137,7 @@ export class PopulationTable {
       : `it has figures${group ? ` (${group})` : ''} for all 21 regions in no year`;
     throw populationError(
       `${what}; ${has}`,
-      'pass your own with --population FILE (see: rehab-stats population)',
+      `pass your own with --population FILE, or fetch SCB's figures: rehab-stats population fetch --from ${year} --to ${year} (see: rehab-stats population)`,
     );
   }
 }

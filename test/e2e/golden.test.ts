@@ -28,6 +28,7 @@ const CASES: Case[] = [
   { name: 'population-figure-sources', args: ['population', '--region', '06', '--year', '2022'] },
   { name: 'population-riket-2025', args: ['population', '--region', 'riket', '--year', '2025', '--format', 'csv'] },
   { name: 'population-unknown-year', args: ['population', '--region', 'Jönköping', '--year', '1990'] },
+  { name: 'help-population-fetch', args: ['population', 'fetch', '--help'] },
   { name: 'rank-bad-per', args: ['rank', '--method', 'KBT', '--per', 'many'] },
   { name: 'rank-unknown-method', args: ['rank', '--method', 'DBT'] },
   { name: 'rank-year-absent', args: ['rank', '--method', 'KBT', '--year', '2020'] },

@@ -97,3 +97,21 @@ describe('population rows', () => {
     expect(describeYears([])).toBe('no years');
   });
 });
+
+describe('SCB request pieces', () => {
+  it('Retry-After in seconds or as an HTTP date (RFC 9110 §10.2.3)', async () => {
+    const { parseRetryAfter } = await import('../../src/io/http-json.js');
+    expect(parseRetryAfter('120', 0)).toBe(120);
+    expect(parseRetryAfter('Wed, 21 Oct 2015 07:28:00 GMT', Date.UTC(2015, 9, 21, 7, 27, 30))).toBe(30);
+    expect(parseRetryAfter('soon', 0)).toBeUndefined();
+    expect(parseRetryAfter(null, 0)).toBeUndefined();
+  });
+
+  it('splits long spans so no request exceeds 100 000 cells (SCB allows 150 000)', async () => {
+    const { scbQueries } = await import('../../src/domain/scb-population.js');
+    const years = Array.from({ length: 58 }, (_, i) => 1968 + i);
+    const qs = scbQueries(years, regions);
+    expect(qs.flatMap((q) => q.years)).toEqual(years);
+    for (const q of qs) expect(q.body.selection.reduce((n, s) => n * s.valueCodes.length, 1)).toBeLessThanOrEqual(100_000);
+  });
+});

@@ -1,0 +1,156 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { Command, Option } from 'commander';
+import { fetchError, RehabError, usageError } from '../errors.js';
+import { formatPopulationRows, parsePopulationRows, type PopulationRow } from '../domain/population-rows.js';
+import { parseScbPopulation, SCB_TABLE, ScbFormatError, scbQueries } from '../domain/scb-population.js';
+import { HttpFailure, postJson } from '../io/http-json.js';
+import { populationCachePath, readPopulationCache } from '../io/population-cache.js';
+import { writeStderr, writeStdout } from '../io/output.js';
+import { writeFileAtomic } from '../io/write.js';
+import { addHelp, homeRelative, loadRegions, parsePositive, parseYearOption } from './common.js';
+
+/** SCB's open PxWebApi 2.0. */
+export const SCB_API = 'https://statistikdatabasen.scb.se/api/v2';
+/** For tests only: another base URL (a local server answering in SCB's format). */
+export const SCB_API_ENV = 'REHAB_STATS_SCB_API_URL';
+/** SCB's first year in the table. */
+const FIRST_YEAR = 1968;
+
+const EXAMPLES = [
+  'rehab-stats population fetch --from 2016 --to 2025  # by sex and 16–67 for 2016–2025, into the cache',
+  'rehab-stats population fetch --from 2024 --output scb-2024.csv  # into a file for --population',
+];
+
+const DETAILS = `
+Downloads SCB's population on 31 December by region, age and sex (table BE0101N1, PxWebApi
+2.0 id ${SCB_TABLE}, CC0) for the 21 regions and Riket, and builds per region and year: women
+and men (all ages), their total, and aged 16–67 (the exact sum of SCB's single years of age).
+This is the only command that uses the network, and only to SCB (${SCB_API}).
+
+The figures go with their source and retrieval date into $XDG_CACHE_HOME/rehab-stats/
+population-scb.csv (default ~/.cache/rehab-stats/), replacing the cached years fetched again,
+or with --output into FILE. Either is written whole or not at all. rank, growth, summary and
+report then use the cached figures wherever the bundled table has none (it keeps its own
+where it has them) and say so in their notes; rehab-stats population shows what is there.
+Delete the file to stop using it.
+
+From reference year 2025 SCB perturbs every published cell (the Cell Key Method), so
+fetched totals and 16–67 sums for 2025 on carry that small noise.
+
+Exit 8 when SCB cannot be reached, answers with an error (HTTP 429 after its Retry-After,
+5xx), times out (--timeout), sends a cut-off or unexpected response, or the table's codes
+have changed.`;
+
+interface FetchOptions {
+  from: number;
+  to?: number;
+  output?: string;
+  timeout: number;
+  quiet?: boolean;
+}
+
+export function fetchCommand(): Command {
+  const cmd = new Command('fetch')
+    .summary("download SCB's population by region, age and sex (the only network use)")
+    .description("Download SCB's population on 31 December by region, age and sex for some years, into the cache or a file.")
+    .requiredOption('--from <year>', 'first year', parseYearOption('--from'))
+    .option('--to <year>', 'last year (default: --from)', parseYearOption('--to'))
+    .option('-o, --output <file>', 'write the figures to this file (for --population) instead of the cache')
+    .addOption(new Option('--timeout <seconds>', 'give up on a request after this long').default(30).argParser(parsePositive('--timeout')))
+    .option('-q, --quiet', 'no summary on stdout');
+  addHelp(cmd, EXAMPLES, DETAILS);
+  cmd.action((opts: FetchOptions) => runFetch(opts));
+  return cmd;
+}
+
+async function runFetch(opts: FetchOptions): Promise<void> {
+  const to = opts.to ?? opts.from;
+  if (to < opts.from) throw usageError(`--to ${to} comes before --from ${opts.from}`);
+  if (opts.from < FIRST_YEAR) throw usageError(`--from ${opts.from}: SCB's table ${SCB_TABLE} starts in ${FIRST_YEAR}`);
+  const years = Array.from({ length: to - opts.from + 1 }, (_, i) => opts.from + i);
+  const regions = loadRegions();
+  const base = (process.env[SCB_API_ENV] || SCB_API).replace(/\/+$/, '');
+  const url = `${base}/tables/${SCB_TABLE}/data?lang=en&outputFormat=json-stat2`;
+  const retrieved = new Date().toISOString().slice(0, 10);
+
+  // Everything is fetched and checked before anything is written.
+  const rows: PopulationRow[] = [];
+  for (const q of scbQueries(years, regions)) {
+    let json: unknown;
+    try {
+      json = await postJson(url, q.body, { timeoutMs: opts.timeout * 1000, retries: 3, maxRetryWaitS: 60 });
+    } catch (e) {
+      throw e instanceof HttpFailure ? failure(e, base, q.years) : e;
+    }
+    try {
+      rows.push(...parseScbPopulation(json, q.years, regions, retrieved, `${base}/tables/${SCB_TABLE}`));
+    } catch (e) {
+      if (!(e instanceof ScbFormatError)) throw e;
+      throw fetchError(
+        `unexpected answer from SCB (${base}): ${e.message}`,
+        e.codesChanged
+          ? `the table has changed since this version of rehab-stats; nothing was written. Pass your own with --population FILE (see: rehab-stats population)`
+          : 'nothing was written; try again later, or pass your own with --population FILE',
+      );
+    }
+  }
+
+  const target = opts.output ?? populationCachePath();
+  const shown = opts.output ?? homeRelative(target);
+  let all = rows;
+  if (!opts.output) {
+    const kept = keptFromCache(target, years, regions);
+    all = [...kept, ...rows].sort((a, b) => a.year - b.year || a.region_code.localeCompare(b.region_code));
+    mkdirSync(dirname(target), { recursive: true });
+  }
+  writeFileAtomic(target, formatPopulationRows(all));
+  if (!opts.quiet) {
+    const places = new Set(rows.map((r) => r.region_code)).size;
+    writeStdout(
+      `Fetched from SCB (${SCB_TABLE}, BE0101N1, 31 December, CC0) on ${retrieved}: ${years.length === 1 ? years[0] : `${years[0]}–${years[years.length - 1]}`}, ` +
+        `${places} regions incl. Riket, ${rows.length} figures (total, women, men; all ages and 16–67).\n` +
+        `Written to ${shown}${opts.output ? ' (use it with --population)' : '; rank, growth, summary and report use it where the bundled table has no figure'}.\n`,
+    );
+  }
+}
+
+/** The cached rows of other years; an unreadable cache is replaced, with a note. */
+function keptFromCache(path: string, years: readonly number[], regions: ReturnType<typeof loadRegions>): PopulationRow[] {
+  const bytes = readPopulationCache(path);
+  if (!bytes) return [];
+  try {
+    return parsePopulationRows(bytes, homeRelative(path), regions).filter((r) => !years.includes(r.year));
+  } catch (e) {
+    if (!(e instanceof RehabError)) throw e;
+    writeStderr(`note: replacing the unreadable cache ${homeRelative(path)} (${e.message})\n`);
+    return [];
+  }
+}
+
+/** Each way the request can fail, said plainly, with what to do. Nothing has been written. */
+function failure(e: HttpFailure, base: string, years: readonly number[]): RehabError {
+  const span = years.length === 1 ? String(years[0]) : `${years[0]}–${years[years.length - 1]}`;
+  const fallback = 'pass your own with --population FILE';
+  switch (e.kind) {
+    case 'network':
+      return fetchError(`cannot reach SCB (${base}): ${e.message}`, `check the network connection and try again; nothing was written. Or ${fallback}`);
+    case 'timeout':
+      return fetchError(`SCB (${base}) gave ${e.message}`, `try again later or with a longer --timeout; nothing was written`);
+    case 'rate-limited':
+      return fetchError(
+        `SCB (${base}) is limiting requests: ${e.message}`,
+        `SCB allows a limited number of requests per 10 seconds per address; ${e.retryAfter !== undefined ? `wait ${e.retryAfter} s` : 'wait a while'} and try again; nothing was written`,
+      );
+    case 'http':
+      return fetchError(
+        `SCB (${base}) answered ${e.message}`,
+        e.status !== undefined && e.status >= 500
+          ? 'a problem on SCB\'s side; try again later; nothing was written'
+          : `the request for ${span} was refused: the years may not be published yet (SCB publishes 31 December in February) or the table ${SCB_TABLE} has changed; nothing was written. Or ${fallback}`,
+      );
+    case 'truncated':
+    case 'not-json':
+      return fetchError(`SCB's answer (${base}) is incomplete: ${e.message}`, 'try again; nothing was written');
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * The one place rehab-stats uses the network: a JSON POST for `rehab-stats population fetch`.
+ * Every way it can fail becomes an {@link HttpFailure} with a kind the command turns into a
+ * message; nothing is retried except HTTP 429 with a Retry-After SCB asks us to honour.
+ */
+
+export type FailureKind = 'network' | 'timeout' | 'rate-limited' | 'http' | 'truncated' | 'not-json';
+
+export class HttpFailure extends Error {
+  constructor(
+    readonly kind: FailureKind,
+    message: string,
+    readonly status?: number,
+    /** Seconds the server asked us to wait (HTTP 429 Retry-After). */
+    readonly retryAfter?: number,
+  ) {
+    super(message);
+    this.name = 'HttpFailure';
+  }
+}
+
+export interface PostOptions {
+  /** Per request, from sending to the last byte of the body. */
+  timeoutMs: number;
+  /** How many times to retry after HTTP 429 … */
+  retries: number;
+  /** … when the server's Retry-After is at most this many seconds. */
+  maxRetryWaitS: number;
+  /** For tests: when to retry. */
+  sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Retry-After as seconds: delta-seconds or an HTTP date (RFC 9110 §10.2.3). */
+export function parseRetryAfter(header: string | null, now: number): number | undefined {
+  if (header === null) return undefined;
+  const t = header.trim();
+  if (/^\d+$/.test(t)) return Number(t);
+  const at = Date.parse(t);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
+}
+
+export async function postJson(url: string, body: unknown, opts: PostOptions): Promise<unknown> {
+  const sleep = opts.sleep ?? defaultSleep;
+  const now = opts.now ?? Date.now;
+  for (let attempt = 0; ; attempt++) {
+    const signal = AbortSignal.timeout(opts.timeoutMs);
+    let res: Response;
+    try {
+      res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify(body),
+        signal,
+      });
+    } catch (e) {
+      throw classify(e, signal, opts.timeoutMs);
+    }
+    if (res.status === 429) {
+      const wait = parseRetryAfter(res.headers.get('retry-after'), now());
+      await res.body?.cancel().catch(() => undefined);
+      if (attempt < opts.retries && wait !== undefined && wait <= opts.maxRetryWaitS) {
+        await sleep(wait * 1000);
+        continue;
+      }
+      throw new HttpFailure('rate-limited', `HTTP 429 Too Many Requests${wait !== undefined ? `, retry after ${wait} s` : ''}`, 429, wait);
+    }
+    let text: string;
+    try {
+      text = await res.text();
+    } catch (e) {
+      const failure = classify(e, signal, opts.timeoutMs);
+      throw failure.kind === 'network' ? new HttpFailure('truncated', `the response was cut off (${failure.message})`, res.status) : failure;
+    }
+    if (!res.ok) throw new HttpFailure('http', `HTTP ${res.status} ${res.statusText}${problemTitle(text)}`, res.status);
+    const declared = Number(res.headers.get('content-length'));
+    if (declared > 0 && Buffer.byteLength(text) < declared) throw new HttpFailure('truncated', `the response was cut off after ${Buffer.byteLength(text)} of ${declared} bytes`, res.status);
+    try {
+      return JSON.parse(text) as unknown;
+    } catch (e) {
+      throw new HttpFailure('not-json', `the response is not complete JSON (${(e as Error).message}; ${Buffer.byteLength(text)} bytes)`, res.status);
+    }
+  }
+}
+
+/** A PxWebApi error body is an RFC 9457 problem: {"title": …, "detail": …}. */
+function problemTitle(text: string): string {
+  try {
+    const p = JSON.parse(text) as { title?: unknown; detail?: unknown };
+    const said = [p.title, p.detail].filter((x): x is string => typeof x === 'string' && x !== '');
+    return said.length ? `: ${said.join(' — ')}` : '';
+  } catch {
+    return '';
+  }
+}
+
+function classify(e: unknown, signal: AbortSignal, timeoutMs: number): HttpFailure {
+  if (signal.aborted) return new HttpFailure('timeout', `no complete answer within ${timeoutMs / 1000} s`);
+  const cause = (e as { cause?: { code?: string; message?: string } }).cause;
+  const code = cause?.code ?? (e as { code?: string }).code;
+  return new HttpFailure('network', code ? `${code}${cause?.message && !cause.message.includes(code) ? ` ${cause.message}` : ''}` : ((cause?.message ?? (e as Error).message) || 'network error'));
+}
