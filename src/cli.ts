@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { ExitCode, formatError, RehabError } from './errors.js';
-import { writeStderr, writeStdout } from './io/output.js';
+import { isSystemError, systemErrorText } from './io/errno.js';
+import { stdoutFailed, writeStderr, writeStdout } from './io/output.js';
 import { translate } from './render/i18n.js';
 import { resolveLang } from './commands/common.js';
 import { growthCommand } from './commands/growth.js';
@@ -80,6 +81,9 @@ export async function main(argv: string[]): Promise<number> {
   }
   try {
     await program.parseAsync(argv);
+    // stdout on a pipe or socket reports a failure after the write returned.
+    const failed = stdoutFailed();
+    if (failed) return exitCodeFor(failed);
     // A command may set a non-zero code without failing (check found problems).
     return typeof process.exitCode === 'number' ? process.exitCode : ExitCode.ok;
   } catch (e) {
@@ -104,6 +108,13 @@ export function exitCodeFor(e: unknown): number {
   if (e instanceof RehabError) {
     writeStderr(formatError(e, messageLang() === 'sv' ? (t) => translate(t, 'sv') : undefined));
     return e.exitCode;
+  }
+  // A system call that failed where no command expected it (a disk error, a file that
+  // vanished): the user's environment, not a bug — exit 3 with the errno in words.
+  if (isSystemError(e)) {
+    const text = systemErrorText(e.code, e.syscall === 'write' ? 'write' : 'read');
+    const where = typeof e.path === 'string' ? e.path : 'a file';
+    return exitCodeFor(new RehabError(`${e.syscall ? `${e.syscall}: ` : ''}${text.message}`, { exitCode: ExitCode.io, location: { file: where }, ...(text.hint ? { hint: text.hint } : {}) }));
   }
   const err = e as Error;
   writeStderr(`rehab-stats: internal error: ${err?.message ?? String(e)}\nhint: this is a bug in rehab-stats; please report it with the command you ran${process.env.REHAB_STATS_DEBUG ? '' : ' (set REHAB_STATS_DEBUG=1 for details)'}\n`);

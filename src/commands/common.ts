@@ -10,13 +10,13 @@ import { parsePopulationRows, rowsToObservations, type PopulationRow } from '../
 import { populationCachePath, readPopulationCache } from '../io/population-cache.js';
 import type { RegionIndex } from '../domain/regions.js';
 import { ROLES, type Role } from '../domain/vocabulary.js';
-import { bundledRegions, readBundled, snapshotTable } from '../io/bundled.js';
+import { bundledPath, bundledRegions, readBundled, SNAPSHOT_PATH, snapshotTable } from '../io/bundled.js';
 import { displayName, readBytes } from '../io/read.js';
 import { FAST_PATH_MIN_BYTES, loadLargeRecordFile } from '../io/stream-load.js';
 import { loadRecordsFast } from '../domain/fast-load.js';
 import { scanKernel } from '../io/kernel-file.js';
 import { writeStderr, writeStdout } from '../io/output.js';
-import { writeFileAtomic } from '../io/write.js';
+import { writeFiles, type Protection } from '../io/write.js';
 import { chalkFor, colorLevel } from '../io/terminal.js';
 import { render } from '../render/index.js';
 import { translate } from '../render/i18n.js';
@@ -335,12 +335,30 @@ export function resolveLang(opt: string | undefined, env: NodeJS.ProcessEnv): La
 }
 
 /** Renders a result to stdout in the chosen format, and notes (unless --quiet) to stderr. */
-export function emit(
+/** What no output may replace: the command's inputs, its config file and the bundled data. */
+export function outputProtection(inputs: readonly (string | undefined)[], config?: string): Protection {
+  return {
+    files: [
+      ...inputs.filter((p): p is string => !!p).map((path) => ({ path, what: 'an input of this command' })),
+      ...(config ? [{ path: config, what: 'the config file' }] : []),
+      { path: SNAPSHOT_PATH, what: "rehab-stats' bundled data" },
+    ],
+    folders: [{ path: bundledPath(''), what: "rehab-stats' bundled data" }],
+  };
+}
+
+/** Writes a result to a file (safely, see io/write.ts), or to stdout when the path is absent or "-". */
+export async function writeResult(path: string | undefined, text: string, protection: Protection): Promise<void> {
+  if (path === undefined || path === '-') writeStdout(text);
+  else await writeFiles([{ path, data: text }], protection);
+}
+
+export async function emit(
   table: ResultTable,
   opts: OutputOptions,
   stderrNotes: string[] = [],
   style?: (col: Column, row: ResultRow, text: string, chalk: ReturnType<typeof chalkFor>) => string,
-): void {
+): Promise<void> {
   const lang = resolveLang(opts.lang, process.env);
   if (opts.excel && opts.format !== 'csv') throw usageError('--excel goes with --format csv');
   const chalk = chalkFor(opts.format === 'table' && !opts.output ? colorLevel(process.stdout, process.env, opts.color) : 0);
@@ -357,8 +375,7 @@ export function emit(
     allowFormulas: opts.formulas === false,
     ...(style ? { style: (c, r, t) => style(c, r, t, chalk) } : {}),
   });
-  if (opts.output) writeFileAtomic(opts.output, text, [opts.input, opts.population].filter((p): p is string => !!p));
-  else writeStdout(text);
+  await writeResult(opts.output, text, outputProtection([opts.input, opts.population]));
   if (!opts.quiet && notes.length) writeStderr(notes.map((n) => `${lang === 'sv' ? 'obs' : 'note'}: ${translate(n, lang)}\n`).join(''));
 }
 

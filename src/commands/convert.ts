@@ -5,10 +5,9 @@ import type { Measure } from '../domain/observation.js';
 import type { RegionIndex } from '../domain/regions.js';
 import type { Observation } from '../domain/observation.js';
 import { displayName, readBytes } from '../io/read.js';
-import { writeStderr, writeStdout } from '../io/output.js';
-import { writeFileAtomic } from '../io/write.js';
+import { writeStderr } from '../io/output.js';
 import { neutraliseFormula } from '../render/machine.js';
-import { addHelp, addReadOptions, addRowOptions, inputWarnings, loadRegions, readCountTable, readOptions, type DataOptions } from './common.js';
+import { addHelp, addReadOptions, addRowOptions, inputWarnings, loadRegions, outputProtection, readCountTable, readOptions, writeResult, type DataOptions } from './common.js';
 
 const EXAMPLES = [
   'rehab-stats convert export.csv > tidy.csv  # any supported export to one tidy table',
@@ -66,7 +65,7 @@ export function convertCommand(): Command {
     .description('Normalise an export (PxWeb, Kolada, Excel, wide, long or record-level) into one tidy CSV table.')
     .argument('<file>', 'the export to read ("-" for stdin)')
     .addOption(new Option('--kind <kind>', 'what the file holds').choices(['counts', 'population']).default('counts'))
-    .option('-o, --output <file>', 'write to this file (atomically) instead of stdout');
+    .option('-o, --output <file>', 'write to this file (atomically, never over an input) instead of stdout');
   addRowOptions(addReadOptions(cmd), { skipInvalid: true })
     .option('--no-formulas', 'keep method names starting with = + - @ as they are (by default they get a leading \' against CSV injection)')
     .option('-q, --quiet', 'no notes on stderr');
@@ -78,8 +77,7 @@ export function convertCommand(): Command {
     const name = displayName(file);
     const table = measure === 'count' ? await readCountTable(file, name, regions, read) : loadTable(await readBytes(file), name, measure, regions, read);
     const csv = tidyCsv(table.observations, regions, measure, opts.formulas === false);
-    if (opts.output) writeFileAtomic(opts.output, csv, [file]);
-    else writeStdout(csv);
+    await writeResult(opts.output, csv, outputProtection([file]));
     const notes = inputWarnings({ observations: table.observations, source: table.file, bundled: false, recordLevel: table.shape === 'record-level', tables: [table] });
     if (!opts.quiet && notes.length) writeStderr(notes.map((n) => `note: ${n}\n`).join(''));
   });

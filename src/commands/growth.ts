@@ -118,5 +118,5 @@ async function runGrowth(opts: GrowthOptions): Promise<void> {
     apart: [national],
     notes,
   };
-  emit(table, opts, inputWarnings(data));
+  await emit(table, opts, inputWarnings(data));
 }

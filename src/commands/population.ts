@@ -92,7 +92,7 @@ function sourceDescriptions(): Map<string, string> {
   return new Map(described.map((d) => [d.source_id!, d.location!]));
 }
 
-function runCoverage(opts: PopulationOptions): void {
+function runCoverage(opts: PopulationOptions): Promise<void> {
   const regions = loadRegions();
   const { rows, cacheFile } = allRows(regions);
   const described = sourceDescriptions();
@@ -102,10 +102,10 @@ function runCoverage(opts: PopulationOptions): void {
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .map(([id, n]) => ({ id, rows: n, where: shorten(described.get(id) ?? (id === SCB_API_SOURCE && cacheFile ? `fetched with rehab-stats population fetch, in ${cacheFile}` : 'see the note column of population.csv')) }));
   const extra = [...differenceNotes(rows, regions), ...(cacheFile ? [`Includes figures fetched from SCB (${cacheFile}) where the bundled table has none.`] : [])];
-  emit(coverageTable(rowsToObservations(rows), sources, extra), opts);
+  return emit(coverageTable(rowsToObservations(rows), sources, extra), opts);
 }
 
-function runLookup(opts: PopulationOptions): void {
+function runLookup(opts: PopulationOptions): Promise<void> {
   const regions = loadRegions();
   const region = opts.region === undefined ? undefined : regions.resolve(opts.region);
   if (opts.region !== undefined && !region) {
@@ -124,7 +124,7 @@ function runLookup(opts: PopulationOptions): void {
   }
   const described = sourceDescriptions();
   const ids = [...new Set(chosen.map((r) => r.source_id))];
-  emit(
+  return emit(
     {
       title: `Population on 31 December: ${what}, with sources`,
       columns: [

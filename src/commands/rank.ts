@@ -144,7 +144,7 @@ async function runRank(opts: RankOptions): Promise<void> {
     apart: [national],
     notes,
   };
-  emit(table, opts, inputWarnings(data), styleRankCell);
+  await emit(table, opts, inputWarnings(data), styleRankCell);
 }
 
 /**
@@ -170,7 +170,7 @@ async function runRankByUnit(opts: RankOptions): Promise<void> {
   const { units, file, filtered } = await loadUnits({ ...opts, by: opts.by!, denominator });
   const { table } = rankUnits(units, opts.ci, opts.funnel);
   const what = numerator ? `${numerator} of ${denominator}` : opts.count ? opts.count : 'rows';
-  emit(
+  await emit(
     {
       ...table,
       title: `${what} by ${opts.by}${filtered.length ? ` (${filtered.join(', ')})` : ''}`,

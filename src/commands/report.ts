@@ -1,16 +1,17 @@
 import { Command, Option } from 'commander';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { ExitCode, RehabError, usageError } from '../errors.js';
+import { dataError, ExitCode, RehabError, usageError } from '../errors.js';
 import { parseConfig, type ReportConfig } from '../domain/config.js';
-import { resolveMethod } from '../domain/select.js';
+import { resolveMethod, selectCounts, yearsOf } from '../domain/select.js';
 import { ioFailure } from '../io/read.js';
 import { writeStderr, writeStdout } from '../io/output.js';
-import { writeFileAtomic } from '../io/write.js';
+import { systemErrorText } from '../io/errno.js';
+import { writeFiles } from '../io/write.js';
 import { buildReport, reportScope } from '../report/build.js';
 import { reportHtml, reportMarkdown } from '../report/render.js';
 import {
-  addHelp, BUNDLED_DATA_LABEL, BUNDLED_POPULATION_LABEL, collect, loadCounts, loadPopulation, loadRegions, parsePositive,
+  addHelp, BUNDLED_DATA_LABEL, BUNDLED_POPULATION_LABEL, collect, loadCounts, loadPopulation, loadRegions, outputProtection, parsePositive,
   parseYearOption, resolveLang,
 } from './common.js';
 
@@ -56,7 +57,7 @@ interface ReportOptions {
 const DEFAULT_CONFIG = 'rehab-stats.config.json';
 
 /** Config file (if any) merged under the command-line options. */
-function settingsFrom(opts: ReportOptions): ReportConfig & { base: string } {
+function settingsFrom(opts: ReportOptions): ReportConfig & { base: string; configPath: string | undefined } {
   const configPath = opts.config ?? (existsSync(DEFAULT_CONFIG) ? DEFAULT_CONFIG : undefined);
   let config: ReportConfig = {};
   let base = process.cwd();
@@ -74,6 +75,7 @@ function settingsFrom(opts: ReportOptions): ReportConfig & { base: string } {
   const methods = opts.method?.flatMap((m) => m.split(',')).map((m) => m.trim()).filter(Boolean);
   return {
     base,
+    configPath,
     input: opts.input ?? fromConfig(config.input),
     population: opts.population ?? fromConfig(config.population),
     methods: methods?.length ? methods : config.methods,
@@ -87,6 +89,17 @@ function settingsFrom(opts: ReportOptions): ReportConfig & { base: string } {
     },
     timestamp: opts.timestamp ?? config.timestamp ?? false,
   };
+}
+
+/** Creates the folder a report goes into (report/ by default); a failure is a write error (exit 3). */
+function makeFolder(folder: string, shown: (p: string) => string): void {
+  try {
+    mkdirSync(folder, { recursive: true });
+  } catch (e) {
+    const text = systemErrorText((e as NodeJS.ErrnoException).code, 'write');
+    const why = (e as NodeJS.ErrnoException).code === 'EEXIST' ? { message: 'is a file, not a folder', hint: 'give a folder name, or remove the file' } : text;
+    throw new RehabError(`cannot create the folder: ${why.message}`, { exitCode: ExitCode.io, location: { file: shown(folder) }, ...(why.hint ? { hint: why.hint } : {}) });
+  }
 }
 
 /** A short account of how two texts differ: line counts and the first differing line. */
@@ -128,6 +141,14 @@ export function reportCommand(): Command {
     const population = await loadPopulation({ ...(s.population ? { population: s.population } : {}) }, regions);
     const scope = reportScope(data.observations, { ...(s.methods ? { methods: s.methods.map((m) => resolveMethod(data.observations, m, data.source)) } : {}), ...(s.year ? { year: s.year } : {}), ...(s.since ? { since: s.since } : {}) });
     if (scope.since >= scope.year) throw usageError(`the base year ${scope.since} must come before the report year ${scope.year}`, 'set since (--since) to an earlier year');
+    for (const method of scope.methods) {
+      if (selectCounts(data.observations, { method, year: scope.year, sex: 'total', absentIsZero: data.recordLevel }).size > 0) continue;
+      const years = yearsOf(data.observations.filter((o) => o.method === method));
+      const present = scope.methods.filter((m) => selectCounts(data.observations, { method: m, year: scope.year, sex: 'total', absentIsZero: data.recordLevel }).size > 0);
+      throw dataError(`no ${method ? `${method} ` : ''}counts for ${scope.year}, the report year`, { file: data.source }, `years with ${method} counts: ${years.join(', ') || 'none'}${present.length ? `; methods with ${scope.year} counts: ${present.join(', ')} (--method)` : ''}; or choose the year with --year`);
+    }
+    const toStdout = [s.outputs!.markdown, s.outputs!.html].filter((p) => p === '-');
+    if (toStdout.length > 1) throw usageError('--markdown - and --html - both ask for stdout', 'send one report to stdout and write the other to a file');
     const model = buildReport(data.observations, population, regions, { ...scope, per: s.per! }, {
       data: data.bundled ? BUNDLED_DATA_LABEL.replace(/^Data: /, '') : data.source,
       population: population.bundled ? BUNDLED_POPULATION_LABEL.replace(/^Population: /, '') : population.source,
@@ -137,11 +158,11 @@ export function reportCommand(): Command {
     const files: [string, string][] = [];
     if (s.outputs!.markdown) files.push([s.outputs!.markdown, reportMarkdown(model, lang, builtAt)]);
     if (s.outputs!.html) files.push([s.outputs!.html, reportHtml(model, lang, builtAt)]);
-    const inputs = [s.input, s.population, opts.config].filter((p): p is string => !!p);
     const shown = (p: string) => (p.startsWith(process.cwd() + '/') ? p.slice(process.cwd().length + 1) : p);
 
     if (opts.check) {
       const stale = files
+        .filter(([path]) => path !== '-')
         .map(([path, text]) => {
           if (!existsSync(path)) return `${shown(path)}: missing`;
           const old = readFileSync(path, 'utf8');
@@ -154,15 +175,11 @@ export function reportCommand(): Command {
       } else writeStdout(`up to date: ${files.map(([p]) => shown(p)).join(', ')}\n`);
       return;
     }
-    for (const [path, text] of files) {
-      try {
-        mkdirSync(dirname(path), { recursive: true });
-      } catch (e) {
-        throw e instanceof RehabError ? e : ioFailure(e, dirname(path));
-      }
-      writeFileAtomic(path, text, inputs);
-    }
-    if (!opts.quiet) writeStderr(`wrote ${files.map(([p]) => shown(p)).join(', ')}\n`);
+    const toFiles = files.filter(([path]) => path !== '-');
+    for (const [path] of toFiles) makeFolder(dirname(path), shown);
+    await writeFiles(toFiles.map(([path, data]) => ({ path: shown(path), data })), outputProtection([s.input, s.population], s.configPath));
+    for (const [path, text] of files) if (path === '-') writeStdout(text);
+    if (!opts.quiet && toFiles.length) writeStderr(`wrote ${toFiles.map(([p]) => shown(p)).join(', ')}\n`);
   });
   return cmd;
 }

@@ -114,7 +114,7 @@ export function shareCommand(): Command {
       rows,
       notes: [data.bundled ? BUNDLED_DATA_LABEL : `Data: ${data.source}.`, 'Intervals: Wilson score, 95%.'],
     };
-    emit(table, opts, inputWarnings(data));
+    await emit(table, opts, inputWarnings(data));
   });
   return cmd;
 }
@@ -122,7 +122,7 @@ export function shareCommand(): Command {
 /** share --by COLUMN: each value of any column of the input, e.g. public vs private providers. */
 async function shareByColumn(opts: ShareOptions): Promise<void> {
   const { units, file, filtered } = await loadUnits(opts);
-  emit(
+  await emit(
     {
       title: `Share of ${opts.count ?? 'rows'} by ${opts.by}${filtered.length ? ` (${filtered.join(', ')})` : ''}`,
       columns: shareColumns(opts.by),

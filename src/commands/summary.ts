@@ -95,7 +95,7 @@ export function summaryCommand(): Command {
       rows,
       notes,
     };
-    emit(table, opts, inputWarnings(data));
+    await emit(table, opts, inputWarnings(data));
   });
   return cmd;
 }

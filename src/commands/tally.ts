@@ -103,7 +103,7 @@ export function tallyCommand(): Command {
     if (!opts.input) notes.push('Data: bundled illustrative answers; the totals per answer are SKL\'s for 2014, which region gave which answer is modelled.');
     else notes.push(`Data: ${file}.`);
     notes.push('Intervals: Wilson score, 95%.');
-    emit(
+    await emit(
       {
         title: `Answers in "${opts.column}" per method`,
         columns: [

@@ -223,7 +223,7 @@ async function runTrend(opts: TrendOptions): Promise<void> {
       summary: series.map((s, i) => summaryObject(s, summaries[i]!, measure)),
     },
   };
-  emit(withMachineRows(table, series.flatMap((s, i) => summaryRows(s, summaries[i]!)), opts), opts, inputWarnings(data));
+  await emit(withMachineRows(table, series.flatMap((s, i) => summaryRows(s, summaries[i]!)), opts), opts, inputWarnings(data));
 }
 
 /** Rows only machine formats carry (CSV/TSV: the summary after the series). */

@@ -33,7 +33,7 @@ const KEYS: Record<keyof ReportConfig, (v: unknown) => boolean> = {
   methods: (v) => Array.isArray(v) && v.length > 0 && v.every((m) => typeof m === 'string' && m !== ''),
   year: (v) => Number.isInteger(v) && (v as number) >= 1900 && (v as number) <= 2100,
   since: (v) => Number.isInteger(v) && (v as number) >= 1900 && (v as number) <= 2100,
-  per: (v) => typeof v === 'number' && v > 0,
+  per: (v) => typeof v === 'number' && Number.isFinite(v) && v > 0,
   lang: (v) => v === 'sv' || v === 'en',
   outputs: (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
   timestamp: (v) => typeof v === 'boolean',
@@ -65,7 +65,8 @@ export function parseConfig(text: string, file: string): ReportConfig {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw dataError('must hold one JSON object', { file });
   const config = raw as Record<string, unknown>;
   for (const [key, value] of Object.entries(config)) {
-    if (!(key in KEYS)) {
+    // Own keys only: "__proto__" or "constructor" are inherited names of every object, not settings.
+    if (!Object.hasOwn(KEYS, key)) {
       const near = closest(key, Object.keys(KEYS), 1, 0.5);
       throw dataError(`unknown key "${key}"`, { file }, near.length ? `did you mean "${near[0]}"? Keys: ${Object.keys(KEYS).join(', ')}` : `keys: ${Object.keys(KEYS).join(', ')}`);
     }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { ioError, RehabError } from '../errors.js';
+import { systemErrorText } from './errno.js';
 
 /** What a user calls an input in messages: the path as given, or "stdin" for "-". */
 export function displayName(path: string): string {
@@ -25,9 +26,6 @@ export async function readBytes(path: string): Promise<Uint8Array> {
 /** A system error as a readable RehabError (exit 3); RehabErrors pass through. */
 export function ioFailure(e: unknown, name: string): RehabError {
   if (e instanceof RehabError) return e;
-  const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return ioError('no such file', name, 'check the path; use - to read from stdin');
-  if (code === 'EISDIR') return ioError('is a directory, not a file', name);
-  if (code === 'EACCES' || code === 'EPERM') return ioError('permission denied', name);
-  return ioError(`cannot be read (${code ?? (e as Error).message})`, name);
+  const text = systemErrorText((e as NodeJS.ErrnoException).code, 'read');
+  return ioError(text.message, name, text.hint);
 }

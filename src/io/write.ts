@@ -1,40 +1,243 @@
-import { closeSync, fsyncSync, openSync, realpathSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { ioError, usageError } from '../errors.js';
+import * as nodeFs from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { basename, dirname, join, resolve, sep } from 'node:path';
+import { ExitCode, RehabError } from '../errors.js';
+import { systemErrorText } from './errno.js';
 
 /**
- * Writes a whole file atomically: into a temporary file beside it, flushed, then renamed over
- * the target, so a reader never sees half a file and a failure leaves the old one intact.
- * Refuses to overwrite any of `inputs`.
+ * The one writer for every file rehab-stats writes (--output, report --markdown/--html).
+ *
+ * A file is written into a temporary file beside the target, flushed to disk (fsync), given
+ * the target's mode and owner, and renamed over the target: a reader sees the old file or the
+ * whole new one, never half. Every target is checked before anything is written, and refused
+ * when it is a folder, a device, FIFO or socket, a symbolic link (the rename would replace the
+ * link), a path under /dev, /proc or /sys (`/dev/stdout`: `-` means stdout), read-only, one of
+ * the protected files (inputs, the config) or inside a protected folder (the bundled data).
+ * A failed write (ENOSPC, EIO …) or SIGINT/SIGTERM/SIGHUP mid-write removes the temporary
+ * files and leaves every target as it was.
+ *
+ * Not write-file-atomic (npm): its single fs.write call ignores a short write, and on a full
+ * disk it renames a truncated file into place and reports success (tried with 7.0.1 on a 64 KiB
+ * tmpfs); it also follows a symbolic link to write its target, where we refuse.
  */
-export function writeFileAtomic(path: string, text: string, inputs: readonly string[] = []): void {
-  const target = resolve(path);
-  for (const input of inputs) {
-    if (input !== '-' && sameFile(resolve(input), target)) {
-      throw usageError(`--output ${path} is also an input`, 'write to another file; rehab-stats never overwrites its inputs');
-    }
-  }
-  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
-  let fd: number | undefined;
+
+export interface OutputFile {
+  path: string;
+  data: string | Uint8Array;
+}
+
+/** Files and folders no output may replace, with what they are for the message ("an input"). */
+export interface Protection {
+  files: readonly { path: string; what: string }[];
+  folders: readonly { path: string; what: string }[];
+}
+
+/** The file-system calls the writer makes; tests inject failures or file kinds here. */
+export interface WriterFs {
+  lstat(path: string): Promise<nodeFs.Stats>;
+  stat(path: string): Promise<nodeFs.Stats>;
+  realpath(path: string): Promise<string>;
+  open(path: string, flags: string, mode: number): Promise<number>;
+  write(fd: number, buffer: Uint8Array, offset: number, length: number): Promise<number>;
+  fchmod(fd: number, mode: number): Promise<void>;
+  fchown(fd: number, uid: number, gid: number): Promise<void>;
+  fsync(fd: number): Promise<void>;
+  close(fd: number): Promise<void>;
+  rename(from: string, to: string): Promise<void>;
+  unlinkSync(path: string): void;
+}
+
+/** Node's fs, looked up at each call (a test preload may replace a function). */
+const fsCall =
+  <A extends unknown[], R>(name: string) =>
+  (...args: A): Promise<R> =>
+    new Promise((done, fail) => {
+      const fn = (nodeFs as unknown as Record<string, (...a: unknown[]) => void>)[name]!;
+      fn(...args, (err: Error | null, value: R) => (err ? fail(err) : done(value)));
+    });
+
+export const realFs: WriterFs = {
+  lstat: fsCall('lstat'),
+  stat: fsCall('stat'),
+  realpath: fsCall('realpath'),
+  open: fsCall('open'),
+  write: (fd, buffer, offset, length) => fsCall<unknown[], number>('write')(fd, buffer, offset, length, null),
+  fchmod: fsCall('fchmod'),
+  fchown: fsCall('fchown'),
+  fsync: fsCall('fsync'),
+  close: fsCall('close'),
+  rename: fsCall('rename'),
+  unlinkSync: (path) => nodeFs.unlinkSync(path),
+};
+
+/** Bytes written per system call: small enough that a signal is handled between two. */
+const CHUNK = 1 << 20;
+
+/** Writes every file or none (as far as a rename can promise): see the module comment. */
+export async function writeFiles(files: readonly OutputFile[], protection: Protection, fs: WriterFs = realFs): Promise<void> {
+  const targets: Target[] = [];
+  for (const f of files) targets.push(await checkTarget(f.path, protection, targets, fs));
+  const written: { tmp: string; target: Target }[] = [];
   try {
-    fd = openSync(tmp, 'w');
-    writeSync(fd, text);
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = undefined;
-    renameSync(tmp, target);
+    for (const [i, f] of files.entries()) {
+      const target = targets[i]!;
+      written.push({ tmp: await writeTemp(target, typeof f.data === 'string' ? Buffer.from(f.data, 'utf8') : f.data, fs), target });
+    }
+    for (const { tmp, target } of written) {
+      await fs.rename(tmp, target.path).catch((e: unknown) => {
+        throw systemFailure(e, target.shown);
+      });
+      forget(tmp);
+    }
   } catch (e) {
-    if (fd !== undefined) closeSync(fd);
-    rmSync(tmp, { force: true });
-    const code = (e as NodeJS.ErrnoException).code;
-    throw ioError(`cannot be written (${code ?? (e as Error).message})`, path, code === 'ENOENT' ? 'does the folder exist?' : undefined);
+    for (const { tmp } of written) removeTemp(tmp, fs);
+    throw e;
+  } finally {
+    for (const { tmp } of written) forget(tmp);
   }
 }
 
-function sameFile(a: string, b: string): boolean {
+/** Where a file goes, as checked: the absolute path, the name as given, and the file it replaces. */
+interface Target {
+  path: string;
+  shown: string;
+  existing: nodeFs.Stats | undefined;
+  /** The real path of the folder and the file name: two outputs to one file are refused. */
+  real: string;
+}
+
+const SYSTEM_PATH = /^\/(dev|proc|sys)(\/|$)/;
+
+function refuse(shown: string, message: string, hint: string): RehabError {
+  return new RehabError(message, { exitCode: ExitCode.usage, location: { file: shown }, hint });
+}
+
+function systemFailure(e: unknown, shown: string): RehabError {
+  if (e instanceof RehabError) return e;
+  const code = (e as NodeJS.ErrnoException).code;
+  const text = systemErrorText(code, 'write');
+  return new RehabError(`cannot be written: ${text.message}`, { exitCode: ExitCode.io, location: { file: shown }, ...(text.hint ? { hint: text.hint } : {}) });
+}
+
+const sameFile = (a: nodeFs.Stats, b: nodeFs.Stats) => a.dev === b.dev && a.ino === b.ino;
+
+async function checkTarget(shown: string, protection: Protection, earlier: readonly Target[], fs: WriterFs): Promise<Target> {
+  if (shown === '') throw refuse('(empty)', 'an output file name is empty', 'give a file name, or - for stdout');
+  const path = resolve(shown);
+  const toStdout = 'to write to stdout, leave out the option or give -';
+  if (SYSTEM_PATH.test(path)) throw refuse(shown, 'is a system path (a device or process file), not a regular file', toStdout);
+  let existing: nodeFs.Stats | undefined;
   try {
-    return realpathSync(a) === realpathSync(b);
-  } catch {
-    return a === b;
+    existing = await fs.lstat(path);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw systemFailure(e, shown);
   }
+  if (existing) {
+    if (existing.isSymbolicLink()) throw refuse(shown, 'is a symbolic link; writing would replace the link', 'write to the file it points to, or remove the link first');
+    if (existing.isDirectory()) throw refuse(shown, 'is a folder, not a file', 'give a file name inside the folder');
+    if (!existing.isFile()) throw refuse(shown, `is a ${kindOf(existing)}, not a regular file`, toStdout);
+    if ((existing.mode & 0o222) === 0 || !writable(path)) throw refuse(shown, 'is read-only', 'make it writable (chmod u+w) or write to another file');
+  }
+  let folder: string;
+  try {
+    folder = await fs.realpath(dirname(path));
+  } catch (e) {
+    throw systemFailure(e, shown);
+  }
+  if (SYSTEM_PATH.test(folder)) throw refuse(shown, 'is a system path (a device or process file), not a regular file', toStdout);
+  const real = join(folder, basename(path));
+  for (const p of protection.folders) {
+    const guarded = await fs.realpath(p.path).catch(() => resolve(p.path));
+    if (real === guarded || real.startsWith(guarded + sep)) throw refuse(shown, `is ${p.what}`, 'write to a file outside it; rehab-stats never overwrites its own data');
+  }
+  if (existing) {
+    for (const p of protection.files) {
+      if (p.path === '-') continue;
+      const s = await fs.stat(p.path).catch(() => undefined);
+      if (s && sameFile(s, existing)) throw refuse(shown, `is ${p.what}`, 'write to another file; rehab-stats never overwrites what it reads');
+    }
+  }
+  const twice = earlier.find((t) => t.real === real || (t.existing && existing && sameFile(t.existing, existing)));
+  if (twice) throw refuse(shown, `is given for two outputs (also as ${twice.shown})`, 'give each output its own file');
+  return { path, shown, existing, real };
+}
+
+function kindOf(s: nodeFs.Stats): string {
+  if (s.isCharacterDevice() || s.isBlockDevice()) return 'device';
+  if (s.isFIFO()) return 'FIFO (named pipe)';
+  if (s.isSocket()) return 'socket';
+  return 'special file';
+}
+
+function writable(path: string): boolean {
+  try {
+    nodeFs.accessSync(path, nodeFs.constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Writes the whole buffer into a new temporary file beside the target; returns its path. */
+async function writeTemp(target: Target, bytes: Uint8Array, fs: WriterFs): Promise<string> {
+  // Short enough that a long target name still leaves room for the suffix (255 bytes a name).
+  const stem = Buffer.from(basename(target.path)).subarray(0, 120).toString('utf8').replace(/\uFFFD+$/, '');
+  const tmp = join(dirname(target.path), `.${stem}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  let fd: number | undefined;
+  try {
+    // 0600 until the target's own mode is set: nobody reads a half-written file.
+    fd = await fs.open(tmp, 'wx', target.existing ? 0o600 : 0o666);
+    remember(tmp, fs);
+    for (let offset = 0; offset < bytes.length; ) {
+      const n = await fs.write(fd, bytes, offset, Math.min(CHUNK, bytes.length - offset));
+      // A short write is normal near a full disk: the next call reports why (ENOSPC).
+      if (n <= 0) throw Object.assign(new Error('write returned 0'), { code: 'EIO' });
+      offset += n;
+    }
+    if (target.existing) {
+      await fs.fchmod(fd, target.existing.mode & 0o7777);
+      // Only root can give a file to another owner; for anyone else it already is theirs.
+      await fs.fchown(fd, target.existing.uid, target.existing.gid).catch(() => undefined);
+    }
+    await fs.fsync(fd);
+    const closing = fd;
+    fd = undefined;
+    await fs.close(closing);
+    return tmp;
+  } catch (e) {
+    if (fd !== undefined) await fs.close(fd).catch(() => undefined);
+    removeTemp(tmp, fs);
+    throw systemFailure(e, target.shown);
+  }
+}
+
+// Temporary files being written, removed if a signal ends the process before their rename.
+const pending = new Map<string, WriterFs>();
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+function onSignal(signal: NodeJS.Signals): void {
+  for (const [tmp, fs] of pending) removeTemp(tmp, fs);
+  pending.clear();
+  for (const s of SIGNALS) process.removeListener(s, onSignal);
+  // Die of the same signal, as if never caught, so the caller sees why (exit 128 + n).
+  process.kill(process.pid, signal);
+}
+
+function remember(tmp: string, fs: WriterFs): void {
+  if (pending.size === 0) for (const s of SIGNALS) process.on(s, onSignal);
+  pending.set(tmp, fs);
+}
+
+function forget(tmp: string): void {
+  if (!pending.delete(tmp) || pending.size > 0) return;
+  for (const s of SIGNALS) process.removeListener(s, onSignal);
+}
+
+function removeTemp(tmp: string, fs: WriterFs): void {
+  try {
+    fs.unlinkSync(tmp);
+  } catch {
+    // Already gone (or never created): nothing to leave behind.
+  }
+  forget(tmp);
 }
