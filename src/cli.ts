@@ -45,8 +45,8 @@ Without --input every command uses the bundled illustrative dataset (KBT, IPT an
 2009–2015, national totals as published by SKL; the split by region is modelled) and the
 bundled SCB population. Run "rehab-stats <command> --help" for a command's options.
 
-Exit codes: 0 ok, 1 internal error, 2 usage, 3 file cannot be read, 4 invalid data,
-5 population missing, 6 check found problems, 7 report out of date,
+Exit codes: 0 ok, 1 internal error, 2 usage, 3 file cannot be read or written,
+4 invalid data, 5 population missing, 6 check found problems, 7 report out of date,
 8 population fetch from SCB failed.`;
 
 export function buildProgram(): Command {

@@ -65,7 +65,7 @@ export function convertCommand(): Command {
     .description('Normalise an export (PxWeb, Kolada, Excel, wide, long or record-level) into one tidy CSV table.')
     .argument('<file>', 'the export to read ("-" for stdin)')
     .addOption(new Option('--kind <kind>', 'what the file holds').choices(['counts', 'population']).default('counts'))
-    .option('-o, --output <file>', 'write to this file (atomically, never over an input) instead of stdout');
+    .option('-o, --output <file>', 'write to this file (atomically) instead of stdout');
   addRowOptions(addReadOptions(cmd), { skipInvalid: true })
     .option('--no-formulas', 'keep method names starting with = + - @ as they are (by default they get a leading \' against CSV injection)')
     .option('-q, --quiet', 'no notes on stderr');

@@ -7,8 +7,8 @@ import { parseScbPopulation, SCB_TABLE, ScbFormatError, scbQueries } from '../do
 import { HttpFailure, postJson } from '../io/http-json.js';
 import { populationCachePath, readPopulationCache } from '../io/population-cache.js';
 import { writeStderr, writeStdout } from '../io/output.js';
-import { writeFileAtomic } from '../io/write.js';
-import { addHelp, homeRelative, loadRegions, parsePositive, parseYearOption } from './common.js';
+import { writeFiles } from '../io/write.js';
+import { addHelp, homeRelative, loadRegions, outputProtection, parsePositive, parseYearOption } from './common.js';
 
 /** SCB's open PxWebApi 2.0. */
 export const SCB_API = 'https://statistikdatabasen.scb.se/api/v2';
@@ -104,7 +104,7 @@ async function runFetch(opts: FetchOptions): Promise<void> {
     all = [...kept, ...rows].sort((a, b) => a.year - b.year || a.region_code.localeCompare(b.region_code));
     mkdirSync(dirname(target), { recursive: true });
   }
-  writeFileAtomic(target, formatPopulationRows(all));
+  await writeFiles([{ path: target, data: formatPopulationRows(all) }], outputProtection([]));
   if (!opts.quiet) {
     const places = new Set(rows.map((r) => r.region_code)).size;
     writeStdout(

@@ -186,8 +186,9 @@ async function writeTemp(target: Target, bytes: Uint8Array, fs: WriterFs): Promi
   let fd: number | undefined;
   try {
     // 0600 until the target's own mode is set: nobody reads a half-written file.
-    fd = await fs.open(tmp, 'wx', target.existing ? 0o600 : 0o666);
+    // Known before it exists: a signal between creating and registering it would leave it behind.
     remember(tmp, fs);
+    fd = await fs.open(tmp, 'wx', target.existing ? 0o600 : 0o666);
     for (let offset = 0; offset < bytes.length; ) {
       const n = await fs.write(fd, bytes, offset, Math.min(CHUNK, bytes.length - offset));
       // A short write is normal near a full disk: the next call reports why (ENOSPC).
@@ -206,7 +207,9 @@ async function writeTemp(target: Target, bytes: Uint8Array, fs: WriterFs): Promi
     return tmp;
   } catch (e) {
     if (fd !== undefined) await fs.close(fd).catch(() => undefined);
-    removeTemp(tmp, fs);
+    // EEXIST on open: the name belongs to someone else's file, which stays.
+    if (fd === undefined && (e as NodeJS.ErrnoException).code === 'EEXIST') forget(tmp);
+    else removeTemp(tmp, fs);
     throw systemFailure(e, target.shown);
   }
 }
