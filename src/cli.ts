@@ -16,6 +16,7 @@ import { shareCommand } from './commands/share.js';
 import { summaryCommand } from './commands/summary.js';
 import { tallyCommand } from './commands/tally.js';
 import { trendCommand } from './commands/trend.js';
+import { recordInvocation } from './commands/publish.js';
 
 const VERSION = '1.0.0';
 
@@ -79,6 +80,8 @@ export async function main(argv: string[]): Promise<number> {
     program.outputHelp();
     return ExitCode.ok;
   }
+  // The command line as typed, for --provenance.
+  program.hook('preAction', (_program, action) => recordInvocation(action, VERSION, argv.slice(2)));
   try {
     await program.parseAsync(argv);
     // stdout on a pipe or socket reports a failure after the write returned.

@@ -22,6 +22,8 @@ import { render } from '../render/index.js';
 import { translate } from '../render/i18n.js';
 import { FORMATS, type Column, type Format, type Lang, type ResultRow, type ResultTable } from '../render/model.js';
 import { delimiterFromOption } from '../parse/sniff.js';
+import { markHidden } from '../domain/publish.js';
+import { buildProvenance, inputDigests, provenanceJson, provenancePath, publishRule, type PublishOptions } from './publish.js';
 
 /** The label every output built on the default dataset carries. */
 export const BUNDLED_DATA_LABEL =
@@ -75,7 +77,7 @@ export interface DataOptions {
   region?: string[];
 }
 
-export interface OutputOptions {
+export interface OutputOptions extends PublishOptions {
   format: Format;
   lang?: string;
   color?: boolean;
@@ -363,9 +365,12 @@ export async function emit(
   if (opts.excel && opts.format !== 'csv') throw usageError('--excel goes with --format csv');
   const chalk = chalkFor(opts.format === 'table' && !opts.output ? colorLevel(process.stdout, process.env, opts.color) : 0);
   const human = opts.format === 'table' || opts.format === 'markdown';
+  const provenanceFile = provenancePath(opts);
   // Machine formats have no room for notes in stdout; the data label goes to stderr instead.
   const notes = human ? stderrNotes : [...table.notes, ...stderrNotes];
-  const shown = human && lang === 'sv' ? translateTable(table) : table;
+  // Hidden cells: a marker for people, an empty cell and a status column for machines.
+  const marked = human ? markHidden(table) : table;
+  const shown = human && lang === 'sv' ? translateTable(marked) : marked;
   const text = render(shown, {
     format: opts.format,
     lang,
@@ -375,7 +380,13 @@ export async function emit(
     allowFormulas: opts.formulas === false,
     ...(style ? { style: (c, r, t) => style(c, r, t, chalk) } : {}),
   });
-  await writeResult(opts.output, text, outputProtection([opts.input, opts.population]));
+  const protection = outputProtection([opts.input, opts.population]);
+  await writeResult(opts.output, text, protection);
+  if (provenanceFile) {
+    const made = table.made ?? { population: null, methods: {} };
+    const record = buildProvenance(made, inputDigests(opts.input, opts.population, made.population !== null), publishRule(opts));
+    await writeFiles([{ path: provenanceFile, data: provenanceJson(record) }], protection);
+  }
   if (!opts.quiet && notes.length) writeStderr(notes.map((n) => `${lang === 'sv' ? 'obs' : 'note'}: ${translate(n, lang)}\n`).join(''));
 }
 

@@ -4,6 +4,9 @@ import { addPerCapita, growthRows } from '../domain/growth-rows.js';
 import { keepRegions, resolveMethod, resolveRegions, selectCounts, yearsOf } from '../domain/select.js';
 import type { Column, ResultTable } from '../render/model.js';
 import { intervalColumns } from '../render/columns.js';
+import { protectTable, roundCells } from '../domain/publish.js';
+import { growthSpec } from '../domain/publish-specs.js';
+import { addPublishOptions, publishRule, type PublishOptions } from './publish.js';
 import {
   addDataOptions, addHelp, addOutputOptions, BUNDLED_DATA_LABEL, populationNotes, emit, inputWarnings, loadCounts, loadPopulation, loadRegions, parsePositive, parseSexOption,
   parseYearOption, type DataOptions, type OutputOptions,
@@ -25,7 +28,7 @@ change_pct, cagr_pct, note. With --per-capita: region_code, region, base_year, b
 year, count, base_rate, rate, change_pct, cagr_pct (of the rate), rate_ratio, ratio_lower,
 ratio_upper, significant, note.`;
 
-interface GrowthOptions extends DataOptions, OutputOptions {
+interface GrowthOptions extends DataOptions, OutputOptions, PublishOptions {
   method: string;
   since: number;
   to?: number;
@@ -80,6 +83,7 @@ export function growthCommand(): Command {
     .option('--per <n>', 'with --per-capita: rate per this many inhabitants', parsePositive('--per'), 100000);
   addDataOptions(cmd);
   addOutputOptions(cmd);
+  addPublishOptions(cmd);
   addHelp(cmd, EXAMPLES, DETAILS);
   cmd.action((opts: GrowthOptions) => runGrowth(opts));
   return cmd;
@@ -99,24 +103,33 @@ async function runGrowth(opts: GrowthOptions): Promise<void> {
   }
   const baseCounts = selectCounts(data.observations, { method, year: opts.since, sex, absentIsZero: data.recordLevel });
   const endCounts = selectCounts(data.observations, { method, year, sex, absentIsZero: data.recordLevel });
-  const { rows, national } = growthRows(regions, baseCounts, endCounts, opts.since, year);
+  const rule = publishRule(opts);
+  // Change, percentages and rates come from the counts as shown: rounded ones with --round-counts.
+  const { rows, national } = growthRows(regions, roundCells(baseCounts, rule), roundCells(endCounts, rule), opts.since, year);
   const span = `${year - opts.since} year${year - opts.since === 1 ? '' : 's'}`;
   const notes = [data.bundled ? BUNDLED_DATA_LABEL : `Data: ${data.source}.`];
   let columns = growthColumns(opts.since, year);
+  let populationSource: string | undefined;
   if (opts.perCapita) {
     const population = await loadPopulation(opts, regions);
+    populationSource = population.source;
     const withBoth = rows.filter((r) => typeof r.base_count === 'number' && typeof r.count === 'number').map((r) => r.region_code as string);
     addPerCapita(rows, national, (code, y) => population.require(code, y, sex), opts.per, (y) => withBoth.reduce((s, c) => s + population.require(c, y, sex), 0));
     columns = perCapitaColumns(opts.since, year, opts.per.toLocaleString('en-US'));
     notes.push(...populationNotes(population));
     notes.push(`Change and per year: of the rate over ${span}. Rate ratio ${year} vs ${opts.since} with its exact interval; significant when the interval excludes 1.`);
   } else notes.push(`Per year: compound annual growth rate over ${span}.`);
-  const table: ResultTable = {
+  const spec = growthSpec(rows, baseCounts, endCounts);
+  const table: ResultTable = protectTable({
     title: `${method || opts.method} treatments${opts.perCapita ? ' per inhabitant' : ''}${sex !== 'total' ? ` (${sex})` : ''}, ${opts.since}–${year}`,
     columns,
     rows: keepRegions(rows, selected),
     apart: [national],
     notes,
+  }, spec, rule);
+  table.made = {
+    population: opts.perCapita ? { source: populationSource!, years: [opts.since, year] } : null,
+    methods: { ...(opts.perCapita ? { interval: 'rate ratio with its exact interval (conditional binomial)' } : {}) },
   };
   await emit(table, opts, inputWarnings(data));
 }

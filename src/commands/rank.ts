@@ -7,7 +7,10 @@ import { buildStrata, rankRows } from '../domain/ranking.js';
 import { keepRegions, resolveMethod, resolveRegions, selectCounts, yearsOf } from '../domain/select.js';
 import { SMALL_COUNT } from '../stats/rate.js';
 import { ESP2013, type AgeStratum } from '../stats/dsr.js';
-import type { PoissonMethod } from '../stats/poisson.js';
+import { poissonMethodUsed, type PoissonMethod } from '../stats/poisson.js';
+import { protectTable, roundCells, ruleActive } from '../domain/publish.js';
+import { rankSpec } from '../domain/publish-specs.js';
+import { addPublishOptions, publishRule, type PublishOptions } from './publish.js';
 import type { Column, ResultRow, ResultTable } from '../render/model.js';
 import { FUNNEL_COLUMNS, intervalColumns } from '../render/columns.js';
 import {
@@ -35,7 +38,7 @@ CSV/TSV/JSON columns: rank, region_code, region, count, population, rate, rate_l
 rate_upper, ratio_to_national, vs_national, [funnel_95_lower, funnel_95_upper,
 funnel_998_lower, funnel_998_upper, funnel with --funnel,] note.`;
 
-interface RankOptions extends DataOptions, OutputOptions {
+interface RankOptions extends DataOptions, OutputOptions, PublishOptions {
   method: string;
   year?: number;
   per: number;
@@ -50,7 +53,7 @@ interface RankOptions extends DataOptions, OutputOptions {
   count?: string;
 }
 
-export function rankColumns(level: number, perLabel: string, funnel = false, barScale?: number): Column[] {
+export function rankColumns(level: number, perLabel: string, funnel = false, barScale?: number, intervalMethod: 'human' | 'machine' | false = false): Column[] {
   const pct = `${Math.round(level * 1000) / 10}%`;
   const funnelColumns: readonly Column[] = funnel ? FUNNEL_COLUMNS : [];
   return [
@@ -65,6 +68,7 @@ export function rankColumns(level: number, perLabel: string, funnel = false, bar
     { key: 'ratio_to_national', header: 'Ratio', type: 'rate', digits: 2, only: 'machine' },
     { key: 'vs_national', header: 'vs Riket', type: 'text', empty: '' },
     ...funnelColumns,
+    ...(intervalMethod ? [{ key: 'interval_method', header: 'Interval', type: 'text', empty: '', ...(intervalMethod === 'machine' ? { only: 'machine' } : {}) } as Column] : []),
     { key: 'note', header: 'Note', type: 'text', empty: '' },
   ];
 }
@@ -87,6 +91,7 @@ export function rankCommand(): Command {
     .option('--denominator <group>', 'population to divide by: all (ages) or 16-67 (the target group); with --by: the denominator column', 'all');
   addDataOptions(cmd);
   addOutputOptions(cmd);
+  addPublishOptions(cmd);
   addHelp(cmd, EXAMPLES, DETAILS);
   cmd.action((opts: RankOptions) => runRank(opts));
   return cmd;
@@ -119,10 +124,17 @@ async function runRank(opts: RankOptions): Promise<void> {
     for (const [code, why] of built.problems) counts.set(code, { value: null, lines: counts.get(code)?.lines ?? [], note: why });
     standardNote = `Age-standardised directly to the European Standard Population 2013 over the age groups ${built.bands.join(', ')}; 95% intervals by Dobson's method.`;
   }
-  const { rows: allRows, national, missingRegions } = rankRows({ counts, population, regions, year, sex, age, per: opts.per, level: opts.ci, ciMethod: opts.ciMethod, funnel: opts.funnel, ...(strata ? { strata } : {}) });
+  const rule = publishRule(opts);
+  // Rates come from the counts as shown: rounded ones when --round-counts asks (README "Publishing").
+  const { rows: allRows, national, missingRegions } = rankRows({ counts: roundCells(counts, rule), population, regions, year, sex, age, per: opts.per, level: opts.ci, ciMethod: opts.ciMethod, funnel: opts.funnel, ...(strata ? { strata } : {}) });
+  // The interval can differ by row (PHE's rule picks by count size): each row says which it got.
+  const perRowMethod = opts.ciMethod === 'phe' ? 'human' : ruleActive(rule) ? 'machine' : false;
+  if (perRowMethod) for (const r of [...allRows, national]) r.interval_method = typeof r.rate_lower !== 'number' ? null : strata ? 'dobson' : poissonMethodUsed(r.count as number, opts.ciMethod);
+  // Suppression is decided on the whole ranking, before --region picks rows from it.
+  const whole = protectTable({ columns: [], rows: allRows, apart: [national], notes: [] }, rankSpec(allRows, counts), rule);
 
   // Ranks stay those among all regions: Stockholm is 5th of 21, shown alone.
-  const rows = keepRegions(allRows, selected);
+  const rows = keepRegions(whole.rows, selected);
   const perLabel = opts.per.toLocaleString('en-US');
   const methodName = method || opts.method;
   const who = [sex !== 'total' ? sex : '', age !== ALL_AGES ? `aged ${age}` : ''].filter(Boolean).join(' ');
@@ -138,13 +150,26 @@ async function runRank(opts: RankOptions): Promise<void> {
   if (selected.length) notes.push(`Ranks are among all ${allRows.filter((r) => typeof r.rank === 'number').length} ranked regions; only ${selected.map((r) => r.name).join(', ')} shown.`);
   if (missingRegions.length) notes.push(`Not in the input for ${year}: ${missingRegions.join(', ')}.`);
   const table: ResultTable = {
+    ...whole,
     title: `${methodName} treatments per ${perLabel} inhabitants${who ? ` (${who})` : ''}${opts.standard ? ', age-standardised' : ''}, ${year}`,
-    columns: rankColumns(opts.ci, perLabel, opts.funnel, Math.max(...[...rows, national].map((r) => (typeof r.rate_upper === 'number' ? r.rate_upper : 0)))),
+    // The bars' scale from the rows still shown, so that a hidden rate does not set it.
+    columns: [...rankColumns(opts.ci, perLabel, opts.funnel, Math.max(...[...rows, national].map((r) => (typeof r.rate_upper === 'number' ? r.rate_upper : 0))), perRowMethod), ...whole.columns],
     rows,
-    apart: [national],
-    notes,
+    notes: [...notes, ...whole.notes],
+    made: {
+      population: { source: population.source, years: [year] },
+      methods: {
+        interval: opts.standard ? "Dobson's method for directly standardised rates" : intervalName(opts.ciMethod),
+        ...(opts.funnel ? { funnel: 'Spiegelhalter (2005): Poisson control limits, 95% and 99.8%, around the national rate' } : {}),
+        ...(opts.standard ? { standard_population: 'European Standard Population 2013' } : {}),
+      },
+    },
   };
   await emit(table, opts, inputWarnings(data), styleRankCell);
+}
+
+function intervalName(method: PoissonMethod): string {
+  return method === 'exact' ? 'exact Poisson' : method === 'byar' ? "Byar's approximation" : 'exact Poisson below 10, Byar from 10 (per row: interval_method)';
 }
 
 /**
@@ -163,6 +188,7 @@ export function styleRankCell(col: Column, row: ResultRow, text: string, chalk: 
 
 /** rank --by COLUMN: any unit in the file, by count or by proportion. */
 async function runRankByUnit(opts: RankOptions): Promise<void> {
+  if (ruleActive(publishRule(opts))) throw usageError('--suppress and --round-counts work on region tables; rank --by does not apply them yet', 'aggregate to regions, or hide small units before publishing');
   const numerator = opts.numerator;
   const denominator = numerator ? opts.denominator : undefined;
   if (numerator && (!denominator || denominator === 'all')) throw usageError('--numerator needs --denominator COLUMN');

@@ -7,6 +7,10 @@ import { wilsonInterval } from '../stats/wilson.js';
 import { loadUnits, unitShares } from './units.js';
 import { intervalColumns } from '../render/columns.js';
 import type { Column, ResultRow, ResultTable } from '../render/model.js';
+import { protectTable, ruleActive } from '../domain/publish.js';
+import { shareSpec } from '../domain/publish-specs.js';
+import { roundCount } from '../stats/round-count.js';
+import { addPublishOptions, publishRule, type PublishOptions } from './publish.js';
 import {
   addDataOptions, addHelp, addOutputOptions, BUNDLED_DATA_LABEL, emit, inputWarnings, loadCounts, loadRegions,
   parseYearOption, type DataOptions, type OutputOptions,
@@ -26,7 +30,7 @@ each region's share of the national count. National counts are the sum of the re
 the input's own Riket rows when it has no regional rows.
 CSV/TSV/JSON columns: group, count, total, share_pct, share_lower, share_upper.`;
 
-interface ShareOptions extends DataOptions, OutputOptions {
+interface ShareOptions extends DataOptions, OutputOptions, PublishOptions {
   year?: number;
   by: string;
   method?: string;
@@ -63,6 +67,7 @@ export function shareCommand(): Command {
     .option('-y, --year <year>', 'year (default: the latest year in the data)', parseYearOption('--year'));
   addDataOptions(cmd);
   addOutputOptions(cmd);
+  addPublishOptions(cmd);
   addHelp(cmd, EXAMPLES, DETAILS);
   cmd.action(async (opts: ShareOptions) => {
     if (!['method', 'sex', 'region'].includes(opts.by)) {
@@ -103,17 +108,24 @@ export function shareCommand(): Command {
     if (missing.length) {
       throw dataError(`no complete ${year} count for ${missing.join(', ')}`, { file: data.source }, opts.by === 'sex' ? 'the input needs counts by sex (a kön/sex column)' : 'every part of the total must be present; see: rehab-stats check');
     }
-    // Shares of the national total first; --by region --region then shows only the chosen regions.
+    const rule = publishRule(opts);
+    const trueParts = (parts as { group: string; count: number }[]).map((p) => p.count);
+    // Shares and their total come from the counts as shown: rounded ones with --round-counts.
+    const all = shareRows(parts.map((p, i) => ({ group: p.group, count: rule.roundTo > 1 ? roundCount(trueParts[i]!, rule.roundTo) : trueParts[i]! })));
+    // Shares of the national total first; --by region --region then shows only the chosen regions
+    // (suppression is decided on the whole table, so a subset hides at least as much).
     const codes = new Set(selected.map((r) => r.code));
-    const rows = shareRows(parts as { group: string; count: number }[]).filter((_, i) => codes.size === 0 || opts.by !== 'region' || codes.has(parts[i]!.code!));
+    const kept = new Set(all.filter((_, i) => codes.size === 0 || opts.by !== 'region' || codes.has(parts[i]!.code!)));
     const scope = within.length ? ` in ${within.map((r) => r.name).join(', ')}` : '';
     const what = opts.method ? `${methods[0] || opts.method} treatments` : 'all treatments';
-    const table: ResultTable = {
+    const whole = protectTable({
       title: `Share of ${what}${scope} by ${opts.by}, ${year}`,
       columns: shareColumns(opts.by === 'method' ? 'Method' : opts.by === 'sex' ? 'Sex' : 'Region'),
-      rows,
+      rows: all,
       notes: [data.bundled ? BUNDLED_DATA_LABEL : `Data: ${data.source}.`, 'Intervals: Wilson score, 95%.'],
-    };
+    }, shareSpec(all, trueParts), rule);
+    const table: ResultTable = { ...whole, rows: whole.rows.filter((r) => kept.has(r)) };
+    table.made = { population: null, methods: { interval: 'Wilson score, 95%' } };
     await emit(table, opts, inputWarnings(data));
   });
   return cmd;
@@ -121,6 +133,7 @@ export function shareCommand(): Command {
 
 /** share --by COLUMN: each value of any column of the input, e.g. public vs private providers. */
 async function shareByColumn(opts: ShareOptions): Promise<void> {
+  if (ruleActive(publishRule(opts))) throw usageError(`--suppress and --round-counts work on shares by method, sex or region; share --by ${opts.by} does not apply them yet`);
   const { units, file, filtered } = await loadUnits(opts);
   await emit(
     {

@@ -4,6 +4,9 @@ import { resolveMethod, resolveRegions, selectCounts, yearsOf } from '../domain/
 import { spread } from '../stats/spread.js';
 import type { ResultRow, ResultTable } from '../render/model.js';
 import { rankRows } from '../domain/ranking.js';
+import { protectTable, roundCells, ruleActive } from '../domain/publish.js';
+import { rankSpec } from '../domain/publish-specs.js';
+import { addPublishOptions, publishRule, type PublishOptions } from './publish.js';
 import {
   addDataOptions, addHelp, addOutputOptions, BUNDLED_DATA_LABEL, populationNotes, emit, inputWarnings, loadCounts,
   loadPopulation, loadRegions, parseDenominator, parsePositive, parseSexOption, parseYearOption, type DataOptions, type OutputOptions,
@@ -21,7 +24,7 @@ coefficient of variation (sd ÷ mean) and the ratio of highest to lowest.
 --measure rate (default) uses treatments per --per inhabitants; count uses the counts.
 CSV/TSV/JSON columns: statistic (min, q1, median, q3, max, mean, sd, cv, max_min_ratio), value, region.`;
 
-interface SummaryOptions extends DataOptions, OutputOptions {
+interface SummaryOptions extends DataOptions, OutputOptions, PublishOptions {
   method: string;
   year?: number;
   measure: 'rate' | 'count';
@@ -59,6 +62,7 @@ export function summaryCommand(): Command {
     .addOption(new Option('--denominator <group>', 'all ages or 16–67').choices(['all', '16-67']).default('all'));
   addDataOptions(cmd);
   addOutputOptions(cmd);
+  addPublishOptions(cmd);
   addHelp(cmd, EXAMPLES, DETAILS);
   cmd.action(async (opts: SummaryOptions) => {
     const regions = loadRegions();
@@ -69,16 +73,32 @@ export function summaryCommand(): Command {
     const years = yearsOf(data.observations.filter((o) => o.method === method));
     const year = opts.year ?? years[years.length - 1]!;
     const sex = parseSexOption(opts.sex);
-    const counts = selectCounts(data.observations, { method, year, sex, absentIsZero: data.recordLevel });
+    const trueCounts = selectCounts(data.observations, { method, year, sex, absentIsZero: data.recordLevel });
+    const rule = publishRule(opts);
+    const counts = roundCells(trueCounts, rule);
     const notes = [data.bundled ? BUNDLED_DATA_LABEL : `Data: ${data.source}.`];
     let values: { region: string; value: number }[];
+    let made: ResultTable['made'] = { population: null, methods: {} };
+    /** With --suppress, the regions a ranking would hide (small counts, and those that would give one away) are left out. */
+    const shownRows = (rows: ResultRow[], national: ResultRow): ResultRow[] => {
+      if (!ruleActive(rule)) return rows;
+      const table = protectTable({ columns: [], rows, apart: [national], notes: [] }, rankSpec(rows, trueCounts), rule);
+      notes.push(...table.notes);
+      const hidden = rows.filter((r) => typeof r.count !== 'number' && trueCounts.get(r.region_code as string)?.value != null).length;
+      if (hidden) notes.push(`${hidden} region${hidden === 1 ? '' : 's'} hidden by --suppress ${rule.suppress} left out.`);
+      return table.rows;
+    };
     if (opts.measure === 'rate') {
       const population = await loadPopulation(opts, regions);
-      const { rows } = rankRows({ counts, population, regions, year, sex, age: parseDenominator(opts.denominator), per: opts.per, level: 0.95, ciMethod: 'exact' });
-      values = rows.filter((r) => typeof r.rate === 'number' && inScope(r.region_code as string)).map((r) => ({ region: r.region as string, value: r.rate as number }));
+      const { rows, national } = rankRows({ counts, population, regions, year, sex, age: parseDenominator(opts.denominator), per: opts.per, level: 0.95, ciMethod: 'exact' });
+      values = shownRows(rows, national).filter((r) => typeof r.rate === 'number' && inScope(r.region_code as string)).map((r) => ({ region: r.region as string, value: r.rate as number }));
       notes.push(...populationNotes(population));
+      made = { population: { source: population.source, years: [year] }, methods: {} };
     } else {
-      values = regions.regions.filter((r) => typeof counts.get(r.code)?.value === 'number' && inScope(r.code)).map((r) => ({ region: r.name, value: counts.get(r.code)!.value! }));
+      const present = regions.regions.filter((r) => typeof counts.get(r.code)?.value === 'number');
+      const rows: ResultRow[] = present.map((r) => ({ region_code: r.code, region: r.name, count: counts.get(r.code)!.value! }));
+      const national: ResultRow = { region_code: '00', region: 'Riket', count: rows.reduce((s, r) => s + (r.count as number), 0) };
+      values = shownRows(rows, national).filter((r) => typeof r.count === 'number' && inScope(r.region_code as string)).map((r) => ({ region: r.region as string, value: r.count as number }));
     }
     if (values.length < 2) throw dataError(`fewer than two regions with ${opts.method} in ${year}`, { file: data.source }, 'a spread needs at least two regions');
     const rows = summaryRows(values);
@@ -94,6 +114,7 @@ export function summaryCommand(): Command {
       ],
       rows,
       notes,
+      made,
     };
     await emit(table, opts, inputWarnings(data));
   });

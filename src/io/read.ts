@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { ioError, RehabError } from '../errors.js';
 import { systemErrorText } from './errno.js';
+import { rememberStdin } from './digest.js';
 
 /** What a user calls an input in messages: the path as given, or "stdin" for "-". */
 export function displayName(path: string): string {
@@ -17,7 +18,9 @@ export async function readBytes(path: string): Promise<Uint8Array> {
     if (path !== '-') return readFileSync(path);
     const chunks: Buffer[] = [];
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks);
+    const bytes = Buffer.concat(chunks);
+    rememberStdin(bytes);
+    return bytes;
   } catch (e) {
     throw ioFailure(e, displayName(path));
   }

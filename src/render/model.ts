@@ -1,3 +1,5 @@
+import type { Made } from '../domain/provenance.js';
+
 /**
  * A result is a table of typed cells; renderers turn it into one string. Numbers stay
  * numbers until a human format prints them.
@@ -46,6 +48,10 @@ export interface ResultTable {
   notes: string[];
   /** A documented object that JSON prints instead of the array of rows (e.g. trend's {series, summary, break}). */
   document?: unknown;
+  /** Cells hidden by the publishing rules (--suppress), per row: empty in machine formats, a marker in human ones. */
+  hidden?: ReadonlyMap<ResultRow, ReadonlySet<string>>;
+  /** How the figures were made (population, interval, funnel rule …), for --provenance. */
+  made?: Made;
 }
 
 export type Format = 'table' | 'csv' | 'tsv' | 'json' | 'markdown';

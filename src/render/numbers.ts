@@ -23,6 +23,8 @@ export function formatCell(col: Column, row: Record<string, Value>, lang: Lang):
     const [lo, hi] = col.keys!;
     const l = row[lo];
     const h = row[hi];
+    // A hidden limit carries its marker as text: show it rather than the missing-value dash.
+    if (typeof l === 'string') return l;
     if (typeof l !== 'number' || typeof h !== 'number') return col.empty ?? '–';
     const d = col.digits ?? 1;
     return `${formatNumber(l, d, lang)}–${formatNumber(h, d, lang)}`;

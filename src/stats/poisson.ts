@@ -42,8 +42,12 @@ export function byarPoissonInterval(count: number, level = 0.95): Interval {
   return { lower: Math.max(0, lower), upper };
 }
 
+/** Which interval a count gets under the chosen method: 'phe' picks by the count's size. */
+export function poissonMethodUsed(count: number, method: PoissonMethod = 'exact'): 'exact' | 'byar' {
+  return method === 'byar' || (method === 'phe' && count >= 10) ? 'byar' : 'exact';
+}
+
 /** The interval for a count by the chosen method. */
 export function poissonInterval(count: number, level = 0.95, method: PoissonMethod = 'exact'): Interval {
-  if (method === 'byar' || (method === 'phe' && count >= 10)) return byarPoissonInterval(count, level);
-  return exactPoissonInterval(count, level);
+  return poissonMethodUsed(count, method) === 'byar' ? byarPoissonInterval(count, level) : exactPoissonInterval(count, level);
 }

@@ -1,0 +1,92 @@
+import { Option, type Command } from 'commander';
+import { usageError } from '../errors.js';
+import type { PublishRule } from '../domain/publish.js';
+import { provenanceJson, type InputDigest, type Made, type MethodRecord, type Provenance } from '../domain/provenance.js';
+import { digestOf, digestOfPath } from '../io/digest.js';
+import { readBundled } from '../io/bundled.js';
+import { displayName } from '../io/read.js';
+
+/**
+ * The publishing options every command that prints counts shares — --suppress, --round-counts,
+ * --provenance — and the provenance record written beside an output.
+ */
+export interface PublishOptions {
+  suppress?: number;
+  roundCounts?: number;
+  provenance?: string | boolean;
+}
+
+/** A whole number ≥ 0 for --suppress and --round-counts. */
+function parseWhole(name: string) {
+  return (v: string): number => {
+    if (!/^\d+$/.test(v.trim())) throw usageError(`${name} ${v}: expected a whole number ≥ 0, e.g. 5`);
+    return Number(v);
+  };
+}
+
+export function addPublishOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('--suppress <n>', 'hide every count below N and all figures computed from it, and enough further cells that none can be worked out from the totals (0: none)').argParser(parseWhole('--suppress')))
+    .addOption(new Option('--round-counts <k>', 'show counts rounded to a multiple of K; rates are computed from the rounded counts').argParser(parseWhole('--round-counts')))
+    .option('--provenance [file]', 'write where the result came from and how it was made (JSON) to FILE, or beside --output as FILE.provenance.json');
+}
+
+export function publishRule(opts: PublishOptions): PublishRule {
+  return { suppress: opts.suppress ?? 0, roundTo: opts.roundCounts ?? 0 };
+}
+
+/** The rule in words, for the provenance record and the report's method notes. */
+export function describeRule(rule: PublishRule): Pick<MethodRecord, 'suppression' | 'rounding'> {
+  return {
+    suppression:
+      rule.suppress > 0
+        ? `counts below ${rule.suppress} hidden with every figure computed from them (rate, interval, rank, share, growth, funnel class); further counts hidden so that no hidden count follows from the printed totals (secondary suppression)`
+        : 'none',
+    rounding: rule.roundTo > 1 ? `shown counts rounded to the nearest multiple of ${rule.roundTo} (halves up); rates, intervals, shares and growth computed from the rounded counts` : 'none',
+  };
+}
+
+/** What the command line said, recorded before the command runs (cli.ts registers this as a hook). */
+let invocation: { version: string; command: string; arguments: string[]; options: Record<string, unknown> } | undefined;
+
+export function recordInvocation(action: Command, version: string, args: readonly string[]): void {
+  invocation = { version, command: action.name(), arguments: [...args], options: { ...action.opts() } };
+}
+
+/** Every input's name and SHA-256: the files given, or the bundled tables used in their place. */
+export function inputDigests(input: string | undefined, population: string | undefined, usesPopulation: boolean, extra: { role: string; path: string }[] = []): InputDigest[] {
+  const bundled = (name: string, role: string): InputDigest => ({ role, name: `bundled ${name}`, ...digestOf(readBundled(name)) });
+  const given = (path: string, role: string): InputDigest => ({ role, name: displayName(path), ...digestOfPath(path) });
+  return [
+    ...(input ? [given(input, 'counts')] : [bundled('treatments.csv', 'counts'), bundled('treatments-by-sex.csv', 'counts')]),
+    ...(usesPopulation ? [population ? given(population, 'population') : bundled('population.csv', 'population')] : []),
+    ...extra.map((e) => given(e.path, e.role)),
+  ];
+}
+
+/** The provenance of one result: the recorded command line, the inputs' digests and the methods. */
+export function buildProvenance(made: Made, inputs: InputDigest[], rule: PublishRule, builtAt?: string): Provenance {
+  if (!invocation) throw new Error('provenance asked for before the command line was recorded');
+  const { provenance: _omit, ...options } = invocation.options;
+  return {
+    tool: 'rehab-stats',
+    version: invocation.version,
+    command: invocation.command,
+    arguments: invocation.arguments,
+    options,
+    inputs,
+    population: made.population,
+    methods: { ...made.methods, ...describeRule(rule) },
+    ...(builtAt ? { built_at: builtAt } : {}),
+  };
+}
+
+/** Where --provenance writes: the file named, else beside --output. */
+export function provenancePath(opts: PublishOptions & { output?: string }): string | undefined {
+  if (!opts.provenance) return undefined;
+  if (typeof opts.provenance === 'string') return opts.provenance;
+  if (!opts.output) throw usageError('--provenance needs a file name or --output', 'e.g. --output ranked.csv --provenance (writes ranked.csv.provenance.json), or --provenance run.json');
+  return `${opts.output}.provenance.json`;
+}
+
+export { provenanceJson };

@@ -1,0 +1,26 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+
+/**
+ * SHA-256 of the inputs, for provenance. A file is hashed from disk; stdin cannot be read
+ * twice, so its bytes are hashed as they are read (rememberStdin) and looked up here.
+ */
+let stdinDigest: { sha256: string; bytes: number } | undefined;
+
+export function digestOf(bytes: Uint8Array): { sha256: string; bytes: number } {
+  return { sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length };
+}
+
+/** Called by the reader with stdin's bytes. */
+export function rememberStdin(bytes: Uint8Array): void {
+  stdinDigest = digestOf(bytes);
+}
+
+/** The digest of a path as given ("-" is stdin, which must have been read already). */
+export function digestOfPath(path: string): { sha256: string; bytes: number } {
+  if (path === '-') {
+    if (!stdinDigest) throw new Error('stdin has not been read, so it cannot be hashed');
+    return stdinDigest;
+  }
+  return digestOf(readFileSync(path));
+}
