@@ -66,6 +66,11 @@ const EXACT: Record<string, string> = {
   q1: 'nedre kvartil',
   q3: 'övre kvartil',
   max_min_ratio: 'högst/lägst',
+  Interval: 'Intervall',
+  exact: 'exakt',
+  byar: 'Byar',
+  dobson: 'Dobson',
+  'hidden: would reveal a small count': 'dold: skulle röja ett litet antal',
 };
 
 const RULES: Rule[] = [
@@ -99,6 +104,10 @@ const RULES: Rule[] = [
   [/^CAGR (\d{4})–(\d{4}): ([+−-]?[\d.]+)% per year\.$/, (_, a, b, p) => `Årlig ökning ${a}–${b}: ${p!.replace('.', ',')} % per år.`],
   [/^Log-linear fit over (\d+) years: ([+−-]?[\d.]+)% per year(, doubling every ([\d.]+) years)?\.$/, (_, n, p, _d, y) => `Log-linjär anpassning över ${n} år: ${p!.replace('.', ',')} % per år${y ? `, fördubbling vart ${y.replace('.', ',')} år` : ''}.`],
   [/^(.+): (\d+) of (\d+) regions answered (.+) \((\d+)%, 95% CI (\d+)–(\d+)%\)\.$/, (_, m, a, b, what, p, l, u) => `${m}: ${a} av ${b} regioner svarade ${what.replace(/ or /g, ' eller ')} (${p} %, 95 % KI ${l}–${u} %).`],
+  [/^hidden: fewer than (\d+)$/, (_, n) => `dold: färre än ${n}`],
+  [/^Counts below (\d+) are hidden \((.)\) with every figure computed from them, and so are counts from which one could be worked out; – is missing\.$/, (_, n, m) => `Antal under ${n} visas inte (${m}), inte heller det som räknas fram ur dem eller antal som de skulle kunna räknas fram ur; – saknas.`],
+  [/^Counts are rounded to a multiple of (\d+); rates are computed from the rounded counts\.$/, (_, k) => `Antalen är avrundade till jämna ${k}-tal; andelar per invånare är beräknade på de avrundade antalen.`],
+  [/^(\d+) regions? hidden by --suppress (\d+) left out\.$/, (_, n, t) => `${n} ${n === '1' ? 'region' : 'regioner'} som döljs av --suppress ${t} är inte med.`],
   // Messages
   [/^unknown region "(.+)"$/, (_, r) => `okänd region "${r}"`],
   [/^"(.*)" is not a number$/, (_, v) => `"${v}" är inte ett tal`],

@@ -56,6 +56,16 @@ const CASES: Case[] = [
   { name: 'rank-by-needs-input', args: ['rank', '--method', 'KBT', '--by', 'mottagning'] },
   { name: 'rank-by-unknown-column', args: ['rank', '--method', 'KBT', '--by', 'klinik', '--input', 'fixtures/clinics.csv'] },
   { name: 'share-by-provider', args: ['share', '--by', 'vårdgivare', '--count', 'behandlade', '--input', 'fixtures/clinics.csv', '--method', 'KBT'] },
+  // publishing: suppression, rounding, per-row interval method
+  { name: 'publish-rank-suppress', args: ['rank', '--method', 'IPT', '--year', '2014', '--suppress', '7'] },
+  { name: 'publish-rank-suppress-sv', args: ['rank', '--method', 'IPT', '--year', '2014', '--suppress', '10', '--lang', 'sv', '--ci-method', 'phe'] },
+  { name: 'publish-rank-round-csv', args: ['rank', '--method', 'IPT', '--year', '2014', '--suppress', '10', '--round-counts', '5', '--format', 'csv'] },
+  { name: 'publish-growth-json', args: ['growth', '--method', 'IPT', '--since', '2013', '--to', '2014', '--suppress', '10', '--format', 'json', '--quiet'] },
+  { name: 'publish-share-by-region-sv', args: ['share', '--by', 'region', '--method', 'IPT', '--year', '2014', '--suppress', '15', '--lang', 'sv', '--format', 'markdown'] },
+  { name: 'publish-summary-count', args: ['summary', '--method', 'IPT', '--year', '2014', '--measure', 'count', '--suppress', '10'] },
+  { name: 'publish-suppress-not-a-number', args: ['rank', '--method', 'IPT', '--suppress', 'five'] },
+  { name: 'publish-provenance-needs-file', args: ['rank', '--method', 'IPT', '--provenance'] },
+  { name: 'publish-rank-by-unit', args: ['rank', '--method', 'KBT', '--by', 'mottagning', '--count', 'behandlade', '--input', 'fixtures/clinics.csv', '--suppress', '5'] },
   // share, trend, summary, tally
   { name: 'share-by-method', args: ['share', '--year', '2014'] },
   { name: 'share-by-sex-kbt-csv', args: ['share', '--by', 'sex', '--method', 'KBT', '--year', '2014', '--format', 'csv'] },

@@ -1,0 +1,109 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { ROOT, runCli } from './harness.js';
+
+/**
+ * Publishing end to end: what --suppress hides in a real table, rates from rounded counts, and
+ * the provenance record beside an output. Digests are checked against coreutils' sha256sum,
+ * not against our own hashing.
+ */
+const dir = mkdtempSync(join(tmpdir(), 'rehab-stats-publish-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const sha256sum = (path: string) => execFileSync('sha256sum', [path], { encoding: 'utf8' }).split(' ')[0];
+type Row = Record<string, string>;
+const csv = (text: string): Row[] => parse(text, { columns: true }) as Row[];
+
+describe('--suppress on a ranking', () => {
+  // IPT 2014 in the bundled data: Gotland has 6, Jämtland Härjedalen 7, Blekinge 13, the rest 17 or more.
+  const rows = csv(runCli(['rank', '--method', 'IPT', '--year', '2014', '--suppress', '7', '--format', 'csv', '--quiet']).stdout);
+  const regions = rows.filter((r) => r.region_code !== '00');
+  const riket = rows.find((r) => r.region_code === '00')!;
+
+  it('hides the small count and one more, so that Riket minus the others does not give it away', () => {
+    expect(regions.filter((r) => r.count_status === 'suppressed-primary').map((r) => r.region)).toEqual(['Region Gotland']);
+    // The smallest other count protects it.
+    expect(regions.filter((r) => r.count_status === 'suppressed-secondary').map((r) => r.region)).toEqual(['Region Jämtland Härjedalen']);
+    const shownSum = regions.filter((r) => r.count !== '').reduce((s, r) => s + Number(r.count), 0);
+    expect(Number(riket.count) - shownSum).toBe(13); // two unknowns share 13: neither is determined
+  });
+
+  it('hides everything computed from a hidden count, and ranks only the shown rows, without gaps', () => {
+    for (const r of regions.filter((x) => x.count_status.startsWith('suppressed'))) {
+      expect([r.rate, r.rate_lower, r.rate_upper, r.rank, r.ratio_to_national, r.vs_national, r.interval_method]).toEqual(['', '', '', '', '', '', '']);
+    }
+    const ranks = regions.filter((r) => r.rank !== '').map((r) => Number(r.rank));
+    expect(ranks.length).toBe(19);
+    expect(Math.max(...ranks)).toBeLessThanOrEqual(19);
+    // Hidden rows come last, by code, so their place tells nothing about their rate.
+    expect(regions.slice(-2).map((r) => r.region_code)).toEqual(['09', '23']);
+  });
+});
+
+describe('--round-counts', () => {
+  it('computes rates from the rounded counts', () => {
+    const rows = csv(runCli(['rank', '--method', 'KBT', '--year', '2014', '--round-counts', '10', '--format', 'csv', '--quiet']).stdout);
+    for (const r of rows) {
+      expect(Number(r.count) % 10).toBe(0);
+      expect(Number(r.rate)).toBeCloseTo((Number(r.count) / Number(r.population)) * 100000, 5);
+      expect(r.count_status).toBe('rounded');
+    }
+    // Riket, computed by the tool, is the sum of the rounded regions: the table adds up.
+    const regions = rows.filter((r) => r.region_code !== '00');
+    expect(Number(rows.find((r) => r.region_code === '00')!.count)).toBe(regions.reduce((s, r) => s + Number(r.count), 0));
+  });
+});
+
+describe('--provenance', () => {
+  it('writes a deterministic record beside the output: version, command, options, inputs with SHA-256, population, methods', () => {
+    const out = join(dir, 'ranked.csv');
+    const args = ['rank', '--method', 'KBT', '--year', '2014', '--funnel', '--suppress', '5', '--output', out, '--provenance'];
+    expect(runCli(args).status).toBe(0);
+    const first = readFileSync(`${out}.provenance.json`, 'utf8');
+    expect(runCli(args).status).toBe(0);
+    expect(readFileSync(`${out}.provenance.json`, 'utf8')).toBe(first);
+    const p = JSON.parse(first);
+    expect(p.tool).toBe('rehab-stats');
+    expect(p.version).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+    expect(p.command).toBe('rank');
+    expect(p.arguments).toEqual(args);
+    expect(p.options).toMatchObject({ method: 'KBT', year: 2014, funnel: true, suppress: 5, ciMethod: 'exact', per: 100000 });
+    expect(p.inputs).toEqual([
+      { role: 'counts', name: 'bundled treatments.csv', sha256: sha256sum(join(ROOT, 'src/data/treatments.csv')), bytes: readFileSync(join(ROOT, 'src/data/treatments.csv')).length },
+      { role: 'counts', name: 'bundled treatments-by-sex.csv', sha256: sha256sum(join(ROOT, 'src/data/treatments-by-sex.csv')), bytes: readFileSync(join(ROOT, 'src/data/treatments-by-sex.csv')).length },
+      { role: 'population', name: 'bundled population.csv', sha256: sha256sum(join(ROOT, 'src/data/population.csv')), bytes: readFileSync(join(ROOT, 'src/data/population.csv')).length },
+    ]);
+    expect(p.population).toEqual({ source: 'the bundled SCB population table', years: [2014] });
+    expect(p.methods.interval).toBe('exact Poisson');
+    expect(p.methods.funnel).toMatch(/Spiegelhalter/);
+    expect(p.methods.suppression).toMatch(/^counts below 5 hidden/);
+    expect(p.methods.rounding).toBe('none');
+    expect(first).not.toMatch(/built_at|T\d\d:\d\d/);
+  });
+
+  it('hashes stdin as read, and names the file given with --provenance FILE', () => {
+    const record = join(dir, 'stdin-run.json');
+    const fixture = join(ROOT, 'fixtures/kolada.csv');
+    const r = runCli(['rank', '--method', 'KBT', '--input', '-', '--format', 'csv', '--provenance', record], { stdin: readFileSync(fixture) });
+    expect(r.status).toBe(0);
+    const p = JSON.parse(readFileSync(record, 'utf8'));
+    expect(p.inputs[0]).toEqual({ role: 'counts', name: 'stdin', sha256: sha256sum(fixture), bytes: readFileSync(fixture).length });
+  });
+
+  it('says which standard population and rounding were used', () => {
+    const record = join(dir, 'dsr.json');
+    const args = ['rank', '--method', 'KBT', '--year', '2014', '--input', 'fixtures/age-counts.csv', '--population', 'fixtures/age-population.csv', '--standard', 'esp2013', '--round-counts', '5', '--format', 'csv', '--provenance', record];
+    expect(runCli(args).status).toBe(0);
+    const p = JSON.parse(readFileSync(record, 'utf8'));
+    expect(p.methods.standard_population).toBe('European Standard Population 2013');
+    expect(p.methods.rounding).toMatch(/multiple of 5/);
+    expect(p.inputs.map((i: { name: string; sha256: string }) => [i.name, i.sha256])).toEqual([
+      ['fixtures/age-counts.csv', sha256sum(join(ROOT, 'fixtures/age-counts.csv'))],
+      ['fixtures/age-population.csv', sha256sum(join(ROOT, 'fixtures/age-population.csv'))],
+    ]);
+  });
+});
