@@ -33,7 +33,7 @@ describe('--suppress on a ranking', () => {
   });
 
   it('hides everything computed from a hidden count, and ranks only the shown rows, without gaps', () => {
-    for (const r of regions.filter((x) => x.count_status.startsWith('suppressed'))) {
+    for (const r of regions.filter((x) => (x.count_status ?? '').startsWith('suppressed'))) {
       expect([r.rate, r.rate_lower, r.rate_upper, r.rank, r.ratio_to_national, r.vs_national, r.interval_method]).toEqual(['', '', '', '', '', '', '']);
     }
     const ranks = regions.filter((r) => r.rank !== '').map((r) => Number(r.rank));
