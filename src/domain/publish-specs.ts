@@ -32,7 +32,7 @@ export function rankSpec(rows: readonly ResultRow[], counts: ReadonlyMap<string,
     relations: [columnSum('count', rows.length, parts)],
     trueValue: (row) => truth(row),
     noteKey: 'note',
-    rerank: { key: 'rank', by: 'rate', digits: 1, orderKey: 'region_code' },
+    rerank: { key: 'rank', orderKey: 'region_code' },
   };
 }
 

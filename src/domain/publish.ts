@@ -1,7 +1,6 @@
 import type { CountCell } from './select.js';
 import type { Column, ResultRow, ResultTable, Value } from '../render/model.js';
 import { disclosedCells, suppressCells, type Relation } from '../stats/disclosure.js';
-import { competitionRanks } from '../stats/rank.js';
 import { roundCount } from '../stats/round-count.js';
 
 /**
@@ -52,7 +51,7 @@ export interface DisclosureSpec {
   /** A note column: a row with a hidden count says why there, instead of a note that could tell its size. */
   noteKey?: string;
   /** Rank again among the shown rows (a gap in the ranks, or a row's place, would tell a hidden rate). */
-  rerank?: { key: string; by: string; digits: number; orderKey: string };
+  rerank?: { key: string; orderKey: string };
 }
 
 export const cellRef = (i: number, key: string): string => `${i}:${key}`;
@@ -124,13 +123,17 @@ export function protectTable(table: ResultTable, spec: DisclosureSpec, rule: Pub
   return { ...table, columns: [...table.columns, ...statusColumns], notes, hidden };
 }
 
-/** Competition ranks among the rows still showing their value, at the printed precision; the others last, by `orderKey`. */
+/**
+ * Competition ranks among the rows still showing their rank: one more than the shown rows ranked
+ * above — so ties and order are the original ranking's, whatever rule made it. The rows without a
+ * rank go last, by `orderKey`.
+ */
 function rerank(table: ResultTable, r: NonNullable<DisclosureSpec['rerank']>): void {
-  const ranked = table.rows.filter((row) => typeof row[r.by] === 'number');
-  const scale = 10 ** r.digits;
-  const ranks = competitionRanks(ranked.map((row) => Math.round((row[r.by] as number) * scale)));
-  for (const row of table.rows) row[r.key] = null;
-  ranked.forEach((row, i) => (row[r.key] = ranks[i]!));
+  const before = table.rows.map((row) => row[r.key]).filter((v): v is number => typeof v === 'number');
+  for (const row of table.rows) {
+    const mine = row[r.key];
+    if (typeof mine === 'number') row[r.key] = 1 + before.filter((v) => v < mine).length;
+  }
   const order = (v: Value | undefined) => String(v ?? '');
   table.rows.sort((a, b) => {
     const ra = a[r.key];
