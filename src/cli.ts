@@ -116,14 +116,19 @@ export function exitCodeFor(e: unknown): number {
   // vanished): the user's environment, not a bug — exit 3 with the errno in words.
   if (isSystemError(e)) {
     const text = systemErrorText(e.code, e.syscall === 'write' ? 'write' : 'read');
-    const where = typeof e.path === 'string' ? e.path : 'a file';
-    return exitCodeFor(new RehabError(`${e.syscall ? `${e.syscall}: ` : ''}${text.message}`, { exitCode: ExitCode.io, location: { file: where }, ...(text.hint ? { hint: text.hint } : {}) }));
+    const where = typeof e.path === 'string' ? { location: { file: e.path } } : {};
+    return exitCodeFor(new RehabError(`${text.message}${e.syscall ? ` (${e.syscall})` : ''}`, { exitCode: ExitCode.io, ...where, ...(text.hint ? { hint: text.hint } : {}) }));
   }
   const err = e as Error;
   writeStderr(`rehab-stats: internal error: ${err?.message ?? String(e)}\nhint: this is a bug in rehab-stats; please report it with the command you ran${process.env.REHAB_STATS_DEBUG ? '' : ' (set REHAB_STATS_DEBUG=1 for details)'}\n`);
   if (process.env.REHAB_STATS_DEBUG) writeStderr(`${err?.stack ?? ''}\n`);
   return ExitCode.internal;
 }
+
+// An error thrown outside a command (in an event handler) still gets one message and an exit code.
+process.on('uncaughtException', (e) => {
+  process.exitCode = exitCodeFor(e);
+});
 
 main(process.argv).then((code) => {
   process.exitCode = code;

@@ -133,6 +133,9 @@ export function reportCommand(): Command {
     .option('-q, --quiet', 'no notes on stderr');
   addHelp(cmd, EXAMPLES, DETAILS);
   cmd.action(async (opts: ReportOptions) => {
+    for (const [option, value] of [['--markdown', opts.markdown], ['--html', opts.html], ['--out-dir', opts.outDir]] as const) {
+      if (value === '') throw usageError(`${option} is empty`, option === '--out-dir' ? 'give a folder name' : 'give a file name, or - for stdout');
+    }
     const s = settingsFrom(opts);
     if (!s.outputs!.markdown && !s.outputs!.html) s.outputs = { markdown: resolve('report', 'rehab-stats.md'), html: resolve('report', 'rehab-stats.html') };
     const lang = resolveLang(s.lang, process.env);
@@ -165,7 +168,12 @@ export function reportCommand(): Command {
         .filter(([path]) => path !== '-')
         .map(([path, text]) => {
           if (!existsSync(path)) return `${shown(path)}: missing`;
-          const old = readFileSync(path, 'utf8');
+          let old: string;
+          try {
+            old = readFileSync(path, 'utf8');
+          } catch (e) {
+            throw ioFailure(e, shown(path));
+          }
           return old === text ? undefined : diffSummary(shown(path), old, text);
         })
         .filter((x): x is string => !!x);

@@ -2,7 +2,7 @@ import type { Lang, ResultTable } from './model.js';
 import { formatCell, isNumeric } from './numbers.js';
 
 export function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 /** An HTML table: numbers right-aligned, the rows shown apart (Riket) in a tfoot. No notes. */

@@ -39,7 +39,9 @@ export function renderDelimited(table: ResultTable, delimiter: ',' | '\t', opts:
     if (typeof p === 'number') return opts.excel ? String(p).replace('.', ',') : p;
     return opts.allowFormulas ? p : neutraliseFormula(p);
   };
-  const text = stringify(rows.map((r) => keys.map((k) => cell(r[k]))), { header: true, columns: keys, delimiter: sep, ...(opts.excel ? { record_delimiter: 'windows' } : {}) });
+  // quoted_match: csv-stringify quotes only the record delimiter itself, so under --excel (CRLF)
+  // a lone LF or CR in a cell would go out unquoted and split the row in Excel.
+  const text = stringify(rows.map((r) => keys.map((k) => cell(r[k]))), { header: true, columns: keys, delimiter: sep, quoted_match: /[\r\n]/, ...(opts.excel ? { record_delimiter: 'windows' } : {}) });
   return opts.excel ? `\ufeff${text}` : text;
 }
 

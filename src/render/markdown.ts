@@ -1,9 +1,24 @@
 import type { Lang, ResultTable } from './model.js';
 import { formatCell, isNumeric } from './numbers.js';
 
-function escape(s: string): string {
-  return s.replace(/\|/g, '\\|');
+/**
+ * Text from the data as literal Markdown: nothing in it can end a table cell or row, start a
+ * block (heading, list, quote), format, link or embed HTML. A pipe is escaped; a line break
+ * becomes <br> (the one HTML tag we write, so a cell stays one row); `<` and `>` become entities,
+ * so `<script>` is text; the characters of emphasis, code and links are backslash-escaped, so
+ * `[x](javascript:…)` is text, not a link. `&` is escaped only where it would start an entity.
+ */
+export function escapeMarkdown(s: string): string {
+  return s
+    .replace(/&(?=#?[A-Za-z0-9]+;)/g, '&amp;')
+    .replace(/[\\`*_{}[\]~|!]/g, (c) => `\\${c}`)
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\r\n|[\r\n\u2028\u2029\u0085]/g, '<br>')
+    .replace(/^(\s*)([-+*=#])(?=\s|$)/, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])(?=\s|$)/, '$1\\$2');
 }
+const escape = escapeMarkdown;
 
 /** A GitHub-flavoured Markdown table (numbers right-aligned), the national row last in bold, notes as a list. */
 export function renderMarkdown(table: ResultTable, lang: Lang): string {

@@ -1,5 +1,5 @@
 import type { Lang, ResultTable } from '../render/model.js';
-import { renderMarkdown } from '../render/markdown.js';
+import { escapeMarkdown, renderMarkdown } from '../render/markdown.js';
 import { escapeHtml, renderHtmlTable } from '../render/html.js';
 import { formatNumber } from '../render/numbers.js';
 import type { MethodSection, ReportModel } from './build.js';
@@ -73,13 +73,14 @@ export function reportMarkdown(model: ReportModel, lang: Lang, builtAt?: string)
   const w = words(lang);
   const out = [`# ${w.title} ${model.year}`, ''];
   for (const s of model.sections) {
-    out.push(`## ${s.method}`, '', ...sentences(s, model, lang).map((t) => `${t}`), '');
+    // Method names, region names and file names come from the data: literal text, never Markdown.
+    out.push(`## ${escapeMarkdown(s.method)}`, '', ...sentences(s, model, lang).map(escapeMarkdown), '');
     const t = sectionTables(s, model, lang);
     out.push(renderMarkdown(t.rank, lang), renderMarkdown(t.growth, lang));
   }
   const shares = sharesTable(model, lang);
   if (shares) out.push(renderMarkdown(shares, lang));
-  out.push(`## ${w.methods}`, '', ...footnotes(model, lang, builtAt).map((n) => `- ${n}`), '');
+  out.push(`## ${w.methods}`, '', ...footnotes(model, lang, builtAt).map((n) => `- ${escapeMarkdown(n)}`), '');
   return out.join('\n');
 }
 
