@@ -53,6 +53,11 @@ interface RankOptions extends DataOptions, OutputOptions, PublishOptions {
   count?: string;
 }
 
+/** A confidence level as people write it: 0.95 → "95%", 0.998 → "99.8%". */
+function pctOf(level: number): string {
+  return `${Math.round(level * 1000) / 10}%`;
+}
+
 export function rankColumns(level: number, perLabel: string, funnel = false, barScale?: number, intervalMethod: 'human' | 'machine' | false = false): Column[] {
   const pct = `${Math.round(level * 1000) / 10}%`;
   const funnelColumns: readonly Column[] = funnel ? FUNNEL_COLUMNS : [];
@@ -81,7 +86,7 @@ export function rankCommand(): Command {
     .option('-y, --year <year>', 'year to rank (default: the latest year in the data)', parseYearOption('--year'))
     .option('--per <n>', 'rate per this many inhabitants', parsePositive('--per'), 100000)
     .addOption(new Option('--ci <level>', 'confidence level in percent: 90, 95, 99 or 99.8').argParser(parseLevel).default(0.95, '95'))
-    .addOption(new Option('--ci-method <method>', 'exact Poisson, Byar\'s approximation, or PHE\'s rule (exact below 10, Byar from 10)').choices(['exact', 'byar', 'phe']).default('exact'))
+    .addOption(new Option('--ci-method <method>', 'exact Poisson, Byar\'s approximation, or PHE\'s rule (exact below 10, Byar from 10); with --standard: the DSR total\'s limits (default Byar, as PHE)').choices(['exact', 'byar', 'phe']).default('exact'))
     .addOption(new Option('--sex <sex>', 'count and population of one sex').choices(['all', 'women', 'men']).default('all'))
     .option('--by <column>', 'rank the units of this column (clinic, programme …) instead of regions; needs --input')
     .option('--numerator <column>', 'with --by: rank by the proportion numerator ÷ --denominator COLUMN, with Wilson intervals')
@@ -93,11 +98,11 @@ export function rankCommand(): Command {
   addOutputOptions(cmd);
   addPublishOptions(cmd);
   addHelp(cmd, EXAMPLES, DETAILS);
-  cmd.action((opts: RankOptions) => runRank(opts));
+  cmd.action((opts: RankOptions, command: Command) => runRank(opts, command.getOptionValueSource('ciMethod') === 'cli'));
   return cmd;
 }
 
-async function runRank(opts: RankOptions): Promise<void> {
+async function runRank(opts: RankOptions, ciMethodGiven = false): Promise<void> {
   if (opts.by) {
     if (opts.region?.length) throw usageError('--region goes with ranks of regions, not with --by', 'filter the rows of your file before ranking its units');
     return runRankByUnit(opts);
@@ -118,15 +123,18 @@ async function runRank(opts: RankOptions): Promise<void> {
   const population = await loadPopulation(opts, regions);
   let strata: Map<string, AgeStratum[]> | undefined;
   let standardNote: string | undefined;
+  // a DSR's limits are Byar's for the total count unless --ci-method says otherwise (PHE's rule is Byar from 10 events, the least a DSR needs)
+  const ciMethod: PoissonMethod = opts.standard && !ciMethodGiven ? 'byar' : opts.ciMethod;
   if (opts.standard) {
     const built = buildStrata(data.observations, { method, year, sex, absentIsZero: data.recordLevel }, population, regions, ESP2013, 'the European Standard Population 2013', data.source);
     strata = built.strata;
     for (const [code, why] of built.problems) counts.set(code, { value: null, lines: counts.get(code)?.lines ?? [], note: why });
-    standardNote = `Age-standardised directly to the European Standard Population 2013 over the age groups ${built.bands.join(', ')}; 95% intervals by Dobson's method.`;
+    const limits = ciMethod === 'exact' ? "exact Poisson limits for the total count (--ci-method exact; PHE's calculate_dsr uses Byar's)" : "Byar's limits for the total count, as PHEindicatormethods' calculate_dsr";
+    standardNote = `Age-standardised directly to the European Standard Population 2013 over the age groups ${built.bands.join(', ')}; ${pctOf(opts.ci)} intervals by Dobson's method with ${limits}; no DSR below 10 events.`;
   }
   const rule = publishRule(opts);
   // Rates come from the counts as shown: rounded ones when --round-counts asks (README "Publishing").
-  const { rows: allRows, national, missingRegions } = rankRows({ counts: roundCells(counts, rule), population, regions, year, sex, age, per: opts.per, level: opts.ci, ciMethod: opts.ciMethod, funnel: opts.funnel, ...(strata ? { strata } : {}) });
+  const { rows: allRows, national, missingRegions } = rankRows({ counts: roundCells(counts, rule), population, regions, year, sex, age, per: opts.per, level: opts.ci, ciMethod, funnel: opts.funnel, ...(strata ? { strata } : {}) });
   // The interval can differ by row (PHE's rule picks by count size): each row says which it got.
   const perRowMethod = opts.ciMethod === 'phe' ? 'human' : ruleActive(rule) ? 'machine' : false;
   if (perRowMethod) for (const r of [...allRows, national]) r.interval_method = typeof r.rate_lower !== 'number' ? null : strata ? 'dobson' : poissonMethodUsed(r.count as number, opts.ciMethod);

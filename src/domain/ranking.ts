@@ -46,7 +46,8 @@ export function rankRows(input: RankInput): { rows: ResultRow[]; national: Resul
     const strata = input.strata?.get(code);
     const row: ResultRow = { ...base, count: cell.value, rate: null, rate_lower: null, rate_upper: null, note: cell.value < SMALL_COUNT ? `fewer than ${SMALL_COUNT} treatments: rate unstable` : '' };
     if (strata) {
-      const r = directlyStandardisedRate(strata, per, level);
+      const r = directlyStandardisedRate(strata, per, level, ciMethod);
+      if (r.rate === null) return Object.assign(row, { note: r.missing ?? '' });
       exact.set(row, { numerator: r.perPerson, denominator: 1 });
       return Object.assign(row, { rate: r.rate, rate_lower: r.lower, rate_upper: r.upper });
     }
@@ -72,7 +73,8 @@ export function rankRows(input: RankInput): { rows: ResultRow[]; national: Resul
     national = rateRow(NATIONAL_CODE, 'Riket', reported, population.require(NATIONAL_CODE, year, sex, age));
     national.note = national.note || 'as reported in the input';
   } else {
-    const usable = ranked;
+    // every region with a count, ranked or not (a DSR under 10 events is not shown but its events count)
+    const usable = rows.filter((r) => typeof r.count === 'number');
     const sum = usable.reduce((s, r) => s + (r.count as number), 0);
     const complete = usable.length === regions.regions.length;
     if (input.strata) input.strata.set(NATIONAL_CODE, sumStrata(usable.map((r) => input.strata!.get(r.region_code as string)!)));

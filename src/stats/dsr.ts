@@ -1,4 +1,4 @@
-import { exactPoissonInterval } from './poisson.js';
+import { poissonInterval, type PoissonMethod } from './poisson.js';
 
 export interface AgeStratum {
   /** Events (treatments) in the age group. */
@@ -10,23 +10,31 @@ export interface AgeStratum {
 }
 
 export interface StandardisedRate {
-  rate: number;
+  /** The DSR per `per`, or null when not calculated (see `missing`). */
+  rate: number | null;
   /** The rate per person (Σ wᵢ·xᵢ/nᵢ ÷ Σ wᵢ), unscaled: what ranks compare. */
   perPerson: number;
-  lower: number;
-  upper: number;
+  lower: number | null;
+  upper: number | null;
   /** Total events, on which the interval rests. */
   count: number;
+  /** Why there is no rate (fewer than DSR_MIN_EVENTS events). */
+  missing?: string;
 }
 
+/** Below this many events in total PHEindicatormethods does not calculate a DSR: it is not reliable. */
+export const DSR_MIN_EVENTS = 10;
+
 /**
- * A directly standardised rate per `per`: Σ wᵢ·xᵢ/nᵢ ÷ Σ wᵢ, with Dobson's confidence interval
- * (Dobson et al. 1991, as England's public-health indicator methods use): the exact Poisson
- * limits of the total count O, mapped to the rate by DSR + √(var(DSR)/O)·(O_limit − O), where
- * var(DSR) = Σ (wᵢ/nᵢ)²·xᵢ ÷ (Σ wᵢ)².
- * @example directlyStandardisedRate([{ count: 1, population: 12000, weight: 5500 }, …], 100000)
+ * A directly standardised rate per `per` as PHEindicatormethods' `calculate_dsr`:
+ * DSR = Σ wᵢ·xᵢ/nᵢ ÷ Σ wᵢ, with Dobson's interval (Dobson et al. 1991) — the Poisson limits of the
+ * total count O mapped to the rate by DSR + √(var(DSR)/O)·(O_limit − O), where
+ * var(DSR) = Σ (wᵢ/nᵢ)²·xᵢ ÷ (Σ wᵢ)² — with Byar's limits for O as PHE (`method` 'byar' or 'phe',
+ * which agree from 10 events) or exact Poisson limits ('exact', Dobson's original). Below 10 events
+ * in total no rate is given (`missing` says why), as PHE.
+ * @example directlyStandardisedRate(testdataBig, 10000) // { rate: 1043.02, lower: 971.77, upper: 1117.89, … }
  */
-export function directlyStandardisedRate(strata: readonly AgeStratum[], per = 100000, level = 0.95): StandardisedRate {
+export function directlyStandardisedRate(strata: readonly AgeStratum[], per = 100000, level = 0.95, method: PoissonMethod = 'byar'): StandardisedRate {
   if (strata.length === 0) throw new RangeError('directlyStandardisedRate: no age groups');
   let weights = 0;
   let weighted = 0;
@@ -41,10 +49,11 @@ export function directlyStandardisedRate(strata: readonly AgeStratum[], per = 10
   }
   if (!(weights > 0)) throw new RangeError('directlyStandardisedRate: the weights sum to 0');
   const rate = weighted / weights;
-  const v = variance / weights ** 2;
-  const ci = exactPoissonInterval(total, level);
-  if (total === 0) return { rate: 0, perPerson: 0, lower: 0, upper: 0, count: 0 };
-  const scale = Math.sqrt(v / total);
+  if (total < DSR_MIN_EVENTS) {
+    return { rate: null, perPerson: rate, lower: null, upper: null, count: total, missing: `fewer than ${DSR_MIN_EVENTS} events: no DSR (unreliable)` };
+  }
+  const ci = poissonInterval(total, level, method);
+  const scale = Math.sqrt(variance / weights ** 2 / total);
   return { rate: rate * per, perPerson: rate, lower: (rate + scale * (ci.lower - total)) * per, upper: (rate + scale * (ci.upper - total)) * per, count: total };
 }
 

@@ -47,6 +47,8 @@ const CASES: Case[] = [
   { name: 'rank-funnel-table', args: ['rank', '--method', 'IPT', '--year', '2014', '--funnel', '--ci', '99.8'] },
   { name: 'rank-byar', args: ['rank', '--method', 'IPT', '--year', '2014', '--ci-method', 'byar', '--format', 'csv', '--quiet'] },
   { name: 'rank-age-standardised', args: ['rank', '--method', 'KBT', '--year', '2014', '--input', 'fixtures/age-counts.csv', '--population', 'fixtures/age-population.csv', '--standard', 'esp2013'] },
+  { name: 'rank-standard-small-region-funnel-998', args: ['rank', '--method', 'KBT', '--year', '2014', '--input', 'fixtures/age-counts-small-region.csv', '--population', 'fixtures/age-population-small-region.csv', '--standard', 'esp2013', '--funnel', '--ci', '99.8'] },
+  { name: 'rank-standard-ci-method-exact', args: ['rank', '--method', 'KBT', '--year', '2014', '--input', 'fixtures/age-counts.csv', '--population', 'fixtures/age-population.csv', '--standard', 'esp2013', '--ci-method', 'exact', '--format', 'csv'] },
   { name: 'rank-age-standardised-csv', args: ['rank', '--method', 'KBT', '--year', '2014', '--input', 'fixtures/age-counts.csv', '--population', 'fixtures/age-population.csv', '--standard', 'esp2013', '--format', 'csv', '--quiet'] },
   { name: 'rank-standard-needs-age-population', args: ['rank', '--method', 'KBT', '--year', '2014', '--input', 'fixtures/age-counts.csv', '--standard', 'esp2013'] },
   { name: 'rank-standard-needs-age-counts', args: ['rank', '--method', 'KBT', '--year', '2014', '--standard', 'esp2013'] },
