@@ -11,7 +11,7 @@ import { writeFiles } from '../io/write.js';
 import { buildReport, reportScope } from '../report/build.js';
 import { reportHtml, reportMarkdown } from '../report/render.js';
 import {
-  addHelp, BUNDLED_DATA_LABEL, BUNDLED_POPULATION_LABEL, collect, loadCounts, loadPopulation, loadRegions, outputProtection, parsePositive,
+  addHelp, BUNDLED_DATA_LABEL, collect, loadCounts, loadPopulation, loadRegions, outputProtection, parsePositive, populationNotes,
   parseYearOption, resolveLang,
 } from './common.js';
 
@@ -154,9 +154,11 @@ export function reportCommand(): Command {
     if (toStdout.length > 1) throw usageError('--markdown - and --html - both ask for stdout', 'send one report to stdout and write the other to a file');
     const model = buildReport(data.observations, population, regions, { ...scope, per: s.per! }, {
       data: data.bundled ? BUNDLED_DATA_LABEL.replace(/^Data: /, '') : data.source,
-      population: population.bundled ? BUNDLED_POPULATION_LABEL.replace(/^Population: /, '') : population.source,
+      population: '',
       bundled: data.bundled,
     }, data.recordLevel);
+    // Once the rates are computed: which population sources were used, and any published Riket that differs from its regions.
+    model.populationLabel = populationNotes(population).map((n) => n.replace(/^Population: /, '')).join(' ');
     const builtAt = s.timestamp ? new Date().toISOString() : undefined;
     const files: [string, string][] = [];
     if (s.outputs!.markdown) files.push([s.outputs!.markdown, reportMarkdown(model, lang, builtAt)]);

@@ -95,6 +95,13 @@ const RULES: Rule[] = [
   [/^(above|below) (95|99\.8)%$/, (_, d, p) => `${d === 'above' ? 'över' : 'under'} ${p!.replace('.', ',')} %`],
   [/^Data: bundled illustrative counts/, 'Data: medföljande illustrativa antal som stämmer med publicerade nationella summor (SKL, Rehabiliteringsgarantin 2009–2015); fördelningen på regioner är modellerad, inte officiell.'],
   [/^Data: (.+)\.$/, (_, f) => `Data: ${f}.`],
+  [/^Population also from SCB's API \(BE0101N1, TAB638\) as fetched( on (.+))? into (.+)\.$/, (_, _o, d, f) => `Befolkning även från SCB:s API (BE0101N1, TAB638), hämtad${d ? ` ${d}` : ''} till ${f}.`],
+  [/^Population also from (.+)\.$/, (_, f) => `Befolkning även från ${f}.`],
+  [
+    /^Riket (\d{4})( \((.+)\))?: population ([\d,]+) as published; the 21 regions sum to ([\d,]+) \(([+-]?\d+)\) — (from reference year 2025|the population table gives both).*?\.( Riket's rate uses the published figure\.)?$/,
+    (_, y, _g, g, n, m, d, why, use) =>
+      `Riket ${y}${g ? ` (${translate(g, 'sv')})` : ''}: befolkning ${swedishNumber(n!)} enligt publiceringen; de 21 regionerna summerar till ${swedishNumber(m!)} (${d}) — ${why === 'the population table gives both' ? 'befolkningstabellen anger båda' : 'från referensåret 2025 lägger SCB en liten slumpmässig störning på varje publicerad cell (Cell Key Method), så delarna behöver inte summera till helheten'}.${use ? ' Rikets värde beräknas med den publicerade siffran.' : ''}`,
+  ],
   [/^Population: (.+)\.$/, (_, f) => `Befolkning: ${f}.`],
   [/^Interval: exact Poisson; regions share a rank only when their rates are exactly equal\.$/, 'Intervall: exakt Poisson; regioner delar plats bara när deras värden är exakt lika.'],
   [/^vs Riket: higher or lower when the region's ([\d.]+)% interval lies wholly above or below the national rate\.$/, (_, p) => `Mot riket: högre eller lägre när regionens ${p!.replace('.', ',')} %-intervall ligger helt över eller under rikets värde.`],

@@ -29,6 +29,7 @@ const CASES: Case[] = [
   { name: 'population-riket-2025', args: ['population', '--region', 'riket', '--year', '2025', '--format', 'csv'] },
   { name: 'population-unknown-year', args: ['population', '--region', 'Jönköping', '--year', '1990'] },
   { name: 'help-population-fetch', args: ['population', 'fetch', '--help'] },
+  { name: 'rank-2025-riket-sv', args: ['rank', '--method', 'KBT', '--input', 'fixtures/counts-2022-2025.csv', '--year', '2025', '--lang', 'sv', '--quiet'] },
   { name: 'rank-bad-per', args: ['rank', '--method', 'KBT', '--per', 'many'] },
   { name: 'rank-unknown-method', args: ['rank', '--method', 'DBT'] },
   { name: 'rank-year-absent', args: ['rank', '--method', 'KBT', '--year', '2020'] },
