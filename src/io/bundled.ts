@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
@@ -9,7 +10,9 @@ import type { Observation } from '../domain/observation.js';
  * The bundled data: CSV files in src/data/ (the source of truth, with their source notes),
  * and, after `npm run build`, a JSON snapshot of them as parsed (dist/data-snapshot.json) so
  * that a command on the bundled data does not parse CSV at every start. The snapshot records
- * the size and modification time of every CSV it was made from and is ignored when any differs.
+ * the SHA-256 of every CSV it was made from and is ignored when any differs. Content, not
+ * modification time: installing the package (npm pack, npm install -g) changes every file's
+ * time but not its bytes, and a snapshot ignored there would cost every start the CSV parse.
  */
 
 /** The package root: the nearest folder above this module with src/data/regions.csv (works from src/, dist/ and the bundle). */
@@ -39,7 +42,7 @@ export function readBundled(name: string): Uint8Array {
 
 /** What the snapshot holds: parsed regions and the observations of each bundled table. */
 export interface Snapshot {
-  sources: Record<string, { size: number; mtimeMs: number }>;
+  sources: Record<string, { sha256: string }>;
   regions: RegionRecord[];
   tables: Record<string, Observation[]>;
 }
@@ -47,10 +50,7 @@ export interface Snapshot {
 export const SNAPSHOT_FILES = ['regions.csv', 'population.csv', 'treatments.csv', 'treatments-by-sex.csv'];
 
 export function sourceStamps(): Snapshot['sources'] {
-  return Object.fromEntries(SNAPSHOT_FILES.map((f) => {
-    const s = statSync(bundledPath(f));
-    return [f, { size: s.size, mtimeMs: s.mtimeMs }];
-  }));
+  return Object.fromEntries(SNAPSHOT_FILES.map((f) => [f, { sha256: createHash('sha256').update(readBundled(f)).digest('hex') }]));
 }
 
 let snapshot: Snapshot | null | undefined;
@@ -62,7 +62,7 @@ function freshSnapshot(): Snapshot | null {
   try {
     const s = JSON.parse(readFileSync(SNAPSHOT_PATH, 'utf8')) as Snapshot;
     const now = sourceStamps();
-    if (SNAPSHOT_FILES.every((f) => s.sources[f]?.size === now[f]!.size && s.sources[f]?.mtimeMs === now[f]!.mtimeMs)) snapshot = s;
+    if (SNAPSHOT_FILES.every((f) => s.sources[f]?.sha256 === now[f]!.sha256)) snapshot = s;
   } catch {
     // No snapshot (running from source) or unreadable: parse the CSV files.
   }

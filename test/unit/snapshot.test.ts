@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadTable } from '../../src/domain/load.js';
-import { bundledRegions, readBundled, SNAPSHOT_FILES, SNAPSHOT_PATH, type Snapshot } from '../../src/io/bundled.js';
+import { bundledRegions, readBundled, snapshotTable, SNAPSHOT_FILES, SNAPSHOT_PATH, sourceStamps, type Snapshot } from '../../src/io/bundled.js';
 
 // npm test builds first, so the snapshot the CLI uses exists; it must be the CSV data exactly.
 describe.skipIf(!existsSync(SNAPSHOT_PATH))('bundled data snapshot', () => {
@@ -11,4 +11,10 @@ describe.skipIf(!existsSync(SNAPSHOT_PATH))('bundled data snapshot', () => {
     expect(snapshot.tables[name]).toEqual(t.observations);
   });
   it('holds every region', () => expect(snapshot.regions).toHaveLength(22));
+  // By content, so an install (npm pack / npm install -g), which changes every file's time, keeps it valid.
+  it('is recognised by the content of the CSV files, not their times', () => {
+    expect(snapshot.sources).toEqual(sourceStamps());
+    expect(JSON.stringify(snapshot.sources)).not.toMatch(/mtime|size/);
+    expect(snapshotTable('population.csv')).toBeDefined();
+  });
 });
