@@ -1,15 +1,21 @@
 import { Command, Option } from 'commander';
 import { dataError, usageError } from '../errors.js';
 import { NATIONAL_CODE, type Region } from '../domain/regions.js';
-import { methodsOf, resolveMethod, resolveRegions, yearsOf } from '../domain/select.js';
+import { completeNationalCount, methodsOf, resolveMethod, resolveRegions, yearsOf } from '../domain/select.js';
+import { breakAlone, breakVsRest, type BreakResult } from '../domain/break-analysis.js';
+import type { PopulationTable } from '../domain/population.js';
+import type { RegionIndex } from '../domain/regions.js';
+import type { RatioEstimate } from '../stats/wald-ratio.js';
+import { breakChart } from '../render/break-chart.js';
+import { writeFiles } from '../io/write.js';
 import { countSeries, seriesSubjects, seriesValues, spanSummary, withRates, type Series, type SpanSummary } from '../domain/trend-series.js';
 import { growth } from '../stats/growth.js';
 import { sparkline } from '../stats/trend.js';
 import type { Column, ResultRow, ResultTable } from '../render/model.js';
 import { intervalColumns } from '../render/columns.js';
 import {
-  addDataOptions, addHelp, addOutputOptions, BUNDLED_DATA_LABEL, emit, inputWarnings, loadCounts, loadPopulation, loadRegions, populationNotes,
-  parsePositive, parseYearOption, type DataOptions, type OutputOptions,
+  addDataOptions, addHelp, addOutputOptions, BUNDLED_DATA_LABEL, emit, inputWarnings, loadCounts, loadPopulation, loadRegions, outputProtection, populationNotes,
+  parsePositive, parseYearOption, type CountData, type DataOptions, type OutputOptions,
 } from './common.js';
 
 const EXAMPLES = [
@@ -17,6 +23,7 @@ const EXAMPLES = [
   'rehab-stats trend --method KBT --region Jönköping --per-capita  # one region\'s rate per 100 000, exact intervals',
   'rehab-stats trend --method MMR --by region  # one line per region with a sparkline',
   'rehab-stats trend --by method  # when each method starts, and how fast it grows',
+  'rehab-stats trend -i fixtures/its-illustrative.csv -m MMR --region 06 --break 2021 --vs rest --svg its.svg',
   'rehab-stats trend --input fixtures/internet-1177.csv  # 5 000 → 25 000 → 60 000: doubling time',
 ];
 
@@ -37,7 +44,21 @@ CSV/TSV, national or --region: part (series or summary), region_code, region, ye
 change, change_pct, [population, rate, rate_lower, rate_upper,] statistic (cagr_pct,
 fitted_growth_pct, doubling_years), estimate. With --by region or method: region_code, region,
 method, first_year, first_count, last_year, last_count, cagr_pct, fitted_growth_pct,
-doubling_years, series.`;
+doubling_years, series.
+--break YEAR (one series): segmented Poisson regression of the counts, offset log(population),
+terms year, after (1 from YEAR on) and years_after (year − YEAR from YEAR on); dispersion as R's
+glm(family = quasipoisson), Pearson χ² / (n − p); Wald 95% limits as R's confint.default.
+level_change = rate ratio at the break against the pre-break trend continued; slope_change =
+ratio of the yearly growth factors after and before. At least 3 years on each side.
+--vs rest: the region and the rest of Sweden (Riket minus the region) in one model,
+count ~ (year + after + years_after) * is_region: the changes relative to the rest, and each
+year's rate ratio region/rest with its exact interval.
+With --break, series rows also have fitted, counterfactual, fitted_rate, counterfactual_rate
+([rest_count, rest_population, rest_rate, rate_ratio, ratio_lower, ratio_upper]); JSON has
+"break": {year, comparison, model, level_change, slope_change, [trend_before,] dispersion,
+df_residual}, each change {estimate, lower, upper}; CSV has part "break" rows (statistic
+level_change, slope_change, trend_before, dispersion — "_vs_rest" with --vs rest) with
+estimate, lower, upper.`;
 
 interface TrendOptions extends DataOptions, OutputOptions {
   method?: string;
@@ -46,6 +67,9 @@ interface TrendOptions extends DataOptions, OutputOptions {
   to?: number;
   perCapita?: boolean;
   per: number;
+  break?: number;
+  vs?: 'rest';
+  svg?: string;
 }
 
 /** Year-on-year rows for one series: count, change and percent change. Pure. */
@@ -114,7 +138,10 @@ export function trendCommand(): Command {
     .option('--from <year>', 'first year', parseYearOption('--from'))
     .option('--to <year>', 'last year', parseYearOption('--to'))
     .option('--per-capita', 'add the population, the rate per --per inhabitants and its exact 95% interval each year; summarise the rate')
-    .option('--per <n>', 'with --per-capita: rate per this many inhabitants', parsePositive('--per'), 100000);
+    .option('--per <n>', 'with --per-capita: rate per this many inhabitants', parsePositive('--per'), 100000)
+    .option('--break <year>', 'segmented Poisson regression of one series (Riket or one --region) with a break at this year: level and slope change', parseYearOption('--break'))
+    .addOption(new Option('--vs <comparison>', 'with --break and --region: the change relative to the rest of Sweden (Riket minus the region)').choices(['rest']))
+    .option('--svg <file>', 'also write the series as an SVG chart (with --break: the fitted segments and the pre-break trend continued)');
   addDataOptions(cmd);
   addOutputOptions(cmd);
   addHelp(cmd, EXAMPLES, DETAILS);
@@ -127,7 +154,10 @@ async function runTrend(opts: TrendOptions): Promise<void> {
   const selected = resolveRegions(opts.region ?? [], regions);
   const data = await loadCounts(opts, regions);
   const inRange = (y: number) => (opts.from === undefined || y >= opts.from) && (opts.to === undefined || y <= opts.to);
-  const population = opts.perCapita ? await loadPopulation(opts, regions) : undefined;
+  if (opts.vs && opts.break === undefined) throw usageError('--vs rest goes with --break YEAR');
+  if (opts.break !== undefined && opts.by !== 'nation') throw usageError(`--break goes with one series, not with --by ${opts.by}`);
+  // A break model is of rates: it needs the population even without --per-capita.
+  const population = opts.perCapita || opts.break !== undefined ? await loadPopulation(opts, regions) : undefined;
   const measure = opts.perCapita ? 'rate' : 'count';
   // Called once the rates are computed: the population notes name the sources actually used.
   const label = (): string[] => [
@@ -179,6 +209,7 @@ async function runTrend(opts: TrendOptions): Promise<void> {
     const present = [...new Set(data.observations.filter((o) => o.method === method).map((o) => o.region))].sort().map((c) => regions.byScbCode(c)?.name ?? c);
     throw dataError(`no ${name} counts for ${empty.map((s) => s.name).join(', ')}`, { file: data.source }, `regions with ${name} counts: ${present.join(', ') || 'none'}`);
   }
+  const analysis = opts.break !== undefined ? breakAnalysis(series, opts.break, opts, () => nationalSeries(data, regions, method, years, population!, opts.per), data.source) : undefined;
   const summaries = series.map((s) => spanSummary(seriesValues(s)));
   const several = series.length > 1;
   const notes: string[] = [];
@@ -189,8 +220,10 @@ async function runTrend(opts: TrendOptions): Promise<void> {
     const why = missingGrowthNote(s.name, seriesValues(s), summaries[i]!);
     if (why) notes.push(why);
   });
+  if (analysis) notes.push(...breakNotes(analysis, series[0]!));
   notes.push(...label());
   const rows = series.flatMap(seriesRows);
+  if (analysis) addBreakColumns(rows, analysis, opts.per);
   const perLabel = opts.per.toLocaleString('en-US');
   const rateColumns: Column[] = population
     ? [
@@ -208,11 +241,14 @@ async function runTrend(opts: TrendOptions): Promise<void> {
       { key: 'method', header: 'Method', type: 'text', only: 'machine' },
       { key: 'year', header: 'Year', type: 'text' },
       { key: 'count', header: 'Count', type: 'integer' },
-      { key: 'change', header: 'Change', type: 'signed-integer' },
-      { key: 'change_pct', header: 'Change %', type: 'signed-percent', digits: 1 },
+      // With a break the table is wide enough: the year-on-year change stays in CSV/JSON.
+      { key: 'change', header: 'Change', type: 'signed-integer', ...(analysis ? { only: 'machine' as const } : {}) },
+      { key: 'change_pct', header: 'Change %', type: 'signed-percent', digits: 1, ...(analysis ? { only: 'machine' as const } : {}) },
       ...rateColumns,
+      ...(analysis ? breakColumns(analysis, perLabel) : []),
       { key: 'statistic', header: 'Statistic', type: 'text', only: 'machine' },
       { key: 'estimate', header: 'Estimate', type: 'rate', only: 'machine' },
+      ...(analysis ? [{ key: 'lower', header: 'Lower', type: 'rate', only: 'machine' } as Column, { key: 'upper', header: 'Upper', type: 'rate', only: 'machine' } as Column] : []),
     ],
     rows,
     // Machine formats: the summary statistics follow the series rows (part "summary").
@@ -221,9 +257,128 @@ async function runTrend(opts: TrendOptions): Promise<void> {
     document: {
       series: rows.map(({ part: _part, ...r }) => r),
       summary: series.map((s, i) => summaryObject(s, summaries[i]!, measure)),
+      ...(analysis ? { break: breakObject(analysis) } : {}),
     },
   };
-  await emit(withMachineRows(table, series.flatMap((s, i) => summaryRows(s, summaries[i]!)), opts), opts, inputWarnings(data));
+  const machineRows = [...series.flatMap((s, i) => summaryRows(s, summaries[i]!)), ...(analysis ? breakRows(analysis, series[0]!) : [])];
+  if (opts.svg) {
+    if (series.length !== 1) throw usageError('--svg draws one series', 'pass one --region (or none for Riket)');
+    await writeFiles([{ path: opts.svg, data: breakChart(series[0]!, analysis, opts.per, table.title!) + '\n' }], outputProtection([opts.input, opts.population]));
+  }
+  await emit(withMachineRows(table, machineRows, opts), opts, inputWarnings(data));
+}
+
+/** Checks the options and fits the break model: the series alone, or --vs rest. */
+function breakAnalysis(series: Series[], year: number, opts: TrendOptions, national: () => Series, source: string): BreakResult {
+  if (series.length !== 1) throw usageError('--break analyses one series at a time', 'pass one --region (or none for Riket)');
+  const one = series[0]!;
+  if (opts.vs === 'rest') {
+    if (one.code === NATIONAL_CODE) throw usageError('--vs rest compares a region with the rest of Sweden', 'pass one --region');
+    return breakVsRest(one, national(), year, source);
+  }
+  return breakAlone(one, year, source);
+}
+
+/** Riket's series for --vs rest: its own rows or all 21 regions, never the sum of a few. */
+function nationalSeries(data: CountData, regions: RegionIndex, method: string, years: number[], population: PopulationTable, per: number): Series {
+  const points = years.map((year) => {
+    const count = completeNationalCount(data.observations, regions, method, year, data.recordLevel);
+    if (count === null) throw dataError(`no count for all of Sweden in ${year}`, { file: data.source }, 'for --vs rest the input needs Riket rows, or rows for all 21 regions');
+    return { year, count };
+  });
+  return withRates({ code: NATIONAL_CODE, name: regions.national.name, method, points }, population, per);
+}
+
+/** Fitted values and the counterfactual (counts and rates), and with --vs rest the rest and the rate ratio, on each series row. */
+function addBreakColumns(rows: ResultRow[], a: BreakResult, per: number): void {
+  const fit = a.kind === 'alone' ? a.fit : a.fit.region;
+  rows.forEach((row, i) => {
+    const pop = a.points[i]!.population;
+    Object.assign(row, {
+      fitted: fit.fitted[i]!,
+      counterfactual: fit.counterfactual[i]!,
+      fitted_rate: (fit.fitted[i]! / pop) * per,
+      counterfactual_rate: (fit.counterfactual[i]! / pop) * per,
+    });
+    if (a.kind === 'vs-rest') {
+      const rest = a.rest[i]!;
+      const rr = a.ratios[i];
+      Object.assign(row, {
+        rest_count: rest.count,
+        rest_population: rest.population,
+        rest_rate: (rest.count / rest.population) * per,
+        rate_ratio: rr?.ratio ?? null,
+        ratio_lower: rr?.lower ?? null,
+        ratio_upper: rr && Number.isFinite(rr.upper) ? rr.upper : null,
+      });
+    }
+  });
+}
+
+function breakColumns(a: BreakResult, perLabel: string): Column[] {
+  const cols: Column[] = [
+    { key: 'fitted', header: 'Fitted count', type: 'rate', only: 'machine' },
+    { key: 'counterfactual', header: 'Counterfactual count', type: 'rate', only: 'machine' },
+    { key: 'fitted_rate', header: 'Fitted', type: 'rate' },
+    { key: 'counterfactual_rate', header: 'No break', type: 'rate' },
+  ];
+  if (a.kind === 'vs-rest') {
+    cols.push(
+      { key: 'rest_count', header: 'Rest count', type: 'integer', only: 'machine' },
+      { key: 'rest_population', header: 'Rest population', type: 'integer', only: 'machine' },
+      { key: 'rest_rate', header: `Rest per ${perLabel}`, type: 'rate' },
+      { key: 'rate_ratio', header: 'Ratio', type: 'rate', digits: 2 },
+      ...intervalColumns('ratio_lower', 'ratio_upper', '95% CI', 2),
+    );
+  }
+  return cols;
+}
+
+const ratioObject = (r: RatioEstimate) => ({ estimate: r.estimate, lower: r.lower, upper: r.upper });
+
+/** The "break" member of trend's JSON. */
+function breakObject(a: BreakResult): Record<string, unknown> {
+  return {
+    year: a.breakYear,
+    comparison: a.kind === 'vs-rest' ? 'rest of Sweden' : 'none',
+    model: a.kind === 'vs-rest' ? 'count ~ (year + after + years_after) * is_region, offset log(population), quasi-Poisson' : 'count ~ year + after + years_after, offset log(population), quasi-Poisson',
+    level_change: ratioObject(a.fit.levelChange),
+    slope_change: ratioObject(a.fit.slopeChange),
+    ...(a.kind === 'alone' ? { trend_before: ratioObject(a.fit.trendBefore) } : {}),
+    dispersion: a.fit.dispersion,
+    df_residual: a.fit.dfResidual,
+  };
+}
+
+/** The break estimates as CSV rows (part "break"), the break year in the year column. */
+function breakRows(a: BreakResult, series: Series): ResultRow[] {
+  const row = (statistic: string, r: { estimate: number; lower: number | null; upper: number | null }): ResultRow => ({
+    part: 'break', region_code: series.code, region: series.name, method: series.method, year: a.breakYear, statistic, estimate: r.estimate, lower: r.lower, upper: r.upper,
+  });
+  return [
+    row(a.kind === 'vs-rest' ? 'level_change_vs_rest' : 'level_change', a.fit.levelChange),
+    row(a.kind === 'vs-rest' ? 'slope_change_vs_rest' : 'slope_change', a.fit.slopeChange),
+    ...(a.kind === 'alone' ? [row('trend_before', a.fit.trendBefore)] : []),
+    row('dispersion', { estimate: a.fit.dispersion, lower: null, upper: null }),
+  ];
+}
+
+/** The break in words under the human table. */
+function breakNotes(a: BreakResult, series: Series): string[] {
+  const f2 = (v: number) => v.toFixed(2);
+  const f3 = (v: number) => v.toFixed(3);
+  const ci = (r: RatioEstimate, f: (v: number) => string) => `×${f(r.estimate)} (95% CI ${f(r.lower)}–${f(r.upper)})`;
+  const n = a.points.length;
+  const out: string[] = [];
+  if (a.kind === 'alone') {
+    out.push(`Break at ${a.breakYear}: segmented Poisson regression of ${series.name}'s counts over ${n} years, offset log(population), quasi-Poisson dispersion ${f2(a.fit.dispersion)}.`);
+    out.push(`Level change at ${a.breakYear}: ${ci(a.fit.levelChange, f2)}; slope change: ${ci(a.fit.slopeChange, f3)} per year; trend before: ${ci(a.fit.trendBefore, f3)} per year.`);
+  } else {
+    out.push(`Break at ${a.breakYear}, ${series.name} against the rest of Sweden (Riket minus the region): one Poisson model with every term × region, offset log(population), quasi-Poisson dispersion ${f2(a.fit.dispersion)}.`);
+    out.push(`Relative to the rest — level change at ${a.breakYear}: ${ci(a.fit.levelChange, f2)}; slope change: ${ci(a.fit.slopeChange, f3)} per year. Ratio: the region's rate ÷ the rest's, exact 95% interval.`);
+  }
+  out.push('A ratio whose interval excludes 1 is a change beyond chance and overdispersion; "No break": the fitted pre-break trend continued.');
+  return out;
 }
 
 /** Rows only machine formats carry (CSV/TSV: the summary after the series). */

@@ -135,3 +135,14 @@ export function keepRegions<T extends Record<string, unknown>>(rows: readonly T[
   const codes = new Set(selected.map((r) => r.code));
   return rows.filter((r) => codes.has(r.region_code as string));
 }
+
+/**
+ * The whole country's count only when the input really gives it: its Riket row, or every one of
+ * the 21 regions. Null otherwise — "the rest of Sweden" cannot be formed from a few regions.
+ */
+export function completeNationalCount(obs: readonly Observation[], regions: RegionIndex, method: string, year: number, absentIsZero: boolean): number | null {
+  const counts = selectCounts(obs, { method, year, sex: 'total', absentIsZero });
+  if (counts.has(NATIONAL_CODE)) return counts.get(NATIONAL_CODE)!.value;
+  if (!regions.regions.every((r) => counts.has(r.code))) return null;
+  return nationalCount(obs, regions, method, year, 'total', absentIsZero);
+}

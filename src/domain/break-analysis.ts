@@ -1,0 +1,53 @@
+import { dataError, usageError } from '../errors.js';
+import { rateRatio, type RateRatio } from '../stats/rate-ratio.js';
+import { MIN_YEARS_EACH_SIDE, segmentedPoisson, type BreakPoint, type SegmentedFit } from '../stats/segmented-poisson.js';
+import { segmentedPoissonVsRest, type ComparativeSegmentedFit } from '../stats/segmented-poisson-vs-rest.js';
+import type { Series } from './trend-series.js';
+
+/** A break analysis of one series: alone, or against the rest of the country. */
+export type BreakResult =
+  | { kind: 'alone'; breakYear: number; fit: SegmentedFit; points: BreakPoint[] }
+  | { kind: 'vs-rest'; breakYear: number; fit: ComparativeSegmentedFit; points: BreakPoint[]; rest: BreakPoint[]; ratios: (RateRatio | null)[] };
+
+/**
+ * The years, counts and populations a break model needs: every year known, the break inside
+ * the span with at least three years on each side — else an error that says which years work.
+ */
+export function breakPoints(series: Series, breakYear: number, source: string): BreakPoint[] {
+  const missing = series.points.filter((p) => p.count === null).map((p) => p.year);
+  if (missing.length) {
+    throw dataError(`${series.name} has no ${series.method || 'count'} for ${missing.join(', ')}`, { file: source }, 'a break model needs a count in every year; narrow the years with --from and --to');
+  }
+  const years = series.points.map((p) => p.year);
+  const before = years.filter((y) => y < breakYear).length;
+  const after = years.length - before;
+  if (before < MIN_YEARS_EACH_SIDE || after < MIN_YEARS_EACH_SIDE) {
+    const first = years[MIN_YEARS_EACH_SIDE];
+    const last = years[years.length - MIN_YEARS_EACH_SIDE];
+    throw usageError(
+      `--break ${breakYear}: ${before} year${before === 1 ? '' : 's'} before it and ${after} from it in ${years[0]}–${years[years.length - 1]}; a break model needs at least ${MIN_YEARS_EACH_SIDE} on each side`,
+      first !== undefined && last !== undefined && first <= last ? `with these years, --break can be ${first}${last > first ? `–${last}` : ''}` : `the series has ${years.length} years; it needs at least ${2 * MIN_YEARS_EACH_SIDE}`,
+    );
+  }
+  return series.points.map((p) => ({ year: p.year, count: p.count!, population: p.population! }));
+}
+
+/** Segmented Poisson regression of the series at the break year. */
+export function breakAlone(series: Series, breakYear: number, source: string): BreakResult {
+  const points = breakPoints(series, breakYear, source);
+  return { kind: 'alone', breakYear, fit: segmentedPoisson(points, breakYear), points };
+}
+
+/**
+ * The region against the rest of the country (Riket minus the region, counts and population)
+ * in one interacted model, with each year's rate ratio region/rest and its exact interval.
+ */
+export function breakVsRest(series: Series, national: Series, breakYear: number, source: string): BreakResult {
+  const points = breakPoints(series, breakYear, source);
+  const whole = breakPoints(national, breakYear, source);
+  const rest = whole.map((w, i) => ({ year: w.year, count: w.count - points[i]!.count, population: w.population - points[i]!.population }));
+  const bad = rest.find((r) => r.count < 0 || !(r.population > 0));
+  if (bad) throw dataError(`Riket's ${bad.year} count or population is smaller than ${series.name}'s`, { file: source }, 'the Riket rows must cover the whole country');
+  const ratios = points.map((p, i) => (rest[i]!.count > 0 && Number.isInteger(p.count) && Number.isInteger(rest[i]!.count) ? rateRatio(p.count, p.population, rest[i]!.count, rest[i]!.population) : null));
+  return { kind: 'vs-rest', breakYear, fit: segmentedPoissonVsRest(points, rest, breakYear), points, rest, ratios };
+}
