@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import wabt from 'wabt';
 import { readFileSync } from 'node:fs';
-import { loadTable } from '../dist/domain/load.js';
+import { loadTable } from '../dist/ingest/load.js';
 import { bundledRegions, readBundled, regionRecords, SNAPSHOT_FILES, SNAPSHOT_PATH, sourceStamps } from '../dist/io/bundled.js';
 
 const regions = bundledRegions();

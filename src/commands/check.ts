@@ -1,11 +1,11 @@
 import { Command, Option } from 'commander';
 import { ExitCode, formatLocation, RehabError } from '../errors.js';
-import { loadTable, type LoadedTable } from '../domain/load.js';
+import { readTable, type LoadedTable } from '../ingest/index.js';
 import type { Measure } from '../domain/observation.js';
 import type { RegionIndex } from '../domain/regions.js';
 import { methodsOf, yearsOf } from '../domain/select.js';
-import type { ColumnPlan } from '../domain/shape.js';
-import { displayName, readBytes } from '../io/read.js';
+import type { ColumnPlan } from '../ingest/shape.js';
+import { displayName } from '../io/read.js';
 import { writeStdout } from '../io/output.js';
 import { addHelp, addReadOptions, addRowOptions, plural, loadRegions, readOptions, type DataOptions } from './common.js';
 
@@ -158,7 +158,7 @@ export function checkCommand(): Command {
     for (const f of files) {
       const name = displayName(f);
       try {
-        reports.push(describeTable(loadTable(await readBytes(f), name, measure, regions, readOptions(opts, { collectProblems: true })), regions));
+        reports.push(describeTable(await readTable(f, measure, regions, readOptions(opts, { collectProblems: true })), regions));
       } catch (e) {
         if (e instanceof RehabError && e.exitCode !== ExitCode.usage) reports.push(failedReport(name, e));
         else throw e;

@@ -2,28 +2,29 @@ import { homedir } from 'node:os';
 import { sep } from 'node:path';
 import { Option, type Command } from 'commander';
 import { usageError } from '../errors.js';
-import { loadTable, type LoadedTable, type ReadOptions } from '../domain/load.js';
+import { readTable, readOptions, type LoadedTable, type ReadOptions } from '../ingest/index.js';
+import { loadTable } from '../ingest/load.js';
+import type { ReadFlags } from '../ingest/options.js';
+import { countsAbovePopulation } from '../ingest/validate.js';
 import type { Observation, Sex } from '../domain/observation.js';
 import { ALL_AGES, TARGET_AGES } from '../domain/observation.js';
 import { describeGroup, PopulationTable, type NationalDifference, type PopulationLayer } from '../domain/population.js';
 import { parsePopulationRows, rowsToObservations, type PopulationRow } from '../domain/population-rows.js';
 import { populationCachePath, readPopulationCache } from '../io/population-cache.js';
 import type { RegionIndex } from '../domain/regions.js';
-import { ROLES, type Role } from '../domain/vocabulary.js';
+import { ROLES } from '../domain/vocabulary.js';
 import { bundledPath, bundledRegions, readBundled, SNAPSHOT_PATH, snapshotTable } from '../io/bundled.js';
-import { displayName, readBytes } from '../io/read.js';
-import { FAST_PATH_MIN_BYTES, loadLargeRecordFile } from '../io/stream-load.js';
-import { loadRecordsFast } from '../domain/fast-load.js';
-import { scanKernel } from '../io/kernel-file.js';
+import { displayName } from '../io/read.js';
 import { writeStderr, writeStdout } from '../io/output.js';
 import { writeFiles, type Protection } from '../io/write.js';
 import { chalkFor, colorLevel } from '../io/terminal.js';
 import { render } from '../render/index.js';
 import { translate } from '../render/i18n.js';
 import { FORMATS, type Column, type Format, type Lang, type ResultRow, type ResultTable } from '../render/model.js';
-import { delimiterFromOption } from '../parse/sniff.js';
 import { markHidden } from '../domain/publish.js';
 import { buildProvenance, inputDigests, provenanceJson, provenancePath, publishRule, type PublishOptions } from './publish.js';
+
+export { readOptions, parseMap } from '../ingest/index.js';
 
 /** The label every output built on the default dataset carries. */
 export const BUNDLED_DATA_LABEL =
@@ -62,15 +63,11 @@ function fmt(n: number): string {
 }
 
 /** Options every data-reading command shares. */
-export interface DataOptions {
+export interface DataOptions extends ReadFlags {
   input?: string;
   population?: string;
-  encoding?: string;
-  delimiter?: string;
-  map?: string[];
-  skipInvalid?: boolean;
-  sumDuplicates?: boolean;
-  records?: boolean;
+  /** Counts larger than their population are allowed (repeat treatments of one person), with a note. */
+  abovePopulation?: boolean;
   /** Say on stderr what was read and how. */
   verbose?: boolean;
   /** --region: only these regions (codes, names or aliases), repeatable. */
@@ -93,7 +90,8 @@ export interface OutputOptions extends PublishOptions {
 export function addDataOptions(cmd: Command): Command {
   cmd
     .option('-i, --input <file>', 'treatment counts to read (CSV/TSV, "-" for stdin); default: the bundled illustrative dataset')
-    .option('-p, --population <file>', 'population to divide by (same formats); default: the bundled SCB table');
+    .option('-p, --population <file>', 'population to divide by (same formats); default: the bundled SCB table')
+    .option('--above-population', 'accept counts larger than their population (one person treated more than once), with a note');
   return addRegionOption(addRowOptions(addReadOptions(cmd), { skipInvalid: true }));
 }
 
@@ -155,62 +153,10 @@ export function plural(n: number, noun: string, nouns = `${noun}s`): string {
   return `${n} ${n === 1 ? noun : nouns}`;
 }
 
-/** --map count=Antal region=2 → { value: 'Antal', region: '2' } ("count" and "population" are names for the value role). */
-export function parseMap(pairs: string[] | undefined): Partial<Record<Role, string>> | undefined {
-  if (!pairs?.length) return undefined;
-  const out: Partial<Record<Role, string>> = {};
-  for (const pair of pairs.flatMap((p) => p.split(','))) {
-    const m = /^\s*([a-zåäö_]+)\s*=\s*(.+?)\s*$/i.exec(pair);
-    const role = m ? normaliseRole(m[1]!) : undefined;
-    if (!m || !role) throw usageError(`--map ${pair}: expected ROLE=COLUMN with ROLE one of ${ROLES.join(', ')}, count, population`);
-    out[role] = m[2]!;
-  }
-  return out;
-}
-
-function normaliseRole(word: string): Role | undefined {
-  const w = word.toLowerCase();
-  if (w === 'count' || w === 'population' || w === 'antal' || w === 'n') return 'value';
-  return (ROLES as readonly string[]).includes(w) ? (w as Role) : undefined;
-}
-
-export function readOptions(opts: DataOptions, extra: Partial<ReadOptions> = {}): ReadOptions {
-  let delimiter: ReadOptions['delimiter'];
-  if (opts.delimiter !== undefined) {
-    delimiter = delimiterFromOption(opts.delimiter);
-    if (!delimiter) throw usageError(`--delimiter ${JSON.stringify(opts.delimiter)}: use ";", "," or "tab"`);
-  }
-  return {
-    ...(opts.encoding ? { encoding: opts.encoding } : {}),
-    ...(delimiter ? { delimiter } : {}),
-    map: parseMap(opts.map),
-    skipInvalid: opts.skipInvalid,
-    sumDuplicates: opts.sumDuplicates,
-    recordLevel: opts.records,
-    ...extra,
-  };
-}
-
-/**
- * Reads a table of counts. Big record-level files take the fast path — streamed from a file,
- * or from stdin once it has been read — and everything else the general path.
- * REHAB_STATS_GENERAL_PATH=1 forces the general path (for tests and troubleshooting).
- */
 /** One line for --verbose: what was read and how. */
 export function describeRead(t: LoadedTable): string {
   const regions = new Set(t.observations.map((o) => o.region)).size;
   return `read ${t.file}: ${t.encoding}${t.bom ? ' with BOM' : ''}, delimiter ${t.delimiter === '\t' ? 'tab' : `"${t.delimiter}"`}, ${t.shape} table (header on line ${t.headerLine}), ${t.rowsRead} rows → ${t.observations.length} values in ${regions} regions, ${t.readBy ?? 'general path'}`;
-}
-
-export async function readCountTable(path: string, file: string, regions: RegionIndex, read: ReadOptions): Promise<LoadedTable> {
-  const fastAllowed = process.env.REHAB_STATS_GENERAL_PATH !== '1';
-  if (fastAllowed && path !== '-') {
-    const streamed = await loadLargeRecordFile(path, file, regions, read);
-    if (streamed) return streamed;
-  }
-  const bytes = await readBytes(path);
-  const fast = fastAllowed && path === '-' && bytes.length >= FAST_PATH_MIN_BYTES ? loadRecordsFast(bytes, file, regions, read, scanKernel()) : undefined;
-  return fast ?? loadTable(bytes, file, 'count', regions, read);
 }
 
 /** Treatment counts from --input or the bundled dataset, with what to tell the user about them. */
@@ -222,13 +168,15 @@ export interface CountData {
   /** One row per treatment: absent groups had none. */
   recordLevel: boolean;
   tables: LoadedTable[];
+  /** What to tell the user about the data beyond each table's own problems. */
+  notes?: string[];
 }
 
 export async function loadCounts(opts: DataOptions, regions: RegionIndex, extra: Partial<ReadOptions> = {}): Promise<CountData> {
   if (opts.input) {
     const file = displayName(opts.input);
     const started = performance.now();
-    const table = await readCountTable(opts.input, file, regions, readOptions(opts, extra));
+    const table = await readTable(opts.input, 'count', regions, readOptions(opts, extra));
     if (opts.verbose) writeStderr(`${describeRead(table)} in ${Math.round(performance.now() - started)} ms\n`);
     return { observations: table.observations, source: file, bundled: false, recordLevel: table.shape === 'record-level', tables: [table] };
   }
@@ -237,17 +185,25 @@ export async function loadCounts(opts: DataOptions, regions: RegionIndex, extra:
   return { observations, source: 'the bundled dataset', bundled: true, recordLevel: false, tables: [] };
 }
 
-export async function loadPopulation(opts: DataOptions, regions: RegionIndex): Promise<PopulationTable> {
+/**
+ * The population to divide by. With the counts given, a count above its population is an
+ * error unless --above-population, and then a note among the counts' notes.
+ */
+export async function loadPopulation(opts: DataOptions, regions: RegionIndex, counts?: CountData): Promise<PopulationTable> {
+  let population: PopulationTable;
   if (opts.population) {
-    const file = displayName(opts.population);
-    const table = loadTable(await readBytes(opts.population), file, 'population', regions, {
+    // Only the encoding and --skip-invalid carry over: --delimiter and --map describe the counts file.
+    const table = await readTable(opts.population, 'population', regions, {
       ...(opts.encoding ? { encoding: opts.encoding } : {}),
-      skipInvalid: opts.skipInvalid,
+      ...(opts.skipInvalid ? { skipInvalid: true } : {}),
     });
-    return new PopulationTable(table.observations, file, regions, false);
+    population = new PopulationTable(table.observations, table.file, regions, false);
+  } else {
+    const cached = loadCachedPopulation(regions);
+    population = new PopulationTable(bundledObservations('population.csv', regions), BUNDLED_POPULATION_SOURCE, regions, true, cached ? [cached.layer] : []);
   }
-  const cached = loadCachedPopulation(regions);
-  return new PopulationTable(bundledObservations('population.csv', regions), BUNDLED_POPULATION_SOURCE, regions, true, cached ? [cached.layer] : []);
+  if (counts) (counts.notes ??= []).push(...countsAbovePopulation(counts.observations, population, regions, counts.source, opts.abovePopulation === true));
+  return population;
 }
 
 export const BUNDLED_POPULATION_SOURCE = 'the bundled SCB population table';
@@ -287,12 +243,15 @@ export function loadRegions(): RegionIndex {
 export function inputWarnings(data: CountData): string[] {
   const out: string[] = [];
   for (const t of data.tables) {
+    // Which reading was chosen, when the tool chose it: one row per treatment.
+    if (t.recordLevelBy === 'no-count-column') out.push(`${t.file}: no column holds counts, so each row is read as one treatment (${plural(t.rowsRead, 'row')} counted); pass --map count=COLUMN if a column does.`);
     for (const p of t.problems) out.push(`${t.file}${p.line !== undefined ? ` line ${p.line}` : ''}: skipped: ${p.message}`);
     if (t.missing.length) {
       const first = t.missing.slice(0, 5).map((m) => `line ${m.line} "${m.column}" (${m.marker || 'empty'})`).join(', ');
       out.push(`${t.file}: ${t.missing.length} missing value${t.missing.length === 1 ? '' : 's'}: ${first}${t.missing.length > 5 ? ', …' : ''}`);
     }
   }
+  out.push(...(data.notes ?? []));
   return out;
 }
 

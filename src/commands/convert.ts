@@ -1,13 +1,12 @@
 import { Command, Option } from 'commander';
 import { stringify } from 'csv-stringify/sync';
-import { loadTable } from '../domain/load.js';
+import { readTable } from '../ingest/index.js';
 import type { Measure } from '../domain/observation.js';
 import type { RegionIndex } from '../domain/regions.js';
 import type { Observation } from '../domain/observation.js';
-import { displayName, readBytes } from '../io/read.js';
 import { writeStderr } from '../io/output.js';
 import { neutraliseFormula } from '../render/machine.js';
-import { addHelp, addReadOptions, addRowOptions, inputWarnings, loadRegions, outputProtection, readCountTable, readOptions, writeResult, type DataOptions } from './common.js';
+import { addHelp, addReadOptions, addRowOptions, inputWarnings, loadRegions, outputProtection, readOptions, writeResult, type DataOptions } from './common.js';
 
 const EXAMPLES = [
   'rehab-stats convert export.csv > tidy.csv  # any supported export to one tidy table',
@@ -74,8 +73,7 @@ export function convertCommand(): Command {
     const regions = loadRegions();
     const measure: Measure = opts.kind === 'population' ? 'population' : 'count';
     const read = readOptions(opts);
-    const name = displayName(file);
-    const table = measure === 'count' ? await readCountTable(file, name, regions, read) : loadTable(await readBytes(file), name, measure, regions, read);
+    const table = await readTable(file, measure, regions, read);
     const csv = tidyCsv(table.observations, regions, measure, opts.formulas === false);
     await writeResult(opts.output, csv, outputProtection([file]));
     const notes = inputWarnings({ observations: table.observations, source: table.file, bundled: false, recordLevel: table.shape === 'record-level', tables: [table] });

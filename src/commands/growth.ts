@@ -111,7 +111,7 @@ async function runGrowth(opts: GrowthOptions): Promise<void> {
   let columns = growthColumns(opts.since, year);
   let populationSource: string | undefined;
   if (opts.perCapita) {
-    const population = await loadPopulation(opts, regions);
+    const population = await loadPopulation(opts, regions, data);
     populationSource = population.source;
     const withBoth = rows.filter((r) => typeof r.base_count === 'number' && typeof r.count === 'number').map((r) => r.region_code as string);
     addPerCapita(rows, national, (code, y) => population.require(code, y, sex), opts.per, (y) => withBoth.reduce((s, c) => s + population.require(c, y, sex), 0));

@@ -120,7 +120,7 @@ async function runRank(opts: RankOptions, ciMethodGiven = false): Promise<void> 
   if (counts.size === 0) {
     throw dataError(`no ${opts.method} counts for ${year}${sex !== 'total' ? ` (${sex})` : ''}`, { file: data.source }, `years with ${opts.method} counts: ${years.join(', ') || 'none'}`);
   }
-  const population = await loadPopulation(opts, regions);
+  const population = await loadPopulation(opts, regions, data);
   let strata: Map<string, AgeStratum[]> | undefined;
   let standardNote: string | undefined;
   // a DSR's limits are Byar's for the total count unless --ci-method says otherwise (PHE's rule is Byar from 10 events, the least a DSR needs)

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { dataError, ExitCode, RehabError, usageError } from '../errors.js';
 import { parseConfig, type ReportConfig } from '../domain/config.js';
-import { resolveMethod, selectCounts, yearsOf } from '../domain/select.js';
+import { methodsOf, resolveMethod, selectCounts, yearsOf } from '../domain/select.js';
 import { ioFailure } from '../io/read.js';
 import { writeStderr, writeStdout } from '../io/output.js';
 import { systemErrorText } from '../io/errno.js';
@@ -140,8 +140,12 @@ export function reportCommand(): Command {
     if (!s.outputs!.markdown && !s.outputs!.html) s.outputs = { markdown: resolve('report', 'rehab-stats.md'), html: resolve('report', 'rehab-stats.html') };
     const lang = resolveLang(s.lang, process.env);
     const regions = loadRegions();
-    const data = await loadCounts({ ...(s.input ? { input: s.input } : {}) }, regions);
-    const population = await loadPopulation({ ...(s.population ? { population: s.population } : {}) }, regions);
+    // A file without a method column holds the one method --method names (and needs one named).
+    const data = await loadCounts({ ...(s.input ? { input: s.input } : {}) }, regions, s.methods?.length === 1 ? { defaultMethod: s.methods[0]! } : {});
+    if (methodsOf(data.observations).includes('')) {
+      throw usageError(`${data.source} has no method column`, 'name the one method its counts are with --method (or methods: in the config)');
+    }
+    const population = await loadPopulation({ ...(s.population ? { population: s.population } : {}) }, regions, data);
     const scope = reportScope(data.observations, { ...(s.methods ? { methods: s.methods.map((m) => resolveMethod(data.observations, m, data.source)) } : {}), ...(s.year ? { year: s.year } : {}), ...(s.since ? { since: s.since } : {}) });
     if (scope.since >= scope.year) throw usageError(`the base year ${scope.since} must come before the report year ${scope.year}`, 'set since (--since) to an earlier year');
     for (const method of scope.methods) {

@@ -89,7 +89,7 @@ export function summaryCommand(): Command {
       return table.rows;
     };
     if (opts.measure === 'rate') {
-      const population = await loadPopulation(opts, regions);
+      const population = await loadPopulation(opts, regions, data);
       const { rows, national } = rankRows({ counts, population, regions, year, sex, age: parseDenominator(opts.denominator), per: opts.per, level: 0.95, ciMethod: 'exact' });
       values = shownRows(rows, national).filter((r) => typeof r.rate === 'number' && inScope(r.region_code as string)).map((r) => ({ region: r.region as string, value: r.rate as number }));
       notes.push(...populationNotes(population));

@@ -1,11 +1,11 @@
 import { Command } from 'commander';
 import { dataError } from '../errors.js';
-import { loadTable } from '../domain/load.js';
+import { loadTable } from '../ingest/load.js';
+import { readTable } from '../ingest/index.js';
 import type { Observation } from '../domain/observation.js';
 import type { RegionIndex } from '../domain/regions.js';
 import { matchKey } from '../domain/text.js';
 import { readBundled } from '../io/bundled.js';
-import { displayName, readBytes } from '../io/read.js';
 import { wilsonInterval } from '../stats/wilson.js';
 import type { ResultRow, ResultTable } from '../render/model.js';
 import { intervalColumns } from '../render/columns.js';
@@ -87,9 +87,9 @@ export function tallyCommand(): Command {
   cmd.action(async (opts: TallyOptions) => {
     const regions = loadRegions();
     const selected = new Set(resolveRegions(opts.region ?? [], regions).map((r) => r.code));
-    const file = opts.input ? displayName(opts.input) : 'bundled access-2014.csv';
-    const bytes = opts.input ? await readBytes(opts.input) : readBundled('access-2014.csv');
-    const table = loadTable(bytes, file, 'count', regions, readOptions(opts, { categoryColumn: opts.column, ...(opts.year !== undefined ? { defaultYear: opts.year } : {}) }));
+    const read = readOptions(opts, { categoryColumn: opts.column, ...(opts.year !== undefined ? { defaultYear: opts.year } : {}) });
+    const table = opts.input ? await readTable(opts.input, 'count', regions, read) : loadTable(readBundled('access-2014.csv'), 'bundled access-2014.csv', 'count', regions, read);
+    const file = table.file;
     const obs = table.observations.filter((o) => (opts.year === undefined || o.year === opts.year) && (selected.size === 0 || selected.has(o.region)));
     const methods = [...new Set(obs.map((o) => o.method))].filter((m) => !opts.method || matchKey(m) === matchKey(opts.method));
     if (methods.length === 0) throw dataError(`no answers${opts.method ? ` for ${opts.method}` : ''}`, { file }, `methods in the file: ${[...new Set(table.observations.map((o) => o.method))].join(', ')}`);

@@ -1,5 +1,6 @@
-import { readUnits, type UnitTotals } from '../domain/units.js';
-import { displayName, readBytes } from '../io/read.js';
+import { readUnits, type UnitTotals } from '../ingest/units.js';
+import { readInput } from '../ingest/source.js';
+import { readOptions, type ReadFlags } from '../ingest/options.js';
 import type { ResultRow, ResultTable } from '../render/model.js';
 import { compareWithBenchmark } from '../stats/compare.js';
 import { proportionFunnelLimits, proportionFunnelSignificance } from '../stats/funnel-proportion.js';
@@ -8,14 +9,13 @@ import { exactPoissonInterval } from '../stats/poisson.js';
 import { competitionRanksOfRatios, type Ratio } from '../stats/rank.js';
 import { wilsonInterval } from '../stats/wilson.js';
 import { usageError } from '../errors.js';
-import { delimiterFromOption } from '../parse/sniff.js';
 
 /**
  * Ranking and shares for units other than regions (`rank --by`, `share --by COLUMN`): a
  * proportion per unit from numerator and denominator columns with Wilson intervals and
  * funnel limits around the overall proportion, or counts with exact Poisson intervals.
  */
-export interface UnitCommandOptions {
+export interface UnitCommandOptions extends ReadFlags {
   input?: string | undefined;
   by: string;
   numerator?: string;
@@ -23,25 +23,23 @@ export interface UnitCommandOptions {
   count?: string;
   method?: string;
   year?: number;
-  encoding?: string;
-  delimiter?: string;
   funnel?: boolean;
   ci?: number;
 }
 
 export async function loadUnits(opts: UnitCommandOptions): Promise<{ units: UnitTotals[]; file: string; filtered: string[] }> {
   if (!opts.input) throw usageError(`--by ${opts.by} needs --input FILE: the bundled data has regions only`);
-  const file = displayName(opts.input);
-  const delimiter = opts.delimiter !== undefined ? delimiterFromOption(opts.delimiter) : undefined;
-  const { units, filtered } = readUnits(await readBytes(opts.input), file, {
+  // The same reading options as every command: a bogus --delimiter is a usage error here too.
+  const read = readOptions(opts);
+  const { name: file, bytes } = await readInput(opts.input, read.encoding);
+  const { units, filtered } = readUnits(bytes, file, {
     by: opts.by,
     ...(opts.numerator ? { numerator: opts.numerator } : {}),
     ...(opts.denominator ? { denominator: opts.denominator } : {}),
     ...(opts.count ? { count: opts.count } : {}),
     ...(opts.method ? { method: opts.method } : {}),
     ...(opts.year !== undefined ? { year: opts.year } : {}),
-    ...(opts.encoding ? { encoding: opts.encoding } : {}),
-    ...(delimiter ? { delimiter } : {}),
+    read,
   });
   return { units, file, filtered };
 }

@@ -16,6 +16,11 @@ export function rememberStdin(bytes: Uint8Array): void {
   stdinDigest = digestOf(bytes);
 }
 
+/** Called by the reader that hashes stdin chunk by chunk as it streams (src/ingest/source.ts). */
+export function rememberStdinDigest(digest: { sha256: string; bytes: number }): void {
+  stdinDigest = digest;
+}
+
 /** The digest of a path as given ("-" is stdin, which must have been read already). */
 export function digestOfPath(path: string): { sha256: string; bytes: number } {
   if (path === '-') {

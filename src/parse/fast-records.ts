@@ -1,7 +1,21 @@
 import { isUtf8 } from 'node:buffer';
 import { iconv } from './iconv.js';
 import { KernelStop, LAYOUT, ScanKernel, type WasmModule } from './kernel.js';
-import type { Observation } from '../domain/observation.js';
+
+/** Sex as the observations have it (the same union as the domain's `Sex`). */
+type CountedSex = 'total' | 'women' | 'men';
+
+/** One counted group: the shape of a domain `Observation`, declared here so parsing stays below the domain. */
+export interface CountedGroup {
+  region: string;
+  year: number;
+  method: string;
+  sex: CountedSex;
+  age: string;
+  value: number;
+  /** Line of the group's first row. */
+  line: number;
+}
 
 /**
  * The hot path for big record-level files (one row per treatment, millions of rows): counts
@@ -26,8 +40,14 @@ export interface FastPlan {
   /** 0-based indices; undefined when the file has no such column. */
   columns: { region: number; year?: number; method?: number; sex?: number; age?: number };
   defaultYear?: number;
+  /** Method for a file without a method column ('' when none is given). */
+  defaultMethod?: string;
   /** Physical line number of the first data row. */
   firstLine: number;
+  /** Cells in the header: a row with more or fewer is left to the general path, which reports it. */
+  width: number;
+  /** A row longer than this may hold an over-long cell: left to the general path, which decides. */
+  maxRowBytes: number;
   /** The compiled WebAssembly kernel (dist/scan.wasm), when available: the hot loop then runs there. */
   kernel?: WasmModule;
   /** Interpretation of a distinct cell text; undefined means "not clean: fall back". */
@@ -35,7 +55,7 @@ export interface FastPlan {
     region(text: string): string | undefined;
     year(text: string): number | undefined;
     method(text: string): string | undefined;
-    sex(text: string): Observation['sex'] | undefined;
+    sex(text: string): CountedSex | undefined;
     age(text: string): string | undefined;
   };
 }
@@ -243,7 +263,7 @@ class FieldAutomaton {
 }
 
 export type FastResult =
-  | { ok: true; observations: Observation[]; rowsRead: number }
+  | { ok: true; observations: CountedGroup[]; rowsRead: number }
   | { ok: false; reason: string; line: number };
 
 export class RecordCounter {
@@ -291,7 +311,7 @@ export class RecordCounter {
       const col = plan.columns[k];
       if (col !== undefined) this.kindOfField[col] = i;
     });
-    const kernel = plan.kernel && max < LAYOUT.MAX_FIELDS ? new ScanKernel(plan.kernel, { delimiter: plan.delimiter, crlf: plan.lineEnd === 'crlf', maxField: max, needed: this.needed }) : undefined;
+    const kernel = plan.kernel && max < LAYOUT.MAX_FIELDS ? new ScanKernel(plan.kernel, { delimiter: plan.delimiter, crlf: plan.lineEnd === 'crlf', maxField: max, needed: this.needed, width: plan.width }) : undefined;
     this.automata = KINDS.map((k, i) => (plan.columns[k] !== undefined ? new FieldAutomaton(this.special, kernel?.automatonStorage(i)) : undefined));
     if (kernel) {
       kernel.bytes.fill(-1 & 0xff, LAYOUT.KIND, LAYOUT.KIND + LAYOUT.MAX_FIELDS);
@@ -304,7 +324,7 @@ export class RecordCounter {
     this.decoder = plan.encoding === 'utf-8' ? (b) => utf8.decode(b) : (b) => iconv().decode(Buffer.from(b), 'windows-1252');
     // Columns the file lacks get the general path's defaults: the --year, no method, total, all ages.
     this.defaults[1] = this.tables.year.add(new Uint8Array(0), 0, 0, -1, plan.defaultYear);
-    this.defaults[2] = this.tables.method.add(new Uint8Array(0), 0, 0, -1, '');
+    this.defaults[2] = this.tables.method.add(new Uint8Array(0), 0, 0, -1, plan.defaultMethod ?? '');
     this.defaults[3] = this.tables.sex.add(new Uint8Array(0), 0, 0, -1, 'total');
     this.defaults[4] = this.tables.age.add(new Uint8Array(0), 0, 0, -1, 'all');
     // The kernel copies all five ids of a row; columns the file lacks keep their defaults.
@@ -329,6 +349,11 @@ export class RecordCounter {
       buf = this.work.subarray(0, need);
     }
     const end = last ? buf.length : lastRowEnd(buf);
+    // An unfinished row longer than any cell may be (a file without line breaks) stops here, not in memory.
+    if (buf.length - end > this.plan.maxRowBytes) {
+      this.fail('row longer than any cell may be', this.line);
+      return;
+    }
     if (end > 0 && !this.clean(buf, end)) return;
     const consumed = this.scan(buf, end, last);
     this.leftover = consumed < buf.length ? copyOf(buf, consumed, buf.length) : new Uint8Array(0);
@@ -338,7 +363,7 @@ export class RecordCounter {
     if (this.failure) return { ok: false, ...this.failure };
     if (this.leftover.length) this.push(new Uint8Array(0), true);
     if (this.failure) return { ok: false, ...(this.failure as { reason: string; line: number }) };
-    const observations: Observation[] = [];
+    const observations: CountedGroup[] = [];
     const radix = MAX_IDS + 1;
     for (const [key, count, line] of this.counts.entries()) {
       let k = key;
@@ -351,7 +376,7 @@ export class RecordCounter {
         region: this.tables.region.values[ids[0]!] as string,
         year: this.tables.year.values[ids[1]!] as number,
         method: this.tables.method.values[ids[2]!] as string,
-        sex: this.tables.sex.values[ids[3]!] as Observation['sex'],
+        sex: this.tables.sex.values[ids[3]!] as CountedSex,
         age: this.tables.age.values[ids[4]!] as string,
         value: count,
         line,
@@ -367,9 +392,17 @@ export class RecordCounter {
     return false;
   }
 
-  /** Bytes the general path's decoder would reject, or a UTF-8 file that is not UTF-8 throughout. */
+  /** Bytes the general path's decoder would reject, a UTF-8 file that is not UTF-8 throughout, or an over-long row. */
   private clean(buf: Uint8Array, end: number): boolean {
     const part = buf.subarray(0, end);
+    const max = this.plan.maxRowBytes;
+    for (let from = 0; from < end; ) {
+      const lf = part.indexOf(LF, from);
+      const rowEnd = lf < 0 ? end : lf;
+      if (rowEnd - from > max) return this.fail('row longer than any cell may be', this.line);
+      from = rowEnd + 1;
+    }
+
     if (this.plan.encoding === 'utf-8') {
       if (!isUtf8(part)) return this.fail('not UTF-8 throughout', this.line);
       if (Buffer.from(part.buffer, part.byteOffset, part.byteLength).indexOf('\ufffd') >= 0) return this.fail('replacement character', this.line);
@@ -483,6 +516,11 @@ export class RecordCounter {
           continue;
         }
         if (b === delim || b === LF || (b === CR && buf[i + 1] === LF) || (b === CR && i + 1 >= end && last)) {
+          // A quoted cell may span lines: its length is checked here, the lines' in clean().
+          if (i - fieldStart > this.plan.maxRowBytes) {
+            this.fail('cell longer than any cell may be', rowLine);
+            return rowStart;
+          }
           if (field <= maxField) {
             const k = kindOfField[field]!;
             if (k >= 0) {
@@ -541,6 +579,10 @@ export class RecordCounter {
       }
       if (inQuotes) {
         this.fail('quote not closed', rowLine);
+        return rowStart;
+      }
+      if (field + 1 !== this.plan.width) {
+        this.fail('row width differs from the header', rowLine);
         return rowStart;
       }
       if (seen < this.needed) {

@@ -43,6 +43,7 @@ interface KernelExports {
   crlf: WasmGlobal;
   maxField: WasmGlobal;
   needed: WasmGlobal;
+  width: WasmGlobal;
   rows: WasmGlobal;
   stop: WasmGlobal;
 }
@@ -61,7 +62,7 @@ export class ScanKernel {
   readonly bytes: Uint8Array;
   readonly words: Int32Array;
 
-  constructor(module: WasmModule, settings: { delimiter: number; crlf: boolean; maxField: number; needed: number }) {
+  constructor(module: WasmModule, settings: { delimiter: number; crlf: boolean; maxField: number; needed: number; width: number }) {
     this.exports = new WebAssembly.Instance(module, {}).exports as unknown as KernelExports;
     this.bytes = new Uint8Array(this.exports.memory.buffer);
     this.words = new Int32Array(this.exports.memory.buffer);
@@ -69,6 +70,7 @@ export class ScanKernel {
     this.exports.crlf.value = settings.crlf ? 1 : 0;
     this.exports.maxField.value = settings.maxField;
     this.exports.needed.value = settings.needed;
+    this.exports.width.value = settings.width;
   }
 
   /** Scans IN[pos, end); returns where it stopped, how many rows it wrote to OUT, and why. */

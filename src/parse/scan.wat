@@ -2,7 +2,7 @@
 ;; through its column's byte automaton (tables kept in this memory by RecordCounter), skips the
 ;; other fields, and writes the five value ids of every clean row to OUT. Anything it cannot
 ;; decide alone — an unseen value, a quote, a control character, a lone or misplaced CR, a short
-;; or blank row — it hands back with stop = 1 at the start of that row, for the JavaScript path
+;; or blank row, a row with more or fewer fields than the header — it hands back with stop = 1 at the start of that row, for the JavaScript path
 ;; (which may teach the automata and call again). stop = 2: the data ran out; 0: OUT is full.
 ;;
 ;; Memory layout (bytes), mirrored in src/parse/kernel.ts:
@@ -19,6 +19,7 @@
   (global $crlf (export "crlf") (mut i32) (i32.const 0))
   (global $maxField (export "maxField") (mut i32) (i32.const 0))
   (global $needed (export "needed") (mut i32) (i32.const 0))
+  (global $width (export "width") (mut i32) (i32.const 0))
   (global $rows (export "rows") (mut i32) (i32.const 0))
   (global $stop (export "stop") (mut i32) (i32.const 0))
   (func (export "scan") (param $pos i32) (param $end i32) (param $out i32) (param $outEnd i32) (result i32)
@@ -89,7 +90,9 @@
                           (br $rowEnd)))))))))
           (global.set $stop (i32.const 1))
           (return (local.get $rowStart))))
-      ;; a whole row
+      ;; a whole row, with as many fields as the header
+      (if (i32.ne (i32.add (local.get $field) (i32.const 1)) (global.get $width))
+        (then (global.set $stop (i32.const 1)) (return (local.get $rowStart))))
       (if (i32.ne (local.get $seen) (global.get $needed))
         (then (global.set $stop (i32.const 1)) (return (local.get $rowStart))))
       (i64.store (local.get $out) (i64.load (i32.const 5505024)))

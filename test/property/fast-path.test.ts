@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { loadTable } from '../../src/domain/load.js';
-import { loadRecordsFast, planFastPath } from '../../src/domain/fast-load.js';
+import { loadTable } from '../../src/ingest/load.js';
+import { loadRecordsFast, planFastPath } from '../../src/ingest/fast.js';
 import { RecordCounter } from '../../src/parse/fast-records.js';
 import { RehabError } from '../../src/errors.js';
 import { bundledRegions } from '../../src/io/bundled.js';

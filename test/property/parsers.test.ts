@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { RehabError } from '../../src/errors.js';
-import { loadTable } from '../../src/domain/load.js';
+import { loadTable } from '../../src/ingest/load.js';
 import { parseNumber } from '../../src/parse/number.js';
 import { bundledRegions } from '../../src/io/bundled.js';
 

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadTable } from '../../src/domain/load.js';
+import { loadTable } from '../../src/ingest/load.js';
 import { bundledRegions, readBundled, snapshotTable, SNAPSHOT_FILES, SNAPSHOT_PATH, sourceStamps, type Snapshot } from '../../src/io/bundled.js';
 
 // npm test builds first, so the snapshot the CLI uses exists; it must be the CSV data exactly.

@@ -1,8 +1,11 @@
-import { loadTable, type LoadedTable, type ReadOptions } from './load.js';
-import type { RegionIndex } from './regions.js';
-import { canonicalMethod, parseAge, parseSex, parseYear } from './vocabulary.js';
+import { loadTable, type LoadedTable } from './load.js';
+import type { ReadOptions } from './options.js';
+import type { Observation } from '../domain/observation.js';
+import type { RegionIndex } from '../domain/regions.js';
+import { canonicalMethod, parseAge, parseSex, parseYear } from '../domain/vocabulary.js';
 import { RecordCounter, type FastPlan, type FastResult } from '../parse/fast-records.js';
 import type { WasmModule } from '../parse/kernel.js';
+import { LIMITS } from './source.js';
 
 /**
  * Deciding whether a file can take the fast record-level path, from a sample of its first
@@ -70,7 +73,10 @@ export function planFastPath(sample: Uint8Array, wholeFile: boolean, file: strin
     encoding,
     columns: { region, year: col('year'), method: col('method'), sex: col('sex'), age: col('age') },
     ...(opts.defaultYear !== undefined ? { defaultYear: opts.defaultYear } : {}),
+    ...(opts.defaultMethod !== undefined ? { defaultMethod: opts.defaultMethod } : {}),
     firstLine: table.headerLine + 1,
+    width: table.columns.length,
+    maxRowBytes: LIMITS.cellChars,
     ...(kernel ? { kernel } : {}),
     interpret: interpreters(regions),
   };
@@ -83,16 +89,22 @@ export function planFastPath(sample: Uint8Array, wholeFile: boolean, file: strin
  * the CLI streams big files through {@link RecordCounter} chunk by chunk instead.
  */
 export function loadRecordsFast(bytes: Uint8Array, file: string, regions: RegionIndex, opts: ReadOptions = {}, kernel?: WasmModule): LoadedTable | undefined {
-  const start = planFastPath(bytes.subarray(0, 1 << 18), bytes.length <= 1 << 18, file, regions, opts, kernel);
+  const start = planFastPath(bytes.subarray(0, SAMPLE_BYTES), bytes.length <= SAMPLE_BYTES, file, regions, opts, kernel);
   if (!start) return undefined;
   const counter = new RecordCounter(start.plan);
-  counter.push(bytes.subarray(start.dataOffset), true);
+  // In chunks, as the CLI reads: the kernel's input buffer holds 4 MiB.
+  const data = bytes.subarray(start.dataOffset);
+  for (let at = 0; at < data.length && !counter.failed; at += 1 << 20) counter.push(data.subarray(at, at + (1 << 20)), at + (1 << 20) >= data.length);
   return fastTable(start, counter.result());
 }
+
+/** How much of a file's start the general path reads to plan the fast path. */
+export const SAMPLE_BYTES = 1 << 15;
 
 /** The fast path's counts as the table the general path would have made, or undefined when it gave up. */
 export function fastTable(start: FastStart, result: FastResult): LoadedTable | undefined {
   if (!result.ok) return undefined;
   const readBy = `fast path${start.plan.kernel ? ' (WebAssembly)' : ''}`;
-  return { ...start.sample, observations: result.observations, rowsRead: result.rowsRead, missing: [], problems: [], readBy };
+  const observations: Observation[] = result.observations;
+  return { ...start.sample, observations, rowsRead: result.rowsRead, missing: [], problems: [], readBy };
 }

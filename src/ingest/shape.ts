@@ -2,12 +2,14 @@ import { dataError, usageError } from '../errors.js';
 import { parseNumber, type DecimalMark } from '../parse/number.js';
 import type { Row } from '../parse/records.js';
 import type { TableBlock } from '../parse/table.js';
-import { ALL_AGES, type Measure, type Observation, type Sex } from './observation.js';
-import { NATIONAL_CODE, type RegionIndex } from './regions.js';
-import { matchKey } from './text.js';
+import { ALL_AGES, type Measure, type Observation, type Sex } from '../domain/observation.js';
+import { NATIONAL_CODE, type RegionIndex } from '../domain/regions.js';
+import { matchKey } from '../domain/text.js';
 import {
   canonicalMethod, isSubYearPeriod, parseAge, parseSex, parseYear, roleOfHeader, roleSynonyms, type Role,
-} from './vocabulary.js';
+} from '../domain/vocabulary.js';
+import { shown } from './text.js';
+import { valueProblem, rateLikeHeader } from './validate.js';
 
 /**
  * Shaping turns the rows of a located table into observations: it decides which column plays
@@ -44,6 +46,8 @@ export interface MissingValue {
 
 export interface Shaped {
   shape: Shape;
+  /** Why a file is read as one row per treatment: --records (or tally's answers), or no column holds counts. */
+  recordLevelBy?: 'option' | 'no-count-column';
   /** True when the file has no region column and every row is national (Riket). */
   national: boolean;
   headerLine: number;
@@ -73,6 +77,8 @@ export interface ShapeOptions {
   recordLevel?: boolean;
   /** Year for files without a year column (from --year). */
   defaultYear?: number;
+  /** Method for files without a method column (from --method). */
+  defaultMethod?: string;
   /** A column of categorical answers to keep (tally): header or 1-based number. Makes the file record-level. */
   categoryColumn?: string;
 }
@@ -88,6 +94,27 @@ export function shapeTable(block: TableBlock, opts: ShapeOptions): Shaped {
   const methodCols = columns.filter((c) => c.use === 'method-values');
   const shape: Shape = yearCols.length ? 'wide-years' : methodCols.length ? 'wide-methods' : has('value') ? 'long' : 'record-level';
   const where = (line?: number, column?: string) => ({ file: opts.file, ...(line !== undefined ? { line } : {}), ...(column !== undefined ? { column } : {}) });
+  const explicitRecords = opts.recordLevel || opts.categoryColumn !== undefined;
+  if (shape === 'record-level' && opts.measure === 'count' && !explicitRecords) {
+    // Record-level only when no column could be a count: a column of numbers under a header
+    // the tool does not know ("Antal patienter", "cnt") is far more likely the counts.
+    const candidate = columns.find((c) => c.note === UNKNOWN_COLUMN && couldBeCounts(block, c, opts.decimal));
+    if (candidate) {
+      throw dataError(
+        `no count column recognised, but column "${candidate.header}" holds numbers`,
+        where(block.header.line, candidate.header),
+        `if it holds the counts, pass --map count=${JSON.stringify(candidate.header)}; if every row is one treatment, pass --records`,
+      );
+    }
+  }
+  const valueColumn = has('value');
+  if (valueColumn && rateLikeHeader(valueColumn.header)) {
+    throw dataError(
+      `column "${valueColumn.header}" looks like a rate or share, not ${opts.measure === 'population' ? 'a population' : 'counts'}`,
+      where(block.header.line, valueColumn.header),
+      `rehab-stats needs the ${opts.measure === 'population' ? 'population' : 'number of treatments'} itself and computes rates; pass --map count=COLUMN to name that column`,
+    );
+  }
 
   if (shape === 'record-level' && opts.measure === 'population') {
     throw dataError('no population column found', where(block.header.line), `name it one of: ${roleSynonyms('value')}, or pass --map value=HEADER`);
@@ -158,11 +185,12 @@ export function shapeTable(block: TableBlock, opts: ShapeOptions): Shaped {
       const year = vc.use === 'year-values' ? vc.year! : dims.year!;
       const method = vc.use === 'method-values' ? vc.method! : dims.method!;
       if (n.kind === 'invalid') {
-        report({ line: row.line, column: vc.header, message: `"${text.trim()}" is not a number`, hint: 'write numbers like 1234, 1 234 or 1234,5; ".." marks a missing value' });
+        report({ line: row.line, column: vc.header, message: `${shown(text)} is not a number`, hint: 'write numbers like 1234, 1 234 or 1234,5; ".." marks a missing value' });
         continue;
       }
-      if (n.kind === 'number' && n.value < 0) {
-        report({ line: row.line, column: vc.header, message: `${n.value} is negative; counts and populations cannot be` });
+      const bad = n.kind === 'number' ? valueProblem(n.value, text, opts.measure) : undefined;
+      if (bad) {
+        report({ line: row.line, column: vc.header, ...bad });
         continue;
       }
       if (n.kind === 'missing') missing.push({ line: row.line, column: vc.header, marker: n.marker });
@@ -174,6 +202,7 @@ export function shapeTable(block: TableBlock, opts: ShapeOptions): Shaped {
   const merged = aggregated ? mergeDuplicates(observations, opts, report) : observations;
   return {
     shape,
+    ...(shape === 'record-level' ? { recordLevelBy: explicitRecords ? 'option' as const : 'no-count-column' as const } : {}),
     national,
     headerLine: block.header.line,
     columns,
@@ -192,7 +221,7 @@ export function shapeTable(block: TableBlock, opts: ShapeOptions): Shaped {
       else {
         const near = opts.regions.suggest(regionText);
         const hint = near.length ? `closest known names: ${near.join('; ')}` : 'it is not a Swedish region by code, name, former landsting name or alias';
-        report({ line: row.line, column: regionCol!.header, message: `unknown region "${regionText}"`, hint: `${hint} (see: rehab-stats regions)` });
+        report({ line: row.line, column: regionCol!.header, message: `unknown region ${shown(regionText)}`, hint: `${hint} (see: rehab-stats regions)` });
       }
       return undefined;
     }
@@ -201,11 +230,11 @@ export function shapeTable(block: TableBlock, opts: ShapeOptions): Shaped {
       const t = cell(row, yearCol) ?? '';
       year = parseYear(t);
       if (year === undefined) {
-        report({ line: row.line, column: yearCol.header, message: isSubYearPeriod(t) ? `"${t}" is a month or quarter; rehab-stats works with whole years` : `"${t}" is not a year`, hint: isSubYearPeriod(t) ? 'export the table per year' : 'write years as four digits, e.g. 2014' });
+        report({ line: row.line, column: yearCol.header, message: isSubYearPeriod(t) ? `"${t}" is a month or quarter; rehab-stats works with whole years` : `${shown(t)} is not a year`, hint: isSubYearPeriod(t) ? 'export the table per year' : 'write years as four digits, e.g. 2014' });
         return undefined;
       }
     }
-    let method = '';
+    let method = opts.defaultMethod ?? '';
     if (methodCol) {
       method = canonicalMethod(cell(row, methodCol) ?? '');
       if (method === '') {
@@ -218,7 +247,7 @@ export function shapeTable(block: TableBlock, opts: ShapeOptions): Shaped {
       const t = cell(row, sexCol) ?? '';
       const s = parseSex(t);
       if (!s) {
-        report({ line: row.line, column: sexCol.header, message: `"${t}" is not a sex`, hint: 'use T/K/M, totalt/kvinnor/män or total/women/men' });
+        report({ line: row.line, column: sexCol.header, message: `${shown(t)} is not a sex`, hint: 'use T/K/M, totalt/kvinnor/män or total/women/men' });
         return undefined;
       }
       sex = s;
@@ -228,7 +257,7 @@ export function shapeTable(block: TableBlock, opts: ShapeOptions): Shaped {
       const t = cell(row, ageCol) ?? '';
       const a = parseAge(t);
       if (!a) {
-        report({ line: row.line, column: ageCol.header, message: `"${t}" is not an age or age group`, hint: 'use ages like 34, bands like 16-67 or "totalt"' });
+        report({ line: row.line, column: ageCol.header, message: `${shown(t)} is not an age or age group`, hint: 'use ages like 34, bands like 16-67 or "totalt"' });
         return undefined;
       }
       age = a;
@@ -277,14 +306,23 @@ function mergeDuplicates(obs: Observation[], opts: ShapeOptions, report: (p: Pro
   return out;
 }
 
+/** A column whose sampled values are all numbers (and at least one is not missing) could hold counts. */
+function couldBeCounts(block: TableBlock, col: ColumnPlan, decimal: DecimalMark): boolean {
+  if (!col.header || IDENTIFIER_HEADER.test(matchKey(col.header))) return false;
+  const values = block.body.slice(0, 200).map((r) => r.cells[col.index] ?? '');
+  const parsed = values.map((t) => parseNumber(t, decimal));
+  return parsed.some((n) => n.kind === 'number') && parsed.every((n) => n.kind !== 'invalid');
+}
+
 function describeHeaders(columns: ColumnPlan[]): string {
-  const named = columns.map((c) => (c.header ? `"${c.header}"` : `(column ${c.index + 1} without header)`));
+  const named = columns.map((c) => (c.header ? shown(c.header) : `(column ${c.index + 1} without header)`));
   return named.length ? named.join(', ') : 'no columns';
 }
 
 /** Decides each column's role: --map first, then header synonyms, years as headers, then content. */
 export function planColumns(block: TableBlock, opts: ShapeOptions): ColumnPlan[] {
-  const width = Math.max(block.header.cells.length, ...block.body.slice(0, 200).map((r) => r.cells.length));
+  // The header decides the columns: rows with more or fewer cells are reported as ragged.
+  const width = block.header.cells.length;
   const columns: ColumnPlan[] = [];
   for (let i = 0; i < width; i++) columns.push({ index: i, header: (block.header.cells[i] ?? '').trim(), use: 'unused' });
 

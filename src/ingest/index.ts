@@ -1,0 +1,102 @@
+import { ioError } from '../errors.js';
+import type { Measure } from '../domain/observation.js';
+import type { RegionIndex } from '../domain/regions.js';
+import { RecordCounter } from '../parse/fast-records.js';
+import { progressBar } from '../io/progress.js';
+import { scanKernel } from '../io/kernel-file.js';
+import { fastTable, planFastPath, SAMPLE_BYTES, type FastStart } from './fast.js';
+import { loadTable, type LoadedTable } from './load.js';
+import type { ReadOptions } from './options.js';
+import { CHUNK_BYTES, LIMITS, openInput, readHead, readRest, refuseBinary, tooBig, type ByteSource, type InputIo } from './source.js';
+
+export type { LoadedTable } from './load.js';
+export type { ReadOptions } from './options.js';
+export { readOptions, parseMap } from './options.js';
+export type { InputIo } from './source.js';
+
+/** Below this size the general path is as fast as it needs to be. */
+export const FAST_PATH_MIN_BYTES = 1 << 20;
+
+/**
+ * The one way data comes in, for every command alike: bytes from a file or "-" (opened once)
+ * → decode → sniff → parse — the fast record-level path (WebAssembly kernel) for big plain
+ * record files, the general parser for everything else, with the same observations and the
+ * same errors — → shape → resolve regions → validate → typed observations.
+ * REHAB_STATS_GENERAL_PATH=1 forces the general path (for tests and troubleshooting).
+ */
+export async function readTable(path: string, measure: Measure, regions: RegionIndex, opts: ReadOptions = {}, io?: InputIo): Promise<LoadedTable> {
+  const source = await openInput(path, io);
+  try {
+    const head = await readHead(source, FAST_PATH_MIN_BYTES);
+    if (head.bytes === 0) return loadTable(new Uint8Array(0), source.name, measure, regions, opts);
+    refuseBinary(head.chunks[0]!, source.name, opts.encoding);
+    const fastAllowed = process.env.REHAB_STATS_GENERAL_PATH !== '1' && measure === 'count';
+    if (!head.ended && fastAllowed) {
+      const first = concat(head.chunks, head.bytes);
+      const start = planFastPath(first.subarray(0, SAMPLE_BYTES), false, source.name, regions, opts, scanKernel());
+      if (start) {
+        const fast = await streamFast(source, first, start);
+        if (fast.table) return fast.table;
+        // The fast path stopped at something the general path must judge: read it all again.
+        const all = fast.kept ?? (source.size !== undefined && source.size <= LIMITS.wholeBytes ? rewound(source) : undefined);
+        if (!all) throw tooBig(source.name, `line ${fast.line} cannot be counted quickly (${fast.reason})`);
+        return loadTable(await all, source.name, measure, regions, opts);
+      }
+      return loadTable(await readRest(source, [first], first.length), source.name, measure, regions, opts);
+    }
+    return loadTable(head.ended ? concat(head.chunks, head.bytes) : await readRest(source, head.chunks, head.bytes), source.name, measure, regions, opts);
+  } finally {
+    await source.close();
+  }
+}
+
+/** A regular file read again from its first byte. */
+function rewound(source: ByteSource): Promise<Uint8Array> {
+  source.rewind();
+  return readRest(source, [], 0);
+}
+
+interface FastOutcome {
+  table?: LoadedTable;
+  /** Every byte of a stream, kept while it is small enough for the general path. */
+  kept?: Promise<Uint8Array>;
+  line: number;
+  reason: string;
+}
+
+/**
+ * Streams the rest of the input through the record counter with flat memory, showing progress
+ * on a terminal for a file. A stream (stdin, a pipe) cannot be read twice, so its bytes are
+ * kept while they fit the general path, in case a row needs it.
+ */
+async function streamFast(source: ByteSource, first: Uint8Array, start: FastStart): Promise<FastOutcome> {
+  const counter = new RecordCounter(start.plan);
+  const stream = source.size === undefined;
+  let kept: Uint8Array[] | undefined = stream ? [first] : undefined;
+  let total = first.length;
+  const progress = source.size !== undefined ? progressBar(source.size, `reading ${source.name}`) : undefined;
+  // Feed at most one chunk at a time: the kernel's input buffer is 4 MiB.
+  for (let at = start.dataOffset; at < first.length; at += CHUNK_BYTES) counter.push(first.subarray(at, Math.min(first.length, at + CHUNK_BYTES)));
+  while (!counter.failed) {
+    const chunk = await source.next();
+    if (!chunk) break;
+    total += chunk.length;
+    if (stream && total > LIMITS.streamBytes) throw ioError(`more than ${LIMITS.streamBytes / 2 ** 30} GiB; no table of counts is that big`, source.name, 'check what is piped in; a file given by its path has no such limit');
+    if (kept) {
+      kept.push(chunk);
+      if (total > LIMITS.wholeBytes) kept = undefined;
+    }
+    counter.push(chunk);
+    progress?.update(total);
+  }
+  progress?.finish();
+  const result = counter.result();
+  const table = fastTable(start, result);
+  if (table) return { table, line: 0, reason: '' };
+  const failure = result.ok ? { line: 0, reason: '' } : { line: result.line, reason: result.reason };
+  return { ...failure, ...(kept ? { kept: readRest(source, kept, total) } : {}) };
+}
+
+function concat(chunks: Uint8Array[], bytes: number): Uint8Array {
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, bytes);
+}

@@ -1,0 +1,124 @@
+import { dataError, type Location } from '../errors.js';
+import { decode } from '../parse/decode.js';
+import type { DecimalMark } from '../parse/number.js';
+import { parseRows } from '../parse/records.js';
+import { sniffDelimiter, type Delimiter } from '../parse/sniff.js';
+import { locateTable, type TableBlock } from '../parse/table.js';
+import type { Measure } from '../domain/observation.js';
+import type { RegionIndex } from '../domain/regions.js';
+import type { ReadOptions } from './options.js';
+import { shapeTable, type Problem, type Shaped } from './shape.js';
+import { LIMITS } from './source.js';
+import { shown } from './text.js';
+
+/** An input read all the way to observations, with what was detected along the way. */
+export interface LoadedTable extends Shaped {
+  file: string;
+  encoding: string;
+  bom: boolean;
+  delimiter: Delimiter;
+  decimal: DecimalMark;
+  /** Which reader produced it, for --verbose (the general path when absent). */
+  readBy?: string;
+}
+
+/** A decoded, split and located table, before any column has a role. */
+export interface RawTable {
+  block: TableBlock;
+  encoding: string;
+  bom: boolean;
+  delimiter: Delimiter;
+  decimal: DecimalMark;
+  /** Rows whose number of cells differs from the header's (collected when asked to). */
+  ragged: Problem[];
+}
+
+/**
+ * Bytes → text → rows → the table block: decode, sniff the delimiter, split, refuse what
+ * cannot be a table (over-long cells, thousands of columns), locate header and body, and
+ * check that every row has as many cells as the header. Pure.
+ */
+export function readRaw(bytes: Uint8Array, file: string, opts: Pick<ReadOptions, 'encoding' | 'delimiter' | 'collectProblems' | 'skipInvalid'> = {}): RawTable {
+  const { text, encoding, bom } = decode(bytes, file, opts.encoding);
+  if (text.trim() === '') throw dataError('the file is empty', { file }, 'give a CSV file with a header line and at least one row');
+  const delimiter = opts.delimiter ?? sniffDelimiter(text);
+  // A `,`-separated file cannot use unquoted decimal commas, so its decimals are points.
+  const decimal: DecimalMark = delimiter === ',' ? '.' : ',';
+  const rows = parseRows(text, delimiter, file);
+  for (const row of rows) {
+    if (row.cells.length > LIMITS.columns) {
+      throw dataError(`${row.cells.length} cells on one line; no table of counts has more than ${LIMITS.columns} columns`, { file, line: row.line }, 'check that this is the right file and that --delimiter is right');
+    }
+    for (let i = 0; i < row.cells.length; i++) {
+      const cell = row.cells[i]!;
+      if (cell.length > LIMITS.cellChars) {
+        throw dataError(
+          `a cell of ${cell.length} characters (${shown(cell)}); no table of counts has cells longer than ${LIMITS.cellChars}`,
+          { file, line: row.line, column: String(i + 1) },
+          'check that this is the right file; a quote that is never closed runs on to the end of the file',
+        );
+      }
+    }
+  }
+  const block = locateTable(rows);
+  if (!block) throw dataError('the file has no rows', { file });
+  if (block.body.length === 0) throw dataError('the file has a header but no data rows', { file, line: block.header.line });
+  const ragged = raggedRows(block, file, delimiter, opts.collectProblems || opts.skipInvalid);
+  return { block, encoding, bom, delimiter, decimal, ragged };
+}
+
+/**
+ * A row with more or fewer cells than the header is ambiguous — an unquoted "1,234" in a
+ * comma-separated file makes two cells of one number — so it is an error, never a guess.
+ */
+function raggedRows(block: TableBlock, file: string, delimiter: Delimiter, collect?: boolean): Problem[] {
+  const width = block.header.cells.length;
+  const out: Problem[] = [];
+  const name = delimiter === '\t' ? 'tab' : `"${delimiter}"`;
+  for (const row of block.body) {
+    const n = row.cells.length;
+    if (n === width) continue;
+    const column = n > width ? String(width + 1) : (block.header.cells[n]?.trim() || String(n + 1));
+    const problem: Problem = {
+      line: row.line,
+      column,
+      message: `${n} cells, but the header (line ${block.header.line}) has ${width}`,
+      hint: n > width
+        ? `a value that contains ${name} must be quoted ("1${delimiter === '\t' ? ' ' : delimiter}234") or written without it; if the file is separated by another character, pass --delimiter`
+        : 'every row needs a cell for every column (leave it empty, or write .. for a missing value)',
+    };
+    if (!collect) throw dataError(problem.message, where(file, problem), problem.hint);
+    out.push(problem);
+  }
+  return out;
+}
+
+function where(file: string, p: Problem): Location {
+  return { file, ...(p.line !== undefined ? { line: p.line } : {}), ...(p.column !== undefined ? { column: p.column } : {}) };
+}
+
+/**
+ * Bytes → decoded text → rows → table block → observations: the general path. Pure: the
+ * caller reads the bytes.
+ */
+export function loadTable(bytes: Uint8Array, file: string, measure: Measure, regions: RegionIndex, opts: ReadOptions = {}): LoadedTable {
+  const raw = readRaw(bytes, file, opts);
+  // Ragged rows are problems like any other: check lists them, --skip-invalid leaves them out.
+  const bad = new Set(raw.ragged.map((p) => p.line));
+  const block = opts.skipInvalid && !opts.collectProblems && bad.size ? { ...raw.block, body: raw.block.body.filter((r) => !bad.has(r.line)) } : raw.block;
+  const shaped = shapeTable(block, {
+    file,
+    measure,
+    regions,
+    decimal: raw.decimal,
+    map: opts.map,
+    collectProblems: opts.collectProblems || opts.skipInvalid,
+    sumDuplicates: opts.sumDuplicates,
+    recordLevel: opts.recordLevel,
+    defaultYear: opts.defaultYear,
+    defaultMethod: opts.defaultMethod,
+    categoryColumn: opts.categoryColumn,
+  });
+  if (raw.ragged.length) shaped.problems.unshift(...raw.ragged);
+  return { ...shaped, file, encoding: raw.encoding, bom: raw.bom, delimiter: raw.delimiter, decimal: raw.decimal };
+}

@@ -1,0 +1,71 @@
+import { usageError } from '../errors.js';
+import { ROLES, type Role } from '../domain/vocabulary.js';
+import { delimiterFromOption, type Delimiter } from '../parse/sniff.js';
+
+/**
+ * How to read an input. Every command that reads a user's file turns its command-line options
+ * into one of these with {@link readOptions}, so `--encoding`, `--delimiter`, `--map`,
+ * `--records`, `--skip-invalid` and `--sum-duplicates` mean the same everywhere.
+ */
+export interface ReadOptions {
+  encoding?: string;
+  delimiter?: Delimiter;
+  map?: Partial<Record<Role, string>>;
+  skipInvalid?: boolean;
+  sumDuplicates?: boolean;
+  recordLevel?: boolean;
+  defaultYear?: number;
+  /** Method for files without a method column (from --method where one method is asked for). */
+  defaultMethod?: string;
+  /** Collect every problem instead of stopping at the first (`check`). */
+  collectProblems?: boolean;
+  /** Keep this column's categorical answers (`tally`). */
+  categoryColumn?: string;
+}
+
+/** The reading options as commander hands them over. */
+export interface ReadFlags {
+  encoding?: string;
+  delimiter?: string;
+  map?: string[];
+  skipInvalid?: boolean;
+  sumDuplicates?: boolean;
+  records?: boolean;
+}
+
+export function readOptions(flags: ReadFlags, extra: Partial<ReadOptions> = {}): ReadOptions {
+  let delimiter: Delimiter | undefined;
+  if (flags.delimiter !== undefined) {
+    delimiter = delimiterFromOption(flags.delimiter);
+    if (!delimiter) throw usageError(`--delimiter ${JSON.stringify(flags.delimiter)}: use ";", "," or "tab"`);
+  }
+  const map = parseMap(flags.map);
+  return {
+    ...(flags.encoding ? { encoding: flags.encoding } : {}),
+    ...(delimiter ? { delimiter } : {}),
+    ...(map ? { map } : {}),
+    ...(flags.skipInvalid ? { skipInvalid: true } : {}),
+    ...(flags.sumDuplicates ? { sumDuplicates: true } : {}),
+    ...(flags.records ? { recordLevel: true } : {}),
+    ...extra,
+  };
+}
+
+/** --map count=Antal region=2 → { value: 'Antal', region: '2' } ("count" and "population" are names for the value role). */
+export function parseMap(pairs: string[] | undefined): Partial<Record<Role, string>> | undefined {
+  if (!pairs?.length) return undefined;
+  const out: Partial<Record<Role, string>> = {};
+  for (const pair of pairs.flatMap((p) => p.split(','))) {
+    const m = /^\s*([a-zåäö_]+)\s*=\s*(.+?)\s*$/i.exec(pair);
+    const role = m ? normaliseRole(m[1]!) : undefined;
+    if (!m || !role) throw usageError(`--map ${pair}: expected ROLE=COLUMN with ROLE one of ${ROLES.join(', ')}, count, population`);
+    out[role] = m[2]!;
+  }
+  return out;
+}
+
+function normaliseRole(word: string): Role | undefined {
+  const w = word.toLowerCase();
+  if (w === 'count' || w === 'population' || w === 'antal' || w === 'n') return 'value';
+  return (ROLES as readonly string[]).includes(w) ? (w as Role) : undefined;
+}

@@ -1,0 +1,198 @@
+import { createHash } from 'node:crypto';
+import { open, type FileHandle } from 'node:fs/promises';
+import { rememberStdinDigest } from '../io/digest.js';
+import { ioError } from '../errors.js';
+import { displayName, ioFailure } from '../io/read.js';
+
+/**
+ * Where the bytes of an input come from: a file opened once (a regular file, a FIFO, a
+ * terminal, a device) or stdin for "-". Chunks of at most {@link CHUNK_BYTES}; a regular file
+ * can be read again from the start (the fast path's fallback), a stream cannot.
+ */
+export interface ByteSource {
+  /** The name in messages: the path as given, or "stdin". */
+  readonly name: string;
+  /** Size of a regular file; undefined for stdin, pipes, terminals and devices. */
+  readonly size: number | undefined;
+  /** The next chunk, or undefined at the end. */
+  next(): Promise<Uint8Array | undefined>;
+  /** Back to the first byte (regular files only). */
+  rewind(): void;
+  close(): Promise<void>;
+}
+
+/** What reading needs from the outside world; tests inject their own. */
+export interface InputIo {
+  stdin: AsyncIterable<Uint8Array | string>;
+  /** Opens a path for reading (node:fs/promises open by default). */
+  open?: (path: string) => Promise<Pick<FileHandle, 'stat' | 'read' | 'close'>>;
+}
+
+export const CHUNK_BYTES = 1 << 20;
+
+/**
+ * Limits past which an input cannot be a table of treatment counts, so reading stops at once
+ * with a clear error instead of filling memory or running for ever (`/dev/zero`, a log file).
+ */
+export const LIMITS = {
+  /** Read whole into memory (every aggregated table; any file the fast path cannot take). */
+  wholeBytes: 256 << 20,
+  /** Streamed through the record-level fast path from a pipe (a regular file has no limit). */
+  streamBytes: 4 * 2 ** 30,
+  /** Characters in one cell: titles and footnotes are long, but never this long. */
+  cellChars: 10_000,
+  columns: 1_000,
+} as const;
+
+export function defaultIo(): InputIo {
+  return { stdin: process.stdin };
+}
+
+/** Opens an input once. A missing file, a directory or a permission problem is an error (exit 3). */
+export async function openInput(path: string, io: InputIo = defaultIo()): Promise<ByteSource> {
+  const name = displayName(path);
+  if (path === '-') return streamSource(name, io.stdin);
+  let handle: Pick<FileHandle, 'stat' | 'read' | 'close'>;
+  try {
+    handle = await (io.open ?? ((p: string) => open(p, 'r')))(path);
+  } catch (e) {
+    throw ioFailure(e, name);
+  }
+  try {
+    const stat = await handle.stat();
+    if (stat.isDirectory()) throw ioError('is a directory, not a file', name);
+    return handleSource(name, handle, stat.isFile() ? stat.size : undefined);
+  } catch (e) {
+    await handle.close().catch(() => undefined);
+    throw ioFailure(e, name);
+  }
+}
+
+function handleSource(name: string, handle: Pick<FileHandle, 'read' | 'close'>, size: number | undefined): ByteSource {
+  let position = 0;
+  return {
+    name,
+    size,
+    async next() {
+      const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+      let n: number;
+      try {
+        // A regular file is read at positions (so it can be rewound); anything else in order.
+        ({ bytesRead: n } = await handle.read(buffer, 0, CHUNK_BYTES, size !== undefined ? position : null));
+      } catch (e) {
+        throw ioFailure(e, name);
+      }
+      position += n;
+      return n === 0 ? undefined : buffer.subarray(0, n);
+    },
+    rewind() {
+      if (size === undefined) throw new Error('a stream cannot be rewound');
+      position = 0;
+    },
+    async close() {
+      await handle.close().catch(() => undefined);
+    },
+  };
+}
+
+function streamSource(name: string, stream: AsyncIterable<Uint8Array | string>): ByteSource {
+  const iterator = stream[Symbol.asyncIterator]();
+  let pending: Uint8Array | undefined;
+  // Stdin cannot be read twice: it is hashed as it streams, for the provenance of a result.
+  const hash = createHash('sha256');
+  let total = 0;
+  let finished = false;
+  return {
+    name,
+    size: undefined,
+    async next() {
+      if (!pending || pending.length === 0) {
+        if (finished) return undefined;
+        let r: IteratorResult<Uint8Array | string>;
+        try {
+          r = await iterator.next();
+        } catch (e) {
+          throw ioFailure(e, name);
+        }
+        if (r.done) {
+          finished = true;
+          rememberStdinDigest({ sha256: hash.digest('hex'), bytes: total });
+          return undefined;
+        }
+        pending = typeof r.value === 'string' ? Buffer.from(r.value) : r.value;
+        hash.update(pending);
+        total += pending.length;
+      }
+      const chunk = pending.subarray(0, CHUNK_BYTES);
+      pending = pending.subarray(chunk.length);
+      return chunk;
+    },
+    rewind() {
+      throw new Error('a stream cannot be rewound');
+    },
+    async close() {
+      // Stop reading stdin, so a command that stopped early does not wait for its writer.
+      await iterator.return?.().catch(() => undefined);
+    },
+  };
+}
+
+/** A whole input in memory (within the size limit), opened once; binary data refused at the first chunk. */
+export async function readInput(path: string, encoding?: string, io?: InputIo): Promise<{ name: string; bytes: Uint8Array }> {
+  const source = await openInput(path, io);
+  try {
+    const head = await readHead(source, 1);
+    if (head.chunks[0]) refuseBinary(head.chunks[0], source.name, encoding);
+    return { name: source.name, bytes: await readRest(source, head.chunks, head.bytes) };
+  } finally {
+    await source.close();
+  }
+}
+
+/** Reads on until at least `want` bytes are in hand or the input ends. */
+export async function readHead(source: ByteSource, want: number): Promise<{ chunks: Uint8Array[]; bytes: number; ended: boolean }> {
+  const chunks: Uint8Array[] = [];
+  let bytes = 0;
+  while (bytes < want) {
+    const c = await source.next();
+    if (!c) return { chunks, bytes, ended: true };
+    chunks.push(c);
+    bytes += c.length;
+  }
+  return { chunks, bytes, ended: false };
+}
+
+/** Reads the rest of an input after `chunks`, all of it in memory, stopping at the size limit. */
+export async function readRest(source: ByteSource, chunks: Uint8Array[], bytes: number): Promise<Uint8Array> {
+  const all = [...chunks];
+  let total = bytes;
+  for (;;) {
+    if (total > LIMITS.wholeBytes) throw tooBig(source.name);
+    const c = await source.next();
+    if (!c) break;
+    all.push(c);
+    total += c.length;
+  }
+  return all.length === 1 ? all[0]! : Buffer.concat(all, total);
+}
+
+export function tooBig(name: string, why?: string): ReturnType<typeof ioError> {
+  return ioError(
+    `is larger than ${LIMITS.wholeBytes / 2 ** 20} MiB${why ? ` and ${why}` : ''}; no table of treatment counts is that big`,
+    name,
+    'check that this is the right file; a very large record-level file (one row per treatment) is read as it streams when every row is clean',
+  );
+}
+
+/**
+ * Binary data is refused at the first chunk (a NUL byte never occurs in a text table, except
+ * in UTF-16 text, which starts with a byte-order mark or is named with --encoding).
+ */
+export function refuseBinary(head: Uint8Array, name: string, encoding?: string): void {
+  if (/^utf-?16/i.test(encoding ?? '')) return;
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return;
+  const nul = head.subarray(0, 1 << 16).indexOf(0);
+  if (nul >= 0) {
+    throw ioError(`holds binary data (a NUL byte at byte ${nul + 1}), not a text table`, name, 'give a CSV or TSV file; save spreadsheets (.xlsx) as CSV first');
+  }
+}

@@ -1,0 +1,99 @@
+import { dataError, usageError } from '../errors.js';
+import { parseNumber } from '../parse/number.js';
+import { matchKey } from '../domain/text.js';
+import { canonicalMethod, parseYear, roleOfHeader, type Role } from '../domain/vocabulary.js';
+import { readRaw } from './load.js';
+import type { ReadOptions } from './options.js';
+import { shown } from './text.js';
+import { valueProblem } from './validate.js';
+
+/**
+ * Any unit a file has — clinic, programme, provider — not only regions: counts per value of
+ * one column, or a numerator and denominator per unit for proportions. Read by the same
+ * general reader as every table (encodings, delimiters, PxWeb blocks, ragged rows, limits)
+ * with the same reading options; pure.
+ */
+export interface UnitTotals {
+  unit: string;
+  /** The count, or the numerator. */
+  numerator: number;
+  /** The denominator, when the file has one. */
+  denominator?: number;
+  /** First line the unit appears on. */
+  line: number;
+}
+
+export interface UnitOptions {
+  by: string;
+  /** A count column to add up; without it (and without a numerator), rows are counted. */
+  count?: string;
+  numerator?: string;
+  denominator?: string;
+  /** Keep only rows of this method / year when the file has such columns. */
+  method?: string;
+  year?: number;
+  /** --encoding, --delimiter and --map (its year and method roles name the filter columns; count names --count). */
+  read?: ReadOptions;
+}
+
+export function readUnits(bytes: Uint8Array, file: string, opts: UnitOptions): { units: UnitTotals[]; filtered: string[] } {
+  const read = opts.read ?? {};
+  const { block, decimal } = readRaw(bytes, file, { ...(read.encoding ? { encoding: read.encoding } : {}), ...(read.delimiter ? { delimiter: read.delimiter } : {}) });
+  const headers = block.header.cells.map((c) => c.trim());
+  const find = (name: string, option: string) => {
+    const i = /^\d+$/.test(name) ? Number(name) - 1 : headers.findIndex((h) => matchKey(h) === matchKey(name));
+    if (i < 0 || i >= headers.length) throw usageError(`${option} ${name}: ${file} has no such column`, `its columns are ${headers.map((h) => shown(h)).join(', ')}`);
+    return i;
+  };
+  const mapped = (role: Role) => (read.map?.[role] !== undefined ? find(read.map[role]!, `--map ${role}=`) : headers.findIndex((h) => roleOfHeader(h)?.role === role));
+  const count = opts.count ?? read.map?.value;
+  const byCol = find(opts.by, '--by');
+  const numCol = opts.numerator ? find(opts.numerator, '--numerator') : count ? find(count, '--count') : undefined;
+  const denCol = opts.denominator ? find(opts.denominator, '--denominator') : undefined;
+  if ((opts.numerator === undefined) !== (opts.denominator === undefined)) throw usageError('--numerator and --denominator go together');
+  const methodCol = opts.method !== undefined ? mapped('method') : -1;
+  // Adding up several years is never what a ranking or a share means: without --year, the
+  // latest year in the file is used, and the title says so.
+  const yearCol = mapped('year');
+  let year = opts.year;
+  let latest = false;
+  if (yearCol >= 0 && year === undefined) {
+    const years = block.body.map((r) => parseYear(r.cells[yearCol] ?? '')).filter((y): y is number => y !== undefined);
+    if (years.length) {
+      year = Math.max(...years);
+      latest = new Set(years).size > 1;
+    }
+  }
+  const filtered = [
+    ...(methodCol >= 0 ? [`${headers[methodCol]} = ${opts.method}`] : []),
+    ...(yearCol >= 0 && year !== undefined ? [`${headers[yearCol]} = ${year}${latest ? ', the latest; --year chooses another' : ''}`] : []),
+  ];
+
+  const totals = new Map<string, UnitTotals>();
+  const number = (row: { cells: string[]; line: number }, col: number) => {
+    const raw = (row.cells[col] ?? '').trim();
+    const n = parseNumber(raw, decimal);
+    const bad = n.kind === 'number' ? valueProblem(n.value, raw, 'count') : undefined;
+    if (bad) throw dataError(bad.message, { file, line: row.line, column: headers[col] ?? String(col + 1) }, bad.hint);
+    if (n.kind !== 'number') {
+      throw dataError(n.kind === 'missing' ? `${shown(raw)} marks a missing value` : `${shown(raw)} is not a number`, { file, line: row.line, column: headers[col] ?? String(col + 1) }, n.kind === 'missing' ? 'a unit with a missing value cannot be ranked; remove the row or fill in the value' : 'write numbers like 1234, 1 234 or 1234,5');
+    }
+    return n.value;
+  };
+  for (const row of block.body) {
+    if (methodCol >= 0 && matchKey(canonicalMethod(row.cells[methodCol] ?? '')) !== matchKey(opts.method!)) continue;
+    if (yearCol >= 0 && year !== undefined && parseYear(row.cells[yearCol] ?? '') !== year) continue;
+    const unit = (row.cells[byCol] ?? '').trim();
+    if (unit === '') throw dataError(`the ${headers[byCol]} is empty`, { file, line: row.line, column: headers[byCol] ?? String(byCol + 1) }, 'every row needs a unit');
+    const num = numCol === undefined ? 1 : number(row, numCol);
+    const den = denCol === undefined ? undefined : number(row, denCol);
+    if (den !== undefined && num > den) throw dataError(`the numerator ${num} is larger than the denominator ${den}`, { file, line: row.line }, 'a proportion needs numerator <= denominator');
+    const t = totals.get(unit);
+    if (t) {
+      t.numerator += num;
+      if (den !== undefined) t.denominator = (t.denominator ?? 0) + den;
+    } else totals.set(unit, { unit, numerator: num, ...(den !== undefined ? { denominator: den } : {}), line: row.line });
+  }
+  if (totals.size === 0) throw dataError(`no rows${filtered.length ? ` with ${filtered.join(' and ')}` : ''}`, { file });
+  return { units: [...totals.values()], filtered };
+}
