@@ -27,7 +27,7 @@ writeFileSync(SNAPSHOT_PATH, JSON.stringify({ sources: sourceStamps(), regions: 
 }
 
 await build({
-  entryPoints: ['dist/cli.js'],
+  entryPoints: ['dist/entry.js'],
   outfile: 'dist/rehab-stats.mjs',
   bundle: true,
   platform: 'node',

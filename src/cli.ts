@@ -76,6 +76,8 @@ export function buildProgram(): Command {
 
 export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
+  // A command sets process.exitCode only to say "done, but not ok" (check): start from none.
+  process.exitCode = undefined;
   if (argv.length <= 2) {
     program.outputHelp();
     return ExitCode.ok;
@@ -124,12 +126,3 @@ export function exitCodeFor(e: unknown): number {
   if (process.env.REHAB_STATS_DEBUG) writeStderr(`${err?.stack ?? ''}\n`);
   return ExitCode.internal;
 }
-
-// An error thrown outside a command (in an event handler) still gets one message and an exit code.
-process.on('uncaughtException', (e) => {
-  process.exitCode = exitCodeFor(e);
-});
-
-main(process.argv).then((code) => {
-  process.exitCode = code;
-});

@@ -16,8 +16,8 @@ const EXAMPLES = [
 
 const DETAILS = `
 Writes what rehab-stats understood of a file as one tidy CSV table, one row per region,
-year, method, sex and age group: region_code, region, year, method, sex, age, and count
-(or population with --kind population). Missing values stay empty, never zero. Sorted by
+year, method, sex and age group: region_code, region, year, method (when the input has
+one), sex, age, and count (or population with --kind population). Missing values stay empty, never zero. Sorted by
 region code, year, method, sex and age, so the output is stable.
 --output writes atomically (a temporary file, then a rename) and never overwrites an input.`;
 
@@ -34,12 +34,14 @@ export function tidyCsv(observations: readonly Observation[], regions: RegionInd
     (a, b) => a.region.localeCompare(b.region) || a.year - b.year || a.method.localeCompare(b.method) || sexOrder(a.sex) - sexOrder(b.sex) || ageOrder(a.age, b.age),
   );
   const valueKey = measure === 'population' ? 'population' : 'count';
-  const columns = ['region_code', 'region', 'year', ...(measure === 'count' ? ['method'] : []), 'sex', 'age', valueKey];
+  // A file without a method column converts to one without, so the output reads back the same.
+  const withMethod = measure === 'count' && observations.some((o) => o.method !== '');
+  const columns = ['region_code', 'region', 'year', ...(withMethod ? ['method'] : []), 'sex', 'age', valueKey];
   const rows = sorted.map((o) => [
     o.region,
     o.region === '00' ? 'Riket' : (regions.byScbCode(o.region)?.name ?? o.region),
     o.year,
-    ...(measure === 'count' ? [allowFormulas ? o.method : neutraliseFormula(o.method)] : []),
+    ...(withMethod ? [allowFormulas ? o.method : neutraliseFormula(o.method)] : []),
     o.sex,
     o.age,
     o.value ?? '',

@@ -201,7 +201,7 @@ async function runRankByUnit(opts: RankOptions): Promise<void> {
   const denominator = numerator ? opts.denominator : undefined;
   if (numerator && (!denominator || denominator === 'all')) throw usageError('--numerator needs --denominator COLUMN');
   // In rank, --denominator is a population group unless --numerator makes it a column.
-  const { units, file, filtered } = await loadUnits({ ...opts, by: opts.by!, denominator });
+  const { units, file, filtered, notes } = await loadUnits({ ...opts, by: opts.by!, denominator });
   const { table } = rankUnits(units, opts.ci, opts.funnel);
   const what = numerator ? `${numerator} of ${denominator}` : opts.count ? opts.count : 'rows';
   await emit(
@@ -212,6 +212,7 @@ async function runRankByUnit(opts: RankOptions): Promise<void> {
         `Data: ${file}.`,
         numerator ? 'Percent with Wilson score intervals; "vs overall" is higher or lower when the whole interval lies above or below the overall percentage.' : 'Counts with exact Poisson intervals.',
         ...(opts.funnel && numerator ? ['Funnel: outside the 95% or 99.8% control limits around the overall percentage for a unit of that size (Wilson-score limits as PHEindicatormethods; Spiegelhalter 2005).'] : []),
+        ...notes,
       ],
     },
     opts,

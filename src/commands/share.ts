@@ -134,13 +134,13 @@ export function shareCommand(): Command {
 /** share --by COLUMN: each value of any column of the input, e.g. public vs private providers. */
 async function shareByColumn(opts: ShareOptions): Promise<void> {
   if (ruleActive(publishRule(opts))) throw usageError(`--suppress and --round-counts work on shares by method, sex or region; share --by ${opts.by} does not apply them yet`);
-  const { units, file, filtered } = await loadUnits(opts);
+  const { units, file, filtered, notes } = await loadUnits(opts);
   await emit(
     {
       title: `Share of ${opts.count ?? 'rows'} by ${opts.by}${filtered.length ? ` (${filtered.join(', ')})` : ''}`,
       columns: shareColumns(opts.by),
       rows: unitShares(units),
-      notes: [`Data: ${file}.`, 'Intervals: Wilson score, 95%.'],
+      notes: [`Data: ${file}.`, 'Intervals: Wilson score, 95%.', ...notes],
     },
     opts,
   );

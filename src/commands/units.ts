@@ -27,12 +27,12 @@ export interface UnitCommandOptions extends ReadFlags {
   ci?: number;
 }
 
-export async function loadUnits(opts: UnitCommandOptions): Promise<{ units: UnitTotals[]; file: string; filtered: string[] }> {
+export async function loadUnits(opts: UnitCommandOptions): Promise<{ units: UnitTotals[]; file: string; filtered: string[]; notes: string[] }> {
   if (!opts.input) throw usageError(`--by ${opts.by} needs --input FILE: the bundled data has regions only`);
   // The same reading options as every command: a bogus --delimiter is a usage error here too.
   const read = readOptions(opts);
   const { name: file, bytes } = await readInput(opts.input, read.encoding);
-  const { units, filtered } = readUnits(bytes, file, {
+  const { units, filtered, notes } = readUnits(bytes, file, {
     by: opts.by,
     ...(opts.numerator ? { numerator: opts.numerator } : {}),
     ...(opts.denominator ? { denominator: opts.denominator } : {}),
@@ -41,7 +41,7 @@ export async function loadUnits(opts: UnitCommandOptions): Promise<{ units: Unit
     ...(opts.year !== undefined ? { year: opts.year } : {}),
     read,
   });
-  return { units, file, filtered };
+  return { units, file, filtered, notes };
 }
 
 /** Units ranked by proportion (numerator/denominator) or by count. Pure. */

@@ -103,7 +103,7 @@ export function shapeTable(block: TableBlock, opts: ShapeOptions): Shaped {
       throw dataError(
         `no count column recognised, but column "${candidate.header}" holds numbers`,
         where(block.header.line, candidate.header),
-        `if it holds the counts, pass --map count=${JSON.stringify(candidate.header)}; if every row is one treatment, pass --records`,
+        `if it holds the counts, pass --map count=${/^[\w-]+$/.test(candidate.header) ? candidate.header : JSON.stringify(candidate.header)}; if every row is one treatment, pass --records`,
       );
     }
   }

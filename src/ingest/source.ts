@@ -44,8 +44,15 @@ export const LIMITS = {
   columns: 1_000,
 } as const;
 
+let injected: InputIo | undefined;
+
+/** Where inputs come from: the process's stdin and files, unless a test injected its own (undefined restores). */
+export function useInputIo(io: InputIo | undefined): void {
+  injected = io;
+}
+
 export function defaultIo(): InputIo {
-  return { stdin: process.stdin };
+  return injected ?? { stdin: process.stdin };
 }
 
 /** Opens an input once. A missing file, a directory or a permission problem is an error (exit 3). */

@@ -4,5 +4,5 @@ const SHOWN_CHARS = 40;
 /** A cell's text for a message, quoted, cut to a readable length. */
 export function shown(text: string): string {
   const t = text.trim();
-  return t.length > SHOWN_CHARS ? `"${t.slice(0, SHOWN_CHARS - 1)}…" (${t.length} characters)` : `"${t}"`;
+  return t.length > SHOWN_CHARS ? `"${t.slice(0, SHOWN_CHARS - 1)}…"` : `"${t}"`;
 }

@@ -36,7 +36,7 @@ export interface UnitOptions {
   read?: ReadOptions;
 }
 
-export function readUnits(bytes: Uint8Array, file: string, opts: UnitOptions): { units: UnitTotals[]; filtered: string[] } {
+export function readUnits(bytes: Uint8Array, file: string, opts: UnitOptions): { units: UnitTotals[]; filtered: string[]; notes: string[] } {
   const read = opts.read ?? {};
   const { block, decimal } = readRaw(bytes, file, { ...(read.encoding ? { encoding: read.encoding } : {}), ...(read.delimiter ? { delimiter: read.delimiter } : {}) });
   const headers = block.header.cells.map((c) => c.trim());
@@ -56,17 +56,17 @@ export function readUnits(bytes: Uint8Array, file: string, opts: UnitOptions): {
   // latest year in the file is used, and the title says so.
   const yearCol = mapped('year');
   let year = opts.year;
-  let latest = false;
+  const notes: string[] = [];
   if (yearCol >= 0 && year === undefined) {
-    const years = block.body.map((r) => parseYear(r.cells[yearCol] ?? '')).filter((y): y is number => y !== undefined);
+    const years = [...new Set(block.body.map((r) => parseYear(r.cells[yearCol] ?? '')).filter((y): y is number => y !== undefined))].sort((a, b) => a - b);
     if (years.length) {
-      year = Math.max(...years);
-      latest = new Set(years).size > 1;
+      year = years[years.length - 1]!;
+      if (years.length > 1) notes.push(`${file} holds ${years[0]}–${year}: only the latest year, ${year}, is counted (--year chooses another).`);
     }
   }
   const filtered = [
     ...(methodCol >= 0 ? [`${headers[methodCol]} = ${opts.method}`] : []),
-    ...(yearCol >= 0 && year !== undefined ? [`${headers[yearCol]} = ${year}${latest ? ', the latest; --year chooses another' : ''}`] : []),
+    ...(yearCol >= 0 && year !== undefined ? [`${headers[yearCol]} = ${year}`] : []),
   ];
 
   const totals = new Map<string, UnitTotals>();
@@ -95,5 +95,5 @@ export function readUnits(bytes: Uint8Array, file: string, opts: UnitOptions): {
     } else totals.set(unit, { unit, numerator: num, ...(den !== undefined ? { denominator: den } : {}), line: row.line });
   }
   if (totals.size === 0) throw dataError(`no rows${filtered.length ? ` with ${filtered.join(' and ')}` : ''}`, { file });
-  return { units: [...totals.values()], filtered };
+  return { units: [...totals.values()], filtered, notes };
 }

@@ -14,11 +14,11 @@ import { shown } from './text.js';
 export const MAX_COUNT = Number.MAX_SAFE_INTEGER;
 
 export function valueProblem(value: number, text: string, measure: Measure): { message: string; hint?: string } | undefined {
-  const what = measure === 'population' ? 'a population' : 'a count';
+  const what = measure === 'population' ? 'populations' : 'counts';
   if (value < 0) return { message: `${value} is negative; ${what} cannot be`, hint: 'counts and populations are 0 or more' };
   if (!Number.isInteger(value)) {
     return {
-      message: `${shown(text)} is not a whole number; ${what} is`,
+      message: `${shown(text)} is not a whole number, as ${what} are`,
       hint: measure === 'population'
         ? 'give the number of inhabitants'
         : 'if this column holds rates or shares, give the number of treatments instead; --map count=COLUMN names the column that holds it',
@@ -53,11 +53,12 @@ export function countsAbovePopulation(
     if (p !== undefined && o.value > p) above.push(o);
   }
   if (above.length === 0) return [];
-  const describe = (o: Observation) => `${o.region === '00' ? 'Riket' : (regions.byScbCode(o.region)?.name ?? o.region)} ${o.year}${o.method ? ` ${o.method}` : ''}: ${o.value} > ${population.get(o.region, o.year, o.sex, o.age)}`;
+  const describe = (o: Observation) =>
+    `the count ${o.value} for ${[o.region === '00' ? 'Riket' : (regions.byScbCode(o.region)?.name ?? o.region), o.year, o.method, o.sex !== 'total' ? o.sex : '', o.age !== 'all' ? `aged ${o.age}` : ''].filter(Boolean).join(', ')} is larger than its population, ${population.get(o.region, o.year, o.sex, o.age)}`;
   if (!allow) {
     const o = above[0]!;
     throw dataError(
-      `the count for ${describe(o)} is larger than the population${above.length > 1 ? ` (and ${above.length - 1} more)` : ''}`,
+      `${describe(o)}${above.length > 1 ? ` (and ${above.length - 1} more counts are)` : ''}`,
       { file: source, ...(o.line > 0 ? { line: o.line } : {}) },
       'check the count and the population file; if one person can be counted more than once, pass --above-population',
     );

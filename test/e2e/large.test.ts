@@ -33,14 +33,14 @@ describe('a big record-level file', () => {
     expect(fastStdin.stdout).toBe(general.stdout);
     expect(fastJs.stdout).toBe(general.stdout);
     expect(fast.stdout.split('\n')).toHaveLength(24);
-  }, 60_000);
+  }, 180_000);
 
   it('converts to the same tidy table both ways', () => {
     const fast = runCli(['convert', file]);
     const general = runCli(['convert', '-'], { stdin: readFileSync(file), env: GENERAL });
     expect(fast.status).toBe(0);
     expect(fast.stdout).toBe(general.stdout);
-  }, 60_000);
+  }, 180_000);
 });
 
 const hasScript = spawnSync('sh', ['-c', 'command -v script']).status === 0;
