@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
@@ -17,11 +17,11 @@ import { runInProcess } from './in-process.js';
  */
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const FIXTURES = [
-  'kolada.csv', 'long-landsting.csv', 'wide-methods.csv', 'pxweb-wide-latin1.csv', 'records-latin1.csv', 'clinics.csv',
-  'counts-2022.csv', 'population-pxweb-en.csv', 'population-pxweb-sex-sv.csv', 'age-counts.csv', 'age-population.csv',
-  'excel-bom.csv', 'internet-1177.csv', 'bad-duplicate.csv', 'bad-number.csv',
-].map((name) => readFileSync(join(ROOT, 'fixtures', name)));
+/** Every real-shaped export in fixtures/: PxWeb, Kolada, Excel, wide, long, record-level, population. */
+const FIXTURES = readdirSync(join(ROOT, 'fixtures'))
+  .filter((name) => name.endsWith('.csv'))
+  .sort()
+  .map((name) => readFileSync(join(ROOT, 'fixtures', name)));
 
 /** What a user might put where a count, a header or any cell goes. */
 const CELLS = ['12.5', '12,5', '9007199254740993', '1e308', '-4', '0', '1\u00a0234', '1 234', '..', '', 'NaN', '0x10', '١٢', '"', '1,234', 'Stockholm', 'Skone', '2014M01', '2014', 'KBT', 'K', '=1+1', '<script>', '|', '\u00ff'];
@@ -190,7 +190,7 @@ export function makeWorkspace(): { dir: string; cleanup: () => void } {
 }
 
 /** Runs one case and checks the properties every run must have. */
-export async function checkCase(c: Invocation, dir: string, lang: string, n: number): Promise<void> {
+export async function checkCase(c: Invocation, dir: string, lang: string, n: number): Promise<number> {
   const inPath = join(dir, `in-${n}.csv`);
   const outPath = join(dir, `out-${n}`, 'result.txt');
   const template = COMMANDS[c.command]!;
@@ -212,6 +212,7 @@ export async function checkCase(c: Invocation, dir: string, lang: string, n: num
   }
   expect(r.stderr, context).not.toMatch(/internal error/);
   rmSync(join(dir, `out-${n}`), { recursive: true, force: true });
+  return r.code;
 }
 
 /** Cases per language: together at least 10 000 in CI (FUZZ_RUNS overrides). */

@@ -1,0 +1,96 @@
+import fc from 'fast-check';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readTable } from '../../src/ingest/index.js';
+import { RehabError } from '../../src/errors.js';
+import { bundledRegions } from '../../src/io/bundled.js';
+
+/**
+ * The whole ingest pipeline, not only the scanners: a file read by path and the same bytes on
+ * stdin, through the fast path where it may go and through the general path forced, give
+ * identical observations or identical errors — for tables below and above the fast path's
+ * threshold (1 MiB) and the kernel's buffer (4 MiB), clean or damaged anywhere, also far past
+ * the sample the fast path is planned from.
+ */
+const regions = bundledRegions();
+const dir = mkdtempSync(join(tmpdir(), 'rehab-stats-paths-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const NAMES = ['Stockholm', 'Uppsala', 'Region Skåne', '14 Västra Götalands län', 'Gotland', 'Norrbotten'];
+const DAMAGE = ['Stockholm;2014;KBT;K;1,5\n', 'Skone;2014;KBT;K;x\n', '\n', 'Uppsala;2014;KBT\n', 'Uppsala;2014;KBT;K;x;extra\n', '"x\n', `Uppsala;2014;KBT;K;${'y'.repeat(10_001)}\n`, 'Uppsala;2014M01;KBT;K;x\n', '\u0000'];
+
+const scenario = fc.record({
+  rows: fc.array(fc.record({ region: fc.nat(NAMES.length - 1), year: fc.integer({ min: 2012, max: 2015 }), sex: fc.constantFrom('K', 'M') }), { minLength: 5, maxLength: 40 }),
+  targetBytes: fc.constantFrom(2_000, 300_000, 1_300_000, 4_700_000),
+  damage: fc.option(fc.record({ what: fc.constantFrom(...DAMAGE), at: fc.double({ min: 0, max: 1, noNaN: true }) }), { nil: undefined }),
+});
+
+type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never;
+
+function build(s: Scenario): Buffer {
+  const block = s.rows.map((r, i) => `${NAMES[r.region]};${r.year};KBT;${r.sex};note ${i}\n`).join('');
+  const lines: string[] = ['region;år;metod;kön;anteckning\n'];
+  let size = lines[0]!.length;
+  while (size < s.targetBytes) {
+    lines.push(block);
+    size += Buffer.byteLength(block);
+  }
+  let text = lines.join('');
+  if (s.damage) {
+    const nl = text.indexOf('\n', Math.floor(s.damage.at * text.length));
+    const at = nl < 0 ? text.length : nl + 1;
+    text = text.slice(0, at) + s.damage.what + text.slice(at);
+  }
+  return Buffer.from(text, 'utf8');
+}
+
+type Outcome = { observations: unknown; rowsRead: number } | { error: string; exitCode: number; location: unknown };
+
+async function outcome(read: () => Promise<{ observations: unknown; rowsRead: number }>): Promise<Outcome> {
+  try {
+    const t = await read();
+    return { observations: t.observations, rowsRead: t.rowsRead };
+  } catch (e) {
+    if (e instanceof RehabError) return { error: e.message, exitCode: e.exitCode, location: e.location ? { ...e.location, file: 'input' } : undefined };
+    throw e;
+  }
+}
+
+async function withEnv<T>(env: Record<string, string | undefined>, f: () => Promise<T>): Promise<T> {
+  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+  for (const [k, v] of Object.entries(env)) v === undefined ? delete process.env[k] : (process.env[k] = v);
+  try {
+    return await f();
+  } finally {
+    for (const [k, v] of Object.entries(saved)) v === undefined ? delete process.env[k] : (process.env[k] = v);
+  }
+}
+
+describe('fast and general paths through the whole pipeline', () => {
+  it('give identical observations and identical errors, from a file and from stdin, at every size', async () => {
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(scenario, async (s) => {
+        const bytes = build(s);
+        const path = join(dir, `t${n++}.csv`);
+        writeFileSync(path, bytes);
+        const stdin = (chunk: number) => ({
+          stdin: (async function* () {
+            for (let at = 0; at < bytes.length; at += chunk) yield bytes.subarray(at, at + chunk);
+          })(),
+        });
+        const general = await withEnv({ REHAB_STATS_GENERAL_PATH: '1' }, () => outcome(() => readTable(path, 'count', regions)));
+        const fastFile = await withEnv({ REHAB_STATS_GENERAL_PATH: undefined }, () => outcome(() => readTable(path, 'count', regions)));
+        // Pipes deliver 64 KiB at a time; an injected stdin may hand over much more at once.
+        const fastStdin = await withEnv({ REHAB_STATS_GENERAL_PATH: undefined }, () => outcome(() => readTable('-', 'count', regions, {}, stdin(65_536))));
+        const bigChunks = await withEnv({ REHAB_STATS_GENERAL_PATH: undefined }, () => outcome(() => readTable('-', 'count', regions, {}, stdin(5 << 20))));
+        expect(fastFile).toEqual(general);
+        expect(fastStdin).toEqual(general);
+        expect(bigChunks).toEqual(general);
+      }),
+      { numRuns: 14, seed: 20261130, endOnFailure: true },
+    );
+  }, 300_000);
+});
