@@ -72,8 +72,15 @@ export function fetchError(message: string, hint?: string): RehabError {
 export function formatLocation(loc: Location, sv = false): string {
   let s = loc.file;
   if (loc.line !== undefined) s += ` ${sv ? 'rad' : 'line'} ${loc.line}`;
-  if (loc.column !== undefined) s += `${loc.line !== undefined ? ',' : ''} ${sv ? 'kolumn' : 'column'} "${loc.column}"`;
+  // A header can be anything a file holds: cut it, so a location stays short.
+  const column = loc.column !== undefined && loc.column.length > 40 ? `${loc.column.slice(0, 39)}…` : loc.column;
+  if (column !== undefined) s += `${loc.line !== undefined ? ',' : ''} ${sv ? 'kolumn' : 'column'} "${column}"`;
   return s;
+}
+
+/** Text from a file may hold line breaks: a message and its hint stay one line each. */
+function oneLine(text: string): string {
+  return text.replace(/\r\n|[\r\n\u2028\u2029]/g, '⏎');
 }
 
 /**
@@ -84,7 +91,7 @@ export function formatError(err: RehabError, translate?: (text: string) => strin
   const sv = translate !== undefined;
   const t = translate ?? ((x: string) => x);
   const where = err.location ? `${formatLocation(err.location, sv)}: ` : '';
-  let out = `rehab-stats: ${sv ? 'fel' : 'error'}: ${where}${t(err.message)}\n`;
-  if (err.hint) out += `${sv ? 'tips' : 'hint'}: ${t(err.hint)}\n`;
+  let out = `rehab-stats: ${sv ? 'fel' : 'error'}: ${oneLine(where + t(err.message))}\n`;
+  if (err.hint) out += `${sv ? 'tips' : 'hint'}: ${oneLine(t(err.hint))}\n`;
   return out;
 }

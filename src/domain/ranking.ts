@@ -72,6 +72,9 @@ export function rankRows(input: RankInput): { rows: ResultRow[]; national: Resul
   if (reported) {
     national = rateRow(NATIONAL_CODE, 'Riket', reported, population.require(NATIONAL_CODE, year, sex, age));
     national.note = national.note || 'as reported in the input';
+  } else if (ranked.length === 0) {
+    // Every region's count is missing: there is no total to compare with (and no population to divide it by).
+    national = rateRow(NATIONAL_CODE, 'Riket', { value: null, lines: [], note: 'no region has a count' }, 0);
   } else {
     // every region with a count, ranked or not (a DSR under 10 events is not shown but its events count)
     const usable = rows.filter((r) => typeof r.count === 'number');
