@@ -147,14 +147,6 @@ export function reportCommand(): Command {
     }
     const population = await loadPopulation({ ...(s.population ? { population: s.population } : {}) }, regions, data);
     const scope = reportScope(data.observations, { ...(s.methods ? { methods: s.methods.map((m) => resolveMethod(data.observations, m, data.source)) } : {}), ...(s.year ? { year: s.year } : {}), ...(s.since ? { since: s.since } : {}) });
-    // A section needs counts in the report year: a method without any is an error when asked
-    // for, and left out when the methods come from the data.
-    const counted = new Set(data.observations.filter((o) => o.year === scope.year && o.value !== null).map((o) => o.method));
-    const absent = scope.methods.filter((m) => !counted.has(m));
-    if (absent.length && (s.methods?.length || absent.length === scope.methods.length)) {
-      throw dataError(`no ${absent.join(', ')} counts for ${scope.year} in ${data.source}`, { file: data.source }, `methods with ${scope.year} counts: ${[...counted].join(', ') || 'none'}; choose the year with --year`);
-    }
-    scope.methods = scope.methods.filter((m) => counted.has(m));
     if (scope.since >= scope.year) throw usageError(`the base year ${scope.since} must come before the report year ${scope.year}`, 'set since (--since) to an earlier year');
     for (const method of scope.methods) {
       if (selectCounts(data.observations, { method, year: scope.year, sex: 'total', absentIsZero: data.recordLevel }).size > 0) continue;
