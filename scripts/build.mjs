@@ -34,6 +34,8 @@ await build({
   format: 'esm',
   target: 'node20',
   legalComments: 'none',
+  // exceljs is loaded only when a workbook is written (render/xlsx.ts), from node_modules, so start-up stays small.
+  external: ['exceljs'],
   minify: true,
   logLevel: 'warning',
   // commander and iconv-lite are CommonJS: give the ES module bundle a require.

@@ -19,6 +19,7 @@ import { writeStderr, writeStdout } from '../io/output.js';
 import { writeFiles, type Protection } from '../io/write.js';
 import { chalkFor, colorLevel } from '../io/terminal.js';
 import { render } from '../render/index.js';
+import { defaultSheetName, renderXlsx } from '../render/xlsx.js';
 import { translate } from '../render/i18n.js';
 import { FORMATS, type Column, type Format, type Lang, type ResultRow, type ResultTable } from '../render/model.js';
 import { markHidden } from '../domain/publish.js';
@@ -295,7 +296,6 @@ export function resolveLang(opt: string | undefined, env: NodeJS.ProcessEnv): La
   return /^sv/i.test(l) ? 'sv' : 'en';
 }
 
-/** Renders a result to stdout in the chosen format, and notes (unless --quiet) to stderr. */
 /** What no output may replace: the command's inputs, its config file and the bundled data. */
 export function outputProtection(inputs: readonly (string | undefined)[], config?: string): Protection {
   return {
@@ -309,11 +309,12 @@ export function outputProtection(inputs: readonly (string | undefined)[], config
 }
 
 /** Writes a result to a file (safely, see io/write.ts), or to stdout when the path is absent or "-". */
-export async function writeResult(path: string | undefined, text: string, protection: Protection): Promise<void> {
+export async function writeResult(path: string | undefined, text: string | Uint8Array, protection: Protection): Promise<void> {
   if (path === undefined || path === '-') writeStdout(text);
   else await writeFiles([{ path, data: text }], protection);
 }
 
+/** Renders a result to stdout (or --output) in the chosen format, and notes (unless --quiet) to stderr. */
 export async function emit(
   table: ResultTable,
   opts: OutputOptions,
@@ -322,23 +323,30 @@ export async function emit(
 ): Promise<void> {
   const lang = resolveLang(opts.lang, process.env);
   if (opts.excel && opts.format !== 'csv') throw usageError('--excel goes with --format csv');
+  if (opts.format === 'xlsx' && (opts.output === undefined || opts.output === '-') && process.stdout.isTTY) {
+    throw usageError('--format xlsx writes a binary workbook, not text for a terminal', 'add --output FILE.xlsx (or redirect stdout to a file)');
+  }
   const chalk = chalkFor(opts.format === 'table' && !opts.output ? colorLevel(process.stdout, process.env, opts.color) : 0);
   const human = opts.format === 'table' || opts.format === 'markdown';
   const provenanceFile = provenancePath(opts);
   // Machine formats have no room for notes in stdout; the data label goes to stderr instead.
-  const notes = human ? stderrNotes : [...table.notes, ...stderrNotes];
+  // A workbook carries the table's notes on its own sheet.
+  const notes = human || opts.format === 'xlsx' ? stderrNotes : [...table.notes, ...stderrNotes];
   // Hidden cells: a marker for people, an empty cell and a status column for machines.
   const marked = human ? markHidden(table) : table;
-  const shown = human && lang === 'sv' ? translateTable(marked) : marked;
-  const text = render(shown, {
-    format: opts.format,
-    lang,
-    chalk,
-    excel: opts.excel === true,
-    // --no-formulas sets formulas to false: keep formula-like text as it is.
-    allowFormulas: opts.formulas === false,
-    ...(style ? { style: (c, r, t) => style(c, r, t, chalk) } : {}),
-  });
+  const shown = (human || opts.format === 'xlsx') && lang === 'sv' ? translateTable(marked) : marked;
+  const text =
+    opts.format === 'xlsx'
+      ? await renderXlsx([{ name: defaultSheetName(lang), table: shown }], lang)
+      : render(shown, {
+          format: opts.format,
+          lang,
+          chalk,
+          excel: opts.excel === true,
+          // --no-formulas sets formulas to false: keep formula-like text as it is.
+          allowFormulas: opts.formulas === false,
+          ...(style ? { style: (c, r, t) => style(c, r, t, chalk) } : {}),
+        });
   const protection = outputProtection([opts.input, opts.population]);
   await writeResult(opts.output, text, protection);
   if (provenanceFile) {

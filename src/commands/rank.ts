@@ -34,7 +34,7 @@ Ranks regions by treatments per --per inhabitants, highest first, with a confide
 interval (exact Poisson by default). Ranks compare the exact rates (count ÷ population),
 whatever --per: regions share a rank (1, 2, 2, 4) only when their rates are exactly equal. Riket, the whole country, is shown apart from the ranking.
 Counts below 10 are flagged: their rates are unstable.
-CSV/TSV/JSON columns: rank, region_code, region, count, population, rate, rate_lower,
+CSV/TSV/JSON/xlsx columns: year, method, rank, region_code, region, count, population, rate, rate_lower,
 rate_upper, ratio_to_national, vs_national, [funnel_95_lower, funnel_95_upper,
 funnel_998_lower, funnel_998_upper, funnel with --funnel,] note.`;
 
@@ -62,6 +62,9 @@ export function rankColumns(level: number, perLabel: string, funnel = false, bar
   const pct = `${Math.round(level * 1000) / 10}%`;
   const funnelColumns: readonly Column[] = funnel ? FUNNEL_COLUMNS : [];
   return [
+    // Year and method in every row of the machine formats, so the outputs of several runs stack.
+    { key: 'year', header: 'Year', type: 'text', only: 'machine' },
+    { key: 'method', header: 'Method', type: 'text', only: 'machine' },
     { key: 'rank', header: 'Rank', type: 'integer', empty: '' },
     { key: 'region_code', header: 'Code', type: 'text' },
     { key: 'region', header: 'Region', type: 'text' },
@@ -162,7 +165,8 @@ async function runRank(opts: RankOptions, ciMethodGiven = false): Promise<void> 
     title: `${methodName} treatments per ${perLabel} inhabitants${who ? ` (${who})` : ''}${opts.standard ? ', age-standardised' : ''}, ${year}`,
     // The bars' scale from the rows still shown, so that a hidden rate does not set it.
     columns: [...rankColumns(opts.ci, perLabel, opts.funnel, Math.max(...[...rows, national].map((r) => (typeof r.rate_upper === 'number' ? r.rate_upper : 0))), perRowMethod), ...whole.columns],
-    rows,
+    rows: rows.map((r) => ({ year, method: methodName, ...r })),
+    apart: (whole.apart ?? []).map((r) => ({ year, method: methodName, ...r })),
     notes: [...notes, ...whole.notes],
     made: {
       population: { source: population.source, years: [year] },

@@ -381,9 +381,9 @@ function breakNotes(a: BreakResult, series: Series): string[] {
   return out;
 }
 
-/** Rows only machine formats carry (CSV/TSV: the summary after the series). */
+/** Rows only machine formats carry (CSV/TSV/xlsx: the summary after the series). */
 function withMachineRows(table: ResultTable, extra: ResultRow[], opts: OutputOptions): ResultTable {
-  return opts.format === 'csv' || opts.format === 'tsv' ? { ...table, rows: [...table.rows, ...extra] } : table;
+  return opts.format === 'csv' || opts.format === 'tsv' || opts.format === 'xlsx' ? { ...table, rows: [...table.rows, ...extra] } : table;
 }
 
 /** One line per series (region or method): first and last year, CAGR, fitted growth, doubling time, sparkline. */

@@ -39,13 +39,13 @@ function directStdout(): boolean {
   return stdoutIsFile;
 }
 
-export function writeStdout(text: string): void {
+export function writeStdout(text: string | Uint8Array): void {
   if (pipeClosed) return;
   if (!directStdout()) {
     process.stdout.write(text);
     return;
   }
-  const bytes = Buffer.from(text, 'utf8');
+  const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
   try {
     for (let offset = 0; offset < bytes.length; ) {
       const n = writeSync(1, bytes, offset, bytes.length - offset);

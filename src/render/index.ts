@@ -1,11 +1,11 @@
 import type { ChalkInstance } from 'chalk';
 import { renderDelimited, renderDocument, renderJson } from './machine.js';
 import { renderMarkdown } from './markdown.js';
-import type { Column, Format, Lang, ResultRow, ResultTable } from './model.js';
+import type { Column, Lang, ResultRow, ResultTable, TextFormat } from './model.js';
 import { renderTextTable } from './text-table.js';
 
 export interface RenderOptions {
-  format: Format;
+  format: TextFormat;
   lang: Lang;
   chalk: ChalkInstance;
   style?: (col: Column, row: ResultRow, text: string) => string;

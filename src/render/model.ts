@@ -54,7 +54,10 @@ export interface ResultTable {
   made?: Made;
 }
 
-export type Format = 'table' | 'csv' | 'tsv' | 'json' | 'markdown';
-export const FORMATS: readonly Format[] = ['table', 'csv', 'tsv', 'json', 'markdown'];
+/** Formats rendered to text. */
+export type TextFormat = 'table' | 'csv' | 'tsv' | 'json' | 'markdown';
+/** Every output format: the text formats and the xlsx workbook (bytes, src/render/xlsx.ts). */
+export type Format = TextFormat | 'xlsx';
+export const FORMATS: readonly Format[] = ['table', 'csv', 'tsv', 'json', 'markdown', 'xlsx'];
 
 export type Lang = 'en' | 'sv';
