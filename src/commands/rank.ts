@@ -34,9 +34,9 @@ Ranks regions by treatments per --per inhabitants, highest first, with a confide
 interval (exact Poisson by default). Ranks compare the exact rates (count ÷ population),
 whatever --per: regions share a rank (1, 2, 2, 4) only when their rates are exactly equal. Riket, the whole country, is shown apart from the ranking.
 Counts below 10 are flagged: their rates are unstable.
-CSV/TSV/JSON/xlsx columns: year, method, rank, region_code, region, count, population, rate, rate_lower,
-rate_upper, ratio_to_national, vs_national, [funnel_95_lower, funnel_95_upper,
-funnel_998_lower, funnel_998_upper, funnel with --funnel,] note.`;
+CSV/TSV/JSON/xlsx columns: year, method, rank, region_code, region, count, population,
+rate, rate_lower, rate_upper, ratio_to_national, vs_national, [funnel_95_lower,
+funnel_95_upper, funnel_998_lower, funnel_998_upper, funnel with --funnel,] note.`;
 
 interface RankOptions extends DataOptions, OutputOptions, PublishOptions {
   method: string;
