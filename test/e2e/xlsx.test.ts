@@ -125,7 +125,7 @@ describe.skipIf(!soffice)('opened in LibreOffice', () => {
     // Swedish grouping (a space, narrow or not) and decimal comma.
     expect(stockholm[6]!.replace(/\s/g, ' ')).toBe(String(json01.population).replace(/\B(?=(\d{3})+$)/g, ' '));
     expect(stockholm[7]).toBe((json01.rate as number).toFixed(1).replace('.', ','));
-  });
+  }, 240_000);
 
   it('reads the --excel CSV with codes and decimal commas intact', () => {
     const file = join(dir, 'rank-excel.csv');
@@ -149,5 +149,5 @@ describe.skipIf(!soffice)('opened in LibreOffice', () => {
       expect(Number(line[at('count')])).toBe(row.count);
       expect(Number(line[at('rate')])).toBeCloseTo(row.rate as number, 6);
     });
-  });
+  }, 240_000);
 });
