@@ -198,7 +198,7 @@ describe('--output and report files: what is refused (exit 2, nothing written)',
   it('- means stdout', () => {
     const r = runCli(['rank', '--method', 'KBT', '--format', 'csv', '--output', '-', '--quiet']);
     expect(r.status).toBe(0);
-    expect(r.stdout.split('\n')[0]).toMatch(/^rank,region_code/);
+    expect(r.stdout.split('\n')[0]).toMatch(/^year,method,rank,region_code/);
   });
 
   it('a read-only file: refused and unchanged', () => {
@@ -214,7 +214,7 @@ describe('--output and report files: what is refused (exit 2, nothing written)',
     writeFileSync(f, 'old');
     chmodSync(f, 0o600);
     expect(runCli(['rank', '--method', 'KBT', '--format', 'csv', '--output', f, '--quiet']).status).toBe(0);
-    expect(readFileSync(f, 'utf8')).toMatch(/^rank,region_code/);
+    expect(readFileSync(f, 'utf8')).toMatch(/^year,method,rank,region_code/);
     expect(statSync(f).mode & 0o777).toBe(0o600);
   });
 
