@@ -160,13 +160,14 @@ async function runRank(opts: RankOptions, ciMethodGiven = false): Promise<void> 
   if (method === '') notes.push(`The input has no method column: every count is taken as ${opts.method}.`);
   if (selected.length) notes.push(`Ranks are among all ${allRows.filter((r) => typeof r.rank === 'number').length} ranked regions; only ${selected.map((r) => r.name).join(', ')} shown.`);
   if (missingRegions.length) notes.push(`Not in the input for ${year}: ${missingRegions.join(', ')}.`);
+  // Year and method on every row (set in place: the suppression marks know rows by identity).
+  for (const r of [...rows, ...(whole.apart ?? [])]) Object.assign(r, { year, method: methodName });
   const table: ResultTable = {
     ...whole,
     title: `${methodName} treatments per ${perLabel} inhabitants${who ? ` (${who})` : ''}${opts.standard ? ', age-standardised' : ''}, ${year}`,
     // The bars' scale from the rows still shown, so that a hidden rate does not set it.
     columns: [...rankColumns(opts.ci, perLabel, opts.funnel, Math.max(...[...rows, national].map((r) => (typeof r.rate_upper === 'number' ? r.rate_upper : 0))), perRowMethod), ...whole.columns],
-    rows: rows.map((r) => ({ year, method: methodName, ...r })),
-    apart: (whole.apart ?? []).map((r) => ({ year, method: methodName, ...r })),
+    rows,
     notes: [...notes, ...whole.notes],
     made: {
       population: { source: population.source, years: [year] },
