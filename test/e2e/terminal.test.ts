@@ -75,6 +75,6 @@ describe('shell completion', () => {
   it.skipIf(!has('fish'))('fish completes option values', () => {
     const file = script('fish');
     const r = spawnSync('fish', ['--no-config', '-c', `source '${file}'; complete -C 'rehab-stats rank --format '`], { encoding: 'utf8' });
-    expect(r.stdout.split('\n').map((l) => l.split('\t')[0]).filter(Boolean)).toEqual(['csv', 'json', 'markdown', 'table', 'tsv']);
+    expect(r.stdout.split('\n').map((l) => l.split('\t')[0]).filter(Boolean)).toEqual(['csv', 'json', 'markdown', 'table', 'tsv', 'xlsx']);
   });
 });
