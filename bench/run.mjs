@@ -5,6 +5,7 @@
 //
 //   npm run bench                 # full run (2M and 4M rows; a few minutes)
 //   npm run bench -- --quick      # 200 000 rows, fewer repetitions
+//   npm run bench -- --startup    # only start-up: the checkout and the installed package
 //   npm run bench -- --write      # also write the results into BENCHMARKS.md
 //
 // DuckDB: npm install --no-save @duckdb/node-api   Miller: apt-get install miller
@@ -15,13 +16,15 @@ import { join } from 'node:path';
 import { generate } from './generate.mjs';
 
 const quick = process.argv.includes('--quick');
+/** Only the start-up rows (node -e 0, the checkout, the installed package). */
+const startupOnly = process.argv.includes('--startup');
 const write = process.argv.includes('--write');
 const root = new URL('../', import.meta.url).pathname;
 const out = join(root, 'bench', 'out');
 const node = process.execPath;
 const cli = join(root, 'bin', 'rehab-stats.js');
 
-const sizes = quick ? [200_000] : [2_000_000, 4_000_000];
+const sizes = startupOnly ? [] : quick ? [200_000] : [2_000_000, 4_000_000];
 const runsBig = quick ? 3 : 5;
 const runsSmall = quick ? 10 : 20;
 
@@ -62,6 +65,14 @@ function measure(name, argv, runs) {
   once(argv); // warm the page cache and the disk
   const results = Array.from({ length: runs }, () => once(argv));
   return { name, ms: median(results.map((r) => r.ms)), rss: Math.max(...results.map((r) => r.rss)), stdout: results[0].stdout };
+}
+
+/** Several commands, one run of each in turn per round: medians per command. */
+function measureInTurn(commands, runs) {
+  for (const [, argv] of commands) once(argv);
+  const times = commands.map(() => []);
+  for (let i = 0; i < runs; i++) commands.forEach(([, argv], k) => times[k].push(once(argv)));
+  return commands.map(([name], k) => ({ name, ms: median(times[k].map((r) => r.ms)), rss: Math.max(...times[k].map((r) => r.rss)) }));
 }
 
 /** region → count from each tool's output, to check they agree. */
@@ -127,15 +138,31 @@ for (const n of sizes) {
 const ourRss = rows.filter((r) => r.tool === 'rehab-stats').map((r) => Number(r.peak));
 if (ourRss.length === 2 && ourRss.every(Number.isFinite)) notes.push(`rehab-stats peak memory, 4M vs 2M rows: ${(ourRss[1] / ourRss[0]).toFixed(2)}× (${ourRss[0]} → ${ourRss[1]} MB).`);
 
-// Small inputs stay instant.
+// Small inputs stay instant. node -e 0, the checkout and the installed package (npm pack,
+// npm install -g into a temporary prefix — what users run; an install rewrites every file's
+// time, which once made the data snapshot look stale) are run in turn, so that a busy machine
+// slows all three alike.
 console.error('start-up …');
-const idle = measure('node -e 0', [node, '-e', '0'], runsSmall);
-const small = measure('rank on the bundled data', [node, cli, 'rank', '--method', 'KBT'], runsSmall);
-rows.push(
-  { input: 'bundled data', tool: 'node -e 0', seconds: (idle.ms / 1000).toFixed(3), peak: idle.rss.toFixed(0), rowsPerSecond: '', vsDuck: '', vsMiller: '' },
-  { input: 'bundled data', tool: 'rehab-stats rank --method KBT', seconds: (small.ms / 1000).toFixed(3), peak: small.rss.toFixed(0), rowsPerSecond: '', vsDuck: '', vsMiller: '' },
-);
-notes.push(`rank on the bundled data: ${(small.ms / idle.ms).toFixed(2)}× the wall time of node -e 0.`);
+const prefix = mkdtempSync(join(tmpdir(), 'rehab-install-'));
+try {
+  const packed = spawnSync('npm', ['pack', '--pack-destination', prefix, '--silent'], { cwd: root, encoding: 'utf8' });
+  if (packed.status !== 0) throw new Error(`npm pack failed: ${packed.stderr}`);
+  const tgz = join(prefix, packed.stdout.trim().split('\n').pop());
+  const installed = spawnSync('npm', ['install', '-g', '--prefix', prefix, '--silent', tgz], { encoding: 'utf8' });
+  if (installed.status !== 0) throw new Error(`npm install -g failed: ${installed.stderr}`);
+  const [idle, small, inst] = measureInTurn(
+    [
+      ['node -e 0', [node, '-e', '0']],
+      ['rehab-stats rank --method KBT', [node, cli, 'rank', '--method', 'KBT']],
+      ['installed (npm pack, -g) rank --method KBT', [join(prefix, 'bin', 'rehab-stats'), 'rank', '--method', 'KBT']],
+    ],
+    runsSmall,
+  );
+  for (const r of [idle, small, inst]) rows.push({ input: 'bundled data', tool: r.name, seconds: (r.ms / 1000).toFixed(3), peak: r.rss.toFixed(0), rowsPerSecond: '', vsDuck: '', vsMiller: '' });
+  notes.push(`rank on the bundled data: ${(small.ms / idle.ms).toFixed(2)}× the wall time of node -e 0 from the checkout, ${(inst.ms / idle.ms).toFixed(2)}× installed from npm pack.`);
+} finally {
+  rmSync(prefix, { recursive: true, force: true });
+}
 const missing = [!duckdb && 'DuckDB (@duckdb/node-api: npm install --no-save @duckdb/node-api)', !miller && 'Miller (mlr: apt-get install miller)', !timeBin && '/usr/bin/time (peak memory)'].filter(Boolean);
 if (missing.length) notes.push(`Not found, so not compared: ${missing.join('; ')}.`);
 
