@@ -4,6 +4,8 @@
  * message; nothing is retried except HTTP 429 with a Retry-After SCB asks us to honour.
  */
 
+import { lookup } from 'node:dns/promises';
+
 export type FailureKind = 'network' | 'timeout' | 'rate-limited' | 'http' | 'truncated' | 'not-json';
 
 export class HttpFailure extends Error {
@@ -26,6 +28,8 @@ export interface PostOptions {
   retries: number;
   /** … when the server's Retry-After is at most this many seconds. */
   maxRetryWaitS: number;
+  /** How long the name lookup may take: without a network it can hang far longer than it should. */
+  lookupMs?: number;
   /** For tests: when to retry. */
   sleep?: (ms: number) => Promise<void>;
   now?: () => number;
@@ -45,6 +49,7 @@ export function parseRetryAfter(header: string | null, now: number): number | un
 export async function postJson(url: string, body: unknown, opts: PostOptions): Promise<unknown> {
   const sleep = opts.sleep ?? defaultSleep;
   const now = opts.now ?? Date.now;
+  await resolvable(new URL(url).hostname, Math.min(opts.lookupMs ?? 5000, opts.timeoutMs));
   for (let attempt = 0; ; attempt++) {
     const signal = AbortSignal.timeout(opts.timeoutMs);
     let res: Response;
@@ -82,6 +87,23 @@ export async function postJson(url: string, body: unknown, opts: PostOptions): P
     } catch (e) {
       throw new HttpFailure('not-json', `the response is not complete JSON (${(e as Error).message}; ${Buffer.byteLength(text)} bytes)`, res.status);
     }
+  }
+}
+
+/** Fails fast, as a network failure, when the host name cannot be resolved within `ms`. */
+async function resolvable(host: string, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, fail) => {
+    timer = setTimeout(() => fail(new HttpFailure('network', `cannot resolve ${host} within ${ms / 1000} s (no network?)`)), ms);
+  });
+  try {
+    await Promise.race([lookup(host.replace(/^\[|\]$/g, '')), late]);
+  } catch (e) {
+    if (e instanceof HttpFailure) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new HttpFailure('network', `${code ?? 'lookup failed'}: cannot resolve ${host}`);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
