@@ -17,7 +17,7 @@ export interface PublishOptions {
 }
 
 /** A whole number ≥ 0 for --suppress and --round-counts. */
-function parseWhole(name: string) {
+export function parseWhole(name: string) {
   return (v: string): number => {
     if (!/^\d+$/.test(v.trim())) throw usageError(`${name} ${v}: expected a whole number ≥ 0, e.g. 5`);
     return Number(v);
@@ -65,15 +65,15 @@ export function inputDigests(input: string | undefined, population: string | und
 }
 
 /** The provenance of one result: the recorded command line, the inputs' digests and the methods. */
-export function buildProvenance(made: Made, inputs: InputDigest[], rule: PublishRule, builtAt?: string): Provenance {
+export function buildProvenance(made: Made, inputs: InputDigest[], rule: PublishRule, builtAt?: string, canonical?: { arguments: string[]; options: Record<string, unknown> }): Provenance {
   if (!invocation) throw new Error('provenance asked for before the command line was recorded');
   const { provenance: _omit, ...options } = invocation.options;
   return {
     tool: 'rehab-stats',
     version: invocation.version,
     command: invocation.command,
-    arguments: invocation.arguments,
-    options,
+    arguments: canonical?.arguments ?? invocation.arguments,
+    options: canonical?.options ?? options,
     inputs,
     population: made.population,
     methods: { ...made.methods, ...describeRule(rule) },

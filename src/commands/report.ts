@@ -10,6 +10,9 @@ import { systemErrorText } from '../io/errno.js';
 import { writeFiles } from '../io/write.js';
 import { buildReport, reportScope } from '../report/build.js';
 import { reportHtml, reportMarkdown } from '../report/render.js';
+import type { PublishRule } from '../domain/publish.js';
+import type { Provenance } from '../domain/provenance.js';
+import { buildProvenance, inputDigests, parseWhole } from './publish.js';
 import {
   addHelp, BUNDLED_DATA_LABEL, collect, loadCounts, loadPopulation, loadRegions, outputProtection, parsePositive, populationNotes,
   parseYearOption, resolveLang,
@@ -52,6 +55,8 @@ interface ReportOptions {
   check?: boolean;
   timestamp?: boolean;
   quiet?: boolean;
+  suppress?: number;
+  roundCounts?: number;
 }
 
 const DEFAULT_CONFIG = 'rehab-stats.config.json';
@@ -88,6 +93,8 @@ function settingsFrom(opts: ReportOptions): ReportConfig & { base: string; confi
       html: opts.html ?? (opts.outDir ? resolve(opts.outDir, 'rehab-stats.html') : fromConfig(config.outputs?.html)),
     },
     timestamp: opts.timestamp ?? config.timestamp ?? false,
+    suppress: opts.suppress ?? config.suppress ?? 0,
+    roundCounts: opts.roundCounts ?? config.roundCounts ?? 0,
   };
 }
 
@@ -130,6 +137,8 @@ export function reportCommand(): Command {
     .option('-o, --out-dir <dir>', 'write rehab-stats.md and rehab-stats.html into this folder (default: report)')
     .option('--check', 'write nothing; exit 7 if the report files differ from a fresh build')
     .option('--timestamp', 'put the build time in the report (makes it differ on every run)')
+    .addOption(new Option('--suppress <n>', 'hide counts below N and what would give them away (config key "suppress")').argParser(parseWhole('--suppress')))
+    .addOption(new Option('--round-counts <k>', 'show counts rounded to a multiple of K (config key "roundCounts")').argParser(parseWhole('--round-counts')))
     .option('-q, --quiet', 'no notes on stderr');
   addHelp(cmd, EXAMPLES, DETAILS);
   cmd.action(async (opts: ReportOptions) => {
@@ -156,7 +165,8 @@ export function reportCommand(): Command {
     }
     const toStdout = [s.outputs!.markdown, s.outputs!.html].filter((p) => p === '-');
     if (toStdout.length > 1) throw usageError('--markdown - and --html - both ask for stdout', 'send one report to stdout and write the other to a file');
-    const model = buildReport(data.observations, population, regions, { ...scope, per: s.per! }, {
+    const rule = { suppress: s.suppress!, roundTo: s.roundCounts! };
+    const model = buildReport(data.observations, population, regions, { ...scope, per: s.per!, publish: rule }, {
       data: data.bundled ? BUNDLED_DATA_LABEL.replace(/^Data: /, '') : data.source,
       population: '',
       bundled: data.bundled,
@@ -164,6 +174,8 @@ export function reportCommand(): Command {
     // Once the rates are computed: which population sources were used, and any published Riket that differs from its regions.
     model.populationLabel = populationNotes(population).map((n) => n.replace(/^Population: /, '')).join(' ');
     const builtAt = s.timestamp ? new Date().toISOString() : undefined;
+    const shownPath = (p: string) => (p.startsWith(process.cwd() + '/') ? p.slice(process.cwd().length + 1) : p);
+    model.provenance = reportProvenance(s, scope, shownPath(population.source), rule, shownPath);
     const files: [string, string][] = [];
     if (s.outputs!.markdown) files.push([s.outputs!.markdown, reportMarkdown(model, lang, builtAt)]);
     if (s.outputs!.html) files.push([s.outputs!.html, reportHtml(model, lang, builtAt)]);
@@ -197,3 +209,38 @@ export function reportCommand(): Command {
   });
   return cmd;
 }
+
+/**
+ * The report's provenance, always in its method notes. The command line is the canonical one
+ * for the settings used (not the words typed), so that `report --check`, or the same settings
+ * given another way, compares equal; paths are relative to the current folder.
+ */
+function reportProvenance(
+  s: ReturnType<typeof settingsFrom>,
+  scope: { methods: string[]; year: number; since: number },
+  populationSource: string,
+  rule: PublishRule,
+  shown: (p: string) => string,
+): Provenance {
+  const options: Record<string, unknown> = {
+    ...(s.configPath ? { config: shown(resolve(s.configPath)) } : {}),
+    ...(s.input ? { input: shown(s.input) } : {}),
+    ...(s.population ? { population: shown(s.population) } : {}),
+    method: scope.methods,
+    year: scope.year,
+    since: scope.since,
+    per: s.per,
+    ...(rule.suppress > 0 ? { suppress: rule.suppress } : {}),
+    ...(rule.roundTo > 1 ? { roundCounts: rule.roundTo } : {}),
+  };
+  const args = ['report', ...Object.entries(options).flatMap(([k, v]) => [`--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, Array.isArray(v) ? v.join(',') : String(v)])];
+  const inputs = inputDigests(s.input, s.population, true, s.configPath ? [{ role: 'config', path: s.configPath }] : []).map((i) => (i.name.startsWith('/') ? { ...i, name: shown(i.name) } : i));
+  return buildProvenance(
+    { population: { source: populationSource, years: [scope.year] }, methods: { interval: 'exact Poisson for rates; Wilson score for shares' } },
+    inputs,
+    rule,
+    undefined,
+    { arguments: args, options },
+  );
+}
+

@@ -25,6 +25,10 @@ export interface ReportConfig {
   outputs?: { markdown?: string; html?: string };
   /** Put the build time in the report (off by default so reports are reproducible). */
   timestamp?: boolean;
+  /** Hide counts below this, and what would give them away (README "Publishing"); 0 or absent: none. */
+  suppress?: number;
+  /** Show counts rounded to a multiple of this; 0 or absent: none. */
+  roundCounts?: number;
 }
 
 const KEYS: Record<keyof ReportConfig, (v: unknown) => boolean> = {
@@ -37,6 +41,8 @@ const KEYS: Record<keyof ReportConfig, (v: unknown) => boolean> = {
   lang: (v) => v === 'sv' || v === 'en',
   outputs: (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
   timestamp: (v) => typeof v === 'boolean',
+  suppress: (v) => Number.isInteger(v) && (v as number) >= 0,
+  roundCounts: (v) => Number.isInteger(v) && (v as number) >= 0,
 };
 const OUTPUT_KEYS = ['markdown', 'html'];
 
@@ -50,6 +56,8 @@ const EXPECTED: Record<keyof ReportConfig, string> = {
   lang: '"sv" or "en"',
   outputs: 'an object like {"markdown": "report.md", "html": "report.html"}',
   timestamp: 'true or false',
+  suppress: 'a whole number ≥ 0, e.g. 5',
+  roundCounts: 'a whole number ≥ 0, e.g. 5',
 };
 
 /** Parses and checks a config file's text. Pure. */

@@ -48,6 +48,8 @@ export interface DisclosureSpec {
   trueValue?: (row: ResultRow, key: string) => number | null | undefined;
   /** A count whose zero leaves a percentage undefined (growth's base). */
   zeroBaseKey?: string;
+  /** Count cells hidden from the start (another table printing the same counts hides them). */
+  forced?: ReadonlySet<string>;
   /** A note column: a row with a hidden count says why there, instead of a note that could tell its size. */
   noteKey?: string;
   /** Rank again among the shown rows (a gap in the ranks, or a row's place, would tell a hidden rate). */
@@ -84,7 +86,7 @@ export function protectTable(table: ResultTable, spec: DisclosureSpec, rule: Pub
       derived.set(id, list);
     }
   });
-  const result = suppressCells({ counts, relations: spec.relations, threshold: rule.suppress, derived });
+  const result = suppressCells({ counts, relations: spec.relations, threshold: rule.suppress, derived, ...(spec.forced ? { forced: spec.forced } : {}) });
   const hidden = new Map<ResultRow, Set<string>>();
   for (const id of result.hidden) {
     for (const { row, key } of cellsOf.get(id) ?? []) {

@@ -6,6 +6,10 @@ import type { ResultRow } from '../render/model.js';
 import { wilsonInterval } from '../stats/wilson.js';
 import { rankRows } from '../domain/ranking.js';
 import { growthRows } from '../domain/growth-rows.js';
+import { NO_RULE, roundCells, ruleActive, type PublishRule } from '../domain/publish.js';
+import { roundCount } from '../stats/round-count.js';
+import { protectSection } from './publish.js';
+import type { Provenance } from '../domain/provenance.js';
 
 /** Everything a report says about one method. Built by a pure function from the data. */
 export interface MethodSection {
@@ -19,6 +23,10 @@ export interface MethodSection {
   series: { year: number; count: number | null }[];
   /** The method's share of all treatments in `year`. */
   share: { count: number; total: number; pct: number; lower: number; upper: number } | null;
+  /** Cells hidden by the publishing rule (--suppress), per row of `ranked`, `national` and `growth`. */
+  hidden: Map<ResultRow, ReadonlySet<string>>;
+  /** The share is hidden: the method's count is below the threshold or hidden in the tables. */
+  shareHidden?: boolean;
 }
 
 export interface ReportModel {
@@ -30,6 +38,10 @@ export interface ReportModel {
   dataLabel: string;
   populationLabel: string;
   bundled: boolean;
+  /** The publishing rule applied, for the method notes. */
+  publish?: PublishRule;
+  /** Where the report came from and how it was made: always in the method notes. */
+  provenance?: Provenance;
 }
 
 export interface ReportSettings {
@@ -37,6 +49,8 @@ export interface ReportSettings {
   year: number;
   since: number;
   per: number;
+  /** Suppression and rounding (README "Publishing"); none by default. */
+  publish?: PublishRule;
 }
 
 /** The methods, years and base year a report covers, from the data and the settings given. */
@@ -59,22 +73,43 @@ export function buildReport(
 ): ReportModel {
   const years = yearsOf(obs);
   const all = methodsOf(obs);
-  const totalOfYear = all.map((m) => nationalCount(obs, regions, m, settings.year, 'total', recordLevel));
+  const rule = settings.publish ?? NO_RULE;
+  // Shown figures come from the counts as shown: rounded ones when the rule rounds.
+  const shownCount = (v: number | null) => (v === null || rule.roundTo <= 1 ? v : roundCount(v, rule.roundTo));
+  const small = (v: number | null) => v !== null && rule.suppress > 0 && v < rule.suppress;
+  const totalOfYear = all.map((m) => shownCount(nationalCount(obs, regions, m, settings.year, 'total', recordLevel)));
   const total = totalOfYear.every((v) => v !== null) ? totalOfYear.reduce((s: number, v) => s + v!, 0) : null;
   const sections = settings.methods.map((method): MethodSection => {
     const counts = selectCounts(obs, { method, year: settings.year, sex: 'total', absentIsZero: recordLevel });
-    const { rows, national } = rankRows({ counts, population, regions, year: settings.year, sex: 'total', age: 'all', per: settings.per, level: 0.95, ciMethod: 'exact' });
+    const ranking = rankRows({ counts: roundCells(counts, rule), population, regions, year: settings.year, sex: 'total', age: 'all', per: settings.per, level: 0.95, ciMethod: 'exact' });
     const base = selectCounts(obs, { method, year: settings.since, sex: 'total', absentIsZero: recordLevel });
-    const growth = growthRows(regions, base, counts, settings.since, settings.year);
-    const series = years.map((year) => ({ year, count: nationalCount(obs, regions, method, year, 'total', recordLevel) }));
-    const count = nationalCount(obs, regions, method, settings.year, 'total', recordLevel);
+    let growth = growthRows(regions, roundCells(base, rule), roundCells(counts, rule), settings.since, settings.year);
+    let { rows, national } = ranking;
+    let hidden = new Map<ResultRow, ReadonlySet<string>>();
+    if (ruleActive(rule)) ({ ranked: rows, national, growth, hidden } = protectSection({ ranked: rows, national, growth }, counts, base, rule));
+    const nationalHidden = hidden.get(national)?.has('count') ?? false;
+    const baseHidden = hidden.get(growth.national)?.has('base_count') ?? false;
+    // The trend chart's points: a small national count is a hidden point, and so are the two years the tables hide.
+    const series = years.map((year) => {
+      const v = nationalCount(obs, regions, method, year, 'total', recordLevel);
+      const hide = small(v) || (year === settings.year && nationalHidden) || (year === settings.since && baseHidden);
+      return { year, count: hide ? null : shownCount(v) };
+    });
+    const trueCount = nationalCount(obs, regions, method, settings.year, 'total', recordLevel);
+    const count = shownCount(trueCount);
+    const shareHidden = small(trueCount) || nationalHidden;
     let share: MethodSection['share'] = null;
-    if (count !== null && total) {
+    if (count !== null && total && !shareHidden) {
       const ci = wilsonInterval(count, total);
       share = { count, total, pct: (count / total) * 100, lower: ci.lower * 100, upper: ci.upper * 100 };
     }
-    return { method, year: settings.year, since: settings.since, ranked: rows, national, growth, series, share };
+    return { method, year: settings.year, since: settings.since, ranked: rows, national, growth, series, share, hidden, ...(shareHidden ? { shareHidden } : {}) };
   });
-  return { year: settings.year, since: settings.since, per: settings.per, sections, dataLabel: labels.data, populationLabel: labels.population, bundled: labels.bundled };
+  // The shares add up to all treatments, and a share tells the total: one hidden share alone
+  // would follow from the others, so the smallest shown one is hidden with it.
+  const hiddenShares = sections.filter((s) => s.shareHidden);
+  const shownShares = sections.filter((s) => s.share).sort((a, b) => a.share!.count - b.share!.count);
+  if (hiddenShares.length === 1 && shownShares.length) Object.assign(shownShares[0]!, { share: null, shareHidden: true });
+  return { year: settings.year, since: settings.since, per: settings.per, sections, dataLabel: labels.data, populationLabel: labels.population, bundled: labels.bundled, ...(ruleActive(rule) ? { publish: rule } : {}) };
 }
 

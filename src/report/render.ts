@@ -4,6 +4,9 @@ import { escapeHtml, renderHtmlTable } from '../render/html.js';
 import { formatNumber } from '../render/numbers.js';
 import type { MethodSection, ReportModel } from './build.js';
 import { rankChart, trendChart } from './svg.js';
+import { markRow } from './publish.js';
+import { HIDDEN_MARKER } from '../domain/publish.js';
+import { provenanceLines } from '../domain/provenance.js';
 import { comparisonSentence, extremes, headline, shareSentence, words } from './text.js';
 
 /** The tables of one method's section, with headers in the report's language. */
@@ -22,8 +25,8 @@ function sectionTables(s: MethodSection, model: ReportModel, lang: Lang): { rank
         { key: 'ci', header: w.ci, type: 'interval', keys: ['rate_lower', 'rate_upper'] },
         { key: 'vs', header: w.vs, type: 'text', empty: '' },
       ],
-      rows: s.ranked.map((r) => ({ ...r, vs: vs(r.vs_national) })),
-      apart: [{ ...s.national, rank: null, vs: '' }],
+      rows: s.ranked.map((r) => markRow({ ...r, vs: vs(r.vs_national) }, s.hidden.get(r), ['vs'])),
+      apart: [markRow({ ...s.national, rank: null, vs: '' }, s.hidden.get(s.national), ['vs'])],
       notes: [],
     },
     growth: {
@@ -35,8 +38,8 @@ function sectionTables(s: MethodSection, model: ReportModel, lang: Lang): { rank
         { key: 'change_pct', header: w.change, type: 'signed-percent' },
         { key: 'cagr_pct', header: w.perYear, type: 'signed-percent', digits: 1 },
       ],
-      rows: s.growth.rows,
-      apart: [s.growth.national],
+      rows: s.growth.rows.map((r) => markRow(r, s.hidden.get(r))),
+      apart: [markRow(s.growth.national, s.hidden.get(s.growth.national))],
       notes: [],
     },
   };
@@ -44,7 +47,9 @@ function sectionTables(s: MethodSection, model: ReportModel, lang: Lang): { rank
 
 function sharesTable(model: ReportModel, lang: Lang): ResultTable | undefined {
   const w = words(lang);
-  const rows = model.sections.filter((s) => s.share).map((s) => ({ method: s.method, count: s.share!.count, share: s.share!.pct, lower: s.share!.lower, upper: s.share!.upper }));
+  const rows = model.sections
+    .filter((s) => s.share || s.shareHidden)
+    .map((s) => (s.share ? { method: s.method, count: s.share.count, share: s.share.pct, lower: s.share.lower, upper: s.share.upper } : { method: s.method, count: HIDDEN_MARKER, share: HIDDEN_MARKER, lower: HIDDEN_MARKER, upper: HIDDEN_MARKER }));
   if (!rows.length) return undefined;
   return {
     title: w.shares(model.year),
@@ -65,7 +70,15 @@ function sentences(s: MethodSection, model: ReportModel, lang: Lang): string[] {
 
 function footnotes(model: ReportModel, lang: Lang, builtAt?: string): string[] {
   const w = words(lang);
-  return [`${w.data}: ${model.dataLabel}`, `${w.population}: ${model.populationLabel}`, ...w.methodNotes, ...(builtAt ? [`${w.built}: ${builtAt}`] : [])];
+  return [
+    `${w.data}: ${model.dataLabel}`,
+    `${w.population}: ${model.populationLabel}`,
+    ...w.methodNotes,
+    ...(model.publish && model.publish.suppress > 0 ? [w.suppressed(model.publish.suppress, HIDDEN_MARKER)] : []),
+    ...(model.publish && model.publish.roundTo > 1 ? [w.rounded(model.publish.roundTo)] : []),
+    ...(model.provenance ? provenanceLines(model.provenance, lang) : []),
+    ...(builtAt ? [`${w.built}: ${builtAt}`] : []),
+  ];
 }
 
 /** The report as Markdown (tables and sentences; the charts are in the HTML). */

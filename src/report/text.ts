@@ -31,6 +31,9 @@ const WORDS = {
     similar: 'similar',
     chartBars: (m: string, y: number) => `${m} per region, ${y}: rate with 95% interval; the line is Riket`,
     built: 'Built',
+    suppressed: (n: number, m: string) => `Counts below ${n} are hidden (${m}) with everything computed from them — rates, intervals, ranks, shares, growth, chart points — and so are counts from which one could be worked out; – is missing.`,
+    rounded: (k: number) => `Counts are rounded to a multiple of ${k}; rates, shares and growth are computed from the rounded counts.`,
+    hiddenHeadline: (m: string, y: number) => `The national ${m} count for ${y} is hidden: it is small.`,
     methods: 'Method notes',
     methodNotes: [
       'Rates per inhabitants with exact Poisson 95% confidence intervals; regions are higher or lower than Riket when the whole interval lies above or below the national rate.',
@@ -60,6 +63,9 @@ const WORDS = {
     similar: 'ingen skillnad',
     chartBars: (m: string, y: number) => `${m} per region, ${y}: andel med 95 % konfidensintervall; linjen är riket`,
     built: 'Skapad',
+    suppressed: (n: number, m: string) => `Antal under ${n} visas inte (${m}), inte heller det som räknas fram ur dem – andelar, intervall, placeringar, förändring, punkter i diagrammen – eller antal som de skulle kunna räknas fram ur; – saknas.`,
+    rounded: (k: number) => `Antalen är avrundade till jämna ${k}-tal; andelar och förändring är beräknade på de avrundade antalen.`,
+    hiddenHeadline: (m: string, y: number) => `Rikets antal för ${m} ${y} visas inte: det är litet.`,
     methods: 'Om metoderna',
     methodNotes: [
       'Andel per invånare med exakta 95 % konfidensintervall (Poisson); en region är högre eller lägre än riket när hela intervallet ligger över eller under rikets värde.',
@@ -85,6 +91,7 @@ export function percentWords(value: number, lang: Lang): string {
  */
 export function headline(s: MethodSection, lang: Lang): string {
   const count = s.national.count;
+  if (s.hidden.get(s.national)?.has('count')) return words(lang).hiddenHeadline(s.method, s.year);
   if (typeof count !== 'number') return lang === 'sv' ? `Uppgift saknas för ${s.method} ${s.year}.` : `No complete count for ${s.method} in ${s.year}.`;
   const n = formatNumber(count, 0, lang);
   const start = lang === 'sv' ? `År ${s.year} fick ${n} personer ${s.method}` : `In ${s.year}, ${n} people received ${s.method}`;

@@ -94,6 +94,8 @@ export interface SuppressionInput {
    * table), which take part in the relations as unknowns. Keyed by count cell id.
    */
   derived?: ReadonlyMap<string, readonly string[]>;
+  /** Counts hidden from the start, e.g. because another table printing them hides them (counted as secondary). */
+  forced?: ReadonlySet<string>;
 }
 
 export interface SuppressionResult {
@@ -116,13 +118,13 @@ export function suppressCells(input: SuppressionInput): SuppressionResult {
   const { counts, relations, threshold } = input;
   const primary = new Set<string>();
   if (threshold > 0) for (const [id, v] of counts) if (v !== null && v < threshold) primary.add(id);
-  const secondary = new Set<string>();
+  const secondary = new Set<string>([...(input.forced ?? [])].filter((id) => !primary.has(id) && counts.get(id) != null));
   const hiddenOf = () => {
     const hidden = new Set<string>([...primary, ...secondary]);
     for (const id of [...hidden]) for (const d of input.derived?.get(id) ?? []) hidden.add(d);
     return hidden;
   };
-  if (primary.size === 0) return { primary, secondary, hidden: hiddenOf() };
+  if (primary.size === 0 && secondary.size === 0) return { primary, secondary, hidden: hiddenOf() };
   // A count that can still be hidden: printed (not missing) and not hidden yet. Derived cells are never picked.
   const shownCount = (id: string, hidden: Set<string>) => counts.get(id) != null && !hidden.has(id);
   const valueOf = (id: string) => counts.get(id) ?? 0;
