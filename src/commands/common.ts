@@ -351,7 +351,7 @@ export async function emit(
   await writeResult(opts.output, text, protection);
   if (provenanceFile) {
     const made = table.made ?? { population: null, methods: {} };
-    const record = buildProvenance(made, inputDigests(opts.input, opts.population, made.population !== null), publishRule(opts));
+    const record = buildProvenance(made, inputDigests(opts.input, opts.population, made.population !== null, made.inputs), publishRule(opts));
     await writeFiles([{ path: provenanceFile, data: provenanceJson(record) }], protection);
   }
   if (!opts.quiet && notes.length) writeStderr(notes.map((n) => `${lang === 'sv' ? 'obs' : 'note'}: ${translate(n, lang)}\n`).join(''));

@@ -6,7 +6,8 @@ import type { Column, ResultTable } from '../render/model.js';
 import { intervalColumns } from '../render/columns.js';
 import { protectTable, roundCells } from '../domain/publish.js';
 import { growthSpec } from '../domain/publish-specs.js';
-import { addPublishOptions, publishRule, type PublishOptions } from './publish.js';
+import { addPublishOptions, populationMade, publishRule, type PublishOptions } from './publish.js';
+import type { PopulationTable } from '../domain/population.js';
 import {
   addDataOptions, addHelp, addOutputOptions, BUNDLED_DATA_LABEL, populationNotes, emit, inputWarnings, loadCounts, loadPopulation, loadRegions, parsePositive, parseSexOption,
   parseYearOption, type DataOptions, type OutputOptions,
@@ -109,26 +110,27 @@ async function runGrowth(opts: GrowthOptions): Promise<void> {
   const span = `${year - opts.since} year${year - opts.since === 1 ? '' : 's'}`;
   const notes = [data.bundled ? BUNDLED_DATA_LABEL : `Data: ${data.source}.`];
   let columns = growthColumns(opts.since, year);
-  let populationSource: string | undefined;
+  let populationTable: PopulationTable | undefined;
   if (opts.perCapita) {
     const population = await loadPopulation(opts, regions, data);
-    populationSource = population.source;
+    populationTable = population;
     const withBoth = rows.filter((r) => typeof r.base_count === 'number' && typeof r.count === 'number').map((r) => r.region_code as string);
     addPerCapita(rows, national, (code, y) => population.require(code, y, sex), opts.per, (y) => withBoth.reduce((s, c) => s + population.require(c, y, sex), 0));
     columns = perCapitaColumns(opts.since, year, opts.per.toLocaleString('en-US'));
     notes.push(...populationNotes(population));
     notes.push(`Change and per year: of the rate over ${span}. Rate ratio ${year} vs ${opts.since} with its exact interval; significant when the interval excludes 1.`);
   } else notes.push(`Per year: compound annual growth rate over ${span}.`);
-  const spec = growthSpec(rows, baseCounts, endCounts);
-  const table: ResultTable = protectTable({
+  // Suppression is decided on the whole table, before --region picks rows from it.
+  const whole = protectTable({
     title: `${method || opts.method} treatments${opts.perCapita ? ' per inhabitant' : ''}${sex !== 'total' ? ` (${sex})` : ''}, ${opts.since}–${year}`,
     columns,
-    rows: keepRegions(rows, selected),
+    rows,
     apart: [national],
     notes,
-  }, spec, rule);
+  }, growthSpec(rows, baseCounts, endCounts), rule);
+  const table: ResultTable = { ...whole, rows: keepRegions(whole.rows, selected) };
   table.made = {
-    population: opts.perCapita ? { source: populationSource!, years: [opts.since, year] } : null,
+    ...(populationTable ? populationMade(populationTable, [opts.since, year]) : { population: null }),
     methods: { ...(opts.perCapita ? { interval: 'rate ratio with its exact interval (conditional binomial)' } : {}) },
   };
   await emit(table, opts, inputWarnings(data));

@@ -5,6 +5,11 @@ import { provenanceJson, type InputDigest, type Made, type MethodRecord, type Pr
 import { digestOf, digestOfPath } from '../io/digest.js';
 import { readBundled } from '../io/bundled.js';
 import { displayName } from '../io/read.js';
+import { populationCachePath } from '../io/population-cache.js';
+import type { PopulationTable } from '../domain/population.js';
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { sep } from 'node:path';
 
 /**
  * The publishing options every command that prints counts shares — --suppress, --round-counts,
@@ -54,13 +59,13 @@ export function recordInvocation(action: Command, version: string, args: readonl
 }
 
 /** Every input's name and SHA-256: the files given, or the bundled tables used in their place. */
-export function inputDigests(input: string | undefined, population: string | undefined, usesPopulation: boolean, extra: { role: string; path: string }[] = []): InputDigest[] {
+export function inputDigests(input: string | undefined, population: string | undefined, usesPopulation: boolean, extra: { role: string; path: string; name?: string }[] = []): InputDigest[] {
   const bundled = (name: string, role: string): InputDigest => ({ role, name: `bundled ${name}`, ...digestOf(readBundled(name)) });
   const given = (path: string, role: string): InputDigest => ({ role, name: displayName(path), ...digestOfPath(path) });
   return [
     ...(input ? [given(input, 'counts')] : [bundled('treatments.csv', 'counts'), bundled('treatments-by-sex.csv', 'counts')]),
     ...(usesPopulation ? [population ? given(population, 'population') : bundled('population.csv', 'population')] : []),
-    ...extra.map((e) => given(e.path, e.role)),
+    ...extra.map((e) => ({ ...given(e.path, e.role), ...(e.name ? { name: e.name } : {}) })),
   ];
 }
 
@@ -79,6 +84,26 @@ export function buildProvenance(made: Made, inputs: InputDigest[], rule: Publish
     methods: { ...made.methods, ...describeRule(rule) },
     ...(builtAt ? { built_at: builtAt } : {}),
   };
+}
+
+/**
+ * The population behind a result: every source a figure was looked up in (the bundled table,
+ * and the fetched cache where it filled a gap), the years, and the cache file as an input.
+ */
+export function populationMade(population: PopulationTable, years: number[]): Pick<Made, 'population' | 'inputs'> {
+  const used = population.usedSources();
+  const cacheUsed = used.some((s) => s !== population.source);
+  const cache = populationCachePath();
+  return {
+    population: { source: used.length ? used.join('; ') : population.source, years: [...new Set(years)].sort((a, b) => a - b) },
+    ...(cacheUsed && existsSync(cache) ? { inputs: [{ role: 'population', path: cache, name: homeRelative(cache) }] } : {}),
+  };
+}
+
+/** ~/.cache/… rather than /home/someone/.cache/… in a record that may be published. */
+function homeRelative(path: string): string {
+  const home = homedir();
+  return home && path.startsWith(home + sep) ? `~${path.slice(home.length)}` : path;
 }
 
 /** Where --provenance writes: the file named, else beside --output. */

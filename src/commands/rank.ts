@@ -10,7 +10,7 @@ import { ESP2013, type AgeStratum } from '../stats/dsr.js';
 import { poissonMethodUsed, type PoissonMethod } from '../stats/poisson.js';
 import { protectTable, roundCells, ruleActive } from '../domain/publish.js';
 import { rankSpec } from '../domain/publish-specs.js';
-import { addPublishOptions, publishRule, type PublishOptions } from './publish.js';
+import { addPublishOptions, populationMade, publishRule, type PublishOptions } from './publish.js';
 import type { Column, ResultRow, ResultTable } from '../render/model.js';
 import { FUNNEL_COLUMNS, intervalColumns } from '../render/columns.js';
 import {
@@ -170,7 +170,7 @@ async function runRank(opts: RankOptions, ciMethodGiven = false): Promise<void> 
     rows,
     notes: [...notes, ...whole.notes],
     made: {
-      population: { source: population.source, years: [year] },
+      ...populationMade(population, [year]),
       methods: {
         interval: opts.standard ? "Dobson's method for directly standardised rates" : intervalName(opts.ciMethod),
         ...(opts.funnel ? { funnel: 'Spiegelhalter (2005): Poisson control limits, 95% and 99.8%, around the national rate' } : {}),

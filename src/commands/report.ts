@@ -33,8 +33,9 @@ year; then the national trend chart and each method's share of all treatments.
 
 Settings come from rehab-stats.config.json in the current folder (or --config FILE); options
 given here override it. Keys: input, population, methods, year, since, per, lang,
-outputs {markdown, html}, timestamp. Unknown keys are errors. Paths in the config are relative
-to the config file.
+outputs {markdown, html}, timestamp, suppress, roundCounts. Unknown keys are errors. Paths in
+the config are relative to the config file. The method notes always end with the report's
+provenance: version, settings, every input's SHA-256, population, methods and suppression rule.
 
 The same inputs give byte-identical files (no timestamp unless asked for). Files are written
 atomically and never over an input. --check writes nothing: it builds the report and exits 7

@@ -6,7 +6,7 @@ import type { ResultRow, ResultTable } from '../render/model.js';
 import { rankRows } from '../domain/ranking.js';
 import { protectTable, roundCells, ruleActive } from '../domain/publish.js';
 import { rankSpec } from '../domain/publish-specs.js';
-import { addPublishOptions, publishRule, type PublishOptions } from './publish.js';
+import { addPublishOptions, populationMade, publishRule, type PublishOptions } from './publish.js';
 import {
   addDataOptions, addHelp, addOutputOptions, BUNDLED_DATA_LABEL, populationNotes, emit, inputWarnings, loadCounts,
   loadPopulation, loadRegions, parseDenominator, parsePositive, parseSexOption, parseYearOption, type DataOptions, type OutputOptions,
@@ -93,7 +93,7 @@ export function summaryCommand(): Command {
       const { rows, national } = rankRows({ counts, population, regions, year, sex, age: parseDenominator(opts.denominator), per: opts.per, level: 0.95, ciMethod: 'exact' });
       values = shownRows(rows, national).filter((r) => typeof r.rate === 'number' && inScope(r.region_code as string)).map((r) => ({ region: r.region as string, value: r.rate as number }));
       notes.push(...populationNotes(population));
-      made = { population: { source: population.source, years: [year] }, methods: {} };
+      made = { ...populationMade(population, [year]), methods: {} };
     } else {
       const present = regions.regions.filter((r) => typeof counts.get(r.code)?.value === 'number');
       const rows: ResultRow[] = present.map((r) => ({ region_code: r.code, region: r.name, count: counts.get(r.code)!.value! }));

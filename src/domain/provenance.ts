@@ -31,6 +31,8 @@ export interface MethodRecord {
 export interface Made {
   population: { source: string; years: number[] } | null;
   methods: Omit<MethodRecord, 'suppression' | 'rounding'>;
+  /** Inputs besides --input and --population, e.g. the fetched population cache when it filled a gap. */
+  inputs?: { role: string; path: string; name: string }[];
 }
 
 export interface Provenance {
@@ -66,20 +68,4 @@ export function provenanceJson(p: Provenance): string {
     ...(p.built_at ? { built_at: p.built_at } : {}),
   };
   return JSON.stringify(ordered, null, 2) + '\n';
-}
-
-/** The same record as short lines for people (the report's method notes), in English or Swedish. */
-export function provenanceLines(p: Provenance, lang: 'en' | 'sv'): string[] {
-  const sv = lang === 'sv';
-  const m = p.methods;
-  return [
-    `${sv ? 'Verktyg' : 'Tool'}: rehab-stats ${p.version}; ${sv ? 'kommando' : 'command'}: rehab-stats ${p.arguments.join(' ')}`.trimEnd(),
-    ...p.inputs.map((i) => `${sv ? 'Indata' : 'Input'} (${i.role}): ${i.name}, ${i.bytes} ${sv ? 'byte' : 'bytes'}, SHA-256 ${i.sha256}`),
-    ...(p.population ? [`${sv ? 'Befolkning' : 'Population'}: ${p.population.source}, ${p.population.years.join(', ')}`] : []),
-    ...(m.interval ? [`${sv ? 'Intervall' : 'Interval'}: ${m.interval}`] : []),
-    ...(m.funnel ? [`${sv ? 'Trattgränser' : 'Funnel'}: ${m.funnel}`] : []),
-    ...(m.standard_population ? [`${sv ? 'Standardbefolkning' : 'Standard population'}: ${m.standard_population}`] : []),
-    `${sv ? 'Röjandekontroll' : 'Suppression'}: ${m.suppression}`,
-    `${sv ? 'Avrundning' : 'Rounding'}: ${m.rounding}`,
-  ];
 }

@@ -6,7 +6,7 @@ import type { MethodSection, ReportModel } from './build.js';
 import { rankChart, trendChart } from './svg.js';
 import { markRow } from './publish.js';
 import { HIDDEN_MARKER } from '../domain/publish.js';
-import { provenanceLines } from '../domain/provenance.js';
+import { provenanceLines } from './provenance-text.js';
 import { comparisonSentence, extremes, headline, shareSentence, words } from './text.js';
 
 /** The tables of one method's section, with headers in the report's language. */

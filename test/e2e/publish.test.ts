@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -105,5 +105,61 @@ describe('--provenance', () => {
       ['fixtures/age-counts.csv', sha256sum(join(ROOT, 'fixtures/age-counts.csv'))],
       ['fixtures/age-population.csv', sha256sum(join(ROOT, 'fixtures/age-population.csv'))],
     ]);
+  });
+});
+
+describe('report with suppression', () => {
+  const work = mkdtempSync(join(tmpdir(), 'rehab-stats-publish-report-'));
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+  const build = (lang: 'en' | 'sv', extra: string[] = []) => {
+    const md = join(work, `${lang}.md`);
+    const html = join(work, `${lang}.html`);
+    const r = runCli(['report', '--method', 'KBT,IPT', '--year', '2014', '--since', '2013', '--suppress', '10', '--lang', lang, '--markdown', md, '--html', html, ...extra]);
+    expect(r.stderr).not.toMatch(/error/);
+    return { md: readFileSync(md, 'utf8'), html: readFileSync(html, 'utf8'), args: ['report', '--method', 'KBT,IPT', '--year', '2014', '--since', '2013', '--suppress', '10', '--lang', lang, '--markdown', md, '--html', html, ...extra] };
+  };
+
+  it('hides small counts in both tables, in the bar chart and in the sentences (English)', () => {
+    const { md, html } = build('en');
+    // IPT 2014: Gotland 6 and Jämtland Härjedalen 7 are below 10.
+    expect(md).toContain('| × | Region Gotland | × | × | × | × |');
+    expect(md).toContain('| × | Region Jämtland Härjedalen | × | × | × | × |');
+    expect(md).toMatch(/\| Region Gotland \| × \| × \| × \| × \|/); // the growth table too
+    expect(md).toContain('2 of 19 regions are clearly above');
+    expect(md).toMatch(/Counts below 10 are hidden \(×\)/);
+    const ipt = html.slice(html.indexOf('<section id="ipt">'), html.indexOf('</section>', html.indexOf('<section id="ipt">')));
+    const chart = ipt.slice(ipt.indexOf('<svg'), ipt.indexOf('</svg>'));
+    expect(chart).not.toContain('Region Gotland');
+    expect(chart).not.toContain('Jämtland');
+    expect(chart).toContain('Region Skåne');
+  });
+
+  it('writes its provenance in the method notes (Swedish), and report --check compares it', () => {
+    const { md, args } = build('sv');
+    expect(md).toContain('- Röjandekontroll: antal under 10 döljs');
+    expect(md).toContain(`- Indata (antal): medföljande treatments.csv, ${readFileSync(join(ROOT, 'src/data/treatments.csv')).length} byte, SHA-256 ${sha256sum(join(ROOT, 'src/data/treatments.csv'))}`);
+    expect(md).toContain('- Verktyg: rehab-stats 1.0.0; kommando: rehab-stats report --method KBT,IPT --year 2014 --since 2013 --per 100000 --suppress 10');
+    expect(md).toContain('| × | Region Gotland | × | × | × | × |');
+    expect(runCli([...args, '--check']).status).toBe(0);
+    // Another rule is another report: --check says the files are out of date.
+    const other = args.map((a) => (a === '10' ? '5' : a));
+    const check = runCli([...other, '--check']);
+    expect(check.status).toBe(7);
+    expect(check.stderr).toContain('report out of date');
+  });
+
+  it('takes the rule from the config file', () => {
+    const config = join(work, 'publish.config.json');
+    writeFileSync(config, JSON.stringify({ methods: ['IPT'], year: 2014, since: 2013, lang: 'en', suppress: 10, roundCounts: 5, outputs: { markdown: 'c.md' } }));
+    expect(runCli(['report', '--config', config]).status).toBe(0);
+    const md = readFileSync(join(work, 'c.md'), 'utf8');
+    expect(md).toContain('| × | Region Gotland | × | × | × | × |');
+    expect(md).toContain('| 1 | Region Skåne | 210 |'); // 211 rounded to 5
+    expect(md).toMatch(/Rounding: shown counts rounded to the nearest multiple of 5/);
+    const bad = join(work, 'bad.config.json');
+    writeFileSync(bad, JSON.stringify({ suppress: -1 }));
+    const r = runCli(['report', '--config', bad]);
+    expect(r.status).toBe(4);
+    expect(r.stderr).toContain('"suppress" must be a whole number ≥ 0');
   });
 });

@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { disclosedCells, suppressCells, type Relation } from '../../src/stats/disclosure.js';
 import { roundCount } from '../../src/stats/round-count.js';
+import { protectTable } from '../../src/domain/publish.js';
+import { rankSpec } from '../../src/domain/publish-specs.js';
+import type { CountCell } from '../../src/domain/select.js';
+import type { ResultRow } from '../../src/render/model.js';
 
 /**
  * Rank of a matrix by floating-point elimination with partial pivoting — a different method
@@ -185,5 +189,36 @@ describe('roundCount', () => {
     expect(roundCount(17, 1)).toBe(17);
     expect(roundCount(17, 0)).toBe(17);
     expect(() => roundCount(17, -5)).toThrow();
+  });
+});
+
+describe('protectTable on a ranking', () => {
+  it('property: small counts and all derived from them hidden, the rest ranked without gaps, hidden rows last', () => {
+    fc.assert(
+      fc.property(fc.array(count, { minLength: 3, maxLength: 21 }), fc.integer({ min: 1, max: 10 }), (values, threshold) => {
+        const counts = new Map<string, CountCell>(values.map((v, i) => [String(i + 1).padStart(2, '0'), { value: v, lines: [] }]));
+        // Rates on equal populations, so the rate order is the count order; ranks as competition ranks.
+        const sorted = [...counts].sort((a, b) => b[1].value! - a[1].value! || a[0].localeCompare(b[0]));
+        const rows: ResultRow[] = sorted.map(([code, c]) => ({ rank: 1 + sorted.filter(([, o]) => o.value! > c.value!).length, region_code: code, region: `R${code}`, count: c.value, population: 1000, rate: c.value, rate_lower: 0, rate_upper: 1, vs_national: 'similar', note: '' }));
+        const national: ResultRow = { rank: null, region_code: '00', region: 'Riket', count: values.reduce((s, v) => s + v, 0), population: 1000 * values.length, rate: 1, rate_lower: 0, rate_upper: 1, vs_national: null, note: '' };
+        const table = protectTable({ columns: [], rows, apart: [national], notes: [] }, rankSpec(rows, counts), { suppress: threshold, roundTo: 0 });
+        const all = [...table.rows, national];
+        for (const r of table.rows) {
+          const truth = counts.get(r.region_code as string)!.value!;
+          if (truth < threshold) expect(r.count_status).toBe('suppressed-primary');
+          if (r.count === null) expect([r.rate, r.rank, r.vs_national]).toEqual([null, null, null]);
+          else expect(r.count).toBe(truth);
+        }
+        // The relation Riket = Σ regions, over the cells actually hidden: nothing determined.
+        const hidden = new Set(all.flatMap((r) => (r.count === null ? [String(r.region_code)] : [])));
+        expect(determinedByRank([{ total: '00', parts: table.rows.map((r) => String(r.region_code)) }], hidden)).toEqual([]);
+        // Ranks among the shown rows: competition ranks of their counts, no gaps left by hidden rows.
+        const shown = table.rows.filter((r) => r.count !== null);
+        for (const r of shown) expect(r.rank).toBe(1 + shown.filter((o) => (o.count as number) > (r.count as number)).length);
+        const firstHidden = table.rows.findIndex((r) => r.count === null);
+        if (firstHidden >= 0) expect(table.rows.slice(firstHidden).every((r) => r.count === null)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
