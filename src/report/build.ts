@@ -24,7 +24,7 @@ export interface MethodSection {
   /** The method's share of all treatments in `year`. */
   share: { count: number; total: number; pct: number; lower: number; upper: number } | null;
   /** Cells hidden by the publishing rule (--suppress), per row of `ranked`, `national` and `growth`. */
-  hidden: Map<ResultRow, ReadonlySet<string>>;
+  hidden?: Map<ResultRow, ReadonlySet<string>>;
   /** The share is hidden: the method's count is below the threshold or hidden in the tables. */
   shareHidden?: boolean;
 }

@@ -25,8 +25,8 @@ function sectionTables(s: MethodSection, model: ReportModel, lang: Lang): { rank
         { key: 'ci', header: w.ci, type: 'interval', keys: ['rate_lower', 'rate_upper'] },
         { key: 'vs', header: w.vs, type: 'text', empty: '' },
       ],
-      rows: s.ranked.map((r) => markRow({ ...r, vs: vs(r.vs_national) }, s.hidden.get(r), ['vs'])),
-      apart: [markRow({ ...s.national, rank: null, vs: '' }, s.hidden.get(s.national), ['vs'])],
+      rows: s.ranked.map((r) => markRow({ ...r, vs: vs(r.vs_national) }, s.hidden?.get(r), ['vs'])),
+      apart: [markRow({ ...s.national, rank: null, vs: '' }, s.hidden?.get(s.national), ['vs'])],
       notes: [],
     },
     growth: {
@@ -38,8 +38,8 @@ function sectionTables(s: MethodSection, model: ReportModel, lang: Lang): { rank
         { key: 'change_pct', header: w.change, type: 'signed-percent' },
         { key: 'cagr_pct', header: w.perYear, type: 'signed-percent', digits: 1 },
       ],
-      rows: s.growth.rows.map((r) => markRow(r, s.hidden.get(r))),
-      apart: [markRow(s.growth.national, s.hidden.get(s.growth.national))],
+      rows: s.growth.rows.map((r) => markRow(r, s.hidden?.get(r))),
+      apart: [markRow(s.growth.national, s.hidden?.get(s.growth.national))],
       notes: [],
     },
   };

@@ -91,7 +91,7 @@ export function percentWords(value: number, lang: Lang): string {
  */
 export function headline(s: MethodSection, lang: Lang): string {
   const count = s.national.count;
-  if (s.hidden.get(s.national)?.has('count')) return words(lang).hiddenHeadline(s.method, s.year);
+  if (s.hidden?.get(s.national)?.has('count')) return words(lang).hiddenHeadline(s.method, s.year);
   if (typeof count !== 'number') return lang === 'sv' ? `Uppgift saknas för ${s.method} ${s.year}.` : `No complete count for ${s.method} in ${s.year}.`;
   const n = formatNumber(count, 0, lang);
   const start = lang === 'sv' ? `År ${s.year} fick ${n} personer ${s.method}` : `In ${s.year}, ${n} people received ${s.method}`;
