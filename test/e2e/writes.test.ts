@@ -176,6 +176,21 @@ describe('a signal in the middle of a write', () => {
   }
 });
 
+describe('a reader that closes the pipe early (EPIPE)', () => {
+  it('is not an error: a 100 KB output, the reader takes one chunk and goes; exit 0, stderr empty', async () => {
+    // More than a pipe buffer (64 KiB), so the writer is still writing when the reader leaves.
+    const child = spawn(process.execPath, [BIN, 'convert', 'src/data/population.csv', '--kind', 'population', '--quiet'], { cwd: ROOT, env: { PATH: process.env.PATH, LANG: 'C' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (b) => (stderr += b));
+    const first = await new Promise<Buffer>((done) => child.stdout.once('data', done));
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((done) => child.on('close', (c) => done(c)));
+    expect(first.toString('utf8')).toMatch(/^region_code,region,year,sex,age,population\n/);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  });
+});
+
 describe('--output and report files: what is refused (exit 2, nothing written)', () => {
   it('a symbolic link: refused, the link and its file unchanged', () => {
     const d = folder();

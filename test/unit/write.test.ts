@@ -229,6 +229,18 @@ describe('writeFiles', () => {
       expect(e.message).toMatch(/too long/);
     });
 
+    for (const [code, words] of [['EACCES', /permission denied/], ['EROFS', /read-only/], ['EPERM', /not permitted/]] as const) {
+      it(`a folder the writer may not create files in (${code}, injected: root may write anywhere)`, async () => {
+        const d = folder();
+        const { fs } = spyFs({ open: () => Promise.reject(Object.assign(new Error(code), { code })) });
+        const e = await failure(writeFiles([{ path: join(d, 'out.csv'), data: 'x' }], NONE, fs));
+        expect(e.exitCode).toBe(3);
+        expect(e.message).toMatch(words);
+        expect(e.hint).toBeTruthy();
+        expect(readdirSync(d)).toEqual([]);
+      });
+    }
+
     it('a folder that does not exist (ENOENT)', async () => {
       const e = await failure(writeFiles([{ path: join(folder(), 'missing', 'out.csv'), data: 'x' }], NONE));
       expect(e.exitCode).toBe(3);
