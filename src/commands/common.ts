@@ -16,7 +16,7 @@ import { ROLES } from '../domain/vocabulary.js';
 import { bundledPath, bundledRegions, readBundled, SNAPSHOT_PATH, snapshotTable } from '../io/bundled.js';
 import { displayName } from '../io/read.js';
 import { writeStderr, writeStdout } from '../io/output.js';
-import { writeFiles, type Protection } from '../io/write.js';
+import { writeFiles, type OutputFile, type Protection } from '../io/write.js';
 import { chalkFor, colorLevel } from '../io/terminal.js';
 import { render } from '../render/index.js';
 import { defaultSheetName, renderXlsx } from '../render/xlsx.js';
@@ -347,13 +347,17 @@ export async function emit(
           allowFormulas: opts.formulas === false,
           ...(style ? { style: (c, r, t) => style(c, r, t, chalk) } : {}),
         });
-  const protection = outputProtection([opts.input, opts.population]);
-  await writeResult(opts.output, text, protection);
+  // The result file and the provenance file are written together (both or neither, never one
+  // path for both); stdout only once they are in place, so it stays empty when a write fails.
+  const toStdout = opts.output === undefined || opts.output === '-';
+  const files: OutputFile[] = toStdout ? [] : [{ path: opts.output!, data: text }];
   if (provenanceFile) {
     const made = table.made ?? { population: null, methods: {} };
     const record = buildProvenance(made, inputDigests(opts.input, opts.population, made.population !== null, made.inputs), publishRule(opts));
-    await writeFiles([{ path: provenanceFile, data: provenanceJson(record) }], protection);
+    files.push({ path: provenanceFile, data: provenanceJson(record) });
   }
+  if (files.length) await writeFiles(files, outputProtection([opts.input, opts.population]));
+  if (toStdout) writeStdout(text);
   if (!opts.quiet && notes.length) writeStderr(notes.map((n) => `${lang === 'sv' ? 'obs' : 'note'}: ${translate(n, lang)}\n`).join(''));
 }
 
