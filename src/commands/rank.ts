@@ -8,6 +8,7 @@ import { keepRegions, resolveMethod, resolveRegions, selectCounts, yearsOf } fro
 import { SMALL_COUNT } from '../stats/rate.js';
 import { ESP2013, type AgeStratum } from '../stats/dsr.js';
 import { poissonMethodUsed, type PoissonMethod } from '../stats/poisson.js';
+import type { OverdispersionEstimate, OverdispersionKind } from '../stats/overdispersion.js';
 import { protectTable, roundCells, ruleActive } from '../domain/publish.js';
 import { rankSpec } from '../domain/publish-specs.js';
 import { addPublishOptions, populationMade, publishRule, type PublishOptions } from './publish.js';
@@ -47,6 +48,7 @@ interface RankOptions extends DataOptions, OutputOptions, PublishOptions {
   sex?: string;
   denominator?: string;
   funnel?: boolean;
+  overdispersion?: OverdispersionKind;
   standard?: string;
   by?: string;
   numerator?: string;
@@ -96,6 +98,7 @@ export function rankCommand(): Command {
     .option('--count <column>', 'with --by: add up this column (default: count the rows)')
     .addOption(new Option('--standard <population>', 'age-standardise directly against this standard population (needs counts and population by age group)').choices(['esp2013']))
     .option('--funnel', 'add funnel-plot control limits (95% and 99.8%) around the national rate for each region\'s size')
+    .addOption(new Option('--overdispersion <kind>', 'funnel limits widened for overdispersion (Spiegelhalter 2005): multiplicative φ or additive τ²; implies --funnel').choices(['multiplicative', 'additive']))
     .option('--denominator <group>', 'population to divide by: all (ages) or 16-67 (the target group); with --by: the denominator column', 'all');
   addDataOptions(cmd);
   addOutputOptions(cmd);
@@ -106,6 +109,11 @@ export function rankCommand(): Command {
 }
 
 async function runRank(opts: RankOptions, ciMethodGiven = false): Promise<void> {
+  if (opts.overdispersion) {
+    if (opts.standard) throw usageError('--overdispersion works on crude rates, not with --standard', 'drop --standard, or use --funnel alone for PHE\'s funnels of DSRs');
+    if (opts.by) throw usageError('--overdispersion works on ranks of regions, not with --by');
+    opts.funnel = true;
+  }
   if (opts.by) {
     if (opts.region?.length) throw usageError('--region goes with ranks of regions, not with --by', 'filter the rows of your file before ranking its units');
     return runRankByUnit(opts);
@@ -137,7 +145,7 @@ async function runRank(opts: RankOptions, ciMethodGiven = false): Promise<void> 
   }
   const rule = publishRule(opts);
   // Rates come from the counts as shown: rounded ones when --round-counts asks (README "Publishing").
-  const { rows: allRows, national, missingRegions } = rankRows({ counts: roundCells(counts, rule), population, regions, year, sex, age, per: opts.per, level: opts.ci, ciMethod, funnel: opts.funnel, ...(strata ? { strata } : {}) });
+  const { rows: allRows, national, missingRegions, dispersion } = rankRows({ counts: roundCells(counts, rule), population, regions, year, sex, age, per: opts.per, level: opts.ci, ciMethod, funnel: opts.funnel, ...(opts.overdispersion ? { overdispersion: opts.overdispersion } : {}), ...(strata ? { strata } : {}) });
   // The interval can differ by row (PHE's rule picks by count size): each row says which it got.
   const perRowMethod = opts.ciMethod === 'phe' ? 'human' : ruleActive(rule) ? 'machine' : false;
   if (perRowMethod) for (const r of [...allRows, national]) r.interval_method = typeof r.rate_lower !== 'number' ? null : strata ? 'dobson' : poissonMethodUsed(r.count as number, opts.ciMethod);
@@ -155,7 +163,8 @@ async function runRank(opts: RankOptions, ciMethodGiven = false): Promise<void> 
     ...(opts.standard ? [] : [`Interval: ${opts.ciMethod === 'exact' ? 'exact Poisson' : opts.ciMethod === 'byar' ? "Byar's approximation" : 'exact Poisson below 10, Byar from 10'}; regions share a rank only when their rates are exactly equal.`]),
   ];
   notes.push(`vs Riket: higher or lower when the region's ${Math.round(opts.ci * 1000) / 10}% interval lies wholly above or below the national rate.`);
-  if (opts.funnel) notes.push(`Funnel: the region's count judged against the count expected at the ${opts.standard ? "funnel's weighted average rate (PHE)" : 'national rate'} at 95% and 99.8% (exact Poisson below 10, Byar from 10), as PHEindicatormethods' funnels; Spiegelhalter 2005.`);
+  if (dispersion) notes.push(dispersionNote(dispersion, opts.overdispersion));
+  if (opts.funnel && !opts.overdispersion) notes.push(`Funnel: the region's count judged against the count expected at the ${opts.standard ? "funnel's weighted average rate (PHE)" : 'national rate'} at 95% and 99.8% (exact Poisson below 10, Byar from 10), as PHEindicatormethods' funnels; Spiegelhalter 2005.`);
   if (standardNote) notes.push(standardNote);
   if (method === '') notes.push(`The input has no method column: every count is taken as ${opts.method}.`);
   if (selected.length) notes.push(`Ranks are among all ${allRows.filter((r) => typeof r.rank === 'number').length} ranked regions; only ${selected.map((r) => r.name).join(', ')} shown.`);
@@ -173,12 +182,33 @@ async function runRank(opts: RankOptions, ciMethodGiven = false): Promise<void> 
       ...populationMade(population, [year]),
       methods: {
         interval: opts.standard ? "Dobson's method for directly standardised rates" : intervalName(opts.ciMethod),
-        ...(opts.funnel ? { funnel: 'Spiegelhalter (2005): Poisson control limits, 95% and 99.8%, around the national rate' } : {}),
+        ...(opts.funnel ? { funnel: opts.overdispersion ? `Spiegelhalter (2005): ${opts.overdispersion} overdispersion-adjusted limits, 95% and 99.8%, around the national rate` : 'PHEindicatormethods: Poisson control limits, 95% and 99.8%, around the national rate (Spiegelhalter 2005)' } : {}),
         ...(opts.standard ? { standard_population: 'European Standard Population 2013' } : {}),
       },
     },
   };
   await emit(table, opts, inputWarnings(data), styleRankCell);
+}
+
+/**
+ * What the overdispersion estimate says, in one note: φ and τ², whether the limits were adjusted
+ * and how — or, for plain Poisson limits, that they are too narrow for this spread and what to use.
+ */
+function dispersionNote(d: OverdispersionEstimate, kind: OverdispersionKind | undefined): string {
+  const est = `φ = ${d.phi.toFixed(2)}, τ² = ${d.tau2.toPrecision(3)} (${d.n} regions, z-scores on the square-root scale winsorised at 10%)`;
+  if (kind === 'multiplicative') {
+    return d.phi > 1
+      ? `Overdispersion: ${est}; multiplicative adjustment: the limits' width on the square-root scale × √φ = ${Math.sqrt(d.phi).toFixed(2)} (Spiegelhalter 2005).`
+      : `Overdispersion: ${est}; φ ≤ 1, so no multiplicative adjustment: Poisson-width limits on the square-root scale (Spiegelhalter 2005).`;
+  }
+  if (kind === 'additive') {
+    return d.tau2 > 0
+      ? `Overdispersion: ${est}; additive adjustment: between-region variance τ² added on the square-root scale (random effects; Spiegelhalter 2005).`
+      : `Overdispersion: ${est}; τ² = 0, so no additive adjustment: Poisson-width limits on the square-root scale (Spiegelhalter 2005).`;
+  }
+  return d.overdispersed
+    ? `Overdispersion: ${est} — more spread than chance allows (nφ above χ²(${d.n - 1})'s 95th percentile): the Poisson limits flag regions for real between-region variation; --overdispersion additive (or multiplicative) widens them.`
+    : `Overdispersion: ${est}; within what chance allows, so the Poisson limits suit.`;
 }
 
 function intervalName(method: PoissonMethod): string {

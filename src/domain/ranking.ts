@@ -6,8 +6,9 @@ import type { CountCell } from './select.js';
 import type { ResultRow } from '../render/model.js';
 import { compareWithBenchmark } from '../stats/compare.js';
 import { directlyStandardisedRate, type AgeStratum } from '../stats/dsr.js';
-import { dsrFunnelSignificance, dsrFunnelTarget, rateFunnelLimits, rateFunnelSignificance } from '../stats/funnel.js';
-import type { PoissonMethod } from '../stats/poisson.js';
+import { dsrFunnelSignificance, dsrFunnelTarget, FUNNEL_LEVELS, funnelLabelFromLimits, rateFunnelLimits, rateFunnelSignificance } from '../stats/funnel.js';
+import { estimateOverdispersion, overdispersedRatioLimits, type OverdispersionEstimate, type OverdispersionKind } from '../stats/overdispersion.js';
+import type { Interval, PoissonMethod } from '../stats/poisson.js';
 import { competitionRanksOfRatios, type Ratio } from '../stats/rank.js';
 import { crudeRate, SMALL_COUNT } from '../stats/rate.js';
 
@@ -28,6 +29,8 @@ export interface RankInput {
   ciMethod: PoissonMethod;
   /** Compute funnel-plot limits too. */
   funnel?: boolean;
+  /** Widen the funnel limits for overdispersion (Spiegelhalter 2005); crude rates only. */
+  overdispersion?: OverdispersionKind;
   /** Age-standardise: each region's counts and population by age group with the standard's weights. */
   strata?: Map<string, AgeStratum[]>;
 }
@@ -36,7 +39,7 @@ export interface RankInput {
  * The ranked rows and the national row. Pure apart from the population lookups, which throw
  * when a needed figure is missing.
  */
-export function rankRows(input: RankInput): { rows: ResultRow[]; national: ResultRow; missingRegions: string[] } {
+export function rankRows(input: RankInput): { rows: ResultRow[]; national: ResultRow; missingRegions: string[]; dispersion?: OverdispersionEstimate } {
   const { counts, population, regions, year, sex, age, per, level, ciMethod } = input;
   const rateRow = (code: string, name: string, cell: CountCell | undefined, pop: number): ResultRow => {
     const base = { rank: null, region_code: code, region: name, population: pop };
@@ -86,8 +89,8 @@ export function rankRows(input: RankInput): { rows: ResultRow[]; national: Resul
     national = rateRow(NATIONAL_CODE, complete ? 'Riket' : `Total of ${some}`, { value: sum, lines: [] }, pop);
     national.note = complete ? 'sum of the 21 regions' : `sum of the ${some} with counts`;
   }
-  addComparisons(rows, national, input, exact);
-  return { rows, national, missingRegions };
+  const dispersion = addComparisons(rows, national, input, exact);
+  return { rows, national, missingRegions, ...(dispersion ? { dispersion } : {}) };
 }
 
 /** Age groups added up across regions (same groups, same order). */
@@ -147,9 +150,13 @@ export function buildStrata(
  * judged as PHEindicatormethods does: the region's count against the national rate per person
  * (crude), or against PHE's weighted average of the populations the DSRs imply (age-standardised).
  */
-function addComparisons(rows: ResultRow[], national: ResultRow, input: RankInput, exact: Map<ResultRow, Ratio>): void {
+function addComparisons(rows: ResultRow[], national: ResultRow, input: RankInput, exact: Map<ResultRow, Ratio>): OverdispersionEstimate | undefined {
   const benchmark = national.rate;
-  const funnelTarget = input.funnel ? funnelTargetOf(rows, national, input, exact) : null;
+  const funnelTarget = input.funnel || input.overdispersion ? funnelTargetOf(rows, national, input, exact) : null;
+  // φ and τ² from every ranked region (crude rates), to adjust the limits or to say that they should be
+  const ranked = rows.filter((r) => typeof r.rate === 'number');
+  const dispersion = funnelTarget !== null && !input.strata && ranked.length >= 2 ? estimateOverdispersion(ranked.map((r) => ({ observed: r.count as number, expected: funnelTarget * (r.population as number) }))) : undefined;
+  const adjustment = input.overdispersion && dispersion ? { kind: input.overdispersion, ...dispersion } : undefined;
   for (const r of rows) {
     if (typeof r.rate !== 'number' || typeof benchmark !== 'number' || benchmark === 0) {
       Object.assign(r, { ratio_to_national: null, vs_national: null, ...(input.funnel ? { funnel: null } : {}) });
@@ -161,12 +168,19 @@ function addComparisons(rows: ResultRow[], national: ResultRow, input: RankInput
     const count = r.count as number;
     // a DSR's funnel sits at the population it implies (count ÷ DSR × per), as in PHE's funnels
     const pop = input.strata ? (count / r.rate) * input.per : (r.population as number);
+    if (adjustment) {
+      // Spiegelhalter's adjusted limits on O/E, as rates
+      const [l95, l998] = FUNNEL_LEVELS.map((level) => overdispersedRatioLimits(funnelTarget * pop, level, adjustment)).map((l) => ({ lower: l.lower * funnelTarget * input.per, upper: l.upper * funnelTarget * input.per })) as [Interval, Interval];
+      Object.assign(r, { funnel_95_lower: l95.lower, funnel_95_upper: l95.upper, funnel_998_lower: l998.lower, funnel_998_upper: l998.upper, funnel: funnelLabelFromLimits(r.rate, l95, l998) });
+      continue;
+    }
     const l95 = rateFunnelLimits(funnelTarget * input.per, pop, input.per, 0.95);
     const l998 = rateFunnelLimits(funnelTarget * input.per, pop, input.per, 0.998);
     const label = input.strata ? dsrFunnelSignificance(count, r.rate, input.per, funnelTarget) : rateFunnelSignificance(count, pop, funnelTarget);
     Object.assign(r, { funnel_95_lower: l95.lower, funnel_95_upper: l95.upper, funnel_998_lower: l998.lower, funnel_998_upper: l998.upper, funnel: label });
   }
   Object.assign(national, { ratio_to_national: typeof benchmark === 'number' ? 1 : null, vs_national: null, ...(input.funnel ? { funnel: null } : {}) });
+  return dispersion;
 }
 
 /** The funnel's target rate per person, or null when there is none (no national rate, or 0). */

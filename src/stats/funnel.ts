@@ -97,3 +97,17 @@ export function dsrFunnelSignificance(count: number, rate: number, per: number, 
   if (count < 10) return null;
   return rateFunnelSignificance(count, (count / rate) * per, target);
 }
+
+/**
+ * Where a value lies against two sets of control limits, the stricter first: 'above 99.8%' beyond
+ * the 99.8% upper limit, 'above 95%' beyond the 95% one, likewise below, else 'within'. For limits
+ * that are not PHE's (overdispersion-adjusted ones), where the value itself is compared.
+ * @example funnelLabelFromLimits(0.9, { lower: 0.7, upper: 0.85 }, { lower: 0.65, upper: 0.92 }) // 'above 95%'
+ */
+export function funnelLabelFromLimits(value: number, limits95: Interval, limits998: Interval): FunnelLabel {
+  if (value > limits998.upper) return 'above 99.8%';
+  if (value > limits95.upper) return 'above 95%';
+  if (value < limits998.lower) return 'below 99.8%';
+  if (value < limits95.lower) return 'below 95%';
+  return 'within';
+}
