@@ -6,6 +6,7 @@ import { translate } from './render/i18n.js';
 import { resolveLang } from './commands/common.js';
 import { growthCommand } from './commands/growth.js';
 import { rankCommand } from './commands/rank.js';
+import { funnelCommand } from './commands/funnel.js';
 import { checkCommand } from './commands/check.js';
 import { completionCommand } from './commands/completion.js';
 import { convertCommand } from './commands/convert.js';
@@ -23,6 +24,7 @@ const VERSION = '1.0.0';
 /** Every verb, one line each: adding a command means one file and one line here. */
 const COMMANDS: (() => Command)[] = [
   rankCommand,
+  funnelCommand,
   growthCommand,
   shareCommand,
   trendCommand,

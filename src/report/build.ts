@@ -5,6 +5,7 @@ import { methodsOf, nationalCount, selectCounts, yearsOf } from '../domain/selec
 import type { ResultRow } from '../render/model.js';
 import { wilsonInterval } from '../stats/wilson.js';
 import { rankRows } from '../domain/ranking.js';
+import { funnelCurve, type FunnelCurvePoint } from '../stats/funnel-curve.js';
 import { growthRows } from '../domain/growth-rows.js';
 import { NO_RULE, roundCells, ruleActive, type PublishRule } from '../domain/publish.js';
 import { roundCount } from '../stats/round-count.js';
@@ -27,6 +28,8 @@ export interface MethodSection {
   hidden?: Map<ResultRow, ReadonlySet<string>>;
   /** The share is hidden: the method's count is below the threshold or hidden in the tables. */
   shareHidden?: boolean;
+  /** The funnel plot's 95% and 99.8% limits (PHE's Poisson curves), or null without a national rate. */
+  funnel: FunnelCurvePoint[] | null;
 }
 
 export interface ReportModel {
@@ -81,7 +84,7 @@ export function buildReport(
   const total = totalOfYear.every((v) => v !== null) ? totalOfYear.reduce((s: number, v) => s + v!, 0) : null;
   const sections = settings.methods.map((method): MethodSection => {
     const counts = selectCounts(obs, { method, year: settings.year, sex: 'total', absentIsZero: recordLevel });
-    const ranking = rankRows({ counts: roundCells(counts, rule), population, regions, year: settings.year, sex: 'total', age: 'all', per: settings.per, level: 0.95, ciMethod: 'exact' });
+    const ranking = rankRows({ counts: roundCells(counts, rule), population, regions, year: settings.year, sex: 'total', age: 'all', per: settings.per, level: 0.95, ciMethod: 'exact', funnel: true });
     const base = selectCounts(obs, { method, year: settings.since, sex: 'total', absentIsZero: recordLevel });
     let growth = growthRows(regions, roundCells(base, rule), roundCells(counts, rule), settings.since, settings.year);
     let { rows, national } = ranking;
@@ -103,7 +106,11 @@ export function buildReport(
       const ci = wilsonInterval(count, total);
       share = { count, total, pct: (count / total) * 100, lower: ci.lower * 100, upper: ci.upper * 100 };
     }
-    return { method, year: settings.year, since: settings.since, ranked: rows, national, growth, series, share, hidden, ...(shareHidden ? { shareHidden } : {}) };
+    // the funnel plot's limits along the population axis, around the national rate
+    const widest = Math.max(0, ...rows.map((r) => (typeof r.population === 'number' ? r.population : 0)));
+    // not with a publishing rule: the points would show what the tables hide
+    const funnel = !ruleActive(rule) && typeof national.rate === 'number' && national.rate > 0 && widest > 0 ? funnelCurve(national.rate, settings.per, widest * 1.05, 240) : null;
+    return { method, year: settings.year, since: settings.since, ranked: rows, national, growth, series, share, funnel, hidden, ...(shareHidden ? { shareHidden } : {}) };
   });
   // The shares add up to all treatments, and a share tells the total: one hidden share alone
   // would follow from the others, so the smallest shown one is hidden with it.

@@ -7,6 +7,8 @@ import { rankChart, trendChart } from './svg.js';
 import { markRow } from './publish.js';
 import { HIDDEN_MARKER } from '../domain/publish.js';
 import { provenanceLines } from './provenance-text.js';
+import { funnelSvg } from '../render/funnel-svg.js';
+import type { FunnelLabel } from '../stats/funnel.js';
 import { comparisonSentence, extremes, headline, shareSentence, words } from './text.js';
 
 /** The tables of one method's section, with headers in the report's language. */
@@ -110,6 +112,24 @@ figure { margin: 1rem 0; overflow-x: auto; }
 footer { margin-top: 3rem; font-size: .85rem; color: #495057; }
 `.trim();
 
+/** The section's funnel plot: each region's rate against its population, PHE's Poisson limits. */
+function funnelFigure(s: MethodSection, national: number, per: number, lang: Lang): string {
+  const sv = lang === 'sv';
+  const perLabel = sv ? `per ${formatNumber(per, 0, 'sv')}` : `per ${per.toLocaleString('en-US')}`;
+  return funnelSvg({
+    id: s.method,
+    title: sv ? `${s.method}: andel mot befolkning, ${s.year} (trattdiagram)` : `${s.method}: rate against population, ${s.year} (funnel plot)`,
+    yLabel: perLabel,
+    target: national,
+    targetLabel: 'Riket',
+    points: s.ranked.filter((r) => typeof r.rate === 'number').map((r) => ({ code: String(r.region_code), name: String(r.region), population: r.population as number, rate: r.rate as number, label: (r.funnel ?? null) as FunnelLabel | null })),
+    curve: s.funnel!,
+    limitsNote: sv ? 'Gränser: Poisson, som PHEindicatormethods (Spiegelhalter 2005).' : 'Limits: Poisson, as PHEindicatormethods (Spiegelhalter 2005).',
+    format: (v, digits) => formatNumber(v, digits, lang),
+    ...(sv ? { text: { population: 'Befolkning', above: 'över gränserna', within: 'inom', below: 'under gränserna (stor: 99,8 %)', dotted: 'prickad linje', level95: '95 %', level998: '99,8 %' } } : {}),
+  });
+}
+
 /** The report as one self-contained HTML file: inline CSS and SVG, no scripts, no external assets. */
 export function reportHtml(model: ReportModel, lang: Lang, builtAt?: string): string {
   const w = words(lang);
@@ -133,6 +153,7 @@ export function reportHtml(model: ReportModel, lang: Lang, builtAt?: string): st
     if (rest.length) out.push(`<p>${rest.map(escapeHtml).join(' ')}</p>`);
     const national = typeof s.national.rate === 'number' ? s.national.rate : null;
     out.push(`<figure>\n${rankChart(s.ranked, national, w.chartBars(s.method, s.year), lang)}\n</figure>`);
+    if (s.funnel && national !== null) out.push(`<figure>\n${funnelFigure(s, national, model.per, lang)}</figure>`);
     const t = sectionTables(s, model, lang);
     out.push(renderHtmlTable(t.rank, lang), renderHtmlTable(t.growth, lang), '</section>');
   }

@@ -11,6 +11,7 @@ function section(base: number | null, count: number, changePct: number | null): 
     method: 'KBT',
     year: 2014,
     since: 2009,
+    funnel: null,
     ranked: [],
     national: { count },
     growth: { rows: [], national: { base_count: base, count, change_pct: changePct } },

@@ -1,0 +1,94 @@
+import { Command, Option } from 'commander';
+import { dataError } from '../errors.js';
+import { rankRows } from '../domain/ranking.js';
+import { keepRegions, resolveMethod, resolveRegions, selectCounts, yearsOf } from '../domain/select.js';
+import { NATIONAL_CODE } from '../domain/regions.js';
+import { funnelCurve } from '../stats/funnel-curve.js';
+import type { FunnelLabel } from '../stats/funnel.js';
+import type { OverdispersionKind } from '../stats/overdispersion.js';
+import { funnelSvg, type FunnelPoint } from '../render/funnel-svg.js';
+import {
+  addDataOptions, addHelp, inputWarnings, loadCounts, loadPopulation, loadRegions, outputProtection, parseDenominator, parsePositive,
+  parseSexOption, parseYearOption, writeResult, type DataOptions,
+} from './common.js';
+import { writeStderr } from '../io/output.js';
+
+const EXAMPLES = [
+  'rehab-stats funnel --method KBT --output kbt-funnel.svg  # latest year, bundled data',
+  'rehab-stats funnel --method KBT --year 2014 --overdispersion additive > funnel.svg',
+  'rehab-stats funnel --method IPT --input counts.csv --population pop.csv -o ipt.svg',
+];
+
+const DETAILS = `
+Draws a funnel plot (Spiegelhalter 2005) as SVG: each region's rate against its population,
+the national rate, and the 95% and 99.8% control limits as PHEindicatormethods computes them
+(the same as rank --funnel). With --overdispersion the limits are Spiegelhalter's adjusted ones.
+Regions are blue ▲ above the limits, orange ▼ below, grey ● within; each point carries
+data-region="NN" and a <title> with its name and rate. Writes to --output or stdout.`;
+
+interface FunnelOptions extends DataOptions {
+  method: string;
+  year?: number;
+  per: number;
+  sex?: string;
+  denominator?: string;
+  overdispersion?: OverdispersionKind;
+  output?: string;
+  quiet?: boolean;
+}
+
+export function funnelCommand(): Command {
+  const cmd = new Command('funnel')
+    .summary('draw a funnel plot (SVG) of the regions\' rates against their population')
+    .description('Draw a funnel plot of treatments per inhabitant for one method and year, as SVG.')
+    .requiredOption('-m, --method <method>', 'treatment method, e.g. KBT, IPT, MMR')
+    .option('-y, --year <year>', 'year (default: the latest year in the data)', parseYearOption('--year'))
+    .option('--per <n>', 'rate per this many inhabitants', parsePositive('--per'), 100000)
+    .addOption(new Option('--sex <sex>', 'count and population of one sex').choices(['all', 'women', 'men']).default('all'))
+    .option('--denominator <group>', 'population to divide by: all (ages) or 16-67 (the target group)', 'all')
+    .addOption(new Option('--overdispersion <kind>', 'limits widened for overdispersion (Spiegelhalter 2005): multiplicative φ or additive τ²').choices(['multiplicative', 'additive']))
+    .option('-o, --output <file>', 'write the SVG to this file (atomically, never over an input) instead of stdout')
+    .option('-q, --quiet', 'no notes on stderr');
+  addDataOptions(cmd);
+  addHelp(cmd, EXAMPLES, DETAILS);
+  cmd.action((opts: FunnelOptions) => runFunnel(opts));
+  return cmd;
+}
+
+async function runFunnel(opts: FunnelOptions): Promise<void> {
+  const regions = loadRegions();
+  const selected = resolveRegions(opts.region ?? [], regions);
+  const data = await loadCounts(opts, regions, opts.year !== undefined ? { defaultYear: opts.year } : {});
+  const method = resolveMethod(data.observations, opts.method, data.source);
+  const sex = parseSexOption(opts.sex);
+  const age = parseDenominator(opts.denominator);
+  const years = yearsOf(data.observations.filter((o) => o.method === method));
+  const year = opts.year ?? years[years.length - 1]!;
+  const counts = selectCounts(data.observations, { method, year, sex, absentIsZero: data.recordLevel });
+  if (counts.size === 0) throw dataError(`no ${opts.method} counts for ${year}`, { file: data.source }, `years with ${opts.method} counts: ${years.join(', ') || 'none'}`);
+  const population = await loadPopulation(opts, regions);
+  const { rows, national, dispersion } = rankRows({ counts, population, regions, year, sex, age, per: opts.per, level: 0.95, ciMethod: 'exact', funnel: true, ...(opts.overdispersion ? { overdispersion: opts.overdispersion } : {}) });
+  const target = national.rate;
+  if (typeof target !== 'number' || target === 0) throw dataError(`no national ${opts.method} rate for ${year}: nothing to draw the funnel around`, { file: data.source });
+  const shown = keepRegions(rows, selected).filter((r) => typeof r.rate === 'number' && r.region_code !== NATIONAL_CODE);
+  const points: FunnelPoint[] = shown.map((r) => ({ code: String(r.region_code), name: String(r.region), population: r.population as number, rate: r.rate as number, label: (r.funnel ?? null) as FunnelLabel | null }));
+  const widest = Math.max(...rows.map((r) => (typeof r.population === 'number' ? r.population : 0)));
+  const adjustment = opts.overdispersion && dispersion ? { kind: opts.overdispersion, ...dispersion } : undefined;
+  const perLabel = `per ${opts.per.toLocaleString('en-US')}`;
+  const limitsNote = adjustment
+    ? `Limits: Spiegelhalter (2005), ${adjustment.kind} overdispersion adjustment (φ = ${adjustment.phi.toFixed(2)}, τ² = ${adjustment.tau2.toPrecision(3)}).`
+    : `Limits: Poisson, as PHEindicatormethods (Spiegelhalter 2005)${dispersion?.overdispersed ? `; φ = ${dispersion.phi.toFixed(2)}: more spread than chance (--overdispersion)` : ''}.`;
+  const svg = funnelSvg({
+    title: `${method || opts.method} treatments ${perLabel} inhabitants against population, ${year}`,
+    yLabel: perLabel,
+    target,
+    targetLabel: national.region === 'Riket' ? 'Riket' : String(national.region),
+    points,
+    curve: funnelCurve(target, opts.per, widest * 1.05, 240, adjustment),
+    limitsNote,
+    format: (v, digits) => v.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }),
+  });
+  await writeResult(opts.output, svg, outputProtection([opts.input, opts.population]));
+  const notes = inputWarnings(data);
+  if (!opts.quiet && notes.length) writeStderr(notes.map((n) => `note: ${n}\n`).join(''));
+}
