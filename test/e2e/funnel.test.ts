@@ -17,7 +17,7 @@ describe('rehab-stats funnel', () => {
       // colour and shape from the shared Okabe–Ito palette: blue ▲ above, orange ▼ below, grey ● within
       const colour = row.funnel.startsWith('above') ? '#0072B2' : row.funnel.startsWith('below') ? '#E69F00' : '#999999';
       expect(mark).toContain(`fill="${colour}"`);
-      expect(mark.startsWith(row.funnel === 'within' ? '<circle' : '<path')).toBe(true);
+      expect(mark!.startsWith(row.funnel === 'within' ? '<circle' : '<path')).toBe(true);
     }
     // the 95% and 99.8% limits and the national line
     expect(svg.stdout.match(/class="limit-95"/g)?.length).toBe(2);
