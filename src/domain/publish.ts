@@ -121,7 +121,8 @@ export function protectTable(table: ResultTable, spec: DisclosureSpec, rule: Pub
   if (rule.suppress > 0) notes.push(`Counts below ${rule.suppress} are hidden (${HIDDEN_MARKER}) with every figure computed from them, and so are counts from which one could be worked out; – is missing.`);
   if (rule.roundTo > 1) notes.push(`Counts are rounded to a multiple of ${rule.roundTo}; rates are computed from the rounded counts.`);
   if (spec.rerank) rerank(table, spec.rerank);
-  const statusColumns: Column[] = spec.countKeys.map((k) => ({ key: `${k}_status`, header: 'Status', type: 'text', only: 'machine' }));
+  const statusHeader = (k: string) => (k === 'count' ? 'Status' : `${k[0]!.toUpperCase()}${k.slice(1).replace(/_/g, ' ')} status`);
+  const statusColumns: Column[] = spec.countKeys.map((k) => ({ key: `${k}_status`, header: statusHeader(k), type: 'text', only: 'machine' }));
   return { ...table, columns: [...table.columns, ...statusColumns], notes, hidden };
 }
 

@@ -75,6 +75,8 @@ const EXACT: Record<string, string> = {
   q3: 'övre kvartil',
   max_min_ratio: 'högst/lägst',
   Interval: 'Intervall',
+  'Base count status': 'Status basår',
+  'Total status': 'Status totalt',
   exact: 'exakt',
   byar: 'Byar',
   dobson: 'Dobson',

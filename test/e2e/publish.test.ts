@@ -44,6 +44,27 @@ describe('--suppress on a ranking', () => {
   });
 });
 
+describe('--suppress in a workbook', () => {
+  it('leaves hidden cells empty and says why in the status column', async () => {
+    const out = join(dir, 'ranked.xlsx');
+    expect(runCli(['rank', '--method', 'IPT', '--year', '2014', '--suppress', '7', '--format', 'xlsx', '--output', out, '--quiet']).status).toBe(0);
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const sheet = wb.worksheets[0]!;
+    const header = (sheet.getRow(1).values as unknown[]).map(String);
+    const col = (name: string) => header.indexOf(name);
+    const rows: unknown[][] = [];
+    sheet.eachRow((r, i) => i > 1 && rows.push(r.values as unknown[]));
+    const gotland = rows.find((r) => r[col('Region')] === 'Region Gotland')!;
+    expect(gotland[col('Status')]).toBe('suppressed-primary');
+    for (const h of ['Count', 'Per 100,000', 'Lower', 'Upper', 'Rank']) expect(gotland[col(h)] ?? null).toBeNull();
+    const skane = rows.find((r) => r[col('Region')] === 'Region Skåne')!;
+    expect(skane[col('Status')]).toBe('shown');
+    expect(skane[col('Count')]).toBe(211);
+  });
+});
+
 describe('--round-counts', () => {
   it('computes rates from the rounded counts', () => {
     const rows = csv(runCli(['rank', '--method', 'KBT', '--year', '2014', '--round-counts', '10', '--format', 'csv', '--quiet']).stdout);
