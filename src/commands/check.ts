@@ -7,7 +7,9 @@ import { methodsOf, yearsOf } from '../domain/select.js';
 import type { ColumnPlan } from '../ingest/shape.js';
 import { displayName } from '../io/read.js';
 import { writeStdout } from '../io/output.js';
-import { addHelp, addReadOptions, addRowOptions, plural, loadRegions, readOptions, type DataOptions } from './common.js';
+import { addHelp, addReadOptions, addRowOptions, plural, loadPopulation, loadRegions, readOptions, type DataOptions } from './common.js';
+import { aboveTheirPopulation, describeAbove } from '../ingest/validate.js';
+import type { PopulationTable } from '../domain/population.js';
 
 const EXAMPLES = [
   'rehab-stats check export.csv  # what was understood, and every problem',
@@ -18,12 +20,14 @@ const EXAMPLES = [
 
 const DETAILS = `
 For each file: the encoding, delimiter and decimal mark detected, the shape of the table
-(long, years as columns, methods as columns, or one row per treatment), which column plays
-which role, the lines that are not data (titles, footnotes), the years, methods and regions
-found, values marked missing, and every problem with its line and column.
+(long, years as columns, methods as columns, or one row per treatment — and why), which
+column plays which role, the lines that are not data (titles, footnotes), the years, methods
+and regions found, values marked missing, and every problem with its line and column: rows
+with more or fewer cells than the header, values that cannot be read, counts that are not
+whole numbers, counts above the population (the bundled one, or --population FILE).
 Exit code 0 when every file can be used as it is, 6 when any has a problem.`;
 
-interface CheckOptions extends Omit<DataOptions, 'input' | 'population'> {
+interface CheckOptions extends Omit<DataOptions, 'input'> {
   kind: 'counts' | 'population';
   format: 'text' | 'json';
 }
@@ -36,6 +40,8 @@ export interface FileReport {
   delimiter?: string;
   decimal_mark?: string;
   shape?: string;
+  /** Why a file is read as one row per treatment. */
+  reading?: string;
   header_line?: number;
   columns?: { column: string; role: string; note?: string }[];
   not_data_lines?: { line: number; text: string }[];
@@ -76,6 +82,7 @@ export function describeTable(t: LoadedTable, regions: RegionIndex): FileReport 
     delimiter: t.delimiter === '\t' ? 'tab' : t.delimiter,
     decimal_mark: t.decimal,
     shape: t.shape,
+    ...(t.recordLevelBy ? { reading: t.recordLevelBy === 'option' ? 'as asked (--records)' : 'because no column holds counts' } : {}),
     header_line: t.headerLine,
     columns: t.columns.map((c) => ({ column: c.header || `(column ${c.index + 1})`, role: roleOf(c), ...(c.note ? { note: c.note } : {}) })),
     not_data_lines: t.skippedLines,
@@ -117,7 +124,7 @@ export function renderReport(r: FileReport): string {
   if (r.encoding !== undefined) {
     item('encoding', `${r.encoding}${r.bom ? ' with BOM' : ''}`);
     item('delimiter', `${r.delimiter === 'tab' ? 'tab' : `"${r.delimiter}"`}, decimal mark "${r.decimal_mark}"`);
-    item('shape', `${SHAPES[r.shape!] ?? r.shape}, header on line ${r.header_line}`);
+    item('shape', `${SHAPES[r.shape!] ?? r.shape}${r.reading ? ` ${r.reading}` : ''}, header on line ${r.header_line}`);
     item('columns', r.columns!.map((c) => `"${c.column}" → ${c.role}${c.note ? ` (${c.note})` : ''}`).join('\n             '));
     if (r.not_data_lines!.length) item('not data', r.not_data_lines!.map((l) => `line ${l.line}: ${l.text.length > 60 ? l.text.slice(0, 59) + '…' : l.text}`).join('\n             '));
     item('rows', `${plural(r.rows!, 'data row')} → ${plural(r.values!, 'value')}`);
@@ -148,17 +155,26 @@ export function checkCommand(): Command {
     .description('Check input files: encoding, delimiter, shape, column roles, years, methods, regions and problems.')
     .argument('<files...>', 'files to check ("-" for stdin)')
     .addOption(new Option('--kind <kind>', 'what the files hold').choices(['counts', 'population']).default('counts'))
-    .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'json']).default('text'));
+    .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'json']).default('text'))
+    .option('-p, --population <file>', 'population to compare counts with (default: the bundled SCB table)');
   addRowOptions(addReadOptions(cmd), { skipInvalid: false });
   addHelp(cmd, EXAMPLES, DETAILS);
   cmd.action(async (files: string[], opts: CheckOptions) => {
     const regions = loadRegions();
     const measure: Measure = opts.kind === 'population' ? 'population' : 'count';
     const reports: FileReport[] = [];
+    let population: PopulationTable | undefined;
     for (const f of files) {
       const name = displayName(f);
       try {
-        reports.push(describeTable(await readTable(f, measure, regions, readOptions(opts, { collectProblems: true })), regions));
+        const table = await readTable(f, measure, regions, readOptions(opts, { collectProblems: true }));
+        if (measure === 'count') {
+          population ??= await loadPopulation({ ...(opts.population ? { population: opts.population } : {}), ...(opts.encoding ? { encoding: opts.encoding } : {}) }, regions);
+          for (const a of aboveTheirPopulation(table.observations, population)) {
+            table.problems.push({ ...(a.o.line > 0 ? { line: a.o.line } : {}), message: describeAbove(a.o, a.population, regions), hint: 'check the count and the population; if one person can be counted more than once, pass --above-population to the other commands' });
+          }
+        }
+        reports.push(describeTable(table, regions));
       } catch (e) {
         if (e instanceof RehabError && e.exitCode !== ExitCode.usage) reports.push(failedReport(name, e));
         else throw e;

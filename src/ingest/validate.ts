@@ -39,6 +39,23 @@ export function rateLikeHeader(header: string): boolean {
  * A count above the population it is divided by is impossible for people counted once; it is
  * an error unless `allow` (repeat treatments of one person can exceed it), and then a note.
  */
+/** The counts larger than their population, with that population, where the table has it. */
+export function aboveTheirPopulation(counts: readonly Observation[], population: PopulationTable): { o: Observation; population: number }[] {
+  const out: { o: Observation; population: number }[] = [];
+  for (const o of counts) {
+    if (o.value === null) continue;
+    const p = population.get(o.region, o.year, o.sex, o.age);
+    if (p !== undefined && o.value > p) out.push({ o, population: p });
+  }
+  return out;
+}
+
+/** "the count 12 for Region Gotland, 2014, KBT is larger than its population, 10". */
+export function describeAbove(o: Observation, population: number, regions: RegionIndex): string {
+  const where = [o.region === '00' ? 'Riket' : (regions.byScbCode(o.region)?.name ?? o.region), o.year, o.method, o.sex !== 'total' ? o.sex : '', o.age !== 'all' ? `aged ${o.age}` : ''].filter(Boolean).join(', ');
+  return `the count ${o.value} for ${where} is larger than its population, ${population}`;
+}
+
 export function countsAbovePopulation(
   counts: readonly Observation[],
   population: PopulationTable,
@@ -46,19 +63,13 @@ export function countsAbovePopulation(
   source: string,
   allow: boolean,
 ): string[] {
-  const above: Observation[] = [];
-  for (const o of counts) {
-    if (o.value === null) continue;
-    const p = population.get(o.region, o.year, o.sex, o.age);
-    if (p !== undefined && o.value > p) above.push(o);
-  }
+  const above = aboveTheirPopulation(counts, population);
   if (above.length === 0) return [];
-  const describe = (o: Observation) =>
-    `the count ${o.value} for ${[o.region === '00' ? 'Riket' : (regions.byScbCode(o.region)?.name ?? o.region), o.year, o.method, o.sex !== 'total' ? o.sex : '', o.age !== 'all' ? `aged ${o.age}` : ''].filter(Boolean).join(', ')} is larger than its population, ${population.get(o.region, o.year, o.sex, o.age)}`;
+  const describe = (a: { o: Observation; population: number }) => describeAbove(a.o, a.population, regions);
   if (!allow) {
-    const o = above[0]!;
+    const o = above[0]!.o;
     throw dataError(
-      `${describe(o)}${above.length > 1 ? ` (and ${above.length - 1} more counts are)` : ''}`,
+      `${describe(above[0]!)}${above.length > 1 ? ` (and ${above.length - 1} more counts are)` : ''}`,
       { file: source, ...(o.line > 0 ? { line: o.line } : {}) },
       'check the count and the population file; if one person can be counted more than once, pass --above-population',
     );

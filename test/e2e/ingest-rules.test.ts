@@ -66,7 +66,8 @@ describe('an unknown count header never makes a file record-level', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Region Stockholm,2,/);
     expect(r.stderr).toContain('no column holds counts, so each row is read as one treatment (3 rows counted)');
-    expect((await runInProcess(['check', path])).stdout).toContain('record-level: one row per treatment');
+    expect((await runInProcess(['check', path])).stdout).toContain('record-level: one row per treatment, rows counted because no column holds counts');
+    expect((await runInProcess(['check', path, '--records'])).stdout).toContain('rows counted as asked (--records)');
   });
 });
 
@@ -87,6 +88,15 @@ describe('counts are whole numbers from 0 to 2^53 − 1, at most the population'
     const r = await runInProcess(['check', table('12,5')]);
     expect(r.code).toBe(6);
     expect(r.stdout).toContain('"12,5" is not a whole number');
+  });
+  it('check reports a count above its population (bundled, or --population) and exits 6', async () => {
+    const r = await runInProcess(['check', table('9000000')]);
+    expect(r.code).toBe(6);
+    expect(r.stdout).toContain('line 2: the count 9000000 for Region Stockholm, 2014, KBT is larger than its population, ');
+    const pop = file('pop-small.csv', 'region;year;population\nStockholm;2014;100\nUppsala;2014;1000\n');
+    const own = await runInProcess(['check', table('500'), '--population', pop]);
+    expect(own.code).toBe(6);
+    expect(own.stdout).toContain('the count 500 for Region Stockholm, 2014, KBT is larger than its population, 100');
   });
   it('a count above its population is an error, allowed with --above-population and then noted', async () => {
     const path = table('9000000');

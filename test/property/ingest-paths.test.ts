@@ -90,7 +90,7 @@ describe('fast and general paths through the whole pipeline', () => {
         expect(fastStdin).toEqual(general);
         expect(bigChunks).toEqual(general);
       }),
-      { numRuns: 14, seed: 20261130, endOnFailure: true },
+      { numRuns: 10, seed: 20261130, endOnFailure: true },
     );
   }, 300_000);
 });
