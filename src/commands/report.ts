@@ -2,7 +2,12 @@ import { Command, Option } from 'commander';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { dataError, ExitCode, RehabError, usageError } from '../errors.js';
-import { parseConfig, type ReportConfig } from '../domain/config.js';
+import { parseConfig, type BreakConfig, type ReportConfig } from '../domain/config.js';
+import { breakAlone, breakVsRest, nationalSeries } from '../domain/break-analysis.js';
+import type { PopulationTable } from '../domain/population.js';
+import { NATIONAL_CODE, type RegionIndex } from '../domain/regions.js';
+import { countSeries, withRates } from '../domain/trend-series.js';
+import { breakSection, type BreakSection } from '../report/break-section.js';
 import { methodsOf, resolveMethod, selectCounts, yearsOf } from '../domain/select.js';
 import { ioFailure } from '../io/read.js';
 import { writeStderr, writeStdout } from '../io/output.js';
@@ -15,7 +20,7 @@ import type { Provenance } from '../domain/provenance.js';
 import { buildProvenance, inputDigests, parseWhole } from './publish.js';
 import {
   addHelp, BUNDLED_DATA_LABEL, collect, loadCounts, loadPopulation, loadRegions, outputProtection, parsePositive, populationNotes,
-  parseYearOption, resolveLang,
+  parseYearOption, resolveLang, type CountData,
 } from './common.js';
 
 const EXAMPLES = [
@@ -33,9 +38,11 @@ year; then the national trend chart and each method's share of all treatments.
 
 Settings come from rehab-stats.config.json in the current folder (or --config FILE); options
 given here override it. Keys: input, population, methods, year, since, per, lang,
-outputs {markdown, html}, timestamp, suppress, roundCounts. Unknown keys are errors. Paths in
-the config are relative to the config file. The method notes always end with the report's
-provenance: version, settings, every input's SHA-256, population, methods and suppression rule.
+outputs {markdown, html}, timestamp, suppress, roundCounts, break {region, year, method, vs}
+(a break analysis section, as trend --region R --break YEAR [--vs rest], with its chart).
+Unknown keys are errors. Paths in the config are relative to the config file. The method notes
+always end with the report's provenance: version, settings, every input's SHA-256, population,
+methods and suppression rule.
 
 The same inputs give byte-identical files (no timestamp unless asked for). Files are written
 atomically and never over an input. --check writes nothing: it builds the report and exits 7
@@ -96,7 +103,26 @@ function settingsFrom(opts: ReportOptions): ReportConfig & { base: string; confi
     timestamp: opts.timestamp ?? config.timestamp ?? false,
     suppress: opts.suppress ?? config.suppress ?? 0,
     roundCounts: opts.roundCounts ?? config.roundCounts ?? 0,
+    ...(config.break ? { break: config.break } : {}),
   };
+}
+
+/** The configured break analysis (as trend --region R --break YEAR [--vs rest]) for the report. */
+function reportBreak(b: BreakConfig, data: CountData, regions: RegionIndex, population: PopulationTable, methods: string[], per: number, lang: 'sv' | 'en', configFile: string): BreakSection {
+  const region = regions.resolve(b.region);
+  if (!region || region.code === NATIONAL_CODE) {
+    const near = regions.suggest(b.region);
+    throw dataError(`"break.region" ${JSON.stringify(b.region)} is not a region`, { file: configFile }, near.length ? `did you mean: ${near.join('; ')}?` : 'see: rehab-stats regions');
+  }
+  if (!b.method && methods.length > 1) throw dataError('"break" needs "method": the report covers several', { file: configFile }, `methods: ${methods.join(', ')}`);
+  const method = b.method ? resolveMethod(data.observations, b.method, data.source) : methods[0]!;
+  const years = yearsOf(data.observations.filter((o) => o.method === method));
+  const series = withRates(countSeries(data.observations, regions, region, method, years, data.recordLevel), population, per);
+  const analysis =
+    b.vs === 'rest'
+      ? breakVsRest(series, nationalSeries(data.observations, regions, method, years, population, per, data.recordLevel, data.source), b.year, data.source)
+      : breakAlone(series, b.year, data.source);
+  return breakSection(series, analysis, per, lang);
 }
 
 /** Creates the folder a report goes into (report/ by default); a failure is a write error (exit 3). */
@@ -174,6 +200,11 @@ export function reportCommand(): Command {
     }, data.recordLevel);
     // Once the rates are computed: which population sources were used, and any published Riket that differs from its regions.
     model.populationLabel = populationNotes(population).map((n) => n.replace(/^Population: /, '')).join(' ');
+    if (s.break && (rule.suppress > 0 || rule.roundTo > 1)) {
+      // The break table shows every year's count: publishing it under a suppression rule would undo the rule.
+      throw usageError('a break section cannot be published with suppress or roundCounts yet', 'leave out "break", or publish without suppress/roundCounts');
+    }
+    if (s.break) model.breakSection = reportBreak(s.break, data, regions, population, scope.methods, s.per!, lang, s.configPath ?? 'the config');
     const builtAt = s.timestamp ? new Date().toISOString() : undefined;
     const shownPath = (p: string) => (p.startsWith(process.cwd() + '/') ? p.slice(process.cwd().length + 1) : p);
     model.provenance = reportProvenance(s, scope, shownPath(population.source), rule, shownPath);

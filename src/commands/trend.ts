@@ -1,12 +1,11 @@
 import { Command, Option } from 'commander';
 import { dataError, usageError } from '../errors.js';
 import { NATIONAL_CODE, type Region } from '../domain/regions.js';
-import { completeNationalCount, methodsOf, resolveMethod, resolveRegions, yearsOf } from '../domain/select.js';
-import { breakAlone, breakVsRest, type BreakResult } from '../domain/break-analysis.js';
-import type { PopulationTable } from '../domain/population.js';
-import type { RegionIndex } from '../domain/regions.js';
+import { methodsOf, resolveMethod, resolveRegions, yearsOf } from '../domain/select.js';
+import { breakAlone, breakVsRest, nationalSeries, type BreakResult } from '../domain/break-analysis.js';
 import type { RatioEstimate } from '../stats/wald-ratio.js';
 import { breakChart } from '../render/break-chart.js';
+import { breakSentences } from '../render/break-text.js';
 import { writeFiles } from '../io/write.js';
 import { countSeries, seriesSubjects, seriesValues, spanSummary, withRates, type Series, type SpanSummary } from '../domain/trend-series.js';
 import { growth } from '../stats/growth.js';
@@ -15,7 +14,7 @@ import type { Column, ResultRow, ResultTable } from '../render/model.js';
 import { intervalColumns } from '../render/columns.js';
 import {
   addDataOptions, addHelp, addOutputOptions, BUNDLED_DATA_LABEL, emit, inputWarnings, loadCounts, loadPopulation, loadRegions, outputProtection, populationNotes,
-  parsePositive, parseYearOption, type CountData, type DataOptions, type OutputOptions,
+  parsePositive, parseYearOption, type DataOptions, type OutputOptions,
 } from './common.js';
 
 const EXAMPLES = [
@@ -209,7 +208,7 @@ async function runTrend(opts: TrendOptions): Promise<void> {
     const present = [...new Set(data.observations.filter((o) => o.method === method).map((o) => o.region))].sort().map((c) => regions.byScbCode(c)?.name ?? c);
     throw dataError(`no ${name} counts for ${empty.map((s) => s.name).join(', ')}`, { file: data.source }, `regions with ${name} counts: ${present.join(', ') || 'none'}`);
   }
-  const analysis = opts.break !== undefined ? breakAnalysis(series, opts.break, opts, () => nationalSeries(data, regions, method, years, population!, opts.per), data.source) : undefined;
+  const analysis = opts.break !== undefined ? breakAnalysis(series, opts.break, opts, () => nationalSeries(data.observations, regions, method, years, population!, opts.per, data.recordLevel, data.source), data.source) : undefined;
   const summaries = series.map((s) => spanSummary(seriesValues(s)));
   const several = series.length > 1;
   const notes: string[] = [];
@@ -220,7 +219,7 @@ async function runTrend(opts: TrendOptions): Promise<void> {
     const why = missingGrowthNote(s.name, seriesValues(s), summaries[i]!);
     if (why) notes.push(why);
   });
-  if (analysis) notes.push(...breakNotes(analysis, series[0]!));
+  if (analysis) notes.push(...breakSentences(analysis, series[0]!.name, 'en'));
   notes.push(...label());
   const rows = series.flatMap(seriesRows);
   if (analysis) addBreakColumns(rows, analysis, opts.per);
@@ -279,15 +278,6 @@ function breakAnalysis(series: Series[], year: number, opts: TrendOptions, natio
   return breakAlone(one, year, source);
 }
 
-/** Riket's series for --vs rest: its own rows or all 21 regions, never the sum of a few. */
-function nationalSeries(data: CountData, regions: RegionIndex, method: string, years: number[], population: PopulationTable, per: number): Series {
-  const points = years.map((year) => {
-    const count = completeNationalCount(data.observations, regions, method, year, data.recordLevel);
-    if (count === null) throw dataError(`no count for all of Sweden in ${year}`, { file: data.source }, 'for --vs rest the input needs Riket rows, or rows for all 21 regions');
-    return { year, count };
-  });
-  return withRates({ code: NATIONAL_CODE, name: regions.national.name, method, points }, population, per);
-}
 
 /** Fitted values and the counterfactual (counts and rates), and with --vs rest the rest and the rate ratio, on each series row. */
 function addBreakColumns(rows: ResultRow[], a: BreakResult, per: number): void {
@@ -363,23 +353,6 @@ function breakRows(a: BreakResult, series: Series): ResultRow[] {
   ];
 }
 
-/** The break in words under the human table. */
-function breakNotes(a: BreakResult, series: Series): string[] {
-  const f2 = (v: number) => v.toFixed(2);
-  const f3 = (v: number) => v.toFixed(3);
-  const ci = (r: RatioEstimate, f: (v: number) => string) => `×${f(r.estimate)} (95% CI ${f(r.lower)}–${f(r.upper)})`;
-  const n = a.points.length;
-  const out: string[] = [];
-  if (a.kind === 'alone') {
-    out.push(`Break at ${a.breakYear}: segmented Poisson regression of ${series.name}'s counts over ${n} years, offset log(population), quasi-Poisson dispersion ${f2(a.fit.dispersion)}.`);
-    out.push(`Level change at ${a.breakYear}: ${ci(a.fit.levelChange, f2)}; slope change: ${ci(a.fit.slopeChange, f3)} per year; trend before: ${ci(a.fit.trendBefore, f3)} per year.`);
-  } else {
-    out.push(`Break at ${a.breakYear}, ${series.name} against the rest of Sweden (Riket minus the region): one Poisson model with every term × region, offset log(population), quasi-Poisson dispersion ${f2(a.fit.dispersion)}.`);
-    out.push(`Relative to the rest — level change at ${a.breakYear}: ${ci(a.fit.levelChange, f2)}; slope change: ${ci(a.fit.slopeChange, f3)} per year. Ratio: the region's rate ÷ the rest's, exact 95% interval.`);
-  }
-  out.push('A ratio whose interval excludes 1 is a change beyond chance and overdispersion; "No break": the fitted pre-break trend continued.');
-  return out;
-}
 
 /** Rows only machine formats carry (CSV/TSV/xlsx: the summary after the series). */
 function withMachineRows(table: ResultTable, extra: ResultRow[], opts: OutputOptions): ResultTable {

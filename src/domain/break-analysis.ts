@@ -2,7 +2,11 @@ import { dataError, usageError } from '../errors.js';
 import { rateRatio, type RateRatio } from '../stats/rate-ratio.js';
 import { MIN_YEARS_EACH_SIDE, segmentedPoisson, type BreakPoint, type SegmentedFit } from '../stats/segmented-poisson.js';
 import { segmentedPoissonVsRest, type ComparativeSegmentedFit } from '../stats/segmented-poisson-vs-rest.js';
-import type { Series } from './trend-series.js';
+import { NATIONAL_CODE, type RegionIndex } from './regions.js';
+import type { Observation } from './observation.js';
+import type { PopulationTable } from './population.js';
+import { completeNationalCount } from './select.js';
+import { withRates, type Series } from './trend-series.js';
 
 /** A break analysis of one series: alone, or against the rest of the country. */
 export type BreakResult =
@@ -50,4 +54,14 @@ export function breakVsRest(series: Series, national: Series, breakYear: number,
   if (bad) throw dataError(`Riket's ${bad.year} count or population is smaller than ${series.name}'s`, { file: source }, 'the Riket rows must cover the whole country');
   const ratios = points.map((p, i) => (rest[i]!.count > 0 && Number.isInteger(p.count) && Number.isInteger(rest[i]!.count) ? rateRatio(p.count, p.population, rest[i]!.count, rest[i]!.population) : null));
   return { kind: 'vs-rest', breakYear, fit: segmentedPoissonVsRest(points, rest, breakYear), points, rest, ratios };
+}
+
+/** Riket's series for --vs rest: the input's Riket rows or all 21 regions, never the sum of a few. */
+export function nationalSeries(obs: readonly Observation[], regions: RegionIndex, method: string, years: readonly number[], population: PopulationTable, per: number, recordLevel: boolean, source: string): Series {
+  const points = years.map((year) => {
+    const count = completeNationalCount(obs, regions, method, year, recordLevel);
+    if (count === null) throw dataError(`no count for all of Sweden in ${year}`, { file: source }, 'for --vs rest the input needs Riket rows, or rows for all 21 regions');
+    return { year, count };
+  });
+  return withRates({ code: NATIONAL_CODE, name: regions.national.name, method, points }, population, per);
 }

@@ -29,6 +29,17 @@ export interface ReportConfig {
   suppress?: number;
   /** Show counts rounded to a multiple of this; 0 or absent: none. */
   roundCounts?: number;
+  /** A break analysis section: one region's rate with a break at `year` (as trend --break), optionally against the rest of Sweden. */
+  break?: BreakConfig;
+}
+
+export interface BreakConfig {
+  /** SCB code, name or alias. */
+  region: string;
+  year: number;
+  /** The method; needed when the report covers more than one. */
+  method?: string;
+  vs?: 'rest';
 }
 
 const KEYS: Record<keyof ReportConfig, (v: unknown) => boolean> = {
@@ -43,6 +54,13 @@ const KEYS: Record<keyof ReportConfig, (v: unknown) => boolean> = {
   timestamp: (v) => typeof v === 'boolean',
   suppress: (v) => Number.isInteger(v) && (v as number) >= 0,
   roundCounts: (v) => Number.isInteger(v) && (v as number) >= 0,
+  break: (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
+};
+const BREAK_KEYS: Record<keyof BreakConfig, [(v: unknown) => boolean, string]> = {
+  region: [(v) => typeof v === 'string' && v !== '', 'a region code, name or alias, e.g. "06"'],
+  year: [(v) => Number.isInteger(v) && (v as number) >= 1900 && (v as number) <= 2100, 'a four-digit year'],
+  method: [(v) => typeof v === 'string' && v !== '', 'a method name'],
+  vs: [(v) => v === 'rest', '"rest"'],
 };
 const OUTPUT_KEYS = ['markdown', 'html'];
 
@@ -58,6 +76,7 @@ const EXPECTED: Record<keyof ReportConfig, string> = {
   timestamp: 'true or false',
   suppress: 'a whole number ≥ 0, e.g. 5',
   roundCounts: 'a whole number ≥ 0, e.g. 5',
+  break: 'an object like {"region": "06", "year": 2021, "method": "MMR", "vs": "rest"}',
 };
 
 /** Parses and checks a config file's text. Pure. */
@@ -83,6 +102,15 @@ export function parseConfig(text: string, file: string): ReportConfig {
   for (const [key, value] of Object.entries((config.outputs as Record<string, unknown>) ?? {})) {
     if (!OUTPUT_KEYS.includes(key)) throw dataError(`unknown key "outputs.${key}"`, { file }, `outputs takes: ${OUTPUT_KEYS.join(', ')}`);
     if (typeof value !== 'string' || value === '') throw dataError(`"outputs.${key}" must be a file path`, { file });
+  }
+  if (config.break !== undefined) {
+    const b = config.break as Record<string, unknown>;
+    for (const [key, value] of Object.entries(b)) {
+      if (!Object.hasOwn(BREAK_KEYS, key)) throw dataError(`unknown key "break.${key}"`, { file }, `break takes: ${Object.keys(BREAK_KEYS).join(', ')}`);
+      const [ok, expected] = BREAK_KEYS[key as keyof BreakConfig];
+      if (!ok(value)) throw dataError(`"break.${key}" must be ${expected}`, { file });
+    }
+    for (const key of ['region', 'year']) if (b[key] === undefined) throw dataError(`"break" needs "${key}"`, { file }, 'e.g. {"region": "06", "year": 2021}');
   }
   return config as ReportConfig;
 }

@@ -11,6 +11,7 @@ import { NO_RULE, roundCells, ruleActive, type PublishRule } from '../domain/pub
 import { roundCount } from '../stats/round-count.js';
 import { protectSection } from './publish.js';
 import type { Provenance } from '../domain/provenance.js';
+import type { BreakSection } from './break-section.js';
 
 /** Everything a report says about one method. Built by a pure function from the data. */
 export interface MethodSection {
@@ -45,6 +46,8 @@ export interface ReportModel {
   publish?: PublishRule;
   /** Where the report came from and how it was made: always in the method notes. */
   provenance?: Provenance;
+  /** A break analysis, when the config asks for one (see report/break-section.ts). */
+  breakSection?: BreakSection;
 }
 
 export interface ReportSettings {

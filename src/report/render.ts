@@ -93,6 +93,8 @@ export function reportMarkdown(model: ReportModel, lang: Lang, builtAt?: string)
     const t = sectionTables(s, model, lang);
     out.push(renderMarkdown(t.rank, lang), renderMarkdown(t.growth, lang));
   }
+  const b = model.breakSection;
+  if (b) out.push(`## ${escapeMarkdown(b.title)}`, '', ...b.sentences.map(escapeMarkdown), '', renderMarkdown(b.table, lang));
   const shares = sharesTable(model, lang);
   if (shares) out.push(renderMarkdown(shares, lang));
   out.push(`## ${w.methods}`, '', ...footnotes(model, lang, builtAt).map((n) => `- ${escapeMarkdown(n)}`), '');
@@ -157,6 +159,8 @@ export function reportHtml(model: ReportModel, lang: Lang, builtAt?: string): st
     const t = sectionTables(s, model, lang);
     out.push(renderHtmlTable(t.rank, lang), renderHtmlTable(t.growth, lang), '</section>');
   }
+  const b = model.breakSection;
+  if (b) out.push('<section id="break">', `<h2>${escapeHtml(b.title)}</h2>`, `<p>${b.sentences.map(escapeHtml).join(' ')}</p>`, `<figure>\n${b.svg}\n</figure>`, renderHtmlTable(b.table, lang), '</section>');
   const shares = sharesTable(model, lang);
   out.push('<section id="trend">', `<h2>${escapeHtml(w.trend)}</h2>`);
   out.push(`<figure>\n${trendChart(model.sections.map((s) => ({ name: s.method, points: s.series })), w.trend, lang)}\n</figure>`);

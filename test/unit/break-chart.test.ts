@@ -78,3 +78,18 @@ describe('breakChart', () => {
     expect(vsRest + '\n').toBe(readFileSync(file, 'utf8'));
   });
 });
+
+describe('report break section', () => {
+  it('puts the sentences, the chart and the year-by-year table in the HTML report, in Swedish too', async () => {
+    const { breakSection } = await import('../../src/report/break-section.js');
+    const { parseConfig } = await import('../../src/domain/config.js');
+    const sv = breakSection(region, breakVsRest(region, national, 2021, 'test'), 100000, 'sv');
+    expect(sv.title).toBe('MMR i Region Jönköpings län, 2014–2025: brytpunkt 2021 jämfört med övriga Sverige');
+    expect(sv.sentences[1]).toContain('nivåförändring 2021: ×1,09 (95 % KI 0,83–1,43)');
+    expect(sv.svg).toContain('Break 2021');
+    expect(sv.table.rows).toHaveLength(12);
+    expect(parseConfig('{"break": {"region": "06", "year": 2021, "vs": "rest"}}', 'c.json').break).toEqual({ region: '06', year: 2021, vs: 'rest' });
+    expect(() => parseConfig('{"break": {"region": "06"}}', 'c.json')).toThrow(/"break" needs "year"/);
+    expect(() => parseConfig('{"break": {"region": "06", "year": 2021, "vs": "all"}}', 'c.json')).toThrow(/"break.vs" must be "rest"/);
+  });
+});
