@@ -110,6 +110,7 @@ const CASES: Case[] = [
   { name: 'trend-vs-rest-needs-whole-country', args: ['trend', '--method', 'KBT', '--input', 'fixtures/one-region-series.csv', '--region', '06', '--break', '2012', '--vs', 'rest'] },
   { name: 'trend-svg-over-input', args: ['trend', '--input', 'fixtures/its-illustrative.csv', '--method', 'MMR', '--region', '06', '--break', '2021', '--svg', 'fixtures/its-illustrative.csv'] },
   { name: 'report-break-vs-rest-markdown', args: ['report', '--config', 'fixtures/report/its-break.config.json', '--markdown', '-'] },
+  { name: 'report-break-with-suppress', args: ['report', '--config', 'fixtures/report/its-break.config.json', '--suppress', '5', '--markdown', '-'] },
   { name: 'report-break-bad-key', args: ['report', '--config', 'fixtures/report/bad-break.config.json', '--markdown', '-'] },
   { name: 'trend-by-method-stockholm', args: ['trend', '--input', 'fixtures/its-illustrative.csv', '--by', 'method', '--region', 'Stockholm'] },
   { name: 'trend-by-region-region-json', args: ['trend', '--method', 'MMR', '--by', 'region', '--region', '06', '--from', '2014', '--format', 'json', '--quiet'] },
