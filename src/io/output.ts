@@ -1,6 +1,7 @@
 import { fstatSync, writeSync } from 'node:fs';
 import { ExitCode, RehabError } from '../errors.js';
 import { systemErrorText } from './errno.js';
+import { printable } from './printable.js';
 
 /**
  * Writing results to stdout and messages to stderr. A reader that closes the pipe early
@@ -69,6 +70,7 @@ export function stdoutFailed(): RehabError | undefined {
 // Nothing can be said about a failing stderr; it must not crash the program either.
 process.stderr.on('error', () => undefined);
 
+/** Messages for a person: notes and errors quote the data, so controls are shown, never obeyed. */
 export function writeStderr(text: string): void {
-  process.stderr.write(text);
+  process.stderr.write(printable(text));
 }

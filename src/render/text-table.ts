@@ -1,5 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import type { Column, Lang, ResultRow, ResultTable } from './model.js';
+import { printable } from '../io/printable.js';
 import { formatCell, isNumeric } from './numbers.js';
 
 /** Display width of a string: code points after NFC, so "Västra Götaland" is 15 wide however it was typed. */
@@ -26,8 +27,10 @@ export interface TextTableOptions {
  */
 export function renderTextTable(table: ResultTable, opts: TextTableOptions): string {
   const cols = table.columns.filter((c) => c.only !== 'machine');
-  const body = table.rows.map((r) => cols.map((c) => formatCell(c, r, opts.lang)));
-  const apart = (table.apart ?? []).map((r) => cols.map((c) => formatCell(c, r, opts.lang)));
+  // Cells come from the data: what a terminal would obey as a control is shown, not sent.
+  const cell = (c: Column, r: ResultRow) => printable(formatCell(c, r, opts.lang));
+  const body = table.rows.map((r) => cols.map((c) => cell(c, r)));
+  const apart = (table.apart ?? []).map((r) => cols.map((c) => cell(c, r)));
   const widths = cols.map((c, i) => Math.max(displayWidth(c.header), ...[...body, ...apart].map((cells) => displayWidth(cells[i]!))));
   const line = (cells: string[], row?: ResultRow) =>
     cols
@@ -39,14 +42,14 @@ export function renderTextTable(table: ResultTable, opts: TextTableOptions): str
       .trimEnd();
   const rule = widths.map((w) => '─'.repeat(w)).join('──');
   const out: string[] = [];
-  if (table.title) out.push(opts.chalk.bold(table.title), '');
-  out.push(opts.chalk.bold(line(cols.map((c) => c.header))));
+  if (table.title) out.push(opts.chalk.bold(printable(table.title)), '');
+  out.push(opts.chalk.bold(line(cols.map((c) => printable(c.header)))));
   out.push(opts.chalk.dim(rule));
   body.forEach((cells, i) => out.push(line(cells, table.rows[i])));
   if (apart.length) {
     out.push(opts.chalk.dim(rule));
     apart.forEach((cells, i) => out.push(opts.chalk.bold(line(cells, table.apart![i]))));
   }
-  if (table.notes.length) out.push('', ...table.notes.map((n) => opts.chalk.dim(n)));
+  if (table.notes.length) out.push('', ...table.notes.map((n) => opts.chalk.dim(printable(n))));
   return out.join('\n') + '\n';
 }
