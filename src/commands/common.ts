@@ -221,7 +221,7 @@ export function loadCachedPopulation(regions: RegionIndex): { rows: PopulationRo
   const rows = parsePopulationRows(bytes, file, regions);
   const retrieved = [...new Set(rows.map((r) => /retrieved (\d{4}-\d\d-\d\d)/.exec(r.note)?.[1]).filter((d): d is string => !!d))].sort();
   const when = retrieved.length ? ` on ${retrieved.join(', ')}` : '';
-  return { rows, file, layer: { observations: rowsToObservations(rows), source: `SCB's API (BE0101N1, TAB638) as fetched${when} into ${file}` } };
+  return { rows, file, layer: { observations: rowsToObservations(rows), source: `SCB's API (BE0101N1) as fetched${when} into ${file}` } };
 }
 
 /** ~/.cache/… rather than /home/someone/.cache/… in notes. */

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { Command, Option } from 'commander';
 import { fetchError, RehabError, usageError } from '../errors.js';
 import { formatPopulationRows, parsePopulationRows, type PopulationRow } from '../domain/population-rows.js';
-import { parseScbPopulation, SCB_TABLE, ScbFormatError, scbQueries } from '../domain/scb-population.js';
+import { parseScbPopulation, SCB_FIRST_YEAR, SCB_TABLES, ScbFormatError, scbQueries } from '../domain/scb-population.js';
 import { HttpFailure, postJson } from '../io/http-json.js';
 import { populationCachePath, readPopulationCache } from '../io/population-cache.js';
 import { writeStderr, writeStdout } from '../io/output.js';
@@ -14,8 +14,7 @@ import { addHelp, homeRelative, loadRegions, outputProtection, parsePositive, pa
 export const SCB_API = 'https://statistikdatabasen.scb.se/api/v2';
 /** For tests only: another base URL (a local server answering in SCB's format). */
 export const SCB_API_ENV = 'REHAB_STATS_SCB_API_URL';
-/** SCB's first year in the table. */
-const FIRST_YEAR = 1968;
+const TABLES = SCB_TABLES.map((t) => `${t.id} ${t.first}–${t.last ?? ''}`).join(', ');
 
 const EXAMPLES = [
   'rehab-stats population fetch --from 2016 --to 2025  # by sex and 16–67 for 2016–2025, into the cache',
@@ -23,9 +22,10 @@ const EXAMPLES = [
 ];
 
 const DETAILS = `
-Downloads SCB's population on 31 December by region, age and sex (table BE0101N1, PxWebApi
-2.0 id ${SCB_TABLE}, CC0) for the 21 regions and Riket, and builds per region and year: women
-and men (all ages), their total, and aged 16–67 (the exact sum of SCB's single years of age).
+Downloads SCB's population on 31 December by region, age and sex (statistic BE0101N1, CC0;
+PxWebApi 2.0 tables ${TABLES}) for the 21 regions and Riket,
+and builds per region and year: women and men (all ages), both sexes, and aged 16–67 (the
+sum of SCB's single years of age).
 This is the only command that uses the network, and only to SCB (${SCB_API}).
 
 The figures go with their source and retrieval date into $XDG_CACHE_HOME/rehab-stats/
@@ -35,8 +35,9 @@ report then use the cached figures wherever the bundled table has none (it keeps
 where it has them) and say so in their notes; rehab-stats population shows what is there.
 Delete the file to stop using it.
 
-From reference year 2025 SCB perturbs every published cell (the Cell Key Method), so
-fetched totals and 16–67 sums for 2025 on carry that small noise.
+From reference year 2025 SCB perturbs every published cell (the Cell Key Method) and keeps
+the years in TAB5557: both sexes is then SCB's published total, and the 16–67 sums carry the
+small noise of each single-year cell (the note of every such row says so).
 
 Exit 8 when SCB cannot be reached, answers with an error (HTTP 429 after its Retry-After,
 5xx), times out (--timeout), sends a cut-off or unexpected response, or the table's codes
@@ -67,24 +68,24 @@ export function fetchCommand(): Command {
 async function runFetch(opts: FetchOptions): Promise<void> {
   const to = opts.to ?? opts.from;
   if (to < opts.from) throw usageError(`--to ${to} comes before --from ${opts.from}`);
-  if (opts.from < FIRST_YEAR) throw usageError(`--from ${opts.from}: SCB's table ${SCB_TABLE} starts in ${FIRST_YEAR}`);
+  if (opts.from < SCB_FIRST_YEAR) throw usageError(`--from ${opts.from}: SCB's population by region, age and sex starts in ${SCB_FIRST_YEAR}`);
   const years = Array.from({ length: to - opts.from + 1 }, (_, i) => opts.from + i);
   const regions = loadRegions();
   const base = (process.env[SCB_API_ENV] || SCB_API).replace(/\/+$/, '');
-  const url = `${base}/tables/${SCB_TABLE}/data?lang=en&outputFormat=json-stat2`;
   const retrieved = new Date().toISOString().slice(0, 10);
 
   // Everything is fetched and checked before anything is written.
   const rows: PopulationRow[] = [];
   for (const q of scbQueries(years, regions)) {
+    const url = `${base}/tables/${q.table.id}/data?lang=en&outputFormat=json-stat2`;
     let json: unknown;
     try {
       json = await postJson(url, q.body, { timeoutMs: opts.timeout * 1000, retries: 3, maxRetryWaitS: 60 });
     } catch (e) {
-      throw e instanceof HttpFailure ? failure(e, base, q.years) : e;
+      throw e instanceof HttpFailure ? failure(e, base, q.table.id, q.years) : e;
     }
     try {
-      rows.push(...parseScbPopulation(json, q.years, regions, retrieved, `${base}/tables/${SCB_TABLE}`));
+      rows.push(...parseScbPopulation(json, q.table, q.years, regions, retrieved, `${base}/tables/${q.table.id}`));
     } catch (e) {
       if (!(e instanceof ScbFormatError)) throw e;
       throw fetchError(
@@ -108,7 +109,7 @@ async function runFetch(opts: FetchOptions): Promise<void> {
   if (!opts.quiet) {
     const places = new Set(rows.map((r) => r.region_code)).size;
     writeStdout(
-      `Fetched from SCB (${SCB_TABLE}, BE0101N1, 31 December, CC0) on ${retrieved}: ${years.length === 1 ? years[0] : `${years[0]}–${years[years.length - 1]}`}, ` +
+      `Fetched from SCB (${[...new Set(scbQueries(years, regions).map((q) => q.table.id))].join(', ')}, BE0101N1, 31 December, CC0) on ${retrieved}: ${years.length === 1 ? years[0] : `${years[0]}–${years[years.length - 1]}`}, ` +
         `${places} regions incl. Riket, ${rows.length} figures (total, women, men; all ages and 16–67).\n` +
         `Written to ${shown}${opts.output ? ' (use it with --population)' : '; rank, growth, summary and report use it where the bundled table has no figure'}.\n`,
     );
@@ -129,7 +130,7 @@ function keptFromCache(path: string, years: readonly number[], regions: ReturnTy
 }
 
 /** Each way the request can fail, said plainly, with what to do. Nothing has been written. */
-function failure(e: HttpFailure, base: string, years: readonly number[]): RehabError {
+function failure(e: HttpFailure, base: string, table: string, years: readonly number[]): RehabError {
   const span = years.length === 1 ? String(years[0]) : `${years[0]}–${years[years.length - 1]}`;
   const fallback = 'pass your own with --population FILE';
   switch (e.kind) {
@@ -147,7 +148,7 @@ function failure(e: HttpFailure, base: string, years: readonly number[]): RehabE
         `SCB (${base}) answered ${e.message}`,
         e.status !== undefined && e.status >= 500
           ? 'a problem on SCB\'s side; try again later; nothing was written'
-          : `the request for ${span} was refused: the years may not be published yet (SCB publishes 31 December in February) or the table ${SCB_TABLE} has changed; nothing was written. Or ${fallback}`,
+          : `the request for ${span} was refused: the years may not be published yet (SCB publishes 31 December in February) or the table ${table} has changed; nothing was written. Or ${fallback}`,
       );
     case 'truncated':
     case 'not-json':

@@ -3,19 +3,37 @@ import type { PopulationRow } from './population-rows.js';
 import { NATIONAL_CODE, type RegionIndex } from './regions.js';
 
 /**
- * SCB's population table BE0101N1 in the Statistical Database, PxWebApi 2.0 id TAB638
- * ("Folkmängden efter region, civilstånd, ålder och kön"): population on 31 December by
- * region, marital status, single year of age (0 … 100+, and "tot"), sex (1 men, 2 women) and
- * year. Marital status may be eliminated (SCB then sums over it), so the query leaves it out.
+ * SCB's population on 31 December by region, marital status, single year of age, sex and year
+ * (statistic BE0101N1) in the Statistical Database, PxWebApi 2.0. SCB keeps it in two tables:
+ * TAB638 for 1968–2024 and, from 2025, when every published cell carries Cell Key Method noise,
+ * TAB5557 — same variables, different codes (content 000007ME; age total TotSA; sex and marital
+ * status with published totals TotSa and SC; single ages end at 100+1).
  *
- * Request (POST {base}/tables/TAB638/data?lang=en&outputFormat=json-stat2):
+ * Request (POST {base}/tables/{id}/data?lang=en&outputFormat=json-stat2):
  *   {"selection": [{"variableCode": "Region", "valueCodes": ["00", "01", …]}, …]}
  * Response: a JSON-stat 2.0 dataset — `id` (dimension order), `size`, `dimension[d].category.index`
  * (code → position), and `value` in row-major order (the last dimension varies fastest).
  * Pure: no I/O here.
  */
-export const SCB_TABLE = 'TAB638';
-export const SCB_CONTENTS = 'BE0101N1';
+export interface ScbTable {
+  id: string;
+  first: number;
+  last?: number;
+  /** The content code of "Folkmängd" (population). */
+  contents: string;
+  /** The age code of all ages. */
+  ageTotal: string;
+  /** The published total of both sexes, where the table has one (else women + men). */
+  sexTotal?: string;
+  /** The published total of all marital statuses, where the table has one (else SCB sums over them). */
+  maritalTotal?: string;
+}
+
+export const SCB_TABLES: readonly ScbTable[] = [
+  { id: 'TAB638', first: 1968, last: 2024, contents: 'BE0101N1', ageTotal: 'tot' },
+  { id: 'TAB5557', first: 2025, contents: '000007ME', ageTotal: 'TotSA', sexTotal: 'TotSa', maritalTotal: 'SC' },
+];
+export const SCB_FIRST_YEAR = 1968;
 export const SCB_SOURCE_ID = 'SCB_API';
 /** SCB's limit is 150 000 cells per request; stay well under it. */
 const MAX_CELLS = 100_000;
@@ -23,8 +41,26 @@ const MAX_CELLS = 100_000;
 const TARGET_FIRST = 16;
 const TARGET_LAST = 67;
 const TARGET = Array.from({ length: TARGET_LAST - TARGET_FIRST + 1 }, (_, i) => String(TARGET_FIRST + i));
-const AGES = ['tot', ...TARGET];
 const SEX_CODES: Record<'women' | 'men', string> = { women: '2', men: '1' };
+
+export function scbTableFor(year: number): ScbTable {
+  return SCB_TABLES.find((t) => year >= t.first && (t.last === undefined || year <= t.last)) ?? SCB_TABLES[0]!;
+}
+
+function sexCodes(t: ScbTable): string[] {
+  return [SEX_CODES.men, SEX_CODES.women, ...(t.sexTotal ? [t.sexTotal] : [])];
+}
+
+function selection(t: ScbTable, regions: RegionIndex, years: readonly number[]): ScbSelection[] {
+  return [
+    { variableCode: 'Region', valueCodes: scbRegionCodes(regions) },
+    ...(t.maritalTotal ? [{ variableCode: 'Civilstand', valueCodes: [t.maritalTotal] }] : []),
+    { variableCode: 'Alder', valueCodes: [t.ageTotal, ...TARGET] },
+    { variableCode: 'Kon', valueCodes: sexCodes(t) },
+    { variableCode: 'ContentsCode', valueCodes: [t.contents] },
+    { variableCode: 'Tid', valueCodes: years.map(String) },
+  ];
+}
 
 export interface ScbSelection {
   variableCode: string;
@@ -36,25 +72,17 @@ export function scbRegionCodes(regions: RegionIndex): string[] {
   return [NATIONAL_CODE, ...regions.regions.map((r) => r.code)];
 }
 
-/** The request bodies for these years, split so that no request exceeds SCB's cell limit. */
-export function scbQueries(years: readonly number[], regions: RegionIndex): { years: number[]; body: { selection: ScbSelection[] } }[] {
-  const perYear = scbRegionCodes(regions).length * AGES.length * 2;
-  const chunk = Math.max(1, Math.floor(MAX_CELLS / perYear));
+/** The requests for these years: per table, split so that no request exceeds SCB's cell limit. */
+export function scbQueries(years: readonly number[], regions: RegionIndex): { table: ScbTable; years: number[]; body: { selection: ScbSelection[] } }[] {
   const out = [];
-  for (let i = 0; i < years.length; i += chunk) {
-    const some = years.slice(i, i + chunk);
-    out.push({
-      years: some,
-      body: {
-        selection: [
-          { variableCode: 'Region', valueCodes: scbRegionCodes(regions) },
-          { variableCode: 'Alder', valueCodes: AGES },
-          { variableCode: 'Kon', valueCodes: [SEX_CODES.men, SEX_CODES.women] },
-          { variableCode: 'ContentsCode', valueCodes: [SCB_CONTENTS] },
-          { variableCode: 'Tid', valueCodes: some.map(String) },
-        ],
-      },
-    });
+  for (const table of SCB_TABLES) {
+    const mine = years.filter((y) => scbTableFor(y) === table);
+    const perYear = selection(table, regions, [0]).reduce((n, s) => n * s.valueCodes.length, 1);
+    const chunk = Math.max(1, Math.floor(MAX_CELLS / perYear));
+    for (let i = 0; i < mine.length; i += chunk) {
+      const some = mine.slice(i, i + chunk);
+      out.push({ table, years: some, body: { selection: selection(table, regions, some) } });
+    }
   }
   return out;
 }
@@ -103,19 +131,14 @@ function readDataset(json: unknown): { ids: string[]; size: number[]; index: Map
 }
 
 /**
- * The population rows in one SCB response: per region and year, women and men (all ages, SCB's
- * "tot"), their total, and 16–67 as the exact sum of SCB's single-year cells. A cell SCB marks
- * missing (null) leaves its figures out — never zero, never estimated.
+ * The population rows in one SCB response: per region and year, women, men and both sexes (all
+ * ages: SCB's age total; both sexes: the published total where the table has one, else women +
+ * men), and 16–67 as the sum of SCB's single-year cells. A cell SCB marks missing (null) leaves
+ * its figures out — never zero, never estimated.
  */
-export function parseScbPopulation(json: unknown, years: readonly number[], regions: RegionIndex, retrieved: string, url: string): PopulationRow[] {
+export function parseScbPopulation(json: unknown, table: ScbTable, years: readonly number[], regions: RegionIndex, retrieved: string, url: string): PopulationRow[] {
   const ds = readDataset(json);
-  const wanted: Record<string, string[]> = {
-    Region: scbRegionCodes(regions),
-    Alder: AGES,
-    Kon: [SEX_CODES.men, SEX_CODES.women],
-    ContentsCode: [SCB_CONTENTS],
-    Tid: years.map(String),
-  };
+  const wanted: Record<string, string[]> = Object.fromEntries(selection(table, regions, years).map((s) => [s.variableCode, s.valueCodes]));
   const missing: string[] = [];
   for (const [dim, codes] of Object.entries(wanted)) {
     const have = ds.index.get(dim);
@@ -126,9 +149,9 @@ export function parseScbPopulation(json: unknown, years: readonly number[], regi
     const absent = codes.filter((c) => !have.has(c));
     if (absent.length) missing.push(`${dim} ${absent.slice(0, 5).join(', ')}${absent.length > 5 ? ', …' : ''}`);
   }
-  if (missing.length) throw new ScbFormatError(`SCB's table ${SCB_TABLE} no longer has the codes rehab-stats asks for: ${missing.join('; ')}`, true);
+  if (missing.length) throw new ScbFormatError(`SCB's table ${table.id} no longer has the codes rehab-stats asks for: ${missing.join('; ')}`, true);
   const extra = ds.ids.filter((id) => !(id in wanted) && ds.size[ds.ids.indexOf(id)] !== 1);
-  if (extra.length) throw new ScbFormatError(`SCB's table ${SCB_TABLE} has dimensions rehab-stats does not know: ${extra.join(', ')}`, true);
+  if (extra.length) throw new ScbFormatError(`SCB's table ${table.id} has dimensions rehab-stats does not know: ${extra.join(', ')}`, true);
 
   // Row-major strides: the last dimension varies fastest.
   const stride = ds.ids.map((_, k) => ds.size.slice(k + 1).reduce((a, b) => a * b, 1));
@@ -142,29 +165,28 @@ export function parseScbPopulation(json: unknown, years: readonly number[], regi
     if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw new ScbFormatError(`the value for ${Object.values(codes).join(' / ')} is ${JSON.stringify(v)}, not a count of people`);
     return v;
   };
+  const sum = (xs: (number | null)[]) => (xs.every((v) => v !== null) ? (xs as number[]).reduce((a, b) => a + b, 0) : null);
 
-  const note = `SCB PxWebApi 2.0 ${SCB_TABLE} (${SCB_CONTENTS}), retrieved ${retrieved} from ${url}`;
-  const ckm = ' (SCB cells perturbed by the Cell Key Method from 2025)';
+  const note = `SCB PxWebApi 2.0 ${table.id} (BE0101N1), retrieved ${retrieved} from ${url}`;
+  const ckm = table.sexTotal ? ' (every SCB cell perturbed by the Cell Key Method from 2025, so sums of cells carry that noise)' : '';
   const rows: PopulationRow[] = [];
   for (const code of wanted.Region!) {
     const name = code === NATIONAL_CODE ? 'Riket' : regions.byScbCode(code)!.name;
     for (const year of years) {
-      const by: Record<'women' | 'men', { all: number | null; target: number | null }> = { women: { all: null, target: null }, men: { all: null, target: null } };
-      for (const sex of ['women', 'men'] as const) {
-        const at = (age: string) => cell({ Region: code, Alder: age, Kon: SEX_CODES[sex], ContentsCode: SCB_CONTENTS, Tid: String(year) });
-        const target = TARGET.map(at);
-        by[sex] = { all: at('tot'), target: target.every((v) => v !== null) ? (target as number[]).reduce((a, b) => a + b, 0) : null };
-      }
+      const at = (sex: string, age: string) =>
+        cell({ Region: code, ...(table.maritalTotal ? { Civilstand: table.maritalTotal } : {}), Alder: age, Kon: sex, ContentsCode: table.contents, Tid: String(year) });
+      const all = (sex: string) => at(sex, table.ageTotal);
+      const target = (sex: string) => sum(TARGET.map((a) => at(sex, a)));
       const push = (sex: Sex, age: string, value: number | null, how: string) => {
-        if (value !== null) rows.push({ region_code: code, region_name: name, year, sex, age_group: age, population: value, source_id: SCB_SOURCE_ID, note: `${note}; ${how}${year >= 2025 ? ckm : ''}` });
+        if (value !== null) rows.push({ region_code: code, region_name: name, year, sex, age_group: age, population: value, source_id: SCB_SOURCE_ID, note: `${note}; ${how}${ckm}` });
       };
-      const sum = (a: number | null, b: number | null) => (a === null || b === null ? null : a + b);
-      push('total', ALL_AGES, sum(by.women.all, by.men.all), 'women + men, all ages');
-      push('women', ALL_AGES, by.women.all, 'all ages');
-      push('men', ALL_AGES, by.men.all, 'all ages');
-      push('total', TARGET_AGES, sum(by.women.target, by.men.target), 'sum of single years 16–67, women + men');
-      push('women', TARGET_AGES, by.women.target, 'sum of single years 16–67');
-      push('men', TARGET_AGES, by.men.target, 'sum of single years 16–67');
+      const both = table.sexTotal;
+      push('total', ALL_AGES, both ? all(both) : sum([all(SEX_CODES.women), all(SEX_CODES.men)]), both ? 'both sexes, all ages, as published' : 'women + men, all ages');
+      push('women', ALL_AGES, all(SEX_CODES.women), 'all ages');
+      push('men', ALL_AGES, all(SEX_CODES.men), 'all ages');
+      push('total', TARGET_AGES, both ? target(both) : sum([target(SEX_CODES.women), target(SEX_CODES.men)]), both ? 'both sexes, sum of single years 16–67' : 'sum of single years 16–67, women + men');
+      push('women', TARGET_AGES, target(SEX_CODES.women), 'sum of single years 16–67');
+      push('men', TARGET_AGES, target(SEX_CODES.men), 'sum of single years 16–67');
     }
   }
   return rows;

@@ -105,7 +105,7 @@ const RULES: Rule[] = [
   [/^(above|below) (95|99\.8)%$/, (_, d, p) => `${d === 'above' ? 'över' : 'under'} ${p!.replace('.', ',')} %`],
   [/^Data: bundled illustrative counts/, 'Data: medföljande illustrativa antal som stämmer med publicerade nationella summor (SKL, Rehabiliteringsgarantin 2009–2015); fördelningen på regioner är modellerad, inte officiell.'],
   [/^Data: (.+)\.$/, (_, f) => `Data: ${f}.`],
-  [/^Population also from SCB's API \(BE0101N1, TAB638\) as fetched( on (.+))? into (.+)\.$/, (_, _o, d, f) => `Befolkning även från SCB:s API (BE0101N1, TAB638), hämtad${d ? ` ${d}` : ''} till ${f}.`],
+  [/^Population also from SCB's API \(BE0101N1\) as fetched( on (.+))? into (.+)\.$/, (_, _o, d, f) => `Befolkning även från SCB:s API (BE0101N1), hämtad${d ? ` ${d}` : ''} till ${f}.`],
   [/^Population also from (.+)\.$/, (_, f) => `Befolkning även från ${f}.`],
   [
     /^Riket (\d{4})( \((.+)\))?: population ([\d,]+) as published; the 21 regions sum to ([\d,]+) \(([+-]?\d+)\) — (from reference year 2025|the population table gives both).*?\.( Riket's rate uses the published figure\.)?$/,

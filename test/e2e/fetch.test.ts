@@ -53,8 +53,9 @@ const figure = (all: Record<string, string>[], code: string, year: number, sex: 
 /** What the cache must hold, computed here from the server's cell values, not by rehab-stats. */
 function expected(code: string, year: number, sex: 'women' | 'men' | 'total', age: 'all' | '16-67'): number {
   const i = CODES.indexOf(code);
-  const sexes = sex === 'total' ? ['1', '2'] : [sex === 'men' ? '1' : '2'];
-  const ages = age === 'all' ? ['tot'] : Array.from({ length: 52 }, (_, k) => String(16 + k));
+  // From 2025 (TAB5557) both sexes is SCB's published total, not women + men.
+  const sexes = sex === 'total' ? (year >= 2025 ? ['TotSa'] : ['1', '2']) : [sex === 'men' ? '1' : '2'];
+  const ages = age === 'all' ? [year >= 2025 ? 'TotSA' : 'tot'] : Array.from({ length: 52 }, (_, k) => String(16 + k));
   return sexes.reduce((s, x) => s + ages.reduce((t, a) => t + cellValue(i, a, x, year), 0), 0);
 }
 
@@ -101,7 +102,7 @@ describe('population fetch', () => {
     expect(r.status).toBe(0);
     const ranked = parse(r.stdout, { columns: true }) as Record<string, string>[];
     expect(Number(ranked.find((x) => x.region_code === '06')!.population)).toBe(expected('06', 2022, 'total', '16-67'));
-    expect(r.stderr).toContain("note: Population also from SCB's API (BE0101N1, TAB638) as fetched on");
+    expect(r.stderr).toContain("note: Population also from SCB's API (BE0101N1) as fetched on");
     expect(r.stderr).toContain('into ~/rehab-stats/population-scb.csv.'); // HOME is the cache folder here
     expect(r.stderr).not.toContain('Riket 2022');
     // Totals stay the bundled ones (SCB's published figures), not the cache's.
@@ -111,6 +112,27 @@ describe('population fetch', () => {
     const coverage = await run(['population', '--format', 'csv']);
     expect(coverage.stdout).toContain('2022,21,21,21,21,21,21');
     expect(coverage.stderr).toContain('Includes figures fetched from SCB');
+  });
+
+  it('asks for 2025 on in TAB5557, with its own codes, and takes both sexes as published', async () => {
+    server = await startScbServer(answer);
+    const r = await run(['population', 'fetch', '--from', '2024', '--to', '2025', '--quiet']);
+    expect(r.stderr).toBe('');
+    expect(server.requests.map((q) => q.url)).toEqual(['/api/v2/tables/TAB638/data?lang=en&outputFormat=json-stat2', '/api/v2/tables/TAB5557/data?lang=en&outputFormat=json-stat2']);
+    const selection = (JSON.parse(server.requests[1]!.body) as { selection: { variableCode: string; valueCodes: string[] }[] }).selection;
+    expect(Object.fromEntries(selection.map((s) => [s.variableCode, s.valueCodes.length > 3 ? s.valueCodes.slice(0, 3) : s.valueCodes]))).toEqual({
+      Region: ['00', '01', '03'],
+      Civilstand: ['SC'],
+      Alder: ['TotSA', '16', '17'],
+      Kon: ['1', '2', 'TotSa'],
+      ContentsCode: ['000007ME'],
+      Tid: ['2025'],
+    });
+    const all = rows(cacheFile());
+    for (const [sex, age] of [['total', 'all'], ['women', 'all'], ['total', '16-67'], ['men', '16-67']] as const) {
+      expect(figure(all, '14', 2025, sex, age), `2025 ${sex} ${age}`).toBe(expected('14', 2025, sex, age));
+      expect(figure(all, '14', 2024, sex, age), `2024 ${sex} ${age}`).toBe(expected('14', 2024, sex, age));
+    }
   });
 
   it('fetching again replaces the years fetched and keeps the others', async () => {
@@ -130,7 +152,7 @@ describe('population fetch', () => {
     const r = await run(['rank', '--method', 'KBT', '--input', 'fixtures/counts-2022-2025.csv', '--year', '2025', '--population', out, '--denominator', '16-67', '--format', 'csv']);
     expect(r.status).toBe(0);
     expect(Number((parse(r.stdout, { columns: true }) as Record<string, string>[]).find((x) => x.region_code === '01')!.population)).toBe(expected('01', 2025, 'total', '16-67'));
-    expect(rows(out)[0]!.note).toContain('(SCB cells perturbed by the Cell Key Method from 2025)');
+    expect(rows(out)[0]!.note).toMatch(/^SCB PxWebApi 2\.0 TAB5557 \(BE0101N1\), retrieved .*; both sexes, all ages, as published \(every SCB cell perturbed by the Cell Key Method from 2025, so sums of cells carry that noise\)$/);
   });
 
   it('HTTP 429: waits as long as Retry-After says, then succeeds', async () => {

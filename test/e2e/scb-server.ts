@@ -56,12 +56,16 @@ export async function startScbServer(behaviour: Behaviour): Promise<ScbServer> {
 }
 
 /**
- * A county's cell: its index among the 21 (1–21) · 10⁶ + age · 10³ + sex · 100 + year − 2000
- * ("tot" counts as age 999). Riket (index 0) is the sum of the 21 counties' cells.
+ * A county's cell: its index among the 21 (1–21) · 10⁶ + age · 10³ + sex · 100 + year − 2000,
+ * where an age total (TAB638 "tot", TAB5557 "TotSA") counts as age 999 and TAB5557's published
+ * total of both sexes ("TotSa") as sex 3 — deliberately not women + men, as with SCB's noise.
+ * Riket (index 0) is the sum of the 21 counties' cells.
  */
 export function cellValue(regionIndex: number, age: string, sex: string, year: number): number {
   if (regionIndex === 0) return Array.from({ length: 21 }, (_, i) => cellValue(i + 1, age, sex, year)).reduce((a, b) => a + b, 0);
-  return regionIndex * 1_000_000 + (age === 'tot' ? 999 : Number(age)) * 1000 + Number(sex) * 100 + (year - 2000);
+  const a = age === 'tot' || age === 'TotSA' ? 999 : Number(age);
+  const x = sex === 'TotSa' ? 3 : Number(sex);
+  return regionIndex * 1_000_000 + a * 1000 + x * 100 + (year - 2000);
 }
 
 interface Selection {
@@ -69,24 +73,31 @@ interface Selection {
   valueCodes: string[];
 }
 
-/** SCB's answer to a selection: every requested code in the requested order, optionally renamed. */
+/**
+ * SCB's answer to a selection: every requested code, dimensions in SCB's order (Region,
+ * Civilstand when asked for, Alder, Kon, ContentsCode, Tid), optionally with codes renamed.
+ */
 export function jsonStat(body: string, rename: Record<string, Record<string, string>> = {}): object {
   const selection = (JSON.parse(body) as { selection: Selection[] }).selection;
   const codes = Object.fromEntries(selection.map((s) => [s.variableCode, s.valueCodes]));
-  const ids = ['Region', 'Alder', 'Kon', 'ContentsCode', 'Tid'];
+  const ids = ['Region', 'Civilstand', 'Alder', 'Kon', 'ContentsCode', 'Tid'].filter((id) => codes[id]);
   const size = ids.map((id) => codes[id]!.length);
   const value: (number | null)[] = [];
-  const regions = codes.Region!;
-  for (const [ri, region] of regions.entries())
-    for (const age of codes.Alder!)
-      for (const sex of codes.Kon!)
-        for (const _ of codes.ContentsCode!) for (const year of codes.Tid!) value.push(cellValue(region === '00' ? 0 : ri, age, sex, Number(year)));
+  const walk = (k: number, at: Record<string, string>): void => {
+    if (k === ids.length) {
+      value.push(cellValue(codes.Region!.indexOf(at.Region!), at.Alder!, at.Kon!, Number(at.Tid)));
+      return;
+    }
+    for (const c of codes[ids[k]!]!) walk(k + 1, { ...at, [ids[k]!]: c });
+  };
+  walk(0, {});
   const dimension = Object.fromEntries(
     ids.map((id) => {
       const list = codes[id]!.map((c) => rename[id]?.[c] ?? c);
       return [id, { label: id.toLowerCase(), category: { index: Object.fromEntries(list.map((c, i) => [c, i])), label: Object.fromEntries(list.map((c) => [c, c])) }, extension: { elimination: false, show: 'value' } }];
     }),
   );
+  const table = codes.ContentsCode?.[0] === '000007ME' ? 'TAB5557' : 'TAB638';
   return {
     version: '2.0',
     class: 'dataset',
@@ -97,7 +108,7 @@ export function jsonStat(body: string, rename: Record<string, Record<string, str
     id: ids,
     size,
     dimension,
-    extension: { px: { infofile: 'BE0101', tableid: 'TAB638', decimals: 0, language: 'en', contents: 'Population' } },
+    extension: { px: { infofile: 'BE0101', tableid: table, decimals: 0, language: 'en', contents: 'Population' } },
     value,
   };
 }
