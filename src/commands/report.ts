@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { dataError, ExitCode, RehabError, usageError } from '../errors.js';
 import { parseConfig, type BreakConfig, type ReportConfig } from '../domain/config.js';
 import { breakAlone, breakVsRest, nationalSeries } from '../domain/break-analysis.js';
@@ -84,7 +84,9 @@ function settingsFrom(opts: ReportOptions): ReportConfig & { base: string; confi
     config = parseConfig(text, configPath);
     base = dirname(resolve(configPath));
   }
-  const fromConfig = (p: string | undefined) => (p === undefined ? undefined : resolve(base, p));
+  // Paths in a config are relative to it; shown relative to where the report runs, so a report
+  // names its inputs the same on every clone (an absolute path would make report --check fail).
+  const fromConfig = (p: string | undefined) => (p === undefined ? undefined : relative(process.cwd(), resolve(base, p)) || '.');
   const methods = opts.method?.flatMap((m) => m.split(',')).map((m) => m.trim()).filter(Boolean);
   return {
     base,
