@@ -49,6 +49,7 @@ interface RankOptions extends DataOptions, OutputOptions, PublishOptions {
   denominator?: string;
   funnel?: boolean;
   overdispersion?: OverdispersionKind;
+  rankInterval?: boolean;
   standard?: string;
   by?: string;
   numerator?: string;
@@ -60,7 +61,7 @@ function pctOf(level: number): string {
   return `${Math.round(level * 1000) / 10}%`;
 }
 
-export function rankColumns(level: number, perLabel: string, funnel = false, barScale?: number, intervalMethod: 'human' | 'machine' | false = false): Column[] {
+export function rankColumns(level: number, perLabel: string, funnel = false, barScale?: number, intervalMethod: 'human' | 'machine' | false = false, rankInterval = false): Column[] {
   const pct = `${Math.round(level * 1000) / 10}%`;
   const funnelColumns: readonly Column[] = funnel ? FUNNEL_COLUMNS : [];
   return [
@@ -68,6 +69,7 @@ export function rankColumns(level: number, perLabel: string, funnel = false, bar
     { key: 'year', header: 'Year', type: 'text', only: 'machine' },
     { key: 'method', header: 'Method', type: 'text', only: 'machine' },
     { key: 'rank', header: 'Rank', type: 'integer', empty: '' },
+    ...(rankInterval ? intervalColumns('rank_lower', 'rank_upper', 'Rank 95%', 0) : []),
     { key: 'region_code', header: 'Code', type: 'text' },
     { key: 'region', header: 'Region', type: 'text' },
     { key: 'count', header: 'Count', type: 'integer' },
@@ -98,6 +100,7 @@ export function rankCommand(): Command {
     .option('--count <column>', 'with --by: add up this column (default: count the rows)')
     .addOption(new Option('--standard <population>', 'age-standardise directly against this standard population (needs counts and population by age group)').choices(['esp2013']))
     .option('--funnel', 'add funnel-plot control limits (95% and 99.8%) around the national rate for each region\'s size')
+    .option('--rank-interval', "each region's 95% interval of rank, by simulating its count (Poisson, 2000 runs, fixed seed; Goldstein & Spiegelhalter 1996)")
     .addOption(new Option('--overdispersion <kind>', 'funnel limits widened for overdispersion (Spiegelhalter 2005): multiplicative φ or additive τ²; implies --funnel').choices(['multiplicative', 'additive']))
     .option('--denominator <group>', 'population to divide by: all (ages) or 16-67 (the target group); with --by: the denominator column', 'all');
   addDataOptions(cmd);
@@ -114,6 +117,7 @@ async function runRank(opts: RankOptions, ciMethodGiven = false): Promise<void> 
     if (opts.by) throw usageError('--overdispersion works on ranks of regions, not with --by');
     opts.funnel = true;
   }
+  if (opts.rankInterval && (opts.standard || opts.by)) throw usageError('--rank-interval works on crude rates of regions, not with --standard or --by');
   if (opts.by) {
     if (opts.region?.length) throw usageError('--region goes with ranks of regions, not with --by', 'filter the rows of your file before ranking its units');
     return runRankByUnit(opts);
@@ -145,7 +149,7 @@ async function runRank(opts: RankOptions, ciMethodGiven = false): Promise<void> 
   }
   const rule = publishRule(opts);
   // Rates come from the counts as shown: rounded ones when --round-counts asks (README "Publishing").
-  const { rows: allRows, national, missingRegions, dispersion } = rankRows({ counts: roundCells(counts, rule), population, regions, year, sex, age, per: opts.per, level: opts.ci, ciMethod, funnel: opts.funnel, ...(opts.overdispersion ? { overdispersion: opts.overdispersion } : {}), ...(strata ? { strata } : {}) });
+  const { rows: allRows, national, missingRegions, dispersion } = rankRows({ counts: roundCells(counts, rule), population, regions, year, sex, age, per: opts.per, level: opts.ci, ciMethod, funnel: opts.funnel, ...(opts.rankInterval ? { rankInterval: true } : {}), ...(opts.overdispersion ? { overdispersion: opts.overdispersion } : {}), ...(strata ? { strata } : {}) });
   // The interval can differ by row (PHE's rule picks by count size): each row says which it got.
   const perRowMethod = opts.ciMethod === 'phe' ? 'human' : ruleActive(rule) ? 'machine' : false;
   if (perRowMethod) for (const r of [...allRows, national]) r.interval_method = typeof r.rate_lower !== 'number' ? null : strata ? 'dobson' : poissonMethodUsed(r.count as number, opts.ciMethod);
@@ -164,6 +168,7 @@ async function runRank(opts: RankOptions, ciMethodGiven = false): Promise<void> 
   ];
   notes.push(`vs Riket: higher or lower when the region's ${Math.round(opts.ci * 1000) / 10}% interval lies wholly above or below the national rate.`);
   if (dispersion) notes.push(dispersionNote(dispersion, opts.overdispersion));
+  if (opts.rankInterval) notes.push('Rank 95%: the 2.5th–97.5th percentiles of each region\'s rank over 2000 simulations of every count from Poisson(observed), fixed seed (Goldstein & Spiegelhalter 1996).');
   if (opts.funnel && !opts.overdispersion) notes.push(`Funnel: the region's count judged against the count expected at the ${opts.standard ? "funnel's weighted average rate (PHE)" : 'national rate'} at 95% and 99.8% (exact Poisson below 10, Byar from 10), as PHEindicatormethods' funnels; Spiegelhalter 2005.`);
   if (standardNote) notes.push(standardNote);
   if (method === '') notes.push(`The input has no method column: every count is taken as ${opts.method}.`);
@@ -175,7 +180,7 @@ async function runRank(opts: RankOptions, ciMethodGiven = false): Promise<void> 
     ...whole,
     title: `${methodName} treatments per ${perLabel} inhabitants${who ? ` (${who})` : ''}${opts.standard ? ', age-standardised' : ''}, ${year}`,
     // The bars' scale from the rows still shown, so that a hidden rate does not set it.
-    columns: [...rankColumns(opts.ci, perLabel, opts.funnel, Math.max(...[...rows, national].map((r) => (typeof r.rate_upper === 'number' ? r.rate_upper : 0))), perRowMethod), ...whole.columns],
+    columns: [...rankColumns(opts.ci, perLabel, opts.funnel, Math.max(...[...rows, national].map((r) => (typeof r.rate_upper === 'number' ? r.rate_upper : 0))), perRowMethod, opts.rankInterval === true), ...whole.columns],
     rows,
     notes: [...notes, ...whole.notes],
     made: {

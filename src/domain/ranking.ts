@@ -10,6 +10,7 @@ import { dsrFunnelSignificance, dsrFunnelTarget, FUNNEL_LEVELS, funnelLabelFromL
 import { estimateOverdispersion, overdispersedRatioLimits, type OverdispersionEstimate, type OverdispersionKind } from '../stats/overdispersion.js';
 import type { Interval, PoissonMethod } from '../stats/poisson.js';
 import { competitionRanksOfRatios, type Ratio } from '../stats/rank.js';
+import { rankIntervals } from '../stats/rank-interval.js';
 import { crudeRate, SMALL_COUNT } from '../stats/rate.js';
 
 /**
@@ -29,6 +30,8 @@ export interface RankInput {
   ciMethod: PoissonMethod;
   /** Compute funnel-plot limits too. */
   funnel?: boolean;
+  /** Each ranked region's 95% interval of rank, by simulation (crude rates). */
+  rankInterval?: boolean;
   /** Widen the funnel limits for overdispersion (Spiegelhalter 2005); crude rates only. */
   overdispersion?: OverdispersionKind;
   /** Age-standardise: each region's counts and population by age group with the standard's weights. */
@@ -67,6 +70,7 @@ export function rankRows(input: RankInput): { rows: ResultRow[]; national: Resul
   const ranked = rows.filter((r) => typeof r.rate === 'number');
   const ranks = competitionRanksOfRatios(ranked.map((r) => exact.get(r)!));
   ranked.forEach((r, i) => (r.rank = ranks[i]!));
+  if (input.rankInterval) rankIntervals(ranked.map((r) => exact.get(r)!)).forEach((ri, i) => Object.assign(ranked[i]!, { rank_lower: ri.lower, rank_upper: ri.upper }));
   rows.sort((a, b) => (a.rank === null ? 1 : 0) - (b.rank === null ? 1 : 0) || ((a.rank as number) ?? 0) - ((b.rank as number) ?? 0) || String(a.region_code).localeCompare(String(b.region_code)));
 
   const missingRegions = regions.regions.filter((r) => !counts.has(r.code)).map((r) => r.name);

@@ -1,5 +1,6 @@
 import { gammaQuantile, normalQuantile } from './gamma.js';
 import type { Interval } from './poisson.js';
+import { quantile7 } from './spread.js';
 
 /** A unit of a funnel: its observed count and the count expected at the target rate. */
 export interface ObservedExpected {
@@ -22,28 +23,15 @@ export interface OverdispersionEstimate {
 }
 
 /**
- * The p-quantile of sorted values by linear interpolation between order statistics (Hyndman & Fan
- * type 7, R's default, as FunnelPlotR's winsorisation uses).
- * @example quantileSorted([1, 2, 3, 4], 0.1) // 1.3
- */
-export function quantileSorted(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) throw new RangeError('quantileSorted: no values');
-  const h = (sorted.length - 1) * p;
-  const lo = Math.floor(h);
-  const hi = Math.min(lo + 1, sorted.length - 1);
-  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
-}
-
-/**
  * Values winsorised at `fraction` in each tail: those below the fraction-quantile are set to it,
- * those above the (1 − fraction)-quantile likewise (type-7 quantiles).
+ * those above the (1 − fraction)-quantile likewise (type-7 quantiles, R's default, as FunnelPlotR's winsorisation uses).
  * @example winsorise([1, 2, 3, 4, 100], 0.1) // [1.4, 2, 3, 4, 61.6]
  */
 export function winsorise(values: readonly number[], fraction: number): number[] {
   if (!(fraction >= 0 && fraction < 0.5)) throw new RangeError(`winsorise: fraction must be in [0, 0.5) (got ${fraction})`);
   const sorted = [...values].sort((a, b) => a - b);
-  const low = quantileSorted(sorted, fraction);
-  const high = quantileSorted(sorted, 1 - fraction);
+  const low = quantile7(sorted, fraction);
+  const high = quantile7(sorted, 1 - fraction);
   return values.map((v) => (v < low ? low : v > high ? high : v));
 }
 

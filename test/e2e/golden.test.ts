@@ -55,6 +55,7 @@ const CASES: Case[] = [
   { name: 'rank-overdispersion-with-standard', args: ['rank', '--method', 'KBT', '--year', '2014', '--input', 'fixtures/age-counts.csv', '--population', 'fixtures/age-population.csv', '--standard', 'esp2013', '--overdispersion', 'additive'] },
   { name: 'funnel-kbt-2014-svg', args: ['funnel', '--method', 'KBT', '--year', '2014'] },
   { name: 'funnel-multiplicative-two-regions-svg', args: ['funnel', '--method', 'KBT', '--year', '2014', '--overdispersion', 'multiplicative', '--region', '09', '--region', '23'] },
+  { name: 'rank-interval-kbt-2014', args: ['rank', '--method', 'KBT', '--year', '2014', '--rank-interval'] },
   { name: 'rank-age-standardised-csv', args: ['rank', '--method', 'KBT', '--year', '2014', '--input', 'fixtures/age-counts.csv', '--population', 'fixtures/age-population.csv', '--standard', 'esp2013', '--format', 'csv', '--quiet'] },
   { name: 'rank-standard-needs-age-population', args: ['rank', '--method', 'KBT', '--year', '2014', '--input', 'fixtures/age-counts.csv', '--standard', 'esp2013'] },
   { name: 'rank-standard-needs-age-counts', args: ['rank', '--method', 'KBT', '--year', '2014', '--standard', 'esp2013'] },
