@@ -74,10 +74,11 @@ describe('DSR as PHEindicatormethods calculate_dsr (its test results)', () => {
   });
 
   it('refuses impossible strata', () => {
-    expect(() => directlyStandardisedRate([], 1e5)).toThrow(RangeError);
+    expect(() => directlyStandardisedRate([], 1e5)).toThrow(/no age groups/);
     expect(() => directlyStandardisedRate([{ count: 1, population: 0, weight: 1 }], 1e5)).toThrow(RangeError);
     expect(() => directlyStandardisedRate([{ count: -1, population: 10, weight: 1 }], 1e5)).toThrow(RangeError);
     expect(() => directlyStandardisedRate([{ count: 1, population: 10, weight: -1 }], 1e5)).toThrow(RangeError);
-    expect(() => directlyStandardisedRate([{ count: 1, population: 10, weight: 0 }], 1e5)).toThrow(RangeError);
+    expect(() => directlyStandardisedRate([{ count: 1, population: 10, weight: 0 }], 1e5)).toThrow(/weights sum to 0/);
+    expect(() => directlyStandardisedRate([{ count: 1, population: 10, weight: -1 }], 1e5)).toThrow(/weights >= 0/);
   });
 });

@@ -109,6 +109,7 @@ describe('rate funnels at the edges (independent values from R 4: qgamma, qnorm)
 
   it('refuses impossible input', () => {
     expect(() => rateFunnelSignificance(-1, 10, 0.1)).toThrow(RangeError);
+    expect(() => rateFunnelSignificance(-2, 10, 0.1)).toThrow(/whole count >= 0/);
     expect(() => rateFunnelSignificance(1.5, 10, 0.1)).toThrow(RangeError);
     expect(() => rateFunnelSignificance(1, 0, 0.1)).toThrow(RangeError);
     expect(() => rateFunnelSignificance(1, 10, -0.1)).toThrow(RangeError);
@@ -153,6 +154,10 @@ describe('proportion funnels as PHEindicatormethods (its test data)', () => {
     expect(proportionFunnelLimits(0, 50, 0.95)).toEqual({ lower: 0, upper: expect.any(Number) });
     expect(proportionFunnelLimits(1, 50, 0.95).upper).toBeCloseTo(1, 12);
     expect(() => proportionFunnelSignificance(11, 10, 0.5)).toThrow(RangeError);
+    expect(proportionFunnelSignificance(0, 10, 0.5)).toBe('below 99.8%'); // Wilson upper of 0/10 at z = 3.09: z²/(10 + z²) = 0.488
+    expect(proportionFunnelSignificance(10, 10, 0.5)).toBe('above 99.8%');
+    expect(() => proportionFunnelSignificance(1, 10, -0.1)).toThrow(/0 <= target <= 1/);
+    expect(() => proportionFunnelSignificance(11, 10, 0.5)).toThrow(/0 <= x <= n/);
     expect(() => proportionFunnelSignificance(-1, 10, 0.5)).toThrow(RangeError);
     expect(() => proportionFunnelLimits(0.5, 0, 0.95)).toThrow(RangeError);
     expect(() => proportionFunnelLimits(1.5, 10, 0.95)).toThrow(RangeError);
