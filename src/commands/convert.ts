@@ -5,8 +5,9 @@ import type { Measure } from '../domain/observation.js';
 import type { RegionIndex } from '../domain/regions.js';
 import type { Observation } from '../domain/observation.js';
 import { writeStderr } from '../io/output.js';
+import { resolveRegions } from '../domain/select.js';
 import { neutraliseFormula } from '../render/machine.js';
-import { addHelp, addReadOptions, addRowOptions, inputWarnings, loadRegions, outputProtection, readOptions, writeResult, type DataOptions } from './common.js';
+import { addHelp, addReadOptions, addRegionOption, addRowOptions, inputWarnings, loadRegions, outputProtection, readOptions, writeResult, type DataOptions } from './common.js';
 
 const EXAMPLES = [
   'rehab-stats convert export.csv > tidy.csv  # any supported export to one tidy table',
@@ -67,7 +68,7 @@ export function convertCommand(): Command {
     .argument('<file>', 'the export to read ("-" for stdin)')
     .addOption(new Option('--kind <kind>', 'what the file holds').choices(['counts', 'population']).default('counts'))
     .option('-o, --output <file>', 'write to this file (atomically) instead of stdout');
-  addRowOptions(addReadOptions(cmd), { skipInvalid: true })
+  addRegionOption(addRowOptions(addReadOptions(cmd), { skipInvalid: true }))
     .option('--no-formulas', 'keep method names starting with = + - @ as they are (by default they get a leading \' against CSV injection)')
     .option('-q, --quiet', 'no notes on stderr');
   addHelp(cmd, EXAMPLES, DETAILS);
@@ -75,8 +76,12 @@ export function convertCommand(): Command {
     const regions = loadRegions();
     const measure: Measure = opts.kind === 'population' ? 'population' : 'count';
     const read = readOptions(opts);
+    // Resolved before reading, so a misspelt region stops at once (exit 2).
+    const selected = new Set(resolveRegions(opts.region ?? [], regions).map((r) => r.code));
     const table = await readTable(file, measure, regions, read);
-    const csv = tidyCsv(table.observations, regions, measure, opts.formulas === false);
+    // --region keeps exactly the regions asked for: a tidy extract, without Riket or the rest.
+    const kept = selected.size ? table.observations.filter((o) => selected.has(o.region)) : table.observations;
+    const csv = tidyCsv(kept, regions, measure, opts.formulas === false);
     await writeResult(opts.output, csv, outputProtection([file]));
     const notes = inputWarnings({ observations: table.observations, source: table.file, bundled: false, recordLevel: table.shape === 'record-level', tables: [table] });
     if (!opts.quiet && notes.length) writeStderr(notes.map((n) => `note: ${n}\n`).join(''));

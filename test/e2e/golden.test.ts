@@ -142,6 +142,7 @@ const CASES: Case[] = [
   { name: 'check-wrong-encoding', args: ['check', '--encoding', 'utf-16le', 'fixtures/kolada.csv'] },
   { name: 'convert-pxweb', args: ['convert', 'fixtures/pxweb-wide-latin1.csv'] },
   { name: 'convert-kolada-stdin', args: ['convert', '-'], stdinFile: 'fixtures/kolada.csv' },
+  { name: 'convert-kolada-region', args: ['convert', 'fixtures/kolada.csv', '--region', 'Jönköping', '--region', '01'] },
   { name: 'convert-records', args: ['convert', 'fixtures/records-latin1.csv'] },
   { name: 'convert-population', args: ['convert', '--kind', 'population', 'fixtures/population-pxweb-en.csv'] },
   { name: 'convert-over-input', args: ['convert', 'fixtures/kolada.csv', '--output', 'fixtures/kolada.csv'] },
