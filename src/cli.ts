@@ -17,6 +17,7 @@ import { shareCommand } from './commands/share.js';
 import { summaryCommand } from './commands/summary.js';
 import { tallyCommand } from './commands/tally.js';
 import { trendCommand } from './commands/trend.js';
+import { mapCommand } from './commands/map.js';
 import { recordInvocation } from './commands/publish.js';
 
 const VERSION = '1.0.0';
@@ -28,6 +29,7 @@ const COMMANDS: (() => Command)[] = [
   growthCommand,
   shareCommand,
   trendCommand,
+  mapCommand,
   summaryCommand,
   tallyCommand,
   reportCommand,

@@ -117,3 +117,16 @@ export function marker(shape: MarkerShape, cx: number, cy: number, size: number,
       return `<path d="M${r1(cx)} ${r1(cy + h * 1.2)}L${r1(cx + h * 1.2)} ${r1(cy - h * 0.9)}L${r1(cx - h * 1.2)} ${r1(cy - h * 0.9)}Z" ${paint}/>`;
   }
 }
+
+/** Funnel classes (PHE's wording), each with a fill, a text colour that reads on it and a shape. */
+export type FunnelClass = 'above 99.8%' | 'above 95%' | 'within' | 'below 95%' | 'below 99.8%';
+export const FUNNEL_CLASSES: readonly FunnelClass[] = ['above 99.8%', 'above 95%', 'within', 'below 95%', 'below 99.8%'];
+export const FUNNEL: Readonly<Record<FunnelClass, { fill: string; text: string; shape: MarkerShape }>> = {
+  'above 99.8%': { fill: OKABE_ITO.blue, text: '#ffffff', shape: 'triangle-up' },
+  'above 95%': { fill: OKABE_ITO.skyBlue, text: INK, shape: 'triangle-up' },
+  within: { fill: '#d9d9d9', text: INK, shape: 'circle' },
+  'below 95%': { fill: OKABE_ITO.orange, text: INK, shape: 'triangle-down' },
+  'below 99.8%': { fill: OKABE_ITO.vermillion, text: '#ffffff', shape: 'triangle-down' },
+};
+/** Where there is no value: white with a dashed outline, so "no data" never looks like a low value. */
+export const NO_DATA = { fill: '#ffffff', stroke: '#6c757d', dash: '3 2', text: MUTED } as const;

@@ -9,6 +9,7 @@ import { HIDDEN_MARKER } from '../domain/publish.js';
 import { provenanceLines } from './provenance-text.js';
 import { funnelSvg } from '../render/funnel-svg.js';
 import type { FunnelLabel } from '../stats/funnel.js';
+import { mapWords, tileMap } from '../render/map.js';
 import { comparisonSentence, extremes, headline, shareSentence, words } from './text.js';
 
 /** The tables of one method's section, with headers in the report's language. */
@@ -132,6 +133,14 @@ function funnelFigure(s: MethodSection, national: number, per: number, lang: Lan
   });
 }
 
+/** The section's tile map of the regions, coloured by rate. */
+function reportMap(s: MethodSection, model: ReportModel, lang: Lang): string {
+  const per = formatNumber(model.per, 0, lang);
+  const unit = lang === 'sv' ? `per ${per} invånare` : `per ${per} inhabitants`;
+  const regions = s.ranked.map((r) => ({ code: String(r.region_code), name: String(r.region), rate: typeof r.rate === 'number' ? r.rate : null }));
+  return tileMap(regions, { title: `${s.method} ${unit}, ${s.year}`, colourBy: 'rate', lang, unit, words: mapWords(lang) });
+}
+
 /** The report as one self-contained HTML file: inline CSS and SVG, no scripts, no external assets. */
 export function reportHtml(model: ReportModel, lang: Lang, builtAt?: string): string {
   const w = words(lang);
@@ -156,6 +165,7 @@ export function reportHtml(model: ReportModel, lang: Lang, builtAt?: string): st
     const national = typeof s.national.rate === 'number' ? s.national.rate : null;
     out.push(`<figure>\n${rankChart(s.ranked, national, w.chartBars(s.method, s.year), lang)}\n</figure>`);
     if (s.funnel && national !== null) out.push(`<figure>\n${funnelFigure(s, national, model.per, lang)}</figure>`);
+    out.push(`<figure>\n${reportMap(s, model, lang)}\n</figure>`);
     const t = sectionTables(s, model, lang);
     out.push(renderHtmlTable(t.rank, lang), renderHtmlTable(t.growth, lang), '</section>');
   }

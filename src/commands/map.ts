@@ -1,0 +1,97 @@
+import { Command, Option } from 'commander';
+import { dataError, usageError } from '../errors.js';
+import { ALL_AGES } from '../domain/observation.js';
+import { rankRows } from '../domain/ranking.js';
+import { resolveMethod, selectCounts, yearsOf } from '../domain/select.js';
+import { readBoundaries } from '../ingest/boundaries.js';
+import { writeStderr } from '../io/output.js';
+import { choropleth, mapWords, tileMap, type MapOptions, type MapRegion } from '../render/map.js';
+import {
+  addDataOptions, addHelp, loadCounts, loadPopulation, loadRegions, outputProtection, parsePositive, parseYearOption, resolveLang, writeResult,
+  type DataOptions,
+} from './common.js';
+
+const EXAMPLES = [
+  'rehab-stats map --method KBT --output kbt-map.svg  # rate per 100,000, latest year',
+  'rehab-stats map --method KBT --year 2014 --colour funnel --output kbt-funnel.svg',
+  'rehab-stats map --method IPT --boundaries counties.geojson --output ipt.svg  # a true choropleth',
+];
+
+const DETAILS = `
+Draws the 21 regions as an SVG tile map: one equal square each, placed roughly where the
+region lies, so that large, sparsely populated regions do not dominate the eye. --colour rate
+(default) shades five equal rate classes light to dark; --colour funnel colours each region by
+where its count lies against the 95% and 99.8% funnel limits around the national rate (blue
+above, orange below, grey within, with ▲/▼/● as a second cue). Each region is an element with
+data-region="NN" and a <title> with its name and value. --boundaries FILE.geojson draws the
+regions' true outlines instead, from a GeoJSON FeatureCollection with one Polygon or
+MultiPolygon feature per region and a "code" (01–25) or "name" property. Writes to --output, or
+to stdout.`;
+
+interface MapCommandOptions extends DataOptions {
+  method: string;
+  year?: number;
+  per: number;
+  colour: 'rate' | 'funnel';
+  boundaries?: string;
+  title?: string;
+  lang?: string;
+  output?: string;
+  quiet?: boolean;
+}
+
+export function mapCommand(): Command {
+  const cmd = new Command('map')
+    .summary('draw an SVG map of the regions, coloured by rate or funnel class')
+    .description('Draw the 21 regions as an SVG tile map (or a choropleth from your boundaries), coloured by rate or by funnel class.')
+    .requiredOption('-m, --method <method>', 'treatment method, e.g. KBT, IPT, MMR')
+    .option('-y, --year <year>', 'year to draw (default: the latest year in the data)', parseYearOption('--year'))
+    .option('--per <n>', 'rate per this many inhabitants', parsePositive('--per'), 100000)
+    .addOption(new Option('--colour <by>', 'colour by the rate or by the funnel class').choices(['rate', 'funnel']).default('rate'))
+    .option('--boundaries <file>', 'draw true outlines from this GeoJSON FeatureCollection (one feature per region)')
+    .option('--title <text>', 'the title above the map')
+    .addOption(new Option('--lang <lang>', 'language of the title and legend (default from LANG)').choices(['en', 'sv']))
+    .option('-o, --output <file>', 'write the SVG to this file (atomically, never over an input) instead of stdout')
+    .option('-q, --quiet', 'no notes on stderr');
+  addDataOptions(cmd);
+  addHelp(cmd, EXAMPLES, DETAILS);
+  cmd.action((opts: MapCommandOptions) => runMap(opts));
+  return cmd;
+}
+
+async function runMap(opts: MapCommandOptions): Promise<void> {
+  if (opts.region?.length) throw usageError('map draws all 21 regions; --region does not apply', 'leave out --region');
+  const lang = resolveLang(opts.lang, process.env);
+  const regions = loadRegions();
+  const data = await loadCounts(opts, regions, opts.year !== undefined ? { defaultYear: opts.year } : {});
+  const method = resolveMethod(data.observations, opts.method, data.source);
+  const years = yearsOf(data.observations.filter((o) => o.method === method));
+  const year = opts.year ?? years[years.length - 1]!;
+  const counts = selectCounts(data.observations, { method, year, sex: 'total', absentIsZero: data.recordLevel });
+  if (counts.size === 0) throw dataError(`no ${opts.method} counts for ${year}`, { file: data.source }, `years with ${opts.method} counts: ${years.join(', ') || 'none'}`);
+  const population = await loadPopulation(opts, regions, data);
+  const { rows } = rankRows({ counts, population, regions, year, sex: 'total', age: ALL_AGES, per: opts.per, level: 0.95, ciMethod: 'exact', funnel: opts.colour === 'funnel' });
+  const mapped: MapRegion[] = rows.map((r) => ({
+    code: String(r.region_code),
+    name: String(r.region),
+    rate: typeof r.rate === 'number' ? r.rate : null,
+    ...(opts.colour === 'funnel' ? { funnel: typeof r.funnel === 'string' ? r.funnel : null } : {}),
+  }));
+  const name = method || opts.method;
+  const per = opts.per.toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-US');
+  const unit = lang === 'sv' ? `per ${per} invånare` : `per ${per} inhabitants`;
+  const title = opts.title ?? (lang === 'sv' ? `${name} ${unit}, ${year}` : `${name} treatments ${unit}, ${year}`);
+  const options: MapOptions = { title, colourBy: opts.colour, lang, unit, words: mapWords(lang) };
+  let svg: string;
+  const notes: string[] = [];
+  if (opts.boundaries) {
+    const { shapes, file } = await readBoundaries(opts.boundaries, regions);
+    const missing = regions.regions.filter((r) => !shapes.some((s) => s.code === r.code)).map((r) => r.name);
+    if (missing.length) notes.push(`${file} has no boundary for ${missing.join(', ')}: not drawn.`);
+    svg = choropleth(shapes, mapped, options);
+  } else svg = tileMap(mapped, options);
+  const noData = regions.regions.filter((r) => !mapped.some((m) => m.code === r.code && m.rate !== null)).map((r) => r.name);
+  if (noData.length) notes.push(`No ${name} rate for ${year}: ${noData.join(', ')} (drawn as "no data").`);
+  await writeResult(opts.output, `${svg}\n`, outputProtection([opts.input, opts.population, opts.boundaries]));
+  if (!opts.quiet && notes.length) writeStderr(notes.map((n) => `note: ${n}\n`).join(''));
+}
