@@ -73,7 +73,8 @@ export function rankChart(rows: ResultRow[], national: number | null, title: str
     out.push(`<rect x="${label}" y="${y + 4}" width="${r1(x(r.rate as number) - label)}" height="${rowH - 8}" fill="${style.colour}"/>`);
     const cy = y + rowH / 2;
     out.push(`<path d="M${x(r.rate_lower as number)} ${cy}H${x(r.rate_upper as number)}M${x(r.rate_lower as number)} ${cy - 4}V${cy + 4}M${x(r.rate_upper as number)} ${cy - 4}V${cy + 4}" stroke="${INK}" stroke-width="1.2" fill="none"/>`);
-    out.push(marker(style.shape, x(r.rate as number), cy, 10, style.colour));
+    // The second cue just past the interval's end, where no bar or whisker hides it.
+    out.push(marker(style.shape, x(r.rate_upper as number) + 12, cy, 11, style.colour));
     out.push('</g>');
   });
   if (national !== null) {
