@@ -221,16 +221,18 @@ function intervalName(method: PoissonMethod): string {
 }
 
 /**
- * Colour for meaning, in the terminal only: green above the national rate, red below (when the
- * interval says so), bold outside the 99.8% funnel limits, yellow for small-number warnings.
+ * Colour for meaning, in the terminal only: bright blue above the national rate, yellow below
+ * (when the interval says so) — the terminal's nearest to the charts' blue/orange, which readers
+ * with red–green colour blindness tell apart; the words higher/lower stay as the second cue —
+ * bold outside the 99.8% funnel limits, magenta for small-number warnings.
  */
 export function styleRankCell(col: Column, row: ResultRow, text: string, chalk: ChalkInstance): string {
   if (col.key === 'vs_national' || (col.key === 'rate' && col.type === 'rate') || col.type === 'bar') {
-    if (row.vs_national === 'higher') return chalk.green(text);
-    if (row.vs_national === 'lower') return chalk.red(text);
+    if (row.vs_national === 'higher') return chalk.blueBright(text);
+    if (row.vs_national === 'lower') return chalk.yellow(text);
   }
   if (col.key === 'funnel' && typeof row.funnel === 'string' && row.funnel.includes('99.8')) return chalk.bold(text);
-  if (col.key === 'note' && typeof row.count === 'number' && row.count < SMALL_COUNT) return chalk.yellow(text);
+  if (col.key === 'note' && typeof row.count === 'number' && row.count < SMALL_COUNT) return chalk.magenta(text);
   return text;
 }
 

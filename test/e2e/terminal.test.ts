@@ -29,8 +29,11 @@ describe.skipIf(!has('script'))('colour in a pseudo-terminal', () => {
   it('is on at a TTY', () => {
     const out = inPty(['rank', '--method', 'KBT', '--year', '2014']);
     expect(out).toContain(ESC);
-    expect(out).toContain(`${ESC}32m`); // green: above the national rate
-    expect(out).toContain(`${ESC}31m`); // red: below it
+    expect(out).toContain(`${ESC}94m`); // bright blue: above the national rate
+    expect(out).toContain(`${ESC}33m`); // yellow: below it
+    // Never the green/red pair that red–green colour-blind readers cannot tell apart.
+    expect(out).not.toContain(`${ESC}32m`);
+    expect(out).not.toContain(`${ESC}31m`);
   });
 
   it('is off with NO_COLOR, TERM=dumb or --no-color', () => {

@@ -61,10 +61,20 @@ describe('config', () => {
 
 describe('charts and CSV safety', () => {
   it('picks nice axis maxima', () => {
-    expect(niceMax(671.7)).toBe(1000);
+    // Four round steps that reach the maximum, and no more than needed.
+    expect(niceMax(671.7)).toBe(800);
     expect(niceMax(16.4)).toBe(20);
-    expect(niceMax(60000)).toBe(100000);
+    expect(niceMax(60000)).toBe(60000);
+    expect(niceMax(51200)).toBe(60000);
+    expect(niceMax(60001)).toBe(80000);
+    expect(niceMax(0.93)).toBeCloseTo(1, 12);
     expect(niceMax(0)).toBe(1);
+    // Never below the data, never more than half again above it.
+    for (let i = 0; i < 2000; i++) {
+      const x = Math.exp((i / 2000) * 30 - 8);
+      expect(niceMax(x)).toBeGreaterThanOrEqual(x);
+      expect(niceMax(x)).toBeLessThanOrEqual(1.5 * x * (1 + 1e-12));
+    }
     expect(escapeXml('a<b & "c"')).toBe('a&lt;b &amp; &quot;c&quot;');
   });
 
