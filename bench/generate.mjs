@@ -59,7 +59,61 @@ export async function generate(rows, path, seed = 20141231) {
   await new Promise((r) => out.end(r));
 }
 
+
+// SCB county codes of the 21 regions, as register extracts write them.
+const CODES = ['01', '03', '04', '05', '06', '07', '08', '09', '10', '12', '13', '14', '17', '18', '19', '20', '21', '22', '23', '24', '25'];
+const AGG_METHODS = ['KBT', 'IPT', 'MMR', 'PDT'];
+const SEXES = ['K', 'M'];
+const AGES = Array.from({ length: 105 }, (_, i) => String(i));
+
+/** Years needed so that the table has about `rows` rows (long) or values (wide), ending in 2024. */
+function yearsFor(rows) {
+  const perYear = CODES.length * AGG_METHODS.length * SEXES.length * AGES.length;
+  const n = Math.max(1, Math.round(rows / perYear));
+  return Array.from({ length: n }, (_, i) => 2024 - n + 1 + i);
+}
+
+/**
+ * An aggregated table as a register extract writes it: counts by region, year, method, sex and
+ * single year of age. `long` has one row per group (region;år;metod;kön;ålder;antal); `wide`
+ * has the years as columns (region;metod;kön;ålder;2000;…;2024). 441 000 rows long = 25 years.
+ */
+export async function generateAggregated(rows, path, layout = 'long', seed = 20141231) {
+  mkdirSync(dirname(path), { recursive: true });
+  const rand = prng(seed);
+  const years = yearsFor(rows);
+  const out = createWriteStream(path);
+  out.write(layout === 'long' ? 'region;år;metod;kön;ålder;antal\n' : `region;metod;kön;ålder;${years.join(';')}\n`);
+  let batch = '';
+  const flush = async (force) => {
+    if (!force && batch.length < 1 << 20) return;
+    if (!out.write(batch)) await new Promise((r) => out.once('drain', r));
+    batch = '';
+  };
+  const count = () => Math.floor(rand() * rand() * 400);
+  if (layout === 'long') {
+    for (const year of years) for (const code of CODES) for (const method of AGG_METHODS) for (const sex of SEXES) for (const age of AGES) {
+      batch += `${code};${year};${method};${sex};${age};${count()}\n`;
+      await flush(false);
+    }
+  } else {
+    for (const code of CODES) for (const method of AGG_METHODS) for (const sex of SEXES) for (const age of AGES) {
+      batch += `${code};${method};${sex};${age}`;
+      for (let y = 0; y < years.length; y++) batch += `;${count()}`;
+      batch += '\n';
+      await flush(false);
+    }
+  }
+  await flush(true);
+  await new Promise((r) => out.end(r));
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
+  if (process.argv[2] === "long" || process.argv[2] === "wide") {
+    const [layout, rows = "441000", path = `bench/out/${layout}.csv`] = process.argv.slice(2);
+    await generateAggregated(Number(rows), path, layout);
+    process.exit(0);
+  }
   const [rows = '2000000', path = 'bench/out/records.csv'] = process.argv.slice(2);
   await generate(Number(rows), path);
 }

@@ -34,8 +34,9 @@ export function interpreters(regions: RegionIndex): FastPlan['interpret'] {
 }
 
 /**
- * A plan for the fast path, or undefined when the file is not a clean record-level table
- * (aggregated tables are small and go the general way; so does anything unusual).
+ * A plan for the fast path, or undefined when the file is not a clean table of one of the
+ * shapes it reads: record-level, or aggregated (long, years or methods as columns) with a
+ * region column. Anything unusual goes the general way.
  */
 export function planFastPath(sample: Uint8Array, wholeFile: boolean, file: string, regions: RegionIndex, opts: ReadOptions, kernel?: WasmModule): FastStart | undefined {
   if (opts.collectProblems || opts.categoryColumn !== undefined) return undefined;
@@ -54,7 +55,7 @@ export function planFastPath(sample: Uint8Array, wholeFile: boolean, file: strin
   } catch {
     return undefined;
   }
-  if (table.shape !== 'record-level' || table.national || table.problems.length || table.skippedLines.some((l) => l.line > table.headerLine)) return undefined;
+  if (table.national || table.problems.length || table.skippedLines.some((l) => l.line > table.headerLine)) return undefined;
   if (table.columns.some((c) => c.header.includes('\n'))) return undefined;
   const encoding = table.encoding === 'utf-8' ? 'utf-8' : table.encoding === 'windows-1252' || /^(latin-?1|cp1252|iso-8859-1)$/i.test(table.encoding) ? 'windows-1252' : undefined;
   if (!encoding) return undefined;
@@ -64,7 +65,16 @@ export function planFastPath(sample: Uint8Array, wholeFile: boolean, file: strin
     if (lf < 0) return undefined;
     offset = lf + 1;
   }
+  const aggregated = table.shape !== 'record-level';
+  // Columns are given roles from the first 200 data rows; the sample must hold them all, or the
+  // whole file could be planned differently.
+  if (aggregated && !wholeFile && table.rowsRead < 200) return undefined;
   const col = (role: string) => table.columns.find((c) => c.use === role)?.index;
+  const values = aggregated
+    ? table.columns
+        .filter((c) => c.use === (table.shape === 'wide-years' ? 'year-values' : table.shape === 'wide-methods' ? 'method-values' : 'value'))
+        .map((c) => ({ column: c.index, ...(c.year !== undefined ? { year: c.year } : {}), ...(c.method !== undefined ? { method: c.method } : {}) }))
+    : undefined;
   const region = col('region');
   if (region === undefined) return undefined;
   const plan: FastPlan = {
@@ -74,10 +84,12 @@ export function planFastPath(sample: Uint8Array, wholeFile: boolean, file: strin
     columns: { region, year: col('year'), method: col('method'), sex: col('sex'), age: col('age') },
     ...(opts.defaultYear !== undefined ? { defaultYear: opts.defaultYear } : {}),
     ...(opts.defaultMethod !== undefined ? { defaultMethod: opts.defaultMethod } : {}),
+    ...(values ? { values, sumDuplicates: opts.sumDuplicates === true } : {}),
     firstLine: table.headerLine + 1,
     width: table.columns.length,
     maxRowBytes: LIMITS.cellChars,
-    ...(kernel ? { kernel } : {}),
+    // The WebAssembly kernel counts rows; aggregated tables are read by the JavaScript scanner.
+    ...(kernel && !values ? { kernel } : {}),
     interpret: interpreters(regions),
   };
   return { plan, dataOffset: offset, sample: table };

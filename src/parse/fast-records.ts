@@ -50,6 +50,14 @@ export interface FastPlan {
   maxRowBytes: number;
   /** The compiled WebAssembly kernel (dist/scan.wasm), when available: the hot loop then runs there. */
   kernel?: WasmModule;
+  /**
+   * Aggregated tables: the columns that hold counts, in the general path's order, each with the
+   * year (years as columns) or method (methods as columns) it stands for. Each row then gives
+   * one group per value column instead of counting as one treatment. Absent for record files.
+   */
+  values?: { column: number; year?: number; method?: string }[];
+  /** --sum-duplicates: a second row for the same group adds to the first instead of stopping. */
+  sumDuplicates?: boolean;
   /** Interpretation of a distinct cell text; undefined means "not clean: fall back". */
   interpret: {
     region(text: string): string | undefined;
@@ -88,6 +96,17 @@ class ValueTable {
   readonly values: unknown[] = [];
   /** Ids by meaning: "Region Blekinge" and "10 Blekinge county" are different bytes, one region. */
   private readonly byValue = new Map<unknown, number>();
+
+  /** The id of a meaning that no cell spells (a year or method taken from a header). */
+  intern(value: unknown): number {
+    let id = this.byValue.get(value);
+    if (id === undefined) {
+      id = this.values.length;
+      this.values.push(value);
+      this.byValue.set(value, id);
+    }
+    return id;
+  }
 
   /** The id of bytes[start, end) with this hash, or -1 if not seen yet. */
   find(buf: Uint8Array, start: number, end: number, hash: number): number {
@@ -200,6 +219,74 @@ class KeyCounter {
 }
 
 /**
+ * The groups of an aggregated table and their counts in order of first appearance (the
+ * general path's order), keyed by the combined id key in an open-addressing table over typed
+ * arrays: no object per row.
+ */
+class GroupSums {
+  private slots = new Int32Array(1 << 12).fill(-1);
+  keys = new Float64Array(1 << 10);
+  sums = new Float64Array(1 << 10);
+  lines = new Float64Array(1 << 10);
+  size = 0;
+
+  /** Adds `value` to the group `key` first seen on `line`; false when the group was there already and `sum` is off. */
+  add(key: number, value: number, line: number, sum: boolean): boolean {
+    let mask = this.slots.length - 1;
+    let slot = keyHash(key) & mask;
+    for (;;) {
+      const e = this.slots[slot]!;
+      if (e < 0) break;
+      if (this.keys[e] === key) {
+        if (!sum) return false;
+        this.sums[e]! += value;
+        return true;
+      }
+      slot = (slot + 1) & mask;
+    }
+    if (this.size === this.keys.length) {
+      this.keys = grown(this.keys);
+      this.sums = grown(this.sums);
+      this.lines = grown(this.lines);
+    }
+    const e = this.size++;
+    this.keys[e] = key;
+    this.sums[e] = value;
+    this.lines[e] = line;
+    if (this.size * 2 > this.slots.length) this.rehash();
+    else this.slots[slot] = e;
+    return true;
+  }
+
+  private rehash(): void {
+    this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+    const mask = this.slots.length - 1;
+    for (let e = 0; e < this.size; e++) {
+      let slot = keyHash(this.keys[e]!) & mask;
+      while (this.slots[slot]! >= 0) slot = (slot + 1) & mask;
+      this.slots[slot] = e;
+    }
+  }
+}
+
+function grown(a: Float64Array): Float64Array<ArrayBuffer> {
+  const b = new Float64Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+function keyHash(key: number): number {
+  const lo = key >>> 0;
+  const hi = (key / 4294967296) >>> 0;
+  let h = Math.imul(lo ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b);
+  h ^= h >>> 13;
+  return Math.imul(h, 0xc2b2ae35) ^ (h >>> 16);
+}
+
+/** Longest run of digits read as a count: 15 digits stay below 2^53, so every one is exact. */
+const MAX_DIGITS = 15;
+
+/**
  * A byte automaton over the known values of one column. Walking a field's bytes from state 0
  * ends, at the field's terminating byte, in a state that names the value's id — one table
  * load per byte, with no hash and no comparison. Bytes that end a field (delimiter, quote,
@@ -294,12 +381,26 @@ export class RecordCounter {
   private outIds: Int32Array | undefined;
   private readonly defaults: number[] = [0, 0, 0, 0, 0];
   private readonly needed: number;
+  /** Aggregated tables: field index → value column (or -1); per value column its cell's bounds and the year/method id it fixes (or -1). */
+  private readonly valueOfField: Int16Array;
+  private readonly valueStarts: Int32Array;
+  private readonly valueEnds: Int32Array;
+  private readonly valueYear: Int32Array;
+  private readonly valueMethod: Int32Array;
+  private readonly groups: GroupSums | undefined;
+  private readonly rowIds = new Int32Array(5);
 
   constructor(private readonly plan: FastPlan) {
     this.line = plan.firstLine;
-    const max = Math.max(...KINDS.map((k) => plan.columns[k] ?? -1));
+    const values = plan.values ?? [];
+    const max = Math.max(...KINDS.map((k) => plan.columns[k] ?? -1), ...values.map((v) => v.column));
     this.maxField = max;
-    this.needed = KINDS.filter((k) => plan.columns[k] !== undefined).length;
+    this.needed = KINDS.filter((k) => plan.columns[k] !== undefined).length + values.length;
+    this.valueOfField = new Int16Array(max + 1).fill(-1);
+    values.forEach((v, i) => (this.valueOfField[v.column] = i));
+    this.valueStarts = new Int32Array(values.length);
+    this.valueEnds = new Int32Array(values.length);
+    this.groups = values.length ? new GroupSums() : undefined;
     this.tableList = KINDS.map((k) => this.tables[k]);
     for (let b = 0; b < 0x20; b++) if (b !== 0x09 && b !== 0x0c) this.special[b] = 1;
     this.special[0x7f] = 1;
@@ -311,7 +412,8 @@ export class RecordCounter {
       const col = plan.columns[k];
       if (col !== undefined) this.kindOfField[col] = i;
     });
-    const kernel = plan.kernel && max < LAYOUT.MAX_FIELDS ? new ScanKernel(plan.kernel, { delimiter: plan.delimiter, crlf: plan.lineEnd === 'crlf', maxField: max, needed: this.needed, width: plan.width }) : undefined;
+    // The kernel only counts rows; an aggregated table's counts are read by the JavaScript scanner.
+    const kernel = plan.kernel && !this.groups && max < LAYOUT.MAX_FIELDS ? new ScanKernel(plan.kernel, { delimiter: plan.delimiter, crlf: plan.lineEnd === 'crlf', maxField: max, needed: this.needed, width: plan.width }) : undefined;
     this.automata = KINDS.map((k, i) => (plan.columns[k] !== undefined ? new FieldAutomaton(this.special, kernel?.automatonStorage(i)) : undefined));
     if (kernel) {
       kernel.bytes.fill(-1 & 0xff, LAYOUT.KIND, LAYOUT.KIND + LAYOUT.MAX_FIELDS);
@@ -327,6 +429,8 @@ export class RecordCounter {
     this.defaults[2] = this.tables.method.add(new Uint8Array(0), 0, 0, -1, plan.defaultMethod ?? '');
     this.defaults[3] = this.tables.sex.add(new Uint8Array(0), 0, 0, -1, 'total');
     this.defaults[4] = this.tables.age.add(new Uint8Array(0), 0, 0, -1, 'all');
+    this.valueYear = Int32Array.from(values, (v) => (v.year !== undefined ? this.tables.year.intern(v.year) : -1));
+    this.valueMethod = Int32Array.from(values, (v) => (v.method !== undefined ? this.tables.method.intern(v.method) : -1));
     // The kernel copies all five ids of a row; columns the file lacks keep their defaults.
     if (this.kernel) for (let k = 0; k < 5; k++) if (this.present[k] === 0) this.kernel.words[LAYOUT.ROWIDS / 4 + k] = this.defaults[k]!;
   }
@@ -365,7 +469,11 @@ export class RecordCounter {
     if (this.failure) return { ok: false, ...(this.failure as { reason: string; line: number }) };
     const observations: CountedGroup[] = [];
     const radix = MAX_IDS + 1;
-    for (const [key, count, line] of this.counts.entries()) {
+    const groups = this.groups;
+    const entries: Iterable<[number, number, number]> = groups ? (function* () {
+      for (let e = 0; e < groups.size; e++) yield [groups.keys[e]!, groups.sums[e]!, groups.lines[e]!];
+    })() : this.counts.entries();
+    for (const [key, count, line] of entries) {
       let k = key;
       const ids = [0, 0, 0, 0, 0];
       for (let i = 4; i >= 0; i--) {
@@ -382,8 +490,8 @@ export class RecordCounter {
         line,
       });
     }
-    // The general path lists observations in order of first appearance.
-    observations.sort((a, b) => a.line - b.line);
+    // The general path lists observations in order of first appearance (groups are kept so).
+    if (!groups) observations.sort((a, b) => a.line - b.line);
     return { ok: true, observations, rowsRead: this.rows };
   }
 
@@ -454,6 +562,7 @@ export class RecordCounter {
     const special = this.special;
     const ids = this.ids;
     const automata = this.automata;
+    const valueOfField = this.valueOfField;
     let i = from;
     let rowStart = from;
     let done = 0;
@@ -496,6 +605,26 @@ export class RecordCounter {
             this.line = rowLine;
             return rowStart;
           }
+          // The file's last row without a line break: its last field ends here.
+          if (!inQuotes && i > fieldStart && field <= maxField) {
+            const k = kindOfField[field]!;
+            const v = k < 0 ? valueOfField[field]! : -1;
+            if (i - fieldStart > this.plan.maxRowBytes) {
+              this.fail('cell longer than any cell may be', rowLine);
+              return rowStart;
+            }
+            if (k >= 0) {
+              starts[k] = fieldStart;
+              ends[k] = i;
+              quoted[k] = hasQuote ? 1 : 0;
+              ids[k] = -1;
+              seen++;
+            } else if (v >= 0) {
+              this.valueStarts[v] = fieldStart;
+              this.valueEnds[v] = i;
+              seen++;
+            }
+          }
           break;
         }
         const b = buf[i]!;
@@ -529,6 +658,14 @@ export class RecordCounter {
               quoted[k] = hasQuote ? 1 : 0;
               ids[k] = sawQuote ? -1 : pendingId;
               seen++;
+            } else {
+              const v = valueOfField[field]!;
+              if (v >= 0) {
+                // A quoted count is left to the general path (countRow sees the quote byte).
+                this.valueStarts[v] = fieldStart;
+                this.valueEnds[v] = i;
+                seen++;
+              }
             }
           }
           if (b === delim) {
@@ -599,6 +736,7 @@ export class RecordCounter {
 
   private countRow(buf: Uint8Array, line: number): boolean {
     let key = 0;
+    const rowIds = this.rowIds;
     for (let k = 0; k < 5; k++) {
       let id: number;
       if (this.present[k] === 0) id = this.defaults[k]!;
@@ -617,9 +755,39 @@ export class RecordCounter {
         // Teach the automaton these bytes; insert() skips any with a quote or other terminator.
         if (this.quoted[k] === 0) this.automata[k]!.insert(buf, s, e, id);
       }
+      rowIds[k] = id;
       key = key * (MAX_IDS + 1) + id;
     }
+    if (this.groups) return this.addGroups(buf, line);
     this.counts.add(key, line);
+    return true;
+  }
+
+  /**
+   * One row of an aggregated table: each value column's count, parsed from its bytes, for the
+   * row's group (with the year or method the column stands for). Only plain digits are read
+   * here; anything else (a missing-value marker, a space, a decimal, a sign) and a group seen
+   * before (unless summed) go to the general path, which decides.
+   */
+  private addGroups(buf: Uint8Array, line: number): boolean {
+    const ids = this.rowIds;
+    const radix = MAX_IDS + 1;
+    const sum = this.plan.sumDuplicates === true;
+    for (let v = 0; v < this.valueStarts.length; v++) {
+      const s = this.valueStarts[v]!;
+      const e = this.valueEnds[v]!;
+      if (e <= s || e - s > MAX_DIGITS) return this.fail('count is not plain digits', line);
+      let n = 0;
+      for (let j = s; j < e; j++) {
+        const d = buf[j]! - 0x30;
+        if (d < 0 || d > 9) return this.fail('count is not plain digits', line);
+        n = n * 10 + d;
+      }
+      const year = this.valueYear[v]! >= 0 ? this.valueYear[v]! : ids[1]!;
+      const method = this.valueMethod[v]! >= 0 ? this.valueMethod[v]! : ids[2]!;
+      const key = (((ids[0]! * radix + year) * radix + method) * radix + ids[3]!) * radix + ids[4]!;
+      if (!this.groups!.add(key, n, line, sum)) return this.fail('a second row for one group', line);
+    }
     return true;
   }
 
