@@ -4,27 +4,29 @@
 // medians with ratios. Never part of the test suite.
 //
 //   npm run bench                 # full run (2M and 4M rows; a few minutes)
-//   npm run bench -- --quick      # 200 000 rows, fewer repetitions
+//   npm run bench -- --quick      # 200 000 rows (aggregated: 441 000 values), fewer repetitions
 //   npm run bench -- --startup    # only start-up: the checkout and the installed package
+//   npm run bench -- --aggregated # only the aggregated tables (long and wide, 441 000 and 882 000 values)
 //   npm run bench -- --write      # also write the results into BENCHMARKS.md
 //
 // DuckDB: npm install --no-save @duckdb/node-api   Miller: apt-get install miller
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { cpus, totalmem, tmpdir } from 'node:os';
+import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generate } from './generate.mjs';
+import { generate, generateAggregated } from './generate.mjs';
 
 const quick = process.argv.includes('--quick');
 /** Only the start-up rows (node -e 0, the checkout, the installed package). */
 const startupOnly = process.argv.includes('--startup');
 const write = process.argv.includes('--write');
+const aggregatedOnly = process.argv.includes('--aggregated');
 const root = new URL('../', import.meta.url).pathname;
 const out = join(root, 'bench', 'out');
 const node = process.execPath;
 const cli = join(root, 'bin', 'rehab-stats.js');
 
-const sizes = startupOnly ? [] : quick ? [200_000] : [2_000_000, 4_000_000];
+const sizes = startupOnly || aggregatedOnly ? [] : quick ? [200_000] : [2_000_000, 4_000_000];
 const runsBig = quick ? 3 : 5;
 const runsSmall = quick ? 10 : 20;
 
@@ -134,34 +136,109 @@ for (const n of sizes) {
   }
 }
 
+// Aggregated tables (counts by region, year, method, sex and single year of age, as register
+// extracts come): rank and convert against DuckDB's sum … group by and Miller's stats1.
+const aggSizes = startupOnly ? [] : quick ? [441_000] : [441_000, 882_000];
+const aggRows = [];
+for (const layout of ['long', 'wide']) {
+  for (const n of aggSizes) {
+    const file = join(out, `${layout}-${n / 1000}k.csv`);
+    if (!existsSync(file)) {
+      console.error(`generating ${file} …`);
+      await generateAggregated(n, file, layout);
+    }
+    const mb = statSync(file).size / 1e6;
+    const sumField = layout === 'long' ? 'antal' : '2014';
+    const filter = layout === 'long' ? '$metod == "KBT" && $år == 2014' : '$metod == "KBT"';
+    const tools = [
+      ['rehab-stats', [node, cli, 'rank', '--method', 'KBT', '--year', '2014', '--input', file, '--format', 'csv', '--quiet']],
+      ...(duckdb ? [['DuckDB', [node, join(root, 'bench', 'duckdb-aggregated.mjs'), layout, file]]] : []),
+      ...(miller ? [['Miller', ['mlr', '--icsv', '--ifs', ';', '--ocsv', '--ofs', ';', 'filter', filter, 'then', 'stats1', '-a', 'sum', '-f', sumField, '-g', 'region', file]]] : []),
+    ];
+    const results = tools.map(([name, argv]) => {
+      console.error(`${name}, ${layout} ${n.toLocaleString('en')} values …`);
+      return measure(name, argv, runsBig);
+    });
+    const sums = (name, stdout) => new Map(stdout.trim().split('\n').flatMap((line) => {
+      const cells = line.split(name === 'rehab-stats' ? ',' : ';');
+      const [code, value] = name === 'rehab-stats' ? [cells[1], cells[3]] : [cells[0], cells[1]];
+      return /^\d\d$/.test(code ?? '') && code !== '00' ? [[code, Number(value)]] : [];
+    }));
+    const ours = sums('rehab-stats', results[0].stdout);
+    for (const r of results.slice(1)) {
+      const theirs = sums(r.name, r.stdout);
+      const agree = theirs.size === ours.size && ours.size > 0 && [...ours].every(([k, v]) => theirs.get(k) === v);
+      notes.push(`${layout} table, ${n.toLocaleString('en')} values: rehab-stats and ${r.name} sums ${agree ? 'agree' : 'DIFFER'} for all ${ours.size} regions.`);
+    }
+    const label = `${layout} table, ${n.toLocaleString('en')} values (${mb.toFixed(1)} MB)`;
+    pushRows(aggRows, label, n, results, 'rank');
+    if (layout === 'long') {
+      const tmp = mkdtempSync(join(tmpdir(), 'bench-convert-'));
+      const conv = [
+        ['rehab-stats', [node, cli, 'convert', file, '--output', join(tmp, 'ours.csv')]],
+        ...(duckdb ? [['DuckDB', [node, join(root, 'bench', 'duckdb-aggregated.mjs'), 'copy', file, join(tmp, 'duck.csv')]]] : []),
+        ...(miller ? [['Miller', ['mlr', '--icsv', '--ifs', ';', '--ocsv', 'cat', file]]] : []),
+      ].map(([name, argv]) => {
+        console.error(`${name} convert, ${n.toLocaleString('en')} rows …`);
+        return measure(name, argv, runsBig);
+      });
+      rmSync(tmp, { recursive: true, force: true });
+      pushRows(aggRows, label, n, conv, 'convert');
+    }
+  }
+}
+for (const layout of ['long', 'wide']) {
+  const peaks = aggRows.filter((r) => r.tool === 'rehab-stats' && r.task === 'rank' && r.input.startsWith(layout)).map((r) => Number(r.peak));
+  if (peaks.length === 2) notes.push(`rehab-stats rank peak memory on the ${layout} table, ${aggSizes[1].toLocaleString('en')} vs ${aggSizes[0].toLocaleString('en')} values: ${(peaks[1] / peaks[0]).toFixed(2)}× (${peaks[0]} → ${peaks[1]} MB).`);
+}
+
+function pushRows(into, input, n, results, task) {
+  const duck = results.find((r) => r.name === 'DuckDB');
+  const mlr = results.find((r) => r.name === 'Miller');
+  for (const r of results) {
+    into.push({
+      input,
+      task,
+      tool: r.name,
+      seconds: (r.ms / 1000).toFixed(2),
+      peak: Number.isNaN(r.rss) ? 'n/a' : r.rss.toFixed(0),
+      rowsPerSecond: `${((n / r.ms) * 1000 / 1e6).toFixed(2)} M`,
+      vsDuck: duck ? `${(r.ms / duck.ms).toFixed(2)}×` : 'n/a',
+      vsMiller: mlr ? `${(r.ms / mlr.ms).toFixed(2)}×` : 'n/a',
+    });
+  }
+}
+
 // Memory must not grow with the file.
 const ourRss = rows.filter((r) => r.tool === 'rehab-stats').map((r) => Number(r.peak));
 if (ourRss.length === 2 && ourRss.every(Number.isFinite)) notes.push(`rehab-stats peak memory, 4M vs 2M rows: ${(ourRss[1] / ourRss[0]).toFixed(2)}× (${ourRss[0]} → ${ourRss[1]} MB).`);
 
-// Small inputs stay instant. node -e 0, the checkout and the installed package (npm pack,
-// npm install -g into a temporary prefix — what users run; an install rewrites every file's
-// time, which once made the data snapshot look stale) are run in turn, so that a busy machine
-// slows all three alike.
-console.error('start-up …');
-const prefix = mkdtempSync(join(tmpdir(), 'rehab-install-'));
-try {
-  const packed = spawnSync('npm', ['pack', '--pack-destination', prefix, '--silent'], { cwd: root, encoding: 'utf8' });
-  if (packed.status !== 0) throw new Error(`npm pack failed: ${packed.stderr}`);
-  const tgz = join(prefix, packed.stdout.trim().split('\n').pop());
-  const installed = spawnSync('npm', ['install', '-g', '--prefix', prefix, '--silent', tgz], { encoding: 'utf8' });
-  if (installed.status !== 0) throw new Error(`npm install -g failed: ${installed.stderr}`);
-  const [idle, small, inst] = measureInTurn(
-    [
-      ['node -e 0', [node, '-e', '0']],
-      ['rehab-stats rank --method KBT', [node, cli, 'rank', '--method', 'KBT']],
-      ['installed (npm pack, -g) rank --method KBT', [join(prefix, 'bin', 'rehab-stats'), 'rank', '--method', 'KBT']],
-    ],
-    runsSmall,
-  );
-  for (const r of [idle, small, inst]) rows.push({ input: 'bundled data', tool: r.name, seconds: (r.ms / 1000).toFixed(3), peak: r.rss.toFixed(0), rowsPerSecond: '', vsDuck: '', vsMiller: '' });
-  notes.push(`rank on the bundled data: ${(small.ms / idle.ms).toFixed(2)}× the wall time of node -e 0 from the checkout, ${(inst.ms / idle.ms).toFixed(2)}× installed from npm pack.`);
-} finally {
-  rmSync(prefix, { recursive: true, force: true });
+if (!aggregatedOnly) {
+  // Small inputs stay instant. node -e 0, the checkout and the installed package (npm pack,
+  // npm install -g into a temporary prefix — what users run; an install rewrites every file's
+  // time, which once made the data snapshot look stale) are run in turn, so that a busy machine
+  // slows all three alike.
+  console.error('start-up …');
+  const prefix = mkdtempSync(join(tmpdir(), 'rehab-install-'));
+  try {
+    const packed = spawnSync('npm', ['pack', '--pack-destination', prefix, '--silent'], { cwd: root, encoding: 'utf8' });
+    if (packed.status !== 0) throw new Error(`npm pack failed: ${packed.stderr}`);
+    const tgz = join(prefix, packed.stdout.trim().split('\n').pop());
+    const installed = spawnSync('npm', ['install', '-g', '--prefix', prefix, '--silent', tgz], { encoding: 'utf8' });
+    if (installed.status !== 0) throw new Error(`npm install -g failed: ${installed.stderr}`);
+    const [idle, small, inst] = measureInTurn(
+      [
+        ['node -e 0', [node, '-e', '0']],
+        ['rehab-stats rank --method KBT', [node, cli, 'rank', '--method', 'KBT']],
+        ['installed (npm pack, -g) rank --method KBT', [join(prefix, 'bin', 'rehab-stats'), 'rank', '--method', 'KBT']],
+      ],
+      runsSmall,
+    );
+    for (const r of [idle, small, inst]) rows.push({ input: 'bundled data', tool: r.name, seconds: (r.ms / 1000).toFixed(3), peak: r.rss.toFixed(0), rowsPerSecond: '', vsDuck: '', vsMiller: '' });
+    notes.push(`rank on the bundled data: ${(small.ms / idle.ms).toFixed(2)}× the wall time of node -e 0 from the checkout, ${(inst.ms / idle.ms).toFixed(2)}× installed from npm pack.`);
+  } finally {
+    rmSync(prefix, { recursive: true, force: true });
+  }
 }
 const missing = [!duckdb && 'DuckDB (@duckdb/node-api: npm install --no-save @duckdb/node-api)', !miller && 'Miller (mlr: apt-get install miller)', !timeBin && '/usr/bin/time (peak memory)'].filter(Boolean);
 if (missing.length) notes.push(`Not found, so not compared: ${missing.join('; ')}.`);
@@ -172,7 +249,13 @@ const table = [
   '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
   ...rows.map((r) => `| ${r.input} | ${r.tool} | ${r.seconds} | ${r.peak} | ${r.rowsPerSecond} | ${r.vsDuck} | ${r.vsMiller} |`),
 ].join('\n');
-const report = `Machine: ${machine}\nRuns: median of ${runsBig} (big inputs) and ${runsSmall} (start-up), after one warm-up run each.\n\n${table}\n\n${notes.map((n) => `- ${n}`).join('\n')}\n`;
+const aggTable = [
+  '| aggregated input | task | tool | median wall (s) | peak RSS (MB) | values/s | vs DuckDB | vs Miller |',
+  '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |',
+  ...aggRows.map((r) => `| ${r.input} | ${r.task} | ${r.tool} | ${r.seconds} | ${r.peak} | ${r.rowsPerSecond} | ${r.vsDuck} | ${r.vsMiller} |`),
+].join('\n');
+const load = `load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end`;
+const report = `Machine: ${machine}; ${load}\nRuns: median of ${runsBig} (big inputs) and ${runsSmall} (start-up), after one warm-up run each.\n\n${aggTable}\n\n${table}\n\n${notes.map((n) => `- ${n}`).join('\n')}\n`;
 console.log(report);
 
 if (write) {
