@@ -254,14 +254,23 @@ const aggTable = [
   '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |',
   ...aggRows.map((r) => `| ${r.input} | ${r.task} | ${r.tool} | ${r.seconds} | ${r.peak} | ${r.rowsPerSecond} | ${r.vsDuck} | ${r.vsMiller} |`),
 ].join('\n');
-const load = `load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end`;
-const report = `Machine: ${machine}; ${load}\nRuns: median of ${runsBig} (big inputs) and ${runsSmall} (start-up), after one warm-up run each.\n\n${aggTable}\n\n${table}\n\n${notes.map((n) => `- ${n}`).join('\n')}\n`;
-console.log(report);
+const aggNotes = notes.filter((n) => / table, | on the (long|wide) table/.test(n));
+const otherNotes = notes.filter((n) => !aggNotes.includes(n));
+const header = `Machine: ${machine}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end of the run\nRuns: median of ${runsBig} (big inputs) and ${runsSmall} (start-up), after one warm-up run each.\n`;
+const aggReport = `${header}\n${aggTable}\n\n${aggNotes.map((n) => `- ${n}`).join('\n')}\n`;
+const report = `${header}\n${table}\n\n${otherNotes.map((n) => `- ${n}`).join('\n')}\n`;
+console.log(aggReport);
+if (!aggregatedOnly) console.log(report);
 
 if (write) {
   const path = join(root, 'BENCHMARKS.md');
-  const text = readFileSync(path, 'utf8');
-  const begin = '<!-- bench:begin -->';
-  const end = '<!-- bench:end -->';
-  writeFileSync(path, text.slice(0, text.indexOf(begin) + begin.length) + '\n' + report + text.slice(text.indexOf(end)));
+  let text = readFileSync(path, 'utf8');
+  const put = (name, body) => {
+    const begin = `<!-- ${name}:begin -->`;
+    const end = `<!-- ${name}:end -->`;
+    text = text.slice(0, text.indexOf(begin) + begin.length) + '\n' + body + text.slice(text.indexOf(end));
+  };
+  put('bench-aggregated', aggReport);
+  if (!aggregatedOnly) put('bench', report);
+  writeFileSync(path, text);
 }

@@ -468,34 +468,33 @@ export class RecordCounter {
     if (this.leftover.length) this.push(new Uint8Array(0), true);
     if (this.failure) return { ok: false, ...(this.failure as { reason: string; line: number }) };
     const observations: CountedGroup[] = [];
-    const radix = MAX_IDS + 1;
     const groups = this.groups;
-    const entries: Iterable<[number, number, number]> = groups ? (function* () {
-      for (let e = 0; e < groups.size; e++) yield [groups.keys[e]!, groups.sums[e]!, groups.lines[e]!];
-    })() : this.counts.entries();
-    for (const [key, count, line] of entries) {
-      let k = key;
-      const ids = [0, 0, 0, 0, 0];
-      for (let i = 4; i >= 0; i--) {
-        ids[i] = k % radix;
-        k = Math.floor(k / radix);
-      }
-      observations.push({
-        region: this.tables.region.values[ids[0]!] as string,
-        year: this.tables.year.values[ids[1]!] as number,
-        method: this.tables.method.values[ids[2]!] as string,
-        sex: this.tables.sex.values[ids[3]!] as CountedSex,
-        age: this.tables.age.values[ids[4]!] as string,
-        value: count,
-        line,
-      });
+    if (groups) {
+      for (let e = 0; e < groups.size; e++) observations.push(this.group(groups.keys[e]!, groups.sums[e]!, groups.lines[e]!));
+      return { ok: true, observations, rowsRead: this.rows };
     }
-    // The general path lists observations in order of first appearance (groups are kept so).
-    if (!groups) observations.sort((a, b) => a.line - b.line);
+    for (const [key, count, line] of this.counts.entries()) observations.push(this.group(key, count, line));
+    // The general path lists observations in order of first appearance.
+    observations.sort((a, b) => a.line - b.line);
     return { ok: true, observations, rowsRead: this.rows };
   }
 
-  private fail(reason: string, line: number): false {
+  /** The group a combined key stands for: five 10-bit ids, region highest (split in two so the bit operations stay in 32 bits). */
+  private group(key: number, value: number, line: number): CountedGroup {
+    const high = Math.floor(key / (1 << (2 * BITS)));
+    const low = key - high * (1 << (2 * BITS));
+    return {
+      region: this.tables.region.values[high >>> (2 * BITS)] as string,
+      year: this.tables.year.values[(high >>> BITS) & MAX_IDS] as number,
+      method: this.tables.method.values[high & MAX_IDS] as string,
+      sex: this.tables.sex.values[low >>> BITS] as CountedSex,
+      age: this.tables.age.values[low & MAX_IDS] as string,
+      value,
+      line,
+    };
+  }
+
+    private fail(reason: string, line: number): false {
     this.failure = { reason, line };
     return false;
   }
