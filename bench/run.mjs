@@ -80,9 +80,12 @@ function measureInTurn(commands, runs) {
 /** region → count from each tool's output, to check they agree. */
 function countsOf(name, stdout) {
   const m = new Map();
+  // rank's CSV columns are found by the header (year and method columns come first).
+  const head = stdout.split('\n', 1)[0].split(',');
   for (const line of stdout.trim().split('\n')) {
     if (name === 'rehab-stats') {
-      const [rank, code, region, count] = line.split(',');
+      const cells = line.split(',');
+      const [rank, code, region, count] = ['rank', 'region_code', 'region', 'count'].map((h) => cells[head.indexOf(h)]);
       if (rank && rank !== 'rank' && code !== '00') m.set(region, Number(count));
     } else if (name === 'Miller') {
       const [region, count] = line.split(';');
@@ -159,11 +162,17 @@ for (const layout of ['long', 'wide']) {
       console.error(`${name}, ${layout} ${n.toLocaleString('en')} values …`);
       return measure(name, argv, runsBig);
     });
-    const sums = (name, stdout) => new Map(stdout.trim().split('\n').flatMap((line) => {
-      const cells = line.split(name === 'rehab-stats' ? ',' : ';');
-      const [code, value] = name === 'rehab-stats' ? [cells[1], cells[3]] : [cells[0], cells[1]];
-      return /^\d\d$/.test(code ?? '') && code !== '00' ? [[code, Number(value)]] : [];
-    }));
+    // rehab-stats writes a header (region_code … count); DuckDB region;sum; Miller region;antal_sum.
+    const sums = (name, stdout) => {
+      const lines = stdout.trim().split('\n');
+      const head = lines[0].split(',');
+      const [codeAt, countAt] = name === 'rehab-stats' ? [head.indexOf('region_code'), head.indexOf('count')] : [0, 1];
+      return new Map(lines.flatMap((line) => {
+        const cells = line.split(name === 'rehab-stats' ? ',' : ';');
+        const code = cells[codeAt];
+        return /^\d\d$/.test(code ?? '') && code !== '00' ? [[code, Number(cells[countAt])]] : [];
+      }));
+    };
     const ours = sums('rehab-stats', results[0].stdout);
     for (const r of results.slice(1)) {
       const theirs = sums(r.name, r.stdout);

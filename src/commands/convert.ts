@@ -29,25 +29,65 @@ interface ConvertOptions extends Omit<DataOptions, 'input' | 'population'> {
   formulas?: boolean;
 }
 
-/** The tidy table as CSV. Pure. */
+/**
+ * The tidy table as CSV. Pure. Sorted by region code, year, method, sex and age with the same
+ * comparisons as always (locale order for codes and methods), but each distinct value is
+ * ranked once, so that a register extract's hundreds of thousands of rows sort by integers; rows
+ * are written directly, with csv-stringify only for a row whose cells need quoting.
+ */
 export function tidyCsv(observations: readonly Observation[], regions: RegionIndex, measure: Measure, allowFormulas = false): string {
-  const sorted = [...observations].sort(
-    (a, b) => a.region.localeCompare(b.region) || a.year - b.year || a.method.localeCompare(b.method) || sexOrder(a.sex) - sexOrder(b.sex) || ageOrder(a.age, b.age),
+  const regionRank = ranks(observations.map((o) => o.region), (a, b) => a.localeCompare(b));
+  const methodRank = ranks(observations.map((o) => o.method), (a, b) => a.localeCompare(b));
+  const ageRank = ranks(observations.map((o) => o.age), ageOrder);
+  const yearRank = new Map([...new Set(observations.map((o) => o.year))].sort((a, b) => a - b).map((y, i) => [y, i]));
+  // One number per row orders it by all five parts at once (mixed radix of the distinct counts);
+  // ties keep the input order, as a stable sort does.
+  const radix = [regionRank.size, yearRank.size, methodRank.size, 4, ageRank.size];
+  const key = new Float64Array(observations.length);
+  observations.forEach((o, i) => {
+    const parts = [regionRank.get(o.region)!, yearRank.get(o.year)!, methodRank.get(o.method)!, sexOrder(o.sex) + 1, ageRank.get(o.age)!];
+    key[i] = parts.reduce((k, p, j) => k * radix[j]! + p, 0);
+  });
+  const exact = radix.reduce((a, b) => a * b, 1) < Number.MAX_SAFE_INTEGER;
+  const order = Array.from(observations.keys()).sort((a, b) =>
+    exact ? key[a]! - key[b]! || a - b : compareTidy(observations[a]!, observations[b]!, regionRank, methodRank, ageRank) || a - b,
   );
+  const sorted = order.map((i) => observations[i]!);
   const valueKey = measure === 'population' ? 'population' : 'count';
   // A file without a method column converts to one without, so the output reads back the same.
   const withMethod = measure === 'count' && observations.some((o) => o.method !== '');
   const columns = ['region_code', 'region', 'year', ...(withMethod ? ['method'] : []), 'sex', 'age', valueKey];
-  const rows = sorted.map((o) => [
-    o.region,
-    o.region === '00' ? 'Riket' : (regions.byScbCode(o.region)?.name ?? o.region),
-    o.year,
-    ...(withMethod ? [allowFormulas ? o.method : neutraliseFormula(o.method)] : []),
-    o.sex,
-    o.age,
-    o.value ?? '',
-  ]);
-  return stringify(rows, { header: true, columns });
+  const names = new Map<string, string>();
+  const nameOf = (code: string) => {
+    let name = names.get(code);
+    if (name === undefined) names.set(code, (name = code === '00' ? 'Riket' : (regions.byScbCode(code)?.name ?? code)));
+    return name;
+  };
+  const lines: string[] = [stringify([columns])];
+  for (const o of sorted) {
+    const row = [o.region, nameOf(o.region), o.year, ...(withMethod ? [allowFormulas ? o.method : neutraliseFormula(o.method)] : []), o.sex, o.age, o.value ?? ''];
+    lines.push(row.some((c) => typeof c === 'string' && NEEDS_QUOTES.test(c)) ? stringify([row]) : `${row.join(',')}\n`);
+  }
+  return lines.join('');
+}
+
+function compareTidy(a: Observation, b: Observation, regionRank: Map<string, number>, methodRank: Map<string, number>, ageRank: Map<string, number>): number {
+  return regionRank.get(a.region)! - regionRank.get(b.region)! || a.year - b.year || methodRank.get(a.method)! - methodRank.get(b.method)! || sexOrder(a.sex) - sexOrder(b.sex) || ageRank.get(a.age)! - ageRank.get(b.age)!;
+}
+
+/** Cells csv-stringify would quote (or otherwise change): the delimiter, quotes, line breaks. */
+const NEEDS_QUOTES = /[",\r\n]/;
+
+/** Each distinct value's place in `order`; values the order finds equal share a place, as they would in a sort. */
+function ranks(values: readonly string[], order: (a: string, b: string) => number): Map<string, number> {
+  const distinct = [...new Set(values)].sort(order);
+  const out = new Map<string, number>();
+  let rank = 0;
+  distinct.forEach((v, i) => {
+    if (i > 0 && order(distinct[i - 1]!, v) !== 0) rank++;
+    out.set(v, rank);
+  });
+  return out;
 }
 
 function sexOrder(s: string): number {

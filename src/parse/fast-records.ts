@@ -224,10 +224,11 @@ class KeyCounter {
  * arrays: no object per row.
  */
 class GroupSums {
-  private slots = new Int32Array(1 << 12).fill(-1);
-  keys = new Float64Array(1 << 10);
-  sums = new Float64Array(1 << 10);
-  lines = new Float64Array(1 << 10);
+  // Room for a typical register extract's groups from the start: growing rehashes every group.
+  private slots = new Int32Array(1 << 16).fill(-1);
+  keys = new Float64Array(1 << 15);
+  sums = new Float64Array(1 << 15);
+  lines = new Float64Array(1 << 15);
   size = 0;
 
   /** Adds `value` to the group `key` first seen on `line`; false when the group was there already and `sum` is off. */
