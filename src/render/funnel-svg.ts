@@ -61,6 +61,22 @@ const RIGHT = 44;
 const TOP = 48;
 const BOTTOM = 110;
 const r1 = (v: number) => Math.round(v * 10) / 10;
+/** Characters of small text that fit between the left axis and the right edge (about 6.5 px each). */
+const NOTE_CHARS = Math.floor((WIDTH - LEFT - 12) / 6.5);
+const NOTE_LINE = 16;
+
+/** Breaks a note into lines of at most `width` characters at spaces (a longer word gets a line of its own). */
+export function wrapText(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return line ? [...lines, line] : lines;
+}
 
 function escapeXml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -96,10 +112,13 @@ export function funnelSvg(plot: FunnelPlot): string {
   const yMax = niceMax(Math.max(plot.target * 1.25, ...plot.points.map((p) => p.rate)) * 1.1);
   const x = (v: number) => r1(LEFT + (v / xMax) * plotW);
   const y = (v: number) => r1(TOP + plotH - (Math.min(v, yMax * 1.5) / yMax) * plotH);
+  // The notes under the legend wrap to the chart's width; the picture grows to hold them.
+  const notes = [`${plot.targetLabel}: ${plot.format(plot.target, 1)} ${plot.yLabel} (${words.dotted}).`, plot.limitsNote].flatMap((n) => wrapText(n, NOTE_CHARS));
+  const height = HEIGHT + (notes.length - 2) * NOTE_LINE;
   const out: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" role="img" aria-label="${escapeXml(plot.title)}" font-family="${escapeXml(FONT_FAMILY)}" font-size="${TEXT_SIZE.label}" fill="${INK}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="img" aria-label="${escapeXml(plot.title)}" font-family="${escapeXml(FONT_FAMILY)}" font-size="${TEXT_SIZE.label}" fill="${INK}">`,
     `<title>${escapeXml(plot.title)}</title>`,
-    `<text x="0" y="18" font-weight="bold" font-size="${TEXT_SIZE.title}">${escapeXml(plot.title)}</text>`,
+    `<text x="8" y="20" font-weight="bold" font-size="${TEXT_SIZE.title}">${escapeXml(plot.title)}</text>`,
     `<defs><clipPath id="${clip}"><rect x="${LEFT}" y="${TOP}" width="${plotW}" height="${plotH}"/></clipPath></defs>`,
   ];
   for (let t = 0; t <= 5; t++) {
@@ -137,8 +156,7 @@ export function funnelSvg(plot: FunnelPlot): string {
   out.push(marker(COMPARISON.lower.shape, LEFT + 206, ly - 4, 11, COMPARISON.lower.colour), `<text x="${LEFT + 216}" y="${ly}">${escapeXml(words.below)}</text>`);
   out.push(`<line x1="${LEFT + 430}" x2="${LEFT + 460}" y1="${ly - 4}" y2="${ly - 4}" stroke="${INK}" stroke-width="1.5"/><text x="${LEFT + 466}" y="${ly}">${escapeXml(words.level998)}</text>`);
   out.push(`<line x1="${LEFT + 516}" x2="${LEFT + 546}" y1="${ly - 4}" y2="${ly - 4}" stroke="${INK}" stroke-dasharray="5 3"/><text x="${LEFT + 552}" y="${ly}">${escapeXml(words.level95)}</text>`);
-  out.push(`<text x="${LEFT}" y="${ly + 20}" fill="${MUTED}">${escapeXml(`${plot.targetLabel}: ${plot.format(plot.target, 1)} ${plot.yLabel} (${words.dotted}).`)}</text>`);
-  out.push(`<text x="${LEFT}" y="${ly + 36}" fill="${MUTED}">${escapeXml(plot.limitsNote)}</text>`);
+  notes.forEach((line, i) => out.push(`<text x="${LEFT}" y="${ly + 20 + i * NOTE_LINE}" fill="${MUTED}">${escapeXml(line)}</text>`));
   out.push('</g>', '</svg>');
   return out.join('\n') + '\n';
 }

@@ -32,3 +32,16 @@ describe('funnelCurve', () => {
     expect(() => funnelCurve(1, 1e5, 1e6, 2.5)).toThrow(RangeError);
   });
 });
+
+describe('funnel plot notes', () => {
+  it('wrap at spaces within the width and keep every word in order', async () => {
+    const { wrapText } = await import('../../src/render/funnel-svg.js');
+    const text = 'Limits: Poisson, as PHEindicatormethods (Spiegelhalter 2005); φ = 61.63: more spread than chance (--overdispersion).';
+    const lines = wrapText(text, 40);
+    expect(lines.length).toBe(3);
+    for (const l of lines) expect(l.length).toBeLessThanOrEqual(40);
+    expect(lines.join(' ')).toBe(text);
+    expect(wrapText('short', 40)).toEqual(['short']);
+    expect(wrapText('', 40)).toEqual([]);
+  });
+});
