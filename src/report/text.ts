@@ -36,7 +36,7 @@ const WORDS = {
     hiddenHeadline: (m: string, y: number) => `The national ${m} count for ${y} is hidden: it is small.`,
     methods: 'Method notes',
     methodNotes: [
-      'Rates per inhabitants with exact Poisson 95% confidence intervals; regions are higher or lower than Riket when the whole interval lies above or below the national rate.',
+      'Rates per inhabitant (scaled as each table says) with exact Poisson 95% confidence intervals; regions are higher or lower than Riket when the whole interval lies above or below the national rate.',
       'Growth: percent change and compound annual growth rate (CAGR). Shares with Wilson 95% intervals.',
     ],
   },
@@ -68,7 +68,7 @@ const WORDS = {
     hiddenHeadline: (m: string, y: number) => `Rikets antal för ${m} ${y} visas inte: det är litet.`,
     methods: 'Om metoderna',
     methodNotes: [
-      'Andel per invånare med exakta 95 % konfidensintervall (Poisson); en region är högre eller lägre än riket när hela intervallet ligger över eller under rikets värde.',
+      'Antal per invånare (skalat som varje tabell anger) med exakta 95 % konfidensintervall (Poisson); en region är högre eller lägre än riket när hela intervallet ligger över eller under rikets värde.',
       'Förändring: procentuell förändring och genomsnittlig årlig ökningstakt. Andelar med 95 % Wilson-intervall.',
     ],
   },
