@@ -110,7 +110,8 @@ function homeRelative(path: string): string {
 export function provenancePath(opts: PublishOptions & { output?: string }): string | undefined {
   if (!opts.provenance) return undefined;
   if (typeof opts.provenance === 'string') return opts.provenance;
-  if (!opts.output) throw usageError('--provenance needs a file name or --output', 'e.g. --output ranked.csv --provenance (writes ranked.csv.provenance.json), or --provenance run.json');
+  // `--output -` is stdout: there is no file to sit beside (it would be a file named "-.provenance.json").
+  if (!opts.output || opts.output === '-') throw usageError('--provenance needs a file name or --output', 'e.g. --output ranked.csv --provenance (writes ranked.csv.provenance.json), or --provenance run.json');
   return `${opts.output}.provenance.json`;
 }
 

@@ -74,6 +74,7 @@ const CASES: Case[] = [
   { name: 'publish-summary-count', args: ['summary', '--method', 'IPT', '--year', '2014', '--measure', 'count', '--suppress', '10'] },
   { name: 'publish-suppress-not-a-number', args: ['rank', '--method', 'IPT', '--suppress', 'five'] },
   { name: 'publish-provenance-needs-file', args: ['rank', '--method', 'IPT', '--provenance'] },
+  { name: 'publish-provenance-stdout-output', args: ['rank', '--method', 'IPT', '--output', '-', '--provenance'] },
   { name: 'publish-rank-by-unit', args: ['rank', '--method', 'KBT', '--by', 'mottagning', '--count', 'behandlade', '--input', 'fixtures/clinics.csv', '--suppress', '5'] },
   // share, trend, summary, tally
   { name: 'share-by-method', args: ['share', '--year', '2014'] },
