@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dsrFunnelSignificance, dsrFunnelTarget, funnelLabelFromLimits } from '../../src/stats/funnel.js';
+import { dsrFunnelSignificance, dsrFunnelTarget, funnelLabelFromLimits, rateFunnelLimits } from '../../src/stats/funnel.js';
 
 /**
  * The small helpers of the funnel classification, on values worked out by hand: each boundary is
@@ -45,5 +45,16 @@ describe('dsrFunnelSignificance', () => {
     expect(dsrFunnelSignificance(10, 1000, 100000, 0.0001)).toBe('above 99.8%');
     // 100 events implying 100 000 people where 1 000 were expected: far below.
     expect(dsrFunnelSignificance(100, 100, 100000, 0.01)).toBe('below 99.8%');
+  });
+});
+
+describe('rateFunnelLimits refuses impossible input, saying what it needs', () => {
+  it('a negative target, a population or per of 0, a level outside (0, 1)', () => {
+    expect(() => rateFunnelLimits(-1, 1000, 100000, 0.95)).toThrow(/target >= 0/);
+    expect(() => rateFunnelLimits(500, 0, 100000, 0.95)).toThrow(/population > 0/);
+    expect(() => rateFunnelLimits(500, 1000, 0, 0.95)).toThrow(/per > 0/);
+    expect(() => rateFunnelLimits(500, 1000, 100000, 1)).toThrow(/level must be between 0 and 1 \(got 1\)/);
+    expect(() => rateFunnelLimits(500, 1000, 100000, 0)).toThrow(/got 0/);
+    expect(rateFunnelLimits(0, 1000, 100000, 0.95)).toEqual({ lower: 0, upper: 0 });
   });
 });
