@@ -1,4 +1,6 @@
 import type { FunnelLabel } from '../stats/funnel.js';
+import type { FunnelCurvePoint } from '../stats/funnel-curve.js';
+import { escapeXml } from '../report/svg.js';
 import { COMPARISON, FONT_FAMILY, GRID, INK, marker, MUTED, REFERENCE, TEXT_SIZE, type Comparison } from './palette.js';
 
 /** One region in a funnel plot. */
@@ -10,15 +12,6 @@ export interface FunnelPoint {
   /** Rate per `per`. */
   rate: number;
   label: FunnelLabel | null;
-}
-
-/** The control limits at one population, rates per `per`. */
-export interface FunnelCurvePoint {
-  population: number;
-  lower95: number;
-  upper95: number;
-  lower998: number;
-  upper998: number;
 }
 
 /** Everything a funnel plot shows; the renderer computes nothing statistical. */
@@ -76,10 +69,6 @@ export function wrapText(text: string, width: number): string[] {
     } else line = line ? `${line} ${word}` : word;
   }
   return line ? [...lines, line] : lines;
-}
-
-function escapeXml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 /** A "nice" axis maximum: 1, 2, 2.5 or 5 × 10^k at or above max. */
