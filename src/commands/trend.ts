@@ -5,6 +5,7 @@ import { methodsOf, resolveMethod, resolveRegions, yearsOf } from '../domain/sel
 import { breakAlone, breakVsRest, nationalSeries, type BreakResult } from '../domain/break-analysis.js';
 import type { RatioEstimate } from '../stats/wald-ratio.js';
 import { breakChart } from '../render/break-chart.js';
+import { translate } from '../render/i18n.js';
 import { breakSentences } from '../render/break-text.js';
 import { writeFiles } from '../io/write.js';
 import { countSeries, seriesSubjects, seriesValues, spanSummary, withRates, type Series, type SpanSummary } from '../domain/trend-series.js';
@@ -14,7 +15,7 @@ import type { Column, ResultRow, ResultTable } from '../render/model.js';
 import { intervalColumns } from '../render/columns.js';
 import {
   addDataOptions, addHelp, addOutputOptions, BUNDLED_DATA_LABEL, emit, inputWarnings, loadCounts, loadPopulation, loadRegions, outputProtection, populationNotes,
-  parsePositive, parseYearOption, type DataOptions, type OutputOptions,
+  parsePositive, parseYearOption, resolveLang, type DataOptions, type OutputOptions,
 } from './common.js';
 
 const EXAMPLES = [
@@ -262,7 +263,8 @@ async function runTrend(opts: TrendOptions): Promise<void> {
   const machineRows = [...series.flatMap((s, i) => summaryRows(s, summaries[i]!)), ...(analysis ? breakRows(analysis, series[0]!) : [])];
   if (opts.svg) {
     if (series.length !== 1) throw usageError('--svg draws one series', 'pass one --region (or none for Riket)');
-    await writeFiles([{ path: opts.svg, data: breakChart(series[0]!, analysis, opts.per, table.title!) + '\n' }], outputProtection([opts.input, opts.population]));
+    const lang = resolveLang(opts.lang, process.env);
+    await writeFiles([{ path: opts.svg, data: breakChart(series[0]!, analysis, opts.per, lang === 'sv' ? translate(table.title!, 'sv') : table.title!, lang) + '\n' }], outputProtection([opts.input, opts.population]));
   }
   await emit(withMachineRows(table, machineRows, opts), opts, inputWarnings(data));
 }

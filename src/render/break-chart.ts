@@ -2,6 +2,32 @@ import type { BreakResult } from '../domain/break-analysis.js';
 import type { Series } from '../domain/trend-series.js';
 import { escapeXml, niceMax, svgOpen } from '../report/svg.js';
 import { GRID, INK, marker, MUTED, OKABE_ITO, TEXT_SIZE } from './palette.js';
+import type { Lang } from './model.js';
+import { formatNumber } from './numbers.js';
+
+/** The chart's own words (axis, break line, legend, tooltips) in the output's language. */
+const WORDS = {
+  en: {
+    rateAxis: (per: string) => `Rate per ${per} inhabitants, 95% intervals`,
+    countAxis: 'Count',
+    breakAt: (year: number) => `Break ${year}`,
+    ci: '95% CI',
+    observed: (name: string) => `${name}, observed`,
+    fitted: 'fitted segments',
+    counterfactual: 'pre-break trend continued',
+    rest: 'rest of Sweden, observed and fitted',
+  },
+  sv: {
+    rateAxis: (per: string) => `Antal per ${per} invånare, 95 % konfidensintervall`,
+    countAxis: 'Antal',
+    breakAt: (year: number) => `Brytpunkt ${year}`,
+    ci: '95 % KI',
+    observed: (name: string) => `${name}, observerat`,
+    fitted: 'anpassade segment',
+    counterfactual: 'trenden före brytpunkten förlängd',
+    rest: 'övriga Sverige, observerat och anpassat',
+  },
+} as const;
 
 /** Rounds coordinates so the SVG text is short and stable. */
 const r1 = (v: number) => Math.round(v * 10) / 10;
@@ -19,8 +45,11 @@ const STYLE = {
  * the series has a population, else counts) and, with a break analysis, the fitted segments
  * (solid blue), the pre-break trend continued (dashed orange) and a dotted line at the break;
  * with --vs rest also the rest of Sweden (grey squares, dotted fit). Deterministic, no scripts.
+ * Its words and numbers follow `lang` (Swedish: "Brytpunkt", decimal comma).
  */
-export function breakChart(series: Series, analysis: BreakResult | undefined, per: number, title: string): string {
+export function breakChart(series: Series, analysis: BreakResult | undefined, per: number, title: string, lang: Lang = 'en'): string {
+  const w = WORDS[lang];
+  const tick = (v: number) => formatTick(v, lang);
   const rates = series.points.every((p) => p.population !== undefined);
   const value = (i: number): number | null => (rates ? (series.points[i]!.rate ?? null) : series.points[i]!.count);
   const years = series.points.map((p) => p.year);
@@ -52,11 +81,11 @@ export function breakChart(series: Series, analysis: BreakResult | undefined, pe
     ys.slice(from, to).map((v, i) => `${i === 0 ? 'M' : 'L'}${x(years[from + i]!)} ${y(v)}`).join('');
 
   const out = svgOpen(width, height, title);
-  out.push(`<text x="0" y="40" font-size="${TEXT_SIZE.small}" fill="${MUTED}">${rates ? `Rate per ${per.toLocaleString('en-US')} inhabitants, 95% intervals` : 'Count'}</text>`);
+  out.push(`<text x="0" y="40" font-size="${TEXT_SIZE.small}" fill="${MUTED}">${escapeXml(rates ? w.rateAxis(formatNumber(per, 0, lang)) : w.countAxis)}</text>`);
   for (let t = 0; t <= 4; t++) {
     const v = (max * t) / 4;
     out.push(`<line x1="${left}" y1="${y(v)}" x2="${left + plotW}" y2="${y(v)}" stroke="${GRID}"/>`);
-    out.push(`<text x="${left - 6}" y="${y(v) + 4}" text-anchor="end" fill="${MUTED}" font-size="${TEXT_SIZE.small}">${formatTick(v)}</text>`);
+    out.push(`<text x="${left - 6}" y="${y(v) + 4}" text-anchor="end" fill="${MUTED}" font-size="${TEXT_SIZE.small}">${tick(v)}</text>`);
   }
   const step = years.length > 12 ? 2 : 1;
   years.forEach((yr, i) => {
@@ -65,7 +94,7 @@ export function breakChart(series: Series, analysis: BreakResult | undefined, pe
   if (analysis) {
     const at = r1((x(analysis.breakYear) + x(analysis.breakYear - 1)) / 2);
     out.push(`<line x1="${at}" y1="${top - 4}" x2="${at}" y2="${top + plotH}" stroke="${INK}" stroke-width="1" stroke-dasharray="1 3"/>`);
-    out.push(`<text x="${at + 4}" y="${top + 8}" font-size="${TEXT_SIZE.small}">Break ${analysis.breakYear}</text>`);
+    out.push(`<text x="${at + 4}" y="${top + 8}" font-size="${TEXT_SIZE.small}">${escapeXml(w.breakAt(analysis.breakYear))}</text>`);
     const split = analysis.points.findIndex((p) => p.year >= analysis.breakYear);
     if (analysis.kind === 'vs-rest') {
       out.push(`<path d="${path(restFitted, 0, split)}${path(restFitted, split, years.length)}" fill="none" stroke="${STYLE.rest.colour}" stroke-width="1.5" stroke-dasharray="${STYLE.rest.dash}"/>`);
@@ -82,7 +111,7 @@ export function breakChart(series: Series, analysis: BreakResult | undefined, pe
   series.points.forEach((p, i) => {
     const v = value(i);
     if (v === null) return;
-    const tip = `${p.year}: ${formatTick(v)}${rates && p.rateLower != null && p.rateUpper != null ? ` (95% CI ${formatTick(p.rateLower)}–${formatTick(p.rateUpper)})` : ''}`;
+    const tip = `${p.year}: ${tick(v)}${rates && p.rateLower != null && p.rateUpper != null ? ` (${w.ci} ${tick(p.rateLower)}–${tick(p.rateUpper)})` : ''}`;
     out.push(`<g><title>${escapeXml(tip)}</title>`);
     if (rates && p.rateLower != null && p.rateUpper != null) {
       out.push(`<path d="M${x(p.year)} ${y(p.rateLower)}V${y(p.rateUpper)}" stroke="${INK}" stroke-width="1"/>`);
@@ -90,21 +119,21 @@ export function breakChart(series: Series, analysis: BreakResult | undefined, pe
     out.push(marker(STYLE.observed.shape, x(p.year), y(v), 9, STYLE.observed.colour));
     out.push('</g>');
   });
-  out.push(...legend(top + plotH + 40, analysis, series.name));
+  out.push(...legend(top + plotH + 40, analysis, series.name, w));
   out.push('</svg>');
   return out.join('\n');
 }
 
 /** The legend: a swatch of each line or marker (colour and dash or shape) and its words. */
-function legend(yTop: number, analysis: BreakResult | undefined, name: string): string[] {
+function legend(yTop: number, analysis: BreakResult | undefined, name: string, w: (typeof WORDS)[Lang]): string[] {
   const items: { draw: (x: number, y: number) => string; text: string }[] = [
-    { draw: (x, y) => marker(STYLE.observed.shape, x + 12, y - 4, 9, STYLE.observed.colour), text: `${name}, observed` },
+    { draw: (x, y) => marker(STYLE.observed.shape, x + 12, y - 4, 9, STYLE.observed.colour), text: w.observed(name) },
   ];
   if (analysis) {
-    items.push({ draw: (x, y) => `<path d="M${x} ${y - 4}H${x + 24}" stroke="${STYLE.fitted.colour}" stroke-width="2.5"/>`, text: 'fitted segments' });
-    items.push({ draw: (x, y) => `<path d="M${x} ${y - 4}H${x + 24}" stroke="${STYLE.counterfactual.colour}" stroke-width="2" stroke-dasharray="${STYLE.counterfactual.dash}"/>`, text: 'pre-break trend continued' });
+    items.push({ draw: (x, y) => `<path d="M${x} ${y - 4}H${x + 24}" stroke="${STYLE.fitted.colour}" stroke-width="2.5"/>`, text: w.fitted });
+    items.push({ draw: (x, y) => `<path d="M${x} ${y - 4}H${x + 24}" stroke="${STYLE.counterfactual.colour}" stroke-width="2" stroke-dasharray="${STYLE.counterfactual.dash}"/>`, text: w.counterfactual });
     if (analysis.kind === 'vs-rest') {
-      items.push({ draw: (x, y) => `${marker(STYLE.rest.shape, x + 12, y - 4, 8, STYLE.rest.colour)}<path d="M${x} ${y - 4}H${x + 24}" stroke="${STYLE.rest.colour}" stroke-width="1.5" stroke-dasharray="${STYLE.rest.dash}"/>`, text: 'rest of Sweden, observed and fitted' });
+      items.push({ draw: (x, y) => `${marker(STYLE.rest.shape, x + 12, y - 4, 8, STYLE.rest.colour)}<path d="M${x} ${y - 4}H${x + 24}" stroke="${STYLE.rest.colour}" stroke-width="1.5" stroke-dasharray="${STYLE.rest.dash}"/>`, text: w.rest });
     }
   }
   const out: string[] = [];
@@ -118,6 +147,6 @@ function legend(yTop: number, analysis: BreakResult | undefined, name: string): 
 }
 
 /** Axis and tooltip numbers: no decimals from 100 up, one below. */
-function formatTick(v: number): string {
-  return v >= 100 || Number.isInteger(v) ? Math.round(v).toLocaleString('en-US') : v.toFixed(1);
+function formatTick(v: number, lang: Lang): string {
+  return formatNumber(v, v >= 100 || Number.isInteger(v) ? 0 : 1, lang);
 }

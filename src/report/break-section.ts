@@ -60,5 +60,5 @@ export function breakSection(series: Series, a: BreakResult, per: number, lang: 
     rows,
     notes: [],
   };
-  return { title, sentences: breakSentences(a, series.name, lang), table, svg: breakChart(series, a, per, title) };
+  return { title, sentences: breakSentences(a, series.name, lang), table, svg: breakChart(series, a, per, title, lang) };
 }

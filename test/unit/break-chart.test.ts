@@ -72,6 +72,20 @@ describe('breakChart', () => {
     expect(vsRest).toMatch(/stroke="#767676" stroke-width="1.5" stroke-dasharray="2 3"/);
   });
 
+  it('speaks Swedish under --lang sv: axis, break line, legend and tooltips', () => {
+    const sv = breakChart(region, breakVsRest(region, national, 2021, 'test'), 100000, 'MMR i Region Jönköpings län, 2014–2025', 'sv');
+    expect(sv).toContain('>Antal per 100 000 invånare, 95 % konfidensintervall</text>');
+    expect(sv).toContain('>Brytpunkt 2021</text>');
+    expect(sv).toContain('>Region Jönköpings län, observerat</text>');
+    expect(sv).toContain('>anpassade segment</text>');
+    expect(sv).toContain('>trenden före brytpunkten förlängd</text>');
+    expect(sv).toContain('>övriga Sverige, observerat och anpassat</text>');
+    expect(sv).toContain('<title>2021: 81,2 (95 % KI 72,2–90,9)</title>');
+    // Nothing English is left among the chart's words.
+    const words = [...sv.matchAll(/>([^<>]+)<\/(?:text|title)>/g)].map((m) => m[1]!).join('\n');
+    expect(words).not.toMatch(/Break|fitted|observed|pre-break|rest of Sweden|inhabitants|Rate|Count|CI\b/);
+  });
+
   it('is stable: the golden SVG (regenerate with UPDATE_GOLDEN=1, then look at it)', () => {
     const file = join(__dirname, '..', 'golden', 'trend-break-vs-rest.svg');
     if (process.env.UPDATE_GOLDEN) writeFileSync(file, vsRest + '\n');
@@ -86,7 +100,9 @@ describe('report break section', () => {
     const sv = breakSection(region, breakVsRest(region, national, 2021, 'test'), 100000, 'sv');
     expect(sv.title).toBe('MMR i Region Jönköpings län, 2014–2025: brytpunkt 2021 jämfört med övriga Sverige');
     expect(sv.sentences[1]).toContain('nivåförändring 2021: ×1,09 (95 % KI 0,83–1,43)');
-    expect(sv.svg).toContain('Break 2021');
+    // The chart's own words are Swedish too (axis, break line, legend, tooltips with decimal commas).
+    expect(sv.svg).toContain('Brytpunkt 2021');
+    expect(sv.svg).not.toMatch(/Break|fitted|observed|pre-break|rest of Sweden|inhabitants|95% CI/);
     expect(sv.table.rows).toHaveLength(12);
     expect(parseConfig('{"break": {"region": "06", "year": 2021, "vs": "rest"}}', 'c.json').break).toEqual({ region: '06', year: 2021, vs: 'rest' });
     expect(() => parseConfig('{"break": {"region": "06"}}', 'c.json')).toThrow(/"break" needs "year"/);
