@@ -2,12 +2,12 @@ import { Command, Option } from 'commander';
 import { ExitCode, formatLocation, RehabError } from '../errors.js';
 import { readTable, type LoadedTable } from '../ingest/index.js';
 import type { Measure } from '../domain/observation.js';
-import type { RegionIndex } from '../domain/regions.js';
-import { methodsOf, yearsOf } from '../domain/select.js';
+import type { Region, RegionIndex } from '../domain/regions.js';
+import { methodsOf, resolveRegions, yearsOf } from '../domain/select.js';
 import type { ColumnPlan } from '../ingest/shape.js';
 import { displayName } from '../io/read.js';
 import { writeStdout } from '../io/output.js';
-import { addHelp, addReadOptions, addRowOptions, plural, loadPopulation, loadRegions, readOptions, type DataOptions } from './common.js';
+import { addHelp, addReadOptions, addRegionOption, addRowOptions, plural, loadPopulation, loadRegions, readOptions, type DataOptions } from './common.js';
 import { aboveTheirPopulation, describeAbove } from '../ingest/validate.js';
 import type { PopulationTable } from '../domain/population.js';
 
@@ -16,6 +16,7 @@ const EXAMPLES = [
   'rehab-stats check kbt-2013.csv kbt-2014.csv',
   'rehab-stats check folkmangd.csv --kind population',
   'rehab-stats check export.csv --format json',
+  'rehab-stats check export.csv --region Jönköping  # only that region\'s rows',
 ];
 
 const DETAILS = `
@@ -25,6 +26,8 @@ column plays which role, the lines that are not data (titles, footnotes), the ye
 and regions found, values marked missing, and every problem with its line and column: rows
 with more or fewer cells than the header, values that cannot be read, counts that are not
 whole numbers, counts above the population (the bundled one, or --population FILE).
+With --region only those regions' rows are checked (and rows whose region cannot be read, which
+may belong to them); the report says so and how much of other regions it left out.
 Exit code 0 when every file can be used as it is, 6 when any has a problem.`;
 
 interface CheckOptions extends Omit<DataOptions, 'input'> {
@@ -35,6 +38,10 @@ interface CheckOptions extends Omit<DataOptions, 'input'> {
 export interface FileReport {
   file: string;
   ok: boolean;
+  /** --region: the regions whose rows were checked. */
+  only_regions?: string[];
+  /** --region: what other regions' rows held, not checked. */
+  left_out?: { values: number; missing: number; problems: number };
   encoding?: string;
   bom?: boolean;
   delimiter?: string;
@@ -71,12 +78,36 @@ function roleOf(c: ColumnPlan): string {
   return c.use;
 }
 
-/** Everything `check` says about one loaded table. Pure. */
-export function describeTable(t: LoadedTable, regions: RegionIndex): FileReport {
+/**
+ * The part of a table that belongs to the selected regions: their values, missing values and
+ * problems, and every problem whose row's region could not be read (it may be theirs). Pure.
+ */
+export function onlyRegions(t: LoadedTable, selected: readonly Region[]): { table: LoadedTable; leftOut: NonNullable<FileReport['left_out']> } {
+  const codes = new Set(selected.map((r) => r.code));
+  const mine = (region: string | undefined) => region === undefined || codes.has(region);
+  const observations = t.observations.filter((o) => codes.has(o.region));
+  const missing = t.missing.filter((m) => mine(m.region));
+  const problems = t.problems.filter((p) => mine(p.region));
+  return {
+    table: { ...t, observations, missing, problems },
+    leftOut: { values: t.observations.length - observations.length, missing: t.missing.length - missing.length, problems: t.problems.length - problems.length },
+  };
+}
+
+/** Everything `check` says about one loaded table (with --region, the selected regions' part of it). Pure. */
+export function describeTable(t: LoadedTable, regions: RegionIndex, selected: readonly Region[] = [], leftOut?: FileReport['left_out']): FileReport {
   const present = new Set(t.observations.map((o) => o.region));
+  const named = (r: Region) => `${r.code} ${r.name}`;
+  // A selected region without a single row is a problem: what was asked about is not in the file.
+  const absentSelected = selected.filter((r) => !present.has(r.code));
+  const problems = [
+    ...t.problems.map(({ region: _region, ...p }) => p),
+    ...absentSelected.map((r) => ({ message: `no rows for ${named(r)} (--region)`, hint: t.national ? 'the file has no region column: every row is national (Riket)' : 'run check without --region to see which regions the file has' })),
+  ];
   return {
     file: t.file,
-    ok: t.problems.length === 0,
+    ok: problems.length === 0,
+    ...(selected.length ? { only_regions: selected.map(named), left_out: leftOut ?? { values: 0, missing: 0, problems: 0 } } : {}),
     encoding: t.encoding,
     bom: t.bom,
     delimiter: t.delimiter === '\t' ? 'tab' : t.delimiter,
@@ -90,11 +121,13 @@ export function describeTable(t: LoadedTable, regions: RegionIndex): FileReport 
     values: t.observations.length,
     years: yearsOf(t.observations),
     methods: methodsOf(t.observations).filter(Boolean),
-    regions: [...(present.has('00') ? ['00 Riket'] : []), ...regions.regions.filter((r) => present.has(r.code)).map((r) => `${r.code} ${r.name}`)],
-    regions_absent: regions.regions.filter((r) => !present.has(r.code)).map((r) => `${r.code} ${r.name}`),
+    regions: selected.length
+      ? selected.filter((r) => present.has(r.code)).map(named)
+      : [...(present.has('00') ? ['00 Riket'] : []), ...regions.regions.filter((r) => present.has(r.code)).map(named)],
+    regions_absent: (selected.length ? selected : regions.regions).filter((r) => !present.has(r.code)).map(named),
     national: t.national,
-    missing: t.missing,
-    problems: t.problems,
+    missing: t.missing.map(({ region: _region, ...m }) => m),
+    problems,
   };
 }
 
@@ -121,6 +154,11 @@ function ranges(ns: number[]): string {
 export function renderReport(r: FileReport): string {
   const lines = [r.file];
   const item = (label: string, text: string) => lines.push(`  ${label.padEnd(10)} ${text}`);
+  if (r.only_regions) {
+    const out = r.left_out!;
+    const other = [plural(out.values, 'value'), `${out.missing} missing`, plural(out.problems, 'problem')].join(', ');
+    item('only', `${r.only_regions.join(', ')} (--region): their rows and rows whose region cannot be read; other regions' ${other} left out`);
+  }
   if (r.encoding !== undefined) {
     item('encoding', `${r.encoding}${r.bom ? ' with BOM' : ''}`);
     item('delimiter', `${r.delimiter === 'tab' ? 'tab' : `"${r.delimiter}"`}, decimal mark "${r.decimal_mark}"`);
@@ -129,9 +167,10 @@ export function renderReport(r: FileReport): string {
     if (r.not_data_lines!.length) item('not data', r.not_data_lines!.map((l) => `line ${l.line}: ${l.text.length > 60 ? l.text.slice(0, 59) + '…' : l.text}`).join('\n             '));
     item('rows', `${plural(r.rows!, 'data row')} → ${plural(r.values!, 'value')}`);
     item('years', r.years!.length ? ranges(r.years!) : 'none');
-    item('methods', r.methods!.length ? r.methods!.join(', ') : 'none named (no method column)');
+    item('methods', r.methods!.length ? r.methods!.join(', ') : r.values === 0 ? 'none' : 'none named (no method column)');
     const found = r.regions!.length;
     if (r.national) item('regions', 'no region column: every row is national (Riket)');
+    else if (r.only_regions) item('regions', `${r.regions!.length} of ${r.only_regions.length} asked for found${r.regions_absent!.length ? `; absent: ${r.regions_absent!.join(', ')}` : ''}`);
     else if (!r.regions_absent!.length) item('regions', `${found} found (all 21)`);
     else if (found === 0) item('regions', 'none found');
     else if (found <= r.regions_absent!.length) item('regions', `${found} found: ${r.regions!.join(', ')}; ${r.regions_absent!.length} absent`);
@@ -157,24 +196,26 @@ export function checkCommand(): Command {
     .addOption(new Option('--kind <kind>', 'what the files hold').choices(['counts', 'population']).default('counts'))
     .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'json']).default('text'))
     .option('-p, --population <file>', 'population to compare counts with (default: the bundled SCB table)');
-  addRowOptions(addReadOptions(cmd), { skipInvalid: false });
+  addRegionOption(addRowOptions(addReadOptions(cmd), { skipInvalid: false }));
   addHelp(cmd, EXAMPLES, DETAILS);
   cmd.action(async (files: string[], opts: CheckOptions) => {
     const regions = loadRegions();
+    const selected = resolveRegions(opts.region ?? [], regions);
     const measure: Measure = opts.kind === 'population' ? 'population' : 'count';
     const reports: FileReport[] = [];
     let population: PopulationTable | undefined;
     for (const f of files) {
       const name = displayName(f);
       try {
-        const table = await readTable(f, measure, regions, readOptions(opts, { collectProblems: true }));
+        const read = await readTable(f, measure, regions, readOptions(opts, { collectProblems: true }));
+        const { table, leftOut } = selected.length ? onlyRegions(read, selected) : { table: read, leftOut: undefined };
         if (measure === 'count') {
           population ??= await loadPopulation({ ...(opts.population ? { population: opts.population } : {}), ...(opts.encoding ? { encoding: opts.encoding } : {}) }, regions);
           for (const a of aboveTheirPopulation(table.observations, population)) {
-            table.problems.push({ ...(a.o.line > 0 ? { line: a.o.line } : {}), message: describeAbove(a.o, a.population, regions), hint: 'check the count and the population; if one person can be counted more than once, pass --above-population to the other commands' });
+            table.problems.push({ ...(a.o.line > 0 ? { line: a.o.line } : {}), region: a.o.region, message: describeAbove(a.o, a.population, regions), hint: 'check the count and the population; if one person can be counted more than once, pass --above-population to the other commands' });
           }
         }
-        reports.push(describeTable(table, regions));
+        reports.push(describeTable(table, regions, selected, leftOut));
       } catch (e) {
         if (e instanceof RehabError && e.exitCode !== ExitCode.usage) reports.push(failedReport(name, e));
         else throw e;

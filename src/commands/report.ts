@@ -5,10 +5,10 @@ import { dataError, ExitCode, RehabError, usageError } from '../errors.js';
 import { parseConfig, type BreakConfig, type ReportConfig } from '../domain/config.js';
 import { breakAlone, breakVsRest, nationalSeries } from '../domain/break-analysis.js';
 import type { PopulationTable } from '../domain/population.js';
-import { NATIONAL_CODE, type RegionIndex } from '../domain/regions.js';
+import { NATIONAL_CODE, type Region, type RegionIndex } from '../domain/regions.js';
 import { countSeries, withRates } from '../domain/trend-series.js';
 import { breakSection, type BreakSection } from '../report/break-section.js';
-import { methodsOf, resolveMethod, selectCounts, yearsOf } from '../domain/select.js';
+import { methodsOf, resolveMethod, resolveRegions, selectCounts, yearsOf } from '../domain/select.js';
 import { ioFailure } from '../io/read.js';
 import { writeStderr, writeStdout } from '../io/output.js';
 import { systemErrorText } from '../io/errno.js';
@@ -28,6 +28,7 @@ const EXAMPLES = [
   'rehab-stats report --method KBT,IPT,MMR --year 2014 --since 2009 --lang sv',
   'rehab-stats report --input counts.csv --html site/index.html --markdown README-report.md',
   'rehab-stats report --check  # in CI: exit 7 when the committed report is out of date',
+  'rehab-stats report --region Jönköping --region Kalmar  # only these regions, with Riket for comparison',
 ];
 
 const DETAILS = `
@@ -37,9 +38,14 @@ table with 95% intervals and a ranked bar chart with interval whiskers, growth s
 year; then the national trend chart and each method's share of all treatments.
 
 Settings come from rehab-stats.config.json in the current folder (or --config FILE); options
-given here override it. Keys: input, population, methods, year, since, per, lang,
+given here override it. Keys: input, population, methods, regions, year, since, per, lang,
 outputs {markdown, html}, timestamp, suppress, roundCounts, break {region, year, method, vs}
 (a break analysis section, as trend --region R --break YEAR [--vs rest], with its chart).
+
+--region (config "regions"; the option replaces the key) keeps only those regions in every
+table and chart: their ranks are still among all 21, Riket stays for comparison, the national
+trend chart and the shares stay national, and there is no tile map. A break section's region must
+be one of them; with exactly one region, "break" may leave out "region" and takes it.
 Unknown keys are errors. Paths in the config are relative to the config file. The method notes
 always end with the report's provenance: version, settings, every input's SHA-256, population,
 methods and suppression rule.
@@ -53,6 +59,7 @@ interface ReportOptions {
   input?: string;
   population?: string;
   method?: string[];
+  region?: string[];
   year?: number;
   since?: number;
   per?: number;
@@ -70,7 +77,7 @@ interface ReportOptions {
 const DEFAULT_CONFIG = 'rehab-stats.config.json';
 
 /** Config file (if any) merged under the command-line options. */
-function settingsFrom(opts: ReportOptions): ReportConfig & { base: string; configPath: string | undefined } {
+function settingsFrom(opts: ReportOptions): ReportConfig & { base: string; configPath: string | undefined; regionsFrom?: 'option' | 'config' } {
   const configPath = opts.config ?? (existsSync(DEFAULT_CONFIG) ? DEFAULT_CONFIG : undefined);
   let config: ReportConfig = {};
   let base = process.cwd();
@@ -94,6 +101,7 @@ function settingsFrom(opts: ReportOptions): ReportConfig & { base: string; confi
     input: opts.input ?? fromConfig(config.input),
     population: opts.population ?? fromConfig(config.population),
     methods: methods?.length ? methods : config.methods,
+    ...(opts.region?.length ? { regions: opts.region, regionsFrom: 'option' as const } : config.regions ? { regions: config.regions, regionsFrom: 'config' as const } : {}),
     year: opts.year ?? config.year,
     since: opts.since ?? config.since,
     per: opts.per ?? config.per ?? 100000,
@@ -109,13 +117,57 @@ function settingsFrom(opts: ReportOptions): ReportConfig & { base: string; confi
   };
 }
 
-/** The configured break analysis (as trend --region R --break YEAR [--vs rest]) for the report. */
-function reportBreak(b: BreakConfig, data: CountData, regions: RegionIndex, population: PopulationTable, methods: string[], per: number, lang: 'sv' | 'en', configFile: string): BreakSection {
+/**
+ * The report's regions: --region, else the config's "regions" (an unknown name in the config is
+ * an error in the config file). Riket is refused: it is always there for comparison.
+ */
+function reportRegions(texts: readonly string[], from: 'option' | 'config', regions: RegionIndex, configFile: string): Region[] {
+  let selected: Region[];
+  try {
+    selected = resolveRegions(texts, regions);
+  } catch (e) {
+    if (from === 'option' || !(e instanceof RehabError)) throw e;
+    throw dataError(`"regions": ${e.message.replace(/^--region /, '')}`, { file: configFile }, e.hint);
+  }
+  if (selected.some((r) => r.code === NATIONAL_CODE)) {
+    const where = from === 'option' ? '--region' : `"regions" in ${configFile}`;
+    throw usageError(`${where}: Riket is always in the report, for comparison`, 'name regions only');
+  }
+  return selected;
+}
+
+/** Regions as a list for messages: "06 Region Jönköpings län, 08 Region Kalmar län". */
+const listed = (rs: readonly Region[]) => rs.map((r) => `${r.code} ${r.name}`).join(', ');
+
+/**
+ * The break section's region: "break.region", which must be one of the report's regions when it
+ * has some; left out, the report's one region. Anything else contradicts and stops.
+ */
+function breakRegion(b: BreakConfig, selected: readonly Region[], from: 'option' | 'config' | undefined, regions: RegionIndex, configFile: string): Region {
+  if (b.region === undefined) {
+    if (selected.length === 1) return selected[0]!;
+    throw dataError(
+      '"break" needs "region"',
+      { file: configFile },
+      selected.length ? `the report has ${selected.length} regions (${listed(selected)}): name the one the break is about` : 'e.g. {"region": "06", "year": 2021}, or give the report one region ("regions" or --region)',
+    );
+  }
   const region = regions.resolve(b.region);
   if (!region || region.code === NATIONAL_CODE) {
     const near = regions.suggest(b.region);
     throw dataError(`"break.region" ${JSON.stringify(b.region)} is not a region`, { file: configFile }, near.length ? `did you mean: ${near.join('; ')}?` : 'see: rehab-stats regions');
   }
+  if (selected.length && !selected.some((r) => r.code === region.code)) {
+    if (from === 'option') {
+      throw usageError(`--region ${listed(selected)} leaves out ${region.code} ${region.name}, the break section's region ("break.region" in ${configFile})`, `add --region ${region.code}, or leave --region out`);
+    }
+    throw dataError(`"break.region" ${region.code} ${region.name} is not among "regions" (${listed(selected)})`, { file: configFile }, `add "${region.code}" to "regions", or change "break.region"`);
+  }
+  return region;
+}
+
+/** The configured break analysis (as trend --region R --break YEAR [--vs rest]) for the report. */
+function reportBreak(b: BreakConfig, region: Region, data: CountData, regions: RegionIndex, population: PopulationTable, methods: string[], per: number, lang: 'sv' | 'en', configFile: string): BreakSection {
   if (!b.method && methods.length > 1) throw dataError('"break" needs "method": the report covers several', { file: configFile }, `methods: ${methods.join(', ')}`);
   const method = b.method ? resolveMethod(data.observations, b.method, data.source) : methods[0]!;
   const years = yearsOf(data.observations.filter((o) => o.method === method));
@@ -157,6 +209,7 @@ export function reportCommand(): Command {
     .option('-i, --input <file>', 'treatment counts; default the bundled illustrative dataset')
     .option('-p, --population <file>', 'population; default the bundled SCB table')
     .option('-m, --method <methods>', 'methods to report, comma-separated or repeated (default: all in the data)', collect, [])
+    .option('-r, --region <region>', 'only this region in the tables and charts (Riket stays for comparison): SCB code, name or alias; repeatable (config key "regions")', collect, [])
     .option('-y, --year <year>', 'year to report (default: the latest)', parseYearOption('--year'))
     .option('--since <year>', 'base year for growth (default: the earliest)', parseYearOption('--since'))
     .option('--per <n>', 'rates per this many inhabitants (default 100000)', parsePositive('--per'))
@@ -183,6 +236,10 @@ export function reportCommand(): Command {
     if (methodsOf(data.observations).includes('')) {
       throw usageError(`${data.source} has no method column`, 'name the one method its counts are with --method (or methods: in the config)');
     }
+    const configFile = s.configPath ?? 'the config';
+    const selected = s.regions && s.regionsFrom ? reportRegions(s.regions, s.regionsFrom, regions, configFile) : [];
+    // A contradiction between --region and the break section stops before any work.
+    const breakAt = s.break ? breakRegion(s.break, selected, s.regionsFrom, regions, configFile) : undefined;
     const population = await loadPopulation({ ...(s.population ? { population: s.population } : {}) }, regions, data);
     const scope = reportScope(data.observations, { ...(s.methods ? { methods: s.methods.map((m) => resolveMethod(data.observations, m, data.source)) } : {}), ...(s.year ? { year: s.year } : {}), ...(s.since ? { since: s.since } : {}) });
     if (scope.since >= scope.year) throw usageError(`the base year ${scope.since} must come before the report year ${scope.year}`, 'set since (--since) to an earlier year');
@@ -195,7 +252,7 @@ export function reportCommand(): Command {
     const toStdout = [s.outputs!.markdown, s.outputs!.html].filter((p) => p === '-');
     if (toStdout.length > 1) throw usageError('--markdown - and --html - both ask for stdout', 'send one report to stdout and write the other to a file');
     const rule = { suppress: s.suppress!, roundTo: s.roundCounts! };
-    const model = buildReport(data.observations, population, regions, { ...scope, per: s.per!, publish: rule }, {
+    const model = buildReport(data.observations, population, regions, { ...scope, per: s.per!, publish: rule, ...(selected.length ? { regions: selected } : {}) }, {
       data: data.bundled ? BUNDLED_DATA_LABEL.replace(/^Data: /, '') : data.source,
       population: '',
       bundled: data.bundled,
@@ -206,10 +263,10 @@ export function reportCommand(): Command {
       // The break table shows every year's count: publishing it under a suppression rule would undo the rule.
       throw usageError('a break section cannot be published with suppress or roundCounts yet', 'leave out "break", or publish without suppress/roundCounts');
     }
-    if (s.break) model.breakSection = reportBreak(s.break, data, regions, population, scope.methods, s.per!, lang, s.configPath ?? 'the config');
+    if (s.break && breakAt) model.breakSection = reportBreak(s.break, breakAt, data, regions, population, scope.methods, s.per!, lang, configFile);
     const builtAt = s.timestamp ? new Date().toISOString() : undefined;
     const shownPath = (p: string) => (p.startsWith(process.cwd() + '/') ? p.slice(process.cwd().length + 1) : p);
-    model.provenance = reportProvenance(s, scope, shownPath(population.source), rule, shownPath);
+    model.provenance = reportProvenance(s, scope, shownPath(population.source), rule, shownPath, selected);
     const files: [string, string][] = [];
     if (s.outputs!.markdown) files.push([s.outputs!.markdown, reportMarkdown(model, lang, builtAt)]);
     if (s.outputs!.html) files.push([s.outputs!.html, reportHtml(model, lang, builtAt)]);
@@ -255,12 +312,14 @@ function reportProvenance(
   populationSource: string,
   rule: PublishRule,
   shown: (p: string) => string,
+  selected: readonly Region[],
 ): Provenance {
   const options: Record<string, unknown> = {
     ...(s.configPath ? { config: shown(resolve(s.configPath)) } : {}),
     ...(s.input ? { input: shown(s.input) } : {}),
     ...(s.population ? { population: shown(s.population) } : {}),
     method: scope.methods,
+    ...(selected.length ? { region: selected.map((r) => r.code) } : {}),
     year: scope.year,
     since: scope.since,
     per: s.per,

@@ -13,6 +13,8 @@ export interface ReportConfig {
   population?: string;
   /** Methods to report, e.g. ["KBT", "IPT", "MMR"]; default every method in the data. */
   methods?: string[];
+  /** Only these regions (codes, names or aliases) in the tables and charts, as --region; default all 21. */
+  regions?: string[];
   /** Year to report; default the latest in the data. */
   year?: number;
   /** Base year for growth; default the earliest in the data. */
@@ -34,8 +36,8 @@ export interface ReportConfig {
 }
 
 export interface BreakConfig {
-  /** SCB code, name or alias. */
-  region: string;
+  /** SCB code, name or alias; may be left out when the report has exactly one region ("regions" or --region). */
+  region?: string;
   year: number;
   /** The method; needed when the report covers more than one. */
   method?: string;
@@ -46,6 +48,7 @@ const KEYS: Record<keyof ReportConfig, (v: unknown) => boolean> = {
   input: (v) => typeof v === 'string' && v !== '',
   population: (v) => typeof v === 'string' && v !== '',
   methods: (v) => Array.isArray(v) && v.length > 0 && v.every((m) => typeof m === 'string' && m !== ''),
+  regions: (v) => Array.isArray(v) && v.length > 0 && v.every((m) => typeof m === 'string' && m !== ''),
   year: (v) => Number.isInteger(v) && (v as number) >= 1900 && (v as number) <= 2100,
   since: (v) => Number.isInteger(v) && (v as number) >= 1900 && (v as number) <= 2100,
   per: (v) => typeof v === 'number' && Number.isFinite(v) && v > 0,
@@ -68,6 +71,7 @@ const EXPECTED: Record<keyof ReportConfig, string> = {
   input: 'a file path',
   population: 'a file path',
   methods: 'a list of method names, e.g. ["KBT", "IPT"]',
+  regions: 'a list of regions (codes, names or aliases), e.g. ["06", "Kalmar"]',
   year: 'a four-digit year',
   since: 'a four-digit year',
   per: 'a positive number, e.g. 100000',
@@ -110,7 +114,8 @@ export function parseConfig(text: string, file: string): ReportConfig {
       const [ok, expected] = BREAK_KEYS[key as keyof BreakConfig];
       if (!ok(value)) throw dataError(`"break.${key}" must be ${expected}`, { file });
     }
-    for (const key of ['region', 'year']) if (b[key] === undefined) throw dataError(`"break" needs "${key}"`, { file }, 'e.g. {"region": "06", "year": 2021}');
+    // "region" may come from "regions" (or --region) instead: the report checks that when it knows both.
+    if (b.year === undefined) throw dataError('"break" needs "year"', { file }, 'e.g. {"region": "06", "year": 2021}');
   }
   return config as ReportConfig;
 }

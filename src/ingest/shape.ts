@@ -36,12 +36,16 @@ export interface Problem {
   column?: string;
   message: string;
   hint?: string;
+  /** The row's region (SCB code) when it could be read, so `check --region` can keep a region's own rows. */
+  region?: string;
 }
 
 export interface MissingValue {
   line: number;
   column: string;
   marker: string;
+  /** The row's region (SCB code). */
+  region?: string;
 }
 
 export interface Shaped {
@@ -185,15 +189,15 @@ export function shapeTable(block: TableBlock, opts: ShapeOptions): Shaped {
       const year = vc.use === 'year-values' ? vc.year! : dims.year!;
       const method = vc.use === 'method-values' ? vc.method! : dims.method!;
       if (n.kind === 'invalid') {
-        report({ line: row.line, column: vc.header, message: `${shown(text)} is not a number`, hint: 'write numbers like 1234, 1 234 or 1234,5; ".." marks a missing value' });
+        report({ line: row.line, column: vc.header, message: `${shown(text)} is not a number`, hint: 'write numbers like 1234, 1 234 or 1234,5; ".." marks a missing value', region: dims.region });
         continue;
       }
       const bad = n.kind === 'number' ? valueProblem(n.value, text, opts.measure) : undefined;
       if (bad) {
-        report({ line: row.line, column: vc.header, ...bad });
+        report({ line: row.line, column: vc.header, ...bad, region: dims.region });
         continue;
       }
-      if (n.kind === 'missing') missing.push({ line: row.line, column: vc.header, marker: n.marker });
+      if (n.kind === 'missing') missing.push({ line: row.line, column: vc.header, marker: n.marker, region: dims.region });
       observations.push({ region: dims.region, year, method, sex: dims.sex, age: dims.age, value: n.kind === 'number' ? n.value : null, line: row.line });
     }
   }
@@ -225,12 +229,13 @@ export function shapeTable(block: TableBlock, opts: ShapeOptions): Shaped {
       }
       return undefined;
     }
+    const bad = (p: Problem) => report({ ...p, region: region.code });
     let year: number | undefined = opts.defaultYear;
     if (yearCol) {
       const t = cell(row, yearCol) ?? '';
       year = parseYear(t);
       if (year === undefined) {
-        report({ line: row.line, column: yearCol.header, message: isSubYearPeriod(t) ? `"${t}" is a month or quarter; rehab-stats works with whole years` : `${shown(t)} is not a year`, hint: isSubYearPeriod(t) ? 'export the table per year' : 'write years as four digits, e.g. 2014' });
+        bad({ line: row.line, column: yearCol.header, message: isSubYearPeriod(t) ? `"${t}" is a month or quarter; rehab-stats works with whole years` : `${shown(t)} is not a year`, hint: isSubYearPeriod(t) ? 'export the table per year' : 'write years as four digits, e.g. 2014' });
         return undefined;
       }
     }
@@ -238,7 +243,7 @@ export function shapeTable(block: TableBlock, opts: ShapeOptions): Shaped {
     if (methodCol) {
       method = canonicalMethod(cell(row, methodCol) ?? '');
       if (method === '') {
-        report({ line: row.line, column: methodCol.header, message: 'the method is empty', hint: 'every row needs a method (KBT, IPT, MMR, …)' });
+        bad({ line: row.line, column: methodCol.header, message: 'the method is empty', hint: 'every row needs a method (KBT, IPT, MMR, …)' });
         return undefined;
       }
     }
@@ -247,7 +252,7 @@ export function shapeTable(block: TableBlock, opts: ShapeOptions): Shaped {
       const t = cell(row, sexCol) ?? '';
       const s = parseSex(t);
       if (!s) {
-        report({ line: row.line, column: sexCol.header, message: `${shown(t)} is not a sex`, hint: 'use T/K/M, totalt/kvinnor/män or total/women/men' });
+        bad({ line: row.line, column: sexCol.header, message: `${shown(t)} is not a sex`, hint: 'use T/K/M, totalt/kvinnor/män or total/women/men' });
         return undefined;
       }
       sex = s;
@@ -257,7 +262,7 @@ export function shapeTable(block: TableBlock, opts: ShapeOptions): Shaped {
       const t = cell(row, ageCol) ?? '';
       const a = parseAge(t);
       if (!a) {
-        report({ line: row.line, column: ageCol.header, message: `${shown(t)} is not an age or age group`, hint: 'use ages like 34, bands like 16-67 or "totalt"' });
+        bad({ line: row.line, column: ageCol.header, message: `${shown(t)} is not an age or age group`, hint: 'use ages like 34, bands like 16-67 or "totalt"' });
         return undefined;
       }
       age = a;
@@ -270,10 +275,11 @@ export function shapeTable(block: TableBlock, opts: ShapeOptions): Shaped {
     if (!regionCol) return;
     for (const row of rows) {
       const t = (row.cells[regionCol!.index] ?? '').trim();
-      if (t === '' || !opts.regions.resolve(t)) continue;
+      const region = t === '' ? undefined : opts.regions.resolve(t);
+      if (!region) continue;
       const hasNumber = valueCols.some((vc) => parseNumber(row.cells[vc.index] ?? '', opts.decimal).kind === 'number');
       if (hasNumber || shape === 'record-level') {
-        report({ line: row.line, message: 'data continues after a blank line or footnote', hint: 'remove the blank line inside the table, or the rows below it' });
+        report({ line: row.line, message: 'data continues after a blank line or footnote', region: region.code, hint: 'remove the blank line inside the table, or the rows below it' });
         return;
       }
     }
@@ -299,6 +305,7 @@ function mergeDuplicates(obs: Observation[], opts: ShapeOptions, report: (p: Pro
     const what = [opts.regions.byScbCode(o.region)?.name ?? o.region, o.year, o.method, o.sex !== 'total' ? o.sex : '', o.age !== ALL_AGES ? `age ${o.age}` : ''].filter(Boolean).join(', ');
     report({
       line: o.line,
+      region: o.region,
       message: `a second value for ${what}; the first is on line ${first.line}`,
       hint: 'remove one of the two rows, or pass --sum-duplicates to add them up',
     });

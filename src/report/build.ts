@@ -1,7 +1,7 @@
 import type { Observation } from '../domain/observation.js';
 import type { PopulationTable } from '../domain/population.js';
-import type { RegionIndex } from '../domain/regions.js';
-import { methodsOf, nationalCount, selectCounts, yearsOf } from '../domain/select.js';
+import type { Region, RegionIndex } from '../domain/regions.js';
+import { keepRegions, methodsOf, nationalCount, selectCounts, yearsOf } from '../domain/select.js';
 import type { ResultRow } from '../render/model.js';
 import { wilsonInterval } from '../stats/wilson.js';
 import { rankRows } from '../domain/ranking.js';
@@ -48,6 +48,8 @@ export interface ReportModel {
   provenance?: Provenance;
   /** A break analysis, when the config asks for one (see report/break-section.ts). */
   breakSection?: BreakSection;
+  /** --region (config "regions"): the only regions in the tables and charts, by name; absent: all 21. */
+  regions?: string[];
 }
 
 export interface ReportSettings {
@@ -57,6 +59,8 @@ export interface ReportSettings {
   per: number;
   /** Suppression and rounding (README "Publishing"); none by default. */
   publish?: PublishRule;
+  /** Only these regions in the tables and charts (ranks stay among all 21; Riket stays for comparison). */
+  regions?: readonly Region[];
 }
 
 /** The methods, years and base year a report covers, from the data and the settings given. */
@@ -93,6 +97,12 @@ export function buildReport(
     let { rows, national } = ranking;
     let hidden = new Map<ResultRow, ReadonlySet<string>>();
     if (ruleActive(rule)) ({ ranked: rows, national, growth, hidden } = protectSection({ ranked: rows, national, growth }, counts, base, rule));
+    // --region: only the selected regions' rows, once ranks and any hiding are settled over all 21
+    // (a rank or a hidden cell must not change with the regions shown).
+    if (settings.regions?.length) {
+      rows = keepRegions(rows, settings.regions);
+      growth = { ...growth, rows: keepRegions(growth.rows, settings.regions) };
+    }
     const nationalHidden = hidden.get(national)?.has('count') ?? false;
     const baseHidden = hidden.get(growth.national)?.has('base_count') ?? false;
     // The trend chart's points: a small national count is a hidden point, and so are the two years the tables hide.
@@ -120,6 +130,6 @@ export function buildReport(
   const hiddenShares = sections.filter((s) => s.shareHidden);
   const shownShares = sections.filter((s) => s.share).sort((a, b) => a.share!.count - b.share!.count);
   if (hiddenShares.length === 1 && shownShares.length) Object.assign(shownShares[0]!, { share: null, shareHidden: true });
-  return { year: settings.year, since: settings.since, per: settings.per, sections, dataLabel: labels.data, populationLabel: labels.population, bundled: labels.bundled, ...(ruleActive(rule) ? { publish: rule } : {}) };
+  return { year: settings.year, since: settings.since, per: settings.per, sections, dataLabel: labels.data, populationLabel: labels.population, bundled: labels.bundled, ...(ruleActive(rule) ? { publish: rule } : {}), ...(settings.regions?.length ? { regions: settings.regions.map((r) => r.name) } : {}) };
 }
 

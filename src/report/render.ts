@@ -71,6 +71,15 @@ function sentences(s: MethodSection, model: ReportModel, lang: Lang): string[] {
   return [headline(s, lang), extremes(s, model, lang), comparisonSentence(s, lang), shareSentence(s, lang)].filter((x): x is string => !!x);
 }
 
+/** With --region: which regions the report covers, and what stays national. */
+function scopeSentence(model: ReportModel, lang: Lang): string | undefined {
+  if (!model.regions) return undefined;
+  const names = model.regions;
+  const and = lang === 'sv' ? ' och ' : ' and ';
+  const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')}${and}${names[names.length - 1]}`;
+  return words(lang).onlyRegions(list);
+}
+
 function footnotes(model: ReportModel, lang: Lang, builtAt?: string): string[] {
   const w = words(lang);
   return [
@@ -88,6 +97,8 @@ function footnotes(model: ReportModel, lang: Lang, builtAt?: string): string[] {
 export function reportMarkdown(model: ReportModel, lang: Lang, builtAt?: string): string {
   const w = words(lang);
   const out = [`# ${w.title} ${model.year}`, ''];
+  const only = scopeSentence(model, lang);
+  if (only) out.push(escapeMarkdown(only), '');
   for (const s of model.sections) {
     // Method names, region names and file names come from the data: literal text, never Markdown.
     out.push(`## ${escapeMarkdown(s.method)}`, '', ...sentences(s, model, lang).map(escapeMarkdown), '');
@@ -157,6 +168,8 @@ export function reportHtml(model: ReportModel, lang: Lang, builtAt?: string): st
     '<body>',
     `<h1>${escapeHtml(title)}</h1>`,
   ];
+  const only = scopeSentence(model, lang);
+  if (only) out.push(`<p>${escapeHtml(only)}</p>`);
   for (const s of model.sections) {
     const [first, ...rest] = sentences(s, model, lang);
     out.push(`<section id="${escapeHtml(s.method.toLowerCase().replace(/[^a-z0-9]+/g, '-'))}">`, `<h2>${escapeHtml(s.method)}</h2>`);
@@ -165,7 +178,8 @@ export function reportHtml(model: ReportModel, lang: Lang, builtAt?: string): st
     const national = typeof s.national.rate === 'number' ? s.national.rate : null;
     out.push(`<figure>\n${rankChart(s.ranked, national, w.chartBars(s.method, s.year), lang)}\n</figure>`);
     if (s.funnel && national !== null) out.push(`<figure>\n${funnelFigure(s, national, model.per, lang)}</figure>`);
-    out.push(`<figure>\n${reportMap(s, model, lang)}\n</figure>`);
+    // A map of a few regions among 21 blank tiles would read as "no rate": with --region, no map.
+    if (!model.regions) out.push(`<figure>\n${reportMap(s, model, lang)}\n</figure>`);
     const t = sectionTables(s, model, lang);
     out.push(renderHtmlTable(t.rank, lang), renderHtmlTable(t.growth, lang), '</section>');
   }

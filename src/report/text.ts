@@ -34,6 +34,7 @@ const WORDS = {
     suppressed: (n: number, m: string) => `Counts below ${n} are hidden (${m}) with everything computed from them — rates, intervals, ranks, shares, growth, chart points — and so are counts from which one could be worked out; – is missing.`,
     rounded: (k: number) => `Counts are rounded to a multiple of ${k}; rates, shares and growth are computed from the rounded counts.`,
     hiddenHeadline: (m: string, y: number) => `The national ${m} count for ${y} is hidden: it is small.`,
+    onlyRegions: (names: string) => `Only ${names}; their ranks are among all 21 regions, Riket is shown for comparison, and the trend chart and the shares are for the whole country.`,
     methods: 'Method notes',
     methodNotes: [
       'Rates per inhabitant (scaled as each table says) with exact Poisson 95% confidence intervals; regions are higher or lower than Riket when the whole interval lies above or below the national rate.',
@@ -66,6 +67,7 @@ const WORDS = {
     suppressed: (n: number, m: string) => `Antal under ${n} visas inte (${m}), inte heller det som räknas fram ur dem – andelar, intervall, placeringar, förändring, punkter i diagrammen – eller antal som de skulle kunna räknas fram ur; – saknas.`,
     rounded: (k: number) => `Antalen är avrundade till jämna ${k}-tal; andelar och förändring är beräknade på de avrundade antalen.`,
     hiddenHeadline: (m: string, y: number) => `Rikets antal för ${m} ${y} visas inte: det är litet.`,
+    onlyRegions: (names: string) => `Endast ${names}; placeringarna gäller bland alla 21 regioner, riket visas som jämförelse, och diagrammet över åren och andelarna gäller hela riket.`,
     methods: 'Om metoderna',
     methodNotes: [
       'Antal per invånare (skalat som varje tabell anger) med exakta 95 % konfidensintervall (Poisson); en region är högre eller lägre än riket när hela intervallet ligger över eller under rikets värde.',
@@ -116,9 +118,11 @@ export function extremes(s: MethodSection, model: ReportModel, lang: Lang): stri
   const bottom = ranked[ranked.length - 1]!;
   const per = formatNumber(model.per, 0, lang);
   const rate = (r: typeof top) => formatNumber(r.rate as number, 1, lang);
+  // With --region the extremes are those of the regions shown, and the sentence says so.
+  const among = model.regions ? (lang === 'sv' ? ' bland de valda regionerna' : ' among the selected regions') : '';
   return lang === 'sv'
-    ? `Flest per invånare: ${top.region} (${rate(top)} per ${per} invånare); färst: ${bottom.region} (${rate(bottom)}).`
-    : `Most per inhabitant: ${top.region} (${rate(top)} per ${per} inhabitants); fewest: ${bottom.region} (${rate(bottom)}).`;
+    ? `Flest per invånare${among}: ${top.region} (${rate(top)} per ${per} invånare); färst: ${bottom.region} (${rate(bottom)}).`
+    : `Most per inhabitant${among}: ${top.region} (${rate(top)} per ${per} inhabitants); fewest: ${bottom.region} (${rate(bottom)}).`;
 }
 
 /** "IPT utgjorde 2 procent av alla behandlingar 2014." */
