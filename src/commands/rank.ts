@@ -124,12 +124,13 @@ async function runRank(opts: RankOptions, ciMethodGiven = false): Promise<void> 
   }
   const regions = loadRegions();
   const selected = resolveRegions(opts.region ?? [], regions);
-  const data = await loadCounts(opts, regions, opts.year !== undefined ? { defaultYear: opts.year } : {});
-  const method = resolveMethod(data.observations, opts.method, data.source);
+  // Only this method and year become observations (the reader may leave the rest in its arrays).
+  const data = await loadCounts(opts, regions, { ...(opts.year !== undefined ? { defaultYear: opts.year } : {}), select: { method: opts.method, ...(opts.year !== undefined ? { year: opts.year } : {}) } });
+  const all = data.every ?? data.observations;
+  const method = resolveMethod(all, opts.method, data.source);
   const sex = parseSexOption(opts.sex);
   const age = parseDenominator(opts.denominator);
-  const ofMethod = data.observations.filter((o) => o.method === method);
-  const years = yearsOf(ofMethod);
+  const years = yearsOf(all, method);
   const year = opts.year ?? years[years.length - 1]!;
   const counts = selectCounts(data.observations, { method, year, sex, absentIsZero: data.recordLevel });
   if (counts.size === 0) {

@@ -30,6 +30,8 @@ export interface NationalDifference {
  */
 export class PopulationTable {
   private readonly cells = new Map<string, { value: number; layer: number }>();
+  /** The age groups of all cells: a lookup for any other age finds nothing (derivations keep the age). */
+  private readonly ages = new Set<AgeGroup>();
   private readonly layers: PopulationLayer[];
   private readonly used = new Set<number>();
   private readonly differences = new Map<string, NationalDifference>();
@@ -56,6 +58,7 @@ export class PopulationTable {
     for (const o of observations) {
       if (o.value === null) continue;
       own.set(key(o.region, o.year, o.sex, o.age), o.value);
+      this.ages.add(o.age);
       const single = /^\d+\+?$/.exec(o.age) ? parseInt(o.age, 10) : undefined;
       if (single !== undefined) {
         const k = key(o.region, o.year, o.sex, '');
@@ -67,10 +70,17 @@ export class PopulationTable {
     for (const [k, ages] of singleAges) {
       const complete = ages.size >= 101 && [...Array(101).keys()].every((a) => ages.has(a));
       if (complete && !own.has(k + ALL_AGES)) own.set(k + ALL_AGES, [...ages.values()].reduce((a, b) => a + b, 0));
+      if (complete) this.ages.add(ALL_AGES);
       const target = [...Array(52).keys()].map((i) => ages.get(16 + i));
       if (target.every((v) => v !== undefined) && !own.has(k + TARGET_AGES)) own.set(k + TARGET_AGES, target.reduce((a, b) => a! + b!, 0)!);
+      if (target.every((v) => v !== undefined)) this.ages.add(TARGET_AGES);
     }
     for (const [k, value] of own) if (!this.cells.has(k)) this.cells.set(k, { value, layer });
+  }
+
+  /** False when no region, year or sex has a figure for this age group (a quick "no" for {@link get}). */
+  hasAge(age: AgeGroup): boolean {
+    return this.ages.has(age);
   }
 
   /** The population, or undefined if the table lacks it (and it cannot be derived exactly). */

@@ -21,13 +21,17 @@ export interface Selection {
 }
 
 /** The methods present in observations, in order of first appearance ('' = the file has no method column). */
-export function methodsOf(obs: readonly Observation[]): string[] {
-  return [...new Set(obs.map((o) => o.method))];
+export function methodsOf(obs: Iterable<Observation>): string[] {
+  const methods = new Set<string>();
+  for (const o of obs) methods.add(o.method);
+  return [...methods];
 }
 
-/** The years present, ascending. */
-export function yearsOf(obs: readonly Observation[]): number[] {
-  return [...new Set(obs.map((o) => o.year))].sort((a, b) => a - b);
+/** The years present (of one method, when given), ascending. */
+export function yearsOf(obs: Iterable<Observation>, method?: string): number[] {
+  const years = new Set<number>();
+  for (const o of obs) if (method === undefined || o.method === method) years.add(o.year);
+  return [...years].sort((a, b) => a - b);
 }
 
 /**
@@ -35,7 +39,7 @@ export function yearsOf(obs: readonly Observation[]): number[] {
  * holds one unnamed method, which any --method matches. Unknown methods are usage errors
  * listing what the data has.
  */
-export function resolveMethod(obs: readonly Observation[], wanted: string, source: string): string {
+export function resolveMethod(obs: Iterable<Observation>, wanted: string, source: string): string {
   const methods = methodsOf(obs);
   if (methods.length === 1 && methods[0] === '') return '';
   const hit = methods.find((m) => matchKey(m) === matchKey(wanted));

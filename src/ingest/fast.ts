@@ -3,6 +3,7 @@ import type { ReadOptions } from './options.js';
 import type { Observation } from '../domain/observation.js';
 import type { RegionIndex } from '../domain/regions.js';
 import { canonicalMethod, parseAge, parseSex, parseYear } from '../domain/vocabulary.js';
+import { matchKey } from '../domain/text.js';
 import { RecordCounter, type FastPlan, type FastResult } from '../parse/fast-records.js';
 import type { WasmModule } from '../parse/kernel.js';
 import { LIMITS } from './source.js';
@@ -15,6 +16,8 @@ export interface FastStart {
   plan: FastPlan;
   /** Byte offset where the data rows begin (after BOM, title lines and header). */
   dataOffset: number;
+  /** Bytes of the sample the plan was made from (whole rows). */
+  sampleBytes: number;
   /** What the general path understood of the sample: encoding, delimiter, columns … */
   sample: LoadedTable;
 }
@@ -38,7 +41,17 @@ export function interpreters(regions: RegionIndex): FastPlan['interpret'] {
  * shapes it reads: record-level, or aggregated (long, years or methods as columns) with a
  * region column. Anything unusual goes the general way.
  */
-export function planFastPath(sample: Uint8Array, wholeFile: boolean, file: string, regions: RegionIndex, opts: ReadOptions, kernel?: WasmModule): FastStart | undefined {
+export function planFastPath(head: Uint8Array, wholeFile: boolean, file: string, regions: RegionIndex, opts: ReadOptions, kernel?: WasmModule): FastStart | undefined {
+  // Aggregated tables need 200 data rows in the sample (see planFrom); wide rows are long, so
+  // the sample grows (32 KiB, 256 KiB, 2 MiB …) up to all of `head` until it holds them.
+  for (let size = SAMPLE_BYTES; ; size *= 8) {
+    const whole = wholeFile && size >= head.length;
+    const start = planFrom(head.subarray(0, size), whole, file, regions, opts, kernel);
+    if (start !== 'more rows' || size >= head.length) return start === 'more rows' ? undefined : start;
+  }
+}
+
+function planFrom(sample: Uint8Array, wholeFile: boolean, file: string, regions: RegionIndex, opts: ReadOptions, kernel?: WasmModule): FastStart | 'more rows' | undefined {
   if (opts.collectProblems || opts.categoryColumn !== undefined) return undefined;
   if (opts.encoding && !/^(utf-?8|windows-1252|cp1252|latin-?1|iso-8859-1)$/i.test(opts.encoding)) return undefined;
   const cut = wholeFile ? sample.length : sample.lastIndexOf(LF) + 1;
@@ -68,7 +81,7 @@ export function planFastPath(sample: Uint8Array, wholeFile: boolean, file: strin
   const aggregated = table.shape !== 'record-level';
   // Columns are given roles from the first 200 data rows; the sample must hold them all, or the
   // whole file could be planned differently.
-  if (aggregated && !wholeFile && table.rowsRead < 200) return undefined;
+  if (aggregated && !wholeFile && table.rowsRead < 200) return 'more rows';
   const col = (role: string) => table.columns.find((c) => c.use === role)?.index;
   const values = aggregated
     ? table.columns
@@ -92,7 +105,7 @@ export function planFastPath(sample: Uint8Array, wholeFile: boolean, file: strin
     ...(kernel && !values ? { kernel } : {}),
     interpret: interpreters(regions),
   };
-  return { plan, dataOffset: offset, sample: table };
+  return { plan, dataOffset: offset, sampleBytes: cut, sample: table };
 }
 
 /**
@@ -101,22 +114,33 @@ export function planFastPath(sample: Uint8Array, wholeFile: boolean, file: strin
  * the CLI streams big files through {@link RecordCounter} chunk by chunk instead.
  */
 export function loadRecordsFast(bytes: Uint8Array, file: string, regions: RegionIndex, opts: ReadOptions = {}, kernel?: WasmModule): LoadedTable | undefined {
-  const start = planFastPath(bytes.subarray(0, SAMPLE_BYTES), bytes.length <= SAMPLE_BYTES, file, regions, opts, kernel);
+  const start = planFastPath(bytes, true, file, regions, opts, kernel);
   if (!start) return undefined;
   const counter = new RecordCounter(start.plan);
   // In chunks, as the CLI reads: the kernel's input buffer holds 4 MiB.
   const data = bytes.subarray(start.dataOffset);
   for (let at = 0; at < data.length && !counter.failed; at += 1 << 20) counter.push(data.subarray(at, at + (1 << 20)), at + (1 << 20) >= data.length);
-  return fastTable(start, counter.result());
+  return fastTable(start, counter.result(), opts.select);
 }
 
-/** How much of a file's start the general path reads to plan the fast path. */
+/** How much of a file's start the general path reads first to plan the fast path. */
 export const SAMPLE_BYTES = 1 << 15;
 
 /** The fast path's counts as the table the general path would have made, or undefined when it gave up. */
-export function fastTable(start: FastStart, result: FastResult): LoadedTable | undefined {
+export function fastTable(start: FastStart, result: FastResult, select?: ReadOptions['select']): LoadedTable | undefined {
   if (!result.ok) return undefined;
   const readBy = `fast path${start.plan.kernel ? ' (WebAssembly)' : ''}`;
-  const observations: Observation[] = result.observations;
-  return { ...start.sample, observations, rowsRead: result.rowsRead, missing: [], problems: [], readBy };
+  const groups = result.groups;
+  const base = { ...start.sample, rowsRead: result.rowsRead, missing: [], problems: [], readBy };
+  const observations: Observation[] = [];
+  if (!select) {
+    for (let i = 0; i < groups.size; i++) observations.push(groups.at(i));
+    return { ...base, observations };
+  }
+  // Objects only for the groups asked for; the others stay in the typed arrays, walked by `every`.
+  const wanted = matchKey(select.method);
+  const methodKept = Uint8Array.from(groups.dictionaries.method, (m) => (m === '' || matchKey(m) === wanted ? 1 : 0));
+  const yearKept = Uint8Array.from(groups.dictionaries.year, (y) => (select.year === undefined || y === select.year ? 1 : 0));
+  for (let i = 0; i < groups.size; i++) if (methodKept[groups.methodId(i)] === 1 && yearKept[groups.yearId(i)] === 1) observations.push(groups.at(i));
+  return { ...base, observations, every: groups };
 }

@@ -4,7 +4,7 @@ import type { RegionIndex } from '../domain/regions.js';
 import { RecordCounter } from '../parse/fast-records.js';
 import { progressBar } from '../io/progress.js';
 import { scanKernel } from '../io/kernel-file.js';
-import { fastTable, planFastPath, SAMPLE_BYTES, type FastStart } from './fast.js';
+import { fastTable, planFastPath, type FastStart } from './fast.js';
 import { loadTable, type LoadedTable } from './load.js';
 import type { ReadOptions } from './options.js';
 import { CHUNK_BYTES, LIMITS, openInput, readHead, readRest, refuseBinary, tooBig, type ByteSource, type InputIo } from './source.js';
@@ -33,9 +33,9 @@ export async function readTable(path: string, measure: Measure, regions: RegionI
     const fastAllowed = process.env.REHAB_STATS_GENERAL_PATH !== '1' && measure === 'count';
     if (!head.ended && fastAllowed) {
       const first = concat(head.chunks, head.bytes);
-      const start = planFastPath(first.subarray(0, SAMPLE_BYTES), false, source.name, regions, opts, scanKernel());
+      const start = planFastPath(first, false, source.name, regions, opts, scanKernel());
       if (start) {
-        const fast = await streamFast(source, first, start);
+        const fast = await streamFast(source, first, start, opts.select);
         if (fast.table) return fast.table;
         // The fast path stopped at something the general path must judge: read it all again.
         const all = fast.kept ?? (source.size !== undefined && source.size <= LIMITS.wholeBytes ? rewound(source) : undefined);
@@ -69,8 +69,8 @@ interface FastOutcome {
  * on a terminal for a file. A stream (stdin, a pipe) cannot be read twice, so its bytes are
  * kept while they fit the general path, in case a row needs it.
  */
-async function streamFast(source: ByteSource, first: Uint8Array, start: FastStart): Promise<FastOutcome> {
-  const counter = new RecordCounter(start.plan);
+async function streamFast(source: ByteSource, first: Uint8Array, start: FastStart, select: ReadOptions['select']): Promise<FastOutcome> {
+  const counter = new RecordCounter({ ...start.plan, ...(source.size !== undefined ? { expectedGroups: expectedGroups(start, source.size) } : {}) });
   const stream = source.size === undefined;
   let kept: Uint8Array[] | undefined = stream ? [first] : undefined;
   let total = first.length;
@@ -91,10 +91,19 @@ async function streamFast(source: ByteSource, first: Uint8Array, start: FastStar
   }
   progress?.finish();
   const result = counter.result();
-  const table = fastTable(start, result);
+  const table = fastTable(start, result, select);
   if (table) return { table, line: 0, reason: '' };
   const failure = result.ok ? { line: 0, reason: '' } : { line: result.line, reason: result.reason };
   return { ...failure, ...(kept ? { kept: readRest(source, kept, total) } : {}) };
+}
+
+/** About how many groups an aggregated file of `size` bytes holds, from the rows of the planning sample (a little more, not less). */
+function expectedGroups(start: FastStart, size: number): number {
+  const values = start.plan.values?.length ?? 0;
+  const rows = start.sample.rowsRead;
+  if (!values || !rows) return 0;
+  const bytesPerRow = (start.sampleBytes - start.dataOffset) / rows;
+  return Math.ceil(((size - start.dataOffset) / bytesPerRow) * values * 1.05);
 }
 
 function concat(chunks: Uint8Array[], bytes: number): Uint8Array {

@@ -21,6 +21,12 @@ export interface ReadOptions {
   collectProblems?: boolean;
   /** Keep this column's categorical answers (`tally`). */
   categoryColumn?: string;
+  /**
+   * The caller uses only the observations of this method (as resolveMethod matches it) and,
+   * when given, this year: a reader may leave the others out of `observations`, and then
+   * gives them all in `every` (see LoadedTable).
+   */
+  select?: { method: string; year?: number };
 }
 
 /** The reading options as commander hands them over. */

@@ -40,12 +40,13 @@ export function rateLikeHeader(header: string): boolean {
  * an error unless `allow` (repeat treatments of one person can exceed it), and then a note.
  */
 /** The counts larger than their population, with that population, where the table has it. */
-export function aboveTheirPopulation(counts: readonly Observation[], population: PopulationTable): { o: Observation; population: number }[] {
+export function aboveTheirPopulation(counts: Iterable<Observation>, population: PopulationTable): { o: Observation; population: number }[] {
   const out: { o: Observation; population: number }[] = [];
   for (const o of counts) {
-    if (o.value === null) continue;
+    if (o.value === null || !population.hasAge(o.age)) continue;
     const p = population.get(o.region, o.year, o.sex, o.age);
-    if (p !== undefined && o.value > p) out.push({ o, population: p });
+    // A copy: the observations may be one reused object (LoadedTable.every).
+    if (p !== undefined && o.value > p) out.push({ o: { ...o }, population: p });
   }
   return out;
 }
@@ -57,7 +58,7 @@ export function describeAbove(o: Observation, population: number, regions: Regio
 }
 
 export function countsAbovePopulation(
-  counts: readonly Observation[],
+  counts: Iterable<Observation>,
   population: PopulationTable,
   regions: RegionIndex,
   source: string,

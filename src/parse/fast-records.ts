@@ -58,6 +58,8 @@ export interface FastPlan {
   values?: { column: number; year?: number; method?: string }[];
   /** --sum-duplicates: a second row for the same group adds to the first instead of stopping. */
   sumDuplicates?: boolean;
+  /** Aggregated tables: about how many groups to expect (from the file's size), so the tables are made big enough once. */
+  expectedGroups?: number;
   /** Interpretation of a distinct cell text; undefined means "not clean: fall back". */
   interpret: {
     region(text: string): string | undefined;
@@ -189,23 +191,45 @@ class KeyCounter {
     this.used++;
   }
 
-  *entries(): Generator<[key: number, count: number, line: number]> {
-    for (let i = 0; i < this.keys.length; i++) if (this.keys[i]! >= 0) yield [this.keys[i]!, this.counts[i]!, this.lines[i]!];
+  /** The keys, counts and first lines in order of first appearance, in typed arrays. */
+  byLine(): { keys: Float64Array; values: Float64Array; lines: Float64Array; size: number } {
+    // Each key's first line is its own (one row, one key), so ordering by line is a plain numeric
+    // sort of line × 2^bits + slot: no comparator, no object per key.
+    const bits = Math.max(1, Math.ceil(Math.log2(this.keys.length)));
+    const radix = 2 ** bits;
+    const packed = new Float64Array(this.used);
+    let n = 0;
+    for (let i = 0; i < this.keys.length; i++) if (this.keys[i]! >= 0) packed[n++] = this.lines[i]! * radix + i;
+    packed.sort();
+    const keys = new Float64Array(n);
+    const values = new Float64Array(n);
+    const lines = new Float64Array(n);
+    for (let j = 0; j < n; j++) {
+      const slot = packed[j]! % radix;
+      keys[j] = this.keys[slot]!;
+      values[j] = this.counts[slot]!;
+      lines[j] = this.lines[slot]!;
+    }
+    return { keys, values, lines, size: n };
   }
 
   private grow(): void {
-    const old = [...this.entries()];
-    const size = this.keys.length * 2;
+    const oldKeys = this.keys;
+    const oldCounts = this.counts;
+    const oldLines = this.lines;
+    const size = oldKeys.length * 2;
     this.keys = new Float64Array(size).fill(-1);
     this.counts = new Int32Array(size);
     this.lines = new Float64Array(size);
     const mask = size - 1;
-    for (const [key, count, line] of old) {
+    for (let i = 0; i < oldKeys.length; i++) {
+      const key = oldKeys[i]!;
+      if (key < 0) continue;
       let slot = KeyCounter.hash(key) & mask;
       while (this.keys[slot]! >= 0) slot = (slot + 1) & mask;
       this.keys[slot] = key;
-      this.counts[slot] = count;
-      this.lines[slot] = line;
+      this.counts[slot] = oldCounts[i]!;
+      this.lines[slot] = oldLines[i]!;
     }
   }
 
@@ -224,12 +248,21 @@ class KeyCounter {
  * arrays: no object per row.
  */
 class GroupSums {
-  // Room for a typical register extract's groups from the start: growing rehashes every group.
-  private slots = new Int32Array(1 << 16).fill(-1);
-  keys = new Float64Array(1 << 15);
-  sums = new Float64Array(1 << 15);
-  lines = new Float64Array(1 << 15);
+  private slots: Int32Array;
+  keys: Float64Array;
+  sums: Float64Array;
+  lines: Float64Array;
   size = 0;
+
+  /** Room for `expected` groups from the start (at least 2^15): growing copies and rehashes every group. */
+  constructor(expected = 0) {
+    let capacity = 1 << 15;
+    while (capacity < expected && capacity < 1 << 24) capacity *= 2;
+    this.slots = new Int32Array(capacity * 2).fill(-1);
+    this.keys = new Float64Array(capacity);
+    this.sums = new Float64Array(capacity);
+    this.lines = new Float64Array(capacity);
+  }
 
   /** Adds `value` to the group `key` first seen on `line`; false when the group was there already and `sum` is off. */
   add(key: number, value: number, line: number, sum: boolean): boolean {
@@ -350,8 +383,81 @@ class FieldAutomaton {
   }
 }
 
+/** The distinct values of each kind, indexed by value id. */
+export interface Dictionaries {
+  region: readonly string[];
+  year: readonly number[];
+  method: readonly string[];
+  sex: readonly CountedSex[];
+  age: readonly string[];
+}
+
+const LOW = 2 ** (2 * BITS);
+
+/**
+ * The counted groups in order of first appearance (the general path's order), kept as typed
+ * arrays of combined keys, values and first lines — no object per group. A caller makes
+ * objects only for the groups it keeps, or walks them all through one reused object.
+ * A combined key is five 10-bit ids, region highest (split in two so bit operations stay in 32 bits).
+ */
+export class CountedGroups implements Iterable<CountedGroup> {
+  constructor(
+    private readonly keys: Float64Array,
+    private readonly values: Float64Array,
+    private readonly lines: Float64Array,
+    readonly size: number,
+    readonly dictionaries: Dictionaries,
+  ) {}
+
+  /** The year's id of group i (an index into dictionaries.year). */
+  yearId(i: number): number {
+    return (Math.floor(this.keys[i]! / LOW) >>> BITS) & MAX_IDS;
+  }
+
+  /** The method's id of group i (an index into dictionaries.method). */
+  methodId(i: number): number {
+    return Math.floor(this.keys[i]! / LOW) & MAX_IDS;
+  }
+
+  /** Group i written into `into` (returned). */
+  read(i: number, into: CountedGroup): CountedGroup {
+    const key = this.keys[i]!;
+    const high = Math.floor(key / LOW);
+    const low = key - high * LOW;
+    const d = this.dictionaries;
+    into.region = d.region[high >>> (2 * BITS)]!;
+    into.year = d.year[(high >>> BITS) & MAX_IDS]!;
+    into.method = d.method[high & MAX_IDS]!;
+    into.sex = d.sex[low >>> BITS]!;
+    into.age = d.age[low & MAX_IDS]!;
+    into.value = this.values[i]!;
+    into.line = this.lines[i]!;
+    return into;
+  }
+
+  /** Group i as a new object. */
+  at(i: number): CountedGroup {
+    return this.read(i, { region: '', year: 0, method: '', sex: 'total', age: '', value: 0, line: 0 });
+  }
+
+  /** Every group in order, each written into one reused object: copy what you keep. */
+  [Symbol.iterator](): Iterator<CountedGroup> {
+    let i = 0;
+    const into: CountedGroup = { region: '', year: 0, method: '', sex: 'total', age: '', value: 0, line: 0 };
+    const step: IteratorResult<CountedGroup> = { done: false, value: into };
+    const done: IteratorResult<CountedGroup> = { done: true, value: undefined };
+    return {
+      next: () => {
+        if (i >= this.size) return done;
+        this.read(i++, into);
+        return step;
+      },
+    };
+  }
+}
+
 export type FastResult =
-  | { ok: true; observations: CountedGroup[]; rowsRead: number }
+  | { ok: true; groups: CountedGroups; rowsRead: number }
   | { ok: false; reason: string; line: number };
 
 export class RecordCounter {
@@ -401,7 +507,7 @@ export class RecordCounter {
     values.forEach((v, i) => (this.valueOfField[v.column] = i));
     this.valueStarts = new Int32Array(values.length);
     this.valueEnds = new Int32Array(values.length);
-    this.groups = values.length ? new GroupSums() : undefined;
+    this.groups = values.length ? new GroupSums(plan.expectedGroups) : undefined;
     this.tableList = KINDS.map((k) => this.tables[k]);
     for (let b = 0; b < 0x20; b++) if (b !== 0x09 && b !== 0x0c) this.special[b] = 1;
     this.special[0x7f] = 1;
@@ -468,34 +574,16 @@ export class RecordCounter {
     if (this.failure) return { ok: false, ...this.failure };
     if (this.leftover.length) this.push(new Uint8Array(0), true);
     if (this.failure) return { ok: false, ...(this.failure as { reason: string; line: number }) };
-    const observations: CountedGroup[] = [];
+    const t = this.tables;
+    const dictionaries = { region: t.region.values as string[], year: t.year.values as number[], method: t.method.values as string[], sex: t.sex.values as CountedSex[], age: t.age.values as string[] };
     const groups = this.groups;
-    if (groups) {
-      for (let e = 0; e < groups.size; e++) observations.push(this.group(groups.keys[e]!, groups.sums[e]!, groups.lines[e]!));
-      return { ok: true, observations, rowsRead: this.rows };
-    }
-    for (const [key, count, line] of this.counts.entries()) observations.push(this.group(key, count, line));
+    if (groups) return { ok: true, groups: new CountedGroups(groups.keys, groups.sums, groups.lines, groups.size, dictionaries), rowsRead: this.rows };
     // The general path lists observations in order of first appearance.
-    observations.sort((a, b) => a.line - b.line);
-    return { ok: true, observations, rowsRead: this.rows };
+    const { keys, values, lines, size } = this.counts.byLine();
+    return { ok: true, groups: new CountedGroups(keys, values, lines, size, dictionaries), rowsRead: this.rows };
   }
 
-  /** The group a combined key stands for: five 10-bit ids, region highest (split in two so the bit operations stay in 32 bits). */
-  private group(key: number, value: number, line: number): CountedGroup {
-    const high = Math.floor(key / (1 << (2 * BITS)));
-    const low = key - high * (1 << (2 * BITS));
-    return {
-      region: this.tables.region.values[high >>> (2 * BITS)] as string,
-      year: this.tables.year.values[(high >>> BITS) & MAX_IDS] as number,
-      method: this.tables.method.values[high & MAX_IDS] as string,
-      sex: this.tables.sex.values[low >>> BITS] as CountedSex,
-      age: this.tables.age.values[low & MAX_IDS] as string,
-      value,
-      line,
-    };
-  }
-
-    private fail(reason: string, line: number): false {
+  private fail(reason: string, line: number): false {
     this.failure = { reason, line };
     return false;
   }

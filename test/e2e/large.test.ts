@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error — plain ES module shared with `npm run bench`
-import { generate } from '../../bench/generate.mjs';
+import { generate, generateAggregated } from '../../bench/generate.mjs';
 import { spawnSync } from 'node:child_process';
 import { ROOT, runCli } from './harness.js';
 
@@ -16,8 +15,13 @@ import { ROOT, runCli } from './harness.js';
 const GENERAL = { REHAB_STATS_GENERAL_PATH: '1' };
 const dir = mkdtempSync(join(tmpdir(), 'rehab-stats-large-'));
 const file = join(dir, 'records.csv');
+const long = join(dir, 'long.csv');
+const wide = join(dir, 'wide.csv');
 beforeAll(async () => {
   await generate(520_000, file);
+  // 5 years × 21 regions × 4 methods × 2 sexes × 105 single ages: about 1.8 MB long; the wide table 25 years, 1.7 MB.
+  await generateAggregated(88_200, long, 'long');
+  await generateAggregated(441_000, wide, 'wide');
 }, 60_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -40,6 +44,38 @@ describe('a big record-level file', () => {
     const general = runCli(['convert', '-'], { stdin: readFileSync(file), env: GENERAL });
     expect(fast.status).toBe(0);
     expect(fast.stdout).toBe(general.stdout);
+  }, 180_000);
+});
+
+describe('big aggregated tables', () => {
+  // rank reads only KBT (and one year) into observations on the fast path; the rest must still
+  // count where the general path counts them: the methods, the years, counts above their population.
+  it.each([
+    ['long, one year', () => long, ['--year', '2022']],
+    ['long, the latest year', () => long, []],
+    ['wide, one year', () => wide, ['--year', '2023']],
+  ])('rank the same through the fast path as through the general path (%s)', (_name, path, year) => {
+    const args = ['rank', '--method', 'kbt', ...year, '--format', 'csv', '--quiet', '--input', path()];
+    const fast = runCli(args);
+    const general = runCli(args, { env: GENERAL });
+    const stdin = runCli([...args.slice(0, -1), '-'], { stdin: readFileSync(path()) });
+    expect(fast.status).toBe(0);
+    expect(fast.stdout).toBe(general.stdout);
+    expect(stdin.stdout).toBe(general.stdout);
+    expect(fast.stdout.split('\n').length).toBeGreaterThan(21);
+  }, 180_000);
+
+  it('stop with the same errors: an unknown method, a year without counts, a count of another year above its population', () => {
+    const population = join(dir, 'population.csv');
+    // Women aged 0 in Stockholm in 2020: 1 inhabitant, fewer than the file's count.
+    writeFileSync(population, 'region;år;kön;ålder;folkmängd\n01;2020;K;0;1\n');
+    for (const extra of [['--method', 'DBT'], ['--method', 'KBT', '--year', '2010'], ['--method', 'IPT', '--year', '2024', '--population', population]]) {
+      const args = ['rank', ...extra, '--input', long];
+      const fast = runCli(args);
+      const general = runCli(args, { env: GENERAL });
+      expect(fast.status).not.toBe(0);
+      expect({ status: fast.status, stderr: fast.stderr, stdout: fast.stdout }).toEqual({ status: general.status, stderr: general.stderr, stdout: general.stdout });
+    }
   }, 180_000);
 });
 

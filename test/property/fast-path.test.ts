@@ -3,7 +3,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { loadTable } from '../../src/ingest/load.js';
 import { loadRecordsFast, planFastPath } from '../../src/ingest/fast.js';
-import { RecordCounter } from '../../src/parse/fast-records.js';
+import { RecordCounter, type FastResult } from '../../src/parse/fast-records.js';
 import { RehabError } from '../../src/errors.js';
 import { bundledRegions } from '../../src/io/bundled.js';
 import { scanKernel } from '../../src/io/kernel-file.js';
@@ -115,7 +115,7 @@ describe.each([['JavaScript', undefined], ['WebAssembly', kernel]] as const)('fa
         }
         data.copy(shared, 0, prev);
         pieces.push(shared.subarray(0, data.length - prev), true);
-        expect(pieces.result()).toEqual(whole.result());
+        expect(materialised(pieces.result())).toEqual(materialised(whole.result()));
       }),
       { numRuns: 300 },
     );
@@ -151,3 +151,8 @@ describe.each([['JavaScript', undefined], ['WebAssembly', kernel]] as const)('li
     expect(fast?.observations.map((o) => [o.region, o.method, o.value])).toEqual([['01', 'KBT', 3]]);
   });
 });
+
+/** A counter's result with its groups as plain objects, for comparing. */
+function materialised(r: FastResult): unknown {
+  return r.ok ? { rowsRead: r.rowsRead, groups: Array.from({ length: r.groups.size }, (_, i) => r.groups.at(i)) } : r;
+}
