@@ -32,6 +32,10 @@ export interface Location {
   line?: number;
   /** Column header (or 1-based index when the file has no header). */
   column?: string;
+  /** A workbook's sheet: lines are then the sheet's rows. */
+  sheet?: string;
+  /** The cell in A1 notation with its sheet ("Blad1!C7"), where one cell is meant. */
+  cell?: string;
 }
 
 export class RehabError extends Error {
@@ -71,10 +75,14 @@ export function fetchError(message: string, hint?: string): RehabError {
 /** "treatments.csv line 14, column "antal"" — the prefix of a located message. */
 export function formatLocation(loc: Location, sv = false): string {
   let s = loc.file;
-  if (loc.line !== undefined) s += ` ${sv ? 'rad' : 'line'} ${loc.line}`;
+  // In a workbook: "book.xlsx, sheet "Blad1", row 7, column "antal" (Blad1!C7)".
+  if (loc.sheet !== undefined) s += `, ${sv ? 'blad' : 'sheet'} "${loc.sheet}",`;
+  if (loc.line !== undefined) s += ` ${sv ? 'rad' : loc.sheet !== undefined ? 'row' : 'line'} ${loc.line}`;
   // A header can be anything a file holds: cut it, so a location stays short.
   const column = loc.column !== undefined && loc.column.length > 40 ? `${loc.column.slice(0, 39)}…` : loc.column;
   if (column !== undefined) s += `${loc.line !== undefined ? ',' : ''} ${sv ? 'kolumn' : 'column'} "${column}"`;
+  if (loc.cell !== undefined) s += ` (${loc.cell})`;
+  if (loc.sheet !== undefined && loc.line === undefined && column === undefined && loc.cell === undefined) s = s.slice(0, -1);
   return s;
 }
 

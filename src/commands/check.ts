@@ -61,7 +61,9 @@ export interface FileReport {
   /** The file has no region column: every row is national. */
   national?: boolean;
   missing?: { line: number; column: string; marker: string }[];
-  problems: { line?: number; column?: string; message: string; hint?: string }[];
+  problems: { line?: number; column?: string; cell?: string; message: string; hint?: string }[];
+  /** The sheet read, for an xlsx workbook (lines are then its rows). */
+  sheet?: string;
 }
 
 const SHAPES: Record<string, string> = {
@@ -108,6 +110,7 @@ export function describeTable(t: LoadedTable, regions: RegionIndex, selected: re
     file: t.file,
     ok: problems.length === 0,
     ...(selected.length ? { only_regions: selected.map(named), left_out: leftOut ?? { values: 0, missing: 0, problems: 0 } } : {}),
+    ...(t.sheet !== undefined ? { sheet: t.sheet } : {}),
     encoding: t.encoding,
     bom: t.bom,
     delimiter: t.delimiter === '\t' ? 'tab' : t.delimiter,
@@ -135,7 +138,8 @@ function failedReport(file: string, e: RehabError): FileReport {
   return {
     file,
     ok: false,
-    problems: [{ ...(e.location?.line !== undefined ? { line: e.location.line } : {}), ...(e.location?.column !== undefined ? { column: e.location.column } : {}), message: e.message, ...(e.hint ? { hint: e.hint } : {}) }],
+    ...(e.location?.sheet !== undefined ? { sheet: e.location.sheet } : {}),
+    problems: [{ ...(e.location?.line !== undefined ? { line: e.location.line } : {}), ...(e.location?.column !== undefined ? { column: e.location.column } : {}), ...(e.location?.cell !== undefined ? { cell: e.location.cell } : {}), message: e.message, ...(e.hint ? { hint: e.hint } : {}) }],
   };
 }
 
@@ -159,12 +163,17 @@ export function renderReport(r: FileReport): string {
     const other = [plural(out.values, 'value'), `${out.missing} missing`, plural(out.problems, 'problem')].join(', ');
     item('only', `${r.only_regions.join(', ')} (--region): their rows and rows whose region cannot be read; other regions' ${other} left out`);
   }
+  // A workbook's lines are the rows of its sheet.
+  const line = r.sheet !== undefined ? 'row' : 'line';
   if (r.encoding !== undefined) {
-    item('encoding', `${r.encoding}${r.bom ? ' with BOM' : ''}`);
-    item('delimiter', `${r.delimiter === 'tab' ? 'tab' : `"${r.delimiter}"`}, decimal mark "${r.decimal_mark}"`);
-    item('shape', `${SHAPES[r.shape!] ?? r.shape}${r.reading ? ` ${r.reading}` : ''}, header on line ${r.header_line}`);
+    if (r.sheet !== undefined) item('sheet', `"${r.sheet}" of an xlsx workbook`);
+    else {
+      item('encoding', `${r.encoding}${r.bom ? ' with BOM' : ''}`);
+      item('delimiter', `${r.delimiter === 'tab' ? 'tab' : `"${r.delimiter}"`}, decimal mark "${r.decimal_mark}"`);
+    }
+    item('shape', `${SHAPES[r.shape!] ?? r.shape}${r.reading ? ` ${r.reading}` : ''}, header on ${line} ${r.header_line}`);
     item('columns', r.columns!.map((c) => `"${c.column}" → ${c.role}${c.note ? ` (${c.note})` : ''}`).join('\n             '));
-    if (r.not_data_lines!.length) item('not data', r.not_data_lines!.map((l) => `line ${l.line}: ${l.text.length > 60 ? l.text.slice(0, 59) + '…' : l.text}`).join('\n             '));
+    if (r.not_data_lines!.length) item('not data', r.not_data_lines!.map((l) => `${line} ${l.line}: ${l.text.length > 60 ? l.text.slice(0, 59) + '…' : l.text}`).join('\n             '));
     item('rows', `${plural(r.rows!, 'data row')} → ${plural(r.values!, 'value')}`);
     item('years', r.years!.length ? ranges(r.years!) : 'none');
     item('methods', r.methods!.length ? r.methods!.join(', ') : r.values === 0 ? 'none' : 'none named (no method column)');
@@ -175,13 +184,13 @@ export function renderReport(r: FileReport): string {
     else if (found === 0) item('regions', 'none found');
     else if (found <= r.regions_absent!.length) item('regions', `${found} found: ${r.regions!.join(', ')}; ${r.regions_absent!.length} absent`);
     else item('regions', `${found} found; absent: ${r.regions_absent!.join(', ')}`);
-    if (r.missing!.length) item('missing', `${plural(r.missing!.length, 'value')} marked missing: ${r.missing!.slice(0, 10).map((m) => `line ${m.line} "${m.column}" (${m.marker || 'empty'})`).join(', ')}${r.missing!.length > 10 ? ', …' : ''}`);
+    if (r.missing!.length) item('missing', `${plural(r.missing!.length, 'value')} marked missing: ${r.missing!.slice(0, 10).map((m) => `${line} ${m.line} "${m.column}" (${m.marker || 'empty'})`).join(', ')}${r.missing!.length > 10 ? ', …' : ''}`);
   }
   if (r.problems.length === 0) item('problems', 'none');
   else {
     item('problems', String(r.problems.length));
     for (const p of r.problems) {
-      lines.push(`    ${formatLocation({ file: r.file, ...(p.line !== undefined ? { line: p.line } : {}), ...(p.column !== undefined ? { column: p.column } : {}) })}: ${p.message}`);
+      lines.push(`    ${formatLocation({ file: r.file, ...(r.sheet !== undefined ? { sheet: r.sheet } : {}), ...(p.line !== undefined ? { line: p.line } : {}), ...(p.column !== undefined ? { column: p.column } : {}), ...(p.cell !== undefined ? { cell: p.cell } : {}) })}: ${p.message}`);
       if (p.hint) lines.push(`      hint: ${p.hint}`);
     }
   }

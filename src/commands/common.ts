@@ -90,7 +90,7 @@ export interface OutputOptions extends PublishOptions {
 
 export function addDataOptions(cmd: Command): Command {
   cmd
-    .option('-i, --input <file>', 'treatment counts to read (CSV/TSV, "-" for stdin); default: the bundled illustrative dataset')
+    .option('-i, --input <file>', 'treatment counts to read (CSV/TSV/xlsx, "-" for stdin); default: the bundled illustrative dataset')
     .option('-p, --population <file>', 'population to divide by (same formats); default: the bundled SCB table')
     .option('--above-population', 'accept counts larger than their population (one person treated more than once), with a note');
   return addRegionOption(addRowOptions(addReadOptions(cmd), { skipInvalid: true }));
@@ -106,6 +106,7 @@ export function addReadOptions(cmd: Command): Command {
   return cmd
     .option('--encoding <name>', 'input encoding when detection is wrong: utf-8, windows-1252, utf-16le')
     .option('--delimiter <char>', 'input delimiter when sniffing is wrong: ";", "," or "tab"')
+    .option('--sheet <name|n>', 'the sheet of an xlsx input to read, by name or position (default: the first)')
     .option('--map <role=column,...>', `say which column plays which role (${ROLES.join(', ')}, count), e.g. --map count=Antal,region=Landsting; repeatable`, collect, []);
 }
 
@@ -162,7 +163,8 @@ export function describeRead(t: LoadedTable): string {
     regions.add(o.region);
     values++;
   }
-  return `read ${t.file}: ${t.encoding}${t.bom ? ' with BOM' : ''}, delimiter ${t.delimiter === '\t' ? 'tab' : `"${t.delimiter}"`}, ${t.shape} table (header on line ${t.headerLine}), ${t.rowsRead} rows → ${values} values in ${regions.size} regions, ${t.readBy ?? 'general path'}`;
+  const how = t.sheet !== undefined ? `sheet "${t.sheet}"` : `${t.encoding}${t.bom ? ' with BOM' : ''}, delimiter ${t.delimiter === '\t' ? 'tab' : `"${t.delimiter}"`}`;
+  return `read ${t.file}: ${how}, ${t.shape} table (header on ${t.sheet !== undefined ? 'row' : 'line'} ${t.headerLine}), ${t.rowsRead} rows → ${values} values in ${regions.size} regions, ${t.readBy ?? 'general path'}`;
 }
 
 /** Treatment counts from --input or the bundled dataset, with what to tell the user about them. */
@@ -254,7 +256,8 @@ export function inputWarnings(data: CountData): string[] {
   for (const t of data.tables) {
     // Which reading was chosen, when the tool chose it: one row per treatment.
     if (t.recordLevelBy === 'no-count-column') out.push(`${t.file}: no column holds counts, so each row is read as one treatment (${plural(t.rowsRead, 'row')} counted); pass --map count=COLUMN if a column does.`);
-    for (const p of t.problems) out.push(`${t.file}${p.line !== undefined ? ` line ${p.line}` : ''}: skipped: ${p.message}`);
+    const at = (p: { line?: number; cell?: string }) => (t.sheet !== undefined ? `, sheet "${t.sheet}"${p.line !== undefined ? `, row ${p.line}` : ''}${p.cell ? ` (${p.cell})` : ''}` : p.line !== undefined ? ` line ${p.line}` : '');
+    for (const p of t.problems) out.push(`${t.file}${at(p)}: skipped: ${p.message}`);
     if (t.missing.length) {
       const first = t.missing.slice(0, 5).map((m) => `line ${m.line} "${m.column}" (${m.marker || 'empty'})`).join(', ');
       out.push(`${t.file}: ${t.missing.length} missing value${t.missing.length === 1 ? '' : 's'}: ${first}${t.missing.length > 5 ? ', …' : ''}`);

@@ -1,4 +1,4 @@
-import { ioError } from '../errors.js';
+import { ioError, usageError } from '../errors.js';
 import type { Measure } from '../domain/observation.js';
 import type { RegionIndex } from '../domain/regions.js';
 import { RecordCounter } from '../parse/fast-records.js';
@@ -7,6 +7,7 @@ import { scanKernel } from '../io/kernel-file.js';
 import { fastTable, planFastPath, type FastStart } from './fast.js';
 import { loadTable, type LoadedTable } from './load.js';
 import type { ReadOptions } from './options.js';
+import { containerOf, loadWorkbook } from './xlsx.js';
 import { CHUNK_BYTES, LIMITS, openInput, readHead, readRest, refuseBinary, tooBig, type ByteSource, type InputIo } from './source.js';
 
 export type { LoadedTable } from './load.js';
@@ -19,7 +20,7 @@ export const FAST_PATH_MIN_BYTES = 1 << 20;
 
 /**
  * The one way data comes in, for every command alike: bytes from a file or "-" (opened once)
- * → decode → sniff → parse — the fast record-level path (WebAssembly kernel) for big plain
+ * → an xlsx workbook's sheet (src/ingest/xlsx.ts), or text: decode → sniff → parse — the fast record-level path (WebAssembly kernel) for big plain
  * record files, the general parser for everything else, with the same observations and the
  * same errors — → shape → resolve regions → validate → typed observations.
  * REHAB_STATS_GENERAL_PATH=1 forces the general path (for tests and troubleshooting).
@@ -28,6 +29,11 @@ export async function readTable(path: string, measure: Measure, regions: RegionI
   const source = await openInput(path, io);
   try {
     const head = await readHead(source, FAST_PATH_MIN_BYTES);
+    // A workbook is recognised by its bytes (a ZIP or an old OLE file), whatever its name.
+    if (head.bytes > 0 && containerOf(head.chunks[0]!.length >= 8 ? head.chunks[0]! : concat(head.chunks, head.bytes))) {
+      return await loadWorkbook(head.ended ? concat(head.chunks, head.bytes) : await readRest(source, head.chunks, head.bytes), source.name, measure, regions, opts);
+    }
+    if (opts.sheet !== undefined) throw usageError(`--sheet ${opts.sheet}: ${source.name} is not an xlsx workbook`, 'only a workbook has sheets; leave --sheet out for CSV and TSV input');
     if (head.bytes === 0) return loadTable(new Uint8Array(0), source.name, measure, regions, opts);
     refuseBinary(head.chunks[0]!, source.name, opts.encoding);
     const fastAllowed = process.env.REHAB_STATS_GENERAL_PATH !== '1' && measure === 'count';

@@ -1,13 +1,13 @@
 import { dataError, type Location } from '../errors.js';
 import { decode } from '../parse/decode.js';
 import type { DecimalMark } from '../parse/number.js';
-import { parseRows } from '../parse/records.js';
+import { parseRows, type Row } from '../parse/records.js';
 import { sniffDelimiter, type Delimiter } from '../parse/sniff.js';
 import { locateTable, type TableBlock } from '../parse/table.js';
 import type { Measure, Observation } from '../domain/observation.js';
 import type { RegionIndex } from '../domain/regions.js';
 import type { ReadOptions } from './options.js';
-import { shapeTable, type Problem, type Shaped } from './shape.js';
+import { shapeTable, type Problem, type Shaped, type ShapeOptions } from './shape.js';
 import { LIMITS } from './source.js';
 import { shown } from './text.js';
 
@@ -25,6 +25,8 @@ export interface LoadedTable extends Shaped {
    * observation the table holds, in order, each as one reused object (copy what you keep).
    */
   every?: Iterable<Observation>;
+  /** The sheet read, when the input is an xlsx workbook (lines are then its rows). */
+  sheet?: string;
 }
 
 /** A decoded, split and located table, before any column has a role. */
@@ -50,9 +52,19 @@ export function readRaw(bytes: Uint8Array, file: string, opts: Pick<ReadOptions,
   // A `,`-separated file cannot use unquoted decimal commas, so its decimals are points.
   const decimal: DecimalMark = delimiter === ',' ? '.' : ',';
   const rows = parseRows(text, delimiter, file);
+  refuseHuge(rows, file, 'check that this is the right file and that --delimiter is right');
+  const block = locateTable(rows);
+  if (!block) throw dataError('the file has no rows', { file });
+  if (block.body.length === 0) throw dataError('the file has a header but no data rows', { file, line: block.header.line });
+  const ragged = raggedRows(block, file, delimiter, opts.collectProblems || opts.skipInvalid);
+  return { block, encoding, bom, delimiter, decimal, ragged };
+}
+
+/** Refuses what cannot be a table of counts: thousands of columns, over-long cells. */
+export function refuseHuge(rows: readonly Row[], file: string, wideHint: string): void {
   for (const row of rows) {
     if (row.cells.length > LIMITS.columns) {
-      throw dataError(`${row.cells.length} cells on one line; no table of counts has more than ${LIMITS.columns} columns`, { file, line: row.line }, 'check that this is the right file and that --delimiter is right');
+      throw dataError(`${row.cells.length} cells on one line; no table of counts has more than ${LIMITS.columns} columns`, { file, line: row.line }, wideHint);
     }
     for (let i = 0; i < row.cells.length; i++) {
       const cell = row.cells[i]!;
@@ -65,11 +77,6 @@ export function readRaw(bytes: Uint8Array, file: string, opts: Pick<ReadOptions,
       }
     }
   }
-  const block = locateTable(rows);
-  if (!block) throw dataError('the file has no rows', { file });
-  if (block.body.length === 0) throw dataError('the file has a header but no data rows', { file, line: block.header.line });
-  const ragged = raggedRows(block, file, delimiter, opts.collectProblems || opts.skipInvalid);
-  return { block, encoding, bom, delimiter, decimal, ragged };
 }
 
 /**
@@ -107,15 +114,16 @@ function where(file: string, p: Problem): Location {
  * caller reads the bytes.
  */
 export function loadTable(bytes: Uint8Array, file: string, measure: Measure, regions: RegionIndex, opts: ReadOptions = {}): LoadedTable {
-  const raw = readRaw(bytes, file, opts);
-  // Ragged rows are problems like any other: check lists them, --skip-invalid leaves them out.
-  const bad = new Set(raw.ragged.map((p) => p.line));
-  const block = opts.skipInvalid && !opts.collectProblems && bad.size ? { ...raw.block, body: raw.block.body.filter((r) => !bad.has(r.line)) } : raw.block;
-  const shaped = shapeTable(block, {
+  return shapeRaw(readRaw(bytes, file, opts), file, measure, regions, opts);
+}
+
+/** The shaping options a reader's options mean. */
+export function shapeOptions(file: string, measure: Measure, regions: RegionIndex, decimal: DecimalMark, opts: ReadOptions): ShapeOptions {
+  return {
     file,
     measure,
     regions,
-    decimal: raw.decimal,
+    decimal,
     map: opts.map,
     collectProblems: opts.collectProblems || opts.skipInvalid,
     sumDuplicates: opts.sumDuplicates,
@@ -123,7 +131,15 @@ export function loadTable(bytes: Uint8Array, file: string, measure: Measure, reg
     defaultYear: opts.defaultYear,
     defaultMethod: opts.defaultMethod,
     categoryColumn: opts.categoryColumn,
-  });
+  };
+}
+
+/** A located table → observations: shaping and validation, the same for every reader (CSV, xlsx). Pure. */
+export function shapeRaw(raw: RawTable, file: string, measure: Measure, regions: RegionIndex, opts: ReadOptions = {}): LoadedTable {
+  // Ragged rows are problems like any other: check lists them, --skip-invalid leaves them out.
+  const bad = new Set(raw.ragged.map((p) => p.line));
+  const block = opts.skipInvalid && !opts.collectProblems && bad.size ? { ...raw.block, body: raw.block.body.filter((r) => !bad.has(r.line)) } : raw.block;
+  const shaped = shapeTable(block, shapeOptions(file, measure, regions, raw.decimal, opts));
   if (raw.ragged.length) shaped.problems.unshift(...raw.ragged);
   return { ...shaped, file, encoding: raw.encoding, bom: raw.bom, delimiter: raw.delimiter, decimal: raw.decimal };
 }

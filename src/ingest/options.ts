@@ -5,7 +5,7 @@ import { delimiterFromOption, type Delimiter } from '../parse/sniff.js';
 /**
  * How to read an input. Every command that reads a user's file turns its command-line options
  * into one of these with {@link readOptions}, so `--encoding`, `--delimiter`, `--map`,
- * `--records`, `--skip-invalid` and `--sum-duplicates` mean the same everywhere.
+ * `--sheet`, `--records`, `--skip-invalid` and `--sum-duplicates` mean the same everywhere.
  */
 export interface ReadOptions {
   encoding?: string;
@@ -27,6 +27,8 @@ export interface ReadOptions {
    * gives them all in `every` (see LoadedTable).
    */
   select?: { method: string; year?: number };
+  /** The sheet of an xlsx workbook to read: its name, or its 1-based position (--sheet). */
+  sheet?: string;
 }
 
 /** The reading options as commander hands them over. */
@@ -37,6 +39,7 @@ export interface ReadFlags {
   skipInvalid?: boolean;
   sumDuplicates?: boolean;
   records?: boolean;
+  sheet?: string;
 }
 
 export function readOptions(flags: ReadFlags, extra: Partial<ReadOptions> = {}): ReadOptions {
@@ -53,6 +56,7 @@ export function readOptions(flags: ReadFlags, extra: Partial<ReadOptions> = {}):
     ...(flags.skipInvalid ? { skipInvalid: true } : {}),
     ...(flags.sumDuplicates ? { sumDuplicates: true } : {}),
     ...(flags.records ? { recordLevel: true } : {}),
+    ...(flags.sheet !== undefined ? { sheet: flags.sheet } : {}),
     ...extra,
   };
 }

@@ -34,6 +34,8 @@ export interface ColumnPlan {
 export interface Problem {
   line?: number;
   column?: string;
+  /** The cell in A1 notation with its sheet ("Blad1!C7"), in an xlsx input. */
+  cell?: string;
   message: string;
   hint?: string;
   /** The row's region (SCB code) when it could be read, so `check --region` can keep a region's own rows. */
