@@ -40,15 +40,15 @@ const count: fc.Arbitrary<Typed> = fc.oneof(
 /** Mostly clean tables (long, or wide by years or methods) with damage here and there, and anything at all. */
 const clean = fc.oneof(
   fc.record({
-    header: fc.constant(['Region', 'År', 'Metod', 'Antal']),
+    header: fc.constant<string[]>(['Region', 'År', 'Metod', 'Antal']),
     body: fc.array(fc.tuple(fc.constantFrom(...REGIONS).map((t): Typed => ({ t })), fc.oneof(fc.integer({ min: 2012, max: 2015 }).map((n): Typed => ({ n })), fc.constantFrom<Typed>({ t: '2014' }, { t: '2014M01' })), fc.constantFrom<Typed>({ t: 'KBT' }, { t: 'ipt' }, { t: 'MMR' }), count).map((r): (Typed | null)[] => r), { minLength: 1, maxLength: 15 }),
   }),
   fc.record({
-    header: fc.constant(['Landsting', '2013', '2014']),
+    header: fc.constant<string[]>(['Landsting', '2013', '2014']),
     body: fc.array(fc.tuple(fc.constantFrom(...REGIONS).map((t): Typed => ({ t })), count, count).map((r): (Typed | null)[] => r), { minLength: 1, maxLength: 15 }),
   }),
   fc.record({
-    header: fc.constant(['region', 'år', 'KBT', 'IPT']),
+    header: fc.constant<string[]>(['region', 'år', 'KBT', 'IPT']),
     body: fc.array(fc.tuple(fc.constantFrom(...REGIONS).map((t): Typed => ({ t })), fc.integer({ min: 2013, max: 2014 }).map((n): Typed => ({ n })), count, count).map((r): (Typed | null)[] => r), { minLength: 1, maxLength: 15 }),
   }),
   fc.record({
