@@ -90,7 +90,7 @@ describe('an SKR/Kolada-style workbook', () => {
       '09 2014 IPT total all 1001', '09 2014 KBT total all 253', '09 2014 MMR total all null',
       '09 2015 IPT total all 11', '09 2015 KBT total all 260', '09 2015 MMR total all 30',
     ].sort());
-    expect(t.missing).toEqual([{ line: 8, column: 'MMR', marker: '..' }]);
+    expect(t.missing).toEqual([{ line: 8, column: 'MMR', marker: '..', region: '09' }]);
   });
 
   it('reads the group row above the header (years under a merged "År")', async () => {
