@@ -167,6 +167,11 @@ export function describeRead(t: LoadedTable): string {
   return `read ${t.file}: ${how}, ${t.shape} table (header on ${t.sheet !== undefined ? 'row' : 'line'} ${t.headerLine}), ${t.rowsRead} rows → ${values} values in ${regions.size} regions, ${t.readBy ?? 'general path'}`;
 }
 
+/** --sheet chooses a sheet of the --input workbook: without --input it would be ignored. */
+export function refuseSheetWithoutInput(opts: { input?: string; sheet?: string }): void {
+  if (opts.sheet !== undefined && !opts.input) throw usageError(`--sheet ${opts.sheet} needs --input FILE.xlsx`, 'the bundled data has no sheets; give the workbook with --input');
+}
+
 /** Treatment counts from --input or the bundled dataset, with what to tell the user about them. */
 export interface CountData {
   /** With ReadOptions.select, possibly only those of the method and year asked for. */
@@ -184,6 +189,7 @@ export interface CountData {
 }
 
 export async function loadCounts(opts: DataOptions, regions: RegionIndex, extra: Partial<ReadOptions> = {}): Promise<CountData> {
+  refuseSheetWithoutInput(opts);
   if (opts.input) {
     const file = displayName(opts.input);
     const started = performance.now();

@@ -38,7 +38,7 @@ table with 95% intervals and a ranked bar chart with interval whiskers, growth s
 year; then the national trend chart and each method's share of all treatments.
 
 Settings come from rehab-stats.config.json in the current folder (or --config FILE); options
-given here override it. Keys: input, population, methods, regions, year, since, per, lang,
+given here override it. Keys: input, sheet (of an xlsx input), population, methods, regions, year, since, per, lang,
 outputs {markdown, html}, timestamp, suppress, roundCounts, break {region, year, method, vs}
 (a break analysis section, as trend --region R --break YEAR [--vs rest], with its chart).
 
@@ -57,6 +57,7 @@ with a summary when the files on disk differ (0 when they are up to date).`;
 interface ReportOptions {
   config?: string;
   input?: string;
+  sheet?: string;
   population?: string;
   method?: string[];
   region?: string[];
@@ -99,6 +100,7 @@ function settingsFrom(opts: ReportOptions): ReportConfig & { base: string; confi
     base,
     configPath,
     input: opts.input ?? fromConfig(config.input),
+    ...(opts.sheet !== undefined ? { sheet: opts.sheet } : config.sheet !== undefined ? { sheet: String(config.sheet) } : {}),
     population: opts.population ?? fromConfig(config.population),
     methods: methods?.length ? methods : config.methods,
     ...(opts.region?.length ? { regions: opts.region, regionsFrom: 'option' as const } : config.regions ? { regions: config.regions, regionsFrom: 'config' as const } : {}),
@@ -207,6 +209,7 @@ export function reportCommand(): Command {
     .description('Build a report — tables, headline sentences, bar and trend charts — as Markdown and HTML.')
     .option('-c, --config <file>', `settings file (default: ${DEFAULT_CONFIG} if present)`)
     .option('-i, --input <file>', 'treatment counts; default the bundled illustrative dataset')
+    .option('--sheet <name|n>', 'the sheet of an xlsx input to read, by name or position (default: the first)')
     .option('-p, --population <file>', 'population; default the bundled SCB table')
     .option('-m, --method <methods>', 'methods to report, comma-separated or repeated (default: all in the data)', collect, [])
     .option('-r, --region <region>', 'only this region in the tables and charts (Riket stays for comparison): SCB code, name or alias; repeatable (config key "regions")', collect, [])
@@ -232,7 +235,7 @@ export function reportCommand(): Command {
     const lang = resolveLang(s.lang, process.env);
     const regions = loadRegions();
     // A file without a method column holds the one method --method names (and needs one named).
-    const data = await loadCounts({ ...(s.input ? { input: s.input } : {}) }, regions, s.methods?.length === 1 ? { defaultMethod: s.methods[0]! } : {});
+    const data = await loadCounts({ ...(s.input ? { input: s.input } : {}), ...(s.sheet !== undefined ? { sheet: String(s.sheet) } : {}) }, regions, s.methods?.length === 1 ? { defaultMethod: s.methods[0]! } : {});
     if (methodsOf(data.observations).includes('')) {
       throw usageError(`${data.source} has no method column`, 'name the one method its counts are with --method (or methods: in the config)');
     }
@@ -317,6 +320,7 @@ function reportProvenance(
   const options: Record<string, unknown> = {
     ...(s.configPath ? { config: shown(resolve(s.configPath)) } : {}),
     ...(s.input ? { input: shown(s.input) } : {}),
+    ...(s.sheet !== undefined ? { sheet: String(s.sheet) } : {}),
     ...(s.population ? { population: shown(s.population) } : {}),
     method: scope.methods,
     ...(selected.length ? { region: selected.map((r) => r.code) } : {}),

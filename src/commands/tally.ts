@@ -10,7 +10,7 @@ import { wilsonInterval } from '../stats/wilson.js';
 import type { ResultRow, ResultTable } from '../render/model.js';
 import { intervalColumns } from '../render/columns.js';
 import { resolveRegions } from '../domain/select.js';
-import { addHelp, addOutputOptions, addReadOptions, addRegionOption, emit, loadRegions, parseYearOption, readOptions, type DataOptions, type OutputOptions } from './common.js';
+import { addHelp, addOutputOptions, addReadOptions, addRegionOption, emit, loadRegions, parseYearOption, readOptions, refuseSheetWithoutInput, type DataOptions, type OutputOptions } from './common.js';
 
 const EXAMPLES = [
   'rehab-stats tally  # self-assessed access 2014 per method, bundled data',
@@ -88,6 +88,7 @@ export function tallyCommand(): Command {
     const regions = loadRegions();
     const selected = new Set(resolveRegions(opts.region ?? [], regions).map((r) => r.code));
     const read = readOptions(opts, { categoryColumn: opts.column, ...(opts.year !== undefined ? { defaultYear: opts.year } : {}) });
+    refuseSheetWithoutInput(opts);
     const table = opts.input ? await readTable(opts.input, 'count', regions, read) : loadTable(readBundled('access-2014.csv'), 'bundled access-2014.csv', 'count', regions, read);
     const file = table.file;
     const obs = table.observations.filter((o) => (opts.year === undefined || o.year === opts.year) && (selected.size === 0 || selected.has(o.region)));

@@ -7,8 +7,10 @@ import { closest } from './text.js';
  * silently fall back to a default).
  */
 export interface ReportConfig {
-  /** Treatment counts (CSV); default the bundled dataset. Paths are relative to the config file. */
+  /** Treatment counts (CSV, TSV or xlsx); default the bundled dataset. Paths are relative to the config file. */
   input?: string;
+  /** The sheet of an xlsx input: its name or 1-based position, as --sheet; default the first. */
+  sheet?: string | number;
   /** Population file; default the bundled SCB table. */
   population?: string;
   /** Methods to report, e.g. ["KBT", "IPT", "MMR"]; default every method in the data. */
@@ -46,6 +48,7 @@ export interface BreakConfig {
 
 const KEYS: Record<keyof ReportConfig, (v: unknown) => boolean> = {
   input: (v) => typeof v === 'string' && v !== '',
+  sheet: (v) => (typeof v === 'string' && v.trim() !== '') || (Number.isInteger(v) && (v as number) >= 1),
   population: (v) => typeof v === 'string' && v !== '',
   methods: (v) => Array.isArray(v) && v.length > 0 && v.every((m) => typeof m === 'string' && m !== ''),
   regions: (v) => Array.isArray(v) && v.length > 0 && v.every((m) => typeof m === 'string' && m !== ''),
@@ -69,6 +72,7 @@ const OUTPUT_KEYS = ['markdown', 'html'];
 
 const EXPECTED: Record<keyof ReportConfig, string> = {
   input: 'a file path',
+  sheet: 'a sheet name or a position from 1, e.g. "Blad1" or 2',
   population: 'a file path',
   methods: 'a list of method names, e.g. ["KBT", "IPT"]',
   regions: 'a list of regions (codes, names or aliases), e.g. ["06", "Kalmar"]',

@@ -47,7 +47,7 @@ const DECIMAL = ',' as const;
  */
 export async function loadWorkbook(bytes: Uint8Array, file: string, measure: Measure, regions: RegionIndex, opts: ReadOptions = {}): Promise<LoadedTable> {
   refuseOtherContainers(bytes, file);
-  const ws = chooseSheet(await openWorkbook(bytes, file), file, opts.sheet);
+  const ws = chooseSheet(await openWorkbook(bytes, file), file, opts.sheet, includes(bytes, 'xl/chartsheets/'));
   const grid = sheetGrid(ws);
   const at = new SheetPlace(file, ws.name, grid);
   try {
@@ -66,7 +66,7 @@ function refuseOtherContainers(bytes: Uint8Array, file: string): void {
       'save it as an Excel Workbook (.xlsx) or as CSV and read that (a password-protected .xlsx is stored the same way: remove the password first)',
     );
   }
-  const has = (text: string) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(text, 0, 'latin1');
+  const has = (text: string) => includes(bytes, text);
   if (has('application/vnd.oasis.opendocument.spreadsheet')) {
     throw ioError('is an OpenDocument spreadsheet (.ods), which rehab-stats cannot read', file, 'save it as .xlsx or CSV (File › Save As in LibreOffice), or: soffice --headless --convert-to xlsx FILE.ods');
   }
@@ -76,6 +76,11 @@ function refuseOtherContainers(bytes: Uint8Array, file: string): void {
   if (!has('xl/workbook.xml')) {
     throw ioError('is a ZIP archive but not an xlsx workbook (it has no xl/workbook.xml)', file, 'unpack it and give the xlsx or CSV file inside');
   }
+}
+
+/** Whether the bytes hold this text (a ZIP's entry names are stored as plain text). */
+function includes(bytes: Uint8Array, text: string): boolean {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(text, 0, 'latin1');
 }
 
 async function openWorkbook(bytes: Uint8Array, file: string): Promise<Workbook> {
@@ -95,15 +100,22 @@ function listSheets(sheets: Worksheet[]): string {
   return sheets.map((s, i) => `${i + 1} "${s.name}"`).join(', ');
 }
 
-/** --sheet NAME or N (1-based, in tab order); the first sheet without it. */
-export function chooseSheet(wb: Workbook, file: string, wanted: string | undefined): Worksheet {
+/**
+ * --sheet NAME or N (1-based, in tab order); the first sheet without it. Chart sheets hold no
+ * cells and are not counted (exceljs does not load them), so with chart sheets in the workbook
+ * a position could name another tab than the user sees: a sheet is then chosen by name only.
+ */
+export function chooseSheet(wb: Workbook, file: string, wanted: string | undefined, chartSheets = false): Worksheet {
   const sheets = wb.worksheets;
   if (sheets.length === 0) throw dataError('the workbook has no sheets', { file }, 'give a workbook with the table on a sheet, or the table as CSV');
   if (wanted === undefined) return sheets[0]!;
   const key = wanted.trim().toLowerCase();
   // Excel compares sheet names without regard to case.
   const byName = sheets.find((s) => s.name.trim().toLowerCase() === key);
-  const byNumber = /^\d+$/.test(key) ? sheets[Number(key) - 1] : undefined;
+  if (!byName && chartSheets && /^\d+$/.test(key)) {
+    throw usageError(`--sheet ${wanted}: ${file} has chart sheets, so a position is ambiguous`, `give the sheet's name; its sheets with cells are ${listSheets(sheets)}`);
+  }
+  const byNumber = /^\d+$/.test(key) && !chartSheets ? sheets[Number(key) - 1] : undefined;
   if (byName && byNumber && byName !== byNumber) {
     throw usageError(`--sheet ${wanted}: ${file} has a sheet named "${byName.name}" and a different sheet at position ${key} ("${byNumber.name}")`, `its sheets are ${listSheets(sheets)}; give the name of the other sheet to read it`);
   }

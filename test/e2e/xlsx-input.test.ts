@@ -7,6 +7,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readTable } from '../../src/ingest/index.js';
+import { chooseSheet, numberText } from '../../src/ingest/xlsx.js';
 import { RehabError } from '../../src/errors.js';
 import { bundledRegions } from '../../src/io/bundled.js';
 import { runInProcess } from '../fuzz/in-process.js';
@@ -196,6 +197,25 @@ describe('cells', () => {
     expect(values(await readTable(year, 'count', regions))).toEqual(['01 2014 KBT total all 5']);
   });
 
+  it('an error value in the header stops reading', async () => {
+    const path = await workbook('header-error.xlsx', (wb) => fill(wb.addWorksheet('Blad1'), 1, [['region', 'år', { error: '#REF!' }], ['01', 2014, 5]]));
+    const e = await failure(path, { defaultMethod: 'KBT' });
+    expect(e.exitCode).toBe(4);
+    expect(e.message).toBe('the cell holds the error #REF!, not a value');
+    expect(e.location).toMatchObject({ sheet: 'Blad1', line: 1, cell: 'Blad1!C1' });
+  });
+
+  it('numbers become the text the CSV path reads back to the same number', () => {
+    expect(numberText(12)).toBe('12');
+    // 0.1 × 120 in binary floating point; Excel shows (and saves to CSV) 15 significant digits.
+    expect(numberText(0.1 * 120)).toBe('12');
+    expect(numberText(1.234)).toBe('1,234');
+    expect(numberText(1e-7)).toBe('0,0000001');
+    expect(numberText(-3)).toBe('-3');
+    expect(numberText(9_007_199_254_740_991)).toBe('9007199254740991');
+    expect(numberText(1e21)).toBe('1000000000000000000000');
+  });
+
   it('the usual rules apply unchanged: an unknown numeric header, a duplicate', async () => {
     const unknown = await workbook('unknown.xlsx', (wb) => fill(wb.addWorksheet('Blad1'), 1, [['region', 'år', 'metod', 'behandlade patienter'], ['01', 2014, 'KBT', 5]]));
     const e = await failure(unknown);
@@ -236,6 +256,29 @@ describe('sheets', () => {
     expect(cli.code).toBe(2);
     expect(cli.stderr).toBe(`rehab-stats: error: --sheet Data: ${path} has no such sheet\nhint: its sheets are 1 "Innehåll", 2 "Antal 2014", 3 "Tom"; give a name or a number\n`);
     expect((await runInProcess(['convert', path, '--sheet', '4'])).code).toBe(2);
+  });
+
+  it('a name that is also another sheet\'s position is ambiguous; with chart sheets a position is', async () => {
+    const path = await workbook('numbered.xlsx', (wb) => {
+      fill(wb.addWorksheet('1'), 1, [['region', 'år', 'metod', 'antal'], ['01', 2014, 'KBT', 1]]);
+      fill(wb.addWorksheet('Blad2'), 1, [['region', 'år', 'metod', 'antal'], ['01', 2014, 'KBT', 2]]);
+    });
+    expect(values(await readTable(path, 'count', regions, { sheet: '1' }))).toEqual(['01 2014 KBT total all 1']);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path);
+    wb.worksheets[0]!.name = 'Blad1';
+    wb.worksheets[1]!.name = '1';
+    expect(() => chooseSheet(wb, 'numbered.xlsx', '1')).toThrow('--sheet 1: numbered.xlsx has a sheet named "1" and a different sheet at position 1 ("Blad1")');
+    // exceljs does not load chart sheets: positions would not be the tabs the user sees.
+    expect(() => chooseSheet(wb, 'charts.xlsx', '2', true)).toThrow('--sheet 2: charts.xlsx has chart sheets, so a position is ambiguous');
+    expect(chooseSheet(wb, 'charts.xlsx', 'blad1', true).name).toBe('Blad1');
+  });
+
+  it('--sheet without --input is a usage error', async () => {
+    const cli = await runInProcess(['rank', '--method', 'KBT', '--sheet', '2']);
+    expect(cli.code).toBe(2);
+    expect(cli.stderr).toContain('--sheet 2 needs --input FILE.xlsx');
+    expect((await runInProcess(['tally', '--sheet', 'Blad1'])).code).toBe(2);
   });
 
   it('an empty sheet is exit 4', async () => {
@@ -279,6 +322,20 @@ describe('what is not an xlsx workbook', () => {
     const cli = await runInProcess(['convert', path]);
     expect(cli.code).toBe(3);
     expect(cli.stderr).toContain('is a ZIP archive but not an xlsx workbook');
+  });
+
+  it('a binary .xlsb and a damaged xlsx are refused', async () => {
+    const xlsb = join(dir, 'book.xlsb');
+    writeFileSync(xlsb, storedZip([['[Content_Types].xml', '<Types/>'], ['xl/workbook.bin', '\u0083\u0001']]));
+    const b = await runInProcess(['convert', xlsb]);
+    expect(b.code).toBe(3);
+    expect(b.stderr).toContain('is a binary Excel workbook (.xlsb), which rehab-stats cannot read');
+    const damaged = join(dir, 'damaged.xlsx');
+    writeFileSync(damaged, storedZip([['[Content_Types].xml', '<Types'], ['xl/workbook.xml', '<workbook><sheets><sheet name="a"']]));
+    const d = await runInProcess(['convert', damaged]);
+    expect(d.code).toBe(3);
+    expect(d.stderr).toContain('cannot be read as an xlsx workbook');
+    expect(d.stderr).toContain('hint: open it in Excel or LibreOffice and save it again as .xlsx');
   });
 
   it('an xlsx named .csv is read as the workbook it is, also from stdin', async () => {
@@ -415,6 +472,25 @@ describe('every command reads an xlsx as it reads the CSV', () => {
     wb.worksheets[0]!.getCell('D2').value = 9000;
     await wb.xlsx.writeFile(book);
     expect((await runInProcess(['report', '--config', config, '--markdown', md, '--check', '--quiet'])).code).toBe(7);
+  });
+
+  it('report reads the sheet its config names', async () => {
+    const site = join(dir, 'site-sheet');
+    mkdirSync(site, { recursive: true });
+    await workbook('site-sheet/book.xlsx', (wb) => {
+      fill(wb.addWorksheet('Om'), 1, [['Antal behandlingar, se fliken Antal']]);
+      fill(wb.addWorksheet('Antal'), 1, [['region', 'år', 'metod', 'antal'], ...['01', '03', '09'].flatMap((r, i) => [[r, 2013, 'KBT', 100 + i], [r, 2014, 'KBT', 120 + i]])]);
+    });
+    writeFileSync(join(site, 'report.json'), JSON.stringify({ input: 'book.xlsx', sheet: 'Antal', methods: ['KBT'], year: 2014, since: 2013 }));
+    const md = join(site, 'report.md');
+    const r = await runInProcess(['report', '--config', join(site, 'report.json'), '--markdown', md, '--quiet']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(readFileSync(md, 'utf8')).toContain('--sheet Antal');
+    writeFileSync(join(site, 'bad.json'), JSON.stringify({ input: 'book.xlsx', sheet: 0 }));
+    const bad = await runInProcess(['report', '--config', join(site, 'bad.json'), '--markdown', md, '--check']);
+    expect(bad.code).toBe(4);
+    expect(bad.stderr).toContain('sheet');
   });
 });
 
