@@ -38,9 +38,10 @@ table with 95% intervals and a ranked bar chart with interval whiskers, growth s
 year; then the national trend chart and each method's share of all treatments.
 
 Settings come from rehab-stats.config.json in the current folder (or --config FILE); options
-given here override it. Keys: input, sheet (of an xlsx input), population, methods, regions, year, since, per, lang,
-outputs {markdown, html}, timestamp, suppress, roundCounts, break {region, year, method, vs}
-(a break analysis section, as trend --region R --break YEAR [--vs rest], with its chart).
+given here override it. Keys: input, sheet (of an xlsx input), population, methods, regions,
+year, since, per, lang, outputs {markdown, html}, timestamp, suppress, roundCounts, break
+{region, year, method, vs} (a break analysis section, as trend --region R --break YEAR
+[--vs rest], with its chart).
 
 --region (config "regions"; the option replaces the key) keeps only those regions in every
 table and chart: their ranks are still among all 21, Riket stays for comparison, the national
