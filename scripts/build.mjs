@@ -34,7 +34,7 @@ await build({
   format: 'esm',
   target: 'node20',
   legalComments: 'none',
-  // exceljs is loaded only when a workbook is written (render/xlsx.ts), from node_modules, so start-up stays small.
+  // exceljs is loaded only when a workbook is written or read (render/xlsx.ts, ingest/xlsx.ts), from node_modules, so start-up stays small.
   external: ['exceljs'],
   minify: true,
   logLevel: 'warning',

@@ -71,7 +71,7 @@ describe('report from a config file, in Swedish', () => {
     const r = run(['report', '--config', 'bad-key.config.json'], dir);
     expect(r.status).toBe(4);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe('rehab-stats: error: bad-key.config.json: unknown key "yeer"\nhint: did you mean "year"? Keys: input, population, methods, regions, year, since, per, lang, outputs, timestamp, suppress, roundCounts, break\n');
+    expect(r.stderr).toBe('rehab-stats: error: bad-key.config.json: unknown key "yeer"\nhint: did you mean "year"? Keys: input, sheet, population, methods, regions, year, since, per, lang, outputs, timestamp, suppress, roundCounts, break\n');
   });
 
   it('never writes over an input', () => {
