@@ -1,2 +1,34 @@
 #!/usr/bin/env node
-import '../dist/rehab-stats.mjs';
+// The only code that touches `process`: it hands the real streams, environment, folder and clock
+// to run() and turns what run() returns into the exit code. Everything else is in src/run.ts.
+import { removeTemporaryFiles, run, uncaughtExitCode } from '../dist/rehab-stats.mjs';
+
+// A signal mid-write: remove the safe writer's temporary files, then die of the same signal as
+// if it had not been caught, so the shell sees why (exit 128 + n).
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.once(signal, () => {
+    removeTemporaryFiles();
+    process.kill(process.pid, signal);
+  });
+}
+
+const args = process.argv.slice(2);
+const io = {
+  stdin: process.stdin,
+  stdout: process.stdout,
+  stderr: process.stderr,
+  stdoutFd: 1,
+  env: process.env,
+  cwd: process.cwd(),
+  now: () => new Date(),
+};
+
+// An error thrown outside a command (in an event handler) still gets one message and an exit code.
+process.on('uncaughtException', (e) => {
+  process.exitCode = uncaughtExitCode(e, args, io);
+});
+
+// process.exitCode, never process.exit(): buffered output is flushed first.
+run(args, io).then((code) => {
+  process.exitCode = process.exitCode || code;
+});

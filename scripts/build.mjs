@@ -27,7 +27,7 @@ writeFileSync(SNAPSHOT_PATH, JSON.stringify({ sources: sourceStamps(), regions: 
 }
 
 await build({
-  entryPoints: ['dist/entry.js'],
+  entryPoints: ['dist/run.js'],
   outfile: 'dist/rehab-stats.mjs',
   bundle: true,
   platform: 'node',

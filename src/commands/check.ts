@@ -10,6 +10,7 @@ import { writeStdout } from '../io/output.js';
 import { addHelp, addReadOptions, addRegionOption, addRowOptions, plural, loadPopulation, loadRegions, readOptions, type DataOptions } from './common.js';
 import { aboveTheirPopulation, describeAbove } from '../ingest/validate.js';
 import type { PopulationTable } from '../domain/population.js';
+import { setExitStatus } from '../io/context.js';
 
 const EXAMPLES = [
   'rehab-stats check export.csv  # what was understood, and every problem',
@@ -231,7 +232,7 @@ export function checkCommand(): Command {
       }
     }
     writeStdout(opts.format === 'json' ? JSON.stringify(reports, null, 2) + '\n' : reports.map(renderReport).join('\n'));
-    if (reports.some((r) => !r.ok)) process.exitCode = ExitCode.checkFailed;
+    if (reports.some((r) => !r.ok)) setExitStatus(ExitCode.checkFailed);
   });
   return cmd;
 }

@@ -24,6 +24,7 @@ import { translate } from '../render/i18n.js';
 import { FORMATS, type Column, type Format, type Lang, type ResultRow, type ResultTable } from '../render/model.js';
 import { markHidden } from '../domain/publish.js';
 import { buildProvenance, inputDigests, provenanceJson, provenancePath, publishRule, type PublishOptions } from './publish.js';
+import { currentIo } from '../io/context.js';
 
 export { readOptions, parseMap } from '../ingest/index.js';
 
@@ -338,12 +339,13 @@ export async function emit(
   stderrNotes: string[] = [],
   style?: (col: Column, row: ResultRow, text: string, chalk: ReturnType<typeof chalkFor>) => string,
 ): Promise<void> {
-  const lang = resolveLang(opts.lang, process.env);
+  const io = currentIo();
+  const lang = resolveLang(opts.lang, io.env);
   if (opts.excel && opts.format !== 'csv') throw usageError('--excel goes with --format csv');
-  if (opts.format === 'xlsx' && (opts.output === undefined || opts.output === '-') && process.stdout.isTTY) {
+  if (opts.format === 'xlsx' && (opts.output === undefined || opts.output === '-') && io.stdout.isTTY) {
     throw usageError('--format xlsx writes a binary workbook, not text for a terminal', 'add --output FILE.xlsx (or redirect stdout to a file)');
   }
-  const chalk = chalkFor(opts.format === 'table' && !opts.output ? colorLevel(process.stdout, process.env, opts.color) : 0);
+  const chalk = chalkFor(opts.format === 'table' && !opts.output ? colorLevel(io.stdout, io.env, opts.color) : 0);
   const human = opts.format === 'table' || opts.format === 'markdown';
   const provenanceFile = provenancePath(opts);
   // Machine formats have no room for notes in stdout; the data label goes to stderr instead.

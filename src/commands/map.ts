@@ -10,6 +10,7 @@ import {
   addDataOptions, addHelp, loadCounts, loadPopulation, loadRegions, outputProtection, parsePositive, parseYearOption, resolveLang, writeResult,
   type DataOptions,
 } from './common.js';
+import { currentIo } from '../io/context.js';
 
 const EXAMPLES = [
   'rehab-stats map --method KBT --output kbt-map.svg  # rate per 100,000, latest year',
@@ -61,7 +62,7 @@ export function mapCommand(): Command {
 
 async function runMap(opts: MapCommandOptions): Promise<void> {
   if (opts.region?.length) throw usageError('map draws all 21 regions; --region does not apply', 'leave out --region');
-  const lang = resolveLang(opts.lang, process.env);
+  const lang = resolveLang(opts.lang, currentIo().env);
   const regions = loadRegions();
   const data = await loadCounts(opts, regions, opts.year !== undefined ? { defaultYear: opts.year } : {});
   const method = resolveMethod(data.observations, opts.method, data.source);

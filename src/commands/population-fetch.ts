@@ -9,6 +9,7 @@ import { populationCachePath, readPopulationCache } from '../io/population-cache
 import { writeStderr, writeStdout } from '../io/output.js';
 import { writeFiles } from '../io/write.js';
 import { addHelp, homeRelative, loadRegions, outputProtection, parsePositive, parseYearOption } from './common.js';
+import { currentIo } from '../io/context.js';
 
 /** SCB's open PxWebApi 2.0. */
 export const SCB_API = 'https://statistikdatabasen.scb.se/api/v2';
@@ -71,8 +72,8 @@ async function runFetch(opts: FetchOptions): Promise<void> {
   if (opts.from < SCB_FIRST_YEAR) throw usageError(`--from ${opts.from}: SCB's population by region, age and sex starts in ${SCB_FIRST_YEAR}`);
   const years = Array.from({ length: to - opts.from + 1 }, (_, i) => opts.from + i);
   const regions = loadRegions();
-  const base = (process.env[SCB_API_ENV] || SCB_API).replace(/\/+$/, '');
-  const retrieved = new Date().toISOString().slice(0, 10);
+  const base = (currentIo().env[SCB_API_ENV] || SCB_API).replace(/\/+$/, '');
+  const retrieved = currentIo().now().toISOString().slice(0, 10);
 
   // Everything is fetched and checked before anything is written.
   const rows: PopulationRow[] = [];

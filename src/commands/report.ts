@@ -22,6 +22,7 @@ import {
   addHelp, BUNDLED_DATA_LABEL, collect, loadCounts, loadPopulation, loadRegions, outputProtection, parsePositive, populationNotes,
   parseYearOption, resolveLang, type CountData,
 } from './common.js';
+import { currentIo, setExitStatus } from '../io/context.js';
 
 const EXAMPLES = [
   'rehab-stats report  # rehab-stats.config.json if present, else report/rehab-stats.{md,html}',
@@ -82,7 +83,7 @@ const DEFAULT_CONFIG = 'rehab-stats.config.json';
 function settingsFrom(opts: ReportOptions): ReportConfig & { base: string; configPath: string | undefined; regionsFrom?: 'option' | 'config' } {
   const configPath = opts.config ?? (existsSync(DEFAULT_CONFIG) ? DEFAULT_CONFIG : undefined);
   let config: ReportConfig = {};
-  let base = process.cwd();
+  let base = currentIo().cwd;
   if (configPath) {
     let text: string;
     try {
@@ -95,7 +96,7 @@ function settingsFrom(opts: ReportOptions): ReportConfig & { base: string; confi
   }
   // Paths in a config are relative to it; shown relative to where the report runs, so a report
   // names its inputs the same on every clone (an absolute path would make report --check fail).
-  const fromConfig = (p: string | undefined) => (p === undefined ? undefined : relative(process.cwd(), resolve(base, p)) || '.');
+  const fromConfig = (p: string | undefined) => (p === undefined ? undefined : relative(currentIo().cwd, resolve(base, p)) || '.');
   const methods = opts.method?.flatMap((m) => m.split(',')).map((m) => m.trim()).filter(Boolean);
   return {
     base,
@@ -233,7 +234,7 @@ export function reportCommand(): Command {
     }
     const s = settingsFrom(opts);
     if (!s.outputs!.markdown && !s.outputs!.html) s.outputs = { markdown: resolve('report', 'rehab-stats.md'), html: resolve('report', 'rehab-stats.html') };
-    const lang = resolveLang(s.lang, process.env);
+    const lang = resolveLang(s.lang, currentIo().env);
     const regions = loadRegions();
     // A file without a method column holds the one method --method names (and needs one named).
     const data = await loadCounts({ ...(s.input ? { input: s.input } : {}), ...(s.sheet !== undefined ? { sheet: String(s.sheet) } : {}) }, regions, s.methods?.length === 1 ? { defaultMethod: s.methods[0]! } : {});
@@ -268,13 +269,14 @@ export function reportCommand(): Command {
       throw usageError('a break section cannot be published with suppress or roundCounts yet', 'leave out "break", or publish without suppress/roundCounts');
     }
     if (s.break && breakAt) model.breakSection = reportBreak(s.break, breakAt, data, regions, population, scope.methods, s.per!, lang, configFile);
-    const builtAt = s.timestamp ? new Date().toISOString() : undefined;
-    const shownPath = (p: string) => (p.startsWith(process.cwd() + '/') ? p.slice(process.cwd().length + 1) : p);
+    const builtAt = s.timestamp ? currentIo().now().toISOString() : undefined;
+    const cwd = currentIo().cwd;
+    const shownPath = (p: string) => (p.startsWith(cwd + '/') ? p.slice(cwd.length + 1) : p);
     model.provenance = reportProvenance(s, scope, shownPath(population.source), rule, shownPath, selected);
     const files: [string, string][] = [];
     if (s.outputs!.markdown) files.push([s.outputs!.markdown, reportMarkdown(model, lang, builtAt)]);
     if (s.outputs!.html) files.push([s.outputs!.html, reportHtml(model, lang, builtAt)]);
-    const shown = (p: string) => (p.startsWith(process.cwd() + '/') ? p.slice(process.cwd().length + 1) : p);
+    const shown = shownPath;
 
     if (opts.check) {
       const stale = files
@@ -292,7 +294,7 @@ export function reportCommand(): Command {
         .filter((x): x is string => !!x);
       if (stale.length) {
         writeStderr(stale.map((x) => `rehab-stats: report out of date: ${x}\n`).join('') + 'hint: run rehab-stats report (with the same settings) and commit the result\n');
-        process.exitCode = ExitCode.reportOutdated;
+        setExitStatus(ExitCode.reportOutdated);
       } else writeStdout(`up to date: ${files.map(([p]) => shown(p)).join(', ')}\n`);
       return;
     }

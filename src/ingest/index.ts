@@ -4,6 +4,7 @@ import type { RegionIndex } from '../domain/regions.js';
 import { RecordCounter } from '../parse/fast-records.js';
 import { progressBar } from '../io/progress.js';
 import { scanKernel } from '../io/kernel-file.js';
+import { currentIo } from '../io/context.js';
 import { fastTable, planFastPath, type FastStart } from './fast.js';
 import { loadTable, type LoadedTable } from './load.js';
 import type { ReadOptions } from './options.js';
@@ -36,7 +37,7 @@ export async function readTable(path: string, measure: Measure, regions: RegionI
     if (opts.sheet !== undefined) throw usageError(`--sheet ${opts.sheet}: ${source.name} is not an xlsx workbook`, 'only a workbook has sheets; leave --sheet out for CSV and TSV input');
     if (head.bytes === 0) return loadTable(new Uint8Array(0), source.name, measure, regions, opts);
     refuseBinary(head.chunks[0]!, source.name, opts.encoding);
-    const fastAllowed = process.env.REHAB_STATS_GENERAL_PATH !== '1' && measure === 'count';
+    const fastAllowed = currentIo().env.REHAB_STATS_GENERAL_PATH !== '1' && measure === 'count';
     if (!head.ended && fastAllowed) {
       const first = concat(head.chunks, head.bytes);
       const start = planFastPath(first, false, source.name, regions, opts, scanKernel());

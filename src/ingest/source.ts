@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
 import { rememberStdinDigest } from '../io/digest.js';
 import { ioError } from '../errors.js';
+import { currentIo } from '../io/context.js';
 import { displayName, ioFailure } from '../io/read.js';
 
 /**
@@ -44,15 +45,10 @@ export const LIMITS = {
   columns: 1_000,
 } as const;
 
-let injected: InputIo | undefined;
-
-/** Where inputs come from: the process's stdin and files, unless a test injected its own (undefined restores). */
-export function useInputIo(io: InputIo | undefined): void {
-  injected = io;
-}
-
+/** Where inputs come from: the run's stdin and file opening (src/io/context.ts). */
 export function defaultIo(): InputIo {
-  return injected ?? { stdin: process.stdin };
+  const io = currentIo();
+  return { stdin: io.stdin, ...(io.open ? { open: io.open } : {}) };
 }
 
 /** Opens an input once. A missing file, a directory or a permission problem is an error (exit 3). */

@@ -1,31 +1,31 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { currentRun } from './context.js';
 
 /**
  * SHA-256 of the inputs, for provenance. A file is hashed from disk; stdin cannot be read
- * twice, so its bytes are hashed as they are read (rememberStdin) and looked up here.
+ * twice, so its bytes are hashed as they are read (rememberStdin) and kept with the run.
  */
-let stdinDigest: { sha256: string; bytes: number } | undefined;
-
 export function digestOf(bytes: Uint8Array): { sha256: string; bytes: number } {
   return { sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length };
 }
 
 /** Called by the reader with stdin's bytes. */
 export function rememberStdin(bytes: Uint8Array): void {
-  stdinDigest = digestOf(bytes);
+  currentRun().stdinDigest = digestOf(bytes);
 }
 
 /** Called by the reader that hashes stdin chunk by chunk as it streams (src/ingest/source.ts). */
 export function rememberStdinDigest(digest: { sha256: string; bytes: number }): void {
-  stdinDigest = digest;
+  currentRun().stdinDigest = digest;
 }
 
 /** The digest of a path as given ("-" is stdin, which must have been read already). */
 export function digestOfPath(path: string): { sha256: string; bytes: number } {
   if (path === '-') {
-    if (!stdinDigest) throw new Error('stdin has not been read, so it cannot be hashed');
-    return stdinDigest;
+    const digest = currentRun().stdinDigest;
+    if (!digest) throw new Error('stdin has not been read, so it cannot be hashed');
+    return digest;
   }
   return digestOf(readFileSync(path));
 }

@@ -1,15 +1,16 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
+import { currentIo, type Io } from './context.js';
 
 /**
  * Where `rehab-stats population fetch` keeps SCB's figures: $XDG_CACHE_HOME/rehab-stats/
  * (default ~/.cache/rehab-stats/). A relative XDG_CACHE_HOME is ignored, as the XDG Base
- * Directory specification asks.
+ * Directory specification asks; the home folder is the run's HOME, else the user's.
  */
-export function populationCachePath(env: NodeJS.ProcessEnv = process.env): string {
+export function populationCachePath(env: Io['env'] = currentIo().env): string {
   const xdg = env.XDG_CACHE_HOME;
-  const base = xdg && isAbsolute(xdg) ? xdg : join(homedir(), '.cache');
+  const base = xdg && isAbsolute(xdg) ? xdg : join(env.HOME || homedir(), '.cache');
   return join(base, 'rehab-stats', 'population-scb.csv');
 }
 

@@ -1,3 +1,5 @@
+import { currentIo, type Io, type OutStream } from './context.js';
+
 /**
  * A progress bar on stderr for long reads: only on a TTY (never in CI logs or pipes), only
  * once a read has taken more than a second, and wiped when done.
@@ -9,7 +11,7 @@ export interface Progress {
 
 const SILENT: Progress = { update() {}, finish() {} };
 
-export function progressBar(total: number, label: string, stream: NodeJS.WriteStream = process.stderr, env = process.env): Progress {
+export function progressBar(total: number, label: string, stream: OutStream = currentIo().stderr, env: Io['env'] = currentIo().env): Progress {
   if (!stream.isTTY || env.CI || env.TERM === 'dumb' || total <= 0) return SILENT;
   // REHAB_STATS_PROGRESS_DELAY_MS lets the tests see the bar without a file big enough to take a second.
   const delay = Number(env.REHAB_STATS_PROGRESS_DELAY_MS ?? 1000);

@@ -6,7 +6,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
  * FORCE_COLOR value turns it on; otherwise only on a TTY. chalk's own detection does not
  * read NO_COLOR, so the decision is made here and chalk is given an explicit level.
  */
-export function colorLevel(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv, flag: boolean | undefined): 0 | 1 | 2 | 3 {
+export function colorLevel(stream: { isTTY?: boolean }, env: Readonly<Record<string, string | undefined>>, flag: boolean | undefined): 0 | 1 | 2 | 3 {
   if (flag === false) return 0;
   if (env.NO_COLOR) return 0;
   if (env.FORCE_COLOR !== undefined) {

@@ -2,6 +2,7 @@ import * as nodeFs from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { ExitCode, RehabError } from '../errors.js';
+import { currentIo } from './context.js';
 import { systemErrorText } from './errno.js';
 
 /**
@@ -14,7 +15,7 @@ import { systemErrorText } from './errno.js';
  * link), a path under /dev, /proc or /sys (`/dev/stdout`: `-` means stdout), read-only, one of
  * the protected files (inputs, the config) or inside a protected folder (the bundled data).
  * A failed write (ENOSPC, EIO …) or SIGINT/SIGTERM/SIGHUP mid-write removes the temporary
- * files and leaves every target as it was.
+ * files (a signal through removeTemporaryFiles, which bin/ calls) and leaves every target as it was.
  *
  * Not write-file-atomic (npm): its single fs.write call ignores a short write, and on a full
  * disk it renames a truncated file into place and reports success (tried with 7.0.1 on a 64 KiB
@@ -74,7 +75,7 @@ export const realFs: WriterFs = {
 const CHUNK = 1 << 20;
 
 /** Writes every file or none (as far as a rename can promise): see the module comment. */
-export async function writeFiles(files: readonly OutputFile[], protection: Protection, fs: WriterFs = realFs): Promise<void> {
+export async function writeFiles(files: readonly OutputFile[], protection: Protection, fs: WriterFs = currentIo().writerFs ?? realFs): Promise<void> {
   const targets: Target[] = [];
   for (const f of files) targets.push(await checkTarget(f.path, protection, targets, fs));
   const written: { tmp: string; target: Target }[] = [];
@@ -182,7 +183,7 @@ function writable(path: string): boolean {
 async function writeTemp(target: Target, bytes: Uint8Array, fs: WriterFs): Promise<string> {
   // Short enough that a long target name still leaves room for the suffix (255 bytes a name).
   const stem = Buffer.from(basename(target.path)).subarray(0, 120).toString('utf8').replace(/\uFFFD+$/, '');
-  const tmp = join(dirname(target.path), `.${stem}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  const tmp = join(dirname(target.path), `.${stem}.${randomBytes(6).toString('hex')}.tmp`);
   let fd: number | undefined;
   try {
     // 0600 until the target's own mode is set: nobody reads a half-written file.
@@ -214,26 +215,21 @@ async function writeTemp(target: Target, bytes: Uint8Array, fs: WriterFs): Promi
   }
 }
 
-// Temporary files being written, removed if a signal ends the process before their rename.
+// Temporary files being written: bin/ removes them when a signal ends the process before their
+// rename (removeTemporaryFiles), then dies of the signal.
 const pending = new Map<string, WriterFs>();
-const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
-function onSignal(signal: NodeJS.Signals): void {
-  for (const [tmp, fs] of pending) removeTemp(tmp, fs);
-  pending.clear();
-  for (const s of SIGNALS) process.removeListener(s, onSignal);
-  // Die of the same signal, as if never caught, so the caller sees why (exit 128 + n).
-  process.kill(process.pid, signal);
+/** Removes every temporary file still being written. Synchronous: called from a signal handler. */
+export function removeTemporaryFiles(): void {
+  for (const [tmp, fs] of [...pending]) removeTemp(tmp, fs);
 }
 
 function remember(tmp: string, fs: WriterFs): void {
-  if (pending.size === 0) for (const s of SIGNALS) process.on(s, onSignal);
   pending.set(tmp, fs);
 }
 
 function forget(tmp: string): void {
-  if (!pending.delete(tmp) || pending.size > 0) return;
-  for (const s of SIGNALS) process.removeListener(s, onSignal);
+  pending.delete(tmp);
 }
 
 function removeTemp(tmp: string, fs: WriterFs): void {

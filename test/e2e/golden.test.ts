@@ -202,9 +202,24 @@ for (const verb of VERBS) {
 }
 
 describe('golden end-to-end', () => {
-  it.each(CASES.map((c) => [c.name, c] as const))('%s', (_name, c) => {
-    const { actual, expected } = golden(c);
+  it.each(CASES.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
+    const { actual, expected } = await golden(c);
     expect(expected, `no golden file for ${c.name}; run UPDATE_GOLDEN=1 npx vitest run test/e2e`).toBeDefined();
+    expect(actual).toBe(expected);
+  });
+});
+
+/**
+ * The same transcripts from the built binary in a process of its own, for a few cases that
+ * cover each way out: a table, stdin, Swedish, a usage error (commander), a data error, check's
+ * exit 6 and help. What bin/ adds to run() (streams, exit code) is what these test.
+ */
+const SPAWNED = ['rank-kbt-default', 'rank-kolada-stdin', 'growth-sv-from-LANG', 'unknown-option', 'rank-bad-number', 'check-problems', 'no-arguments'];
+describe('golden end-to-end, built binary', () => {
+  it.each(SPAWNED)('%s', async (name) => {
+    const c = CASES.find((x) => x.name === name);
+    expect(c, name).toBeDefined();
+    const { actual, expected } = await golden(c!, { spawn: true });
     expect(actual).toBe(expected);
   });
 });

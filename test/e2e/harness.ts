@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runInProcess, type InProcessOptions } from '../fuzz/in-process.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BIN = join(ROOT, 'bin', 'rehab-stats.js');
@@ -24,11 +25,30 @@ export interface Run {
   status: number | null;
 }
 
-/** Runs the built CLI as a user would: from the repository root, no colour, English, no CI quirks. */
+/**
+ * The environment of every test run: no colour, English, no CI quirks, and no population cache
+ * unless a test gives one (the user's own ~/.cache must not change a golden file).
+ */
+export function testEnv(extra: Record<string, string | undefined> = {}): Record<string, string | undefined> {
+  return { PATH: process.env.PATH, HOME: process.env.HOME, XDG_CACHE_HOME: NO_CACHE, NO_COLOR: '1', LANG: 'C', ...extra };
+}
+
+/**
+ * Runs rehab-stats in this process through run(args, io), as a user would from the repository
+ * root (see testEnv). The end-to-end tests' default: the same program as bin/ runs, without a
+ * process start each.
+ */
+export async function runRehab(args: string[], opts: Omit<InProcessOptions, 'env'> & { env?: Record<string, string | undefined> } = {}): Promise<Run> {
+  const r = await runInProcess(args, { ...opts, env: testEnv(opts.env) });
+  return { stdout: r.stdout, stderr: r.stderr, status: r.code };
+}
+
+/**
+ * Runs the built binary, bin/rehab-stats.js, in a process of its own: for what only a process
+ * has (signals, exit codes as the shell sees them, real pipes and descriptors, start-up).
+ */
 export function runCli(args: string[], opts: { stdin?: Buffer | string; env?: Record<string, string> } = {}): Run {
-  // No population cache unless a test gives one: the user's own ~/.cache must not change a golden file.
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, XDG_CACHE_HOME: NO_CACHE, NO_COLOR: '1', LANG: 'C', ...opts.env };
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, env, input: opts.stdin ?? '', encoding: 'utf8', maxBuffer: 1 << 30 });
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, env: testEnv(opts.env), input: opts.stdin ?? '', encoding: 'utf8', maxBuffer: 1 << 30 });
   return { stdout: r.stdout, stderr: r.stderr, status: r.status };
 }
 
@@ -46,12 +66,17 @@ export function transcript(c: Case, run: Run): string {
   ].join('\n');
 }
 
-/** Compares with the stored golden file; UPDATE_GOLDEN=1 rewrites it (on purpose only). */
-export function golden(c: Case): { actual: string; expected: string | undefined } {
-  const run = runCli(c.args, { ...(c.stdinFile ? { stdin: readFileSync(join(ROOT, c.stdinFile)) } : {}), ...(c.env ? { env: c.env } : {}) });
+/**
+ * Compares with the stored golden file; UPDATE_GOLDEN=1 rewrites it (on purpose only). In-process
+ * by default; `spawn` runs the built binary instead, which must give the same transcript.
+ */
+export async function golden(c: Case, how: { spawn?: boolean } = {}): Promise<{ actual: string; expected: string | undefined }> {
+  const stdin = c.stdinFile ? { stdin: readFileSync(join(ROOT, c.stdinFile)) } : {};
+  const env = c.env ? { env: c.env } : {};
+  const run = how.spawn ? runCli(c.args, { ...stdin, ...env }) : await runRehab(c.args, { ...stdin, ...env });
   const actual = transcript(c, run);
   const file = join(GOLDEN, `${c.name}.txt`);
-  if (process.env.UPDATE_GOLDEN) {
+  if (process.env.UPDATE_GOLDEN && !how.spawn) {
     mkdirSync(GOLDEN, { recursive: true });
     writeFileSync(file, actual);
   }

@@ -9,7 +9,7 @@ import { runInProcess } from '../fuzz/in-process.js';
 /**
  * Issue 11, input side: every example "seen" giving a wrong or misleading answer with exit 0
  * (or an internal error) now ends in a clear error with a documented exit code, or in the right
- * answer. Run in-process (src/cli.ts `main`), with files in a temporary folder.
+ * answer. Run in-process (src/run.ts `run`), with files in a temporary folder.
  */
 const dir = mkdtempSync(join(tmpdir(), 'rehab-stats-rules-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -167,39 +167,17 @@ describe('input that cannot be a treatment file stops at once', () => {
     const zeros = async function* () {
       for (;;) yield new Uint8Array(1 << 16);
     };
-    const { useInputIo } = await import('../../src/ingest/source.js');
-    const { main } = await import('../../src/cli.js');
-    const err: string[] = [];
-    const write = process.stderr.write;
-    process.stderr.write = ((s: string) => (err.push(s), true)) as typeof process.stderr.write;
-    useInputIo({ stdin: zeros() });
-    try {
-      expect(await main(['node', 'rehab-stats', 'check', '-'])).toBe(6);
-    } finally {
-      process.stderr.write = write;
-      useInputIo(undefined);
-      process.exitCode = undefined;
-    }
+    const r = await runInProcess(['check', '-'], { stdin: zeros() });
+    expect(r.code, r.stderr).toBe(6);
   });
   it('endless text on stdin stops at the size limit', async () => {
     const line = Buffer.from('Stockholm;2014;KBT;1\n'.repeat(50_000));
     const endless = async function* () {
       for (;;) yield line;
     };
-    const { useInputIo } = await import('../../src/ingest/source.js');
-    const { main } = await import('../../src/cli.js');
-    const err: string[] = [];
-    const write = process.stderr.write;
-    process.stderr.write = ((s: string) => (err.push(s), true)) as typeof process.stderr.write;
-    useInputIo({ stdin: endless() });
-    try {
-      expect(await main(['node', 'rehab-stats', 'rank', '--method', 'KBT', '--input', '-'])).toBe(3);
-    } finally {
-      process.stderr.write = write;
-      useInputIo(undefined);
-      process.exitCode = undefined;
-    }
-    expect(err.join('')).toContain('stdin: is larger than 256 MiB');
+    const r = await runInProcess(['rank', '--method', 'KBT', '--input', '-'], { stdin: endless() });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('stdin: is larger than 256 MiB');
   }, 60_000);
   it('random binary bytes are refused', async () => {
     const bytes = Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256);

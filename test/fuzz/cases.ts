@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { expect } from 'vitest';
 import { runInProcess } from './in-process.js';
+import { testEnv } from '../e2e/harness.js';
 
 /**
  * The fuzz suite's cases: every data command over inputs that mix random bytes with structured
@@ -198,7 +199,7 @@ export async function checkCase(c: Invocation, dir: string, lang: string, n: num
   // report and check do not take --skip-invalid / --records everywhere: commander refuses them (exit 2), which is fine.
   const args = [...template, ...option].map((a) => (a === 'IN' ? (c.stdin ? '-' : inPath) : a === 'OUT' ? outPath : a));
   if (!c.stdin) writeFileSync(inPath, c.input);
-  const r = await runInProcess(args, { ...(c.stdin ? { stdin: c.input } : {}), env: { LANG: lang, LC_ALL: undefined, LC_MESSAGES: undefined } });
+  const r = await runInProcess(args, { ...(c.stdin ? { stdin: c.input } : {}), env: testEnv({ LANG: lang, NO_COLOR: undefined }) });
   const context = `${args.join(' ')}\n--- input (${c.input.length} bytes): ${JSON.stringify(Buffer.from(c.input.subarray(0, 300)).toString('latin1'))}\n--- stderr: ${r.stderr}`;
   expect(OK_CODES.has(r.code), `exit ${r.code}: ${context}`).toBe(true);
   const checkReport = template[0] === 'check' && r.code === 6;

@@ -1,5 +1,4 @@
-import { main } from '../../src/cli.js';
-import { useInputIo, type InputIo } from '../../src/ingest/source.js';
+import { run, type Io } from '../../src/run.js';
 
 export interface InProcessRun {
   code: number;
@@ -7,45 +6,61 @@ export interface InProcessRun {
   stderr: string;
 }
 
-/**
- * Runs the CLI's `main` in this process with stdout and stderr captured and stdin (and, for
- * fault injection, file opening) injected: thousands of runs per second instead of a process
- * each. One run at a time: the capture replaces process.stdout.write for its duration.
- */
-export async function runInProcess(args: string[], opts: { stdin?: Uint8Array | string; env?: Record<string, string | undefined>; open?: InputIo['open'] } = {}): Promise<InProcessRun> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const stdoutWrite = process.stdout.write;
-  const stderrWrite = process.stderr.write;
-  const capture = (into: string[]) =>
-    ((chunk: string | Uint8Array, ...rest: unknown[]) => {
-      into.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
-      const cb = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
-      cb?.();
+export interface InProcessOptions {
+  /** stdin's bytes, or a stream of chunks (an endless one, for the size limits). */
+  stdin?: Uint8Array | string | AsyncIterable<Uint8Array>;
+  /** The environment: exactly this (undefined values dropped); see ENV in test/e2e/harness.ts. */
+  env?: Record<string, string | undefined>;
+  /** Opens an input (fault injection). */
+  open?: Io['open'];
+  /** The safe writer's file-system calls (fault injection). */
+  writerFs?: Io['writerFs'];
+  /** stdout as a terminal (colour, refusals of binary output), with this many columns. */
+  tty?: { columns: number };
+  now?: () => Date;
+}
+
+/** A stream that keeps what is written to it, as the bytes a process would have written. */
+function capture(tty: { columns: number } | undefined): Io['stdout'] & { text(): string } {
+  const chunks: Buffer[] = [];
+  return {
+    write(chunk: string | Uint8Array) {
+      chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk));
       return true;
-    }) as typeof process.stdout.write;
-  const savedEnv: Record<string, string | undefined> = {};
-  for (const [k, v] of Object.entries(opts.env ?? {})) {
-    savedEnv[k] = process.env[k];
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
-  const stdin = opts.stdin ?? '';
-  useInputIo({ stdin: (async function* () { if (stdin.length) yield typeof stdin === 'string' ? Buffer.from(stdin) : stdin; })(), ...(opts.open ? { open: opts.open } : {}) });
-  process.stdout.write = capture(out);
-  process.stderr.write = capture(err);
-  let code: number;
-  try {
-    code = await main(['node', 'rehab-stats', ...args]);
-  } finally {
-    process.stdout.write = stdoutWrite;
-    process.stderr.write = stderrWrite;
-    useInputIo(undefined);
-    process.exitCode = undefined;
-    for (const [k, v] of Object.entries(savedEnv)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  }
-  return { code, stdout: out.join(''), stderr: err.join('') };
+    },
+    on: () => undefined,
+    ...(tty ? { isTTY: true, columns: tty.columns } : {}),
+    text: () => Buffer.concat(chunks).toString('utf8'),
+  };
+}
+
+/**
+ * Runs rehab-stats in this process through `run(args, io)`, as bin/rehab-stats.js does with the
+ * real streams: stdout and stderr captured, stdin, environment and clock given. Thousands of runs
+ * per second instead of a process each; runs may overlap (each has its own io).
+ */
+export async function runInProcess(args: string[], opts: InProcessOptions = {}): Promise<InProcessRun> {
+  const stdout = capture(opts.tty);
+  const stderr = capture(undefined);
+  const input = opts.stdin ?? '';
+  const stdin: AsyncIterable<Uint8Array> =
+    typeof input === 'string' || input instanceof Uint8Array
+      ? (async function* () {
+          if (input.length) yield typeof input === 'string' ? Buffer.from(input) : input;
+        })()
+      : input;
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(opts.env ?? {})) if (v !== undefined) env[k] = v;
+  const io: Io = {
+    stdin,
+    stdout,
+    stderr,
+    env,
+    cwd: process.cwd(),
+    now: opts.now ?? (() => new Date()),
+    ...(opts.open ? { open: opts.open } : {}),
+    ...(opts.writerFs ? { writerFs: opts.writerFs } : {}),
+  };
+  const code = await run(args, io);
+  return { code, stdout: stdout.text(), stderr: stderr.text() };
 }
