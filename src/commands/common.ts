@@ -1,4 +1,3 @@
-import { homedir } from 'node:os';
 import { sep } from 'node:path';
 import { Option, type Command } from 'commander';
 import { usageError } from '../errors.js';
@@ -10,7 +9,7 @@ import type { Observation, Sex } from '../domain/observation.js';
 import { ALL_AGES, TARGET_AGES } from '../domain/observation.js';
 import { describeGroup, PopulationTable, type NationalDifference, type PopulationLayer } from '../domain/population.js';
 import { parsePopulationRows, rowsToObservations, type PopulationRow } from '../domain/population-rows.js';
-import { populationCachePath, readPopulationCache } from '../io/population-cache.js';
+import { homeFolder, populationCachePath, readPopulationCache } from '../io/population-cache.js';
 import type { RegionIndex } from '../domain/regions.js';
 import { ROLES } from '../domain/vocabulary.js';
 import { bundledPath, bundledRegions, readBundled, SNAPSHOT_PATH, snapshotTable } from '../io/bundled.js';
@@ -243,7 +242,7 @@ export function loadCachedPopulation(regions: RegionIndex): { rows: PopulationRo
 
 /** ~/.cache/… rather than /home/someone/.cache/… in notes. */
 export function homeRelative(path: string): string {
-  const home = homedir();
+  const home = homeFolder();
   return home && path.startsWith(home + sep) ? `~${path.slice(home.length)}` : path;
 }
 

@@ -5,10 +5,9 @@ import { provenanceJson, type InputDigest, type Made, type MethodRecord, type Pr
 import { digestOf, digestOfPath } from '../io/digest.js';
 import { readBundled } from '../io/bundled.js';
 import { displayName } from '../io/read.js';
-import { populationCachePath } from '../io/population-cache.js';
+import { homeFolder, populationCachePath } from '../io/population-cache.js';
 import type { PopulationTable } from '../domain/population.js';
 import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { sep } from 'node:path';
 
 /**
@@ -102,7 +101,7 @@ export function populationMade(population: PopulationTable, years: number[]): Pi
 
 /** ~/.cache/… rather than /home/someone/.cache/… in a record that may be published. */
 function homeRelative(path: string): string {
-  const home = homedir();
+  const home = homeFolder();
   return home && path.startsWith(home + sep) ? `~${path.slice(home.length)}` : path;
 }
 

@@ -10,8 +10,13 @@ import { currentIo, type Io } from './context.js';
  */
 export function populationCachePath(env: Io['env'] = currentIo().env): string {
   const xdg = env.XDG_CACHE_HOME;
-  const base = xdg && isAbsolute(xdg) ? xdg : join(env.HOME || homedir(), '.cache');
+  const base = xdg && isAbsolute(xdg) ? xdg : join(homeFolder(env), '.cache');
   return join(base, 'rehab-stats', 'population-scb.csv');
+}
+
+/** The user's home folder: the run's HOME, else the account's. */
+export function homeFolder(env: Io['env'] = currentIo().env): string {
+  return env.HOME || homedir();
 }
 
 /** The cache file's bytes, or undefined when nothing has been fetched. */

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT, runCli } from './harness.js';
+import { ROOT, runRehab } from './harness.js';
 
 /** Method names with Markdown and HTML in them, end to end through report and rank. */
 const dir = mkdtempSync(join(tmpdir(), 'rehab-escape-'));
@@ -19,8 +19,8 @@ writeFileSync(
 const md = new MarkdownIt({ html: true });
 
 describe('data with Markdown and HTML in it', () => {
-  it('report: the Markdown renders no tag, link or image from the data; the HTML has none either', () => {
-    const r = runCli(['report', '--input', input, '--markdown', join(dir, 'r.md'), '--html', join(dir, 'r.html'), '--quiet']);
+  it('report: the Markdown renders no tag, link or image from the data; the HTML has none either', async () => {
+    const r = await runRehab(['report', '--input', input, '--markdown', join(dir, 'r.md'), '--html', join(dir, 'r.html'), '--quiet']);
     expect(r.status).toBe(0);
     const rendered = md.render(readFileSync(join(dir, 'r.md'), 'utf8'));
     expect(rendered).not.toMatch(/<script|<img|<a |javascript:alert\(1\)<\/a>/);
@@ -34,8 +34,8 @@ describe('data with Markdown and HTML in it', () => {
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
   });
 
-  it('rank --format markdown: the title and cells are text', () => {
-    const r = runCli(['rank', '--input', input, '--method', NAMES.IPT!, '--format', 'markdown']);
+  it('rank --format markdown: the title and cells are text', async () => {
+    const r = await runRehab(['rank', '--input', input, '--method', NAMES.IPT!, '--format', 'markdown']);
     expect(r.status).toBe(0);
     const rendered = md.render(r.stdout);
     expect(rendered).not.toMatch(/<a /);

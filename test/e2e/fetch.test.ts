@@ -1,11 +1,10 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { ROOT } from './harness.js';
+import { runInProcess } from '../fuzz/in-process.js';
 import { cellValue, jsonStat, sendJson, startScbServer, type Behaviour, type ScbServer } from './scb-server.js';
 
 /**
@@ -13,7 +12,6 @@ import { cellValue, jsonStat, sendJson, startScbServer, type Behaviour, type Scb
  * (scb-server.ts), including every way SCB or the network can fail: each must end with a
  * clear message, exit 8 and the cache as it was.
  */
-const BIN = join(ROOT, 'bin', 'rehab-stats.js');
 /** SCB order of the codes rehab-stats asks for: Riket, then the counties. */
 const CODES = ['00', '01', '03', '04', '05', '06', '07', '08', '09', '10', '12', '13', '14', '17', '18', '19', '20', '21', '22', '23', '24', '25'];
 
@@ -29,19 +27,10 @@ afterEach(async () => {
   rmSync(cache, { recursive: true, force: true });
 });
 
-/** Runs the CLI without blocking this process, so the in-process server can answer. */
-function run(args: string[], env: Record<string, string> = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH, HOME: cache, XDG_CACHE_HOME: cache, NO_COLOR: '1', LANG: 'C', ...(server ? { REHAB_STATS_SCB_API_URL: server.base } : {}), ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
+/** Runs rehab-stats in-process; its requests go to the server in this process, which answers between them. */
+async function run(args: string[], env: Record<string, string> = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const r = await runInProcess(args, { env: { PATH: process.env.PATH, HOME: cache, XDG_CACHE_HOME: cache, NO_COLOR: '1', LANG: 'C', ...(server ? { REHAB_STATS_SCB_API_URL: server.base } : {}), ...env } });
+  return { status: r.code, stdout: r.stdout, stderr: r.stderr };
 }
 
 const cacheFile = () => join(cache, 'rehab-stats', 'population-scb.csv');

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from './harness.js';
+import { runRehab } from './harness.js';
 
 describe('rehab-stats funnel', () => {
-  it('draws one point per region with data-region and a <title>, placed as rank --funnel classifies it', () => {
-    const svg = runCli(['funnel', '--method', 'KBT', '--year', '2014']);
+  it('draws one point per region with data-region and a <title>, placed as rank --funnel classifies it', async () => {
+    const svg = await runRehab(['funnel', '--method', 'KBT', '--year', '2014']);
     expect(svg.status).toBe(0);
     expect(svg.stdout.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     const points = [...svg.stdout.matchAll(/<g data-region="(\d\d)"><title>([^<]*)<\/title>(<[^>]*>)<\/g>/g)];
     expect(points.length).toBe(21);
-    const rank = runCli(['rank', '--method', 'KBT', '--year', '2014', '--funnel', '--format', 'json']);
+    const rank = await runRehab(['rank', '--method', 'KBT', '--year', '2014', '--funnel', '--format', 'json']);
     const rows = JSON.parse(rank.stdout) as { region_code: string; region: string; funnel: string }[];
     for (const [, code, title, mark] of points) {
       const row = rows.find((r) => r.region_code === code)!;
@@ -25,8 +25,8 @@ describe('rehab-stats funnel', () => {
     expect(svg.stdout).toContain('class="target"');
   });
 
-  it('writes to --output, and refuses to overwrite an input', () => {
-    const out = runCli(['funnel', '--method', 'KBT', '--input', 'fixtures/kolada.csv', '--output', 'fixtures/kolada.csv']);
+  it('writes to --output, and refuses to overwrite an input', async () => {
+    const out = await runRehab(['funnel', '--method', 'KBT', '--input', 'fixtures/kolada.csv', '--output', 'fixtures/kolada.csv']);
     expect(out.status).not.toBe(0);
     expect(out.stderr).toMatch(/kolada\.csv/);
   });

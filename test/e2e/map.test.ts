@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from './harness.js';
+import { runRehab } from './harness.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rehab-stats-map-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -18,11 +18,11 @@ const GEO = {
 };
 
 describe('map --boundaries', () => {
-  it('draws the regions of the file, says which are missing, and writes atomically to --output', () => {
+  it('draws the regions of the file, says which are missing, and writes atomically to --output', async () => {
     const geo = join(dir, 'two.geojson');
     writeFileSync(geo, JSON.stringify(GEO));
     const out = join(dir, 'map.svg');
-    const r = runCli(['map', '--method', 'KBT', '--year', '2014', '--colour', 'funnel', '--boundaries', geo, '--output', out]);
+    const r = await runRehab(['map', '--method', 'KBT', '--year', '2014', '--colour', 'funnel', '--boundaries', geo, '--output', out]);
     expect(r.status).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^note: .*two\.geojson has no boundary for Region Uppsala, .*Region Norrbotten: not drawn\.$/m);
@@ -31,19 +31,19 @@ describe('map --boundaries', () => {
     expect(svg).toMatch(/<title>Region Stockholm: [\d.]+ per 100,000 inhabitants \((above|below) (95|99\.8)% limit|within limits\)<\/title>/);
   });
 
-  it('stops with exit 4 naming the feature when a feature is no region', () => {
+  it('stops with exit 4 naming the feature when a feature is no region', async () => {
     const geo = join(dir, 'bad.geojson');
     writeFileSync(geo, JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: 'Atlantis' }, geometry: { type: 'Polygon', coordinates: square(0, 0) } }] }));
-    const r = runCli(['map', '--method', 'KBT', '--boundaries', geo]);
+    const r = await runRehab(['map', '--method', 'KBT', '--boundaries', geo]);
     expect(r.status).toBe(4);
     expect(r.stderr).toContain('bad.geojson: feature 1: no region found in its properties {"name":"Atlantis"}');
     expect(r.stdout).toBe('');
   });
 
-  it('will not write over its boundaries file', () => {
+  it('will not write over its boundaries file', async () => {
     const geo = join(dir, 'two-again.geojson');
     writeFileSync(geo, JSON.stringify(GEO));
-    const r = runCli(['map', '--method', 'KBT', '--boundaries', geo, '--output', geo]);
+    const r = await runRehab(['map', '--method', 'KBT', '--boundaries', geo, '--output', geo]);
     expect(r.status).not.toBe(0);
     expect(readFileSync(geo, 'utf8')).toBe(JSON.stringify(GEO));
   });

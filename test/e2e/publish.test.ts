@@ -1,10 +1,10 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { ROOT, runCli } from './harness.js';
+import { ROOT, runRehab } from './harness.js';
 
 /**
  * Publishing end to end: what --suppress hides in a real table, rates from rounded counts, and
@@ -20,9 +20,13 @@ const csv = (text: string): Row[] => parse(text, { columns: true }) as Row[];
 
 describe('--suppress on a ranking', () => {
   // IPT 2014 in the bundled data: Gotland has 6, Jämtland Härjedalen 7, Blekinge 13, the rest 17 or more.
-  const rows = csv(runCli(['rank', '--method', 'IPT', '--year', '2014', '--suppress', '7', '--format', 'csv', '--quiet']).stdout);
-  const regions = rows.filter((r) => r.region_code !== '00');
-  const riket = rows.find((r) => r.region_code === '00')!;
+  let regions: Row[] = [];
+  let riket: Row = {};
+  beforeAll(async () => {
+    const rows = csv((await runRehab(['rank', '--method', 'IPT', '--year', '2014', '--suppress', '7', '--format', 'csv', '--quiet'])).stdout);
+    regions = rows.filter((r) => r.region_code !== '00');
+    riket = rows.find((r) => r.region_code === '00') ?? {};
+  });
 
   it('hides the small count and one more, so that Riket minus the others does not give it away', () => {
     expect(regions.filter((r) => r.count_status === 'suppressed-primary').map((r) => r.region)).toEqual(['Region Gotland']);
@@ -47,7 +51,7 @@ describe('--suppress on a ranking', () => {
 describe('--suppress in a workbook', () => {
   it('leaves hidden cells empty and says why in the status column', async () => {
     const out = join(dir, 'ranked.xlsx');
-    expect(runCli(['rank', '--method', 'IPT', '--year', '2014', '--suppress', '7', '--format', 'xlsx', '--output', out, '--quiet']).status).toBe(0);
+    expect((await runRehab(['rank', '--method', 'IPT', '--year', '2014', '--suppress', '7', '--format', 'xlsx', '--output', out, '--quiet'])).status).toBe(0);
     const { default: ExcelJS } = await import('exceljs');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
@@ -66,8 +70,8 @@ describe('--suppress in a workbook', () => {
 });
 
 describe('--round-counts', () => {
-  it('computes rates from the rounded counts', () => {
-    const rows = csv(runCli(['rank', '--method', 'KBT', '--year', '2014', '--round-counts', '10', '--format', 'csv', '--quiet']).stdout);
+  it('computes rates from the rounded counts', async () => {
+    const rows = csv((await runRehab(['rank', '--method', 'KBT', '--year', '2014', '--round-counts', '10', '--format', 'csv', '--quiet'])).stdout);
     for (const r of rows) {
       expect(Number(r.count) % 10).toBe(0);
       expect(Number(r.rate)).toBeCloseTo((Number(r.count) / Number(r.population)) * 100000, 5);
@@ -80,12 +84,12 @@ describe('--round-counts', () => {
 });
 
 describe('--provenance', () => {
-  it('writes a deterministic record beside the output: version, command, options, inputs with SHA-256, population, methods', () => {
+  it('writes a deterministic record beside the output: version, command, options, inputs with SHA-256, population, methods', async () => {
     const out = join(dir, 'ranked.csv');
     const args = ['rank', '--method', 'KBT', '--year', '2014', '--funnel', '--suppress', '5', '--output', out, '--provenance'];
-    expect(runCli(args).status).toBe(0);
+    expect((await runRehab(args)).status).toBe(0);
     const first = readFileSync(`${out}.provenance.json`, 'utf8');
-    expect(runCli(args).status).toBe(0);
+    expect((await runRehab(args)).status).toBe(0);
     expect(readFileSync(`${out}.provenance.json`, 'utf8')).toBe(first);
     const p = JSON.parse(first);
     expect(p.tool).toBe('rehab-stats');
@@ -106,19 +110,19 @@ describe('--provenance', () => {
     expect(first).not.toMatch(/built_at|T\d\d:\d\d/);
   });
 
-  it('hashes stdin as read, and names the file given with --provenance FILE', () => {
+  it('hashes stdin as read, and names the file given with --provenance FILE', async () => {
     const record = join(dir, 'stdin-run.json');
     const fixture = join(ROOT, 'fixtures/kolada.csv');
-    const r = runCli(['rank', '--method', 'KBT', '--input', '-', '--format', 'csv', '--provenance', record], { stdin: readFileSync(fixture) });
+    const r = await runRehab(['rank', '--method', 'KBT', '--input', '-', '--format', 'csv', '--provenance', record], { stdin: readFileSync(fixture) });
     expect(r.status).toBe(0);
     const p = JSON.parse(readFileSync(record, 'utf8'));
     expect(p.inputs[0]).toEqual({ role: 'counts', name: 'stdin', sha256: sha256sum(fixture), bytes: readFileSync(fixture).length });
   });
 
-  it('says which standard population and rounding were used', () => {
+  it('says which standard population and rounding were used', async () => {
     const record = join(dir, 'dsr.json');
     const args = ['rank', '--method', 'KBT', '--year', '2014', '--input', 'fixtures/age-counts.csv', '--population', 'fixtures/age-population.csv', '--standard', 'esp2013', '--round-counts', '5', '--format', 'csv', '--provenance', record];
-    expect(runCli(args).status).toBe(0);
+    expect((await runRehab(args)).status).toBe(0);
     const p = JSON.parse(readFileSync(record, 'utf8'));
     expect(p.methods.standard_population).toBe('European Standard Population 2013');
     expect(p.methods.rounding).toMatch(/multiple of 5/);
@@ -132,16 +136,16 @@ describe('--provenance', () => {
 describe('report with suppression', () => {
   const work = mkdtempSync(join(tmpdir(), 'rehab-stats-publish-report-'));
   afterAll(() => rmSync(work, { recursive: true, force: true }));
-  const build = (lang: 'en' | 'sv', extra: string[] = []) => {
+  const build = async (lang: 'en' | 'sv', extra: string[] = []) => {
     const md = join(work, `${lang}.md`);
     const html = join(work, `${lang}.html`);
-    const r = runCli(['report', '--method', 'KBT,IPT', '--year', '2014', '--since', '2013', '--suppress', '10', '--lang', lang, '--markdown', md, '--html', html, ...extra]);
+    const r = await runRehab(['report', '--method', 'KBT,IPT', '--year', '2014', '--since', '2013', '--suppress', '10', '--lang', lang, '--markdown', md, '--html', html, ...extra]);
     expect(r.stderr).not.toMatch(/error/);
     return { md: readFileSync(md, 'utf8'), html: readFileSync(html, 'utf8'), args: ['report', '--method', 'KBT,IPT', '--year', '2014', '--since', '2013', '--suppress', '10', '--lang', lang, '--markdown', md, '--html', html, ...extra] };
   };
 
-  it('hides small counts in both tables, in the bar chart and in the sentences (English)', () => {
-    const { md, html } = build('en');
+  it('hides small counts in both tables, in the bar chart and in the sentences (English)', async () => {
+    const { md, html } = await build('en');
     // IPT 2014: Gotland 6 and Jämtland Härjedalen 7 are below 10.
     expect(md).toContain('| × | Region Gotland | × | × | × | × |');
     expect(md).toContain('| × | Region Jämtland Härjedalen | × | × | × | × |');
@@ -155,31 +159,31 @@ describe('report with suppression', () => {
     expect(chart).toContain('Region Skåne');
   });
 
-  it('writes its provenance in the method notes (Swedish), and report --check compares it', () => {
-    const { md, args } = build('sv');
+  it('writes its provenance in the method notes (Swedish), and report --check compares it', async () => {
+    const { md, args } = await build('sv');
     expect(md).toContain('- Röjandekontroll: antal under 10 döljs');
     expect(md).toContain(`- Indata (antal): medföljande treatments.csv, ${readFileSync(join(ROOT, 'src/data/treatments.csv')).length} byte, SHA-256 ${sha256sum(join(ROOT, 'src/data/treatments.csv'))}`);
     expect(md).toContain('- Verktyg: rehab-stats 1.0.0; kommando: rehab-stats report --method KBT,IPT --year 2014 --since 2013 --per 100000 --suppress 10');
     expect(md).toContain('| × | Region Gotland | × | × | × | × |');
-    expect(runCli([...args, '--check']).status).toBe(0);
+    expect((await runRehab([...args, '--check'])).status).toBe(0);
     // Another rule is another report: --check says the files are out of date.
     const other = args.map((a) => (a === '10' ? '5' : a));
-    const check = runCli([...other, '--check']);
+    const check = await runRehab([...other, '--check']);
     expect(check.status).toBe(7);
     expect(check.stderr).toContain('report out of date');
   });
 
-  it('takes the rule from the config file', () => {
+  it('takes the rule from the config file', async () => {
     const config = join(work, 'publish.config.json');
     writeFileSync(config, JSON.stringify({ methods: ['IPT'], year: 2014, since: 2013, lang: 'en', suppress: 10, roundCounts: 5, outputs: { markdown: 'c.md' } }));
-    expect(runCli(['report', '--config', config]).status).toBe(0);
+    expect((await runRehab(['report', '--config', config])).status).toBe(0);
     const md = readFileSync(join(work, 'c.md'), 'utf8');
     expect(md).toContain('| × | Region Gotland | × | × | × | × |');
     expect(md).toContain('| 1 | Region Skåne | 210 |'); // 211 rounded to 5
     expect(md).toMatch(/Rounding: shown counts rounded to the nearest multiple of 5/);
     const bad = join(work, 'bad.config.json');
     writeFileSync(bad, JSON.stringify({ suppress: -1 }));
-    const r = runCli(['report', '--config', bad]);
+    const r = await runRehab(['report', '--config', bad]);
     expect(r.status).toBe(4);
     expect(r.stderr).toContain('"suppress" must be a whole number ≥ 0');
   });

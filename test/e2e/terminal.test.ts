@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT, runCli } from './harness.js';
+import { ROOT, runRehab } from './harness.js';
 
 const BIN = join(ROOT, 'bin', 'rehab-stats.js');
 const dir = mkdtempSync(join(tmpdir(), 'rehab-stats-term-'));
@@ -42,9 +42,9 @@ describe.skipIf(!has('script'))('colour in a pseudo-terminal', () => {
     expect(inPty(['rank', '--method', 'KBT', '--no-color'])).not.toContain(ESC);
   });
 
-  it('is off when piped, unless FORCE_COLOR is set', () => {
-    expect(runCli(['rank', '--method', 'KBT'], { env: { NO_COLOR: '' } }).stdout).not.toContain(ESC);
-    expect(runCli(['rank', '--method', 'KBT'], { env: { NO_COLOR: '', FORCE_COLOR: '1' } }).stdout).toContain(ESC);
+  it('is off when piped, unless FORCE_COLOR is set', async () => {
+    expect((await runRehab(['rank', '--method', 'KBT'], { env: { NO_COLOR: '' } })).stdout).not.toContain(ESC);
+    expect((await runRehab(['rank', '--method', 'KBT'], { env: { NO_COLOR: '', FORCE_COLOR: '1' } })).stdout).toContain(ESC);
   });
 
   it('never colours machine formats', () => {
@@ -53,16 +53,16 @@ describe.skipIf(!has('script'))('colour in a pseudo-terminal', () => {
 });
 
 describe('shell completion', () => {
-  const script = (shell: string) => {
-    const r = runCli(['completion', shell]);
+  const script = async (shell: string) => {
+    const r = await runRehab(['completion', shell]);
     expect(r.status).toBe(0);
     const file = join(dir, `rs.${shell}`);
     writeFileSync(file, r.stdout);
     return file;
   };
 
-  it('bash completes commands, options and option values', () => {
-    const file = script('bash');
+  it('bash completes commands, options and option values', async () => {
+    const file = await script('bash');
     const complete = (words: string[]) =>
       spawnSync('bash', ['--norc', '--noprofile', '-c', `source '${file}'; COMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}; _rehab_stats; printf '%s\\n' "\${COMPREPLY[@]}"`], { encoding: 'utf8' }).stdout.trim().split('\n');
     expect(complete(['rehab-stats', 'gr'])).toEqual(['growth']);
@@ -71,12 +71,12 @@ describe('shell completion', () => {
     expect(complete(['rehab-stats', 'growth', '--sex', ''])).toEqual(['all', 'women', 'men']);
   });
 
-  it.skipIf(!has('zsh'))('zsh script parses', () => {
-    expect(spawnSync('zsh', ['-n', script('zsh')]).status).toBe(0);
+  it.skipIf(!has('zsh'))('zsh script parses', async () => {
+    expect(spawnSync('zsh', ['-n', await script('zsh')]).status).toBe(0);
   });
 
-  it.skipIf(!has('fish'))('fish completes option values', () => {
-    const file = script('fish');
+  it.skipIf(!has('fish'))('fish completes option values', async () => {
+    const file = await script('fish');
     const r = spawnSync('fish', ['--no-config', '-c', `source '${file}'; complete -C 'rehab-stats rank --format '`], { encoding: 'utf8' });
     expect(r.stdout.split('\n').map((l) => l.split('\t')[0]).filter(Boolean)).toEqual(['csv', 'json', 'markdown', 'table', 'tsv', 'xlsx']);
   });

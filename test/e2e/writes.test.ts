@@ -3,7 +3,7 @@ import { chmodSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, rea
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT, runCli, type Run } from './harness.js';
+import { ROOT, runRehab, type Run } from './harness.js';
 
 /**
  * The output side of safety, end to end: every file the CLI writes goes through one writer that
@@ -58,12 +58,12 @@ afterAll(() => {
 if ('skip' in tmpfs) console.warn(`skipping the full-disk tests on a real tmpfs: ${tmpfs.skip}`);
 
 describe('a full disk (a 64 KiB tmpfs)', () => {
-  it.skipIf('skip' in tmpfs)('report --html: exit 3, no "wrote", no file and no temporary file left', () => {
+  it.skipIf('skip' in tmpfs)('report --html: exit 3, no "wrote", no file and no temporary file left', async () => {
     const full = (tmpfs as { path: string }).path;
     // Fill it to the last block so the report's first write is already short.
     spawnSync('dd', ['if=/dev/zero', `of=${join(full, 'filler')}`, 'bs=4k'], { encoding: 'utf8' });
     try {
-      const r = runCli(['report', '--html', join(full, 'report.html')]);
+      const r = await runRehab(['report', '--html', join(full, 'report.html')]);
       expectOneError(r, 3, /report\.html: cannot be written: no space left on the device/);
       expect(r.stderr).not.toMatch(/wrote/);
       expect(readdirSync(full)).toEqual(['filler']);
@@ -72,13 +72,13 @@ describe('a full disk (a 64 KiB tmpfs)', () => {
     }
   });
 
-  it.skipIf('skip' in tmpfs)('a report larger than the disk: exit 3 and the old report intact', () => {
+  it.skipIf('skip' in tmpfs)('a report larger than the disk: exit 3 and the old report intact', async () => {
     const full = (tmpfs as { path: string }).path;
     writeFileSync(join(full, 'report.html'), 'the old report');
     // Fill all but about 20 KiB: the report (about 100 KiB) starts, then runs out of space.
     spawnSync('dd', ['if=/dev/zero', `of=${join(full, 'filler')}`, 'bs=4k', 'count=10'], { encoding: 'utf8' });
     try {
-      const r = runCli(['report', '--html', join(full, 'report.html'), '--markdown', join(full, 'report.md')]);
+      const r = await runRehab(['report', '--html', join(full, 'report.html'), '--markdown', join(full, 'report.md')]);
       expectOneError(r, 3, /no space left on the device/);
       expect(readFileSync(join(full, 'report.html'), 'utf8')).toBe('the old report');
       expect(readdirSync(full).sort()).toEqual(['filler', 'report.html']);
@@ -192,133 +192,133 @@ describe('a reader that closes the pipe early (EPIPE)', () => {
 });
 
 describe('--output and report files: what is refused (exit 2, nothing written)', () => {
-  it('a symbolic link: refused, the link and its file unchanged', () => {
+  it('a symbolic link: refused, the link and its file unchanged', async () => {
     const d = folder();
     writeFileSync(join(d, 'real.csv'), 'real');
     symlinkSync('real.csv', join(d, 'link.csv'));
-    expectOneError(runCli(['rank', '--method', 'KBT', '--output', join(d, 'link.csv')]), 2, /link\.csv: is a symbolic link/);
+    expectOneError(await runRehab(['rank', '--method', 'KBT', '--output', join(d, 'link.csv')]), 2, /link\.csv: is a symbolic link/);
     expect(readFileSync(join(d, 'real.csv'), 'utf8')).toBe('real');
     expect(readdirSync(d).sort()).toEqual(['link.csv', 'real.csv']);
   });
 
   // The refusal comes from the path alone, before any file-system call (see test/unit/write.test.ts).
   for (const path of ['/dev/stdout', '/dev/fd/1', '/proc/self/fd/1']) {
-    it(`${path}: refused with a hint to use stdout`, () => {
-      const r = runCli(['rank', '--method', 'KBT', '--format', 'csv', '--output', path]);
+    it(`${path}: refused with a hint to use stdout`, async () => {
+      const r = await runRehab(['rank', '--method', 'KBT', '--format', 'csv', '--output', path]);
       expectOneError(r, 2, /system path/);
       expect(r.stderr).toMatch(/hint: to write to stdout, leave out the option or give -/);
     });
   }
 
-  it('- means stdout', () => {
-    const r = runCli(['rank', '--method', 'KBT', '--format', 'csv', '--output', '-', '--quiet']);
+  it('- means stdout', async () => {
+    const r = await runRehab(['rank', '--method', 'KBT', '--format', 'csv', '--output', '-', '--quiet']);
     expect(r.status).toBe(0);
     expect(r.stdout.split('\n')[0]).toMatch(/^year,method,rank,region_code/);
   });
 
-  it('a read-only file: refused and unchanged', () => {
+  it('a read-only file: refused and unchanged', async () => {
     const f = join(folder(), 'ro.csv');
     writeFileSync(f, 'keep');
     chmodSync(f, 0o444);
-    expectOneError(runCli(['rank', '--method', 'KBT', '--output', f]), 2, /is read-only/);
+    expectOneError(await runRehab(['rank', '--method', 'KBT', '--output', f]), 2, /is read-only/);
     expect(readFileSync(f, 'utf8')).toBe('keep');
   });
 
-  it('a 0600 file keeps mode 0600 when replaced', () => {
+  it('a 0600 file keeps mode 0600 when replaced', async () => {
     const f = join(folder(), 'private.csv');
     writeFileSync(f, 'old');
     chmodSync(f, 0o600);
-    expect(runCli(['rank', '--method', 'KBT', '--format', 'csv', '--output', f, '--quiet']).status).toBe(0);
+    expect((await runRehab(['rank', '--method', 'KBT', '--format', 'csv', '--output', f, '--quiet'])).status).toBe(0);
     expect(readFileSync(f, 'utf8')).toMatch(/^year,method,rank,region_code/);
     expect(statSync(f).mode & 0o777).toBe(0o600);
   });
 
-  it('--markdown x --html x: refused, nothing written', () => {
+  it('--markdown x --html x: refused, nothing written', async () => {
     const d = folder();
-    expectOneError(runCli(['report', '--markdown', join(d, 'x'), '--html', join(d, '.', 'x')]), 2, /two outputs/);
+    expectOneError(await runRehab(['report', '--markdown', join(d, 'x'), '--html', join(d, '.', 'x')]), 2, /two outputs/);
     expect(readdirSync(d)).toEqual([]);
   });
 
-  it('a config whose outputs.markdown is the config file itself: refused, config intact', () => {
+  it('a config whose outputs.markdown is the config file itself: refused, config intact', async () => {
     const d = folder();
     const config = '{"outputs": {"markdown": "rehab-stats.config.json"}}\n';
     writeFileSync(join(d, 'rehab-stats.config.json'), config);
     // Named with --config, and found by default in the current folder.
-    expectOneError(runCli(['report', '--config', join(d, 'rehab-stats.config.json')]), 2, /is the config file/);
+    expectOneError(await runRehab(['report', '--config', join(d, 'rehab-stats.config.json')]), 2, /is the config file/);
     const r = spawnSync(process.execPath, [BIN, 'report'], { cwd: d, env: { PATH: process.env.PATH, LANG: 'C' }, encoding: 'utf8' });
     expectOneError({ stdout: r.stdout, stderr: r.stderr, status: r.status }, 2, /is the config file/);
     expect(readFileSync(join(d, 'rehab-stats.config.json'), 'utf8')).toBe(config);
     expect(readdirSync(d)).toEqual(['rehab-stats.config.json']);
   });
 
-  it('a bundled data file, existing or new: refused', () => {
+  it('a bundled data file, existing or new: refused', async () => {
     const bundled = join(ROOT, 'src', 'data', 'treatments.csv');
     const before = readFileSync(bundled);
-    expectOneError(runCli(['rank', '--method', 'KBT', '--format', 'csv', '--output', bundled]), 2, /bundled data/);
+    expectOneError(await runRehab(['rank', '--method', 'KBT', '--format', 'csv', '--output', bundled]), 2, /bundled data/);
     expect(readFileSync(bundled).equals(before)).toBe(true);
     const fresh = join(ROOT, 'src', 'data', 'not-bundled.csv');
     try {
-      expectOneError(runCli(['convert', 'fixtures/kolada.csv', '--output', 'src/data/not-bundled.csv']), 2, /bundled data/);
+      expectOneError(await runRehab(['convert', 'fixtures/kolada.csv', '--output', 'src/data/not-bundled.csv']), 2, /bundled data/);
       expect(existsSync(fresh)).toBe(false);
     } finally {
       rmSync(fresh, { force: true });
     }
   });
 
-  it('an input, also through a symbolic link to it', () => {
+  it('an input, also through a symbolic link to it', async () => {
     const d = folder();
     writeFileSync(join(d, 'in.csv'), readFileSync(join(ROOT, 'fixtures', 'kolada.csv')));
     symlinkSync('in.csv', join(d, 'alias.csv'));
-    expectOneError(runCli(['convert', join(d, 'alias.csv'), '--output', join(d, 'in.csv')]), 2, /in\.csv: is an input of this command/);
+    expectOneError(await runRehab(['convert', join(d, 'alias.csv'), '--output', join(d, 'in.csv')]), 2, /in\.csv: is an input of this command/);
     expect(readFileSync(join(d, 'in.csv')).equals(readFileSync(join(ROOT, 'fixtures', 'kolada.csv')))).toBe(true);
   });
 });
 
 describe('errors a user can cause are not internal errors', () => {
-  it('an output path under a regular file (ENOTDIR): exit 3', () => {
+  it('an output path under a regular file (ENOTDIR): exit 3', async () => {
     const d = folder();
     writeFileSync(join(d, 'file'), '');
-    expectOneError(runCli(['rank', '--method', 'KBT', '--output', join(d, 'file', 'x.csv')]), 3, /a part of the path is a file, not a folder/);
+    expectOneError(await runRehab(['rank', '--method', 'KBT', '--output', join(d, 'file', 'x.csv')]), 3, /a part of the path is a file, not a folder/);
   });
 
-  it('a symbolic link loop as input (ELOOP): exit 3', () => {
+  it('a symbolic link loop as input (ELOOP): exit 3', async () => {
     const d = folder();
     symlinkSync('loop', join(d, 'loop'));
-    expectOneError(runCli(['rank', '--method', 'KBT', '--input', join(d, 'loop')]), 3, /too many levels of symbolic links/);
+    expectOneError(await runRehab(['rank', '--method', 'KBT', '--input', join(d, 'loop')]), 3, /too many levels of symbolic links/);
   });
 
-  it('an over-long file name (ENAMETOOLONG): exit 3', () => {
-    expectOneError(runCli(['rank', '--method', 'KBT', '--output', join(folder(), 'a'.repeat(300))]), 3, /the file name is too long/);
+  it('an over-long file name (ENAMETOOLONG): exit 3', async () => {
+    expectOneError(await runRehab(['rank', '--method', 'KBT', '--output', join(folder(), 'a'.repeat(300))]), 3, /the file name is too long/);
   });
 
   for (const key of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
-    it(`a config key "${key}": exit 4, named as an unknown key`, () => {
+    it(`a config key "${key}": exit 4, named as an unknown key`, async () => {
       const f = join(folder(), 'c.json');
       writeFileSync(f, `{"${key}": {"x": 1}}`);
-      expectOneError(runCli(['report', '--config', f]), 4, new RegExp(`unknown key "${key}"`));
+      expectOneError(await runRehab(['report', '--config', f]), 4, new RegExp(`unknown key "${key}"`));
     });
   }
 
-  it('--per 1e400 (infinite): exit 2 on the command line, exit 4 in a config', () => {
-    expectOneError(runCli(['rank', '--method', 'KBT', '--per', '1e400']), 2, /--per 1e400/);
-    expectOneError(runCli(['report', '--per', '1e400']), 2, /--per 1e400/);
+  it('--per 1e400 (infinite): exit 2 on the command line, exit 4 in a config', async () => {
+    expectOneError(await runRehab(['rank', '--method', 'KBT', '--per', '1e400']), 2, /--per 1e400/);
+    expectOneError(await runRehab(['report', '--per', '1e400']), 2, /--per 1e400/);
     const f = join(folder(), 'c.json');
     writeFileSync(f, '{"per": 1e400}');
-    expectOneError(runCli(['report', '--config', f]), 4, /"per" must be a positive number/);
+    expectOneError(await runRehab(['report', '--config', f]), 4, /"per" must be a positive number/);
   });
 
-  it('a method absent in the report year: exit 4 naming the years it has', () => {
+  it('a method absent in the report year: exit 4 naming the years it has', async () => {
     const d = folder();
     const rows = readFileSync(join(ROOT, 'src', 'data', 'treatments.csv'), 'utf8').split('\n');
     writeFileSync(join(d, 'counts.csv'), [rows[0], ...rows.filter((l) => /,(2013|2014),KBT,|,2013,IPT,/.test(l))].join('\n') + '\n');
-    const r = runCli(['report', '--input', join(d, 'counts.csv'), '--year', '2014', '--markdown', join(d, 'r.md')]);
+    const r = await runRehab(['report', '--input', join(d, 'counts.csv'), '--year', '2014', '--markdown', join(d, 'r.md')]);
     expectOneError(r, 4, /no IPT counts for 2014, the report year/);
     expect(r.stderr).toMatch(/hint: years with IPT counts: 2013; methods with 2014 counts: KBT/);
     expect(readdirSync(d)).toEqual(['counts.csv']);
   });
 
-  it('a report year with no data at all: exit 4', () => {
+  it('a report year with no data at all: exit 4', async () => {
     const d = folder();
-    expectOneError(runCli(['report', '--year', '2030', '--markdown', join(d, 'r.md')]), 4, /counts for 2030/);
+    expectOneError(await runRehab(['report', '--year', '2030', '--markdown', join(d, 'r.md')]), 4, /counts for 2030/);
   });
 });

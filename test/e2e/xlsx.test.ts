@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT, runCli } from './harness.js';
+import { ROOT, runRehab } from './harness.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rehab-stats-xlsx-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -32,10 +32,10 @@ const DATA_COMMANDS: [string, string[]][] = [
 describe('--format xlsx', () => {
   it.each(DATA_COMMANDS)('%s writes a workbook with the CSV values and a notes sheet', async (name, args) => {
     const file = join(dir, `${name}.xlsx`);
-    const r = runCli([...args, '--format', 'xlsx', '--output', file, '--quiet']);
+    const r = await runRehab([...args, '--format', 'xlsx', '--output', file, '--quiet']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    const csv = parse(runCli([...args, '--format', 'csv', '--no-formulas', '--quiet']).stdout) as string[][];
+    const csv = parse((await runRehab([...args, '--format', 'csv', '--no-formulas', '--quiet'])).stdout) as string[][];
     const wb = await open(file);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Data', 'Notes']);
     const ws = wb.getWorksheet('Data')!;
@@ -65,9 +65,9 @@ describe('--format xlsx', () => {
     expect(ws.getRow(2).getCell(2).value).toBe('KBT');
   });
 
-  it('gives the same bytes on a second run', () => {
+  it('gives the same bytes on a second run', async () => {
     const again = join(dir, 'rank-again.xlsx');
-    runCli(['rank', '--method', 'KBT', '--year', '2014', '--format', 'xlsx', '--output', again, '--quiet']);
+    await runRehab(['rank', '--method', 'KBT', '--year', '2014', '--format', 'xlsx', '--output', again, '--quiet']);
     expect(readFileSync(again).equals(readFileSync(join(dir, 'rank.xlsx')))).toBe(true);
   });
 
@@ -104,10 +104,10 @@ describe.skipIf(!soffice)('opened in LibreOffice', () => {
   // The same, cells saved as stored (full numbers).
   const AS_STORED = 'csv:Text - txt - csv (StarCalc):59,,76,1,,0,false,true,false';
 
-  it('reads the xlsx with codes, numbers and Swedish formats intact', () => {
+  it('reads the xlsx with codes, numbers and Swedish formats intact', async () => {
     const file = join(dir, 'rank-sv.xlsx');
-    expect(runCli(['rank', '--method', 'KBT', '--year', '2014', '--format', 'xlsx', '--lang', 'sv', '--output', file, '--quiet']).status).toBe(0);
-    const json = JSON.parse(runCli(['rank', '--method', 'KBT', '--year', '2014', '--format', 'json', '--quiet']).stdout) as Record<string, string | number>[];
+    expect((await runRehab(['rank', '--method', 'KBT', '--year', '2014', '--format', 'xlsx', '--lang', 'sv', '--output', file, '--quiet'])).status).toBe(0);
+    const json = JSON.parse((await runRehab(['rank', '--method', 'KBT', '--year', '2014', '--format', 'json', '--quiet'])).stdout) as Record<string, string | number>[];
     const stored = convert(file, AS_STORED);
     expect(stored[0]!.slice(0, 8)).toEqual(['År', 'Metod', 'Plats', 'Kod', 'Region', 'Antal', 'Befolkning', 'Per 100 000']);
     json.forEach((row, i) => {
@@ -127,10 +127,10 @@ describe.skipIf(!soffice)('opened in LibreOffice', () => {
     expect(stockholm[7]).toBe((json01.rate as number).toFixed(1).replace('.', ','));
   }, 240_000);
 
-  it('reads the --excel CSV with codes and decimal commas intact', () => {
+  it('reads the --excel CSV with codes and decimal commas intact', async () => {
     const file = join(dir, 'rank-excel.csv');
-    expect(runCli(['rank', '--method', 'KBT', '--year', '2014', '--format', 'csv', '--excel', '--output', file, '--quiet']).status).toBe(0);
-    const json = JSON.parse(runCli(['rank', '--method', 'KBT', '--year', '2014', '--format', 'json', '--quiet']).stdout) as Record<string, string | number>[];
+    expect((await runRehab(['rank', '--method', 'KBT', '--year', '2014', '--format', 'csv', '--excel', '--output', file, '--quiet'])).status).toBe(0);
+    const json = JSON.parse((await runRehab(['rank', '--method', 'KBT', '--year', '2014', '--format', 'json', '--quiet'])).stdout) as Record<string, string | number>[];
     // Opened as a Swedish user's LibreOffice would: ";" separated, UTF-8, Swedish locale (1053),
     // then saved as CSV as stored.
     const lo = join(dir, 'rank-excel-back');
