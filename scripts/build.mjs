@@ -1,22 +1,33 @@
 #!/usr/bin/env node
-// After tsc: (1) a JSON snapshot of the bundled CSV data as parsed, so commands on the bundled
-// data start without parsing CSV; (2) one ES module bundling the CLI and its dependencies
-// (esbuild), so start-up loads one file instead of about seventy. Both measured in BENCHMARKS.md.
-import { writeFileSync } from 'node:fs';
+// The build, straight from src/ with esbuild (types are checked by `npm run typecheck`, once):
+// (1) one ES module bundling the CLI and its dependencies, so start-up loads one file instead
+// of about seventy; (2) the WebAssembly scanning kernel; (3) a JSON snapshot of the bundled
+// CSV data as parsed, so commands on the bundled data start without parsing CSV. (1) and (3)
+// are measured in BENCHMARKS.md.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import wabt from 'wabt';
-import { readFileSync } from 'node:fs';
-import { loadTable } from '../dist/ingest/load.js';
-import { bundledRegions, readBundled, regionRecords, SNAPSHOT_FILES, SNAPSHOT_PATH, sourceStamps } from '../dist/io/bundled.js';
 
-const regions = bundledRegions();
-const tables = {};
-for (const name of SNAPSHOT_FILES.filter((f) => f !== 'regions.csv')) {
-  const t = loadTable(readBundled(name), `bundled ${name}`, name === 'population.csv' ? 'population' : 'count', regions);
-  if (t.problems.length || t.missing.length) throw new Error(`bundled ${name} is not clean`);
-  tables[name] = t.observations;
-}
-writeFileSync(SNAPSHOT_PATH, JSON.stringify({ sources: sourceStamps(), regions: regionRecords(), tables }));
+mkdirSync('dist', { recursive: true });
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  legalComments: 'none',
+  logLevel: 'warning',
+  // commander and iconv-lite are CommonJS: give the ES module bundle a require.
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+};
+
+await build({
+  ...common,
+  entryPoints: ['src/run.ts'],
+  outfile: 'dist/rehab-stats.mjs',
+  // exceljs is loaded only when a workbook is written or read (render/xlsx.ts, ingest/xlsx.ts), from node_modules, so start-up stays small.
+  external: ['exceljs'],
+  minify: true,
+});
 
 // The scanning kernel: WebAssembly text assembled with wabt (no toolchain needed at run time).
 {
@@ -26,18 +37,23 @@ writeFileSync(SNAPSHOT_PATH, JSON.stringify({ sources: sourceStamps(), regions: 
   module.destroy();
 }
 
+// The snapshot, made by the same parsing code the CLI runs (bundled for this step, then removed).
+const tools = 'dist/build-snapshot.mjs';
 await build({
-  entryPoints: ['dist/run.js'],
-  outfile: 'dist/rehab-stats.mjs',
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  legalComments: 'none',
-  // exceljs is loaded only when a workbook is written or read (render/xlsx.ts, ingest/xlsx.ts), from node_modules, so start-up stays small.
-  external: ['exceljs'],
-  minify: true,
-  logLevel: 'warning',
-  // commander and iconv-lite are CommonJS: give the ES module bundle a require.
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  ...common,
+  stdin: { contents: "export { loadTable } from './src/ingest/load.ts'; export * from './src/io/bundled.ts';", resolveDir: '.', loader: 'ts' },
+  outfile: tools,
 });
+try {
+  const { loadTable, bundledRegions, readBundled, regionRecords, SNAPSHOT_FILES, SNAPSHOT_PATH, sourceStamps } = await import(`../${tools}`);
+  const regions = bundledRegions();
+  const tables = {};
+  for (const name of SNAPSHOT_FILES.filter((f) => f !== 'regions.csv')) {
+    const t = loadTable(readBundled(name), `bundled ${name}`, name === 'population.csv' ? 'population' : 'count', regions);
+    if (t.problems.length || t.missing.length) throw new Error(`bundled ${name} is not clean`);
+    tables[name] = t.observations;
+  }
+  writeFileSync(SNAPSHOT_PATH, JSON.stringify({ sources: sourceStamps(), regions: regionRecords(), tables }));
+} finally {
+  rmSync(tools, { force: true });
+}

@@ -2,10 +2,12 @@ import fc from 'fast-check';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { ScanKernel } from '../../src/parse/kernel.js';
 import { readTable } from '../../src/ingest/index.js';
 import { RehabError } from '../../src/errors.js';
 import { bundledRegions } from '../../src/io/bundled.js';
+import { withIo } from '../../src/io/context.js';
 
 /**
  * The whole ingest pipeline, not only the scanners: a file read by path and the same bytes on
@@ -58,17 +60,25 @@ async function outcome(read: () => Promise<{ observations: unknown; rowsRead: nu
   }
 }
 
-async function withEnv<T>(env: Record<string, string | undefined>, f: () => Promise<T>): Promise<T> {
-  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
-  for (const [k, v] of Object.entries(env)) v === undefined ? delete process.env[k] : (process.env[k] = v);
-  try {
-    return await f();
-  } finally {
-    for (const [k, v] of Object.entries(saved)) v === undefined ? delete process.env[k] : (process.env[k] = v);
-  }
+/** Runs f as part of a run whose environment is env (the general path is chosen by REHAB_STATS_GENERAL_PATH). */
+function withEnv<T>(env: Record<string, string>, f: () => Promise<T>): Promise<T> {
+  return withIo({ stdin: (async function* () {})(), stdout: NOWHERE, stderr: NOWHERE, env, cwd: process.cwd(), now: () => new Date(0) }, f);
 }
+const NOWHERE = { write: () => true, on: () => undefined };
 
 describe('fast and general paths through the whole pipeline', () => {
+  it("are chosen by the run's REHAB_STATS_GENERAL_PATH (so the property below compares two paths)", async () => {
+    const path = join(dir, 'chosen.csv');
+    writeFileSync(path, build({ rows: [{ region: 0, year: 2014, sex: 'K' }], targetBytes: 1_300_000, damage: undefined }));
+    const scan = vi.spyOn(ScanKernel.prototype, 'scan');
+    await withEnv({ REHAB_STATS_GENERAL_PATH: '1' }, () => readTable(path, 'count', regions));
+    const general = scan.mock.calls.length;
+    await withEnv({}, () => readTable(path, 'count', regions));
+    const fast = scan.mock.calls.length - general;
+    scan.mockRestore();
+    expect(general).toBe(0);
+    expect(fast).toBeGreaterThan(0);
+  });
   it('give identical observations and identical errors, from a file and from stdin, at every size', async () => {
     let n = 0;
     await fc.assert(
@@ -82,10 +92,10 @@ describe('fast and general paths through the whole pipeline', () => {
           })(),
         });
         const general = await withEnv({ REHAB_STATS_GENERAL_PATH: '1' }, () => outcome(() => readTable(path, 'count', regions)));
-        const fastFile = await withEnv({ REHAB_STATS_GENERAL_PATH: undefined }, () => outcome(() => readTable(path, 'count', regions)));
+        const fastFile = await withEnv({}, () => outcome(() => readTable(path, 'count', regions)));
         // Pipes deliver 64 KiB at a time; an injected stdin may hand over much more at once.
-        const fastStdin = await withEnv({ REHAB_STATS_GENERAL_PATH: undefined }, () => outcome(() => readTable('-', 'count', regions, {}, stdin(65_536))));
-        const bigChunks = await withEnv({ REHAB_STATS_GENERAL_PATH: undefined }, () => outcome(() => readTable('-', 'count', regions, {}, stdin(5 << 20))));
+        const fastStdin = await withEnv({}, () => outcome(() => readTable('-', 'count', regions, {}, stdin(65_536))));
+        const bigChunks = await withEnv({}, () => outcome(() => readTable('-', 'count', regions, {}, stdin(5 << 20))));
         expect(fastFile).toEqual(general);
         expect(fastStdin).toEqual(general);
         expect(bigChunks).toEqual(general);
