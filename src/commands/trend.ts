@@ -17,6 +17,7 @@ import {
   addDataOptions, addHelp, addOutputOptions, BUNDLED_DATA_LABEL, emit, inputWarnings, loadCounts, loadPopulation, loadRegions, outputProtection, populationNotes,
   parsePositive, parseYearOption, resolveLang, type DataOptions, type OutputOptions,
 } from './common.js';
+import { currentIo } from '../io/context.js';
 
 const EXAMPLES = [
   'rehab-stats trend --method KBT  # national series, year on year',
@@ -263,7 +264,7 @@ async function runTrend(opts: TrendOptions): Promise<void> {
   const machineRows = [...series.flatMap((s, i) => summaryRows(s, summaries[i]!)), ...(analysis ? breakRows(analysis, series[0]!) : [])];
   if (opts.svg) {
     if (series.length !== 1) throw usageError('--svg draws one series', 'pass one --region (or none for Riket)');
-    const lang = resolveLang(opts.lang, process.env);
+    const lang = resolveLang(opts.lang, currentIo().env);
     await writeFiles([{ path: opts.svg, data: breakChart(series[0]!, analysis, opts.per, lang === 'sv' ? translate(table.title!, 'sv') : table.title!, lang) + '\n' }], outputProtection([opts.input, opts.population]));
   }
   await emit(withMachineRows(table, machineRows, opts), opts, inputWarnings(data));
