@@ -21,7 +21,9 @@ export function rateRatio(x1: number, t1: number, x2: number, t2: number, level 
   const alpha = 1 - level;
   const n = x1 + x2;
   const pLow = x1 === 0 ? 0 : betaQuantile(alpha / 2, x1, n - x1 + 1);
-  const pHigh = x1 === n ? 1 : betaQuantile(1 - alpha / 2, x1 + 1, n - x1);
+  // x2 > 0, so x1 < n and the upper limit of p always comes from the beta quantile; where it is 1
+  // (a level of 1), p / (1 − p) is already Infinity.
+  const pHigh = betaQuantile(1 - alpha / 2, x1 + 1, n - x1);
   const toRatio = (p: number) => ((p / (1 - p)) * t2) / t1;
-  return { ratio: x1 / t1 / (x2 / t2), lower: toRatio(pLow), upper: pHigh === 1 ? Infinity : toRatio(pHigh) };
+  return { ratio: x1 / t1 / (x2 / t2), lower: toRatio(pLow), upper: toRatio(pHigh) };
 }
