@@ -22,7 +22,7 @@ import { defaultSheetName, renderXlsx } from '../render/xlsx.js';
 import { translate } from '../render/i18n.js';
 import { FORMATS, type Column, type Format, type Lang, type ResultRow, type ResultTable } from '../render/model.js';
 import { markHidden } from '../domain/publish.js';
-import { buildProvenance, inputDigests, provenanceJson, provenancePath, publishRule, type PublishOptions } from './publish.js';
+import { provenanceOutput, provenancePath, type PublishOptions } from './publish.js';
 import { currentIo } from '../io/context.js';
 
 export { readOptions, parseMap } from '../ingest/index.js';
@@ -346,7 +346,8 @@ export async function emit(
   }
   const chalk = chalkFor(opts.format === 'table' && !opts.output ? colorLevel(io.stdout, io.env, opts.color) : 0);
   const human = opts.format === 'table' || opts.format === 'markdown';
-  const provenanceFile = provenancePath(opts);
+  // Checked before anything is rendered: a bad --provenance is a usage error, whatever the data.
+  provenancePath(opts);
   // Machine formats have no room for notes in stdout; the data label goes to stderr instead.
   // A workbook carries the table's notes on its own sheet.
   const notes = human || opts.format === 'xlsx' ? stderrNotes : [...table.notes, ...stderrNotes];
@@ -369,11 +370,8 @@ export async function emit(
   // path for both); stdout only once they are in place, so it stays empty when a write fails.
   const toStdout = opts.output === undefined || opts.output === '-';
   const files: OutputFile[] = toStdout ? [] : [{ path: opts.output!, data: text }];
-  if (provenanceFile) {
-    const made = table.made ?? { population: null, methods: {} };
-    const record = buildProvenance(made, inputDigests(opts.input, opts.population, made.population !== null, made.inputs), publishRule(opts));
-    files.push({ path: provenanceFile, data: provenanceJson(record) });
-  }
+  const provenance = provenanceOutput(opts, table.made);
+  if (provenance) files.push(provenance);
   if (files.length) await writeFiles(files, outputProtection([opts.input, opts.population]));
   if (toStdout) writeStdout(text);
   if (!opts.quiet && notes.length) writeStderr(notes.map((n) => `${lang === 'sv' ? 'obs' : 'note'}: ${translate(n, lang)}\n`).join(''));

@@ -1,6 +1,5 @@
 import { Command, Option } from 'commander';
 import { dataError } from '../errors.js';
-import { rankRows } from '../domain/ranking.js';
 import { keepRegions, resolveMethod, resolveRegions, selectCounts, yearsOf } from '../domain/select.js';
 import { NATIONAL_CODE } from '../domain/regions.js';
 import { funnelCurve } from '../stats/funnel-curve.js';
@@ -11,7 +10,11 @@ import {
   addDataOptions, addHelp, inputWarnings, loadCounts, loadPopulation, loadRegions, outputProtection, parseDenominator, parsePositive,
   parseSexOption, parseYearOption, writeResult, type DataOptions,
 } from './common.js';
-import { writeStderr } from '../io/output.js';
+import { writeStderr, writeStdout } from '../io/output.js';
+import { writeFiles } from '../io/write.js';
+import { ruleActive, HIDDEN_MARKER } from '../domain/publish.js';
+import { isHidden, protectedRanking } from '../domain/publish-ranking.js';
+import { addPublishOptions, populationMade, provenanceOutput, provenancePath, publishRule, type PublishOptions } from './publish.js';
 
 const EXAMPLES = [
   'rehab-stats funnel --method KBT --output kbt-funnel.svg  # latest year, bundled data',
@@ -24,9 +27,12 @@ Draws a funnel plot (Spiegelhalter 2005) as SVG: each region's rate against its 
 the national rate, and the 95% and 99.8% control limits as PHEindicatormethods computes them
 (the same as rank --funnel). With --overdispersion the limits are Spiegelhalter's adjusted ones.
 Regions are blue ▲ above the limits, orange ▼ below, grey ● within; each point carries
-data-region="NN" and a <title> with its name and rate. Writes to --output or stdout.`;
+data-region="NN" and a <title> with its name and rate. Writes to --output or stdout.
+--suppress N: a region whose count is hidden (as rank --suppress hides it, with the secondary
+suppression of Riket = the sum of the regions) has no point; the chart's note names them.
+--round-counts K: rates from the rounded counts.`;
 
-interface FunnelOptions extends DataOptions {
+interface FunnelOptions extends DataOptions, PublishOptions {
   method: string;
   year?: number;
   per: number;
@@ -50,6 +56,7 @@ export function funnelCommand(): Command {
     .option('-o, --output <file>', 'write the SVG to this file (atomically, never over an input) instead of stdout')
     .option('-q, --quiet', 'no notes on stderr');
   addDataOptions(cmd);
+  addPublishOptions(cmd);
   addHelp(cmd, EXAMPLES, DETAILS);
   cmd.action((opts: FunnelOptions) => runFunnel(opts));
   return cmd;
@@ -66,11 +73,19 @@ async function runFunnel(opts: FunnelOptions): Promise<void> {
   const year = opts.year ?? years[years.length - 1]!;
   const counts = selectCounts(data.observations, { method, year, sex, absentIsZero: data.recordLevel });
   if (counts.size === 0) throw dataError(`no ${opts.method} counts for ${year}`, { file: data.source }, `years with ${opts.method} counts: ${years.join(', ') || 'none'}`);
+  provenancePath(opts);
   const population = await loadPopulation(opts, regions);
-  const { rows, national, dispersion } = rankRows({ counts, population, regions, year, sex, age, per: opts.per, level: 0.95, ciMethod: 'exact', funnel: true, ...(opts.overdispersion ? { overdispersion: opts.overdispersion } : {}) });
+  const rule = publishRule(opts);
+  // As rank: rates from the counts as shown (rounded with --round-counts), hiding decided on the whole country.
+  const { table: { rows }, national, dispersion } = protectedRanking({ counts, population, regions, year, sex, age, per: opts.per, level: 0.95, ciMethod: 'exact', funnel: true, ...(opts.overdispersion ? { overdispersion: opts.overdispersion } : {}) }, counts, rule);
   const target = national.rate;
+  if (ruleActive(rule) && national.count_status !== 'shown' && national.count_status !== 'rounded') {
+    throw dataError(`the national ${opts.method} count for ${year} is hidden by --suppress ${rule.suppress}: the funnel's centre line would give it away`, { file: data.source }, 'a lower --suppress, or rank --suppress for the table');
+  }
   if (typeof target !== 'number' || target === 0) throw dataError(`no national ${opts.method} rate for ${year}: nothing to draw the funnel around`, { file: data.source });
-  const shown = keepRegions(rows, selected).filter((r) => typeof r.rate === 'number' && r.region_code !== NATIONAL_CODE);
+  const chosen = keepRegions(rows, selected).filter((r) => r.region_code !== NATIONAL_CODE);
+  const shown = chosen.filter((r) => typeof r.rate === 'number');
+  const hiddenNames = chosen.filter((r) => isHidden(r.count_status)).map((r) => String(r.region));
   const points: FunnelPoint[] = shown.map((r) => ({ code: String(r.region_code), name: String(r.region), population: r.population as number, rate: r.rate as number, label: (r.funnel ?? null) as FunnelLabel | null }));
   const widest = Math.max(...rows.map((r) => (typeof r.population === 'number' ? r.population : 0)));
   const adjustment = opts.overdispersion && dispersion ? { kind: opts.overdispersion, ...dispersion } : undefined;
@@ -78,6 +93,10 @@ async function runFunnel(opts: FunnelOptions): Promise<void> {
   const limitsNote = adjustment
     ? `Limits: Spiegelhalter (2005), ${adjustment.kind} overdispersion adjustment (φ = ${adjustment.phi.toFixed(2)}, τ² = ${adjustment.tau2.toPrecision(3)}).`
     : `Limits: Poisson, as PHEindicatormethods (Spiegelhalter 2005)${dispersion?.overdispersed ? `; φ = ${dispersion.phi.toFixed(2)}: more spread than chance (--overdispersion)` : ''}.`;
+  const publishNotes = [
+    ...(hiddenNames.length ? [`Not drawn (${HIDDEN_MARKER}): ${hiddenNames.join(', ')} — counts below ${rule.suppress}, or one that would give such a count away.`] : []),
+    ...(rule.roundTo > 1 ? [`Rates from counts rounded to a multiple of ${rule.roundTo}.`] : []),
+  ];
   const svg = funnelSvg({
     title: `${method || opts.method} treatments ${perLabel} inhabitants against population, ${year}`,
     yLabel: perLabel,
@@ -85,10 +104,21 @@ async function runFunnel(opts: FunnelOptions): Promise<void> {
     targetLabel: national.region === 'Riket' ? 'Riket' : String(national.region),
     points,
     curve: funnelCurve(target, opts.per, widest * 1.05, 240, adjustment),
-    limitsNote,
+    limitsNote: [limitsNote, ...publishNotes].join(' '),
     format: (v, digits) => v.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }),
   });
-  await writeResult(opts.output, svg, outputProtection([opts.input, opts.population]));
+  const provenance = provenanceOutput(opts, {
+    ...populationMade(population, [year]),
+    methods: { interval: 'exact Poisson', funnel: adjustment ? `Spiegelhalter (2005): ${adjustment.kind} overdispersion-adjusted limits, 95% and 99.8%, around the national rate` : 'PHEindicatormethods: Poisson control limits, 95% and 99.8%, around the national rate (Spiegelhalter 2005)' },
+  });
+  if (provenance) {
+    // The chart and its record together; the chart to stdout only once the record is in place.
+    const toStdout = opts.output === undefined || opts.output === '-';
+    await writeFiles([...(toStdout ? [] : [{ path: opts.output!, data: svg }]), provenance], outputProtection([opts.input, opts.population]));
+    if (toStdout) writeStdout(svg);
+  } else {
+    await writeResult(opts.output, svg, outputProtection([opts.input, opts.population]));
+  }
   const notes = inputWarnings(data);
   if (!opts.quiet && notes.length) writeStderr(notes.map((n) => `note: ${n}\n`).join(''));
 }

@@ -8,6 +8,7 @@ import { displayName } from '../io/read.js';
 import { homeFolder, populationCachePath } from '../io/population-cache.js';
 import type { PopulationTable } from '../domain/population.js';
 import { existsSync } from 'node:fs';
+import { currentIo } from '../io/context.js';
 import { sep } from 'node:path';
 
 /**
@@ -18,6 +19,7 @@ export interface PublishOptions {
   suppress?: number;
   roundCounts?: number;
   provenance?: string | boolean;
+  provenanceTime?: boolean;
 }
 
 /** A whole number ≥ 0 for --suppress and --round-counts. */
@@ -32,7 +34,22 @@ export function addPublishOptions(cmd: Command): Command {
   return cmd
     .addOption(new Option('--suppress <n>', 'hide every count below N and all figures computed from it, and enough further cells that none can be worked out from the totals (0: none)').argParser(parseWhole('--suppress')))
     .addOption(new Option('--round-counts <k>', 'show counts rounded to a multiple of K; rates are computed from the rounded counts').argParser(parseWhole('--round-counts')))
-    .option('--provenance [file]', 'write where the result came from and how it was made (JSON) to FILE, or beside --output as FILE.provenance.json');
+    .option('--provenance [file]', 'write where the result came from and how it was made (JSON) to FILE, or beside --output as FILE.provenance.json')
+    .option('--provenance-time', 'with --provenance: record when it was made (SOURCE_DATE_EPOCH when set, else the clock); without it the record has no time');
+}
+
+/**
+ * The time for a record that asks for one: SOURCE_DATE_EPOCH (seconds since 1970, the
+ * reproducible-builds convention, so CI can pin it) when set, else now. A malformed value is an
+ * error, never silently replaced by the clock.
+ */
+export function recordTime(env: Readonly<Record<string, string | undefined>>, now: () => Date): string {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch === undefined || epoch === '') return now().toISOString();
+  if (!/^\d+$/.test(epoch.trim()) || !Number.isSafeInteger(Number(epoch)) || Number(epoch) * 1000 > 8.64e15) {
+    throw usageError(`SOURCE_DATE_EPOCH=${epoch}: expected whole seconds since 1970-01-01 UTC, e.g. 1767225600`, 'unset it to use the clock');
+  }
+  return new Date(Number(epoch) * 1000).toISOString();
 }
 
 export function publishRule(opts: PublishOptions): PublishRule {
@@ -105,8 +122,21 @@ function homeRelative(path: string): string {
   return home && path.startsWith(home + sep) ? `~${path.slice(home.length)}` : path;
 }
 
+/**
+ * The provenance file an output asks for (--provenance), or none: written together with the
+ * output itself, so the two never disagree.
+ */
+export function provenanceOutput(opts: PublishOptions & { output?: string; input?: string; population?: string }, made: Made | undefined): { path: string; data: string } | undefined {
+  const path = provenancePath(opts);
+  if (!path) return undefined;
+  const m = made ?? { population: null, methods: {} };
+  const record = buildProvenance(m, inputDigests(opts.input, opts.population, m.population !== null, m.inputs), publishRule(opts), opts.provenanceTime ? recordTime(currentIo().env, currentIo().now) : undefined);
+  return { path, data: provenanceJson(record) };
+}
+
 /** Where --provenance writes: the file named, else beside --output. */
 export function provenancePath(opts: PublishOptions & { output?: string }): string | undefined {
+  if (opts.provenanceTime && !opts.provenance) throw usageError('--provenance-time goes with --provenance', 'e.g. --output ranked.csv --provenance --provenance-time');
   if (!opts.provenance) return undefined;
   if (typeof opts.provenance === 'string') return opts.provenance;
   // `--output -` is stdout: there is no file to sit beside (it would be a file named "-.provenance.json").

@@ -3,14 +3,14 @@ import { Command, Option } from 'commander';
 import { dataError, usageError } from '../errors.js';
 import { loadUnits, rankUnits } from './units.js';
 import { ALL_AGES } from '../domain/observation.js';
-import { buildStrata, rankRows } from '../domain/ranking.js';
+import { buildStrata } from '../domain/ranking.js';
 import { keepRegions, resolveMethod, resolveRegions, selectCounts, yearsOf } from '../domain/select.js';
 import { SMALL_COUNT } from '../stats/rate.js';
 import { ESP2013, type AgeStratum } from '../stats/dsr.js';
 import { poissonMethodUsed, type PoissonMethod } from '../stats/poisson.js';
 import type { OverdispersionEstimate, OverdispersionKind } from '../stats/overdispersion.js';
-import { protectTable, roundCells, ruleActive } from '../domain/publish.js';
-import { rankSpec } from '../domain/publish-specs.js';
+import { ruleActive } from '../domain/publish.js';
+import { protectedRanking } from '../domain/publish-ranking.js';
 import { addPublishOptions, populationMade, publishRule, type PublishOptions } from './publish.js';
 import type { Column, ResultRow, ResultTable } from '../render/model.js';
 import { FUNNEL_COLUMNS, intervalColumns } from '../render/columns.js';
@@ -150,12 +150,15 @@ async function runRank(opts: RankOptions, ciMethodGiven = false): Promise<void> 
   }
   const rule = publishRule(opts);
   // Rates come from the counts as shown: rounded ones when --round-counts asks (README "Publishing").
-  const { rows: allRows, national, missingRegions, dispersion } = rankRows({ counts: roundCells(counts, rule), population, regions, year, sex, age, per: opts.per, level: opts.ci, ciMethod, funnel: opts.funnel, ...(opts.rankInterval ? { rankInterval: true } : {}), ...(opts.overdispersion ? { overdispersion: opts.overdispersion } : {}), ...(strata ? { strata } : {}) });
   // The interval can differ by row (PHE's rule picks by count size): each row says which it got.
   const perRowMethod = opts.ciMethod === 'phe' ? 'human' : ruleActive(rule) ? 'machine' : false;
-  if (perRowMethod) for (const r of [...allRows, national]) r.interval_method = typeof r.rate_lower !== 'number' ? null : strata ? 'dobson' : poissonMethodUsed(r.count as number, opts.ciMethod);
+  const intervalMethods = (rows: ResultRow[], national: ResultRow) => {
+    if (perRowMethod) for (const r of [...rows, national]) r.interval_method = typeof r.rate_lower !== 'number' ? null : strata ? 'dobson' : poissonMethodUsed(r.count as number, opts.ciMethod);
+  };
+  // Rates come from the counts as shown: rounded ones when --round-counts asks (README "Publishing").
   // Suppression is decided on the whole ranking, before --region picks rows from it.
-  const whole = protectTable({ columns: [], rows: allRows, apart: [national], notes: [] }, rankSpec(allRows, counts), rule);
+  const { table: whole, national, missingRegions, dispersion } = protectedRanking({ counts, population, regions, year, sex, age, per: opts.per, level: opts.ci, ciMethod, funnel: opts.funnel, ...(opts.rankInterval ? { rankInterval: true } : {}), ...(opts.overdispersion ? { overdispersion: opts.overdispersion } : {}), ...(strata ? { strata } : {}) }, counts, rule, intervalMethods);
+  const allRows = whole.rows;
 
   // Ranks stay those among all regions: Stockholm is 5th of 21, shown alone.
   const rows = keepRegions(whole.rows, selected);

@@ -17,7 +17,7 @@ import { buildReport, reportScope } from '../report/build.js';
 import { reportHtml, reportMarkdown } from '../report/render.js';
 import type { PublishRule } from '../domain/publish.js';
 import type { Provenance } from '../domain/provenance.js';
-import { buildProvenance, inputDigests, parseWhole } from './publish.js';
+import { buildProvenance, inputDigests, parseWhole, recordTime } from './publish.js';
 import {
   addHelp, BUNDLED_DATA_LABEL, collect, loadCounts, loadPopulation, loadRegions, outputProtection, parsePositive, populationNotes,
   parseYearOption, resolveLang, type CountData,
@@ -269,7 +269,7 @@ export function reportCommand(): Command {
       throw usageError('a break section cannot be published with suppress or roundCounts yet', 'leave out "break", or publish without suppress/roundCounts');
     }
     if (s.break && breakAt) model.breakSection = reportBreak(s.break, breakAt, data, regions, population, scope.methods, s.per!, lang, configFile);
-    const builtAt = s.timestamp ? currentIo().now().toISOString() : undefined;
+    const builtAt = s.timestamp ? recordTime(currentIo().env, currentIo().now) : undefined;
     const cwd = currentIo().cwd;
     const shownPath = (p: string) => (p.startsWith(cwd + '/') ? p.slice(cwd.length + 1) : p);
     model.provenance = reportProvenance(s, scope, shownPath(population.source), rule, shownPath, selected);

@@ -36,6 +36,8 @@ export interface RankInput {
   overdispersion?: OverdispersionKind;
   /** Age-standardise: each region's counts and population by age group with the standard's weights. */
   strata?: Map<string, AgeStratum[]>;
+  /** Regions left out of the overdispersion estimate (their counts are hidden: φ would give them away). */
+  outOfDispersion?: ReadonlySet<string>;
 }
 
 /**
@@ -158,7 +160,7 @@ function addComparisons(rows: ResultRow[], national: ResultRow, input: RankInput
   const benchmark = national.rate;
   const funnelTarget = input.funnel || input.overdispersion ? funnelTargetOf(rows, national, input, exact) : null;
   // φ and τ² from every ranked region (crude rates), to adjust the limits or to say that they should be
-  const ranked = rows.filter((r) => typeof r.rate === 'number');
+  const ranked = rows.filter((r) => typeof r.rate === 'number' && !input.outOfDispersion?.has(r.region_code as string));
   const dispersion = funnelTarget !== null && !input.strata && ranked.length >= 2 ? estimateOverdispersion(ranked.map((r) => ({ observed: r.count as number, expected: funnelTarget * (r.population as number) }))) : undefined;
   const adjustment = input.overdispersion && dispersion ? { kind: input.overdispersion, ...dispersion } : undefined;
   for (const r of rows) {
