@@ -13,6 +13,12 @@ import { growth } from '../stats/growth.js';
 import { sparkline } from '../stats/trend.js';
 import type { Column, ResultRow, ResultTable } from '../render/model.js';
 import { intervalColumns } from '../render/columns.js';
+import { HIDDEN_MARKER, ruleActive } from '../domain/publish.js';
+import { protectSeries, type ProtectedSeries, type SeriesTotal } from '../domain/publish-trend.js';
+import { MIN_YEARS_EACH_SIDE } from '../stats/segmented-poisson.js';
+import { roundCount } from '../stats/round-count.js';
+import { addPublishOptions, populationMade, publishRule, type PublishOptions } from './publish.js';
+import type { PublishRule } from '../domain/publish.js';
 import {
   addDataOptions, addHelp, addOutputOptions, BUNDLED_DATA_LABEL, emit, inputWarnings, loadCounts, loadPopulation, loadRegions, outputProtection, populationNotes,
   parsePositive, parseYearOption, resolveLang, type DataOptions, type OutputOptions,
@@ -61,7 +67,7 @@ df_residual}, each change {estimate, lower, upper}; CSV has part "break" rows (s
 level_change, slope_change, trend_before, dispersion — "_vs_rest" with --vs rest) with
 estimate, lower, upper.`;
 
-interface TrendOptions extends DataOptions, OutputOptions {
+interface TrendOptions extends DataOptions, OutputOptions, PublishOptions {
   method?: string;
   by: 'nation' | 'region' | 'method';
   from?: number;
@@ -109,11 +115,11 @@ function summaryRows(series: Series, s: SpanSummary): ResultRow[] {
 }
 
 /** Why a series has no CAGR or fitted growth, when it has none: never a blank without a reason. */
-function missingGrowthNote(label: string, values: readonly { year: number; value: number | null }[], s: SpanSummary): string | undefined {
+function missingGrowthNote(label: string, values: readonly { year: number; value: number | null }[], s: SpanSummary, hidden: ReadonlySet<number> = new Set()): string | undefined {
   if (s.cagrPct !== null && s.fittedGrowthPct !== null) return undefined;
   const zero = values.find((p) => p.value === 0);
   if (zero) return `${label}: ${zero.year} is 0, so no ${s.cagrPct === null ? 'CAGR or ' : ''}log-linear fit (growth from zero is undefined).`;
-  if (values.filter((p) => p.value !== null).length < 2) return `${label}: fewer than two known years, so no growth rate.`;
+  if (values.filter((p) => p.value !== null).length < 2) return `${label}: fewer than two ${hidden.size ? 'shown' : 'known'} years, so no growth rate.`;
   return undefined;
 }
 
@@ -145,6 +151,7 @@ export function trendCommand(): Command {
     .option('--svg <file>', 'also write the series as an SVG chart (with --break: the fitted segments and the pre-break trend continued)');
   addDataOptions(cmd);
   addOutputOptions(cmd);
+  addPublishOptions(cmd);
   addHelp(cmd, EXAMPLES, DETAILS);
   cmd.action((opts: TrendOptions) => runTrend(opts));
   return cmd;
@@ -165,22 +172,32 @@ async function runTrend(opts: TrendOptions): Promise<void> {
     data.bundled ? BUNDLED_DATA_LABEL : `Data: ${data.source}.`,
     ...(population ? [...populationNotes(population), `Rate per ${opts.per.toLocaleString('en-US')} inhabitants with its exact Poisson 95% interval.`] : []),
   ];
-  const build = (region: Region, method: string, years: number[]): Series => {
-    const series = countSeries(data.observations, regions, region, method, years, data.recordLevel);
-    return population ? withRates(series, population, opts.per) : series;
-  };
+  const rule = publishRule(opts);
+  const counts = (region: Region, method: string, years: number[]): Series => countSeries(data.observations, regions, region, method, years, data.recordLevel);
+  const rated = (s: Series): Series => (population ? withRates(s, population, opts.per) : s);
+  // The rule on series of true counts: rows, rates and sums from the counts as shown (README "Publishing").
+  const protect = (list: Series[], total: SeriesTotal, vsRest = false): ProtectedSeries =>
+    protectSeries(list, rule, total, (shown) => {
+      const rows = shown.map(rated).flatMap(seriesRows);
+      // Cells computed later (the rest of Sweden, the ratio) are named now, so a hidden year marks them.
+      if (vsRest && ruleActive(rule)) for (const r of rows) Object.assign(r, { rest_count: null, rest_rate: null, rate_ratio: null, ratio_lower: null, ratio_upper: null });
+      return rows;
+    });
+  const made = (years: number[]) => ({ ...(population ? populationMade(population, years) : { population: null }), methods: { interval: population ? 'exact Poisson, 95%' : 'none' } });
 
   if (opts.by === 'method') {
     const subjects = seriesSubjects(data.observations, regions, selected);
     if (subjects.length > 1) throw usageError('--by method shows one region (or Riket) at a time', 'pass one --region');
     const subject = subjects[0]!;
     const methods = opts.method ? [resolveMethod(data.observations, opts.method, data.source)] : methodsOf(data.observations);
-    const all = methods.map((m) => build(subject, m, yearsOf(data.observations.filter((o) => o.method === m)).filter(inRange)));
+    const all = methods.map((m) => counts(subject, m, yearsOf(data.observations.filter((o) => o.method === m)).filter(inRange)));
     // Each method over its own years: one that starts in 2025 starts there.
-    const shown = all.filter((s) => s.points.some((p) => p.count !== null));
-    if (shown.length === 0) throw dataError('no counts in the range', { file: data.source }, 'check --from and --to');
-    const table = spanTable(shown, measure, `Methods, ${subject.name}: when each starts and how it grows`, label(), 'method');
-    return emit(table, opts, inputWarnings(data));
+    const present = all.filter((s) => s.points.some((p) => p.count !== null));
+    if (present.length === 0) throw dataError('no counts in the range', { file: data.source }, 'check --from and --to');
+    // Every method together is the subject's count of all treatments, which share --by method publishes.
+    const guarded = protect(present, opts.method ? { kind: 'none' } : { kind: 'known-sum' });
+    const table = spanTable(guarded.shown.map(rated), measure, `Methods, ${subject.name}: when each starts and how it grows`, label(), 'method', 0, { guarded, rule });
+    return emit({ ...table, made: made(present.flatMap((s) => s.points.map((p) => p.year))) }, opts, inputWarnings(data));
   }
 
   const methods = methodsOf(data.observations);
@@ -190,27 +207,44 @@ async function runTrend(opts: TrendOptions): Promise<void> {
   const years = yearsOf(data.observations.filter((o) => o.method === method)).filter(inRange);
   if (years.length < 2) throw dataError(`fewer than two years of ${name} in the range`, { file: data.source }, 'a trend needs at least two years');
   const span = `${years[0]}–${years[years.length - 1]}`;
+  const coversRegions = (codes: readonly string[]) => regions.regions.every((r) => codes.includes(r.code));
 
   if (opts.by === 'region') {
     const codes = new Set(selected.map((r) => r.code));
-    const all = regions.regions.filter((r) => codes.size === 0 || codes.has(r.code)).map((r) => build(r, method, years));
-    const shown = all.filter((s) => s.points.some((p) => p.count !== null));
-    if (shown.length === 0) throw dataError(`no regional counts of ${name}`, { file: data.source }, 'the input holds national figures only; leave out --by region');
+    const all = regions.regions.filter((r) => codes.size === 0 || codes.has(r.code)).map((r) => counts(r, method, years));
+    const present = all.filter((s) => s.points.some((p) => p.count !== null));
+    if (present.length === 0) throw dataError(`no regional counts of ${name}`, { file: data.source }, 'the input holds national figures only; leave out --by region');
     // Riket for comparison under the chosen regions, when the data gives it.
-    const national = selected.length && !codes.has(NATIONAL_CODE) ? build(regions.national, method, years) : undefined;
+    const national = selected.length && !codes.has(NATIONAL_CODE) ? counts(regions.national, method, years) : undefined;
     const apart = national && national.points.every((p) => p.count !== null) ? [national] : [];
-    const table = spanTable([...shown, ...apart], measure, `${name} per region, ${span}`, ['CAGR: first to last year. Fitted: log-linear least squares over every year.', ...label()], 'region', apart.length);
-    return emit(table, opts, inputWarnings(data));
+    // All 21 regions add up to Riket, which trend publishes (and prints here when asked).
+    const total: SeriesTotal = coversRegions(all.map((s) => s.code)) ? { kind: 'known-sum', ...(apart.length ? { totalIndex: present.length } : {}) } : { kind: 'none' };
+    const guarded = protect([...present, ...apart], total);
+    const table = spanTable(guarded.shown.map(rated), measure, `${name} per region, ${span}`, ['CAGR: first to last year. Fitted: log-linear least squares over every year.', ...label()], 'region', apart.length, { guarded, rule });
+    return emit({ ...table, made: made(years) }, opts, inputWarnings(data));
   }
 
   const subjects = seriesSubjects(data.observations, regions, selected);
-  const series = subjects.map((r) => build(r, method, years));
-  const empty = series.filter((s) => s.points.every((p) => p.count === null));
+  const trueSeries = subjects.map((r) => counts(r, method, years));
+  const empty = trueSeries.filter((s) => s.points.every((p) => p.count === null));
   if (empty.length) {
     const present = [...new Set(data.observations.filter((o) => o.method === method).map((o) => o.region))].sort().map((c) => regions.byScbCode(c)?.name ?? c);
     throw dataError(`no ${name} counts for ${empty.map((s) => s.name).join(', ')}`, { file: data.source }, `regions with ${name} counts: ${present.join(', ') || 'none'}`);
   }
-  const analysis = opts.break !== undefined ? breakAnalysis(series, opts.break, opts, () => nationalSeries(data.observations, regions, method, years, population!, opts.per, data.recordLevel, data.source), data.source) : undefined;
+  if (opts.break !== undefined && trueSeries.length !== 1) throw usageError('--break analyses one series at a time', 'pass one --region (or none for Riket)');
+  if (opts.vs === 'rest' && trueSeries[0]!.code === NATIONAL_CODE) throw usageError('--vs rest compares a region with the rest of Sweden', 'pass one --region');
+  const vsRest = opts.break !== undefined && opts.vs === 'rest';
+  const nationalTrue = vsRest ? nationalSeries(data.observations, regions, method, years, population!, opts.per, data.recordLevel, data.source) : undefined;
+  const codes = trueSeries.map((s) => s.code);
+  const seriesTotal: SeriesTotal = nationalTrue
+    ? { kind: 'with-rest', rest: nationalTrue.points.map((p, k) => (p.count === null || trueSeries[0]!.points[k]!.count === null ? null : p.count - trueSeries[0]!.points[k]!.count!)) }
+    : coversRegions(codes)
+      ? { kind: 'known-sum', ...(codes.includes(NATIONAL_CODE) ? { totalIndex: codes.indexOf(NATIONAL_CODE) } : {}) }
+      : { kind: 'none' };
+  const guarded = protect(trueSeries, seriesTotal, vsRest);
+  const series = guarded.shown.map(rated);
+  const modelled = opts.break !== undefined ? breakModel(series[0]!, guarded.hiddenYears[0]!, opts, rule, nationalTrue, data.source) : undefined;
+  const analysis = modelled?.analysis;
   const summaries = series.map((s) => spanSummary(seriesValues(s)));
   const several = series.length > 1;
   const notes: string[] = [];
@@ -218,12 +252,14 @@ async function runTrend(opts: TrendOptions): Promise<void> {
     const values = seriesValues(s).map((p) => p.value);
     notes.push(`${several ? `${s.name}: ` : ''}${sparkline(values)}  ${span}`);
     notes.push(...summaryLines(summaries[i]!, measure, values.filter((v) => v !== null).length));
-    const why = missingGrowthNote(s.name, seriesValues(s), summaries[i]!);
+    const why = missingGrowthNote(s.name, seriesValues(s), summaries[i]!, guarded.hiddenYears[i]!);
     if (why) notes.push(why);
+    const left = hiddenNote(several ? s.name : '', guarded.hiddenYears[i]!, rule, !!analysis);
+    if (left) notes.push(left);
   });
   if (analysis) notes.push(...breakSentences(analysis, series[0]!.name, 'en'));
   notes.push(...label());
-  const rows = series.flatMap(seriesRows);
+  const rows = guarded.rows;
   if (analysis) addBreakColumns(rows, analysis, opts.per);
   const perLabel = opts.per.toLocaleString('en-US');
   const rateColumns: Column[] = population
@@ -250,11 +286,14 @@ async function runTrend(opts: TrendOptions): Promise<void> {
       { key: 'statistic', header: 'Statistic', type: 'text', only: 'machine' },
       { key: 'estimate', header: 'Estimate', type: 'rate', only: 'machine' },
       ...(analysis ? [{ key: 'lower', header: 'Lower', type: 'rate', only: 'machine' } as Column, { key: 'upper', header: 'Upper', type: 'rate', only: 'machine' } as Column] : []),
+      ...guarded.table.columns,
     ],
     rows,
     // Machine formats: the summary statistics follow the series rows (part "summary").
     apart: [],
-    notes,
+    notes: [...notes, ...guarded.table.notes],
+    ...(guarded.table.hidden ? { hidden: guarded.table.hidden } : {}),
+    made: made(years),
     document: {
       series: rows.map(({ part: _part, ...r }) => r),
       summary: series.map((s, i) => summaryObject(s, summaries[i]!, measure)),
@@ -265,27 +304,52 @@ async function runTrend(opts: TrendOptions): Promise<void> {
   if (opts.svg) {
     if (series.length !== 1) throw usageError('--svg draws one series', 'pass one --region (or none for Riket)');
     const lang = resolveLang(opts.lang, currentIo().env);
-    await writeFiles([{ path: opts.svg, data: breakChart(series[0]!, analysis, opts.per, lang === 'sv' ? translate(table.title!, 'sv') : table.title!, lang) + '\n' }], outputProtection([opts.input, opts.population]));
+    // A hidden year has no point: left out of the model's series, or a gap in the plain one.
+    await writeFiles([{ path: opts.svg, data: breakChart(modelled?.series ?? series[0]!, analysis, opts.per, lang === 'sv' ? translate(table.title!, 'sv') : table.title!, lang) + '\n' }], outputProtection([opts.input, opts.population]));
   }
   await emit(withMachineRows(table, machineRows, opts), opts, inputWarnings(data));
 }
 
-/** Checks the options and fits the break model: the series alone, or --vs rest. */
-function breakAnalysis(series: Series[], year: number, opts: TrendOptions, national: () => Series, source: string): BreakResult {
-  if (series.length !== 1) throw usageError('--break analyses one series at a time', 'pass one --region (or none for Riket)');
-  const one = series[0]!;
-  if (opts.vs === 'rest') {
-    if (one.code === NATIONAL_CODE) throw usageError('--vs rest compares a region with the rest of Sweden', 'pass one --region');
-    return breakVsRest(one, national(), year, source);
+/**
+ * Fits the break model on the years shown: a year hidden by --suppress (its count, or the rest
+ * of Sweden's with --vs rest) is left out of the model — its count would follow from the fitted
+ * values otherwise — and the model refuses when fewer than three shown years remain on a side.
+ * With --vs rest, Riket's counts are as shown (rounded with --round-counts).
+ */
+function breakModel(series: Series, hidden: ReadonlySet<number>, opts: TrendOptions, rule: PublishRule, national: Series | undefined, source: string): { analysis: BreakResult; series: Series } {
+  const year = opts.break!;
+  const kept = { ...series, points: series.points.filter((p) => !hidden.has(p.year)) };
+  if (hidden.size) {
+    const missing = kept.points.some((p) => p.count === null);
+    const before = kept.points.filter((p) => p.year < year).length;
+    const after = kept.points.length - before;
+    if (!missing && (before < MIN_YEARS_EACH_SIDE || after < MIN_YEARS_EACH_SIDE)) {
+      throw usageError(
+        `--break ${year} with --suppress ${rule.suppress}: ${[...hidden].sort().join(', ')} ${hidden.size === 1 ? 'is' : 'are'} hidden, leaving ${before} shown year${before === 1 ? '' : 's'} before ${year} and ${after} from it; a break model needs at least ${MIN_YEARS_EACH_SIDE} on each side`,
+        'a lower --suppress, a break year with more shown years on each side, or a wider --from/--to',
+      );
+    }
   }
-  return breakAlone(one, year, source);
+  if (!national) return { analysis: breakAlone(kept, year, source), series: kept };
+  const shownNational = { ...national, points: national.points.filter((p) => !hidden.has(p.year)).map((p) => ({ ...p, count: p.count === null || rule.roundTo <= 1 ? p.count : roundCount(p.count, rule.roundTo) })) };
+  return { analysis: breakVsRest(kept, shownNational, year, source), series: kept };
 }
 
+/** The years a series leaves out under --suppress, in one note. */
+function hiddenNote(label: string, hidden: ReadonlySet<number>, rule: PublishRule, model: boolean): string | undefined {
+  if (!hidden.size) return undefined;
+  const years = [...hidden].sort((a, b) => a - b).join(', ');
+  return `${label ? `${label}: ` : ''}${years} hidden (${HIDDEN_MARKER}, --suppress ${rule.suppress}): left out of the CAGR${model ? ', the log-linear fit and the break model' : ' and the log-linear fit'}.`;
+}
 
 /** Fitted values and the counterfactual (counts and rates), and with --vs rest the rest and the rate ratio, on each series row. */
 function addBreakColumns(rows: ResultRow[], a: BreakResult, per: number): void {
   const fit = a.kind === 'alone' ? a.fit : a.fit.region;
-  rows.forEach((row, i) => {
+  // By year: a year left out of the model (hidden by --suppress) has no fitted values.
+  const index = new Map(a.points.map((p, i) => [p.year, i]));
+  rows.forEach((row) => {
+    const i = index.get(row.year as number);
+    if (i === undefined) return;
     const pop = a.points[i]!.population;
     Object.assign(row, {
       fitted: fit.fitted[i]!,
@@ -363,34 +427,49 @@ function withMachineRows(table: ResultTable, extra: ResultRow[], opts: OutputOpt
 }
 
 /** One line per series (region or method): first and last year, CAGR, fitted growth, doubling time, sparkline. */
-function spanTable(series: Series[], measure: 'count' | 'rate', title: string, notes: string[], by: 'region' | 'method', apartCount = 0): ResultTable {
-  const rows = series.map((s) => {
+function spanTable(series: Series[], measure: 'count' | 'rate', title: string, notes: string[], by: 'region' | 'method', apartCount = 0, publish?: { guarded: ProtectedSeries; rule: PublishRule }): ResultTable {
+  const hiddenYears = (i: number): ReadonlySet<number> => publish?.guarded.hiddenYears[i] ?? new Set();
+  const statusOf = (i: number, year: number | undefined) => {
+    if (year === undefined) return 'missing';
+    return publish?.guarded.rows.find((r) => r.region_code === series[i]!.code && r.method === series[i]!.method && r.year === year)?.count_status ?? 'shown';
+  };
+  const hidden = new Map<ResultRow, Set<string>>();
+  const rows = series.map((s, i) => {
     const values = seriesValues(s);
     const sum = spanSummary(values);
-    const first = s.points.find((p) => p.count !== null);
-    const last = [...s.points].reverse().find((p) => p.count !== null);
-    return {
-      row: {
-        region_code: s.code,
-        region: s.name,
-        method: s.method,
-        first_year: first?.year ?? null,
-        first_count: first?.count ?? null,
-        last_year: last?.year ?? null,
-        last_count: last?.count ?? null,
-        cagr_pct: sum.cagrPct,
-        fitted_growth_pct: sum.fittedGrowthPct,
-        doubling_years: sum.doublingYears,
-        series: values.map((p) => (p.value === null ? '' : measure === 'rate' ? (Math.round(p.value * 10) / 10).toString() : p.value)).join(' '),
-        spark: sparkline(values.map((p) => p.value)),
-      } satisfies ResultRow,
-      summary: summaryObject(s, sum, measure),
+    const gone = hiddenYears(i);
+    // First and last year with data: a hidden one shows the marker, not the next shown year.
+    const first = s.points.find((p) => p.count !== null || gone.has(p.year));
+    const last = [...s.points].reverse().find((p) => p.count !== null || gone.has(p.year));
+    const row: ResultRow = {
+      region_code: s.code,
+      region: s.name,
+      method: s.method,
+      first_year: first?.year ?? null,
+      first_count: first?.count ?? null,
+      last_year: last?.year ?? null,
+      last_count: last?.count ?? null,
+      cagr_pct: sum.cagrPct,
+      fitted_growth_pct: sum.fittedGrowthPct,
+      doubling_years: sum.doublingYears,
+      series: values.map((p) => (gone.has(p.year) ? HIDDEN_MARKER : p.value === null ? '' : measure === 'rate' ? (Math.round(p.value * 10) / 10).toString() : p.value)).join(' '),
+      spark: sparkline(values.map((p) => p.value)),
     };
+    if (publish && ruleActive(publish.rule)) {
+      row.first_count_status = statusOf(i, first?.year);
+      row.last_count_status = statusOf(i, last?.year);
+      const keys = new Set([...(first && gone.has(first.year) ? ['first_count'] : []), ...(last && gone.has(last.year) ? ['last_count'] : [])]);
+      if (keys.size) hidden.set(row, keys);
+    }
+    return { row, summary: summaryObject(s, sum, measure) };
   });
-  const why = series.map((s) => missingGrowthNote(by === 'method' ? s.method || 'treatments' : s.name, seriesValues(s), spanSummary(seriesValues(s)))).filter((n): n is string => !!n);
+  const label = (s: Series) => (by === 'method' ? s.method || 'treatments' : s.name);
+  const why = series.map((s, i) => missingGrowthNote(label(s), seriesValues(s), spanSummary(seriesValues(s)), hiddenYears(i))).filter((n): n is string => !!n);
+  const left = publish ? series.map((s, i) => hiddenNote(label(s), hiddenYears(i), publish.rule, false)).filter((n): n is string => !!n) : [];
   const main = rows.slice(0, rows.length - apartCount);
   const apart = rows.slice(rows.length - apartCount);
   const of = measure === 'rate' ? ' (of the rate)' : '';
+  const active = publish && ruleActive(publish.rule);
   return {
     title,
     columns: [
@@ -406,12 +485,14 @@ function spanTable(series: Series[], measure: 'count' | 'rate', title: string, n
       { key: 'fitted_growth_pct', header: 'Fitted', type: 'signed-percent', digits: 1 },
       { key: 'doubling_years', header: 'Doubling (years)', type: 'rate', empty: '' },
       { key: 'series', header: 'Series', type: 'text', only: 'machine' },
+      ...(active ? ([{ key: 'first_count_status', header: 'First count status', type: 'text', only: 'machine' }, { key: 'last_count_status', header: 'Last count status', type: 'text', only: 'machine' }] as Column[]) : []),
     ],
     rows: main.map((r) => r.row),
     apart: apart.map((r) => r.row),
-    notes: [...why, ...notes],
+    notes: [...why, ...left, ...notes, ...(publish?.guarded.table.notes ?? [])],
+    ...(hidden.size ? { hidden } : {}),
     document: {
-      series: series.flatMap(seriesRows).map(({ part: _part, ...r }) => r),
+      series: (publish ? publish.guarded.rows : series.flatMap(seriesRows)).map(({ part: _part, ...r }) => r),
       summary: rows.map((r) => r.summary),
     },
   };

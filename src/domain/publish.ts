@@ -40,6 +40,8 @@ export interface DisclosureSpec {
   countKeys: readonly string[];
   /** For each count column, the columns of the same row computed from it (rate, interval, rank …), hidden with it. */
   derivedKeys: Readonly<Record<string, readonly string[]>>;
+  /** Cells of other rows computed from a count (a series' next change), by id; hidden with it. */
+  derivedCells?: (i: number, key: string) => readonly string[];
   /** The printed additive relations, over ids from `cellId`. */
   relations: readonly Relation[];
   /** Cells that print the same figure share an id (a share table's total in every row); default `i:key`. */
@@ -82,7 +84,7 @@ export function protectTable(table: ResultTable, spec: DisclosureSpec, rule: Pub
       const shown = row[key];
       counts.set(id, truth !== undefined ? truth : typeof shown === 'number' ? shown : null);
       const list = derived.get(id) ?? [];
-      list.push(...(spec.derivedKeys[key] ?? []).map((d) => idOf(i, d)));
+      list.push(...(spec.derivedKeys[key] ?? []).map((d) => idOf(i, d)), ...(spec.derivedCells?.(i, key) ?? []));
       derived.set(id, list);
     }
   });

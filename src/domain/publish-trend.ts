@@ -1,0 +1,122 @@
+import { roundCount } from '../stats/round-count.js';
+import { cellRef, protectTable, ruleActive, type DisclosureSpec, type PublishRule } from './publish.js';
+import type { Relation } from '../stats/disclosure.js';
+import type { ResultRow, ResultTable } from '../render/model.js';
+import type { Series } from './trend-series.js';
+
+/**
+ * Publishing rules for series over the years (trend, the report's break section): each
+ * (series, year) count is a cell; hidden counts take their year's change, rate and interval
+ * with them, and the next year's change (which is the difference of the two). Where the table
+ * covers every part of a total that is published anyway — all 21 regions of Riket, every method
+ * of all treatments, a region and the rest of Sweden — the year's sum is a known figure, and
+ * secondary suppression hides further counts so that none follows from it.
+ */
+
+/** What the series of one table add up to, per year. */
+export type SeriesTotal =
+  /** No sum: the series are not all the parts of anything published. */
+  | { kind: 'none' }
+  /**
+   * The series are all the parts of a published total (Riket's regions, all methods): their sum
+   * per year is known — or printed, as the series `totalIndex` (Riket apart under its regions).
+   */
+  | { kind: 'known-sum'; totalIndex?: number }
+  /** One region with the rest of Sweden (--vs rest): region + rest = Riket, which is published. */
+  | { kind: 'with-rest'; rest: readonly (number | null)[] };
+
+export interface ProtectedSeries {
+  /** The series as shown: counts rounded with --round-counts, hidden counts null. Rates are left to the caller (from these counts). */
+  shown: Series[];
+  /** The years hidden in each series (primary or secondary). */
+  hiddenYears: Set<number>[];
+  /** The year-by-year rows (the table's `series` part), protected: hidden cells null, `count_status` (and `rest_count_status`). */
+  rows: ResultRow[];
+  /** What protectTable gives besides the rows: status columns, notes, the hidden cells for the marker. */
+  table: ResultTable;
+  /** With a rest of Sweden: the rest counts as shown (Riket rounded − region rounded), null where hidden. */
+  rest?: (number | null)[];
+}
+
+/** Derived from a count in its own row. */
+const SERIES_DERIVED = ['change', 'change_pct', 'rate', 'rate_lower', 'rate_upper'];
+/** Derived from either the region's or the rest's count (--vs rest). */
+const VS_REST_DERIVED = ['rate_ratio', 'ratio_lower', 'ratio_upper'];
+
+/**
+ * Applies the rule to series of true counts. `rowsOf` builds the year-by-year rows from the
+ * series as shown before any hiding (rounded counts: changes and rates from them), so that the
+ * rows are what an unprotected run would print; the rule then hides cells in them.
+ */
+export function protectSeries(series: readonly Series[], rule: PublishRule, total: SeriesTotal, rowsOf: (shown: Series[]) => ResultRow[]): ProtectedSeries {
+  const rounded = series.map((s) => ({ ...s, points: s.points.map((p) => ({ ...p, count: p.count === null || rule.roundTo <= 1 ? p.count : roundCount(p.count, rule.roundTo) })) }));
+  const rows = rowsOf(rounded);
+  // Row i is series s, point k: the rows are the series' points in order.
+  const at: { s: number; k: number }[] = rounded.flatMap((s, si) => s.points.map((_, k) => ({ s: si, k })));
+  if (rows.length !== at.length) throw new Error('protectSeries: one row per point expected');
+  const restTrue = total.kind === 'with-rest' ? total.rest : undefined;
+  const restShown = restTrue
+    ? restTrue.map((r, k) => {
+        const region = series[0]!.points[k]!.count;
+        if (r === null || region === null) return null;
+        // Riket as shown less the region as shown, so the three printed figures add up.
+        return rule.roundTo > 1 ? roundCount(r + region, rule.roundTo) - roundCount(region, rule.roundTo) : r;
+      })
+    : undefined;
+  if (restShown) rows.forEach((row, i) => (row.rest_count = restShown[at[i]!.k]!));
+  if (!ruleActive(rule)) return { shown: rounded, hiddenYears: rounded.map(() => new Set()), rows, table: { columns: [], rows, notes: [] }, ...(restShown ? { rest: restShown } : {}) };
+
+  const index = new Map(at.map((a, i) => [`${a.s}/${a.k}`, i]));
+  const next = (i: number) => index.get(`${at[i]!.s}/${at[i]!.k + 1}`);
+  // The year-on-year change is printed with both its counts (this year = last year + change), but
+  // it is hidden whenever either count is, and it appears in no other sum: that equation can only
+  // ever give the change itself, never a count, so it is left out (with it in, the greedy search
+  // would hide neighbouring years for nothing).
+  const relations: Relation[] = [];
+  const years = [...new Set(rounded.flatMap((s) => s.points.map((p) => p.year)))];
+  // A published total below the threshold is hidden where it is published, so it tells nothing
+  // here; and a "sum" of one part is that part itself, hidden or shown by the same rule there.
+  const usable = (truth: readonly (number | null)[], printed: boolean) => {
+    const known = truth.filter((v): v is number => v !== null);
+    return truth.length >= 2 && (printed || known.reduce((a, v) => a + v, 0) >= rule.suppress);
+  };
+  const truthAt = (i: number) => series[at[i]!.s]!.points[at[i]!.k]!.count;
+  if (total.kind === 'known-sum') {
+    const inYear = (year: number, wanted: (s: number) => boolean) => rows.flatMap((r, i) => (r.year === year && wanted(at[i]!.s) && truthAt(i) !== null ? [i] : []));
+    for (const year of years) {
+      const parts = inYear(year, (si) => si !== total.totalIndex);
+      const printed = total.totalIndex === undefined ? [] : inYear(year, (si) => si === total.totalIndex);
+      if (usable(parts.map(truthAt), printed.length > 0)) relations.push({ total: printed.length ? cellRef(printed[0]!, 'count') : `known-total/${year}`, parts: parts.map((i) => cellRef(i, 'count')), nonNegative: true });
+    }
+  }
+  if (restShown) {
+    rows.forEach((row, i) => {
+      const k = at[i]!.k;
+      if (row.count !== null && row.rest_count !== null && usable([truthAt(i), restTrue![k]!], false)) relations.push({ total: `known-total/${row.year}`, parts: [cellRef(i, 'count'), cellRef(i, 'rest_count')], nonNegative: true });
+    });
+  }
+  const spec: DisclosureSpec = {
+    countKeys: restShown ? ['count', 'rest_count'] : ['count'],
+    derivedKeys: restShown ? { count: [...SERIES_DERIVED, ...VS_REST_DERIVED], rest_count: ['rest_rate', ...VS_REST_DERIVED] } : { count: SERIES_DERIVED },
+    derivedCells: (i, key) => {
+      const n = next(i);
+      return key === 'count' && n !== undefined ? [cellRef(n, 'change'), cellRef(n, 'change_pct')] : [];
+    },
+    relations,
+    trueValue: (row, key) => {
+      const { s, k } = at[rows.indexOf(row)]!;
+      if (key === 'rest_count') return restTrue![k] ?? null;
+      return series[s]!.points[k]!.count;
+    },
+  };
+  const table = protectTable({ columns: [], rows, notes: [] }, spec, rule);
+  const hiddenYears = rounded.map(() => new Set<number>());
+  rows.forEach((row, i) => {
+    if (isHiddenStatus(row.count_status) || isHiddenStatus(row.rest_count_status)) hiddenYears[at[i]!.s]!.add(row.year as number);
+  });
+  const shown = rounded.map((s, si) => ({ ...s, points: s.points.map((p) => (hiddenYears[si]!.has(p.year) ? { ...p, count: null } : p)) }));
+  const rest = restShown?.map((r, k) => (hiddenYears[0]!.has(rounded[0]!.points[k]!.year) ? null : r));
+  return { shown, hiddenYears, rows, table, ...(rest ? { rest } : {}) };
+}
+
+export const isHiddenStatus = (status: unknown): boolean => status === 'suppressed-primary' || status === 'suppressed-secondary';
