@@ -9,7 +9,9 @@ import { SMALL_COUNT } from '../stats/rate.js';
 import { ESP2013, type AgeStratum } from '../stats/dsr.js';
 import { poissonMethodUsed, type PoissonMethod } from '../stats/poisson.js';
 import type { OverdispersionEstimate, OverdispersionKind } from '../stats/overdispersion.js';
-import { ruleActive } from '../domain/publish.js';
+import { protectTable, ruleActive } from '../domain/publish.js';
+import { unitRankSpec } from '../domain/publish-specs.js';
+import { roundCount } from '../stats/round-count.js';
 import { protectedRanking } from '../domain/publish-ranking.js';
 import { addPublishOptions, populationMade, publishRule, type PublishOptions } from './publish.js';
 import type { Column, ResultRow, ResultTable } from '../render/model.js';
@@ -242,23 +244,29 @@ export function styleRankCell(col: Column, row: ResultRow, text: string, chalk: 
 
 /** rank --by COLUMN: any unit in the file, by count or by proportion. */
 async function runRankByUnit(opts: RankOptions): Promise<void> {
-  if (ruleActive(publishRule(opts))) throw usageError('--suppress and --round-counts work on region tables; rank --by does not apply them yet', 'aggregate to regions, or hide small units before publishing');
   const numerator = opts.numerator;
   const denominator = numerator ? opts.denominator : undefined;
   if (numerator && (!denominator || denominator === 'all')) throw usageError('--numerator needs --denominator COLUMN');
   // In rank, --denominator is a population group unless --numerator makes it a column.
   const { units, file, filtered, notes } = await loadUnits({ ...opts, by: opts.by!, denominator });
-  const { table } = rankUnits(units, opts.ci, opts.funnel);
+  const rule = publishRule(opts);
+  // Proportions, intervals and ranks from the counts as shown (rounded with --round-counts); hiding on the true counts.
+  const shownUnits = rule.roundTo > 1 ? units.map((u) => ({ ...u, numerator: roundCount(u.numerator, rule.roundTo), ...(u.denominator !== undefined ? { denominator: roundCount(u.denominator, rule.roundTo) } : {}) })) : units;
+  const { table: ranked } = rankUnits(shownUnits, opts.ci, opts.funnel);
+  const truth = new Map(units.map((u) => [u.unit, u]));
+  const table = protectTable({ ...ranked, notes: [] }, unitRankSpec(ranked.rows, truth, units.every((u) => u.denominator !== undefined)), rule);
   const what = numerator ? `${numerator} of ${denominator}` : opts.count ? opts.count : 'rows';
   await emit(
     {
       ...table,
       title: `${what} by ${opts.by}${filtered.length ? ` (${filtered.join(', ')})` : ''}`,
+      made: { population: null, methods: { interval: numerator ? `Wilson score, ${pctOf(opts.ci)}` : `exact Poisson, ${pctOf(opts.ci)}`, ...(opts.funnel && numerator ? { funnel: 'Wilson-score control limits, 95% and 99.8%, around the overall percentage (PHEindicatormethods; Spiegelhalter 2005)' } : {}) } },
       notes: [
         `Data: ${file}.`,
         numerator ? 'Percent with Wilson score intervals; "vs overall" is higher or lower when the whole interval lies above or below the overall percentage.' : 'Counts with exact Poisson intervals.',
         ...(opts.funnel && numerator ? ['Funnel: outside the 95% or 99.8% control limits around the overall percentage for a unit of that size (Wilson-score limits as PHEindicatormethods; Spiegelhalter 2005).'] : []),
         ...notes,
+        ...table.notes,
       ],
     },
     opts,

@@ -7,15 +7,16 @@ import { breakAlone, breakVsRest, nationalSeries } from '../domain/break-analysi
 import type { PopulationTable } from '../domain/population.js';
 import { NATIONAL_CODE, type Region, type RegionIndex } from '../domain/regions.js';
 import { countSeries, withRates } from '../domain/trend-series.js';
-import { breakSection, type BreakSection } from '../report/break-section.js';
+import { breakSection, protectedBreakSection, type BreakSection } from '../report/break-section.js';
 import { methodsOf, resolveMethod, resolveRegions, selectCounts, yearsOf } from '../domain/select.js';
 import { ioFailure } from '../io/read.js';
 import { writeStderr, writeStdout } from '../io/output.js';
 import { systemErrorText } from '../io/errno.js';
 import { writeFiles } from '../io/write.js';
-import { buildReport, reportScope } from '../report/build.js';
+import { buildReport, reportScope, type MethodSection } from '../report/build.js';
+import { isHiddenStatus } from '../domain/publish-trend.js';
 import { reportHtml, reportMarkdown } from '../report/render.js';
-import type { PublishRule } from '../domain/publish.js';
+import { ruleActive, type PublishRule } from '../domain/publish.js';
 import type { Provenance } from '../domain/provenance.js';
 import { buildProvenance, inputDigests, parseWhole, recordTime } from './publish.js';
 import {
@@ -171,16 +172,32 @@ function breakRegion(b: BreakConfig, selected: readonly Region[], from: 'option'
 }
 
 /** The configured break analysis (as trend --region R --break YEAR [--vs rest]) for the report. */
-function reportBreak(b: BreakConfig, region: Region, data: CountData, regions: RegionIndex, population: PopulationTable, methods: string[], per: number, lang: 'sv' | 'en', configFile: string): BreakSection {
+function reportBreak(b: BreakConfig, region: Region, data: CountData, regions: RegionIndex, population: PopulationTable, methods: string[], per: number, lang: 'sv' | 'en', configFile: string, rule: PublishRule, sections: readonly MethodSection[] = []): BreakSection {
   if (!b.method && methods.length > 1) throw dataError('"break" needs "method": the report covers several', { file: configFile }, `methods: ${methods.join(', ')}`);
   const method = b.method ? resolveMethod(data.observations, b.method, data.source) : methods[0]!;
   const years = yearsOf(data.observations.filter((o) => o.method === method));
+  if (ruleActive(rule)) {
+    const national = b.vs === 'rest' ? nationalSeries(data.observations, regions, method, years, population, per, data.recordLevel, data.source) : undefined;
+    return protectedBreakSection(countSeries(data.observations, regions, region, method, years, data.recordLevel), national, b.year, rule, population, per, lang, data.source, hiddenElsewhere(sections, method, region.code));
+  }
   const series = withRates(countSeries(data.observations, regions, region, method, years, data.recordLevel), population, per);
   const analysis =
     b.vs === 'rest'
       ? breakVsRest(series, nationalSeries(data.observations, regions, method, years, population, per, data.recordLevel, data.source), b.year, data.source)
       : breakAlone(series, b.year, data.source);
   return breakSection(series, analysis, per, lang);
+}
+
+/** The years of a region's count that the report's ranking or growth table hides, so that the break section hides them too. */
+function hiddenElsewhere(sections: readonly MethodSection[], method: string, code: string): Set<number> {
+  const out = new Set<number>();
+  for (const s of sections.filter((x) => x.method === method)) {
+    if (isHiddenStatus(s.ranked.find((r) => r.region_code === code)?.count_status)) out.add(s.year);
+    const g = s.growth.rows.find((r) => r.region_code === code);
+    if (isHiddenStatus(g?.count_status)) out.add(s.year);
+    if (isHiddenStatus(g?.base_count_status)) out.add(s.since);
+  }
+  return out;
 }
 
 /** Creates the folder a report goes into (report/ by default); a failure is a write error (exit 3). */
@@ -264,11 +281,7 @@ export function reportCommand(): Command {
     }, data.recordLevel);
     // Once the rates are computed: which population sources were used, and any published Riket that differs from its regions.
     model.populationLabel = populationNotes(population).map((n) => n.replace(/^Population: /, '')).join(' ');
-    if (s.break && (rule.suppress > 0 || rule.roundTo > 1)) {
-      // The break table shows every year's count: publishing it under a suppression rule would undo the rule.
-      throw usageError('a break section cannot be published with suppress or roundCounts yet', 'leave out "break", or publish without suppress/roundCounts');
-    }
-    if (s.break && breakAt) model.breakSection = reportBreak(s.break, breakAt, data, regions, population, scope.methods, s.per!, lang, configFile);
+    if (s.break && breakAt) model.breakSection = reportBreak(s.break, breakAt, data, regions, population, scope.methods, s.per!, lang, configFile, rule, model.sections);
     const builtAt = s.timestamp ? recordTime(currentIo().env, currentIo().now) : undefined;
     const cwd = currentIo().cwd;
     const shownPath = (p: string) => (p.startsWith(cwd + '/') ? p.slice(cwd.length + 1) : p);

@@ -7,7 +7,7 @@ import { wilsonInterval } from '../stats/wilson.js';
 import { loadUnits, unitShares } from './units.js';
 import { intervalColumns } from '../render/columns.js';
 import type { Column, ResultRow, ResultTable } from '../render/model.js';
-import { protectTable, ruleActive } from '../domain/publish.js';
+import { protectTable } from '../domain/publish.js';
 import { shareSpec } from '../domain/publish-specs.js';
 import { roundCount } from '../stats/round-count.js';
 import { addPublishOptions, publishRule, type PublishOptions } from './publish.js';
@@ -133,15 +133,23 @@ export function shareCommand(): Command {
 
 /** share --by COLUMN: each value of any column of the input, e.g. public vs private providers. */
 async function shareByColumn(opts: ShareOptions): Promise<void> {
-  if (ruleActive(publishRule(opts))) throw usageError(`--suppress and --round-counts work on shares by method, sex or region; share --by ${opts.by} does not apply them yet`);
   const { units, file, filtered, notes } = await loadUnits(opts);
-  await emit(
+  const rule = publishRule(opts);
+  // Shares from the counts as shown (rounded with --round-counts); hiding on the true counts.
+  const rows = unitShares(rule.roundTo > 1 ? units.map((u) => ({ ...u, numerator: roundCount(u.numerator, rule.roundTo) })) : units);
+  const truth = new Map(units.map((u) => [u.unit, u.numerator]));
+  const table = protectTable(
     {
       title: `Share of ${opts.count ?? 'rows'} by ${opts.by}${filtered.length ? ` (${filtered.join(', ')})` : ''}`,
       columns: shareColumns(opts.by),
-      rows: unitShares(units),
+      rows,
       notes: [`Data: ${file}.`, 'Intervals: Wilson score, 95%.', ...notes],
     },
-    opts,
+    shareSpec(rows, rows.map((r) => truth.get(r.group as string)!)),
+    rule,
   );
+  // The rows are by size: a hidden row's place would bound its count, so hidden rows go last, by name.
+  const hidden = (r: ResultRow) => r.count === null && r.count_status !== 'missing';
+  const ordered = [...table.rows.filter((r) => !hidden(r)), ...table.rows.filter(hidden).sort((a, b) => String(a.group).localeCompare(String(b.group), 'sv'))];
+  await emit({ ...table, rows: ordered, made: { population: null, methods: { interval: 'Wilson score, 95%' } } }, opts);
 }

@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import { dataError, usageError } from '../errors.js';
 import { NATIONAL_CODE, type Region } from '../domain/regions.js';
 import { methodsOf, resolveMethod, resolveRegions, yearsOf } from '../domain/select.js';
-import { breakAlone, breakVsRest, nationalSeries, type BreakResult } from '../domain/break-analysis.js';
+import { nationalSeries, type BreakResult } from '../domain/break-analysis.js';
 import type { RatioEstimate } from '../stats/wald-ratio.js';
 import { breakChart } from '../render/break-chart.js';
 import { translate } from '../render/i18n.js';
@@ -14,9 +14,7 @@ import { sparkline } from '../stats/trend.js';
 import type { Column, ResultRow, ResultTable } from '../render/model.js';
 import { intervalColumns } from '../render/columns.js';
 import { HIDDEN_MARKER, ruleActive } from '../domain/publish.js';
-import { protectSeries, type ProtectedSeries, type SeriesTotal } from '../domain/publish-trend.js';
-import { MIN_YEARS_EACH_SIDE } from '../stats/segmented-poisson.js';
-import { roundCount } from '../stats/round-count.js';
+import { breakOnShown, protectSeries, restCounts, type ProtectedSeries, type SeriesTotal } from '../domain/publish-trend.js';
 import { addPublishOptions, populationMade, publishRule, type PublishOptions } from './publish.js';
 import type { PublishRule } from '../domain/publish.js';
 import {
@@ -237,13 +235,13 @@ async function runTrend(opts: TrendOptions): Promise<void> {
   const nationalTrue = vsRest ? nationalSeries(data.observations, regions, method, years, population!, opts.per, data.recordLevel, data.source) : undefined;
   const codes = trueSeries.map((s) => s.code);
   const seriesTotal: SeriesTotal = nationalTrue
-    ? { kind: 'with-rest', rest: nationalTrue.points.map((p, k) => (p.count === null || trueSeries[0]!.points[k]!.count === null ? null : p.count - trueSeries[0]!.points[k]!.count!)) }
+    ? { kind: 'with-rest', rest: restCounts(trueSeries[0]!, nationalTrue) }
     : coversRegions(codes)
       ? { kind: 'known-sum', ...(codes.includes(NATIONAL_CODE) ? { totalIndex: codes.indexOf(NATIONAL_CODE) } : {}) }
       : { kind: 'none' };
   const guarded = protect(trueSeries, seriesTotal, vsRest);
   const series = guarded.shown.map(rated);
-  const modelled = opts.break !== undefined ? breakModel(series[0]!, guarded.hiddenYears[0]!, opts, rule, nationalTrue, data.source) : undefined;
+  const modelled = opts.break !== undefined ? breakOnShown(series[0]!, guarded.hiddenYears[0]!, opts.break, rule, nationalTrue, data.source, { break: `--break ${opts.break}`, rule: `--suppress ${rule.suppress}` }) : undefined;
   const analysis = modelled?.analysis;
   const summaries = series.map((s) => spanSummary(seriesValues(s)));
   const several = series.length > 1;
@@ -308,31 +306,6 @@ async function runTrend(opts: TrendOptions): Promise<void> {
     await writeFiles([{ path: opts.svg, data: breakChart(modelled?.series ?? series[0]!, analysis, opts.per, lang === 'sv' ? translate(table.title!, 'sv') : table.title!, lang) + '\n' }], outputProtection([opts.input, opts.population]));
   }
   await emit(withMachineRows(table, machineRows, opts), opts, inputWarnings(data));
-}
-
-/**
- * Fits the break model on the years shown: a year hidden by --suppress (its count, or the rest
- * of Sweden's with --vs rest) is left out of the model — its count would follow from the fitted
- * values otherwise — and the model refuses when fewer than three shown years remain on a side.
- * With --vs rest, Riket's counts are as shown (rounded with --round-counts).
- */
-function breakModel(series: Series, hidden: ReadonlySet<number>, opts: TrendOptions, rule: PublishRule, national: Series | undefined, source: string): { analysis: BreakResult; series: Series } {
-  const year = opts.break!;
-  const kept = { ...series, points: series.points.filter((p) => !hidden.has(p.year)) };
-  if (hidden.size) {
-    const missing = kept.points.some((p) => p.count === null);
-    const before = kept.points.filter((p) => p.year < year).length;
-    const after = kept.points.length - before;
-    if (!missing && (before < MIN_YEARS_EACH_SIDE || after < MIN_YEARS_EACH_SIDE)) {
-      throw usageError(
-        `--break ${year} with --suppress ${rule.suppress}: ${[...hidden].sort().join(', ')} ${hidden.size === 1 ? 'is' : 'are'} hidden, leaving ${before} shown year${before === 1 ? '' : 's'} before ${year} and ${after} from it; a break model needs at least ${MIN_YEARS_EACH_SIDE} on each side`,
-        'a lower --suppress, a break year with more shown years on each side, or a wider --from/--to',
-      );
-    }
-  }
-  if (!national) return { analysis: breakAlone(kept, year, source), series: kept };
-  const shownNational = { ...national, points: national.points.filter((p) => !hidden.has(p.year)).map((p) => ({ ...p, count: p.count === null || rule.roundTo <= 1 ? p.count : roundCount(p.count, rule.roundTo) })) };
-  return { analysis: breakVsRest(kept, shownNational, year, source), series: kept };
 }
 
 /** The years a series leaves out under --suppress, in one note. */

@@ -81,3 +81,45 @@ export function shareSpec(rows: readonly ResultRow[], trueParts?: readonly numbe
     cellId: idOf,
   };
 }
+
+/** What a unit's row computes from its counts (rank --by). */
+const UNIT_DERIVED = ['rank', 'proportion_pct', 'lower', 'upper', 'vs_overall', 'funnel_95_lower', 'funnel_95_upper', 'funnel_998_lower', 'funnel_998_upper', 'funnel'];
+
+/**
+ * Units ranked by count, or by proportion numerator ÷ denominator (rank --by), with the overall
+ * row apart = Σ units. For a proportion the people counted in the denominator but not in the
+ * numerator are a count too (98 of 100 tells of 2): a numerator is taken as small when either it
+ * or that complement is, which can only hide more.
+ */
+export function unitRankSpec(rows: readonly ResultRow[], truth: ReadonlyMap<string, { numerator: number; denominator?: number }>, proportions: boolean): DisclosureSpec {
+  const overall = rows.length;
+  const all = rows.map((_, i) => i);
+  // The overall row is the one apart, whatever its label (a unit may be called "Total").
+  const unitOf = (row: ResultRow) => (rows.includes(row) ? truth.get(row.unit as string) : undefined);
+  const whole = { numerator: 0, denominator: 0 };
+  for (const u of truth.values()) {
+    whole.numerator += u.numerator;
+    whole.denominator += u.denominator ?? 0;
+  }
+  const small = (u: { numerator: number; denominator?: number }) => Math.min(u.numerator, (u.denominator ?? 0) - u.numerator);
+  if (!proportions) {
+    return {
+      countKeys: ['count'],
+      derivedKeys: { count: ['rank', 'lower', 'upper'] },
+      relations: [columnSum('count', overall, all)],
+      trueValue: (row) => (unitOf(row) ?? whole).numerator,
+      rerank: { key: 'rank', orderKey: 'unit' },
+    };
+  }
+  return {
+    countKeys: ['numerator', 'denominator'],
+    derivedKeys: { numerator: UNIT_DERIVED, denominator: UNIT_DERIVED },
+    relations: [columnSum('numerator', overall, all), columnSum('denominator', overall, all)],
+    trueValue: (row, key) => {
+      const u = unitOf(row) ?? whole;
+      return key === 'numerator' ? small(u) : (u.denominator ?? null);
+    },
+    noteKey: 'note',
+    rerank: { key: 'rank', orderKey: 'unit' },
+  };
+}

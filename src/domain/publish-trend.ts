@@ -3,6 +3,9 @@ import { cellRef, protectTable, ruleActive, type DisclosureSpec, type PublishRul
 import type { Relation } from '../stats/disclosure.js';
 import type { ResultRow, ResultTable } from '../render/model.js';
 import type { Series } from './trend-series.js';
+import { usageError } from '../errors.js';
+import { MIN_YEARS_EACH_SIDE } from '../stats/segmented-poisson.js';
+import { breakAlone, breakVsRest, type BreakResult } from './break-analysis.js';
 
 /**
  * Publishing rules for series over the years (trend, the report's break section): each
@@ -47,8 +50,10 @@ const VS_REST_DERIVED = ['rate_ratio', 'ratio_lower', 'ratio_upper'];
  * Applies the rule to series of true counts. `rowsOf` builds the year-by-year rows from the
  * series as shown before any hiding (rounded counts: changes and rates from them), so that the
  * rows are what an unprotected run would print; the rule then hides cells in them.
+ * `forcedYears` (per series) are hidden from the start: another table of the same publication
+ * hides those counts.
  */
-export function protectSeries(series: readonly Series[], rule: PublishRule, total: SeriesTotal, rowsOf: (shown: Series[]) => ResultRow[]): ProtectedSeries {
+export function protectSeries(series: readonly Series[], rule: PublishRule, total: SeriesTotal, rowsOf: (shown: Series[]) => ResultRow[], forcedYears: readonly ReadonlySet<number>[] = []): ProtectedSeries {
   const rounded = series.map((s) => ({ ...s, points: s.points.map((p) => ({ ...p, count: p.count === null || rule.roundTo <= 1 ? p.count : roundCount(p.count, rule.roundTo) })) }));
   const rows = rowsOf(rounded);
   // Row i is series s, point k: the rows are the series' points in order.
@@ -103,6 +108,7 @@ export function protectSeries(series: readonly Series[], rule: PublishRule, tota
       return key === 'count' && n !== undefined ? [cellRef(n, 'change'), cellRef(n, 'change_pct')] : [];
     },
     relations,
+    forced: new Set(rows.flatMap((row, i) => (forcedYears[at[i]!.s]?.has(row.year as number) ? [cellRef(i, 'count')] : []))),
     trueValue: (row, key) => {
       const { s, k } = at[rows.indexOf(row)]!;
       if (key === 'rest_count') return restTrue![k] ?? null;
@@ -120,3 +126,36 @@ export function protectSeries(series: readonly Series[], rule: PublishRule, tota
 }
 
 export const isHiddenStatus = (status: unknown): boolean => status === 'suppressed-primary' || status === 'suppressed-secondary';
+
+/**
+ * The break model on the years shown: a year hidden by the rule (its count, or the rest of
+ * Sweden's with a comparison) is left out — its count would follow from the fitted values
+ * otherwise — and the model refuses when fewer than three shown years remain on a side.
+ * `national` (for --vs rest) holds true counts; they are rounded as the rule shows them.
+ * `names` say the break and the rule as the user gave them (`--break 2021`, `--suppress 5`).
+ */
+export function breakOnShown(series: Series, hidden: ReadonlySet<number>, breakYear: number, rule: PublishRule, national: Series | undefined, source: string, names: { break: string; rule: string }): { analysis: BreakResult; series: Series } {
+  const kept = { ...series, points: series.points.filter((p) => !hidden.has(p.year)) };
+  if (hidden.size && kept.points.every((p) => p.count !== null)) {
+    const before = kept.points.filter((p) => p.year < breakYear).length;
+    const after = kept.points.length - before;
+    if (before < MIN_YEARS_EACH_SIDE || after < MIN_YEARS_EACH_SIDE) {
+      const years = [...hidden].sort((a, b) => a - b);
+      throw usageError(
+        `${names.break} with ${names.rule}: ${years.join(', ')} ${years.length === 1 ? 'is' : 'are'} hidden, leaving ${before} shown year${before === 1 ? '' : 's'} before ${breakYear} and ${after} from it; a break model needs at least ${MIN_YEARS_EACH_SIDE} on each side`,
+        'a lower suppression threshold, or a break year with more shown years on each side',
+      );
+    }
+  }
+  if (!national) return { analysis: breakAlone(kept, breakYear, source), series: kept };
+  const shownNational = { ...national, points: national.points.filter((p) => !hidden.has(p.year)).map((p) => ({ ...p, count: p.count === null || rule.roundTo <= 1 ? p.count : roundCount(p.count, rule.roundTo) })) };
+  return { analysis: breakVsRest(kept, shownNational, breakYear, source), series: kept };
+}
+
+/** The rest of Sweden's true counts: Riket less the region, each year both are known. */
+export function restCounts(region: Series, national: Series): (number | null)[] {
+  return national.points.map((p, k) => {
+    const r = region.points[k]?.count ?? null;
+    return p.count === null || r === null ? null : p.count - r;
+  });
+}

@@ -81,6 +81,10 @@ const EXACT: Record<string, string> = {
   byar: 'Byar',
   dobson: 'Dobson',
   'hidden: would reveal a small count': 'dold: skulle röja ett litet antal',
+  'First count status': 'Status första antal',
+  'Last count status': 'Status sista antal',
+  'Rest count status': 'Status övriga antal',
+  '--provenance-time goes with --provenance': '--provenance-time hör ihop med --provenance',
 };
 
 const RULES: Rule[] = [
@@ -124,6 +128,18 @@ const RULES: Rule[] = [
   [/^hidden: fewer than (\d+)$/, (_, n) => `dold: färre än ${n}`],
   [/^Counts below (\d+) are hidden \((.)\) with every figure computed from them, and so are counts from which one could be worked out; – is missing\.$/, (_, n, m) => `Antal under ${n} visas inte (${m}), inte heller det som räknas fram ur dem eller antal som de skulle kunna räknas fram ur; – saknas.`],
   [/^Counts are rounded to a multiple of (\d+); rates are computed from the rounded counts\.$/, (_, k) => `Antalen är avrundade till jämna ${k}-tal; andelar per invånare är beräknade på de avrundade antalen.`],
+  [
+    /^(?:(.+): )?(\d{4}(?:, \d{4})*) hidden \((.), --suppress (\d+)\): left out of the CAGR(, the log-linear fit and the break model| and the log-linear fit)\.$/,
+    (_, who, years, m, n, model) => `${who ? `${who}: ` : ''}${years} döljs (${m}, --suppress ${n}): inte med i den årliga ökningen${model!.includes('break') ? ', den log-linjära anpassningen eller brytpunktsmodellen' : ' eller den log-linjära anpassningen'}.`,
+  ],
+  [/^(.+): fewer than two (shown|known) years, so no growth rate\.$/, (_, who, w) => `${who}: färre än två ${w === 'shown' ? 'visade' : 'kända'} år, så ingen tillväxttakt.`],
+  [
+    /^(--break \d{4}|"break" at \d{4}) with (--suppress|suppress) (\d+): (.+) (?:is|are) hidden, leaving (\d+) shown years? before (\d{4}) and (\d+) from it; a break model needs at least (\d+) on each side$/,
+    (_, br, opt, n, years, b, y, a, min) => `${br.replace(' at ', ' vid ')} med ${opt} ${n}: ${years} döljs, och kvar blir ${b} visade år före ${y} och ${a} från och med det; en brytpunktsmodell behöver minst ${min} på varje sida`,
+  ],
+  [/^a lower suppression threshold, or a break year with more shown years on each side$/, 'en lägre gräns för att dölja, eller ett brytår med fler visade år på varje sida'],
+  [/^SOURCE_DATE_EPOCH=(.*): expected whole seconds since 1970-01-01 UTC, e\.g\. (\d+)$/, (_, v, e) => `SOURCE_DATE_EPOCH=${v}: väntade hela sekunder sedan 1970-01-01 UTC, t.ex. ${e}`],
+  [/^unset it to use the clock$/, 'ta bort den för att använda klockan'],
   [/^(\d+) regions? hidden by --suppress (\d+) left out\.$/, (_, n, t) => `${n} ${n === '1' ? 'region' : 'regioner'} som döljs av --suppress ${t} är inte med.`],
   // Messages
   [/^unknown region "(.+)"$/, (_, r) => `okänd region "${r}"`],

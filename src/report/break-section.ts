@@ -4,6 +4,10 @@ import { breakChart } from '../render/break-chart.js';
 import { breakSentences } from '../render/break-text.js';
 import type { Lang, ResultTable } from '../render/model.js';
 import { formatNumber } from '../render/numbers.js';
+import { HIDDEN_MARKER, type PublishRule } from '../domain/publish.js';
+import { breakOnShown, protectSeries, restCounts } from '../domain/publish-trend.js';
+import { withRates } from '../domain/trend-series.js';
+import type { PopulationTable } from '../domain/population.js';
 
 /** The report's break section: a heading, the sentences, the yearly table and the chart. */
 export interface BreakSection {
@@ -61,4 +65,50 @@ export function breakSection(series: Series, a: BreakResult, per: number, lang: 
     notes: [],
   };
   return { title, sentences: breakSentences(a, series.name, lang), table, svg: breakChart(series, a, per, title, lang) };
+}
+
+/**
+ * The break section under a publishing rule: the series' counts protected as `trend --break`
+ * protects them (with --vs rest the rest of Sweden too, against the published Riket); the model,
+ * the sentences and the chart use the shown years only, and a hidden year stays in the table as
+ * a row of markers. `national` holds Riket's true counts for a comparison with the rest;
+ * `forcedYears` are the region's years the report's other tables hide (the ranking's report year,
+ * the growth table's base year), hidden here too.
+ */
+export function protectedBreakSection(
+  trueSeries: Series,
+  national: Series | undefined,
+  breakYear: number,
+  rule: PublishRule,
+  population: PopulationTable,
+  per: number,
+  lang: Lang,
+  source: string,
+  forcedYears: ReadonlySet<number> = new Set(),
+): BreakSection {
+  const guarded = protectSeries(
+    [trueSeries],
+    rule,
+    national ? { kind: 'with-rest', rest: restCounts(trueSeries, national) } : { kind: 'none' },
+    (shown) => shown[0]!.points.map((p) => ({ year: p.year, count: p.count, ...(national ? { rest_count: null } : {}) })),
+    [forcedYears],
+  );
+  const hidden = guarded.hiddenYears[0]!;
+  const shown = withRates(guarded.shown[0]!, population, per);
+  const { analysis, series } = breakOnShown(shown, hidden, breakYear, rule, national, source, { break: `"break" at ${breakYear}`, rule: `suppress ${rule.suppress}` });
+  const section = breakSection(series, analysis, per, lang);
+  if (!hidden.size) return section;
+  // A hidden year keeps its row, every figure in it the marker (none is computed from its count).
+  const marked = (year: number) => Object.fromEntries([['year', year], ...section.table.columns.filter((c) => c.key !== 'year').flatMap((c) => [c.key, ...(c.keys ?? [])]).map((k) => [k, HIDDEN_MARKER])]);
+  const rows = [...section.table.rows, ...[...hidden].map(marked)].sort((a, b) => (a.year as number) - (b.year as number));
+  const years = [...hidden].sort((a, b) => a - b).join(', ');
+  const note =
+    lang === 'sv'
+      ? `${years}: antalet döljs (${HIDDEN_MARKER}, färre än ${rule.suppress} eller ett antal som skulle röja ett sådant) och är inte med i modellen.`
+      : `${years}: the count is hidden (${HIDDEN_MARKER}, below ${rule.suppress} or one that would give such a count away) and left out of the model.`;
+  // The title's span is the table's, hidden years included.
+  const all = trueSeries.points.map((p) => p.year);
+  const kept = series.points.map((p) => p.year);
+  const title = section.title.replace(`${kept[0]}–${kept[kept.length - 1]}`, `${all[0]}–${all[all.length - 1]}`);
+  return { ...section, title, sentences: [...section.sentences, note], table: { ...section.table, rows } };
 }
