@@ -79,11 +79,13 @@ export function protectSeries(series: readonly Series[], rule: PublishRule, tota
   // would hide neighbouring years for nothing).
   const relations: Relation[] = [];
   const years = [...new Set(rounded.flatMap((s) => s.points.map((p) => p.year)))];
-  // A published total below the threshold is hidden where it is published, so it tells nothing
-  // here; and a "sum" of one part is that part itself, hidden or shown by the same rule there.
+  // A total printed in this table always counts (it can be hidden itself). One published elsewhere
+  // counts unless it is below the threshold, when it is hidden where it is published; and a "sum"
+  // of one part is that part itself, hidden or shown by the same rule there.
   const usable = (truth: readonly (number | null)[], printed: boolean) => {
+    if (printed) return truth.length >= 1;
     const known = truth.filter((v): v is number => v !== null);
-    return truth.length >= 2 && (printed || known.reduce((a, v) => a + v, 0) >= rule.suppress);
+    return truth.length >= 2 && known.reduce((a, v) => a + v, 0) >= rule.suppress;
   };
   const truthAt = (i: number) => series[at[i]!.s]!.points[at[i]!.k]!.count;
   if (total.kind === 'known-sum') {

@@ -64,3 +64,183 @@ describe('--provenance-time', () => {
     expect(alone.stderr).toContain('--provenance-time goes with --provenance');
   });
 });
+
+describe('trend --suppress', () => {
+  // IPT in the bundled data: Riket 0 in 2009 and 2010, 310 in 2011, 1 240 in 2015.
+  it('hides a small year with its change and the next change, and fits only the shown years (English)', () => {
+    const r = runCli(['trend', '--method', 'IPT', '--suppress', '10']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^2009\s+×\s+×\s+×$/m);
+    expect(r.stdout).toMatch(/^2010\s+×\s+×\s+×$/m);
+    expect(r.stdout).toMatch(/^2011\s+310\s+×\s+×$/m); // the change from a hidden year is hidden
+    expect(r.stdout).toContain('CAGR 2011–2015: +41.4% per year.');
+    expect(r.stdout).toContain('2009, 2010 hidden (×, --suppress 10): left out of the CAGR and the log-linear fit.');
+    expect(r.stdout).not.toContain('2009 is 0'); // the note about the zero would tell the hidden value
+  });
+
+  it('says the same in Swedish', () => {
+    const r = runCli(['trend', '--method', 'IPT', '--suppress', '10', '--lang', 'sv']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('2009, 2010 döljs (×, --suppress 10): inte med i den årliga ökningen eller den log-linjära anpassningen.');
+    expect(r.stdout).toMatch(/^2009\s+×\s+×\s+×$/m);
+  });
+
+  it('CSV/JSON: empty cells and a status per count', () => {
+    const rows = csv(runCli(['trend', '--method', 'IPT', '--suppress', '10', '--format', 'csv', '--quiet']).stdout);
+    const series = rows.filter((r) => r.part === 'series');
+    expect(series.map((r) => [r.year, r.count, r.count_status])).toEqual([
+      ['2009', '', 'suppressed-primary'], ['2010', '', 'suppressed-primary'], ['2011', '310', 'shown'], ['2012', '640', 'shown'], ['2013', '890', 'shown'], ['2014', '1185', 'shown'], ['2015', '1240', 'shown'],
+    ]);
+    expect(series[2]!.change).toBe('');
+    // CAGR over 2011–2015, worked out by hand: (1240/310)^(1/4) − 1 = √2 − 1.
+    expect(Number(rows.find((r) => r.statistic === 'cagr_pct')!.estimate)).toBeCloseTo((Math.SQRT2 - 1) * 100, 5);
+  });
+
+  it('--by region: every year, the hidden regions under the published Riket hold at least N together', () => {
+    const doc = JSON.parse(runCli(['trend', '--method', 'IPT', '--by', 'region', '--suppress', '10', '--format', 'json', '--quiet']).stdout);
+    const national = JSON.parse(runCli(['trend', '--method', 'IPT', '--suppress', '10', '--format', 'json', '--quiet']).stdout).series as { year: number; count: number | null }[];
+    for (const { year, count } of national) {
+      if (count === null) continue;
+      const rows = (doc.series as { year: number; count: number | null; count_status: string }[]).filter((r) => r.year === year);
+      expect(rows.length).toBe(21);
+      const hidden = rows.filter((r) => r.count === null);
+      const shownSum = rows.reduce((s, r) => s + (r.count ?? 0), 0);
+      // Never exactly one hidden region (Riket minus the others would give it), and never a small remainder.
+      expect(hidden.length).not.toBe(1);
+      if (hidden.length) expect(count - shownSum).toBeGreaterThanOrEqual(10);
+    }
+    // The table's line for a region whose first year is hidden shows the marker, not a later year.
+    const table = runCli(['trend', '--method', 'IPT', '--by', 'region', '--suppress', '10']).stdout;
+    expect(table).toMatch(/Region Stockholm\s+2009\s+×\s+2015\s+238/);
+  });
+
+  it('--by method: all methods together are published, so a lone small method takes another with it', () => {
+    const rows = csv(runCli(['trend', '--by', 'method', '--suppress', '5', '--format', 'csv', '--quiet']).stdout);
+    // IPT is 0 in 2009: hidden, and MMR (the smaller of the others) with it.
+    expect(rows.map((r) => [r.method, r.first_count, r.first_count_status])).toEqual([
+      ['KBT', '26000', 'shown'], ['IPT', '', 'suppressed-primary'], ['MMR', '', 'suppressed-secondary'],
+    ]);
+    expect(rows.find((r) => r.method === 'MMR')!.series.startsWith('× × ')).toBe(true);
+  });
+
+  it('writes its provenance beside the output', () => {
+    const out = join(dir, 'trend.csv');
+    expect(runCli(['trend', '--method', 'IPT', '--suppress', '10', '--per-capita', '--output', out, '--provenance']).status).toBe(0);
+    const p = JSON.parse(readFileSync(`${out}.provenance.json`, 'utf8'));
+    expect(p.command).toBe('trend');
+    expect(p.population.years).toEqual([2009, 2010, 2011, 2012, 2013, 2014, 2015]);
+    expect(p.methods.suppression).toMatch(/^counts below 10 hidden/);
+  });
+});
+
+describe('trend --break with --suppress', () => {
+  // fixtures/its-illustrative.csv, Jönköping's MMR: 201 in 2014 and 210 in 2017 are the only counts below 211.
+  const args = ['trend', '-i', 'fixtures/its-illustrative.csv', '-m', 'MMR', '--region', '06', '--break', '2021', '--vs', 'rest'];
+
+  it('leaves the hidden years (and the rest of Sweden in them) out of the model, the table and the chart', () => {
+    const svg = join(dir, 'its.svg');
+    const rows = csv(runCli([...args, '--suppress', '211', '--format', 'csv', '--svg', svg, '--quiet']).stdout);
+    const series = rows.filter((r) => r.part === 'series');
+    for (const y of ['2014', '2017']) {
+      const r = series.find((x) => x.year === y)!;
+      expect([r.count, r.rate, r.rest_count, r.rest_rate, r.rate_ratio, r.fitted, r.count_status, r.rest_count_status]).toEqual(['', '', '', '', '', '', 'suppressed-primary', 'suppressed-secondary']);
+    }
+    expect(series.find((x) => x.year === '2015')!.count).toBe('260');
+    // The model over the 10 shown years: 2 groups × 10 years − 8 parameters.
+    const doc = JSON.parse(runCli([...args, '--suppress', '211', '--format', 'json', '--quiet']).stdout);
+    expect(doc.break.df_residual).toBe(12);
+    const full = JSON.parse(runCli([...args, '--format', 'json', '--quiet']).stdout);
+    expect(full.break.df_residual).toBe(16);
+    const chart = readFileSync(svg, 'utf8');
+    expect(chart).not.toContain('<title>2014');
+    expect(chart).not.toContain('<title>2017');
+    expect(chart).toContain('<title>2015');
+  });
+
+  it('says which years the model leaves out (English and Swedish)', () => {
+    expect(runCli([...args, '--suppress', '211']).stdout).toContain('2014, 2017 hidden (×, --suppress 211): left out of the CAGR, the log-linear fit and the break model.');
+    expect(runCli([...args, '--suppress', '211', '--lang', 'sv']).stdout).toContain('2014, 2017 döljs (×, --suppress 211): inte med i den årliga ökningen, den log-linjära anpassningen eller brytpunktsmodellen.');
+  });
+
+  it('refuses when fewer than three shown years remain on a side (exit 2, English and Swedish)', () => {
+    const en = runCli([...args, '--suppress', '261']);
+    expect(en.status).toBe(2);
+    expect(en.stderr).toContain('--break 2021 with --suppress 261: 2014, 2015, 2017, 2018, 2019 are hidden, leaving 2 shown years before 2021 and 5 from it; a break model needs at least 3 on each side');
+    const sv = runCli([...args, '--suppress', '261', '--lang', 'sv']);
+    expect(sv.status).toBe(2);
+    expect(sv.stderr).toContain('--break 2021 med --suppress 261: 2014, 2015, 2017, 2018, 2019 döljs, och kvar blir 2 visade år före 2021 och 5 från och med det');
+  });
+});
+
+describe('rank --by and share --by COLUMN with --suppress', () => {
+  // fixtures/clinics.csv, KBT 2014: Östersund 5 of 9, Umeå 44 of 45 (1 not treated), Visby 49 of 61.
+  it('rank --by: small numerators and complements hidden, the overall sums protected, ranks among the shown', () => {
+    const rows = csv(runCli(['rank', '--method', 'KBT', '--by', 'mottagning', '--numerator', 'behandlade', '--denominator', 'remitterade', '--input', 'fixtures/clinics.csv', '--suppress', '10', '--format', 'csv', '--quiet']).stdout);
+    const by = (u: string) => rows.find((r) => r.unit === u)!;
+    expect(by('Vårdcentral Östersund').numerator_status).toBe('suppressed-primary');
+    expect(by('Privatkliniken Umeå').numerator_status).toBe('suppressed-primary'); // 44 of 45: one person not treated
+    expect(by('Mottagning Visby').numerator_status).toBe('suppressed-secondary');
+    for (const u of ['Vårdcentral Östersund', 'Privatkliniken Umeå', 'Mottagning Visby']) expect([by(u).numerator, by(u).proportion_pct, by(u).rank]).toEqual(['', '', '']);
+    const units = rows.filter((r) => r.unit !== 'Overall');
+    const overall = rows.find((r) => r.unit === 'Overall')!;
+    expect(Number(overall.numerator) - units.reduce((s, r) => s + Number(r.numerator || 0), 0)).toBeGreaterThanOrEqual(10);
+    expect(units.filter((r) => r.rank !== '').map((r) => Number(r.rank))).toEqual([1, 2, 3, 4, 5]);
+    const sv = runCli(['rank', '--method', 'KBT', '--by', 'mottagning', '--numerator', 'behandlade', '--denominator', 'remitterade', '--input', 'fixtures/clinics.csv', '--suppress', '10', '--lang', 'sv']);
+    expect(sv.status).toBe(0);
+    expect(sv.stdout).toMatch(/Vårdcentral Östersund\s+×\s+×/);
+    expect(sv.stdout).toContain('dold: färre än 10');
+  });
+
+  it('share --by COLUMN: the small unit and the next smallest hidden, hidden rows last', () => {
+    const rows = csv(runCli(['share', '--by', 'mottagning', '--input', 'fixtures/clinics.csv', '--count', 'behandlade', '--suppress', '20', '--format', 'csv', '--quiet']).stdout);
+    expect(rows.slice(-2).map((r) => [r.group, r.count, r.count_status])).toEqual([
+      ['Privatkliniken Umeå', '', 'suppressed-secondary'],
+      ['Vårdcentral Östersund', '', 'suppressed-primary'],
+    ]);
+    expect(rows.every((r) => r.total === '1481')).toBe(true);
+    const sv = runCli(['share', '--by', 'mottagning', '--input', 'fixtures/clinics.csv', '--count', 'behandlade', '--suppress', '20', '--lang', 'sv']);
+    expect(sv.stdout).toMatch(/Vårdcentral Östersund\s+×\s+1 481\s+×/);
+    expect(sv.stdout).toContain('Antal under 20 visas inte (×)');
+  });
+
+  it('--round-counts: shares from the rounded counts', () => {
+    const rows = csv(runCli(['share', '--by', 'vårdgivare', '--input', 'fixtures/clinics.csv', '--count', 'behandlade', '--round-counts', '10', '--format', 'csv', '--quiet']).stdout);
+    expect(rows.map((r) => [r.group, r.count, r.total])).toEqual([['offentlig', '1040', '1490'], ['privat', '450', '1490']]);
+    expect(Number(rows[1]!.share_pct)).toBeCloseTo((450 / 1490) * 100, 5);
+  });
+});
+
+describe('report: break section with suppress', () => {
+  const work = mkdtempSync(join(tmpdir(), 'rehab-stats-publish-break-'));
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+  const build = (lang: 'en' | 'sv', suppress: string) => {
+    const md = join(work, `${lang}-${suppress}.md`);
+    const html = join(work, `${lang}-${suppress}.html`);
+    const r = runCli(['report', '--config', 'fixtures/report/its-break.config.json', '--suppress', suppress, '--lang', lang, '--markdown', md, '--html', html]);
+    return { r, md: r.status === 0 ? readFileSync(md, 'utf8') : '', html: r.status === 0 ? readFileSync(html, 'utf8') : '' };
+  };
+
+  it('keeps hidden years as rows of markers, leaves them out of the model and the chart (English)', () => {
+    const { r, md, html } = build('en', '211');
+    expect(r.status).toBe(0);
+    expect(md).toContain('## MMR, Region Jönköpings län, 2014–2025: break at 2021 against the rest of Sweden');
+    expect(md).toContain('| 2014 | × | × | × | × | × | × | × | × |');
+    expect(md).toContain('| 2017 | × | × | × | × | × | × | × | × |');
+    expect(md).toContain('| 2015 | 260 |');
+    expect(md).toContain('2014, 2017: the count is hidden (×, below 211 or one that would give such a count away) and left out of the model.');
+    expect(md).not.toMatch(/\b201\b/);
+    const chart = html.slice(html.indexOf('<svg', html.indexOf('break at 2021')));
+    expect(chart).not.toContain('<title>2014');
+    expect(chart).toContain('<title>2015');
+  });
+
+  it('in Swedish, and refuses clearly when the model cannot be fitted (exit 2)', () => {
+    const { md } = build('sv', '211');
+    expect(md).toContain('2014, 2017: antalet döljs (×, färre än 211 eller ett antal som skulle röja ett sådant) och är inte med i modellen.');
+    const { r } = build('sv', '261');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('"break" vid 2021 med suppress 261: 2014, 2015, 2017, 2018, 2019 döljs');
+    const en = build('en', '261').r;
+    expect(en.stderr).toContain('"break" at 2021 with suppress 261: 2014, 2015, 2017, 2018, 2019 are hidden');
+  });
+});
