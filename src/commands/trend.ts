@@ -63,7 +63,10 @@ With --break, series rows also have fitted, counterfactual, fitted_rate, counter
 "break": {year, comparison, model, level_change, slope_change, [trend_before,] dispersion,
 df_residual}, each change {estimate, lower, upper}; CSV has part "break" rows (statistic
 level_change, slope_change, trend_before, dispersion — "_vs_rest" with --vs rest) with
-estimate, lower, upper.`;
+estimate, lower, upper.
+--suppress N: a hidden year (×) hides its change, rate and the next change, and is left out of
+the CAGR, the fit and --break's model (at least 3 shown years each side); all regions, all
+methods, or a region and the rest of Sweden are protected against the published total.`;
 
 interface TrendOptions extends DataOptions, OutputOptions, PublishOptions {
   method?: string;

@@ -68,8 +68,8 @@ export function protectSeries(series: readonly Series[], rule: PublishRule, tota
         return rule.roundTo > 1 ? roundCount(r + region, rule.roundTo) - roundCount(region, rule.roundTo) : r;
       })
     : undefined;
-  if (restShown) rows.forEach((row, i) => (row.rest_count = restShown[at[i]!.k]!));
   if (!ruleActive(rule)) return { shown: rounded, hiddenYears: rounded.map(() => new Set()), rows, table: { columns: [], rows, notes: [] }, ...(restShown ? { rest: restShown } : {}) };
+  if (restShown) rows.forEach((row, i) => (row.rest_count = restShown[at[i]!.k]!));
 
   const index = new Map(at.map((a, i) => [`${a.s}/${a.k}`, i]));
   const next = (i: number) => index.get(`${at[i]!.s}/${at[i]!.k + 1}`);
