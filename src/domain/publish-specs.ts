@@ -10,7 +10,7 @@ import type { Relation } from '../stats/disclosure.js';
  */
 
 /** What a rank row computes from its count. */
-const RANK_DERIVED = ['rate', 'rate_lower', 'rate_upper', 'rank', 'ratio_to_national', 'vs_national', 'funnel', 'interval_method'];
+const RANK_DERIVED = ['rate', 'rate_lower', 'rate_upper', 'rank', 'rank_lower', 'rank_upper', 'ratio_to_national', 'vs_national', 'funnel', 'interval_method'];
 
 /** The true count of a region (before rounding), or of the national row: reported, else the sum of the regions with counts. */
 function trueCounts(rows: readonly ResultRow[], counts: ReadonlyMap<string, CountCell>, key = 'count') {

@@ -36,8 +36,11 @@ export interface RankInput {
   overdispersion?: OverdispersionKind;
   /** Age-standardise: each region's counts and population by age group with the standard's weights. */
   strata?: Map<string, AgeStratum[]>;
-  /** Regions left out of the overdispersion estimate (their counts are hidden: φ would give them away). */
-  outOfDispersion?: ReadonlySet<string>;
+  /**
+   * Regions whose counts are hidden by a publishing rule: left out of what pools the regions —
+   * the overdispersion estimate and the rank-interval simulation — which could give them away.
+   */
+  hiddenRegions?: ReadonlySet<string>;
 }
 
 /**
@@ -72,7 +75,10 @@ export function rankRows(input: RankInput): { rows: ResultRow[]; national: Resul
   const ranked = rows.filter((r) => typeof r.rate === 'number');
   const ranks = competitionRanksOfRatios(ranked.map((r) => exact.get(r)!));
   ranked.forEach((r, i) => (r.rank = ranks[i]!));
-  if (input.rankInterval) rankIntervals(ranked.map((r) => exact.get(r)!)).forEach((ri, i) => Object.assign(ranked[i]!, { rank_lower: ri.lower, rank_upper: ri.upper }));
+  if (input.rankInterval) {
+    const simulated = ranked.filter((r) => !input.hiddenRegions?.has(r.region_code as string));
+    rankIntervals(simulated.map((r) => exact.get(r)!)).forEach((ri, i) => Object.assign(simulated[i]!, { rank_lower: ri.lower, rank_upper: ri.upper }));
+  }
   rows.sort((a, b) => (a.rank === null ? 1 : 0) - (b.rank === null ? 1 : 0) || ((a.rank as number) ?? 0) - ((b.rank as number) ?? 0) || String(a.region_code).localeCompare(String(b.region_code)));
 
   const missingRegions = regions.regions.filter((r) => !counts.has(r.code)).map((r) => r.name);
@@ -160,7 +166,7 @@ function addComparisons(rows: ResultRow[], national: ResultRow, input: RankInput
   const benchmark = national.rate;
   const funnelTarget = input.funnel || input.overdispersion ? funnelTargetOf(rows, national, input, exact) : null;
   // φ and τ² from every ranked region (crude rates), to adjust the limits or to say that they should be
-  const ranked = rows.filter((r) => typeof r.rate === 'number' && !input.outOfDispersion?.has(r.region_code as string));
+  const ranked = rows.filter((r) => typeof r.rate === 'number' && !input.hiddenRegions?.has(r.region_code as string));
   const dispersion = funnelTarget !== null && !input.strata && ranked.length >= 2 ? estimateOverdispersion(ranked.map((r) => ({ observed: r.count as number, expected: funnelTarget * (r.population as number) }))) : undefined;
   const adjustment = input.overdispersion && dispersion ? { kind: input.overdispersion, ...dispersion } : undefined;
   for (const r of rows) {

@@ -120,7 +120,7 @@ describe('trend --suppress', () => {
     expect(rows.map((r) => [r.method, r.first_count, r.first_count_status])).toEqual([
       ['KBT', '26000', 'shown'], ['IPT', '', 'suppressed-primary'], ['MMR', '', 'suppressed-secondary'],
     ]);
-    expect(rows.find((r) => r.method === 'MMR')!.series.startsWith('× × ')).toBe(true);
+    expect((rows.find((r) => r.method === 'MMR')!.series ?? '').startsWith('× × ')).toBe(true);
   });
 
   it('writes its provenance beside the output', () => {
@@ -242,5 +242,24 @@ describe('report: break section with suppress', () => {
     expect(r.stderr).toContain('"break" vid 2021 med suppress 261: 2014, 2015, 2017, 2018, 2019 döljs');
     const en = build('en', '261').r;
     expect(en.stderr).toContain('"break" at 2021 with suppress 261: 2014, 2015, 2017, 2018, 2019 are hidden');
+  });
+});
+
+describe('rank: what pools the regions leaves hidden ones out', () => {
+  it('--rank-interval: no interval for a hidden row, and the shown rows simulated among themselves', () => {
+    // IPT 2014 with --suppress 7: Gotland and Jämtland Härjedalen hidden, 19 regions ranked.
+    const rows = csv(runCli(['rank', '--method', 'IPT', '--year', '2014', '--suppress', '7', '--rank-interval', '--format', 'csv', '--quiet']).stdout).filter((r) => r.region_code !== '00');
+    for (const r of rows.filter((x) => x.count === '')) expect([r.rank, r.rank_lower, r.rank_upper]).toEqual(['', '', '']);
+    const shown = rows.filter((x) => x.count !== '');
+    expect(shown.length).toBe(19);
+    expect(Math.max(...shown.map((r) => Number(r.rank_upper)))).toBeLessThanOrEqual(19);
+  });
+
+  it('--overdispersion: φ from the shown regions only, as if the hidden ones were not in the input', () => {
+    const note = (args: string[]) => runCli(args).stdout.match(/φ = [\d.]+/)?.[0];
+    const hidden = note(['rank', '--method', 'IPT', '--year', '2014', '--suppress', '7', '--funnel']);
+    const all = note(['rank', '--method', 'IPT', '--year', '2014', '--funnel']);
+    expect(hidden).toBeDefined();
+    expect(hidden).not.toBe(all);
   });
 });
