@@ -8,13 +8,12 @@ import type { OverdispersionKind } from '../stats/overdispersion.js';
 import { funnelSvg, type FunnelPoint } from '../render/funnel-svg.js';
 import {
   addDataOptions, addHelp, inputWarnings, loadCounts, loadPopulation, loadRegions, outputProtection, parseDenominator, parsePositive,
-  parseSexOption, parseYearOption, writeResult, type DataOptions,
+  parseSexOption, parseYearOption, type DataOptions,
 } from './common.js';
-import { writeStderr, writeStdout } from '../io/output.js';
-import { writeFiles } from '../io/write.js';
+import { writeStderr } from '../io/output.js';
 import { ruleActive, HIDDEN_MARKER } from '../domain/publish.js';
 import { isHidden, protectedRanking } from '../domain/publish-ranking.js';
-import { addPublishOptions, populationMade, provenanceOutput, provenancePath, publishRule, type PublishOptions } from './publish.js';
+import { addPublishOptions, populationMade, provenanceOutput, provenancePath, publishRule, writeWithProvenance, type PublishOptions } from './publish.js';
 
 const EXAMPLES = [
   'rehab-stats funnel --method KBT --output kbt-funnel.svg  # latest year, bundled data',
@@ -111,14 +110,7 @@ async function runFunnel(opts: FunnelOptions): Promise<void> {
     ...populationMade(population, [year]),
     methods: { interval: 'exact Poisson', funnel: adjustment ? `Spiegelhalter (2005): ${adjustment.kind} overdispersion-adjusted limits, 95% and 99.8%, around the national rate` : 'PHEindicatormethods: Poisson control limits, 95% and 99.8%, around the national rate (Spiegelhalter 2005)' },
   });
-  if (provenance) {
-    // The chart and its record together; the chart to stdout only once the record is in place.
-    const toStdout = opts.output === undefined || opts.output === '-';
-    await writeFiles([...(toStdout ? [] : [{ path: opts.output!, data: svg }]), provenance], outputProtection([opts.input, opts.population]));
-    if (toStdout) writeStdout(svg);
-  } else {
-    await writeResult(opts.output, svg, outputProtection([opts.input, opts.population]));
-  }
+  await writeWithProvenance(opts.output, svg, provenance, outputProtection([opts.input, opts.population]));
   const notes = inputWarnings(data);
   if (!opts.quiet && notes.length) writeStderr(notes.map((n) => `note: ${n}\n`).join(''));
 }

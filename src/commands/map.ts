@@ -1,13 +1,15 @@
 import { Command, Option } from 'commander';
 import { dataError, usageError } from '../errors.js';
 import { ALL_AGES } from '../domain/observation.js';
-import { rankRows } from '../domain/ranking.js';
+import { HIDDEN_MARKER } from '../domain/publish.js';
+import { isHidden, protectedRanking } from '../domain/publish-ranking.js';
+import { addPublishOptions, populationMade, provenanceOutput, provenancePath, publishRule, writeWithProvenance, type PublishOptions } from './publish.js';
 import { resolveMethod, selectCounts, yearsOf } from '../domain/select.js';
 import { readBoundaries } from '../ingest/boundaries.js';
 import { writeStderr } from '../io/output.js';
 import { choropleth, mapWords, tileMap, type MapOptions, type MapRegion } from '../render/map.js';
 import {
-  addDataOptions, addHelp, loadCounts, loadPopulation, loadRegions, outputProtection, parsePositive, parseYearOption, resolveLang, writeResult,
+  addDataOptions, addHelp, loadCounts, loadPopulation, loadRegions, outputProtection, parsePositive, parseYearOption, resolveLang,
   type DataOptions,
 } from './common.js';
 import { currentIo } from '../io/context.js';
@@ -29,7 +31,7 @@ regions' true outlines instead, from a GeoJSON FeatureCollection with one Polygo
 MultiPolygon feature per region and a "code" (01–25) or "name" property. Writes to --output, or
 to stdout.`;
 
-interface MapCommandOptions extends DataOptions {
+interface MapCommandOptions extends DataOptions, PublishOptions {
   method: string;
   year?: number;
   per: number;
@@ -55,6 +57,7 @@ export function mapCommand(): Command {
     .option('-o, --output <file>', 'write the SVG to this file (atomically, never over an input) instead of stdout')
     .option('-q, --quiet', 'no notes on stderr');
   addDataOptions(cmd);
+  addPublishOptions(cmd);
   addHelp(cmd, EXAMPLES, DETAILS);
   cmd.action((opts: MapCommandOptions) => runMap(opts));
   return cmd;
@@ -70,13 +73,17 @@ async function runMap(opts: MapCommandOptions): Promise<void> {
   const year = opts.year ?? years[years.length - 1]!;
   const counts = selectCounts(data.observations, { method, year, sex: 'total', absentIsZero: data.recordLevel });
   if (counts.size === 0) throw dataError(`no ${opts.method} counts for ${year}`, { file: data.source }, `years with ${opts.method} counts: ${years.join(', ') || 'none'}`);
+  provenancePath(opts);
   const population = await loadPopulation(opts, regions, data);
-  const { rows } = rankRows({ counts, population, regions, year, sex: 'total', age: ALL_AGES, per: opts.per, level: 0.95, ciMethod: 'exact', funnel: opts.colour === 'funnel' });
+  const rule = publishRule(opts);
+  // As rank --suppress: a region whose count the ranking hides has no rate or class on the map.
+  const { table: { rows } } = protectedRanking({ counts, population, regions, year, sex: 'total', age: ALL_AGES, per: opts.per, level: 0.95, ciMethod: 'exact', funnel: opts.colour === 'funnel' }, counts, rule);
   const mapped: MapRegion[] = rows.map((r) => ({
     code: String(r.region_code),
     name: String(r.region),
     rate: typeof r.rate === 'number' ? r.rate : null,
     ...(opts.colour === 'funnel' ? { funnel: typeof r.funnel === 'string' ? r.funnel : null } : {}),
+    ...(isHidden(r.count_status) ? { hidden: true } : {}),
   }));
   const name = method || opts.method;
   const per = opts.per.toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-US');
@@ -91,8 +98,11 @@ async function runMap(opts: MapCommandOptions): Promise<void> {
     if (missing.length) notes.push(`${file} has no boundary for ${missing.join(', ')}: not drawn.`);
     svg = choropleth(shapes, mapped, options);
   } else svg = tileMap(mapped, options);
-  const noData = regions.regions.filter((r) => !mapped.some((m) => m.code === r.code && m.rate !== null)).map((r) => r.name);
+  const noData = regions.regions.filter((r) => !mapped.some((m) => m.code === r.code && (m.rate !== null || m.hidden))).map((r) => r.name);
+  const hidden = mapped.filter((m) => m.hidden).map((m) => m.name);
+  if (hidden.length) notes.push(`Hidden (${HIDDEN_MARKER}, --suppress ${rule.suppress}): ${hidden.join(', ')}.`);
   if (noData.length) notes.push(`No ${name} rate for ${year}: ${noData.join(', ')} (drawn as "no data").`);
-  await writeResult(opts.output, `${svg}\n`, outputProtection([opts.input, opts.population, opts.boundaries]));
+  const provenance = provenanceOutput(opts, { ...populationMade(population, [year]), methods: opts.colour === 'funnel' ? { funnel: 'PHEindicatormethods: Poisson control limits, 95% and 99.8%, around the national rate (Spiegelhalter 2005)' } : {} });
+  await writeWithProvenance(opts.output, `${svg}\n`, provenance, outputProtection([opts.input, opts.population, opts.boundaries]));
   if (!opts.quiet && notes.length) writeStderr(notes.map((n) => `note: ${n}\n`).join(''));
 }

@@ -9,6 +9,8 @@ import { homeFolder, populationCachePath } from '../io/population-cache.js';
 import type { PopulationTable } from '../domain/population.js';
 import { existsSync } from 'node:fs';
 import { currentIo } from '../io/context.js';
+import { writeFiles, type Protection } from '../io/write.js';
+import { writeStdout } from '../io/output.js';
 import { sep } from 'node:path';
 
 /**
@@ -132,6 +134,17 @@ export function provenanceOutput(opts: PublishOptions & { output?: string; input
   const m = made ?? { population: null, methods: {} };
   const record = buildProvenance(m, inputDigests(opts.input, opts.population, m.population !== null, m.inputs), publishRule(opts), opts.provenanceTime ? recordTime(currentIo().env, currentIo().now) : undefined);
   return { path, data: provenanceJson(record) };
+}
+
+/**
+ * Writes a chart (or any single output) to `path` or stdout, with its provenance file when asked:
+ * both files together, and stdout only once the record is in place.
+ */
+export async function writeWithProvenance(path: string | undefined, text: string, provenance: { path: string; data: string } | undefined, protection: Protection): Promise<void> {
+  const toStdout = path === undefined || path === '-';
+  const files = [...(toStdout ? [] : [{ path: path!, data: text }]), ...(provenance ? [provenance] : [])];
+  if (files.length) await writeFiles(files, protection);
+  if (toStdout) writeStdout(text);
 }
 
 /** Where --provenance writes: the file named, else beside --output. */

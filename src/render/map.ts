@@ -1,3 +1,4 @@
+import { HIDDEN_MARKER } from '../domain/publish.js';
 import type { Lang } from './model.js';
 import { formatNumber } from './numbers.js';
 import { escapeXml } from '../report/svg.js';
@@ -19,6 +20,8 @@ export interface MapRegion {
   rate: number | null;
   /** The funnel class, when colouring by funnel. */
   funnel?: string | null;
+  /** The count is hidden by a publishing rule (--suppress): drawn with the marker ×, not as missing. */
+  hidden?: boolean;
 }
 
 export interface MapOptions {
@@ -28,7 +31,7 @@ export interface MapOptions {
   /** The unit in the legend, e.g. "per 100,000". */
   unit: string;
   /** Words for the legend. */
-  words: { noData: string; funnel: Record<FunnelClass, string> & { heading: string } };
+  words: { noData: string; hidden: string; funnel: Record<FunnelClass, string> & { heading: string } };
 }
 
 /** The map's words, in English and Swedish. */
@@ -37,7 +40,7 @@ export function mapWords(lang: Lang): MapOptions['words'] {
     lang === 'sv'
       ? { heading: 'Mot trattgränserna', 'above 99.8%': 'över 99,8 %-gränsen', 'above 95%': 'över 95 %-gränsen', within: 'inom gränserna', 'below 95%': 'under 95 %-gränsen', 'below 99.8%': 'under 99,8 %-gränsen' }
       : { heading: 'Against funnel limits', 'above 99.8%': 'above 99.8% limit', 'above 95%': 'above 95% limit', within: 'within limits', 'below 95%': 'below 95% limit', 'below 99.8%': 'below 99.8% limit' };
-  return { noData: lang === 'sv' ? 'uppgift saknas' : 'no data', funnel };
+  return { noData: lang === 'sv' ? 'uppgift saknas' : 'no data', hidden: lang === 'sv' ? '× dold (litet antal)' : '× hidden (small count)', funnel };
 }
 
 /** Where each region's tile sits: column and row in a 4 × 8 grid, with the name shown on it. */
@@ -120,15 +123,19 @@ function paints(regions: readonly MapRegion[], o: MapOptions): { paintOf: (r: Ma
   const digits = (v: number) => (v >= 100 ? 0 : 1);
   const noData: Paint = { fill: NO_DATA.fill, text: NO_DATA.text, stroke: NO_DATA.stroke, dash: NO_DATA.dash, label: '–' };
   const noDataLegend = { fill: NO_DATA.fill, stroke: NO_DATA.stroke, dash: NO_DATA.dash, text: o.words.noData };
+  // A hidden count: the missing tile's look with the marker × (README "Publishing"), in the legend only when drawn.
+  const hidden: Paint = { ...noData, label: HIDDEN_MARKER };
+  const hiddenLegend = regions.some((r) => r.hidden) ? [{ fill: NO_DATA.fill, stroke: NO_DATA.stroke, dash: NO_DATA.dash, text: o.words.hidden }] : [];
   if (o.colourBy === 'funnel') {
     const paintOf = (r: MapRegion | undefined): Paint => {
       const cls = r?.funnel as FunnelClass | undefined;
+      if (r?.hidden) return hidden;
       if (!r || r.rate === null || !cls || !FUNNEL[cls]) return noData;
       const f = FUNNEL[cls];
       return { fill: f.fill, text: f.text, stroke: '#ffffff', shape: (cx, cy) => marker(f.shape, cx, cy, 10, f.fill, f.text), label: formatNumber(r.rate, digits(r.rate), o.lang) };
     };
     const legend = FUNNEL_CLASSES.map((c) => ({ fill: FUNNEL[c].fill, stroke: '#ffffff', shape: (cx: number, cy: number) => marker(FUNNEL[c].shape, cx, cy, 10, FUNNEL[c].fill, FUNNEL[c].text), text: o.words.funnel[c] }));
-    return { paintOf, legend: [...legend, noDataLegend] };
+    return { paintOf, legend: [...legend, noDataLegend, ...hiddenLegend] };
   }
   const rates = regions.map((r) => r.rate).filter((v): v is number => v !== null);
   const classes = rateClasses(rates);
@@ -137,12 +144,13 @@ function paints(regions: readonly MapRegion[], o: MapOptions): { paintOf: (r: Ma
   let d = 0;
   while (d < 6 && bounds.some((b) => Math.abs(Math.round(b * 10 ** d) - b * 10 ** d) > 1e-6)) d++;
   const paintOf = (r: MapRegion | undefined): Paint => {
+    if (r?.hidden) return hidden;
     if (!r || r.rate === null) return noData;
     const s = SEQUENTIAL[classOf(r.rate, classes)]!;
     return { fill: s.fill, text: s.text, stroke: '#ffffff', label: formatNumber(r.rate, digits(r.rate), o.lang) };
   };
   const legend = classes.map((c, i) => ({ fill: SEQUENTIAL[i]!.fill, stroke: '#adb5bd', text: `${formatNumber(c.lower, d, o.lang)} – ${formatNumber(c.upper, d, o.lang)}` }));
-  return { paintOf, legend: [...legend, noDataLegend] };
+  return { paintOf, legend: [...legend, noDataLegend, ...hiddenLegend] };
 }
 
 function svgHead(width: number, height: number, title: string): string[] {
@@ -167,6 +175,7 @@ function legendBlock(x: number, y: number, heading: string, entries: ReturnType<
 
 /** A tooltip for a region: its name and value (or why it has none). */
 function tip(name: string, r: MapRegion | undefined, o: MapOptions): string {
+  if (r?.hidden) return `${name}: ${o.words.hidden}`;
   if (!r || r.rate === null) return `${name}: ${o.words.noData}`;
   const value = `${formatNumber(r.rate, 1, o.lang)} ${o.unit}`;
   return o.colourBy === 'funnel' && r.funnel ? `${name}: ${value} (${o.words.funnel[r.funnel as FunnelClass] ?? r.funnel})` : `${name}: ${value}`;

@@ -263,3 +263,16 @@ describe('rank: what pools the regions leaves hidden ones out', () => {
     expect(hidden).not.toBe(all);
   });
 });
+
+describe('map --suppress', () => {
+  it('draws a hidden region with the marker, apart from "no data", in English and Swedish', () => {
+    const en = runCli(['map', '--method', 'IPT', '--year', '2014', '--suppress', '7']);
+    expect(en.status).toBe(0);
+    expect(en.stdout).toContain('<title>Region Gotland: × hidden (small count)</title>');
+    expect(en.stdout).toContain('<title>Region Jämtland Härjedalen: × hidden (small count)</title>');
+    expect(en.stdout).not.toMatch(/Region Gotland: [\d.,]+ per/);
+    expect(en.stderr).toContain('note: Hidden (×, --suppress 7): Region Gotland, Region Jämtland Härjedalen.');
+    const sv = runCli(['map', '--method', 'IPT', '--year', '2014', '--suppress', '7', '--lang', 'sv']);
+    expect(sv.stdout).toContain('<title>Region Gotland: × dold (litet antal)</title>');
+  });
+});
