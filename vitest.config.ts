@@ -1,8 +1,10 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // Installing the packed package into a data repository: npm run test:install (.ci/run runs it).
+    exclude: [...configDefaults.exclude, 'test/install/**'],
     // Most end-to-end tests call run(args, io) in-process; a thread starts faster than a process.
     pool: 'threads',
     maxWorkers: 2,
