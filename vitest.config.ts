@@ -11,6 +11,7 @@ export default defineConfig({
     // Test files in one worker share the modules already loaded instead of importing src/ again
     // for each file: src/ keeps no state between runs but caches (run state lives in the run's io).
     isolate: false,
-    testTimeout: 30000,
+    // Generous: the machine is often shared, and a timeout here is a guard against a hang, not a speed test.
+    testTimeout: 120_000,
   },
 });
