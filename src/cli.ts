@@ -69,7 +69,8 @@ export function buildProgram(): Command {
     cmd.exitOverride().configureOutput({
       writeOut: (s) => writeStdout(s),
       writeErr: (s) => writeStderr(s),
-      outputError: (s, write) => write(`rehab-stats: ${s}`),
+      // Commander's errors are written by run.ts, in the language of the run.
+      outputError: () => undefined,
       getOutHelpWidth: () => (currentIo().stdout.isTTY ? currentIo().stdout.columns : undefined) ?? 80,
       getErrHelpWidth: () => (currentIo().stderr.isTTY ? currentIo().stderr.columns : undefined) ?? 80,
       getOutHasColors: () => colorLevel(currentIo().stdout, currentIo().env, undefined) > 0,

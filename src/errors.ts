@@ -3,6 +3,7 @@
  * an optional location (file, line, column) and a hint on how to fix it. They are
  * formatted once, in `src/cli.ts`; anything else that escapes is a bug (exit 1).
  */
+import { english, say, t, type Lang, type Text } from './messages/index.js';
 
 /** Documented exit codes (README "Exit codes"). */
 export const ExitCode = {
@@ -41,49 +42,63 @@ export interface Location {
 export class RehabError extends Error {
   readonly exitCode: ExitCodeValue;
   readonly location: Location | undefined;
-  readonly hint: string | undefined;
+  /** What went wrong, as a catalogue message (or, until every site has one, English text). */
+  readonly text: Text;
+  /** How to fix it. */
+  readonly hintText: Text | undefined;
 
-  constructor(message: string, opts: { exitCode: ExitCodeValue; location?: Location; hint?: string }) {
-    super(message);
+  constructor(message: Text, opts: { exitCode: ExitCodeValue; location?: Location; hint?: Text }) {
+    // Error.message stays English: stack traces and logs read the same everywhere.
+    super(english(message));
     this.name = 'RehabError';
     this.exitCode = opts.exitCode;
     this.location = opts.location;
-    this.hint = opts.hint;
+    this.text = message;
+    this.hintText = opts.hint;
+  }
+
+  /** The hint in English. */
+  get hint(): string | undefined {
+    return this.hintText === undefined ? undefined : english(this.hintText);
   }
 }
 
-export function usageError(message: string, hint?: string): RehabError {
+export function usageError(message: Text, hint?: Text): RehabError {
   return new RehabError(message, { exitCode: ExitCode.usage, hint });
 }
 
-export function ioError(message: string, file: string, hint?: string): RehabError {
+export function ioError(message: Text, file: string, hint?: Text): RehabError {
   return new RehabError(message, { exitCode: ExitCode.io, location: { file }, hint });
 }
 
-export function dataError(message: string, location: Location, hint?: string): RehabError {
+export function dataError(message: Text, location: Location, hint?: Text): RehabError {
   return new RehabError(message, { exitCode: ExitCode.data, location, hint });
 }
 
-export function populationError(message: string, hint?: string): RehabError {
+export function populationError(message: Text, hint?: Text): RehabError {
   return new RehabError(message, { exitCode: ExitCode.population, hint });
 }
 
-export function fetchError(message: string, hint?: string): RehabError {
+export function fetchError(message: Text, hint?: Text): RehabError {
   return new RehabError(message, { exitCode: ExitCode.fetch, hint });
 }
 
 /** "treatments.csv line 14, column "antal"" — the prefix of a located message. */
-export function formatLocation(loc: Location, sv = false): string {
-  let s = loc.file;
-  // In a workbook: "book.xlsx, sheet "Blad1", row 7, column "antal" (Blad1!C7)".
-  if (loc.sheet !== undefined) s += `, ${sv ? 'blad' : 'sheet'} "${loc.sheet}",`;
-  if (loc.line !== undefined) s += ` ${sv ? 'rad' : loc.sheet !== undefined ? 'row' : 'line'} ${loc.line}`;
+export function formatLocation(loc: Location, lang: Lang = 'en'): string {
   // A header can be anything a file holds: cut it, so a location stays short.
   const column = loc.column !== undefined && loc.column.length > 40 ? `${loc.column.slice(0, 39)}…` : loc.column;
-  if (column !== undefined) s += `${loc.line !== undefined ? ',' : ''} ${sv ? 'kolumn' : 'column'} "${column}"`;
-  if (loc.cell !== undefined) s += ` (${loc.cell})`;
-  if (loc.sheet !== undefined && loc.line === undefined && column === undefined && loc.cell === undefined) s = s.slice(0, -1);
-  return s;
+  let s: string;
+  if (loc.sheet !== undefined) {
+    // In a workbook: "book.xlsx, sheet "Blad1", row 7, column "antal" (Blad1!C7)".
+    const parts = [t(lang, 'location.sheet', { sheet: loc.sheet })];
+    if (loc.line !== undefined) parts.push(t(lang, 'location.row', { line: loc.line }));
+    if (column !== undefined) parts.push(t(lang, 'location.column-part', { column }));
+    s = `${loc.file}, ${parts.join(', ')}`;
+  } else if (loc.line !== undefined && column !== undefined) s = t(lang, 'location.line-column', { file: loc.file, line: loc.line, column });
+  else if (loc.line !== undefined) s = t(lang, 'location.line', { file: loc.file, line: loc.line });
+  else if (column !== undefined) s = t(lang, 'location.column', { where: loc.file, column });
+  else s = loc.file;
+  return loc.cell !== undefined ? `${s} (${loc.cell})` : s;
 }
 
 /** Text from a file may hold line breaks: a message and its hint stay one line each. */
@@ -92,14 +107,13 @@ function oneLine(text: string): string {
 }
 
 /**
- * The full text written to stderr for an error: one message line and an optional hint line.
- * `translate` gives Swedish where it knows the message (--lang sv or LANG=sv_*).
+ * The full text written to stderr for an error, in `lang`: one message line and an optional
+ * hint line. `legacy` gives Swedish for the few messages not yet in the catalogue.
  */
-export function formatError(err: RehabError, translate?: (text: string) => string): string {
-  const sv = translate !== undefined;
-  const t = translate ?? ((x: string) => x);
-  const where = err.location ? `${formatLocation(err.location, sv)}: ` : '';
-  let out = `rehab-stats: ${sv ? 'fel' : 'error'}: ${oneLine(where + t(err.message))}\n`;
-  if (err.hint) out += `${sv ? 'tips' : 'hint'}: ${oneLine(t(err.hint))}\n`;
+export function formatError(err: RehabError, lang: Lang, legacy?: (text: string) => string): string {
+  const text = (m: Text) => (typeof m === 'string' && legacy ? legacy(m) : say(m, lang));
+  const where = err.location ? `${formatLocation(err.location, lang)}: ` : '';
+  let out = `rehab-stats: ${t(lang, 'label.error')}: ${oneLine(where + text(err.text))}\n`;
+  if (err.hintText !== undefined && err.hintText !== '') out += `${t(lang, 'label.hint')}: ${oneLine(text(err.hintText))}\n`;
   return out;
 }

@@ -11,6 +11,7 @@ import { addHelp, addReadOptions, addRegionOption, addRowOptions, plural, loadPo
 import { aboveTheirPopulation, describeAbove } from '../ingest/validate.js';
 import type { PopulationTable } from '../domain/population.js';
 import { setExitStatus } from '../io/context.js';
+import { english } from '../messages/index.js';
 
 const EXAMPLES = [
   'rehab-stats check export.csv  # what was understood, and every problem',
@@ -104,7 +105,7 @@ export function describeTable(t: LoadedTable, regions: RegionIndex, selected: re
   // A selected region without a single row is a problem: what was asked about is not in the file.
   const absentSelected = selected.filter((r) => !present.has(r.code));
   const problems = [
-    ...t.problems.map(({ region: _region, ...p }) => p),
+    ...t.problems.map(({ region: _region, hint, ...p }) => ({ ...p, message: english(p.message), ...(hint !== undefined ? { hint: english(hint) } : {}) })),
     ...absentSelected.map((r) => ({ message: `no rows for ${named(r)} (--region)`, hint: t.national ? 'the file has no region column: every row is national (Riket)' : 'run check without --region to see which regions the file has' })),
   ];
   return {

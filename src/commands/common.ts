@@ -1,6 +1,7 @@
 import { sep } from 'node:path';
 import { Option, type Command } from 'commander';
 import { usageError } from '../errors.js';
+import { english, msg, resolveLang as languageOf } from '../messages/index.js';
 import { readTable, readOptions, type LoadedTable, type ReadOptions } from '../ingest/index.js';
 import { loadTable } from '../ingest/load.js';
 import type { ReadFlags } from '../ingest/options.js';
@@ -263,7 +264,7 @@ export function inputWarnings(data: CountData): string[] {
     // Which reading was chosen, when the tool chose it: one row per treatment.
     if (t.recordLevelBy === 'no-count-column') out.push(`${t.file}: no column holds counts, so each row is read as one treatment (${plural(t.rowsRead, 'row')} counted); pass --map count=COLUMN if a column does.`);
     const at = (p: { line?: number; cell?: string }) => (t.sheet !== undefined ? `, sheet "${t.sheet}"${p.line !== undefined ? `, row ${p.line}` : ''}${p.cell ? ` (${p.cell})` : ''}` : p.line !== undefined ? ` line ${p.line}` : '');
-    for (const p of t.problems) out.push(`${t.file}${at(p)}: skipped: ${p.message}`);
+    for (const p of t.problems) out.push(`${t.file}${at(p)}: skipped: ${english(p.message)}`);
     if (t.missing.length) {
       const first = t.missing.slice(0, 5).map((m) => `line ${m.line} "${m.column}" (${m.marker || 'empty'})`).join(', ');
       out.push(`${t.file}: ${t.missing.length} missing value${t.missing.length === 1 ? '' : 's'}: ${first}${t.missing.length > 5 ? ', …' : ''}`);
@@ -307,21 +308,20 @@ export function parseLevel(v: string): number {
   return n / 100;
 }
 
-export function resolveLang(opt: string | undefined, env: NodeJS.ProcessEnv): Lang {
-  if (opt === 'sv' || opt === 'en') return opt;
-  const l = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  return /^sv/i.test(l) ? 'sv' : 'en';
+/** The language of a command's human output: --lang, which run() sets to the run's language (src/run.ts). */
+export function resolveLang(opt: string | undefined, env: Readonly<Record<string, string | undefined>>): Lang {
+  return languageOf(opt, env);
 }
 
 /** What no output may replace: the command's inputs, its config file and the bundled data. */
 export function outputProtection(inputs: readonly (string | undefined)[], config?: string): Protection {
   return {
     files: [
-      ...inputs.filter((p): p is string => !!p).map((path) => ({ path, what: 'an input of this command' })),
-      ...(config ? [{ path: config, what: 'the config file' }] : []),
-      { path: SNAPSHOT_PATH, what: "rehab-stats' bundled data" },
+      ...inputs.filter((p): p is string => !!p).map((path) => ({ path, what: msg('write.what.input') })),
+      ...(config ? [{ path: config, what: msg('write.what.config') }] : []),
+      { path: SNAPSHOT_PATH, what: msg('write.what.bundled') },
     ],
-    folders: [{ path: bundledPath(''), what: "rehab-stats' bundled data" }],
+    folders: [{ path: bundledPath(''), what: msg('write.what.bundled') }],
   };
 }
 

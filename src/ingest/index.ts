@@ -10,6 +10,7 @@ import { loadTable, type LoadedTable } from './load.js';
 import type { ReadOptions } from './options.js';
 import { containerOf, loadWorkbook } from './xlsx.js';
 import { CHUNK_BYTES, LIMITS, openInput, readHead, readRest, refuseBinary, tooBig, type ByteSource, type InputIo } from './source.js';
+import { msg } from '../messages/index.js';
 
 export type { LoadedTable } from './load.js';
 export type { ReadOptions } from './options.js';
@@ -46,7 +47,7 @@ export async function readTable(path: string, measure: Measure, regions: RegionI
         if (fast.table) return fast.table;
         // The fast path stopped at something the general path must judge: read it all again.
         const all = fast.kept ?? (source.size !== undefined && source.size <= LIMITS.wholeBytes ? rewound(source) : undefined);
-        if (!all) throw tooBig(source.name, `line ${fast.line} cannot be counted quickly (${fast.reason})`);
+        if (!all) throw tooBig(source.name, msg('read.not-fast', { line: fast.line, reason: fast.reason }));
         return loadTable(await all, source.name, measure, regions, opts);
       }
       return loadTable(await readRest(source, [first], first.length), source.name, measure, regions, opts);
@@ -88,7 +89,7 @@ async function streamFast(source: ByteSource, first: Uint8Array, start: FastStar
     const chunk = await source.next();
     if (!chunk) break;
     total += chunk.length;
-    if (stream && total > LIMITS.streamBytes) throw ioError(`more than ${LIMITS.streamBytes / 2 ** 30} GiB; no table of counts is that big`, source.name, 'check what is piped in; a file given by its path has no such limit');
+    if (stream && total > LIMITS.streamBytes) throw ioError(msg('read.stream-too-big', { gib: LIMITS.streamBytes / 2 ** 30 }), source.name, msg('read.stream-too-big.hint'));
     if (kept) {
       kept.push(chunk);
       if (total > LIMITS.wholeBytes) kept = undefined;

@@ -10,6 +10,7 @@ import type { ReadOptions } from './options.js';
 import { shapeTable, type Problem, type Shaped, type ShapeOptions } from './shape.js';
 import { LIMITS } from './source.js';
 import { shown } from './text.js';
+import { msg, type Text } from '../messages/index.js';
 
 /** An input read all the way to observations, with what was detected along the way. */
 export interface LoadedTable extends Shaped {
@@ -47,32 +48,32 @@ export interface RawTable {
  */
 export function readRaw(bytes: Uint8Array, file: string, opts: Pick<ReadOptions, 'encoding' | 'delimiter' | 'collectProblems' | 'skipInvalid'> = {}): RawTable {
   const { text, encoding, bom } = decode(bytes, file, opts.encoding);
-  if (text.trim() === '') throw dataError('the file is empty', { file }, 'give a CSV file with a header line and at least one row');
+  if (text.trim() === '') throw dataError(msg('table.empty'), { file }, msg('table.empty.hint'));
   const delimiter = opts.delimiter ?? sniffDelimiter(text);
   // A `,`-separated file cannot use unquoted decimal commas, so its decimals are points.
   const decimal: DecimalMark = delimiter === ',' ? '.' : ',';
   const rows = parseRows(text, delimiter, file);
-  refuseHuge(rows, file, 'check that this is the right file and that --delimiter is right');
+  refuseHuge(rows, file, msg('table.too-many-cells.hint'));
   const block = locateTable(rows);
-  if (!block) throw dataError('the file has no rows', { file });
-  if (block.body.length === 0) throw dataError('the file has a header but no data rows', { file, line: block.header.line });
+  if (!block) throw dataError(msg('table.no-rows'), { file });
+  if (block.body.length === 0) throw dataError(msg('table.header-only'), { file, line: block.header.line });
   const ragged = raggedRows(block, file, delimiter, opts.collectProblems || opts.skipInvalid);
   return { block, encoding, bom, delimiter, decimal, ragged };
 }
 
 /** Refuses what cannot be a table of counts: thousands of columns, over-long cells. */
-export function refuseHuge(rows: readonly Row[], file: string, wideHint: string): void {
+export function refuseHuge(rows: readonly Row[], file: string, wideHint: Text): void {
   for (const row of rows) {
     if (row.cells.length > LIMITS.columns) {
-      throw dataError(`${row.cells.length} cells on one line; no table of counts has more than ${LIMITS.columns} columns`, { file, line: row.line }, wideHint);
+      throw dataError(msg('table.too-many-cells', { n: row.cells.length, max: LIMITS.columns }), { file, line: row.line }, wideHint);
     }
     for (let i = 0; i < row.cells.length; i++) {
       const cell = row.cells[i]!;
       if (cell.length > LIMITS.cellChars) {
         throw dataError(
-          `a cell of ${cell.length} characters (${shown(cell)}); no table of counts has cells longer than ${LIMITS.cellChars}`,
+          msg('table.cell-too-long', { n: cell.length, cell: shown(cell), max: LIMITS.cellChars }),
           { file, line: row.line, column: String(i + 1) },
-          'check that this is the right file; a quote that is never closed runs on to the end of the file',
+          msg('table.cell-too-long.hint'),
         );
       }
     }
@@ -86,7 +87,7 @@ export function refuseHuge(rows: readonly Row[], file: string, wideHint: string)
 function raggedRows(block: TableBlock, file: string, delimiter: Delimiter, collect?: boolean): Problem[] {
   const width = block.header.cells.length;
   const out: Problem[] = [];
-  const name = delimiter === '\t' ? 'tab' : `"${delimiter}"`;
+  const name = delimiter === '\t' ? msg('delimiter.tab') : `"${delimiter}"`;
   for (const row of block.body) {
     const n = row.cells.length;
     if (n === width) continue;
@@ -94,10 +95,8 @@ function raggedRows(block: TableBlock, file: string, delimiter: Delimiter, colle
     const problem: Problem = {
       line: row.line,
       column,
-      message: `${n} cells, but the header (line ${block.header.line}) has ${width}`,
-      hint: n > width
-        ? `a value that contains ${name} must be quoted ("1${delimiter === '\t' ? ' ' : delimiter}234") or written without it; if the file is separated by another character, pass --delimiter`
-        : 'every row needs a cell for every column (leave it empty, or write .. for a missing value)',
+      message: msg('table.ragged', { n, line: block.header.line, width }),
+      hint: n > width ? msg('table.ragged.more.hint', { name, example: delimiter === '\t' ? ' ' : delimiter }) : msg('table.ragged.fewer.hint'),
     };
     if (!collect) throw dataError(problem.message, where(file, problem), problem.hint);
     out.push(problem);

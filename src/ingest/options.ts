@@ -1,6 +1,7 @@
 import { usageError } from '../errors.js';
 import { ROLES, type Role } from '../domain/vocabulary.js';
 import { delimiterFromOption, type Delimiter } from '../parse/sniff.js';
+import { msg } from '../messages/index.js';
 
 /**
  * How to read an input. Every command that reads a user's file turns its command-line options
@@ -46,7 +47,7 @@ export function readOptions(flags: ReadFlags, extra: Partial<ReadOptions> = {}):
   let delimiter: Delimiter | undefined;
   if (flags.delimiter !== undefined) {
     delimiter = delimiterFromOption(flags.delimiter);
-    if (!delimiter) throw usageError(`--delimiter ${JSON.stringify(flags.delimiter)}: use ";", "," or "tab"`);
+    if (!delimiter) throw usageError(msg('option.delimiter', { value: JSON.stringify(flags.delimiter) }));
   }
   const map = parseMap(flags.map);
   return {
@@ -68,7 +69,7 @@ export function parseMap(pairs: string[] | undefined): Partial<Record<Role, stri
   for (const pair of pairs.flatMap((p) => p.split(','))) {
     const m = /^\s*([a-zåäö_]+)\s*=\s*(.+?)\s*$/i.exec(pair);
     const role = m ? normaliseRole(m[1]!) : undefined;
-    if (!m || !role) throw usageError(`--map ${pair}: expected ROLE=COLUMN with ROLE one of ${ROLES.join(', ')}, count, population`);
+    if (!m || !role) throw usageError(msg('option.map', { pair, roles: ROLES.join(', ') }));
     out[role] = m[2]!;
   }
   return out;

@@ -10,6 +10,7 @@ import {
 } from '../domain/vocabulary.js';
 import { shown } from './text.js';
 import { valueProblem, rateLikeHeader } from './validate.js';
+import { msg, sexWord, type Text } from '../messages/index.js';
 
 /**
  * Shaping turns the rows of a located table into observations: it decides which column plays
@@ -36,8 +37,8 @@ export interface Problem {
   column?: string;
   /** The cell in A1 notation with its sheet ("Blad1!C7"), in an xlsx input. */
   cell?: string;
-  message: string;
-  hint?: string;
+  message: Text;
+  hint?: Text;
   /** The row's region (SCB code) when it could be read, so `check --region` can keep a region's own rows. */
   region?: string;
 }
@@ -107,37 +108,37 @@ export function shapeTable(block: TableBlock, opts: ShapeOptions): Shaped {
     const candidate = columns.find((c) => c.note === UNKNOWN_COLUMN && couldBeCounts(block, c, opts.decimal));
     if (candidate) {
       throw dataError(
-        `no count column recognised, but column "${candidate.header}" holds numbers`,
+        msg('shape.numbers-not-counts', { header: candidate.header }),
         where(block.header.line, candidate.header),
-        `if it holds the counts, pass --map count=${/^[\w-]+$/.test(candidate.header) ? candidate.header : JSON.stringify(candidate.header)}; if every row is one treatment, pass --records`,
+        msg('shape.numbers-not-counts.hint', { name: /^[\w-]+$/.test(candidate.header) ? candidate.header : JSON.stringify(candidate.header) }),
       );
     }
   }
   const valueColumn = has('value');
   if (valueColumn && rateLikeHeader(valueColumn.header)) {
     throw dataError(
-      `column "${valueColumn.header}" looks like a rate or share, not ${opts.measure === 'population' ? 'a population' : 'counts'}`,
+      opts.measure === 'population' ? msg('shape.rate-not-population', { header: valueColumn.header }) : msg('shape.rate-not-counts', { header: valueColumn.header }),
       where(block.header.line, valueColumn.header),
-      `rehab-stats needs the ${opts.measure === 'population' ? 'population' : 'number of treatments'} itself and computes rates; pass --map count=COLUMN to name that column`,
+      opts.measure === 'population' ? msg('shape.rate-not-population.hint') : msg('shape.rate-not-counts.hint'),
     );
   }
 
   if (shape === 'record-level' && opts.measure === 'population') {
-    throw dataError('no population column found', where(block.header.line), `name it one of: ${roleSynonyms('value')}, or pass --map value=HEADER`);
+    throw dataError(msg('shape.no-population-column'), where(block.header.line), msg('shape.name-it.hint', { names: roleSynonyms('value'), role: 'value' }));
   }
   const regionCol = has('region');
   // A file without a region column holds national figures (a series for Riket), unless it
   // has unexplained columns that may be the regions under another name.
   const national = !regionCol && !columns.some((c) => c.use === 'unused' && c.header && c.note === UNKNOWN_COLUMN);
   if (!regionCol && !national) {
-    throw dataError(`no region column found among ${describeHeaders(columns)}`, where(block.header.line), `name it one of: ${roleSynonyms('region')}, or pass --map region=HEADER`);
+    throw dataError(msg('shape.no-region-column', { headers: describeHeaders(columns) }), where(block.header.line), msg('shape.name-it.hint', { names: roleSynonyms('region'), role: 'region' }));
   }
   const yearCol = has('year');
   if (!yearCol && shape !== 'wide-years' && opts.defaultYear === undefined) {
-    throw dataError(`no year column found among ${describeHeaders(columns)}`, where(block.header.line), `add a year column (år, year, period), pass --map year=HEADER, or give the year with --year`);
+    throw dataError(msg('shape.no-year-column', { headers: describeHeaders(columns) }), where(block.header.line), msg('shape.no-year-column.hint'));
   }
   if (yearCol && shape === 'wide-years') {
-    throw dataError(`both a year column ("${yearCol.header}") and years as columns`, where(block.header.line), 'keep one of them, or pass --map to say which column holds the year');
+    throw dataError(msg('shape.year-twice', { header: yearCol.header }), where(block.header.line), msg('shape.year-twice.hint'));
   }
 
   const problems: Problem[] = [];
@@ -191,7 +192,7 @@ export function shapeTable(block: TableBlock, opts: ShapeOptions): Shaped {
       const year = vc.use === 'year-values' ? vc.year! : dims.year!;
       const method = vc.use === 'method-values' ? vc.method! : dims.method!;
       if (n.kind === 'invalid') {
-        report({ line: row.line, column: vc.header, message: `${shown(text)} is not a number`, hint: 'write numbers like 1234, 1 234 or 1234,5; ".." marks a missing value', region: dims.region });
+        report({ line: row.line, column: vc.header, message: msg('value.not-a-number', { value: shown(text) }), hint: msg('value.not-a-number.hint'), region: dims.region });
         continue;
       }
       const bad = n.kind === 'number' ? valueProblem(n.value, text, opts.measure) : undefined;
@@ -223,11 +224,11 @@ export function shapeTable(block: TableBlock, opts: ShapeOptions): Shaped {
     const regionText = national ? NATIONAL_CODE : (cell(row, regionCol) ?? '');
     const region = regionText === '' ? undefined : opts.regions.resolve(regionText);
     if (!region) {
-      if (regionText === '') report({ line: row.line, column: regionCol!.header, message: 'the region is empty', hint: 'every row needs a region' });
+      if (regionText === '') report({ line: row.line, column: regionCol!.header, message: msg('value.region-empty'), hint: msg('value.region-empty.hint') });
       else {
         const near = opts.regions.suggest(regionText);
-        const hint = near.length ? `closest known names: ${near.join('; ')}` : 'it is not a Swedish region by code, name, former landsting name or alias';
-        report({ line: row.line, column: regionCol!.header, message: `unknown region ${shown(regionText)}`, hint: `${hint} (see: rehab-stats regions)` });
+        const hint = near.length ? msg('value.unknown-region.closest.hint', { names: near.join('; ') }) : msg('value.unknown-region.none.hint');
+        report({ line: row.line, column: regionCol!.header, message: msg('value.unknown-region', { value: shown(regionText) }), hint });
       }
       return undefined;
     }
@@ -237,7 +238,7 @@ export function shapeTable(block: TableBlock, opts: ShapeOptions): Shaped {
       const t = cell(row, yearCol) ?? '';
       year = parseYear(t);
       if (year === undefined) {
-        bad({ line: row.line, column: yearCol.header, message: isSubYearPeriod(t) ? `"${t}" is a month or quarter; rehab-stats works with whole years` : `${shown(t)} is not a year`, hint: isSubYearPeriod(t) ? 'export the table per year' : 'write years as four digits, e.g. 2014' });
+        bad({ line: row.line, column: yearCol.header, ...(isSubYearPeriod(t) ? { message: msg('value.sub-year', { value: t }), hint: msg('value.sub-year.hint') } : { message: msg('value.not-a-year', { value: shown(t) }), hint: msg('value.not-a-year.hint') }) });
         return undefined;
       }
     }
@@ -245,7 +246,7 @@ export function shapeTable(block: TableBlock, opts: ShapeOptions): Shaped {
     if (methodCol) {
       method = canonicalMethod(cell(row, methodCol) ?? '');
       if (method === '') {
-        bad({ line: row.line, column: methodCol.header, message: 'the method is empty', hint: 'every row needs a method (KBT, IPT, MMR, …)' });
+        bad({ line: row.line, column: methodCol.header, message: msg('value.method-empty'), hint: msg('value.method-empty.hint') });
         return undefined;
       }
     }
@@ -254,7 +255,7 @@ export function shapeTable(block: TableBlock, opts: ShapeOptions): Shaped {
       const t = cell(row, sexCol) ?? '';
       const s = parseSex(t);
       if (!s) {
-        bad({ line: row.line, column: sexCol.header, message: `${shown(t)} is not a sex`, hint: 'use T/K/M, totalt/kvinnor/män or total/women/men' });
+        bad({ line: row.line, column: sexCol.header, message: msg('value.not-a-sex', { value: shown(t) }), hint: msg('value.not-a-sex.hint') });
         return undefined;
       }
       sex = s;
@@ -264,7 +265,7 @@ export function shapeTable(block: TableBlock, opts: ShapeOptions): Shaped {
       const t = cell(row, ageCol) ?? '';
       const a = parseAge(t);
       if (!a) {
-        bad({ line: row.line, column: ageCol.header, message: `${shown(t)} is not an age or age group`, hint: 'use ages like 34, bands like 16-67 or "totalt"' });
+        bad({ line: row.line, column: ageCol.header, message: msg('value.not-an-age', { value: shown(t) }), hint: msg('value.not-an-age.hint') });
         return undefined;
       }
       age = a;
@@ -281,7 +282,7 @@ export function shapeTable(block: TableBlock, opts: ShapeOptions): Shaped {
       if (!region) continue;
       const hasNumber = valueCols.some((vc) => parseNumber(row.cells[vc.index] ?? '', opts.decimal).kind === 'number');
       if (hasNumber || shape === 'record-level') {
-        report({ line: row.line, message: 'data continues after a blank line or footnote', region: region.code, hint: 'remove the blank line inside the table, or the rows below it' });
+        report({ line: row.line, message: msg('value.after-blank'), region: region.code, hint: msg('value.after-blank.hint') });
         return;
       }
     }
@@ -304,12 +305,12 @@ function mergeDuplicates(obs: Observation[], opts: ShapeOptions, report: (p: Pro
       first.value = first.value === null || o.value === null ? null : first.value + o.value;
       continue;
     }
-    const what = [opts.regions.byScbCode(o.region)?.name ?? o.region, o.year, o.method, o.sex !== 'total' ? o.sex : '', o.age !== ALL_AGES ? `age ${o.age}` : ''].filter(Boolean).join(', ');
+    const what = [opts.regions.byScbCode(o.region)?.name ?? o.region, o.year, o.method, ...(o.sex !== 'total' ? [sexWord(o.sex)] : []), ...(o.age !== ALL_AGES ? [msg('value.age', { age: o.age })] : [])];
     report({
       line: o.line,
       region: o.region,
-      message: `a second value for ${what}; the first is on line ${first.line}`,
-      hint: 'remove one of the two rows, or pass --sum-duplicates to add them up',
+      message: msg('value.duplicate', { what, first: first.line }),
+      hint: msg('value.duplicate.hint'),
     });
   }
   return out;
@@ -323,9 +324,9 @@ function couldBeCounts(block: TableBlock, col: ColumnPlan, decimal: DecimalMark)
   return parsed.some((n) => n.kind === 'number') && parsed.every((n) => n.kind !== 'invalid');
 }
 
-function describeHeaders(columns: ColumnPlan[]): string {
-  const named = columns.map((c) => (c.header ? shown(c.header) : `(column ${c.index + 1} without header)`));
-  return named.length ? named.join(', ') : 'no columns';
+function describeHeaders(columns: ColumnPlan[]): Text {
+  if (!columns.length) return msg('shape.no-columns');
+  return msg('list', { items: columns.map((c) => (c.header ? shown(c.header) : msg('shape.column-without-header', { n: c.index + 1 }))) });
 }
 
 /** Decides each column's role: --map first, then header synonyms, years as headers, then content. */
@@ -354,14 +355,14 @@ export function planColumns(block: TableBlock, opts: ShapeOptions): ColumnPlan[]
   if (opts.categoryColumn !== undefined) {
     const target = opts.categoryColumn;
     const col = /^\d+$/.test(target) ? columns[Number(target) - 1] : columns.find((c) => matchKey(c.header) === matchKey(target));
-    if (!col) throw usageError(`--column ${target}: ${opts.file} has no such column`, `its columns are ${describeHeaders(columns)}`);
+    if (!col) throw usageError(msg('option.no-such-column', { option: `--column ${target}`, file: opts.file }), msg('option.columns-are.hint', { columns: describeHeaders(columns) }));
     col.use = 'category';
     col.note = 'the answers to tally';
   }
   for (const [role, target] of Object.entries(opts.map ?? {}) as [Role, string][]) {
     const col = /^\d+$/.test(target) ? columns[Number(target) - 1] : columns.find((c) => matchKey(c.header) === matchKey(target));
     if (!col) {
-      throw usageError(`--map ${role}=${target}: ${opts.file} has no such column`, `its columns are ${describeHeaders(columns)}; give a header or a column number`);
+      throw usageError(msg('option.no-such-column', { option: `--map ${role}=${target}`, file: opts.file }), msg('option.columns-are-or-number.hint', { columns: describeHeaders(columns) }));
     }
     assign(col, role, -10, 'from --map');
   }
@@ -375,7 +376,7 @@ export function planColumns(block: TableBlock, opts: ShapeOptions): ColumnPlan[]
       continue;
     }
     if (isSubYearPeriod(col.header)) {
-      throw dataError(`column "${col.header}" is a month or quarter; rehab-stats works with whole years`, { file: opts.file, line: block.header.line }, 'export the table per year');
+      throw dataError(msg('shape.column-sub-year', { header: col.header }), { file: opts.file, line: block.header.line }, msg('value.sub-year.hint'));
     }
     const r = roleOfHeader(col.header);
     if (!r || taken.get(r.role)?.col === col) continue;

@@ -4,6 +4,7 @@ import { rememberStdinDigest } from '../io/digest.js';
 import { ioError } from '../errors.js';
 import { currentIo } from '../io/context.js';
 import { displayName, ioFailure } from '../io/read.js';
+import { msg, type Text } from '../messages/index.js';
 
 /**
  * Where the bytes of an input come from: a file opened once (a regular file, a FIFO, a
@@ -63,7 +64,7 @@ export async function openInput(path: string, io: InputIo = defaultIo()): Promis
   }
   try {
     const stat = await handle.stat();
-    if (stat.isDirectory()) throw ioError('is a directory, not a file', name);
+    if (stat.isDirectory()) throw ioError(msg('read.directory'), name);
     return handleSource(name, handle, stat.isFile() ? stat.size : undefined);
   } catch (e) {
     await handle.close().catch(() => undefined);
@@ -179,12 +180,9 @@ export async function readRest(source: ByteSource, chunks: Uint8Array[], bytes: 
   return all.length === 1 ? all[0]! : Buffer.concat(all, total);
 }
 
-export function tooBig(name: string, why?: string): ReturnType<typeof ioError> {
-  return ioError(
-    `is larger than ${LIMITS.wholeBytes / 2 ** 20} MiB${why ? ` and ${why}` : ''}; no table of treatment counts is that big`,
-    name,
-    'check that this is the right file; a very large record-level file (one row per treatment) is read as it streams when every row is clean',
-  );
+export function tooBig(name: string, why?: Text): ReturnType<typeof ioError> {
+  const mib = LIMITS.wholeBytes / 2 ** 20;
+  return ioError(why ? msg('read.too-big-because', { mib, why }) : msg('read.too-big', { mib }), name, msg('read.too-big.hint'));
 }
 
 /**
@@ -196,6 +194,6 @@ export function refuseBinary(head: Uint8Array, name: string, encoding?: string):
   if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return;
   const nul = head.subarray(0, 1 << 16).indexOf(0);
   if (nul >= 0) {
-    throw ioError(`holds binary data (a NUL byte at byte ${nul + 1}), not a text table`, name, 'give a CSV or TSV file; save spreadsheets (.xlsx) as CSV first');
+    throw ioError(msg('read.binary', { at: nul + 1 }), name, msg('read.binary.hint'));
   }
 }

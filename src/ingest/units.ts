@@ -6,6 +6,7 @@ import { readRaw } from './load.js';
 import type { ReadOptions } from './options.js';
 import { shown } from './text.js';
 import { valueProblem } from './validate.js';
+import { msg, type Text } from '../messages/index.js';
 
 /**
  * Any unit a file has — clinic, programme, provider — not only regions: counts per value of
@@ -42,7 +43,7 @@ export function readUnits(bytes: Uint8Array, file: string, opts: UnitOptions): {
   const headers = block.header.cells.map((c) => c.trim());
   const find = (name: string, option: string) => {
     const i = /^\d+$/.test(name) ? Number(name) - 1 : headers.findIndex((h) => matchKey(h) === matchKey(name));
-    if (i < 0 || i >= headers.length) throw usageError(`${option} ${name}: ${file} has no such column`, `its columns are ${headers.map((h) => shown(h)).join(', ')}`);
+    if (i < 0 || i >= headers.length) throw usageError(msg('option.no-such-column', { option: option.endsWith('=') ? `${option}${name}` : `${option} ${name}`, file }), msg('option.columns-are.hint', { columns: headers.map((h) => shown(h)) }));
     return i;
   };
   const mapped = (role: Role) => (read.map?.[role] !== undefined ? find(read.map[role]!, `--map ${role}=`) : headers.findIndex((h) => roleOfHeader(h)?.role === role));
@@ -50,7 +51,7 @@ export function readUnits(bytes: Uint8Array, file: string, opts: UnitOptions): {
   const byCol = find(opts.by, '--by');
   const numCol = opts.numerator ? find(opts.numerator, '--numerator') : count ? find(count, '--count') : undefined;
   const denCol = opts.denominator ? find(opts.denominator, '--denominator') : undefined;
-  if ((opts.numerator === undefined) !== (opts.denominator === undefined)) throw usageError('--numerator and --denominator go together');
+  if ((opts.numerator === undefined) !== (opts.denominator === undefined)) throw usageError(msg('option.numerator-denominator'));
   const methodCol = opts.method !== undefined ? mapped('method') : -1;
   // Adding up several years is never what a ranking or a share means: without --year, the
   // latest year in the file is used, and the title says so.
@@ -76,7 +77,8 @@ export function readUnits(bytes: Uint8Array, file: string, opts: UnitOptions): {
     const bad = n.kind === 'number' ? valueProblem(n.value, raw, 'count') : undefined;
     if (bad) throw dataError(bad.message, { file, line: row.line, column: headers[col] ?? String(col + 1) }, bad.hint);
     if (n.kind !== 'number') {
-      throw dataError(n.kind === 'missing' ? `${shown(raw)} marks a missing value` : `${shown(raw)} is not a number`, { file, line: row.line, column: headers[col] ?? String(col + 1) }, n.kind === 'missing' ? 'a unit with a missing value cannot be ranked; remove the row or fill in the value' : 'write numbers like 1234, 1 234 or 1234,5');
+      const missing = n.kind === 'missing';
+      throw dataError(missing ? msg('value.missing-marks', { value: shown(raw) }) : msg('value.not-a-number', { value: shown(raw) }), { file, line: row.line, column: headers[col] ?? String(col + 1) }, missing ? msg('value.missing-unit.hint') : msg('value.number.hint'));
     }
     return n.value;
   };
@@ -84,16 +86,16 @@ export function readUnits(bytes: Uint8Array, file: string, opts: UnitOptions): {
     if (methodCol >= 0 && matchKey(canonicalMethod(row.cells[methodCol] ?? '')) !== matchKey(opts.method!)) continue;
     if (yearCol >= 0 && year !== undefined && parseYear(row.cells[yearCol] ?? '') !== year) continue;
     const unit = (row.cells[byCol] ?? '').trim();
-    if (unit === '') throw dataError(`the ${headers[byCol]} is empty`, { file, line: row.line, column: headers[byCol] ?? String(byCol + 1) }, 'every row needs a unit');
+    if (unit === '') throw dataError(msg('units.unit-empty', { column: headers[byCol] ?? String(byCol + 1) }), { file, line: row.line, column: headers[byCol] ?? String(byCol + 1) }, msg('units.unit-empty.hint'));
     const num = numCol === undefined ? 1 : number(row, numCol);
     const den = denCol === undefined ? undefined : number(row, denCol);
-    if (den !== undefined && num > den) throw dataError(`the numerator ${num} is larger than the denominator ${den}`, { file, line: row.line }, 'a proportion needs numerator <= denominator');
+    if (den !== undefined && num > den) throw dataError(msg('units.numerator-above-denominator', { numerator: num, denominator: den }), { file, line: row.line }, msg('units.numerator-above-denominator.hint'));
     const t = totals.get(unit);
     if (t) {
       t.numerator += num;
       if (den !== undefined) t.denominator = (t.denominator ?? 0) + den;
     } else totals.set(unit, { unit, numerator: num, ...(den !== undefined ? { denominator: den } : {}), line: row.line });
   }
-  if (totals.size === 0) throw dataError(`no rows${filtered.length ? ` with ${filtered.join(' and ')}` : ''}`, { file });
+  if (totals.size === 0) throw dataError(filtered.length ? msg('units.no-rows-with', { filters: filtered.slice(1).reduce<Text>((a, b) => msg('units.and', { a, b }), filtered[0]!) }) : msg('units.no-rows'), { file });
   return { units: [...totals.values()], filtered, notes };
 }

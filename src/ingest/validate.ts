@@ -4,6 +4,7 @@ import type { PopulationTable } from '../domain/population.js';
 import type { RegionIndex } from '../domain/regions.js';
 import { matchKey } from '../domain/text.js';
 import { shown } from './text.js';
+import { english, msg, sexWord, type Message } from '../messages/index.js';
 
 /**
  * The data rules every value obeys, whichever reader read it: counts are whole numbers from 0
@@ -13,19 +14,17 @@ import { shown } from './text.js';
  */
 export const MAX_COUNT = Number.MAX_SAFE_INTEGER;
 
-export function valueProblem(value: number, text: string, measure: Measure): { message: string; hint?: string } | undefined {
-  const what = measure === 'population' ? 'populations' : 'counts';
-  if (value < 0) return { message: `${value} is negative; ${what} cannot be`, hint: 'counts and populations are 0 or more' };
+export function valueProblem(value: number, text: string, measure: Measure): { message: Message; hint?: Message } | undefined {
+  const population = measure === 'population';
+  if (value < 0) return { message: population ? msg('value.negative.populations', { value }) : msg('value.negative.counts', { value }), hint: msg('value.negative.hint') };
   if (!Number.isInteger(value)) {
     return {
-      message: `${shown(text)} is not a whole number, as ${what} are`,
-      hint: measure === 'population'
-        ? 'give the number of inhabitants'
-        : 'if this column holds rates or shares, give the number of treatments instead; --map count=COLUMN names the column that holds it',
+      message: population ? msg('value.not-whole.populations', { value: shown(text) }) : msg('value.not-whole.counts', { value: shown(text) }),
+      hint: population ? msg('value.not-whole.population.hint') : msg('value.not-whole.count.hint'),
     };
   }
-  if (value > MAX_COUNT) return { message: `${shown(text)} is larger than 2^53 − 1, the largest count rehab-stats can add exactly`, hint: 'check the column; no treatment count is that large' };
-  if (measure === 'population' && value === 0) return { message: 'a population of 0', hint: 'a rate needs at least one inhabitant; leave the row out or mark it missing (..)' };
+  if (value > MAX_COUNT) return { message: msg('value.too-large', { value: shown(text) }), hint: msg('value.too-large.hint') };
+  if (population && value === 0) return { message: msg('value.zero-population'), hint: msg('value.zero-population.hint') };
   return undefined;
 }
 
@@ -52,9 +51,10 @@ export function aboveTheirPopulation(counts: Iterable<Observation>, population: 
 }
 
 /** "the count 12 for Region Gotland, 2014, KBT is larger than its population, 10". */
-export function describeAbove(o: Observation, population: number, regions: RegionIndex): string {
-  const where = [o.region === '00' ? 'Riket' : (regions.byScbCode(o.region)?.name ?? o.region), o.year, o.method, o.sex !== 'total' ? o.sex : '', o.age !== 'all' ? `aged ${o.age}` : ''].filter(Boolean).join(', ');
-  return `the count ${o.value} for ${where} is larger than its population, ${population}`;
+export function describeAbove(o: Observation, population: number, regions: RegionIndex, more = 0): Message {
+  const where = [o.region === '00' ? 'Riket' : (regions.byScbCode(o.region)?.name ?? o.region), o.year, o.method, ...(o.sex !== 'total' ? [sexWord(o.sex)] : []), ...(o.age !== 'all' ? [msg('value.aged', { age: o.age })] : [])];
+  const count = o.value ?? '–';
+  return more > 0 ? msg('value.above-population.more', { count, where, population, more }) : msg('value.above-population', { count, where, population });
 }
 
 export function countsAbovePopulation(
@@ -69,11 +69,7 @@ export function countsAbovePopulation(
   const describe = (a: { o: Observation; population: number }) => describeAbove(a.o, a.population, regions);
   if (!allow) {
     const o = above[0]!.o;
-    throw dataError(
-      `${describe(above[0]!)}${above.length > 1 ? ` (and ${above.length - 1} more counts are)` : ''}`,
-      { file: source, ...(o.line > 0 ? { line: o.line } : {}) },
-      'check the count and the population file; if one person can be counted more than once, pass --above-population',
-    );
+    throw dataError(describeAbove(o, above[0]!.population, regions, above.length - 1), { file: source, ...(o.line > 0 ? { line: o.line } : {}) }, msg('value.above-population.hint'));
   }
-  return [`${above.length} count${above.length === 1 ? ' is' : 's are'} larger than the population (allowed by --above-population), e.g. ${describe(above[0]!)}.`];
+  return [english(msg('note.above-population-allowed', { n: above.length, example: describe(above[0]!) }))];
 }

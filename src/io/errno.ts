@@ -2,42 +2,56 @@
  * What a system error code means to a user, and what to do about it: the one place errno
  * codes become words. Reading and writing share it, so the same failure reads the same.
  */
+import { msg, type Message } from '../messages/index.js';
+
 export interface SystemErrorText {
-  message: string;
-  hint?: string;
+  message: Message;
+  hint?: Message;
 }
 
 export type Doing = 'read' | 'write';
 
+const permissions = (d: Doing) => (d === 'read' ? msg('errno.permissions.read.hint') : msg('errno.permissions.write.hint'));
 const TEXT: Record<string, (doing: Doing) => SystemErrorText> = {
-  ENOENT: (d) => (d === 'read' ? { message: 'no such file', hint: 'check the path; use - to read from stdin' } : { message: 'the folder does not exist', hint: 'create the folder first, or check the path' }),
-  EISDIR: () => ({ message: 'is a folder, not a file', hint: 'give a file name inside the folder' }),
-  ENOTDIR: () => ({ message: 'a part of the path is a file, not a folder', hint: 'check the path: every part before the file name must be a folder' }),
-  EACCES: (d) => ({ message: 'permission denied', hint: d === 'read' ? 'check the file\'s permissions' : 'check the permissions of the file and its folder, or write somewhere else' }),
-  EPERM: (d) => ({ message: 'operation not permitted', hint: d === 'read' ? 'check the file\'s permissions' : 'check the permissions of the file and its folder, or write somewhere else' }),
-  ELOOP: () => ({ message: 'too many levels of symbolic links (a link that points to itself?)', hint: 'check where the symbolic links in the path point (ls -l)' }),
-  ENAMETOOLONG: () => ({ message: 'the file name is too long', hint: 'use a shorter name: at most 255 bytes for each part of the path' }),
-  ENOSPC: () => ({ message: 'no space left on the device', hint: 'free some space or write to another disk; nothing was written' }),
-  EDQUOT: () => ({ message: 'disk quota exceeded', hint: 'free some space or write to another disk; nothing was written' }),
-  EFBIG: () => ({ message: 'the file is too large for this file system', hint: 'write to another disk' }),
-  EIO: () => ({ message: 'input/output error (the disk or network share failed)', hint: 'check the device; nothing was written' }),
-  EROFS: () => ({ message: 'the file system is read-only', hint: 'write to another folder' }),
-  EPIPE: () => ({ message: 'the reader closed the pipe before everything was written', hint: 'nothing was written' }),
-  EMFILE: () => ({ message: 'too many open files', hint: 'raise the limit (ulimit -n) or close other programs' }),
-  ENFILE: () => ({ message: 'too many open files in the system', hint: 'close other programs and try again' }),
-  EBUSY: () => ({ message: 'the file is busy (in use by another program)', hint: 'close the program using it and try again' }),
-  ETXTBSY: () => ({ message: 'the file is busy (a running program)', hint: 'write to another file' }),
-  EAGAIN: () => ({ message: 'the file is not ready (non-blocking input with nothing to read)', hint: 'give a regular file, or pipe the data in' }),
-  ENXIO: () => ({ message: 'no such device or address (a FIFO with no reader, or a missing device)', hint: 'give a regular file' }),
-  ENODEV: () => ({ message: 'no such device', hint: 'give a regular file' }),
-  EINVAL: () => ({ message: 'the system refused the operation (invalid argument)', hint: 'give a regular file' }),
+  ENOENT: (d) => (d === 'read' ? { message: msg('errno.ENOENT.read'), hint: msg('errno.ENOENT.read.hint') } : { message: msg('errno.ENOENT.write'), hint: msg('errno.ENOENT.write.hint') }),
+  EISDIR: () => ({ message: msg('errno.EISDIR'), hint: msg('errno.EISDIR.hint') }),
+  ENOTDIR: () => ({ message: msg('errno.ENOTDIR'), hint: msg('errno.ENOTDIR.hint') }),
+  EACCES: (d) => ({ message: msg('errno.EACCES'), hint: permissions(d) }),
+  EPERM: (d) => ({ message: msg('errno.EPERM'), hint: permissions(d) }),
+  ELOOP: () => ({ message: msg('errno.ELOOP'), hint: msg('errno.ELOOP.hint') }),
+  ENAMETOOLONG: () => ({ message: msg('errno.ENAMETOOLONG'), hint: msg('errno.ENAMETOOLONG.hint') }),
+  ENOSPC: () => ({ message: msg('errno.ENOSPC'), hint: msg('errno.full.hint') }),
+  EDQUOT: () => ({ message: msg('errno.EDQUOT'), hint: msg('errno.full.hint') }),
+  EFBIG: () => ({ message: msg('errno.EFBIG'), hint: msg('errno.EFBIG.hint') }),
+  EIO: () => ({ message: msg('errno.EIO'), hint: msg('errno.EIO.hint') }),
+  EROFS: () => ({ message: msg('errno.EROFS'), hint: msg('errno.EROFS.hint') }),
+  EPIPE: () => ({ message: msg('errno.EPIPE'), hint: msg('errno.EPIPE.hint') }),
+  EMFILE: () => ({ message: msg('errno.EMFILE'), hint: msg('errno.EMFILE.hint') }),
+  ENFILE: () => ({ message: msg('errno.ENFILE'), hint: msg('errno.ENFILE.hint') }),
+  EBUSY: () => ({ message: msg('errno.EBUSY'), hint: msg('errno.EBUSY.hint') }),
+  ETXTBSY: () => ({ message: msg('errno.ETXTBSY'), hint: msg('errno.ETXTBSY.hint') }),
+  EAGAIN: () => ({ message: msg('errno.EAGAIN'), hint: msg('errno.EAGAIN.hint') }),
+  ENXIO: () => ({ message: msg('errno.ENXIO'), hint: msg('errno.regular-file.hint') }),
+  ENODEV: () => ({ message: msg('errno.ENODEV'), hint: msg('errno.regular-file.hint') }),
+  EINVAL: () => ({ message: msg('errno.EINVAL'), hint: msg('errno.regular-file.hint') }),
 };
+
+/**
+ * The same hint for stdout, where "nothing was written" may not hold (part of the output
+ * may already have gone out).
+ */
+export function stdoutHint(hint: Message): Message {
+  if (hint.id === 'errno.full.hint') return msg('errno.full.stdout.hint');
+  if (hint.id === 'errno.EIO.hint') return msg('errno.EIO.stdout.hint');
+  return hint;
+}
 
 /** The words for a system error code (e.g. "ENOSPC"); unknown codes are shown as they are. */
 export function systemErrorText(code: string | undefined, doing: Doing): SystemErrorText {
   const known = code ? TEXT[code] : undefined;
   if (known) return known(doing);
-  return { message: `cannot be ${doing === 'read' ? 'read' : 'written'} (${code ?? 'unknown system error'})` };
+  const shown = code ?? msg('errno.unknown-code');
+  return { message: doing === 'read' ? msg('errno.unknown.read', { code: shown }) : msg('errno.unknown.write', { code: shown }) };
 }
 
 /** True for an error raised by a system call (has an errno code such as "ENOSPC"). */

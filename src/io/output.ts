@@ -1,7 +1,8 @@
 import { fstatSync, writeSync } from 'node:fs';
 import { ExitCode, RehabError } from '../errors.js';
 import { currentIo, type Io } from './context.js';
-import { systemErrorText } from './errno.js';
+import { stdoutHint, systemErrorText } from './errno.js';
+import { msg } from '../messages/index.js';
 import { printable } from './printable.js';
 
 /**
@@ -19,7 +20,7 @@ const states = new WeakMap<Io, StdoutState>();
 
 function stdoutFailure(e: unknown): RehabError {
   const text = systemErrorText((e as NodeJS.ErrnoException).code, 'write');
-  return new RehabError(`cannot be written: ${text.message}`, { exitCode: ExitCode.io, location: { file: 'stdout' }, ...(text.hint ? { hint: text.hint.replace('; nothing was written', '') } : {}) });
+  return new RehabError(msg('error.cannot-write', { reason: text.message }), { exitCode: ExitCode.io, location: { file: 'stdout' }, ...(text.hint ? { hint: stdoutHint(text.hint) } : {}) });
 }
 
 function stateOf(io: Io): StdoutState {

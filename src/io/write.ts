@@ -4,6 +4,7 @@ import { basename, dirname, join, resolve, sep } from 'node:path';
 import { ExitCode, RehabError } from '../errors.js';
 import { currentIo } from './context.js';
 import { systemErrorText } from './errno.js';
+import { msg, type Message } from '../messages/index.js';
 
 /**
  * The one writer for every file rehab-stats writes (--output, report --markdown/--html).
@@ -29,8 +30,8 @@ export interface OutputFile {
 
 /** Files and folders no output may replace, with what they are for the message ("an input"). */
 export interface Protection {
-  files: readonly { path: string; what: string }[];
-  folders: readonly { path: string; what: string }[];
+  files: readonly { path: string; what: Message }[];
+  folders: readonly { path: string; what: Message }[];
 }
 
 /** The file-system calls the writer makes; tests inject failures or file kinds here. */
@@ -109,24 +110,24 @@ interface Target {
 
 const SYSTEM_PATH = /^\/(dev|proc|sys)(\/|$)/;
 
-function refuse(shown: string, message: string, hint: string): RehabError {
-  return new RehabError(message, { exitCode: ExitCode.usage, location: { file: shown }, hint });
+function refuse(shown: string | undefined, message: Message, hint: Message): RehabError {
+  return new RehabError(message, { exitCode: ExitCode.usage, ...(shown !== undefined ? { location: { file: shown } } : {}), hint });
 }
 
 function systemFailure(e: unknown, shown: string): RehabError {
   if (e instanceof RehabError) return e;
   const code = (e as NodeJS.ErrnoException).code;
   const text = systemErrorText(code, 'write');
-  return new RehabError(`cannot be written: ${text.message}`, { exitCode: ExitCode.io, location: { file: shown }, ...(text.hint ? { hint: text.hint } : {}) });
+  return new RehabError(msg('error.cannot-write', { reason: text.message }), { exitCode: ExitCode.io, location: { file: shown }, ...(text.hint ? { hint: text.hint } : {}) });
 }
 
 const sameFile = (a: nodeFs.Stats, b: nodeFs.Stats) => a.dev === b.dev && a.ino === b.ino;
 
 async function checkTarget(shown: string, protection: Protection, earlier: readonly Target[], fs: WriterFs): Promise<Target> {
-  if (shown === '') throw refuse('(empty)', 'an output file name is empty', 'give a file name, or - for stdout');
+  if (shown === '') throw refuse(undefined, msg('write.empty-name'), msg('write.empty-name.hint'));
   const path = resolve(shown);
-  const toStdout = 'to write to stdout, leave out the option or give -';
-  if (SYSTEM_PATH.test(path)) throw refuse(shown, 'is a system path (a device or process file), not a regular file', toStdout);
+  const toStdout = msg('write.to-stdout.hint');
+  if (SYSTEM_PATH.test(path)) throw refuse(shown, msg('write.system-path'), toStdout);
   let existing: nodeFs.Stats | undefined;
   try {
     existing = await fs.lstat(path);
@@ -134,10 +135,10 @@ async function checkTarget(shown: string, protection: Protection, earlier: reado
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw systemFailure(e, shown);
   }
   if (existing) {
-    if (existing.isSymbolicLink()) throw refuse(shown, 'is a symbolic link; writing would replace the link', 'write to the file it points to, or remove the link first');
-    if (existing.isDirectory()) throw refuse(shown, 'is a folder, not a file', 'give a file name inside the folder');
-    if (!existing.isFile()) throw refuse(shown, `is a ${kindOf(existing)}, not a regular file`, toStdout);
-    if ((existing.mode & 0o222) === 0 || !writable(path)) throw refuse(shown, 'is read-only', 'make it writable (chmod u+w) or write to another file');
+    if (existing.isSymbolicLink()) throw refuse(shown, msg('write.symlink'), msg('write.symlink.hint'));
+    if (existing.isDirectory()) throw refuse(shown, msg('errno.EISDIR'), msg('errno.EISDIR.hint'));
+    if (!existing.isFile()) throw refuse(shown, msg('write.not-regular', { kind: kindOf(existing) }), toStdout);
+    if ((existing.mode & 0o222) === 0 || !writable(path)) throw refuse(shown, msg('write.read-only'), msg('write.read-only.hint'));
   }
   let folder: string;
   try {
@@ -145,29 +146,29 @@ async function checkTarget(shown: string, protection: Protection, earlier: reado
   } catch (e) {
     throw systemFailure(e, shown);
   }
-  if (SYSTEM_PATH.test(folder)) throw refuse(shown, 'is a system path (a device or process file), not a regular file', toStdout);
+  if (SYSTEM_PATH.test(folder)) throw refuse(shown, msg('write.system-path'), toStdout);
   const real = join(folder, basename(path));
   for (const p of protection.folders) {
     const guarded = await fs.realpath(p.path).catch(() => resolve(p.path));
-    if (real === guarded || real.startsWith(guarded + sep)) throw refuse(shown, `is ${p.what}`, 'write to a file outside it; rehab-stats never overwrites its own data');
+    if (real === guarded || real.startsWith(guarded + sep)) throw refuse(shown, msg('write.protected', { what: p.what }), msg('write.protected-folder.hint'));
   }
   if (existing) {
     for (const p of protection.files) {
       if (p.path === '-') continue;
       const s = await fs.stat(p.path).catch(() => undefined);
-      if (s && sameFile(s, existing)) throw refuse(shown, `is ${p.what}`, 'write to another file; rehab-stats never overwrites what it reads');
+      if (s && sameFile(s, existing)) throw refuse(shown, msg('write.protected', { what: p.what }), msg('write.protected-file.hint'));
     }
   }
   const twice = earlier.find((t) => t.real === real || (t.existing && existing && sameFile(t.existing, existing)));
-  if (twice) throw refuse(shown, `is given for two outputs (also as ${twice.shown})`, 'give each output its own file');
+  if (twice) throw refuse(shown, msg('write.twice', { other: twice.shown }), msg('write.twice.hint'));
   return { path, shown, existing, real };
 }
 
-function kindOf(s: nodeFs.Stats): string {
-  if (s.isCharacterDevice() || s.isBlockDevice()) return 'device';
-  if (s.isFIFO()) return 'FIFO (named pipe)';
-  if (s.isSocket()) return 'socket';
-  return 'special file';
+function kindOf(s: nodeFs.Stats): Message {
+  if (s.isCharacterDevice() || s.isBlockDevice()) return msg('write.kind.device');
+  if (s.isFIFO()) return msg('write.kind.fifo');
+  if (s.isSocket()) return msg('write.kind.socket');
+  return msg('write.kind.special');
 }
 
 function writable(path: string): boolean {

@@ -1,5 +1,6 @@
 import { ExitCode, RehabError } from '../errors.js';
 import { iconv } from './iconv.js';
+import { msg } from '../messages/index.js';
 
 /**
  * Bytes to text. Exports come as UTF-8 (with or without a BOM, the latter from Excel's
@@ -27,10 +28,7 @@ export function decode(bytes: Uint8Array, file: string, override?: string): Deco
 
 function decodeAs(bytes: Uint8Array, file: string, encoding: string): Decoded {
   if (!iconv().encodingExists(encoding)) {
-    throw new RehabError(`unknown encoding "${encoding}"`, {
-      exitCode: ExitCode.usage,
-      hint: 'use utf-8, windows-1252 (also called latin1 or cp1252) or utf-16le',
-    });
+    throw new RehabError(msg('decode.unknown-encoding', { encoding }), { exitCode: ExitCode.usage, hint: msg('decode.unknown-encoding.hint') });
   }
   const bom = startsWith(bytes, UTF8_BOM) || startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff]);
   return checked(bytes, file, encoding.toLowerCase(), bom);
@@ -41,27 +39,17 @@ function checked(bytes: Uint8Array, file: string, encoding: string, bom: boolean
   const text = encoding === 'utf-8' ? new TextDecoder('utf-8').decode(bytes).replace(/^\ufeff/, '') : iconv().decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
   // Forcing UTF-16 on an 8-bit file gives CJK-looking text without a single ASCII character.
   if (encoding.startsWith('utf-16') && text.length > 0 && !/[\t\n\r -~]/.test(text)) {
-    throw new RehabError(`the file does not look like text in ${encoding}`, {
-      exitCode: ExitCode.io,
-      location: { file },
-      hint: 'leave out --encoding to detect it, or pass utf-8 or windows-1252',
-    });
+    throw new RehabError(msg('decode.not-text', { encoding }), { exitCode: ExitCode.io, location: { file }, hint: msg('decode.not-text.hint') });
   }
   const bad = firstControlCharacter(text);
   if (bad !== undefined) {
     const line = text.slice(0, bad).split('\n').length;
-    throw new RehabError(
-      `line ${line} holds a control character (U+${text.charCodeAt(bad).toString(16).padStart(4, '0').toUpperCase()}); ` +
-        `the file does not look like text in ${encoding}`,
-      {
-        exitCode: ExitCode.io,
-        location: { file },
-        hint:
-          encoding.startsWith('utf-16')
-            ? 'save the file as CSV UTF-8'
-            : 'if this is a CSV file, pass its encoding with --encoding (utf-8, windows-1252, utf-16le); spreadsheets (.xlsx) must be saved as CSV first',
-      },
-    );
+    const code = text.charCodeAt(bad).toString(16).padStart(4, '0').toUpperCase();
+    throw new RehabError(msg('decode.control-character', { line, code, encoding }), {
+      exitCode: ExitCode.io,
+      location: { file },
+      hint: encoding.startsWith('utf-16') ? msg('decode.control-character.utf16.hint') : msg('decode.control-character.hint'),
+    });
   }
   return { text, encoding, bom };
 }

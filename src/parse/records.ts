@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { dataError } from '../errors.js';
 import type { Delimiter } from './sniff.js';
+import { msg } from '../messages/index.js';
 
 /** One row of cells with the physical line it starts on (1-based), for messages. */
 export interface Row {
@@ -26,8 +27,8 @@ export function parseRows(text: string, delimiter: Delimiter, file: string): Row
   } catch (e) {
     const err = e as { message?: string; lines?: number; code?: string };
     const line = typeof err.lines === 'number' ? err.lines : undefined;
-    const what = err.code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quoted field is never closed' : (err.message ?? 'cannot be parsed as CSV');
-    throw dataError(what, { file, ...(line !== undefined ? { line } : {}) }, 'check the quotes on that line; a field that contains the delimiter or a line break must be quoted');
+    const what = err.code === 'CSV_QUOTE_NOT_CLOSED' ? msg('parse.quote-not-closed') : msg('parse.not-csv', { detail: err.message ?? err.code ?? '?' });
+    throw dataError(what, { file, ...(line !== undefined ? { line } : {}) }, msg('parse.quotes.hint'));
   }
   // csv-parse's own line counter counts a CRLF inside quotes twice and a CR before LF in a
   // LF file as a line; messages need physical lines. info.bytes is where each record ends

@@ -1,0 +1,91 @@
+/**
+ * The message catalogue: every sentence, hint, note, heading and header a person reads, one
+ * key each, English and Swedish side by side (see the files beside this one). Code names a
+ * message by its key with typed parameters — `msg('error.not-a-number', { value })` — and the
+ * text is made only where the output is written, in the language decided once per run.
+ * Machine formats (CSV, TSV, JSON keys and values) never go through here: they stay English.
+ *
+ * A leaf: it imports nothing of ours, so every layer may use it.
+ */
+import { ERRORS } from './errors.js';
+import { USAGE } from './usage.js';
+import { NOTES } from './notes.js';
+import { WORDS } from './words.js';
+import { fill, type Lang, type ParamsOf } from './template.js';
+
+export { formatNumber, placeholderNames, type Lang } from './template.js';
+
+/** Every entry, by key. Each group is its own file so parallel work on different areas rarely meets. */
+export const CATALOGUE = { ...ERRORS, ...USAGE, ...NOTES, ...WORDS } as const;
+/** The groups as written, for the test that no key is defined twice. */
+export const GROUPS = { ERRORS, USAGE, NOTES, WORDS } as const;
+
+type Catalogue = typeof CATALOGUE;
+export type MessageId = keyof Catalogue;
+type Params<K extends MessageId> = ParamsOf<Catalogue[K]['en']>;
+
+/** A message named by its key, with the values its text needs: a value until it is written out. */
+export type Message = { [K in MessageId]: { readonly id: K; readonly params: Params<K> } }[MessageId];
+
+/** Text for people: a message, or a string shown as it is (a file name, a region's name, a cell). */
+export type Text = Message | string;
+
+type ParamArgs<K extends MessageId> = keyof Params<K> extends never ? [] : [params: Params<K>];
+
+/** Names a message: `msg('error.empty-file')`, `msg('error.not-a-number', { value: '12,3OO' })`. */
+export function msg<K extends MessageId>(id: K, ...params: ParamArgs<K>): Message {
+  return { id, params: (params[0] ?? {}) as Params<K> } as Message;
+}
+
+export function isMessage(x: unknown): x is Message {
+  return typeof x === 'object' && x !== null && typeof (x as { id?: unknown }).id === 'string' && (x as { id: string }).id in CATALOGUE;
+}
+
+/** The text of a message (or a plain string, as it is) in `lang`. */
+export function say(m: Text, lang: Lang): string {
+  if (typeof m === 'string') return m;
+  const entry = (CATALOGUE as Record<string, { en: string; sv: string }>)[m.id];
+  if (!entry) throw new Error(`no message "${m.id}" in the catalogue`);
+  return fill(entry[lang], m.params as Record<string, unknown>, lang, (inner) => say(inner as Message, lang));
+}
+
+/** Shorthand for text needed at once: `t('sv', 'word.rank')`. */
+export function t<K extends MessageId>(lang: Lang, id: K, ...params: ParamArgs<K>): string {
+  return say(msg(id, ...params), lang);
+}
+
+/** The English text, for Error.message and logs. */
+export function english(m: Text): string {
+  return say(m, 'en');
+}
+
+/**
+ * The language of human output, decided once per run: `--lang` if given, else the locale
+ * (LC_ALL, then LC_MESSAGES, then LANG, as POSIX orders them); Swedish for any sv_* locale.
+ */
+export function resolveLang(flag: string | undefined, env: Readonly<Record<string, string | undefined>>): Lang {
+  if (flag === 'sv' || flag === 'en') return flag;
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return /^sv/i.test(locale) ? 'sv' : 'en';
+}
+
+/**
+ * The --lang value on a command line, read before the command line is parsed, so that errors
+ * in parsing it (an unknown option, a missing value) are already in the right language.
+ * Stops at "--", after which words are operands.
+ */
+export function langFlag(args: readonly string[]): string | undefined {
+  let found: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--') break;
+    if (a === '--lang') found = args[i + 1];
+    else if (a.startsWith('--lang=')) found = a.slice('--lang='.length);
+  }
+  return found;
+}
+
+/** "women" / "kvinnor": a sex in words, for messages. */
+export function sexWord(sex: 'women' | 'men' | 'total'): Message {
+  return sex === 'women' ? msg('word.women') : sex === 'men' ? msg('word.men') : msg('word.total');
+}

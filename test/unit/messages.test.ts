@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { CATALOGUE, GROUPS, msg, placeholderNames, resolveLang, langFlag, say, t } from '../../src/messages/index.js';
+import type { Entry } from '../../src/messages/template.js';
+
+/** Keys whose Swedish is, on purpose, the same as the English (names, symbols, a placeholder alone). */
+const SAME_IN_BOTH = new Set<string>(['commander.other', 'error.system-call', 'list']);
+
+const entries = Object.entries(CATALOGUE) as [string, Entry][];
+
+describe('the message catalogue', () => {
+  it('has Swedish text for every key, with the same placeholders as the English', () => {
+    const problems: string[] = [];
+    for (const [key, e] of entries) {
+      if (typeof e.sv !== 'string' || e.sv.trim() === '') problems.push(`${key}: no Swedish text`);
+      if (typeof e.en !== 'string' || e.en.trim() === '') problems.push(`${key}: no English text`);
+      const en = [...new Set(placeholderNames(e.en))].sort();
+      const sv = [...new Set(placeholderNames(e.sv ?? ''))].sort();
+      if (en.join() !== sv.join()) problems.push(`${key}: placeholders {${en.join('}, {')}} in English but {${sv.join('}, {')}} in Swedish`);
+      if (e.sv === e.en && !SAME_IN_BOTH.has(key) && /[a-z]{3}/i.test(e.en.replace(/\{[^}]*\}/g, ''))) problems.push(`${key}: the Swedish is the English text`);
+      for (const text of [e.en, e.sv]) if (/[{}]/.test(text.replace(/\{[^{}]+\}/g, ''))) problems.push(`${key}: unbalanced braces in "${text}"`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('finds a key without Swedish text (the check above is not vacuous)', () => {
+    // A missing "sv" is also a compile error: every group is declared `satisfies Record<string, Entry>`.
+    // @ts-expect-error -- an entry needs both languages
+    const broken: Entry = { en: 'only English' };
+    expect(typeof (broken as Partial<Entry>).sv).toBe('undefined');
+    expect(placeholderNames('{a} and {b:n1} of {n|row|rows}')).toEqual(['a', 'b', 'n']);
+  });
+
+  it('defines each key in one group only', () => {
+    const seen = new Map<string, string>();
+    const twice: string[] = [];
+    for (const [group, keys] of Object.entries(GROUPS)) {
+      for (const key of Object.keys(keys)) {
+        if (seen.has(key)) twice.push(`${key} in ${seen.get(key)} and ${group}`);
+        seen.set(key, group);
+      }
+    }
+    expect(twice).toEqual([]);
+  });
+
+  it('fills parameters, formats numbers per language and chooses plural words', () => {
+    expect(t('en', 'value.not-a-number', { value: '"12,3OO"' })).toBe('"12,3OO" is not a number');
+    expect(t('sv', 'value.not-a-number', { value: '"12,3OO"' })).toBe('"12,3OO" är inte ett tal');
+    expect(t('en', 'commander.excess-arguments', { expected: 1, got: 2 })).toBe('too many arguments. Expected 1 argument but got 2.');
+    expect(t('en', 'commander.excess-arguments', { expected: 2, got: 3 })).toBe('too many arguments. Expected 2 arguments but got 3.');
+    // A nested message is written in the same language.
+    const nested = msg('write.not-regular', { kind: msg('write.kind.socket') });
+    expect(say(nested, 'sv')).toBe('är en sockel, inte en vanlig fil');
+    expect(say('plain text', 'sv')).toBe('plain text');
+  });
+
+  it('decides the language from --lang, else LC_ALL, LC_MESSAGES, LANG', () => {
+    expect(resolveLang('en', { LANG: 'sv_SE.UTF-8' })).toBe('en');
+    expect(resolveLang(undefined, { LANG: 'sv_SE.UTF-8' })).toBe('sv');
+    expect(resolveLang(undefined, { LC_ALL: 'C', LANG: 'sv_SE.UTF-8' })).toBe('en');
+    expect(resolveLang(undefined, { LC_MESSAGES: 'sv_FI.UTF-8', LANG: 'en_GB.UTF-8' })).toBe('sv');
+    expect(resolveLang(undefined, {})).toBe('en');
+    expect(langFlag(['rank', '--lang', 'sv'])).toBe('sv');
+    expect(langFlag(['rank', '--lang=sv', '--lang', 'en'])).toBe('en');
+    expect(langFlag(['rank', '--', '--lang', 'sv'])).toBeUndefined();
+  });
+});
