@@ -4,7 +4,7 @@ import { basename, dirname, join, resolve, sep } from 'node:path';
 import { ExitCode, RehabError } from '../errors.js';
 import { currentIo } from './context.js';
 import { systemErrorText } from './errno.js';
-import { msg, type Message } from '../messages/index.js';
+import { msg, type Message, type Text } from '../messages/index.js';
 
 /**
  * The one writer for every file rehab-stats writes (--output, report --markdown/--html).
@@ -30,8 +30,8 @@ export interface OutputFile {
 
 /** Files and folders no output may replace, with what they are for the message ("an input"). */
 export interface Protection {
-  files: readonly { path: string; what: Message }[];
-  folders: readonly { path: string; what: Message }[];
+  files: readonly { path: string; what: Text }[];
+  folders: readonly { path: string; what: Text }[];
 }
 
 /** The file-system calls the writer makes; tests inject failures or file kinds here. */
