@@ -7,7 +7,7 @@ import { methodsOf, resolveRegions, yearsOf } from '../domain/select.js';
 import type { ColumnPlan } from '../ingest/shape.js';
 import { displayName } from '../io/read.js';
 import { writeStdout } from '../io/output.js';
-import { addHelp, addReadOptions, addRegionOption, addRowOptions, plural, loadPopulation, loadRegions, readOptions, type DataOptions } from './common.js';
+import { addHelp, addReadOptions, addRegionOption, addRowOptions, langOption, plural, loadPopulation, loadRegions, readOptions, type DataOptions } from './common.js';
 import { aboveTheirPopulation, describeAbove } from '../ingest/validate.js';
 import type { PopulationTable } from '../domain/population.js';
 import { setExitStatus } from '../io/context.js';
@@ -206,7 +206,8 @@ export function checkCommand(): Command {
     .argument('<files...>', 'files to check ("-" for stdin)')
     .addOption(new Option('--kind <kind>', 'what the files hold').choices(['counts', 'population']).default('counts'))
     .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'json']).default('text'))
-    .option('-p, --population <file>', 'population to compare counts with (default: the bundled SCB table)');
+    .option('-p, --population <file>', 'population to compare counts with (default: the bundled SCB table)')
+    .addOption(langOption());
   addRegionOption(addRowOptions(addReadOptions(cmd), { skipInvalid: false }));
   addHelp(cmd, EXAMPLES, DETAILS);
   cmd.action(async (files: string[], opts: CheckOptions) => {

@@ -122,13 +122,18 @@ export function addRowOptions(cmd: Command, opts: { skipInvalid: boolean }): Com
 export function addOutputOptions(cmd: Command): Command {
   return cmd
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS as string[]).default('table'))
-    .addOption(new Option('--lang <lang>', 'language of human output (default from LANG)').choices(['en', 'sv']))
+    .addOption(langOption())
     .option('-o, --output <file>', 'write the result to this file (atomically, never over an input) instead of stdout')
     .option('--excel', 'with --format csv: what Swedish Excel opens by double-click (UTF-8 BOM, ";", decimal comma)')
     .option('--no-formulas', 'keep text cells starting with = + - @ as they are in CSV/TSV (by default they get a leading \' so a spreadsheet cannot run them)')
     .option('--no-color', 'no colour in the terminal table (also NO_COLOR=1 or TERM=dumb)')
     .option('-q, --quiet', 'no notes on stderr')
     .option('-v, --verbose', 'say on stderr what was read and how (encoding, delimiter, shape, path, time)');
+}
+
+/** --lang: the language of what people read (tables, notes, errors); machine formats stay English. */
+export function langOption(): Option {
+  return new Option('--lang <lang>', 'language of human output (default from LANG)').choices(['en', 'sv']);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { Argument, Command, type Option } from 'commander';
 import { usageError } from '../errors.js';
 import { writeStdout } from '../io/output.js';
-import { addHelp } from './common.js';
+import { addHelp, langOption } from './common.js';
 
 /**
  * Shell completion scripts, generated from the commander program itself so they never fall
@@ -146,7 +146,8 @@ export function completionCommand(program: () => Command): Command {
   const cmd = new Command('completion')
     .summary('print a shell completion script (bash, zsh or fish)')
     .description('Print a completion script for bash, zsh or fish.')
-    .addArgument(new Argument('<shell>', 'the shell').choices(['bash', 'zsh', 'fish']));
+    .addArgument(new Argument('<shell>', 'the shell').choices(['bash', 'zsh', 'fish']))
+    .addOption(langOption());
   addHelp(cmd, EXAMPLES, DETAILS);
   cmd.action((shell: string) => {
     const p = program();

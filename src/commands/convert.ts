@@ -7,7 +7,7 @@ import type { Observation } from '../domain/observation.js';
 import { writeStderr } from '../io/output.js';
 import { resolveRegions } from '../domain/select.js';
 import { neutraliseFormula } from '../render/machine.js';
-import { addHelp, addReadOptions, addRegionOption, addRowOptions, inputWarnings, loadRegions, outputProtection, readOptions, writeResult, type DataOptions } from './common.js';
+import { addHelp, langOption, addReadOptions, addRegionOption, addRowOptions, inputWarnings, loadRegions, outputProtection, readOptions, writeResult, type DataOptions } from './common.js';
 
 const EXAMPLES = [
   'rehab-stats convert export.csv > tidy.csv  # any supported export to one tidy table',
@@ -110,7 +110,8 @@ export function convertCommand(): Command {
     .option('-o, --output <file>', 'write to this file (atomically) instead of stdout');
   addRegionOption(addRowOptions(addReadOptions(cmd), { skipInvalid: true }))
     .option('--no-formulas', 'keep method names starting with = + - @ as they are (by default they get a leading \' against CSV injection)')
-    .option('-q, --quiet', 'no notes on stderr');
+    .option('-q, --quiet', 'no notes on stderr')
+    .addOption(langOption());
   addHelp(cmd, EXAMPLES, DETAILS);
   cmd.action(async (file: string, opts: ConvertOptions) => {
     const regions = loadRegions();

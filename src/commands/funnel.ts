@@ -7,7 +7,7 @@ import type { FunnelLabel } from '../stats/funnel.js';
 import type { OverdispersionKind } from '../stats/overdispersion.js';
 import { funnelSvg, type FunnelPoint } from '../render/funnel-svg.js';
 import {
-  addDataOptions, addHelp, inputWarnings, loadCounts, loadPopulation, loadRegions, outputProtection, parseDenominator, parsePositive,
+  addDataOptions, addHelp, inputWarnings, langOption, loadCounts, loadPopulation, loadRegions, outputProtection, parseDenominator, parsePositive,
   parseSexOption, parseYearOption, type DataOptions,
 } from './common.js';
 import { writeStderr } from '../io/output.js';
@@ -53,7 +53,8 @@ export function funnelCommand(): Command {
     .option('--denominator <group>', 'population to divide by: all (ages) or 16-67 (the target group)', 'all')
     .addOption(new Option('--overdispersion <kind>', 'limits widened for overdispersion (Spiegelhalter 2005): multiplicative φ or additive τ²').choices(['multiplicative', 'additive']))
     .option('-o, --output <file>', 'write the SVG to this file (atomically, never over an input) instead of stdout')
-    .option('-q, --quiet', 'no notes on stderr');
+    .option('-q, --quiet', 'no notes on stderr')
+    .addOption(langOption());
   addDataOptions(cmd);
   addPublishOptions(cmd);
   addHelp(cmd, EXAMPLES, DETAILS);

@@ -8,7 +8,7 @@ import { HttpFailure, postJson } from '../io/http-json.js';
 import { populationCachePath, readPopulationCache } from '../io/population-cache.js';
 import { writeStderr, writeStdout } from '../io/output.js';
 import { writeFiles } from '../io/write.js';
-import { addHelp, homeRelative, loadRegions, outputProtection, parsePositive, parseYearOption } from './common.js';
+import { addHelp, langOption, homeRelative, loadRegions, outputProtection, parsePositive, parseYearOption } from './common.js';
 import { currentIo } from '../io/context.js';
 
 /** SCB's open PxWebApi 2.0. */
@@ -60,7 +60,8 @@ export function fetchCommand(): Command {
     .option('--to <year>', 'last year (default: --from)', parseYearOption('--to'))
     .option('-o, --output <file>', 'write the figures to this file (for --population) instead of the cache')
     .addOption(new Option('--timeout <seconds>', 'give up on a request after this long').default(30).argParser(parsePositive('--timeout')))
-    .option('-q, --quiet', 'no summary on stdout');
+    .option('-q, --quiet', 'no summary on stdout')
+    .addOption(langOption());
   addHelp(cmd, EXAMPLES, DETAILS);
   cmd.action((opts: FetchOptions) => runFetch(opts));
   return cmd;

@@ -249,7 +249,8 @@ export function reportCommand(): Command {
     for (const [option, value] of [['--markdown', opts.markdown], ['--html', opts.html], ['--out-dir', opts.outDir]] as const) {
       if (value === '') throw usageError(`${option} is empty`, option === '--out-dir' ? 'give a folder name' : 'give a file name, or - for stdout');
     }
-    const s = settingsFrom(opts);
+    // The config's language wins over the locale, not over --lang.
+    const s = settingsFrom(cmd.getOptionValueSource('lang') === 'cli' ? opts : { ...opts, lang: undefined });
     if (!s.outputs!.markdown && !s.outputs!.html) s.outputs = { markdown: resolve('report', 'rehab-stats.md'), html: resolve('report', 'rehab-stats.html') };
     const lang = resolveLang(s.lang, currentIo().env);
     const regions = loadRegions();
