@@ -1,6 +1,6 @@
 import { dataError } from '../errors.js';
 import { NATIONAL_CODE, type RegionIndex } from '../domain/regions.js';
-import type { RegionShape } from '../render/map.js';
+import type { RegionShape } from '../domain/region-shape.js';
 import { openInput } from './source.js';
 
 /**

@@ -1,6 +1,21 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { FileHandle } from 'node:fs/promises';
-import type { WriterFs } from './write.js';
+import type * as nodeFs from 'node:fs';
+
+/** The file-system calls the writer makes; tests inject failures or file kinds here. */
+export interface WriterFs {
+  lstat(path: string): Promise<nodeFs.Stats>;
+  stat(path: string): Promise<nodeFs.Stats>;
+  realpath(path: string): Promise<string>;
+  open(path: string, flags: string, mode: number): Promise<number>;
+  write(fd: number, buffer: Uint8Array, offset: number, length: number): Promise<number>;
+  fchmod(fd: number, mode: number): Promise<void>;
+  fchown(fd: number, uid: number, gid: number): Promise<void>;
+  fsync(fd: number): Promise<void>;
+  close(fd: number): Promise<void>;
+  rename(from: string, to: string): Promise<void>;
+  unlinkSync(path: string): void;
+}
 
 /** What rehab-stats writes to: the process's stdout and stderr, or a test's capture. */
 export interface OutStream {

@@ -2,7 +2,7 @@ import * as nodeFs from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { ExitCode, RehabError } from '../errors.js';
-import { currentIo } from './context.js';
+import { currentIo, type WriterFs } from './context.js';
 import { systemErrorText } from './errno.js';
 import { msg, type Message, type Text } from '../messages/index.js';
 
@@ -34,20 +34,7 @@ export interface Protection {
   folders: readonly { path: string; what: Text }[];
 }
 
-/** The file-system calls the writer makes; tests inject failures or file kinds here. */
-export interface WriterFs {
-  lstat(path: string): Promise<nodeFs.Stats>;
-  stat(path: string): Promise<nodeFs.Stats>;
-  realpath(path: string): Promise<string>;
-  open(path: string, flags: string, mode: number): Promise<number>;
-  write(fd: number, buffer: Uint8Array, offset: number, length: number): Promise<number>;
-  fchmod(fd: number, mode: number): Promise<void>;
-  fchown(fd: number, uid: number, gid: number): Promise<void>;
-  fsync(fd: number): Promise<void>;
-  close(fd: number): Promise<void>;
-  rename(from: string, to: string): Promise<void>;
-  unlinkSync(path: string): void;
-}
+export type { WriterFs } from './context.js';
 
 /** Node's fs, looked up at each call (a test preload may replace a function). */
 const fsCall =

@@ -1,6 +1,6 @@
 import type { BreakResult } from '../domain/break-analysis.js';
 import type { Series } from '../domain/trend-series.js';
-import { escapeXml, niceMax, svgOpen } from '../report/svg.js';
+import { escapeXml, niceMax, svgOpen } from './svg.js';
 import { GRID, INK, marker, MUTED, OKABE_ITO, TEXT_SIZE } from './palette.js';
 import type { Lang } from './model.js';
 import { formatNumber } from './numbers.js';

@@ -1,6 +1,6 @@
 import type { FunnelLabel } from '../stats/funnel.js';
 import type { FunnelCurvePoint } from '../stats/funnel-curve.js';
-import { escapeXml } from '../report/svg.js';
+import { escapeXml } from './svg.js';
 import { COMPARISON, FONT_FAMILY, GRID, INK, marker, MUTED, REFERENCE, TEXT_SIZE, type Comparison } from './palette.js';
 
 /** One region in a funnel plot. */

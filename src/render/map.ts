@@ -1,7 +1,10 @@
 import { HIDDEN_MARKER } from '../domain/publish.js';
 import type { Lang } from './model.js';
+import type { RegionShape } from '../domain/region-shape.js';
+
+export type { RegionShape } from '../domain/region-shape.js';
 import { formatNumber } from './numbers.js';
-import { escapeXml } from '../report/svg.js';
+import { escapeXml } from './svg.js';
 import { FONT_FAMILY, FUNNEL, FUNNEL_CLASSES, INK, marker, NO_DATA, SEQUENTIAL, TEXT_SIZE, type FunnelClass } from './palette.js';
 
 /**
@@ -207,13 +210,6 @@ export function tileMap(regions: readonly MapRegion[], o: MapOptions): string {
   return out.join('\n');
 }
 
-/** One region's outline for a choropleth: rings of [x, y] in the boundary file's coordinates. */
-export interface RegionShape {
-  code: string;
-  name: string;
-  /** Polygons, each a list of rings (outer first), each a list of points. */
-  polygons: number[][][][];
-}
 
 /**
  * A choropleth from the user's boundaries. Longitude/latitude is drawn equirectangular with

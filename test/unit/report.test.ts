@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/domain/config.js';
 import { RehabError } from '../../src/errors.js';
 import { headline, percentWords } from '../../src/report/text.js';
-import { niceMax, escapeXml } from '../../src/report/svg.js';
+import { niceMax, escapeXml } from '../../src/render/svg.js';
 import type { MethodSection } from '../../src/report/build.js';
 import { neutraliseFormula, renderDelimited } from '../../src/render/machine.js';
 
