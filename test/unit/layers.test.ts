@@ -20,6 +20,7 @@ const LAYERS: Record<string, number> = {
   report: 6, // the report, built from render's pieces
   commands: 7, // one file per verb
   'cli.ts': 8, // the commander program
+  'commander-errors.ts': 8, // commander's usage errors in the catalogue's words
   'run.ts': 9, // run(args, io)
 };
 
