@@ -6,41 +6,7 @@ import { protectTable } from '../../src/domain/publish.js';
 import { rankSpec } from '../../src/domain/publish-specs.js';
 import type { CountCell } from '../../src/domain/select.js';
 import type { ResultRow } from '../../src/render/model.js';
-
-/**
- * Rank of a matrix by floating-point elimination with partial pivoting — a different method
- * from the exact one under test, so the property below does not check the code against itself.
- */
-function rank(matrix: number[][]): number {
-  const m = matrix.map((r) => [...r]);
-  const cols = m[0]?.length ?? 0;
-  let r = 0;
-  for (let c = 0; c < cols && r < m.length; c++) {
-    let best = r;
-    for (let i = r + 1; i < m.length; i++) if (Math.abs(m[i]![c]!) > Math.abs(m[best]![c]!)) best = i;
-    if (Math.abs(m[best]![c]!) < 1e-9) continue;
-    [m[r], m[best]] = [m[best]!, m[r]!];
-    for (let i = r + 1; i < m.length; i++) {
-      const f = m[i]![c]! / m[r]![c]!;
-      for (let j = c; j < cols; j++) m[i]![j]! -= f * m[r]![j]!;
-    }
-    r++;
-  }
-  return r;
-}
-
-/**
- * A hidden cell x is determined by the printed relations exactly when no change to the hidden
- * cells that keeps every relation true can move x: when x's column is not in the span of the
- * other hidden cells' columns, i.e. dropping it lowers the rank.
- */
-function determinedByRank(relations: readonly Relation[], hidden: ReadonlySet<string>): string[] {
-  const unknowns = [...new Set(relations.flatMap((r) => [r.total, ...r.parts]))].filter((id) => hidden.has(id));
-  const matrix = relations.map((rel) => unknowns.map((u) => (u === rel.total ? 1 : 0) - rel.parts.filter((p) => p === u).length));
-  if (!matrix.length || !unknowns.length) return [];
-  const full = rank(matrix);
-  return unknowns.filter((_, j) => rank(matrix.map((row) => row.filter((__, k) => k !== j))) < full);
-}
+import { determinedByRank } from './helpers/determined.js';
 
 /** A region × sex table with totals both ways, as `share --by sex` per region and Riket would print it. */
 function twoWay(values: number[][]): { counts: Map<string, number>; relations: Relation[] } {
