@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -274,5 +274,28 @@ describe('map --suppress', () => {
     expect(en.stderr).toContain('note: Hidden (×, --suppress 7): Region Gotland, Region Jämtland Härjedalen.');
     const sv = runCli(['map', '--method', 'IPT', '--year', '2014', '--suppress', '7', '--lang', 'sv']);
     expect(sv.stdout).toContain('<title>Region Gotland: × dold (litet antal)</title>');
+  });
+});
+
+describe('report: the break section hides what the ranking hides', () => {
+  it('a region the ranking hides as secondary is hidden in its break series that year too', () => {
+    // Three regions, 2014–2021: Gotland's 3 in 2021 is below 5, and the ranking hides Jönköping's
+    // 135 with it (Riket − Stockholm would give it). Shown in the break table, 1 278 − 1 140 − 135 = 3.
+    const work = mkdtempSync(join(tmpdir(), 'rehab-stats-publish-forced-'));
+    try {
+      const lines = ['regionkod;region;år;metod;antal'];
+      for (let y = 2014; y <= 2021; y++) lines.push(`01;Region Stockholm;${y};MMR;${1000 + 20 * (y - 2014)}`, `06;Region Jönköpings län;${y};MMR;${100 + 5 * (y - 2014)}`, `09;Region Gotland;${y};MMR;${y === 2021 ? 3 : 30}`);
+      writeFileSync(join(work, 'three.csv'), lines.join('\n') + '\n');
+      writeFileSync(join(work, 'three.config.json'), JSON.stringify({ input: 'three.csv', methods: ['MMR'], year: 2021, since: 2014, lang: 'en', break: { region: '06', year: 2018 } }));
+      const r = runCli(['report', '--config', join(work, 'three.config.json'), '--suppress', '5', '--markdown', '-']);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toContain('| × | Region Jönköpings län | × | × | × | × |');
+      expect(r.stdout).toContain('| 2021 | × | × | × | × | × |');
+      expect(r.stdout).toContain('| 2020 | 130 |');
+      expect(r.stdout).not.toContain('135');
+      expect(r.stdout).toContain("segmented Poisson regression of Region Jönköpings län's counts over 7 years");
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
   });
 });

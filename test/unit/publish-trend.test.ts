@@ -125,4 +125,12 @@ describe('protectSeries', () => {
     expect([...hidden.hiddenYears[0]!]).toEqual([2021]);
     expect(hidden.shown[0]!.points.map((p) => p.count)).toEqual([12, null]);
   });
+
+  it("hides the years another table of the publication hides (the report's ranking or growth table), as secondary", () => {
+    const s: Series = { code: '06', name: 'J', method: 'M', points: [{ year: 2020, count: 120 }, { year: 2021, count: 130 }, { year: 2022, count: 140 }] };
+    const r = protectSeries([s], { suppress: 5, roundTo: 0 }, { kind: 'none' }, rowsOf, [new Set([2021])]);
+    expect(r.rows.map((x) => x.count_status)).toEqual(['shown', 'suppressed-secondary', 'shown']);
+    expect(r.rows.map((x) => x.change)).toEqual([null, null, null]);
+    expect([...r.hiddenYears[0]!]).toEqual([2021]);
+  });
 });
