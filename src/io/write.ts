@@ -37,11 +37,13 @@ export interface Protection {
 export type { WriterFs } from './context.js';
 
 /** Node's fs, looked up at each call (a test preload may replace a function). */
+type FsName = 'lstat' | 'stat' | 'realpath' | 'open' | 'write' | 'fchmod' | 'fchown' | 'fsync' | 'close' | 'rename';
 const fsCall =
-  <A extends unknown[], R>(name: string) =>
-  (...args: A): Promise<R> =>
+  <R>(name: FsName) =>
+  (...args: unknown[]): Promise<R> =>
     new Promise((done, fail) => {
-      const fn = (nodeFs as unknown as Record<string, (...a: unknown[]) => void>)[name]!;
+      // A cast: Node's overloaded callback functions have no one signature to call through.
+      const fn = (nodeFs as unknown as Record<FsName, (...a: unknown[]) => void>)[name];
       fn(...args, (err: Error | null, value: R) => (err ? fail(err) : done(value)));
     });
 
@@ -50,7 +52,7 @@ export const realFs: WriterFs = {
   stat: fsCall('stat'),
   realpath: fsCall('realpath'),
   open: fsCall('open'),
-  write: (fd, buffer, offset, length) => fsCall<unknown[], number>('write')(fd, buffer, offset, length, null),
+  write: (fd, buffer, offset, length) => fsCall<number>('write')(fd, buffer, offset, length, null),
   fchmod: fsCall('fchmod'),
   fchown: fsCall('fchown'),
   fsync: fsCall('fsync'),
@@ -65,12 +67,16 @@ const CHUNK = 1 << 20;
 /** Writes every file or none (as far as a rename can promise): see the module comment. */
 export async function writeFiles(files: readonly OutputFile[], protection: Protection, fs: WriterFs = currentIo().writerFs ?? realFs): Promise<void> {
   const targets: Target[] = [];
-  for (const f of files) targets.push(await checkTarget(f.path, protection, targets, fs));
+  const jobs: { target: Target; data: OutputFile['data'] }[] = [];
+  for (const f of files) {
+    const target = await checkTarget(f.path, protection, targets, fs);
+    targets.push(target);
+    jobs.push({ target, data: f.data });
+  }
   const written: { tmp: string; target: Target }[] = [];
   try {
-    for (const [i, f] of files.entries()) {
-      const target = targets[i]!;
-      written.push({ tmp: await writeTemp(target, typeof f.data === 'string' ? Buffer.from(f.data, 'utf8') : f.data, fs), target });
+    for (const { target, data } of jobs) {
+      written.push({ tmp: await writeTemp(target, typeof data === 'string' ? Buffer.from(data, 'utf8') : data, fs), target });
     }
     for (const { tmp, target } of written) {
       await fs.rename(tmp, target.path).catch((e: unknown) => {

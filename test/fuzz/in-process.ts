@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { run, type Io } from '../../src/run.js';
 
 export interface InProcessRun {
@@ -45,9 +46,7 @@ export async function runInProcess(args: string[], opts: InProcessOptions = {}):
   const input = opts.stdin ?? '';
   const stdin: AsyncIterable<Uint8Array> =
     typeof input === 'string' || input instanceof Uint8Array
-      ? (async function* () {
-          if (input.length) yield typeof input === 'string' ? Buffer.from(input) : input;
-        })()
+      ? Readable.from([typeof input === 'string' ? Buffer.from(input) : input].filter((chunk) => chunk.length > 0))
       : input;
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(opts.env ?? {})) if (v !== undefined) env[k] = v;
