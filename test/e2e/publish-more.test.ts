@@ -278,7 +278,7 @@ describe('map --suppress', () => {
 });
 
 describe('report: the break section hides what the ranking hides', () => {
-  it('a region the ranking hides as secondary is hidden in its break series that year too', () => {
+  it('a region the ranking hides as secondary is hidden in its break series that year too', async () => {
     // Three regions, 2014–2021: Gotland's 3 in 2021 is below 5, and the ranking hides Jönköping's
     // 135 with it (Riket − Stockholm would give it). Shown in the break table, 1 278 − 1 140 − 135 = 3.
     const work = mkdtempSync(join(tmpdir(), 'rehab-stats-publish-forced-'));
@@ -287,7 +287,7 @@ describe('report: the break section hides what the ranking hides', () => {
       for (let y = 2014; y <= 2021; y++) lines.push(`01;Region Stockholm;${y};MMR;${1000 + 20 * (y - 2014)}`, `06;Region Jönköpings län;${y};MMR;${100 + 5 * (y - 2014)}`, `09;Region Gotland;${y};MMR;${y === 2021 ? 3 : 30}`);
       writeFileSync(join(work, 'three.csv'), lines.join('\n') + '\n');
       writeFileSync(join(work, 'three.config.json'), JSON.stringify({ input: 'three.csv', methods: ['MMR'], year: 2021, since: 2014, lang: 'en', break: { region: '06', year: 2018 } }));
-      const r = runCli(['report', '--config', join(work, 'three.config.json'), '--suppress', '5', '--markdown', '-']);
+      const r = await runRehab(['report', '--config', join(work, 'three.config.json'), '--suppress', '5', '--markdown', '-']);
       expect(r.status).toBe(0);
       expect(r.stdout).toContain('| × | Region Jönköpings län | × | × | × | × |');
       expect(r.stdout).toContain('| 2021 | × | × | × | × | × |');
