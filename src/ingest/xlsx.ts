@@ -404,6 +404,9 @@ function unreadableCells(block: TableBlock, headerLines: number[], grid: Grid, a
     for (let i = 0; i < block.header.cells.length; i++) {
       const note = unreadable(line, i);
       if (note) { const d = describe(note); throw dataError(d.message, at.where(line, undefined, i), d.hint); }
+      // A date as a header would be an unknown column, and its values silently unread (a year typed as a date).
+      const date = grid.notes.get(`${line}:${i + 1}`);
+      if (date?.kind === 'date') throw dataError(`the header cell holds a date (${date.text}), not a name or a year`, at.where(line, undefined, i), 'type the year as a number (2014), or give the cell the number format yyyy');
     }
   }
   if (![...grid.notes.values()].some((n) => n.kind !== 'date')) return { block, problems: [] };

@@ -163,6 +163,8 @@ const RULES: Rule[] = [
   [/^give the sheet's name; its sheets with cells are (.+)$/, (_, l) => `ange bladets namn; dess blad med celler är ${l}`],
   [/^--sheet (.+) needs --input FILE\.xlsx$/, (_, w) => `--sheet ${w} kräver --input FIL.xlsx`],
   [/^the bundled data has no sheets; give the workbook with --input$/, 'medföljande data har inga blad; ange arbetsboken med --input'],
+  [/^the header cell holds a date \((.+)\), not a name or a year$/, (_, d) => `rubrikcellen innehåller ett datum (${d}), inget namn eller år`],
+  [/^type the year as a number \(2014\), or give the cell the number format yyyy$/, 'skriv året som ett tal (2014), eller ge cellen talformatet åååå'],
   [/^its sheets are (.+); give a name or a number$/, (_, l) => `dess blad är ${l}; ange ett namn eller ett nummer`],
   [/^its sheets are (.+); give the name of the other sheet to read it$/, (_, l) => `dess blad är ${l}; ange det andra bladets namn för att läsa det`],
   [/^--sheet (.+): (.+) is not an xlsx workbook$/, (_, w, f) => `--sheet ${w}: ${f} är ingen xlsx-arbetsbok`],

@@ -195,6 +195,28 @@ describe('cells', () => {
       ws.getCell('B2').numFmt = 'yyyy';
     });
     expect(values(await readTable(year, 'count', regions))).toEqual(['01 2014 KBT total all 5']);
+    // A year typed as a date in the header would leave its column unread: an error too.
+    const header = await workbook('date-header.xlsx', (wb) => fill(wb.addWorksheet('Blad1'), 1, [['region', 2013, new Date(Date.UTC(2014, 0, 1))], ['01', 4, 5]]));
+    const h = await failure(header, { defaultMethod: 'KBT' });
+    expect(h.message).toBe('the header cell holds a date (2014-01-01), not a name or a year');
+    expect(h.location?.cell).toBe('Blad1!C1');
+  });
+
+  it('--population reads a workbook too (PxWeb-style: title, empty label headers, carried-down regions)', async () => {
+    const pop = await workbook('population.xlsx', (wb) => fill(wb.addWorksheet('Folkmängd'), 1, [
+      ['Folkmängden efter region, kön och år'], [],
+      [null, null, 2013, 2014],
+      ['01 Stockholms län', 'män', 1_073_900, 1_092_604], [null, 'kvinnor', 1_089_142, 1_105_440],
+      ['03 Uppsala län', 'män', 172_125, 174_135], [null, 'kvinnor', 173_356, 175_057],
+    ]));
+    const counts = await workbook('counts-two.xlsx', (wb) => fill(wb.addWorksheet('Blad1'), 1, [['region', 'år', 'metod', 'antal'], ['01', 2014, 'KBT', 10173], ['03', 2014, 'KBT', 1607]]));
+    const r = await runInProcess(['rank', '--method', 'KBT', '--year', '2014', '--input', counts, '--population', pop, '--format', 'csv', '--quiet']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const rows = parse(r.stdout, { columns: true }) as Record<string, string>[];
+    // Population: the sum of the two sexes, worked out by hand (1 092 604 + 1 105 440; 174 135 + 175 057).
+    expect(rows.find((x) => x.region_code === '01')!.population).toBe('2198044');
+    expect(rows.find((x) => x.region_code === '03')!.population).toBe('349192');
   });
 
   it('an error value in the header stops reading', async () => {
