@@ -68,7 +68,11 @@ function refuseOtherContainers(bytes: Uint8Array, file: string): void {
   }
   const has = (text: string) => includes(bytes, text);
   if (has('application/vnd.oasis.opendocument.spreadsheet')) {
-    throw ioError('is an OpenDocument spreadsheet (.ods), which rehab-stats cannot read', file, 'save it as .xlsx or CSV (File › Save As in LibreOffice), or: soffice --headless --convert-to xlsx FILE.ods');
+    throw ioError(
+      'is an OpenDocument spreadsheet (.ods), which rehab-stats cannot read',
+      file,
+      'save it as .xlsx or CSV (File › Save As in LibreOffice), or: soffice --headless --convert-to xlsx FILE.ods',
+    );
   }
   if (has('xl/workbook.bin')) {
     throw ioError('is a binary Excel workbook (.xlsb), which rehab-stats cannot read', file, 'save it as an Excel Workbook (.xlsx) or as CSV and read that');
@@ -90,7 +94,11 @@ async function openWorkbook(bytes: Uint8Array, file: string): Promise<Workbook> 
   try {
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
   } catch (e) {
-    throw ioError(`cannot be read as an xlsx workbook (${(e as Error).message ?? e})`, file, 'open it in Excel or LibreOffice and save it again as .xlsx, or save the sheet as CSV');
+    throw ioError(
+      `cannot be read as an xlsx workbook (${e instanceof Error ? e.message : String(e)})`,
+      file,
+      'open it in Excel or LibreOffice and save it again as .xlsx, or save the sheet as CSV',
+    );
   }
   return wb;
 }
@@ -107,8 +115,9 @@ function listSheets(sheets: Worksheet[]): string {
  */
 export function chooseSheet(wb: Workbook, file: string, wanted: string | undefined, chartSheets = false): Worksheet {
   const sheets = wb.worksheets;
-  if (sheets.length === 0) throw dataError('the workbook has no sheets', { file }, 'give a workbook with the table on a sheet, or the table as CSV');
-  if (wanted === undefined) return sheets[0]!;
+  const [first] = sheets;
+  if (!first) throw dataError('the workbook has no sheets', { file }, 'give a workbook with the table on a sheet, or the table as CSV');
+  if (wanted === undefined) return first;
   const key = wanted.trim().toLowerCase();
   // Excel compares sheet names without regard to case.
   const byName = sheets.find((s) => s.name.trim().toLowerCase() === key);
@@ -117,7 +126,10 @@ export function chooseSheet(wb: Workbook, file: string, wanted: string | undefin
   }
   const byNumber = /^\d+$/.test(key) && !chartSheets ? sheets[Number(key) - 1] : undefined;
   if (byName && byNumber && byName !== byNumber) {
-    throw usageError(`--sheet ${wanted}: ${file} has a sheet named "${byName.name}" and a different sheet at position ${key} ("${byNumber.name}")`, `its sheets are ${listSheets(sheets)}; give the name of the other sheet to read it`);
+    throw usageError(
+      `--sheet ${wanted}: ${file} has a sheet named "${byName.name}" and a different sheet at position ${key} ("${byNumber.name}")`,
+      `its sheets are ${listSheets(sheets)}; give the name of the other sheet to read it`,
+    );
   }
   const ws = byName ?? byNumber;
   if (!ws) throw usageError(`--sheet ${wanted}: ${file} has no such sheet`, `its sheets are ${listSheets(sheets)}; give a name or a number`);
@@ -193,9 +205,8 @@ export function numberText(n: number): string {
 function cellText(cell: Cell): { text: string; note?: CellNote } {
   const value = cell.value;
   if (value !== null && typeof value === 'object' && ('formula' in value || 'sharedFormula' in value)) {
-    if (value.result === undefined || value.result === null) {
-      const formula = cell.formula ?? ('formula' in value ? value.formula : undefined) ?? '';
-      return { text: '', note: { kind: 'no-result', text: `=${formula}` } };
+    if (value.result === undefined) {
+      return { text: '', note: { kind: 'no-result', text: `=${cell.formula}` } };
     }
     return valueText(value.result, cell.numFmt);
   }
@@ -215,9 +226,9 @@ function valueText(value: CellValue, numFmt: string | undefined): { text: string
     const text = iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19).replace('T', ' ');
     return { text, note: { kind: 'date', text } };
   }
-  if ('error' in value) return { text: '', note: { kind: 'error', text: String(value.error) } };
+  if ('error' in value) return { text: '', note: { kind: 'error', text: value.error } };
   if ('richText' in value) return { text: value.richText.map((r) => r.text).join('') };
-  if ('text' in value) return valueText(value.text as CellValue, numFmt);
+  if ('text' in value) return valueText(value.text, numFmt);
   return { text: '' };
 }
 
@@ -244,8 +255,9 @@ export function columnLetters(n: number): string {
 function parseRange(text: string): Range | undefined {
   const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(text.trim());
   if (!m) return undefined;
-  const a = { row: Number(m[2]), col: columnNumber(m[1]!) };
-  const b = m[3] ? { row: Number(m[4]), col: columnNumber(m[3]) } : a;
+  const [, c1 = '', r1 = '', c2, r2] = m;
+  const a = { row: Number(r1), col: columnNumber(c1) };
+  const b = c2 ? { row: Number(r2), col: columnNumber(c2) } : a;
   return { top: Math.min(a.row, b.row), bottom: Math.max(a.row, b.row), left: Math.min(a.col, b.col), right: Math.max(a.col, b.col) };
 }
 
@@ -262,16 +274,25 @@ export function cellReference(sheet: string, row: number, column: number): strin
 class SheetPlace {
   header: string[] = [];
 
-  constructor(readonly file: string, readonly sheet: string, readonly grid: Grid) {}
+  constructor(
+    readonly file: string,
+    readonly sheet: string,
+    readonly grid: Grid,
+  ) {}
+
+  /** A column's 0-based index by its header (when one column has it), or by its number when no header is that. */
+  index(column: string): number | undefined {
+    const matches = this.header.flatMap((h, i) => (h.trim() === column.trim() ? [i] : []));
+    if (matches.length === 1) return matches[0];
+    if (matches.length === 0 && /^\d+$/.test(column) && Number(column) >= 1) return Number(column) - 1;
+    return undefined;
+  }
 
   /** The cell of a row and a column (its header, or its number when the header has none). */
   cell(line: number | undefined, column: string | undefined): string | undefined {
     if (line === undefined || column === undefined) return undefined;
-    const matches = this.header.flatMap((h, i) => (h.trim() === column.trim() ? [i] : []));
-    let index: number | undefined;
-    if (matches.length === 1) index = matches[0];
-    else if (matches.length === 0 && /^\d+$/.test(column)) index = Number(column) - 1;
-    return index === undefined || index < 0 ? undefined : cellReference(this.sheet, line, index + 1);
+    const index = this.index(column);
+    return index === undefined ? undefined : cellReference(this.sheet, line, index + 1);
   }
 
   where(line?: number, column?: string, index?: number): Location {
@@ -282,9 +303,8 @@ class SheetPlace {
   /** A note on the cell a location names, if the CSV text hides what the cell holds. */
   note(loc: Location): CellNote | undefined {
     if (loc.line === undefined || loc.column === undefined) return undefined;
-    const ref = this.cell(loc.line, loc.column);
-    const col = ref ? columnNumber(/!([A-Z]+)\d+$/.exec(ref)![1]!) : undefined;
-    return col !== undefined ? this.grid.notes.get(`${loc.line}:${col}`) : undefined;
+    const index = this.index(loc.column);
+    return index !== undefined ? this.grid.notes.get(`${loc.line}:${index + 1}`) : undefined;
   }
 
   problem(p: Problem): Problem {
@@ -376,9 +396,7 @@ function spanningHeader(block: TableBlock, merges: Range[], at: SheetPlace, meas
   });
   const header: Row = { cells, line: upper.line };
   const headerLines = [upper.line, lower.line];
-  return upper === h
-    ? { block: { ...block, header, body: block.body.slice(1) }, headerLines }
-    : { block: { ...block, above: block.above.slice(0, -1), header }, headerLines };
+  return upper === h ? { block: { ...block, header, body: block.body.slice(1) }, headerLines } : { block: { ...block, above: block.above.slice(0, -1), header }, headerLines };
 }
 
 /** The text of a cell of the upper header row, or of the merged range that covers it. */
@@ -392,21 +410,44 @@ function upperText(upper: Row, merges: Range[], col: number): string {
  * column that is read, the row is a problem (an error, or left out with --skip-invalid and
  * listed by check); in a column that is not read they are as empty as their CSV text.
  */
-function unreadableCells(block: TableBlock, headerLines: number[], grid: Grid, at: SheetPlace, measure: Measure, regions: RegionIndex, opts: ReadOptions): { block: TableBlock; problems: Problem[] } {
+function unreadableCells(
+  block: TableBlock,
+  headerLines: number[],
+  grid: Grid,
+  at: SheetPlace,
+  measure: Measure,
+  regions: RegionIndex,
+  opts: ReadOptions,
+): { block: TableBlock; problems: Problem[] } {
   const unreadable = (line: number, index: number) => {
     const note = grid.notes.get(`${line}:${index + 1}`);
     return note && note.kind !== 'date' ? note : undefined;
   };
-  const describe = (note: CellNote) => note.kind === 'error'
-    ? { message: `the cell holds the error ${note.text}, not a value`, hint: `correct the formula that gives ${note.text} in the workbook, or write .. in the cell for a missing value` }
-    : { message: `the formula ${shown(note.text)} has no saved result`, hint: 'open the workbook in Excel or LibreOffice and save it, so that every formula\'s result is stored; or save the sheet as CSV' };
+  const describe = (note: CellNote) =>
+    note.kind === 'error'
+      ? {
+          message: `the cell holds the error ${note.text}, not a value`,
+          hint: `correct the formula that gives ${note.text} in the workbook, or write .. in the cell for a missing value`,
+        }
+      : {
+          message: `the formula ${shown(note.text)} has no saved result`,
+          hint: "open the workbook in Excel or LibreOffice and save it, so that every formula's result is stored; or save the sheet as CSV",
+        };
   for (const line of headerLines) {
     for (let i = 0; i < block.header.cells.length; i++) {
       const note = unreadable(line, i);
-      if (note) { const d = describe(note); throw dataError(d.message, at.where(line, undefined, i), d.hint); }
+      if (note) {
+        const d = describe(note);
+        throw dataError(d.message, at.where(line, undefined, i), d.hint);
+      }
       // A date as a header would be an unknown column, and its values silently unread (a year typed as a date).
       const date = grid.notes.get(`${line}:${i + 1}`);
-      if (date?.kind === 'date') throw dataError(`the header cell holds a date (${date.text}), not a name or a year`, at.where(line, undefined, i), 'type the year as a number (2014), or give the cell the number format yyyy');
+      if (date?.kind === 'date')
+        throw dataError(
+          `the header cell holds a date (${date.text}), not a name or a year`,
+          at.where(line, undefined, i),
+          'type the year as a number (2014), or give the cell the number format yyyy',
+        );
     }
   }
   if (![...grid.notes.values()].some((n) => n.kind !== 'date')) return { block, problems: [] };

@@ -20,7 +20,9 @@ import { ROOT } from './harness.js';
  * The workbooks are built here with exceljs, the way Excel stores them.
  */
 const dir = mkdtempSync(join(tmpdir(), 'rehab-stats-xlsx-in-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 const regions = bundledRegions();
 
 type CellInput = ExcelJS.CellValue;
@@ -34,9 +36,11 @@ async function workbook(name: string, build: (wb: ExcelJS.Workbook) => void): Pr
 }
 
 function fill(ws: ExcelJS.Worksheet, top: number, rows: CellInput[][]): void {
-  rows.forEach((row, i) => row.forEach((v, j) => {
-    if (v !== null && v !== undefined) ws.getCell(top + i, j + 1).value = v;
-  }));
+  rows.forEach((row, i) => {
+    row.forEach((v, j) => {
+      if (v !== null && v !== undefined) ws.getCell(top + i, j + 1).value = v;
+    });
+  });
 }
 
 /** The observations as plain values, in a stable order, without the line they came from. */
@@ -71,13 +75,15 @@ function skrSheet(ws: ExcelJS.Worksheet, body: CellInput[][]): void {
 
 describe('an SKR/Kolada-style workbook', () => {
   it('reads title rows, a merged two-row header, Swedish headers and every kind of number cell', async () => {
-    const path = await workbook('skr.xlsx', (wb) => skrSheet(wb.addWorksheet('Blad1'), [
-      ['Stockholms läns landsting', 2014, 10173, '1 234', 12.0],
-      // A formula's saved result; a count stored as text with a no-break space; 0.1 × 120 in floating point.
-      ['Landstinget i Uppsala län', 2014, { formula: 'C6-8566', result: 1607 }, '37', 0.1 * 120],
-      ['Region Gotland', '2014', { richText: [{ text: '2' }, { text: '53', font: { bold: true } }] }, '1\u00a0001', '..'],
-      [null, 2015, 260, 11, 30],
-    ]));
+    const path = await workbook('skr.xlsx', (wb) => {
+      skrSheet(wb.addWorksheet('Blad1'), [
+        ['Stockholms läns landsting', 2014, 10173, '1 234', 12.0],
+        // A formula's saved result; a count stored as text with a no-break space; 0.1 × 120 in floating point.
+        ['Landstinget i Uppsala län', 2014, { formula: 'C6-8566', result: 1607 }, '37', 0.1 * 120],
+        ['Region Gotland', '2014', { richText: [{ text: '2' }, { text: '53', font: { bold: true } }] }, '1\u00a0001', '..'],
+        [null, 2015, 260, 11, 30],
+      ]);
+    });
     const t = await readTable(path, 'count', regions);
     expect(t.sheet).toBe('Blad1');
     expect(t.shape).toBe('wide-methods');
@@ -85,12 +91,22 @@ describe('an SKR/Kolada-style workbook', () => {
     expect(t.skippedLines.map((l) => l.line)).toEqual([1, 2]);
     expect(t.columns.map((c) => c.header)).toEqual(['Landsting', 'År', 'KBT', 'IPT', 'MMR']);
     // Worked out by hand from the cells above; Gotland's empty label on row 9 carries down, as in PxWeb CSV.
-    expect(values(t)).toEqual([
-      '01 2014 IPT total all 1234', '01 2014 KBT total all 10173', '01 2014 MMR total all 12',
-      '03 2014 IPT total all 37', '03 2014 KBT total all 1607', '03 2014 MMR total all 12',
-      '09 2014 IPT total all 1001', '09 2014 KBT total all 253', '09 2014 MMR total all null',
-      '09 2015 IPT total all 11', '09 2015 KBT total all 260', '09 2015 MMR total all 30',
-    ].sort());
+    expect(values(t)).toEqual(
+      [
+        '01 2014 IPT total all 1234',
+        '01 2014 KBT total all 10173',
+        '01 2014 MMR total all 12',
+        '03 2014 IPT total all 37',
+        '03 2014 KBT total all 1607',
+        '03 2014 MMR total all 12',
+        '09 2014 IPT total all 1001',
+        '09 2014 KBT total all 253',
+        '09 2014 MMR total all null',
+        '09 2015 IPT total all 11',
+        '09 2015 KBT total all 260',
+        '09 2015 MMR total all 30',
+      ].sort(),
+    );
     expect(t.missing).toEqual([{ line: 8, column: 'MMR', marker: '..', region: '09' }]);
   });
 
@@ -99,7 +115,11 @@ describe('an SKR/Kolada-style workbook', () => {
       const ws = wb.addWorksheet('Data');
       ws.getCell('B1').value = 'År';
       ws.mergeCells('B1:C1');
-      fill(ws, 2, [['Region', 2013, 2014], ['01 Stockholms län', 9523, 10173], ['03 Uppsala län', 1661, 1607]]);
+      fill(ws, 2, [
+        ['Region', 2013, 2014],
+        ['01 Stockholms län', 9523, 10173],
+        ['03 Uppsala län', 1661, 1607],
+      ]);
     });
     const t = await readTable(path, 'count', regions, { defaultMethod: 'KBT' });
     expect(t.shape).toBe('wide-years');
@@ -111,7 +131,10 @@ describe('an SKR/Kolada-style workbook', () => {
       const ws = wb.addWorksheet('Blad1');
       ws.getCell('B1').value = 'Andel per 100 000 invånare';
       ws.mergeCells('B1:C1');
-      fill(ws, 2, [['Region', 'KBT', 'IPT'], ['01', 462.8, 10.2]]);
+      fill(ws, 2, [
+        ['Region', 'KBT', 'IPT'],
+        ['01', 462.8, 10.2],
+      ]);
     });
     const e = await failure(rates);
     expect(e.exitCode).toBe(4);
@@ -120,7 +143,11 @@ describe('an SKR/Kolada-style workbook', () => {
 
     const twice = await workbook('twice.xlsx', (wb) => {
       const ws = wb.addWorksheet('Blad1');
-      fill(ws, 1, [['Region', 'KBT', null, 'IPT', null], [null, 2013, 2014, 2013, 2014], ['01', 1, 2, 3, 4]]);
+      fill(ws, 1, [
+        ['Region', 'KBT', null, 'IPT', null],
+        [null, 2013, 2014, 2013, 2014],
+        ['01', 1, 2, 3, 4],
+      ]);
       ws.mergeCells('B1:C1');
       ws.mergeCells('D1:E1');
     });
@@ -147,17 +174,30 @@ describe('cells', () => {
   });
 
   it('a count stored as the number 12.5 is the same error as "12,5" in CSV', async () => {
-    const path = await workbook('fraction.xlsx', (wb) => fill(wb.addWorksheet('Län'), 1, [['region', 'år', 'antal'], ['01', 2014, 12.5]]));
+    const path = await workbook('fraction.xlsx', (wb) => {
+      fill(wb.addWorksheet('Län'), 1, [
+        ['region', 'år', 'antal'],
+        ['01', 2014, 12.5],
+      ]);
+    });
     const e = await failure(path, { defaultMethod: 'KBT' });
     expect(e.message).toBe('"12,5" is not a whole number, as counts are');
     expect(e.location?.cell).toBe("'Län'!C2");
   });
 
   it('an error value is exit 4 naming the cell', async () => {
-    const path = await workbook('error.xlsx', (wb) => fill(wb.addWorksheet('Blad1'), 1, [['region', 'år', 'metod', 'antal'], ['01', 2014, 'KBT', 5], ['03', 2014, 'KBT', { error: '#DIV/0!' }]]));
+    const path = await workbook('error.xlsx', (wb) => {
+      fill(wb.addWorksheet('Blad1'), 1, [
+        ['region', 'år', 'metod', 'antal'],
+        ['01', 2014, 'KBT', 5],
+        ['03', 2014, 'KBT', { error: '#DIV/0!' }],
+      ]);
+    });
     const cli = await runInProcess(['convert', path]);
     expect(cli.code).toBe(4);
-    expect(cli.stderr).toBe(`rehab-stats: error: ${path}, sheet "Blad1", row 3, column "antal" (Blad1!D3): the cell holds the error #DIV/0!, not a value\nhint: correct the formula that gives #DIV/0! in the workbook, or write .. in the cell for a missing value\n`);
+    expect(cli.stderr).toBe(
+      `rehab-stats: error: ${path}, sheet "Blad1", row 3, column "antal" (Blad1!D3): the cell holds the error #DIV/0!, not a value\nhint: correct the formula that gives #DIV/0! in the workbook, or write .. in the cell for a missing value\n`,
+    );
     // check lists it with the rest; --skip-invalid leaves the row out and says so.
     const check = await runInProcess(['check', path]);
     expect(check.code).toBe(6);
@@ -169,12 +209,22 @@ describe('cells', () => {
   });
 
   it('an error value in a column that is not read is ignored, as its CSV text would be', async () => {
-    const path = await workbook('error-unused.xlsx', (wb) => fill(wb.addWorksheet('Blad1'), 1, [['region', 'år', 'metod', 'antal', 'kommentar'], ['01', 2014, 'KBT', 5, { error: '#N/A' }]]));
+    const path = await workbook('error-unused.xlsx', (wb) => {
+      fill(wb.addWorksheet('Blad1'), 1, [
+        ['region', 'år', 'metod', 'antal', 'kommentar'],
+        ['01', 2014, 'KBT', 5, { error: '#N/A' }],
+      ]);
+    });
     expect(values(await readTable(path, 'count', regions))).toEqual(['01 2014 KBT total all 5']);
   });
 
   it('a formula without a saved result is an error with the fix', async () => {
-    const path = await workbook('uncalculated.xlsx', (wb) => fill(wb.addWorksheet('Blad1'), 1, [['region', 'år', 'metod', 'antal'], ['01', 2014, 'KBT', { formula: 'SUM(X1:X9)' }]]));
+    const path = await workbook('uncalculated.xlsx', (wb) => {
+      fill(wb.addWorksheet('Blad1'), 1, [
+        ['region', 'år', 'metod', 'antal'],
+        ['01', 2014, 'KBT', { formula: 'SUM(X1:X9)' }],
+      ]);
+    });
     const e = await failure(path);
     expect(e.exitCode).toBe(4);
     expect(e.message).toBe('the formula "=SUM(X1:X9)" has no saved result');
@@ -183,7 +233,12 @@ describe('cells', () => {
   });
 
   it('a date in the year column is an error, unless its format shows only the year', async () => {
-    const date = await workbook('date.xlsx', (wb) => fill(wb.addWorksheet('Blad1'), 1, [['region', 'år', 'metod', 'antal'], ['01', new Date(Date.UTC(2014, 0, 1)), 'KBT', 5]]));
+    const date = await workbook('date.xlsx', (wb) => {
+      fill(wb.addWorksheet('Blad1'), 1, [
+        ['region', 'år', 'metod', 'antal'],
+        ['01', new Date(Date.UTC(2014, 0, 1)), 'KBT', 5],
+      ]);
+    });
     const e = await failure(date);
     expect(e.exitCode).toBe(4);
     expect(e.message).toBe('"2014-01-01" is not a year');
@@ -191,36 +246,60 @@ describe('cells', () => {
     expect(e.location?.cell).toBe('Blad1!B2');
     const year = await workbook('date-yyyy.xlsx', (wb) => {
       const ws = wb.addWorksheet('Blad1');
-      fill(ws, 1, [['region', 'år', 'metod', 'antal'], ['01', new Date(Date.UTC(2014, 0, 1)), 'KBT', 5]]);
+      fill(ws, 1, [
+        ['region', 'år', 'metod', 'antal'],
+        ['01', new Date(Date.UTC(2014, 0, 1)), 'KBT', 5],
+      ]);
       ws.getCell('B2').numFmt = 'yyyy';
     });
     expect(values(await readTable(year, 'count', regions))).toEqual(['01 2014 KBT total all 5']);
     // A year typed as a date in the header would leave its column unread: an error too.
-    const header = await workbook('date-header.xlsx', (wb) => fill(wb.addWorksheet('Blad1'), 1, [['region', 2013, new Date(Date.UTC(2014, 0, 1))], ['01', 4, 5]]));
+    const header = await workbook('date-header.xlsx', (wb) => {
+      fill(wb.addWorksheet('Blad1'), 1, [
+        ['region', 2013, new Date(Date.UTC(2014, 0, 1))],
+        ['01', 4, 5],
+      ]);
+    });
     const h = await failure(header, { defaultMethod: 'KBT' });
     expect(h.message).toBe('the header cell holds a date (2014-01-01), not a name or a year');
     expect(h.location?.cell).toBe('Blad1!C1');
   });
 
   it('--population reads a workbook too (PxWeb-style: title, empty label headers, carried-down regions)', async () => {
-    const pop = await workbook('population.xlsx', (wb) => fill(wb.addWorksheet('Folkmängd'), 1, [
-      ['Folkmängden efter region, kön och år'], [],
-      [null, null, 2013, 2014],
-      ['01 Stockholms län', 'män', 1_073_900, 1_092_604], [null, 'kvinnor', 1_089_142, 1_105_440],
-      ['03 Uppsala län', 'män', 172_125, 174_135], [null, 'kvinnor', 173_356, 175_057],
-    ]));
-    const counts = await workbook('counts-two.xlsx', (wb) => fill(wb.addWorksheet('Blad1'), 1, [['region', 'år', 'metod', 'antal'], ['01', 2014, 'KBT', 10173], ['03', 2014, 'KBT', 1607]]));
+    const pop = await workbook('population.xlsx', (wb) => {
+      fill(wb.addWorksheet('Folkmängd'), 1, [
+        ['Folkmängden efter region, kön och år'],
+        [],
+        [null, null, 2013, 2014],
+        ['01 Stockholms län', 'män', 1_073_900, 1_092_604],
+        [null, 'kvinnor', 1_089_142, 1_105_440],
+        ['03 Uppsala län', 'män', 172_125, 174_135],
+        [null, 'kvinnor', 173_356, 175_057],
+      ]);
+    });
+    const counts = await workbook('counts-two.xlsx', (wb) => {
+      fill(wb.addWorksheet('Blad1'), 1, [
+        ['region', 'år', 'metod', 'antal'],
+        ['01', 2014, 'KBT', 10173],
+        ['03', 2014, 'KBT', 1607],
+      ]);
+    });
     const r = await runInProcess(['rank', '--method', 'KBT', '--year', '2014', '--input', counts, '--population', pop, '--format', 'csv', '--quiet']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    const rows = parse(r.stdout, { columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(r.stdout, { columns: true });
     // Population: the sum of the two sexes, worked out by hand (1 092 604 + 1 105 440; 174 135 + 175 057).
     expect(rows.find((x) => x.region_code === '01')!.population).toBe('2198044');
     expect(rows.find((x) => x.region_code === '03')!.population).toBe('349192');
   });
 
   it('an error value in the header stops reading', async () => {
-    const path = await workbook('header-error.xlsx', (wb) => fill(wb.addWorksheet('Blad1'), 1, [['region', 'år', { error: '#REF!' }], ['01', 2014, 5]]));
+    const path = await workbook('header-error.xlsx', (wb) => {
+      fill(wb.addWorksheet('Blad1'), 1, [
+        ['region', 'år', { error: '#REF!' }],
+        ['01', 2014, 5],
+      ]);
+    });
     const e = await failure(path, { defaultMethod: 'KBT' });
     expect(e.exitCode).toBe(4);
     expect(e.message).toBe('the cell holds the error #REF!, not a value');
@@ -239,12 +318,23 @@ describe('cells', () => {
   });
 
   it('the usual rules apply unchanged: an unknown numeric header, a duplicate', async () => {
-    const unknown = await workbook('unknown.xlsx', (wb) => fill(wb.addWorksheet('Blad1'), 1, [['region', 'år', 'metod', 'behandlade patienter'], ['01', 2014, 'KBT', 5]]));
+    const unknown = await workbook('unknown.xlsx', (wb) => {
+      fill(wb.addWorksheet('Blad1'), 1, [
+        ['region', 'år', 'metod', 'behandlade patienter'],
+        ['01', 2014, 'KBT', 5],
+      ]);
+    });
     const e = await failure(unknown);
     expect(e.exitCode).toBe(4);
     expect(e.message).toBe('no count column recognised, but column "behandlade patienter" holds numbers');
     expect(e.location).toMatchObject({ sheet: 'Blad1', line: 1, column: 'behandlade patienter', cell: 'Blad1!D1' });
-    const dup = await workbook('dup.xlsx', (wb) => fill(wb.addWorksheet('Blad1'), 1, [['region', 'år', 'metod', 'antal'], ['01', 2014, 'KBT', 5], ['Stockholm', 2014, 'KBT', 6]]));
+    const dup = await workbook('dup.xlsx', (wb) => {
+      fill(wb.addWorksheet('Blad1'), 1, [
+        ['region', 'år', 'metod', 'antal'],
+        ['01', 2014, 'KBT', 5],
+        ['Stockholm', 2014, 'KBT', 6],
+      ]);
+    });
     const d = await failure(dup);
     expect(d.message).toBe('a second value for Region Stockholm, 2014, KBT; the first is on line 2');
     expect(d.location).toMatchObject({ sheet: 'Blad1', line: 3 });
@@ -252,11 +342,16 @@ describe('cells', () => {
 });
 
 describe('sheets', () => {
-  const twoSheets = () => workbook('two-sheets.xlsx', (wb) => {
-    fill(wb.addWorksheet('Innehåll'), 1, [['Innehåll'], ['Flik 2: antal per region']]);
-    fill(wb.addWorksheet('Antal 2014'), 1, [['region', 'år', 'metod', 'antal'], ['01', 2014, 'KBT', 10173], ['03', 2014, 'KBT', 1607]]);
-    wb.addWorksheet('Tom');
-  });
+  const twoSheets = () =>
+    workbook('two-sheets.xlsx', (wb) => {
+      fill(wb.addWorksheet('Innehåll'), 1, [['Innehåll'], ['Flik 2: antal per region']]);
+      fill(wb.addWorksheet('Antal 2014'), 1, [
+        ['region', 'år', 'metod', 'antal'],
+        ['01', 2014, 'KBT', 10173],
+        ['03', 2014, 'KBT', 1607],
+      ]);
+      wb.addWorksheet('Tom');
+    });
 
   it('--sheet NAME and --sheet N read the same sheet; the first sheet by default', async () => {
     const path = await twoSheets();
@@ -280,10 +375,16 @@ describe('sheets', () => {
     expect((await runInProcess(['convert', path, '--sheet', '4'])).code).toBe(2);
   });
 
-  it('a name that is also another sheet\'s position is ambiguous; with chart sheets a position is', async () => {
+  it("a name that is also another sheet's position is ambiguous; with chart sheets a position is", async () => {
     const path = await workbook('numbered.xlsx', (wb) => {
-      fill(wb.addWorksheet('1'), 1, [['region', 'år', 'metod', 'antal'], ['01', 2014, 'KBT', 1]]);
-      fill(wb.addWorksheet('Blad2'), 1, [['region', 'år', 'metod', 'antal'], ['01', 2014, 'KBT', 2]]);
+      fill(wb.addWorksheet('1'), 1, [
+        ['region', 'år', 'metod', 'antal'],
+        ['01', 2014, 'KBT', 1],
+      ]);
+      fill(wb.addWorksheet('Blad2'), 1, [
+        ['region', 'år', 'metod', 'antal'],
+        ['01', 2014, 'KBT', 2],
+      ]);
     });
     expect(values(await readTable(path, 'count', regions, { sheet: '1' }))).toEqual(['01 2014 KBT total all 1']);
     const wb = new ExcelJS.Workbook();
@@ -331,7 +432,13 @@ describe('what is not an xlsx workbook', () => {
 
   it('an OpenDocument spreadsheet is refused with the fix, whatever its name', async () => {
     const path = join(dir, 'counts.xlsx');
-    writeFileSync(path, storedZip([['mimetype', 'application/vnd.oasis.opendocument.spreadsheet'], ['content.xml', '<office:document-content/>']]));
+    writeFileSync(
+      path,
+      storedZip([
+        ['mimetype', 'application/vnd.oasis.opendocument.spreadsheet'],
+        ['content.xml', '<office:document-content/>'],
+      ]),
+    );
     const cli = await runInProcess(['convert', path]);
     expect(cli.code).toBe(3);
     expect(cli.stderr).toContain('is an OpenDocument spreadsheet (.ods), which rehab-stats cannot read');
@@ -348,12 +455,24 @@ describe('what is not an xlsx workbook', () => {
 
   it('a binary .xlsb and a damaged xlsx are refused', async () => {
     const xlsb = join(dir, 'book.xlsb');
-    writeFileSync(xlsb, storedZip([['[Content_Types].xml', '<Types/>'], ['xl/workbook.bin', '\u0083\u0001']]));
+    writeFileSync(
+      xlsb,
+      storedZip([
+        ['[Content_Types].xml', '<Types/>'],
+        ['xl/workbook.bin', '\u0083\u0001'],
+      ]),
+    );
     const b = await runInProcess(['convert', xlsb]);
     expect(b.code).toBe(3);
     expect(b.stderr).toContain('is a binary Excel workbook (.xlsb), which rehab-stats cannot read');
     const damaged = join(dir, 'damaged.xlsx');
-    writeFileSync(damaged, storedZip([['[Content_Types].xml', '<Types'], ['xl/workbook.xml', '<workbook><sheets><sheet name="a"']]));
+    writeFileSync(
+      damaged,
+      storedZip([
+        ['[Content_Types].xml', '<Types'],
+        ['xl/workbook.xml', '<workbook><sheets><sheet name="a"'],
+      ]),
+    );
     const d = await runInProcess(['convert', damaged]);
     expect(d.code).toBe(3);
     expect(d.stderr).toContain('cannot be read as an xlsx workbook');
@@ -361,7 +480,12 @@ describe('what is not an xlsx workbook', () => {
   });
 
   it('an xlsx named .csv is read as the workbook it is, also from stdin', async () => {
-    const path = await workbook('looks-like.csv', (wb) => fill(wb.addWorksheet('Blad1'), 1, [['region', 'år', 'metod', 'antal'], ['01', 2014, 'KBT', 5]]));
+    const path = await workbook('looks-like.csv', (wb) => {
+      fill(wb.addWorksheet('Blad1'), 1, [
+        ['region', 'år', 'metod', 'antal'],
+        ['01', 2014, 'KBT', 5],
+      ]);
+    });
     expect((await runInProcess(['convert', path])).stdout).toBe('region_code,region,year,method,sex,age,count\n01,Region Stockholm,2014,KBT,total,all,5\n');
     const stdin = await runInProcess(['convert', '-', '--sheet', 'Blad1'], { stdin: readFileSync(path) });
     expect(stdin.code).toBe(0);
@@ -415,13 +539,15 @@ function storedZip(entries: [string, string][]): Buffer {
 async function csvAsWorkbook(csvPath: string, xlsxPath: string): Promise<void> {
   const text = readFileSync(csvPath, 'utf8').replace(/^\uFEFF/, '');
   const delimiter = text.split('\n')[0]!.includes(';') ? ';' : ',';
-  const rows = parse(text, { delimiter, relax_column_count: true }) as string[][];
+  const rows = parse(text, { delimiter, relax_column_count: true });
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Blad1');
-  rows.forEach((row, i) => row.forEach((v, j) => {
-    const number = /^-?(0|[1-9]\d*)([.,]\d+)?$/.test(v) && !(delimiter === ',' && v.includes(','));
-    if (v !== '') ws.getCell(i + 1, j + 1).value = number ? Number(v.replace(',', '.')) : v;
-  }));
+  rows.forEach((row, i) => {
+    row.forEach((v, j) => {
+      const number = /^-?(0|[1-9]\d*)([.,]\d+)?$/.test(v) && !(delimiter === ',' && v.includes(','));
+      if (v !== '') ws.getCell(i + 1, j + 1).value = number ? Number(v.replace(',', '.')) : v;
+    });
+  });
   await wb.xlsx.writeFile(xlsxPath);
 }
 
@@ -501,7 +627,13 @@ describe('every command reads an xlsx as it reads the CSV', () => {
     mkdirSync(site, { recursive: true });
     await workbook('site-sheet/book.xlsx', (wb) => {
       fill(wb.addWorksheet('Om'), 1, [['Antal behandlingar, se fliken Antal']]);
-      fill(wb.addWorksheet('Antal'), 1, [['region', 'år', 'metod', 'antal'], ...['01', '03', '09'].flatMap((r, i) => [[r, 2013, 'KBT', 100 + i], [r, 2014, 'KBT', 120 + i]])]);
+      fill(wb.addWorksheet('Antal'), 1, [
+        ['region', 'år', 'metod', 'antal'],
+        ...['01', '03', '09'].flatMap((r, i) => [
+          [r, 2013, 'KBT', 100 + i],
+          [r, 2014, 'KBT', 120 + i],
+        ]),
+      ]);
     });
     writeFileSync(join(site, 'report.json'), JSON.stringify({ input: 'book.xlsx', sheet: 'Antal', methods: ['KBT'], year: 2014, since: 2013 }));
     const md = join(site, 'report.md');
@@ -527,8 +659,8 @@ describe('round trip', () => {
     const xl = await runInProcess([...args, '--format', 'xlsx', '--output', book, '--quiet']);
     expect(xl.code).toBe(0);
     expect((await runInProcess([...args, '--format', 'csv', '--output', table, '--quiet'])).code).toBe(0);
-    const fromBook = await readTable(book, 'count', regions, { defaultMethod: 'KBT' }).then(values, (e: RehabError) => e.message);
-    const fromCsv = await readTable(table, 'count', regions, { defaultMethod: 'KBT' }).then(values, (e: RehabError) => e.message);
+    const fromBook = await readTable(book, 'count', regions, { defaultMethod: 'KBT' }).then(values, (e: unknown) => (e as RehabError).message);
+    const fromCsv = await readTable(table, 'count', regions, { defaultMethod: 'KBT' }).then(values, (e: unknown) => (e as RehabError).message);
     expect(fromBook).toEqual(fromCsv);
     expect(Array.isArray(fromBook) && fromBook.length).toBeGreaterThan(0);
   });
@@ -543,7 +675,21 @@ describe.skipIf(!soffice)('a workbook LibreOffice made', () => {
     mkdirSync(out, { recursive: true });
     const csv = join(out, 'wide.csv');
     copyFileSync(join(ROOT, 'fixtures', 'wide-methods.csv'), csv);
-    const r = spawnSync(soffice!, ['--headless', '--norestore', `-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--infilter=Text - txt - csv (StarCalc):44,34,76,1', '--convert-to', 'xlsx', '--outdir', out, csv], { encoding: 'utf8', timeout: 120_000 });
+    const r = spawnSync(
+      soffice!,
+      [
+        '--headless',
+        '--norestore',
+        `-env:UserInstallation=file://${join(dir, 'lo-profile')}`,
+        '--infilter=Text - txt - csv (StarCalc):44,34,76,1',
+        '--convert-to',
+        'xlsx',
+        '--outdir',
+        out,
+        csv,
+      ],
+      { encoding: 'utf8', timeout: 120_000 },
+    );
     expect(r.status, r.stderr).toBe(0);
     const fromBook = await readTable(join(out, 'wide.xlsx'), 'count', regions);
     expect(fromBook.sheet).toBeDefined();

@@ -17,14 +17,64 @@ import { bundledRegions } from '../../src/io/bundled.js';
  */
 const regions = bundledRegions();
 const dir = mkdtempSync(join(tmpdir(), 'rehab-stats-xlsx-csv-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 
 /** A cell as typed: a number cell, or text (which may look like a number). */
 type Typed = { n: number } | { t: string };
 
-const HEADERS = ['Region', 'Landsting', 'region', 'År', 'year', 'Metod', 'Behandling', 'Antal', 'antal', 'Kön', 'KBT', 'IPT', '2013', '2014', 'Andel', 'Antal patienter', 'Kommentar'];
-const TEXTS = ['Stockholm', '01', '03 Uppsala län', 'Region Skåne', 'Gotland', 'Skone', 'Riket', 'KBT', 'ipt', 'MMR', 'K', 'M', 'kvinnor', 'T', '2014', '2013', '2014M01', '1 234', '1 234,5', '12,5', '1,234', '1.234', '12.5', '..', '-', 'x', '=1+1', 'Källa: SKR', '007'];
-const number = fc.oneof(fc.integer({ min: -5, max: 20_000 }), fc.constantFrom(12.5, 0.25, 1e-7, 2013, 2014, 9_007_199_254_740_993, 0.1 * 120));
+const HEADERS = [
+  'Region',
+  'Landsting',
+  'region',
+  'År',
+  'year',
+  'Metod',
+  'Behandling',
+  'Antal',
+  'antal',
+  'Kön',
+  'KBT',
+  'IPT',
+  '2013',
+  '2014',
+  'Andel',
+  'Antal patienter',
+  'Kommentar',
+];
+const TEXTS = [
+  'Stockholm',
+  '01',
+  '03 Uppsala län',
+  'Region Skåne',
+  'Gotland',
+  'Skone',
+  'Riket',
+  'KBT',
+  'ipt',
+  'MMR',
+  'K',
+  'M',
+  'kvinnor',
+  'T',
+  '2014',
+  '2013',
+  '2014M01',
+  '1 234',
+  '1 234,5',
+  '12,5',
+  '1,234',
+  '1.234',
+  '12.5',
+  '..',
+  '-',
+  'x',
+  '=1+1',
+  'Källa: SKR',
+  '007',
+];
+const number = fc.oneof(fc.integer({ min: -5, max: 20_000 }), fc.constantFrom(12.5, 0.25, 1e-7, 2013, 2014, 2 ** 53 + 2, 0.1 * 120));
 const cell: fc.Arbitrary<Typed | null> = fc.oneof(
   { weight: 3, arbitrary: number.map((n) => ({ n })) },
   { weight: 4, arbitrary: fc.constantFrom(...TEXTS).map((t) => ({ t })) },
@@ -41,26 +91,60 @@ const count: fc.Arbitrary<Typed> = fc.oneof(
 const clean = fc.oneof(
   fc.record({
     header: fc.constant<string[]>(['Region', 'År', 'Metod', 'Antal']),
-    body: fc.array(fc.tuple(fc.constantFrom(...REGIONS).map((t): Typed => ({ t })), fc.oneof(fc.integer({ min: 2012, max: 2015 }).map((n): Typed => ({ n })), fc.constantFrom<Typed>({ t: '2014' }, { t: '2014M01' })), fc.constantFrom<Typed>({ t: 'KBT' }, { t: 'ipt' }, { t: 'MMR' }), count).map((r): (Typed | null)[] => r), { minLength: 1, maxLength: 15 }),
+    body: fc.array(
+      fc
+        .tuple(
+          fc.constantFrom(...REGIONS).map((t): Typed => ({ t })),
+          fc.oneof(
+            fc.integer({ min: 2012, max: 2015 }).map((n): Typed => ({ n })),
+            fc.constantFrom<Typed>({ t: '2014' }, { t: '2014M01' }),
+          ),
+          fc.constantFrom<Typed>({ t: 'KBT' }, { t: 'ipt' }, { t: 'MMR' }),
+          count,
+        )
+        .map((r): (Typed | null)[] => r),
+      { minLength: 1, maxLength: 15 },
+    ),
   }),
   fc.record({
     header: fc.constant<string[]>(['Landsting', '2013', '2014']),
-    body: fc.array(fc.tuple(fc.constantFrom(...REGIONS).map((t): Typed => ({ t })), count, count).map((r): (Typed | null)[] => r), { minLength: 1, maxLength: 15 }),
+    body: fc.array(
+      fc
+        .tuple(
+          fc.constantFrom(...REGIONS).map((t): Typed => ({ t })),
+          count,
+          count,
+        )
+        .map((r): (Typed | null)[] => r),
+      { minLength: 1, maxLength: 15 },
+    ),
   }),
   fc.record({
     header: fc.constant<string[]>(['region', 'år', 'KBT', 'IPT']),
-    body: fc.array(fc.tuple(fc.constantFrom(...REGIONS).map((t): Typed => ({ t })), fc.integer({ min: 2013, max: 2014 }).map((n): Typed => ({ n })), count, count).map((r): (Typed | null)[] => r), { minLength: 1, maxLength: 15 }),
+    body: fc.array(
+      fc
+        .tuple(
+          fc.constantFrom(...REGIONS).map((t): Typed => ({ t })),
+          fc.integer({ min: 2013, max: 2014 }).map((n): Typed => ({ n })),
+          count,
+          count,
+        )
+        .map((r): (Typed | null)[] => r),
+      { minLength: 1, maxLength: 15 },
+    ),
   }),
   fc.record({
     header: fc.uniqueArray(fc.constantFrom(...HEADERS), { minLength: 3, maxLength: 6 }),
     body: fc.array(fc.array(cell, { minLength: 3, maxLength: 7 }), { minLength: 1, maxLength: 12 }),
   }),
 );
-const table = fc.record({
-  title: fc.option(fc.constantFrom('Antal behandlingar inom rehabiliteringsgarantin', 'Källa: SKR'), { nil: undefined }),
-  shape: clean,
-  blankAt: fc.option(fc.nat(15), { nil: undefined }),
-}).map(({ title, shape, blankAt }) => ({ title, header: shape.header, body: shape.body, blankAt }));
+const table = fc
+  .record({
+    title: fc.option(fc.constantFrom('Antal behandlingar inom rehabiliteringsgarantin', 'Källa: SKR'), { nil: undefined }),
+    shape: clean,
+    blankAt: fc.option(fc.nat(15), { nil: undefined }),
+  })
+  .map(({ title, shape, blankAt }) => ({ title, header: shape.header, body: shape.body, blankAt }));
 type Table = typeof table extends fc.Arbitrary<infer T> ? T : never;
 
 function grid(s: Table): (Typed | null)[][] {
@@ -95,9 +179,11 @@ function excelNumber(n: number): string {
 async function asWorkbook(rows: (Typed | null)[][], path: string, mergeTitle: boolean): Promise<void> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Blad1');
-  rows.forEach((r, i) => r.forEach((c, j) => {
-    if (c) ws.getCell(i + 1, j + 1).value = 't' in c ? c.t : c.n;
-  }));
+  rows.forEach((r, i) => {
+    r.forEach((c, j) => {
+      if (c) ws.getCell(i + 1, j + 1).value = 't' in c ? c.t : c.n;
+    });
+  });
   if (mergeTitle && rows[0]!.length === 1) ws.mergeCells(1, 1, 1, 3);
   await wb.xlsx.writeFile(path);
 }
@@ -115,7 +201,13 @@ async function outcome(path: string, collect: boolean): Promise<unknown> {
   } catch (e) {
     if (!(e instanceof RehabError)) throw e;
     // "the sheet has a header but no data rows" says what "the file …" says of a CSV file.
-    return { exit: e.exitCode, message: e.message.replaceAll(path, 'FILE').replace(/^the (file|sheet) /, 'the table '), hint: e.hint, line: e.location?.line, column: e.location?.column };
+    return {
+      exit: e.exitCode,
+      message: e.message.replaceAll(path, 'FILE').replace(/^the (file|sheet) /, 'the table '),
+      hint: e.hint,
+      line: e.location?.line,
+      column: e.location?.column,
+    };
   }
 }
 
