@@ -318,7 +318,8 @@ class SheetPlace {
     if (!(e instanceof RehabError) || !e.location || e.location.file !== this.file || e.location.sheet !== undefined) return e;
     const loc = this.where(e.location.line, e.location.column);
     const note = this.note(loc);
-    return new RehabError(e.message, { exitCode: e.exitCode, location: loc, ...(note?.kind === 'date' ? { hint: DATE_HINT } : e.hint ? { hint: e.hint } : {}) });
+    // The message itself is kept as it is (a catalogue message stays one, for --lang sv).
+    return new RehabError(e.text, { exitCode: e.exitCode, location: loc, ...(note?.kind === 'date' ? { hint: DATE_HINT } : e.hintText !== undefined ? { hint: e.hintText } : {}) });
   }
 }
 
