@@ -7,7 +7,7 @@ import { gammaln } from 'simple-statistics';
  */
 export function regularizedBeta(x: number, a: number, b: number): number {
   if (!(a > 0 && b > 0) || x < 0 || x > 1) throw new RangeError(`regularizedBeta: need a, b > 0 and 0 <= x <= 1 (x=${x}, a=${a}, b=${b})`);
-  if (x === 0 || x === 1) return x;
+  // x = 0 and x = 1 need no special case: front is then exp(−∞) = 0, which gives 0 and 1.
   const front = Math.exp(gammaln(a + b) - gammaln(a) - gammaln(b) + a * Math.log(x) + b * Math.log(1 - x));
   if (x < (a + 1) / (a + b + 2)) return (front * betaFraction(x, a, b)) / a;
   return 1 - (front * betaFraction(1 - x, b, a)) / b;
