@@ -141,6 +141,8 @@ describe('spread edges', () => {
     expect(s.maxMinRatio).toBe(Infinity);
     expect(s.cv).toBe(1); // mean 2, sd 2 (R: sd(c(0, 4, 2)) = 2)
     expect(spread([0, 0]).cv).toBeNaN();
+    expect(spread([0, 0]).maxMinRatio).toBe(Infinity); // not 0/0
+    expect(spread([-1, 1]).cv).toBeNaN(); // mean 0: no CV, not sd/0 = Infinity
     expect(spread([3, 1]).median).toBe(2); // sorted before the quantiles are taken
   });
 });

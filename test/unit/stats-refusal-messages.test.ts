@@ -19,6 +19,7 @@ describe('the statistics functions say why they refuse', () => {
     expect(() => betaQuantile(2, 1, 1)).toThrow(/p must be in \[0, 1\] \(p=2\)/);
     expect(() => regularizedGammaP(-1, 1)).toThrow(/a > 0.*\(a=-1, x=1\)/);
     expect(() => gammaQuantile(2, 1)).toThrow(/\(p=2, shape=1\)/);
+    expect(() => gammaQuantile(0.5, 0)).toThrow(/shape > 0 \(p=0.5, shape=0\)/);
     expect(() => normalQuantile(2)).toThrow(/p must be in \[0, 1\] \(p=2\)/);
   });
 
@@ -32,6 +33,7 @@ describe('the statistics functions say why they refuse', () => {
     expect(() => crudeRate(1, -5)).toThrow(/population must be > 0 \(got -5\)/);
     expect(() => crudeRate(1, 5, -2)).toThrow(/per must be > 0 \(got -2\)/);
     expect(() => rateRatio(-1, 1, 1, 1)).toThrow(/whole counts >= 0 and positive denominators/);
+    expect(() => rateRatio(1, 1, -1, 1)).toThrow(/whole counts >= 0 and positive denominators/);
     expect(() => roundCount(5, 2.5)).toThrow(/whole number ≥ 0, got 2.5/);
   });
 
