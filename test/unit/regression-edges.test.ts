@@ -99,6 +99,14 @@ describe('segmented Poisson edges', () => {
     expect(fit.breakYear).toBe(2021);
   });
 
+  it('takes exactly three years on each side', () => {
+    expect(() => segmentedPoisson(region(), 2023)).not.toThrow(); // 2023, 2024, 2025 from the break
+    expect(() => segmentedPoisson(region(), 2017)).not.toThrow(); // 2014, 2015, 2016 before it
+    const rest = region().map((p) => ({ ...p, count: p.count * 20, population: p.population * 25 }));
+    expect(() => segmentedPoissonVsRest(region(), rest, 2023)).not.toThrow();
+    expect(() => segmentedPoissonVsRest(region(), rest, 2017)).not.toThrow();
+  });
+
   it('refuses a population that is not positive', () => {
     const bad = region().map((p, i) => (i === 4 ? { ...p, population: 0 } : p));
     expect(() => segmentedPoisson(bad, 2021)).toThrow(/populations must be > 0/);
