@@ -115,6 +115,7 @@ describe('segmented Poisson edges', () => {
   it('against the rest: the same years, three on each side, positive populations', () => {
     const rest = region().map((p) => ({ ...p, count: p.count * 20, population: p.population * 25 }));
     expect(() => segmentedPoissonVsRest(region(), rest.slice(1), 2021)).toThrow(/same years/);
+    expect(() => segmentedPoissonVsRest(region(), rest.slice(0, 11), 2021)).toThrow(/same years/);
     expect(() => segmentedPoissonVsRest(region(), rest.map((p, i) => (i === 3 ? { ...p, year: 2030 } : p)), 2021)).toThrow(/same years/);
     expect(() => segmentedPoissonVsRest(region(), rest, 2024)).toThrow(/3 years on each side of 2024 \(have 10 before, 2 from it\)/);
     expect(() => segmentedPoissonVsRest(region(), rest, 2016)).toThrow(/have 2 before, 10 from it/);
