@@ -165,7 +165,7 @@ export function plural(n: number, noun: string, nouns = `${noun}s`): string {
 export function describeRead(t: LoadedTable): string {
   const regions = new Set<string>();
   let values = 0;
-  for (const o of t.every ?? t.observations) {
+  for (const o of t.all ?? t.observations) {
     regions.add(o.region);
     values++;
   }
@@ -182,8 +182,8 @@ export function refuseSheetWithoutInput(opts: { input?: string; sheet?: string }
 export interface CountData {
   /** With ReadOptions.select, possibly only those of the method and year asked for. */
   observations: Observation[];
-  /** Every observation, when `observations` holds only the selected ones: one reused object each (copy what you keep). */
-  every?: Iterable<Observation>;
+  /** Every observation, when `observations` holds only those ReadOptions.keep kept: one reused object each (copy what you keep). */
+  all?: Iterable<Observation>;
   /** Name in messages: the file, or "the bundled dataset". */
   source: string;
   bundled: boolean;
@@ -201,7 +201,7 @@ export async function loadCounts(opts: DataOptions, regions: RegionIndex, extra:
     const started = performance.now();
     const table = await readTable(opts.input, 'count', regions, readOptions(opts, extra));
     if (opts.verbose) writeStderr(`${describeRead(table)} in ${Math.round(performance.now() - started)} ms\n`);
-    return { observations: table.observations, ...(table.every ? { every: table.every } : {}), source: file, bundled: false, recordLevel: table.shape === 'record-level', tables: [table] };
+    return { observations: table.observations, ...(table.all ? { all: table.all } : {}), source: file, bundled: false, recordLevel: table.shape === 'record-level', tables: [table] };
   }
   // The bundled tables are clean (checked by the tests), so there is nothing to report about them.
   const observations = ['treatments.csv', 'treatments-by-sex.csv'].flatMap((name) => bundledObservations(name, regions));
@@ -225,7 +225,7 @@ export async function loadPopulation(opts: DataOptions, regions: RegionIndex, co
     const cached = loadCachedPopulation(regions);
     population = new PopulationTable(bundledObservations('population.csv', regions), BUNDLED_POPULATION_SOURCE, regions, true, cached ? [cached.layer] : []);
   }
-  if (counts) (counts.notes ??= []).push(...countsAbovePopulation(counts.every ?? counts.observations, population, regions, counts.source, opts.abovePopulation === true));
+  if (counts) (counts.notes ??= []).push(...countsAbovePopulation(counts.all ?? counts.observations, population, regions, counts.source, opts.abovePopulation === true));
   return population;
 }
 

@@ -5,6 +5,7 @@ import { loadUnits, rankUnits } from './units.js';
 import { ALL_AGES } from '../domain/observation.js';
 import { buildStrata } from '../domain/ranking.js';
 import { keepRegions, resolveMethod, resolveRegions, selectCounts, yearsOf } from '../domain/select.js';
+import { matchKey } from '../domain/text.js';
 import { SMALL_COUNT } from '../stats/rate.js';
 import { ESP2013, type AgeStratum } from '../stats/dsr.js';
 import { poissonMethodUsed, type PoissonMethod } from '../stats/poisson.js';
@@ -126,9 +127,12 @@ async function runRank(opts: RankOptions, ciMethodGiven = false): Promise<void> 
   }
   const regions = loadRegions();
   const selected = resolveRegions(opts.region ?? [], regions);
-  // Only this method and year become observations (the reader may leave the rest in its arrays).
-  const data = await loadCounts(opts, regions, { ...(opts.year !== undefined ? { defaultYear: opts.year } : {}), select: { method: opts.method, ...(opts.year !== undefined ? { year: opts.year } : {}) } });
-  const all = data.every ?? data.observations;
+  // Only this method (as resolveMethod matches it) and year become observations; a reader may
+  // keep the rest as columns.
+  const wanted = matchKey(opts.method);
+  const keep = (m: string, y: number) => (m === '' || matchKey(m) === wanted) && (opts.year === undefined || y === opts.year);
+  const data = await loadCounts(opts, regions, { ...(opts.year !== undefined ? { defaultYear: opts.year } : {}), keep });
+  const all = data.all ?? data.observations;
   const method = resolveMethod(all, opts.method, data.source);
   const sex = parseSexOption(opts.sex);
   const age = parseDenominator(opts.denominator);

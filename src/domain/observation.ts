@@ -25,5 +25,19 @@ export interface Observation {
   category?: string;
 }
 
+/**
+ * Observations kept as columns, for inputs with hundreds of thousands of them: per observation
+ * the ids of its region, year, method, sex and age in each kind's list of distinct values, and
+ * its value; in the observations' order. Iterating gives each observation as one reused object
+ * (copy what you keep).
+ */
+export interface ObservationColumns extends Iterable<Observation> {
+  readonly size: number;
+  readonly dictionaries: { region: readonly string[]; year: readonly number[]; method: readonly string[]; sex: readonly Sex[]; age: readonly AgeGroup[] };
+  /** Writes observation i's five ids (region, year, method, sex, age) into `into` from index `at`. */
+  ids(i: number, into: Int32Array, at?: number): void;
+  value(i: number): number | null;
+}
+
 /** What an input is a table of. */
 export type Measure = 'count' | 'population';

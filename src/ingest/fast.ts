@@ -3,7 +3,6 @@ import type { ReadOptions } from './options.js';
 import type { Observation } from '../domain/observation.js';
 import type { RegionIndex } from '../domain/regions.js';
 import { canonicalMethod, parseAge, parseSex, parseYear } from '../domain/vocabulary.js';
-import { matchKey } from '../domain/text.js';
 import { RecordCounter, type FastPlan, type FastResult } from '../parse/fast-records.js';
 import type { WasmModule } from '../parse/kernel.js';
 import { LIMITS } from './source.js';
@@ -101,8 +100,8 @@ function planFrom(sample: Uint8Array, wholeFile: boolean, file: string, regions:
     firstLine: table.headerLine + 1,
     width: table.columns.length,
     maxRowBytes: LIMITS.cellChars,
-    // The WebAssembly kernel counts rows; aggregated tables are read by the JavaScript scanner.
-    ...(kernel && !values ? { kernel } : {}),
+    // The WebAssembly kernel reads the rows (and an aggregated table's counts); the JavaScript scanner what it hands back.
+    ...(kernel ? { kernel } : {}),
     interpret: interpreters(regions),
   };
   return { plan, dataOffset: offset, sampleBytes: cut, sample: table };
@@ -120,27 +119,31 @@ export function loadRecordsFast(bytes: Uint8Array, file: string, regions: Region
   // In chunks, as the CLI reads: the kernel's input buffer holds 4 MiB.
   const data = bytes.subarray(start.dataOffset);
   for (let at = 0; at < data.length && !counter.failed; at += 1 << 20) counter.push(data.subarray(at, at + (1 << 20)), at + (1 << 20) >= data.length);
-  return fastTable(start, counter.result(), opts.select);
+  return fastTable(start, counter.result(), opts.keep);
 }
 
 /** How much of a file's start the general path reads first to plan the fast path. */
 export const SAMPLE_BYTES = 1 << 15;
 
 /** The fast path's counts as the table the general path would have made, or undefined when it gave up. */
-export function fastTable(start: FastStart, result: FastResult, select?: ReadOptions['select']): LoadedTable | undefined {
+export function fastTable(start: FastStart, result: FastResult, keep?: ReadOptions['keep']): LoadedTable | undefined {
   if (!result.ok) return undefined;
   const readBy = `fast path${start.plan.kernel ? ' (WebAssembly)' : ''}`;
   const groups = result.groups;
   const base = { ...start.sample, rowsRead: result.rowsRead, missing: [], problems: [], readBy };
   const observations: Observation[] = [];
-  if (!select) {
+  if (!keep) {
     for (let i = 0; i < groups.size; i++) observations.push(groups.at(i));
     return { ...base, observations };
   }
-  // Objects only for the groups asked for; the others stay in the typed arrays, walked by `every`.
-  const wanted = matchKey(select.method);
-  const methodKept = Uint8Array.from(groups.dictionaries.method, (m) => (m === '' || matchKey(m) === wanted ? 1 : 0));
-  const yearKept = Uint8Array.from(groups.dictionaries.year, (y) => (select.year === undefined || y === select.year ? 1 : 0));
-  for (let i = 0; i < groups.size; i++) if (methodKept[groups.methodId(i)] === 1 && yearKept[groups.yearId(i)] === 1) observations.push(groups.at(i));
-  return { ...base, observations, every: groups };
+  // Objects only for the groups asked for (decided once per method and year); the rest stay in
+  // the typed arrays, given as columns.
+  const { method, year } = groups.dictionaries;
+  const decided = new Int8Array(method.length * year.length).fill(-1);
+  for (let i = 0; i < groups.size; i++) {
+    const pair = groups.methodId(i) * year.length + groups.yearId(i);
+    if (decided[pair] === -1) decided[pair] = keep(method[groups.methodId(i)]!, year[groups.yearId(i)]!) ? 1 : 0;
+    if (decided[pair] === 1) observations.push(groups.at(i));
+  }
+  return { ...base, observations, all: groups };
 }

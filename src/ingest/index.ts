@@ -43,7 +43,7 @@ export async function readTable(path: string, measure: Measure, regions: RegionI
       const first = concat(head.chunks, head.bytes);
       const start = planFastPath(first, false, source.name, regions, opts, scanKernel());
       if (start) {
-        const fast = await streamFast(source, first, start, opts.select);
+        const fast = await streamFast(source, first, start, opts.keep);
         if (fast.table) return fast.table;
         // The fast path stopped at something the general path must judge: read it all again.
         const all = fast.kept ?? (source.size !== undefined && source.size <= LIMITS.wholeBytes ? rewound(source) : undefined);
@@ -77,7 +77,7 @@ interface FastOutcome {
  * on a terminal for a file. A stream (stdin, a pipe) cannot be read twice, so its bytes are
  * kept while they fit the general path, in case a row needs it.
  */
-async function streamFast(source: ByteSource, first: Uint8Array, start: FastStart, select: ReadOptions['select']): Promise<FastOutcome> {
+async function streamFast(source: ByteSource, first: Uint8Array, start: FastStart, keep: ReadOptions['keep']): Promise<FastOutcome> {
   const counter = new RecordCounter({ ...start.plan, ...(source.size !== undefined ? { expectedGroups: expectedGroups(start, source.size) } : {}) });
   const stream = source.size === undefined;
   let kept: Uint8Array[] | undefined = stream ? [first] : undefined;
@@ -99,7 +99,7 @@ async function streamFast(source: ByteSource, first: Uint8Array, start: FastStar
   }
   progress?.finish();
   const result = counter.result();
-  const table = fastTable(start, result, select);
+  const table = fastTable(start, result, keep);
   if (table) return { table, line: 0, reason: '' };
   const failure = result.ok ? { line: 0, reason: '' } : { line: result.line, reason: result.reason };
   return { ...failure, ...(kept ? { kept: readRest(source, kept, total) } : {}) };

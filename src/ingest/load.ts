@@ -4,7 +4,7 @@ import type { DecimalMark } from '../parse/number.js';
 import { parseRows, type Row } from '../parse/records.js';
 import { sniffDelimiter, type Delimiter } from '../parse/sniff.js';
 import { locateTable, type TableBlock } from '../parse/table.js';
-import type { Measure, Observation } from '../domain/observation.js';
+import type { Measure, ObservationColumns } from '../domain/observation.js';
 import type { RegionIndex } from '../domain/regions.js';
 import type { ReadOptions } from './options.js';
 import { shapeTable, type Problem, type Shaped, type ShapeOptions } from './shape.js';
@@ -21,13 +21,10 @@ export interface LoadedTable extends Shaped {
   decimal: DecimalMark;
   /** Which reader produced it, for --verbose (the general path when absent). */
   readBy?: string;
-  /**
-   * Set when the reader left observations out of `observations` as `select` allowed: every
-   * observation the table holds, in order, each as one reused object (copy what you keep).
-   */
-  every?: Iterable<Observation>;
   /** The sheet read, when the input is an xlsx workbook (lines are then its rows). */
   sheet?: string;
+  /** Set when the reader left observations out of `observations` as `keep` allowed: all of them, as columns. */
+  all?: ObservationColumns;
 }
 
 /** A decoded, split and located table, before any column has a role. */

@@ -23,11 +23,10 @@ export interface ReadOptions {
   /** Keep this column's categorical answers (`tally`). */
   categoryColumn?: string;
   /**
-   * The caller uses only the observations of this method (as resolveMethod matches it) and,
-   * when given, this year: a reader may leave the others out of `observations`, and then
-   * gives them all in `every` (see LoadedTable).
+   * The caller uses only the observations of the methods and years this keeps: a reader may
+   * leave the others out of `observations`, and then gives them all in `all` (see LoadedTable).
    */
-  select?: { method: string; year?: number };
+  keep?: (method: string, year: number) => boolean;
   /** The sheet of an xlsx workbook to read: its name, or its 1-based position (--sheet). */
   sheet?: string;
 }

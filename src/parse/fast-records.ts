@@ -419,6 +419,23 @@ export class CountedGroups implements Iterable<CountedGroup> {
     return Math.floor(this.keys[i]! / LOW) & MAX_IDS;
   }
 
+  /** The five value ids of group i (region, year, method, sex, age) into `into` from index `at`. */
+  ids(i: number, into: Int32Array, at = 0): void {
+    const key = this.keys[i]!;
+    const high = Math.floor(key / LOW);
+    const low = key - high * LOW;
+    into[at] = high >>> (2 * BITS);
+    into[at + 1] = (high >>> BITS) & MAX_IDS;
+    into[at + 2] = high & MAX_IDS;
+    into[at + 3] = low >>> BITS;
+    into[at + 4] = low & MAX_IDS;
+  }
+
+  /** The count of group i. */
+  value(i: number): number {
+    return this.values[i]!;
+  }
+
   /** Group i written into `into` (returned). */
   read(i: number, into: CountedGroup): CountedGroup {
     const key = this.keys[i]!;
@@ -486,6 +503,8 @@ export class RecordCounter {
   private readonly automata: (FieldAutomaton | undefined)[];
   private kernel: ScanKernel | undefined;
   private outIds: Int32Array | undefined;
+  /** The kernel's memory as f64s, for the counts in its OUT records. */
+  private outValues: Float64Array | undefined;
   private readonly defaults: number[] = [0, 0, 0, 0, 0];
   private readonly needed: number;
   /** Aggregated tables: field index → value column (or -1); per value column its cell's bounds and the year/method id it fixes (or -1). */
@@ -519,15 +538,20 @@ export class RecordCounter {
       const col = plan.columns[k];
       if (col !== undefined) this.kindOfField[col] = i;
     });
-    // The kernel only counts rows; an aggregated table's counts are read by the JavaScript scanner.
-    const kernel = plan.kernel && !this.groups && max < LAYOUT.MAX_FIELDS ? new ScanKernel(plan.kernel, { delimiter: plan.delimiter, crlf: plan.lineEnd === 'crlf', maxField: max, needed: this.needed, width: plan.width }) : undefined;
+    // The kernel reads the ids of each row and, in an aggregated table, its counts (plain digits).
+    const kernel = plan.kernel && max < LAYOUT.MAX_FIELDS ? new ScanKernel(plan.kernel, { delimiter: plan.delimiter, crlf: plan.lineEnd === 'crlf', maxField: max, needed: this.needed, width: plan.width, valueColumns: values.length }) : undefined;
     this.automata = KINDS.map((k, i) => (plan.columns[k] !== undefined ? new FieldAutomaton(this.special, kernel?.automatonStorage(i)) : undefined));
     if (kernel) {
       kernel.bytes.fill(-1 & 0xff, LAYOUT.KIND, LAYOUT.KIND + LAYOUT.MAX_FIELDS);
-      for (let f = 0; f <= max; f++) kernel.bytes[LAYOUT.KIND + f] = this.kindOfField[f]! & 0xff;
+      for (let f = 0; f <= max; f++) {
+        const v = this.valueOfField[f]!;
+        kernel.bytes[LAYOUT.KIND + f] = (v >= 0 ? LAYOUT.VALUE_KIND : this.kindOfField[f]!) & 0xff;
+        kernel.bytes[LAYOUT.VIDX + f] = v >= 0 ? v : 0;
+      }
       kernel.bytes.set(this.special, LAYOUT.SKIP);
       this.kernel = kernel;
       this.outIds = new Int32Array(kernel.words.buffer, LAYOUT.OUT, LAYOUT.OUT_ROWS * 5);
+      this.outValues = new Float64Array(kernel.words.buffer);
     }
     const utf8 = new TextDecoder('utf-8', { fatal: true });
     this.decoder = plan.encoding === 'utf-8' ? (b) => utf8.decode(b) : (b) => iconv().decode(Buffer.from(b), 'windows-1252');
@@ -617,6 +641,7 @@ export class RecordCounter {
     while (pos < end) {
       const r = kernel.scan(pos, end);
       this.countKernelRows(r.rows);
+      if (this.failure) return r.pos;
       pos = r.pos;
       if (r.stop === KernelStop.OutFull) continue;
       if (r.stop === KernelStop.End && (pos >= end || !last)) return pos;
@@ -630,6 +655,7 @@ export class RecordCounter {
 
   /** Counts the rows the kernel wrote to OUT; each is one physical line. */
   private countKernelRows(rows: number): void {
+    if (this.groups) return this.addKernelGroups(rows);
     const ids = this.outIds!;
     const radix = MAX_IDS + 1;
     for (let r = 0, o = 0; r < rows; r++, o += 5) {
@@ -637,6 +663,33 @@ export class RecordCounter {
       this.counts.add(key, this.line++);
     }
     this.rows += rows;
+  }
+
+  /** Adds the groups of the aggregated rows the kernel wrote to OUT: each row's ids, then its counts. */
+  private addKernelGroups(rows: number): void {
+    const words = this.kernel!.words;
+    const counts = this.outValues!;
+    const stride = this.kernel!.stride;
+    const groups = this.groups!;
+    const radix = MAX_IDS + 1;
+    const sum = this.plan.sumDuplicates === true;
+    const valueYear = this.valueYear;
+    const valueMethod = this.valueMethod;
+    for (let r = 0; r < rows; r++) {
+      const w = (LAYOUT.OUT + r * stride) >> 2;
+      const c = (LAYOUT.OUT + r * stride + LAYOUT.OUT_VALUES) >> 3;
+      const line = this.line++;
+      for (let v = 0; v < valueYear.length; v++) {
+        const year = valueYear[v]! >= 0 ? valueYear[v]! : words[w + 1]!;
+        const method = valueMethod[v]! >= 0 ? valueMethod[v]! : words[w + 2]!;
+        const key = (((words[w]! * radix + year) * radix + method) * radix + words[w + 3]!) * radix + words[w + 4]!;
+        if (!groups.add(key, counts[c + v]!, line, sum)) {
+          this.fail('a second row for one group', line);
+          return;
+        }
+      }
+      this.rows++;
+    }
   }
 
   /** The JavaScript scanner: rows in buf[from, end), at most `maxRows` of them; returns where it stopped. */

@@ -31,6 +31,14 @@ export const LAYOUT = {
   KIND: 5505344,
   ACC: 5505600,
   NEXT: 5636096,
+  /** Aggregated tables: the value column number of each field whose kind is VALUE_KIND. */
+  VIDX: 26607616,
+  /** OUT's size in bytes (OUT_ROWS records of 20 bytes for record files). */
+  OUT_BYTES: 65536 * 20,
+  /** The kind byte of a field that holds a count (aggregated tables). */
+  VALUE_KIND: 5,
+  /** Where a record's counts begin, in bytes (after the five ids, 8-aligned). */
+  OUT_VALUES: 24,
   /** States per column automaton; the kernel's tables are this size. */
   MAX_STATES: 4096,
   MAX_FIELDS: 256,
@@ -46,6 +54,7 @@ interface KernelExports {
   width: WasmGlobal;
   rows: WasmGlobal;
   stop: WasmGlobal;
+  stride: WasmGlobal;
 }
 
 export const enum KernelStop {
@@ -62,7 +71,10 @@ export class ScanKernel {
   readonly bytes: Uint8Array;
   readonly words: Int32Array;
 
-  constructor(module: WasmModule, settings: { delimiter: number; crlf: boolean; maxField: number; needed: number; width: number }) {
+  /** Bytes per OUT record: 20 (five ids) for record files; 24 + 8 per value column for aggregated tables. */
+  readonly stride: number;
+
+  constructor(module: WasmModule, settings: { delimiter: number; crlf: boolean; maxField: number; needed: number; width: number; valueColumns: number }) {
     this.exports = new WebAssembly.Instance(module, {}).exports as unknown as KernelExports;
     this.bytes = new Uint8Array(this.exports.memory.buffer);
     this.words = new Int32Array(this.exports.memory.buffer);
@@ -71,11 +83,15 @@ export class ScanKernel {
     this.exports.maxField.value = settings.maxField;
     this.exports.needed.value = settings.needed;
     this.exports.width.value = settings.width;
+    this.stride = settings.valueColumns ? LAYOUT.OUT_VALUES + 8 * settings.valueColumns : 20;
+    this.exports.stride.value = this.stride;
   }
 
   /** Scans IN[pos, end); returns where it stopped, how many rows it wrote to OUT, and why. */
   scan(pos: number, end: number): { pos: number; rows: number; stop: KernelStop } {
-    const next = this.exports.scan(LAYOUT.IN + pos, LAYOUT.IN + end, LAYOUT.OUT, LAYOUT.OUT + LAYOUT.OUT_ROWS * 20) - LAYOUT.IN;
+    // Whole records only: the kernel stops once the next would not fit.
+    const outEnd = LAYOUT.OUT + Math.floor(LAYOUT.OUT_BYTES / this.stride) * this.stride;
+    const next = this.exports.scan(LAYOUT.IN + pos, LAYOUT.IN + end, LAYOUT.OUT, outEnd) - LAYOUT.IN;
     return { pos: next, rows: this.exports.rows.value, stop: this.exports.stop.value as KernelStop };
   }
 

@@ -13,6 +13,11 @@
 ;;   KIND    5505344    256     the needed column kind of each field index, or -1
 ;;   ACC     5505600    5 x 4096 i32   accepting state -> value id (or -1)
 ;;   NEXT    5636096    5 x 4096 x 256 i32   automaton transitions (-1 unknown, -2 terminator)
+;;   VIDX    26607616   256     aggregated tables: the value column number of each field of kind 5
+;;
+;; Aggregated tables: a field of kind 5 holds a count, read here when it is 1 to 15 plain digits
+;; (anything else goes to the JavaScript path) and stored as an f64 in the row's OUT record.
+;; An OUT record is `stride` bytes: the five ids, then (from byte 24) the value columns' counts.
 (module
   (memory (export "memory") 407)
   (global $delim (export "delim") (mut i32) (i32.const 59))
@@ -22,9 +27,11 @@
   (global $width (export "width") (mut i32) (i32.const 0))
   (global $rows (export "rows") (mut i32) (i32.const 0))
   (global $stop (export "stop") (mut i32) (i32.const 0))
+  (global $stride (export "stride") (mut i32) (i32.const 20))
   (func (export "scan") (param $pos i32) (param $end i32) (param $out i32) (param $outEnd i32) (result i32)
     (local $rowStart i32) (local $field i32) (local $seen i32) (local $k i32)
     (local $st i32) (local $nx i32) (local $b i32) (local $next i32) (local $id i32)
+    (local $num i64) (local $digits i32) (local $d i32)
     (global.set $rows (i32.const 0))
     (loop $row
       (local.set $rowStart (local.get $pos))
@@ -35,6 +42,29 @@
           (local.set $k (i32.const -1))
           (if (i32.le_u (local.get $field) (global.get $maxField))
             (then (local.set $k (i32.load8_s (i32.add (i32.const 5505344) (local.get $field))))))
+          (if (i32.eq (local.get $k) (i32.const 5))
+            (then
+              ;; a count: plain digits up to the field's end
+              (local.set $num (i64.const 0))
+              (local.set $digits (i32.const 0))
+              (loop $digit
+                (if (i32.ge_u (local.get $pos) (local.get $end))
+                  (then (global.set $stop (i32.const 2)) (return (local.get $rowStart))))
+                (local.set $b (i32.load8_u (local.get $pos)))
+                (local.set $d (i32.sub (local.get $b) (i32.const 48)))
+                (if (i32.lt_u (local.get $d) (i32.const 10))
+                  (then
+                    (local.set $num (i64.add (i64.mul (local.get $num) (i64.const 10)) (i64.extend_i32_u (local.get $d))))
+                    (local.set $digits (i32.add (local.get $digits) (i32.const 1)))
+                    (local.set $pos (i32.add (local.get $pos) (i32.const 1)))
+                    (br $digit))))
+              (if (i32.or (i32.eqz (local.get $digits)) (i32.gt_u (local.get $digits) (i32.const 15)))
+                (then (global.set $stop (i32.const 1)) (return (local.get $rowStart))))
+              (f64.store (i32.add (i32.add (local.get $out) (i32.const 24))
+                  (i32.shl (i32.load8_u (i32.add (i32.const 26607616) (local.get $field))) (i32.const 3)))
+                (f64.convert_i64_u (local.get $num)))
+              (local.set $seen (i32.add (local.get $seen) (i32.const 1)))
+              (local.set $k (i32.const -2))))
           (if (i32.ge_s (local.get $k) (i32.const 0))
             (then
               (local.set $st (i32.const 0))
@@ -58,7 +88,7 @@
                 (then (global.set $stop (i32.const 1)) (return (local.get $rowStart))))
               (i32.store (i32.add (i32.const 5505024) (i32.shl (local.get $k) (i32.const 2))) (local.get $id))
               (local.set $seen (i32.add (local.get $seen) (i32.const 1))))
-            (else
+            (else (if (i32.eq (local.get $k) (i32.const -1)) (then
               (loop $skip
                 (if (i32.ge_u (local.get $pos) (local.get $end))
                   (then (global.set $stop (i32.const 2)) (return (local.get $rowStart))))
@@ -66,7 +96,7 @@
                 (if (i32.eqz (i32.load8_u (i32.add (i32.const 5505088) (local.get $b))))
                   (then
                     (local.set $pos (i32.add (local.get $pos) (i32.const 1)))
-                    (br $skip))))))
+                    (br $skip))))))))
           ;; $b, at $pos, ends the field
           (if (i32.eq (local.get $b) (global.get $delim))
             (then
@@ -98,7 +128,7 @@
       (i64.store (local.get $out) (i64.load (i32.const 5505024)))
       (i64.store (i32.add (local.get $out) (i32.const 8)) (i64.load (i32.const 5505032)))
       (i32.store (i32.add (local.get $out) (i32.const 16)) (i32.load (i32.const 5505040)))
-      (local.set $out (i32.add (local.get $out) (i32.const 20)))
+      (local.set $out (i32.add (local.get $out) (global.get $stride)))
       (global.set $rows (i32.add (global.get $rows) (i32.const 1)))
       (if (i32.ge_u (local.get $out) (local.get $outEnd))
         (then (global.set $stop (i32.const 0)) (return (local.get $pos))))

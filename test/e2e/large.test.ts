@@ -68,6 +68,16 @@ describe('big aggregated tables', () => {
     expect(fast.stdout.split('\n').length).toBeGreaterThan(21);
   }, 180_000);
 
+  it('converts to the same tidy table both ways, whole and for some regions', () => {
+    for (const extra of [[], ['--region', 'Gotland', '--region', '01']]) {
+      const fast = runCli(['convert', long, ...extra]);
+      const general = runCli(['convert', long, ...extra], { env: GENERAL });
+      expect(fast.status).toBe(0);
+      expect(fast.stdout).toBe(general.stdout);
+      expect(fast.stdout.length).toBeGreaterThan(100_000);
+    }
+  }, 180_000);
+
   it('stop with the same errors: an unknown method, a year without counts, a count of another year above its population', () => {
     const population = join(dir, 'population.csv');
     // Women aged 0 in Stockholm in 2020: 1 inhabitant, fewer than the file's count.

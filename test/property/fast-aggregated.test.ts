@@ -1,12 +1,14 @@
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { loadTable } from '../../src/ingest/load.js';
 import { loadRecordsFast, planFastPath } from '../../src/ingest/fast.js';
 import type { ReadOptions } from '../../src/ingest/options.js';
 import { RecordCounter, type FastResult } from '../../src/parse/fast-records.js';
 import { RehabError } from '../../src/errors.js';
 import { bundledRegions } from '../../src/io/bundled.js';
+import { scanKernel } from '../../src/io/kernel-file.js';
+import type { WasmModule } from '../../src/parse/kernel.js';
 
 /**
  * Aggregated tables (counts by region, year, method, sex and age; long, years as columns,
@@ -66,8 +68,11 @@ function general(bytes: Uint8Array, opts: ReadOptions) {
     throw e;
   }
 }
+// npm test builds dist/scan.wasm first; every property holds with the WebAssembly kernel and without it.
+const kernel = scanKernel();
+let k: WasmModule | undefined;
 const fastOf = (bytes: Uint8Array, opts: ReadOptions) => {
-  const t = loadRecordsFast(bytes, 'p.csv', regions, opts);
+  const t = loadRecordsFast(bytes, 'p.csv', regions, opts, k);
   return t && { observations: t.observations, rowsRead: t.rowsRead, missing: t.missing };
 };
 
@@ -80,7 +85,13 @@ const clean = layout.chain((kind) =>
   ).chain(([k, gs, s]) => fc.tuple(fc.constant(k), fc.constant(gs), fc.array(fc.tuple(count, count).map((c) => [...c]), { minLength: gs.length, maxLength: gs.length }), fc.constant(s))),
 );
 
-describe('fast path on aggregated tables', () => {
+it('has the WebAssembly kernel to test (run npm run build first)', () => expect(kernel).toBeDefined());
+
+describe.each([['JavaScript', undefined], ['WebAssembly', kernel]] as const)('fast path on aggregated tables (%s scanner)', (_name, scanner) => {
+  beforeEach(() => {
+    k = scanner;
+  });
+
   it('gives exactly the general path\'s observations on clean tables of every layout', () => {
     fc.assert(
       fc.property(clean, ([kind, groups, counts, s]) => {
@@ -115,19 +126,23 @@ describe('fast path on aggregated tables', () => {
     );
   });
 
-  it('with a selection, keeps every observation of the method and year asked for, and gives all of them through every', () => {
-    const selection = fc.record({ method: fc.constantFrom('KBT', 'kbt', 'IPT', 'MMR', 'DBT'), year: fc.option(fc.integer({ min: 2012, max: 2016 }), { nil: undefined }) });
+  it('with keep, makes objects of exactly the kept methods and years, and gives all observations as columns', () => {
+    const selection = fc.record({ methods: fc.subarray(['KBT', 'IPT', 'MMR', 'DBT']), years: fc.subarray([2012, 2013, 2014, 2015, 2016]) });
     fc.assert(
       fc.property(clean, selection, ([kind, groups, counts, s], sel) => {
         const bytes = write(kind, groups, counts, s);
-        const select = { method: sel.method, ...(sel.year !== undefined ? { year: sel.year } : {}) };
-        const t = loadRecordsFast(bytes, 'p.csv', regions, { select });
+        const keep = (m: string, y: number) => sel.methods.includes(m) && sel.years.includes(y);
+        const t = loadRecordsFast(bytes, 'p.csv', regions, { keep }, k);
         const all = loadTable(bytes, 'p.csv', 'count', regions, {}).observations;
         expect(t).toBeDefined();
-        // Every observation, in the general path's order (each a reused object: copied here).
-        expect(Array.from(t!.every ?? [], (o) => ({ ...o }))).toEqual(all);
-        const wanted = (o: { method: string; year: number }) => o.method.toLowerCase() === sel.method.toLowerCase() && (sel.year === undefined || o.year === sel.year);
-        expect(t!.observations).toEqual(all.filter(wanted));
+        expect(t!.observations).toEqual(all.filter((o) => keep(o.method, o.year)));
+        // All of them, in the general path's order (each a reused object: copied here) …
+        expect(Array.from(t!.all ?? [], (o) => ({ ...o }))).toEqual(all);
+        // … and as columns of ids.
+        const cols = t!.all!;
+        const ids = new Int32Array(5);
+        const d = cols.dictionaries;
+        expect(Array.from({ length: cols.size }, (_, i) => (cols.ids(i, ids), [d.region[ids[0]!], d.year[ids[1]!], d.method[ids[2]!], d.sex[ids[3]!], d.age[ids[4]!], cols.value(i)]))).toEqual(all.map((o) => [o.region, o.year, o.method, o.sex, o.age, o.value]));
       }),
       { numRuns: 300 },
     );
@@ -148,7 +163,7 @@ describe('fast path on aggregated tables', () => {
     fc.assert(
       fc.property(clean, fc.array(fc.nat(), { maxLength: 8 }), ([kind, groups, counts, s], cuts) => {
         const bytes = write(kind, groups, counts, s);
-        const start = planFastPath(bytes, true, 'p.csv', regions, {});
+        const start = planFastPath(bytes, true, 'p.csv', regions, {}, k);
         if (!start) return;
         const data = Buffer.from(bytes.subarray(start.dataOffset));
         const whole = new RecordCounter(start.plan);
