@@ -2,7 +2,7 @@ import { ioError, usageError } from '../errors.js';
 import type { Measure } from '../domain/observation.js';
 import type { RegionIndex } from '../domain/regions.js';
 import { RecordCounter } from '../parse/fast-records.js';
-import { progressBar } from '../io/progress.js';
+import { progressBar, type Progress } from '../io/progress.js';
 import { scanKernel } from '../io/kernel-file.js';
 import { currentIo } from '../io/context.js';
 import { fastTable, planFastPath, type FastStart } from './fast.js';
@@ -29,6 +29,10 @@ export const FAST_PATH_MIN_BYTES = 1 << 20;
  */
 export async function readTable(path: string, measure: Measure, regions: RegionIndex, opts: ReadOptions = {}, io?: InputIo): Promise<LoadedTable> {
   const source = await openInput(path, io);
+  // One bar for the whole read, on a terminal, once it has taken a second: bytes streamed on the
+  // fast path; on the general path, how far the parser has got.
+  const progress = progressBar(source.size, `reading ${source.name}`);
+  const parsing = (done: number, total: number) => progress.update(done, total);
   try {
     const head = await readHead(source, FAST_PATH_MIN_BYTES);
     // A workbook is recognised by its bytes (a ZIP or an old OLE file), whatever its name.
@@ -43,17 +47,18 @@ export async function readTable(path: string, measure: Measure, regions: RegionI
       const first = concat(head.chunks, head.bytes);
       const start = planFastPath(first, false, source.name, regions, opts, scanKernel());
       if (start) {
-        const fast = await streamFast(source, first, start, opts.keep);
+        const fast = await streamFast(source, first, start, opts.keep, progress);
         if (fast.table) return fast.table;
         // The fast path stopped at something the general path must judge: read it all again.
         const all = fast.kept ?? (source.size !== undefined && source.size <= LIMITS.wholeBytes ? rewound(source) : undefined);
         if (!all) throw tooBig(source.name, msg('read.not-fast', { line: fast.line, reason: fast.reason }));
-        return loadTable(await all, source.name, measure, regions, opts);
+        return loadTable(await all, source.name, measure, regions, opts, parsing);
       }
-      return loadTable(await readRest(source, [first], first.length), source.name, measure, regions, opts);
+      return loadTable(await readRest(source, [first], first.length), source.name, measure, regions, opts, parsing);
     }
-    return loadTable(head.ended ? concat(head.chunks, head.bytes) : await readRest(source, head.chunks, head.bytes), source.name, measure, regions, opts);
+    return loadTable(head.ended ? concat(head.chunks, head.bytes) : await readRest(source, head.chunks, head.bytes), source.name, measure, regions, opts, parsing);
   } finally {
+    progress.finish();
     await source.close();
   }
 }
@@ -77,12 +82,11 @@ interface FastOutcome {
  * on a terminal for a file. A stream (stdin, a pipe) cannot be read twice, so its bytes are
  * kept while they fit the general path, in case a row needs it.
  */
-async function streamFast(source: ByteSource, first: Uint8Array, start: FastStart, keep: ReadOptions['keep']): Promise<FastOutcome> {
+async function streamFast(source: ByteSource, first: Uint8Array, start: FastStart, keep: ReadOptions['keep'], progress: Progress): Promise<FastOutcome> {
   const counter = new RecordCounter({ ...start.plan, ...(source.size !== undefined ? { expectedGroups: expectedGroups(start, source.size) } : {}) });
   const stream = source.size === undefined;
   let kept: Uint8Array[] | undefined = stream ? [first] : undefined;
   let total = first.length;
-  const progress = source.size !== undefined ? progressBar(source.size, `reading ${source.name}`) : undefined;
   // Feed at most one chunk at a time: the kernel's input buffer is 4 MiB.
   for (let at = start.dataOffset; at < first.length; at += CHUNK_BYTES) counter.push(first.subarray(at, Math.min(first.length, at + CHUNK_BYTES)));
   while (!counter.failed) {
@@ -95,9 +99,8 @@ async function streamFast(source: ByteSource, first: Uint8Array, start: FastStar
       if (total > LIMITS.wholeBytes) kept = undefined;
     }
     counter.push(chunk);
-    progress?.update(total);
+    progress.update(total);
   }
-  progress?.finish();
   const result = counter.result();
   const table = fastTable(start, result, keep);
   if (table) return { table, line: 0, reason: '' };

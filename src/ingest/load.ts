@@ -43,13 +43,13 @@ export interface RawTable {
  * cannot be a table (over-long cells, thousands of columns), locate header and body, and
  * check that every row has as many cells as the header. Pure.
  */
-export function readRaw(bytes: Uint8Array, file: string, opts: Pick<ReadOptions, 'encoding' | 'delimiter' | 'collectProblems' | 'skipInvalid'> = {}): RawTable {
+export function readRaw(bytes: Uint8Array, file: string, opts: Pick<ReadOptions, 'encoding' | 'delimiter' | 'collectProblems' | 'skipInvalid'> = {}, onProgress?: (done: number, total: number) => void): RawTable {
   const { text, encoding, bom } = decode(bytes, file, opts.encoding);
   if (text.trim() === '') throw dataError(msg('table.empty'), { file }, msg('table.empty.hint'));
   const delimiter = opts.delimiter ?? sniffDelimiter(text);
   // A `,`-separated file cannot use unquoted decimal commas, so its decimals are points.
   const decimal: DecimalMark = delimiter === ',' ? '.' : ',';
-  const rows = parseRows(text, delimiter, file);
+  const rows = parseRows(text, delimiter, file, onProgress);
   refuseHuge(rows, file, msg('table.too-many-cells.hint'));
   const block = locateTable(rows);
   if (!block) throw dataError(msg('table.no-rows'), { file });
@@ -109,8 +109,8 @@ function where(file: string, p: Problem): Location {
  * Bytes → decoded text → rows → table block → observations: the general path. Pure: the
  * caller reads the bytes.
  */
-export function loadTable(bytes: Uint8Array, file: string, measure: Measure, regions: RegionIndex, opts: ReadOptions = {}): LoadedTable {
-  return shapeRaw(readRaw(bytes, file, opts), file, measure, regions, opts);
+export function loadTable(bytes: Uint8Array, file: string, measure: Measure, regions: RegionIndex, opts: ReadOptions = {}, onProgress?: (done: number, total: number) => void): LoadedTable {
+  return shapeRaw(readRaw(bytes, file, opts, onProgress), file, measure, regions, opts);
 }
 
 /** The shaping options a reader's options mean. */

@@ -14,8 +14,17 @@ export interface Row {
  * CRLF and LF. Blank lines are kept (as rows of empty cells) because they separate a PxWeb
  * title and footnote block from the data.
  */
-export function parseRows(text: string, delimiter: Delimiter, file: string): Row[] {
+export function parseRows(text: string, delimiter: Delimiter, file: string, onProgress?: (done: number, total: number) => void): Row[] {
+  const bytes = Buffer.from(text, 'utf8');
   let records: { record: string[]; info: { bytes: number } }[];
+  // Progress (a bar on a terminal) every few thousand records, from where csv-parse has got to.
+  let seen = 0;
+  const progress = onProgress && {
+    on_record: (record: string[], context: { bytes: number }) => {
+      if (++seen % 4096 === 0) onProgress(context.bytes, bytes.length);
+      return record;
+    },
+  };
   try {
     records = parse(text, {
       delimiter,
@@ -23,6 +32,7 @@ export function parseRows(text: string, delimiter: Delimiter, file: string): Row
       relax_quotes: true,
       skip_empty_lines: false,
       info: true,
+      ...progress,
     }) as unknown as { record: string[]; info: { bytes: number } }[];
   } catch (e) {
     const err = e as { message?: string; lines?: number; code?: string };
@@ -33,7 +43,6 @@ export function parseRows(text: string, delimiter: Delimiter, file: string): Row
   // csv-parse's own line counter counts a CRLF inside quotes twice and a CR before LF in a
   // LF file as a line; messages need physical lines. info.bytes is where each record ends
   // (UTF-8 bytes, as csv-parse reads them), so count the line breaks up to each record start.
-  const bytes = Buffer.from(text, 'utf8');
   const rows: Row[] = [];
   let line = 1;
   let at = 0;

@@ -95,8 +95,8 @@ describe('big aggregated tables', () => {
 const hasScript = spawnSync('sh', ['-c', 'command -v script']).status === 0;
 
 describe.skipIf(!hasScript)('the progress bar', () => {
-  const inPty = (env: Record<string, string>) =>
-    spawnSync('script', ['-qec', `'${process.execPath}' '${join(ROOT, 'bin', 'rehab-stats.js')}' rank --method KBT --input '${file}' --format csv --quiet`, '/dev/null'], {
+  const inPty = (env: Record<string, string>, input = file) =>
+    spawnSync('script', ['-qec', `'${process.execPath}' '${join(ROOT, 'bin', 'rehab-stats.js')}' rank --method KBT --input '${input}' --format csv --quiet`, '/dev/null'], {
       encoding: 'utf8',
       env: { PATH: process.env.PATH, HOME: process.env.HOME, TERM: 'xterm', NO_COLOR: '1', REHAB_STATS_PROGRESS_DELAY_MS: '0', ...env },
     }).stdout;
@@ -106,6 +106,12 @@ describe.skipIf(!hasScript)('the progress bar', () => {
     expect(out).toMatch(/reading .*records\.csv \[[█░]+\] \d+%/);
     expect(out).toContain('\r\u001b[2K');
   }, 60_000);
+
+  it('shows on every path: an aggregated table, and the general path as it parses', () => {
+    expect(inPty({}, long)).toMatch(/reading .*long\.csv \[[█░]+\] \d+%/);
+    expect(inPty({ REHAB_STATS_GENERAL_PATH: '1' }, long)).toMatch(/reading .*long\.csv \[[█░]+\] \d+%/);
+    expect(inPty({ REHAB_STATS_GENERAL_PATH: '1' }, file)).toMatch(/reading .*records\.csv \[[█░]+\] \d+%/);
+  }, 120_000);
 
   it('never shows in CI or when stderr is not a terminal', async () => {
     expect(inPty({ CI: 'true' })).not.toContain('reading ');
