@@ -5,6 +5,7 @@ import { RecordCounter } from '../parse/fast-records.js';
 import { progressBar, type Progress } from '../io/progress.js';
 import { scanKernel } from '../io/kernel-file.js';
 import { currentIo } from '../io/context.js';
+import { Spill } from '../io/spill.js';
 import { fastTable, planFastPath, type FastStart } from './fast.js';
 import { loadTable, type LoadedTable } from './load.js';
 import type { ReadOptions } from './options.js';
@@ -79,33 +80,43 @@ interface FastOutcome {
 
 /**
  * Streams the rest of the input through the record counter with flat memory, showing progress
- * on a terminal for a file. A stream (stdin, a pipe) cannot be read twice, so its bytes are
- * kept while they fit the general path, in case a row needs it.
+ * on a terminal. A stream (stdin, a pipe) cannot be read twice, so its bytes are kept while
+ * they fit the general path, in case a row needs it — beyond the first few MiB in a temporary
+ * file, not in memory.
  */
 async function streamFast(source: ByteSource, first: Uint8Array, start: FastStart, keep: ReadOptions['keep'], progress: Progress): Promise<FastOutcome> {
   const counter = new RecordCounter({ ...start.plan, ...(source.size !== undefined ? { expectedGroups: expectedGroups(start, source.size) } : {}) });
   const stream = source.size === undefined;
-  let kept: Uint8Array[] | undefined = stream ? [first] : undefined;
-  let total = first.length;
-  // Feed at most one chunk at a time: the kernel's input buffer is 4 MiB.
-  for (let at = start.dataOffset; at < first.length; at += CHUNK_BYTES) counter.push(first.subarray(at, Math.min(first.length, at + CHUNK_BYTES)));
-  while (!counter.failed) {
-    const chunk = await source.next();
-    if (!chunk) break;
-    total += chunk.length;
-    if (stream && total > LIMITS.streamBytes) throw ioError(msg('read.stream-too-big', { gib: LIMITS.streamBytes / 2 ** 30 }), source.name, msg('read.stream-too-big.hint'));
-    if (kept) {
-      kept.push(chunk);
-      if (total > LIMITS.wholeBytes) kept = undefined;
+  // REHAB_STATS_STDIN_MEMORY_BYTES lets the tests reach the temporary file with a small input.
+  let spill: Spill | undefined = stream ? new Spill(Number(currentIo().env.REHAB_STATS_STDIN_MEMORY_BYTES ?? 8 << 20)) : undefined;
+  try {
+    spill?.add(first);
+    let total = first.length;
+    // Feed at most one chunk at a time: the kernel's input buffer is 4 MiB.
+    for (let at = start.dataOffset; at < first.length; at += CHUNK_BYTES) counter.push(first.subarray(at, Math.min(first.length, at + CHUNK_BYTES)));
+    while (!counter.failed) {
+      const chunk = await source.next();
+      if (!chunk) break;
+      total += chunk.length;
+      if (stream && total > LIMITS.streamBytes) throw ioError(msg('read.stream-too-big', { gib: LIMITS.streamBytes / 2 ** 30 }), source.name, msg('read.stream-too-big.hint'));
+      if (spill) {
+        spill.add(chunk);
+        if (total > LIMITS.wholeBytes) {
+          spill.discard();
+          spill = undefined;
+        }
+      }
+      counter.push(chunk);
+      progress.update(total);
     }
-    counter.push(chunk);
-    progress.update(total);
+    const result = counter.result();
+    const table = fastTable(start, result, keep);
+    if (table) return { table, line: 0, reason: '' };
+    const failure = result.ok ? { line: 0, reason: '' } : { line: result.line, reason: result.reason };
+    return { ...failure, ...(spill ? { kept: readRest(source, [spill.take()], total) } : {}) };
+  } finally {
+    spill?.discard();
   }
-  const result = counter.result();
-  const table = fastTable(start, result, keep);
-  if (table) return { table, line: 0, reason: '' };
-  const failure = result.ok ? { line: 0, reason: '' } : { line: result.line, reason: result.reason };
-  return { ...failure, ...(kept ? { kept: readRest(source, kept, total) } : {}) };
 }
 
 /** About how many groups an aggregated file of `size` bytes holds, from the rows of the planning sample (a little more, not less). */

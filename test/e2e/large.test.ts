@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -40,6 +40,21 @@ describe('a big record-level file', () => {
     expect(fastStdin.stdout).toBe(general.stdout);
     expect(fastJs.stdout).toBe(general.stdout);
     expect(fast.stdout.split('\n')).toHaveLength(24);
+  }, 180_000);
+
+  it('from stdin, hands a row it cannot count to the general path after streaming the rest, from a temporary file it removes', async () => {
+    // The last row names no region: the fast path stops there and the general path must see
+    // every byte again — kept beyond the first 256 KiB (here; 8 MiB by default) in a file under TMPDIR.
+    const small = join(dir, 'small.csv');
+    await generate(60_000, small);
+    const damaged = Buffer.concat([readFileSync(small), Buffer.from('Region Atlantis;2014;KBT;K;30\n')]);
+    const tmp = mkdtempSync(join(dir, 'tmp-'));
+    const args = ['rank', '--method', 'KBT', '--year', '2014', '--format', 'csv', '--quiet', '--input', '-'];
+    const fast = runCli(args, { stdin: damaged, env: { TMPDIR: tmp, REHAB_STATS_STDIN_MEMORY_BYTES: String(256 << 10) } });
+    const general = runCli(args, { stdin: damaged, env: GENERAL });
+    expect(fast.status).not.toBe(0);
+    expect(fast).toEqual(general);
+    expect(readdirSync(tmp)).toEqual([]);
   }, 180_000);
 
   it('converts to the same tidy table both ways', () => {
