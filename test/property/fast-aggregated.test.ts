@@ -184,7 +184,7 @@ describe.each([['JavaScript', undefined], ['WebAssembly', kernel]] as const)('fa
       }),
       { numRuns: 200 },
     );
-  });
+  }, 120_000);
 });
 
 /** A counter's result with its groups as plain objects, for comparing. */

@@ -119,7 +119,7 @@ describe.each([['JavaScript', undefined], ['WebAssembly', kernel]] as const)('fa
       }),
       { numRuns: 300 },
     );
-  });
+  }, 120_000);
 });
 
 describe.each([['JavaScript', undefined], ['WebAssembly', kernel]] as const)('line ends, quotes and odd bytes (%s scanner)', (_name, k) => {
