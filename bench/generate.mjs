@@ -108,6 +108,32 @@ export async function generateAggregated(rows, path, layout = 'long', seed = 201
   await new Promise((r) => out.end(r));
 }
 
+/**
+ * The same rows written another way, for issue 17 target 3: `quoted` (every field in quotes),
+ * `crlf` (Windows line breaks), `bom` (a UTF-8 byte-order mark, as Excel writes `;` files) or
+ * `latin1` (Windows-1252 bytes). Streams the source line by line.
+ */
+export async function generateVariant(source, path, kind) {
+  const { createReadStream } = await import('node:fs');
+  const { createInterface } = await import('node:readline');
+  mkdirSync(dirname(path), { recursive: true });
+  const out = createWriteStream(path);
+  if (kind === 'bom') out.write(Buffer.from([0xef, 0xbb, 0xbf]));
+  const eol = kind === 'crlf' ? '\r\n' : '\n';
+  let batch = '';
+  const flush = async () => {
+    const bytes = kind === 'latin1' ? Buffer.from(batch, 'latin1') : Buffer.from(batch, 'utf8');
+    batch = '';
+    if (!out.write(bytes)) await new Promise((r) => out.once('drain', r));
+  };
+  for await (const line of createInterface({ input: createReadStream(source, 'utf8'), crlfDelay: Infinity })) {
+    batch += (kind === 'quoted' ? line.split(';').map((c) => `"${c}"`).join(';') : line) + eol;
+    if (batch.length > 1 << 20) await flush();
+  }
+  await flush();
+  await new Promise((r) => out.end(r));
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   if (process.argv[2] === "long" || process.argv[2] === "wide") {
     const [layout, rows = "441000", path = `bench/out/${layout}.csv`] = process.argv.slice(2);

@@ -7,6 +7,9 @@
 //   npm run bench -- --quick      # 200 000 rows (aggregated: 441 000 values), fewer repetitions
 //   npm run bench -- --startup    # only start-up: the checkout and the installed package
 //   npm run bench -- --aggregated # only the aggregated tables (long and wide, 441 000 and 882 000 values)
+//   npm run bench -- --paths      # only the ways in (issue 17, targets 2 and 3): the 2M-row file from
+//                                 # stdin, every field quoted, CRLF, with a BOM, Latin-1 — against the plain file
+//   npm run bench -- --runs 3     # repetitions per measurement (default 5 big, 20 start-up)
 //   npm run bench -- --write      # also write the results into BENCHMARKS.md
 //
 // DuckDB: npm install --no-save @duckdb/node-api   Miller: apt-get install miller
@@ -14,21 +17,25 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generate, generateAggregated } from './generate.mjs';
+import { generate, generateAggregated, generateVariant } from './generate.mjs';
 
 const quick = process.argv.includes('--quick');
 /** Only the start-up rows (node -e 0, the checkout, the installed package). */
 const startupOnly = process.argv.includes('--startup');
 const write = process.argv.includes('--write');
+const loadAtStart = loadavg();
 const aggregatedOnly = process.argv.includes('--aggregated');
+const pathsOnly = process.argv.includes('--paths');
+const runsArg = process.argv.indexOf('--runs');
+const runsGiven = runsArg > 0 ? Number(process.argv[runsArg + 1]) : undefined;
 const root = new URL('../', import.meta.url).pathname;
 const out = join(root, 'bench', 'out');
 const node = process.execPath;
 const cli = join(root, 'bin', 'rehab-stats.js');
 
-const sizes = startupOnly || aggregatedOnly ? [] : quick ? [200_000] : [2_000_000, 4_000_000];
-const runsBig = quick ? 3 : 5;
-const runsSmall = quick ? 10 : 20;
+const sizes = startupOnly || aggregatedOnly || pathsOnly ? [] : quick ? [200_000] : [2_000_000, 4_000_000];
+const runsBig = runsGiven ?? (quick ? 3 : 5);
+const runsSmall = runsGiven ? runsGiven * 4 : quick ? 10 : 20;
 
 function has(cmd) {
   return spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
@@ -141,7 +148,7 @@ for (const n of sizes) {
 
 // Aggregated tables (counts by region, year, method, sex and single year of age, as register
 // extracts come): rank and convert against DuckDB's sum … group by and Miller's stats1.
-const aggSizes = startupOnly ? [] : quick ? [441_000] : [441_000, 882_000];
+const aggSizes = startupOnly || pathsOnly ? [] : quick ? [441_000] : [441_000, 882_000];
 const aggRows = [];
 for (const layout of ['long', 'wide']) {
   for (const n of aggSizes) {
@@ -218,11 +225,43 @@ function pushRows(into, input, n, results, task) {
   }
 }
 
+// The ways in (issue 17, targets 2 and 3): the same 2M rows from stdin, quoted, CRLF, with a BOM
+// and in Latin-1, each against the plain file, run in turn so that load slows all alike.
+const pathRows = [];
+if (pathsOnly || (!startupOnly && !aggregatedOnly && !quick)) {
+  const plain = join(out, 'records-2m.csv');
+  if (!existsSync(plain)) await generate(2_000_000, plain);
+  const variants = ['quoted', 'crlf', 'bom', 'latin1'];
+  for (const kind of variants) {
+    const file = join(out, `records-2m-${kind}.csv`);
+    if (!existsSync(file)) {
+      console.error(`generating ${file} …`);
+      await generateVariant(plain, file, kind);
+    }
+  }
+  const rank = ['rank', '--method', 'KBT', '--year', '2014', '--format', 'csv', '--quiet'];
+  const commands = [
+    ['plain file', [node, cli, ...rank, '--input', plain]],
+    ['stdin (a pipe)', ['sh', '-c', `cat '${plain}' | '${node}' '${cli}' ${rank.join(' ')} --input -`]],
+    ['every field quoted', [node, cli, ...rank, '--input', join(out, 'records-2m-quoted.csv')]],
+    ['CRLF line breaks', [node, cli, ...rank, '--input', join(out, 'records-2m-crlf.csv')]],
+    ['`;` with a UTF-8 BOM', [node, cli, ...rank, '--input', join(out, 'records-2m-bom.csv')]],
+    ['Latin-1 (Windows-1252)', [node, cli, ...rank, '--input', join(out, 'records-2m-latin1.csv')]],
+  ];
+  console.error('the ways in: stdin, quoted, CRLF, BOM, Latin-1 …');
+  const results = measureInTurn(commands, runsBig);
+  const outputs = commands.map(([, argv]) => once(argv).stdout);
+  const base = results[0];
+  for (const [k, r] of results.entries()) {
+    pathRows.push({ input: r.name, seconds: (r.ms / 1000).toFixed(2), peak: r.rss.toFixed(0), vsPlain: `${(r.ms / base.ms).toFixed(2)}×`, same: outputs[k] === outputs[0] ? 'same' : 'DIFFERENT' });
+  }
+}
+
 // Memory must not grow with the file.
 const ourRss = rows.filter((r) => r.tool === 'rehab-stats').map((r) => Number(r.peak));
 if (ourRss.length === 2 && ourRss.every(Number.isFinite)) notes.push(`rehab-stats peak memory, 4M vs 2M rows: ${(ourRss[1] / ourRss[0]).toFixed(2)}× (${ourRss[0]} → ${ourRss[1]} MB).`);
 
-if (!aggregatedOnly) {
+if (!aggregatedOnly && !pathsOnly) {
   // Small inputs stay instant. node -e 0, the checkout and the installed package (npm pack,
   // npm install -g into a temporary prefix — what users run; an install rewrites every file's
   // time, which once made the data snapshot look stale) are run in turn, so that a busy machine
@@ -263,13 +302,20 @@ const aggTable = [
   '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |',
   ...aggRows.map((r) => `| ${r.input} | ${r.task} | ${r.tool} | ${r.seconds} | ${r.peak} | ${r.rowsPerSecond} | ${r.vsDuck} | ${r.vsMiller} |`),
 ].join('\n');
+const pathTable = [
+  '| 2,000,000 rows (67 MB), `rank --method KBT --year 2014` | median wall (s) | peak RSS (MB) | vs the plain file | output |',
+  '| --- | ---: | ---: | ---: | --- |',
+  ...pathRows.map((r) => `| ${r.input} | ${r.seconds} | ${r.peak} | ${r.vsPlain} | ${r.same} |`),
+].join('\n');
 const aggNotes = notes.filter((n) => / table, | on the (long|wide) table/.test(n));
 const otherNotes = notes.filter((n) => !aggNotes.includes(n));
-const header = `Machine: ${machine}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end of the run\nRuns: median of ${runsBig} (big inputs) and ${runsSmall} (start-up), after one warm-up run each.\n`;
+const header = `Machine: ${machine}; load average (1, 5, 15 min) ${loadAtStart.map((l) => l.toFixed(1)).join(' ')} at the start of the run, ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end\nRuns: median of ${runsBig} (big inputs) and ${runsSmall} (start-up), after one warm-up run each.\n`;
 const aggReport = `${header}\n${aggTable}\n\n${aggNotes.map((n) => `- ${n}`).join('\n')}\n`;
 const report = `${header}\n${table}\n\n${otherNotes.map((n) => `- ${n}`).join('\n')}\n`;
-console.log(aggReport);
-if (!aggregatedOnly) console.log(report);
+const pathReport = `${header}\n${pathTable}\n`;
+if (aggRows.length) console.log(aggReport);
+if (pathRows.length) console.log(pathReport);
+if (!aggregatedOnly && !pathsOnly) console.log(report);
 
 if (write) {
   const path = join(root, 'BENCHMARKS.md');
@@ -279,7 +325,8 @@ if (write) {
     const end = `<!-- ${name}:end -->`;
     text = text.slice(0, text.indexOf(begin) + begin.length) + '\n' + body + text.slice(text.indexOf(end));
   };
-  put('bench-aggregated', aggReport);
-  if (!aggregatedOnly) put('bench', report);
+  if (aggRows.length) put('bench-aggregated', aggReport);
+  if (pathRows.length) put('bench-paths', pathReport);
+  if (!aggregatedOnly && !pathsOnly) put('bench', report);
   writeFileSync(path, text);
 }
