@@ -1,7 +1,7 @@
 ;; The hot loop of the record-level fast path, in WebAssembly: walks each needed field's bytes
 ;; through its column's byte automaton (tables kept in this memory by RecordCounter), skips the
 ;; other fields, and writes the five value ids of every clean row to OUT. Anything it cannot
-;; decide alone — an unseen value, a quote, a control character, a lone or misplaced CR, a short
+;; decide alone — an unseen value, an escaped quote or a line break in quotes, a control character, a lone or misplaced CR, a short
 ;; or blank row, a row with more or fewer fields than the header — it hands back with stop = 1 at the start of that row, for the JavaScript path
 ;; (which may teach the automata and call again). stop = 2: the data ran out; 0: OUT is full.
 ;;
@@ -89,14 +89,34 @@
               (i32.store (i32.add (i32.const 5505024) (i32.shl (local.get $k) (i32.const 2))) (local.get $id))
               (local.set $seen (i32.add (local.get $seen) (i32.const 1))))
             (else (if (i32.eq (local.get $k) (i32.const -1)) (then
-              (loop $skip
-                (if (i32.ge_u (local.get $pos) (local.get $end))
-                  (then (global.set $stop (i32.const 2)) (return (local.get $rowStart))))
-                (local.set $b (i32.load8_u (local.get $pos)))
-                (if (i32.eqz (i32.load8_u (i32.add (i32.const 5505088) (local.get $b))))
+              (block $skipped
+                ;; a quoted field not needed: to its closing quote, whose next byte must end the
+                ;; field (a line break inside, or an escaped quote, goes to the JavaScript path)
+                (if (i32.lt_u (local.get $pos) (local.get $end))
                   (then
-                    (local.set $pos (i32.add (local.get $pos) (i32.const 1)))
-                    (br $skip))))))))
+                    (if (i32.eq (i32.load8_u (local.get $pos)) (i32.const 34))
+                      (then
+                        (local.set $pos (i32.add (local.get $pos) (i32.const 1)))
+                        (loop $quoted
+                          (if (i32.ge_u (local.get $pos) (local.get $end))
+                            (then (global.set $stop (i32.const 2)) (return (local.get $rowStart))))
+                          (local.set $b (i32.load8_u (local.get $pos)))
+                          (local.set $pos (i32.add (local.get $pos) (i32.const 1)))
+                          (if (i32.or (i32.eq (local.get $b) (i32.const 10)) (i32.eq (local.get $b) (i32.const 13)))
+                            (then (global.set $stop (i32.const 1)) (return (local.get $rowStart))))
+                          (br_if $quoted (i32.ne (local.get $b) (i32.const 34))))
+                        (if (i32.ge_u (local.get $pos) (local.get $end))
+                          (then (global.set $stop (i32.const 2)) (return (local.get $rowStart))))
+                        (local.set $b (i32.load8_u (local.get $pos)))
+                        (br $skipped)))))
+                (loop $skip
+                  (if (i32.ge_u (local.get $pos) (local.get $end))
+                    (then (global.set $stop (i32.const 2)) (return (local.get $rowStart))))
+                  (local.set $b (i32.load8_u (local.get $pos)))
+                  (if (i32.eqz (i32.load8_u (i32.add (i32.const 5505088) (local.get $b))))
+                    (then
+                      (local.set $pos (i32.add (local.get $pos) (i32.const 1)))
+                      (br $skip)))))))))
           ;; $b, at $pos, ends the field
           (if (i32.eq (local.get $b) (global.get $delim))
             (then

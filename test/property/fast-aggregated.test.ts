@@ -10,6 +10,9 @@ import { bundledRegions } from '../../src/io/bundled.js';
 import { scanKernel } from '../../src/io/kernel-file.js';
 import type { WasmModule } from '../../src/parse/kernel.js';
 
+/** Each counter instantiates the WebAssembly kernel: the properties take a while on a loaded machine. */
+const SLOW = 120_000;
+
 /**
  * Aggregated tables (counts by region, year, method, sex and age; long, years as columns,
  * methods as columns) on the fast path: the same observations as the general path, or a hand
@@ -102,7 +105,7 @@ describe.each([['JavaScript', undefined], ['WebAssembly', kernel]] as const)('fa
       }),
       { numRuns: 300 },
     );
-  });
+  }, SLOW);
 
   it('agrees or hands over on anything else: duplicates, missing markers, odd numbers, damage', () => {
     const odd = fc.oneof(count, fc.constantFrom('..', '.', '', '-', '1 234', '12,5', '-3', '007', ' 5', '"7"', '1e3', '99999999999999999', 'x'));
@@ -124,7 +127,7 @@ describe.each([['JavaScript', undefined], ['WebAssembly', kernel]] as const)('fa
       }),
       { numRuns: 500 },
     );
-  });
+  }, SLOW);
 
   it('with keep, makes objects of exactly the kept methods and years, and gives all observations as columns', () => {
     const selection = fc.record({ methods: fc.subarray(['KBT', 'IPT', 'MMR', 'DBT']), years: fc.subarray([2012, 2013, 2014, 2015, 2016]) });
@@ -146,7 +149,7 @@ describe.each([['JavaScript', undefined], ['WebAssembly', kernel]] as const)('fa
       }),
       { numRuns: 300 },
     );
-  });
+  }, SLOW);
 
   it('sums repeated groups with --sum-duplicates, as the general path does', () => {
     const text = 'region;år;metod;kön;ålder;antal\nStockholm;2014;KBT;K;34;5\nUppsala;2014;KBT;K;34;1\n01 Stockholms län;2014;kbt;kvinnor;34;7\n';
@@ -184,7 +187,7 @@ describe.each([['JavaScript', undefined], ['WebAssembly', kernel]] as const)('fa
       }),
       { numRuns: 200 },
     );
-  }, 120_000);
+  }, SLOW);
 });
 
 /** A counter's result with its groups as plain objects, for comparing. */
