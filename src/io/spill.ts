@@ -24,6 +24,8 @@ export class Spill {
     }
     if (this.fd === undefined) {
       this.dir = mkdtempSync(join(tmpdir(), 'rehab-stats-stdin-'));
+      live.add(this.dir);
+      if (live.size === 1) for (const s of SIGNALS) process.on(s, onSignal);
       this.fd = openSync(join(this.dir, 'input'), 'w+', 0o600);
       for (const c of this.chunks) this.write(c);
       this.chunks = [];
@@ -47,7 +49,11 @@ export class Spill {
   discard(): void {
     this.chunks = [];
     if (this.fd !== undefined) closeSync(this.fd);
-    if (this.dir !== undefined) rmSync(this.dir, { recursive: true, force: true });
+    if (this.dir !== undefined) {
+      rmSync(this.dir, { recursive: true, force: true });
+      live.delete(this.dir);
+      if (live.size === 0) for (const s of SIGNALS) process.removeListener(s, onSignal);
+    }
     this.fd = undefined;
     this.dir = undefined;
   }
@@ -55,4 +61,16 @@ export class Spill {
   private write(chunk: Uint8Array): void {
     for (let at = 0; at < chunk.length; ) at += writeSync(this.fd!, chunk, at, chunk.length - at);
   }
+}
+
+// Temporary directories in use, removed if a signal ends the process (as io/write.ts does for its files).
+const live = new Set<string>();
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+function onSignal(signal: NodeJS.Signals): void {
+  for (const dir of live) rmSync(dir, { recursive: true, force: true });
+  live.clear();
+  for (const s of SIGNALS) process.removeListener(s, onSignal);
+  // Die of the same signal, as if never caught (exit 128 + n).
+  process.kill(process.pid, signal);
 }
