@@ -8,6 +8,7 @@ import { displayName } from '../io/read.js';
 import { homeFolder, populationCachePath } from '../io/population-cache.js';
 import type { PopulationTable } from '../domain/population.js';
 import { existsSync } from 'node:fs';
+import { msg } from '../messages/index.js';
 import { currentIo } from '../io/context.js';
 import { writeFiles, type Protection } from '../io/write.js';
 import { writeStdout } from '../io/output.js';
@@ -49,7 +50,7 @@ export function recordTime(env: Readonly<Record<string, string | undefined>>, no
   const epoch = env.SOURCE_DATE_EPOCH;
   if (epoch === undefined || epoch === '') return now().toISOString();
   if (!/^\d+$/.test(epoch.trim()) || !Number.isSafeInteger(Number(epoch)) || Number(epoch) * 1000 > 8.64e15) {
-    throw usageError(`SOURCE_DATE_EPOCH=${epoch}: expected whole seconds since 1970-01-01 UTC, e.g. 1767225600`, 'unset it to use the clock');
+    throw usageError(msg('publish.source-date-epoch', { value: epoch }), msg('publish.source-date-epoch.hint'));
   }
   return new Date(Number(epoch) * 1000).toISOString();
 }
@@ -149,7 +150,7 @@ export async function writeWithProvenance(path: string | undefined, text: string
 
 /** Where --provenance writes: the file named, else beside --output. */
 export function provenancePath(opts: PublishOptions & { output?: string }): string | undefined {
-  if (opts.provenanceTime && !opts.provenance) throw usageError('--provenance-time goes with --provenance', 'e.g. --output ranked.csv --provenance --provenance-time');
+  if (opts.provenanceTime && !opts.provenance) throw usageError(msg('publish.provenance-time-alone'), msg('publish.provenance-time-alone.hint'));
   if (!opts.provenance) return undefined;
   if (typeof opts.provenance === 'string') return opts.provenance;
   // `--output -` is stdout: there is no file to sit beside (it would be a file named "-.provenance.json").

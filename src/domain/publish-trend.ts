@@ -4,6 +4,7 @@ import type { Relation } from '../stats/disclosure.js';
 import type { ResultRow, ResultTable } from '../render/model.js';
 import type { Series } from './trend-series.js';
 import { usageError } from '../errors.js';
+import { msg, type Text } from '../messages/index.js';
 import { MIN_YEARS_EACH_SIDE } from '../stats/segmented-poisson.js';
 import { breakAlone, breakVsRest, type BreakResult } from './break-analysis.js';
 
@@ -136,7 +137,7 @@ export const isHiddenStatus = (status: unknown): boolean => status === 'suppress
  * `national` (for --vs rest) holds true counts; they are rounded as the rule shows them.
  * `names` say the break and the rule as the user gave them (`--break 2021`, `--suppress 5`).
  */
-export function breakOnShown(series: Series, hidden: ReadonlySet<number>, breakYear: number, rule: PublishRule, national: Series | undefined, source: string, names: { break: string; rule: string }): { analysis: BreakResult; series: Series } {
+export function breakOnShown(series: Series, hidden: ReadonlySet<number>, breakYear: number, rule: PublishRule, national: Series | undefined, source: string, names: { break: Text; rule: string }): { analysis: BreakResult; series: Series } {
   const kept = { ...series, points: series.points.filter((p) => !hidden.has(p.year)) };
   if (hidden.size && kept.points.every((p) => p.count !== null)) {
     const before = kept.points.filter((p) => p.year < breakYear).length;
@@ -144,8 +145,8 @@ export function breakOnShown(series: Series, hidden: ReadonlySet<number>, breakY
     if (before < MIN_YEARS_EACH_SIDE || after < MIN_YEARS_EACH_SIDE) {
       const years = [...hidden].sort((a, b) => a - b);
       throw usageError(
-        `${names.break} with ${names.rule}: ${years.join(', ')} ${years.length === 1 ? 'is' : 'are'} hidden, leaving ${before} shown year${before === 1 ? '' : 's'} before ${breakYear} and ${after} from it; a break model needs at least ${MIN_YEARS_EACH_SIDE} on each side`,
-        'a lower suppression threshold, or a break year with more shown years on each side',
+        msg('publish.break-too-few-shown', { what: names.break, rule: names.rule, years: years.join(', '), hidden: years.length, before, year: String(breakYear), after, min: MIN_YEARS_EACH_SIDE }),
+        msg('publish.break-too-few-shown.hint'),
       );
     }
   }

@@ -84,7 +84,6 @@ const EXACT: Record<string, string> = {
   'First count status': 'Status första antal',
   'Last count status': 'Status sista antal',
   'Rest count status': 'Status övriga antal',
-  '--provenance-time goes with --provenance': '--provenance-time hör ihop med --provenance',
 };
 
 const RULES: Rule[] = [
@@ -133,13 +132,6 @@ const RULES: Rule[] = [
     (_, who, years, m, n, model) => `${who ? `${who}: ` : ''}${years} döljs (${m}, --suppress ${n}): inte med i den årliga ökningen${model!.includes('break') ? ', den log-linjära anpassningen eller brytpunktsmodellen' : ' eller den log-linjära anpassningen'}.`,
   ],
   [/^(.+): fewer than two (shown|known) years, so no growth rate\.$/, (_, who, w) => `${who}: färre än två ${w === 'shown' ? 'visade' : 'kända'} år, så ingen tillväxttakt.`],
-  [
-    /^(--break \d{4}|"break" at \d{4}) with (--suppress|suppress) (\d+): (.+) (?:is|are) hidden, leaving (\d+) shown years? before (\d{4}) and (\d+) from it; a break model needs at least (\d+) on each side$/,
-    (_, br, opt, n, years, b, y, a, min) => `${br.replace(' at ', ' vid ')} med ${opt} ${n}: ${years} döljs, och kvar blir ${b} visade år före ${y} och ${a} från och med det; en brytpunktsmodell behöver minst ${min} på varje sida`,
-  ],
-  [/^a lower suppression threshold, or a break year with more shown years on each side$/, 'en lägre gräns för att dölja, eller ett brytår med fler visade år på varje sida'],
-  [/^SOURCE_DATE_EPOCH=(.*): expected whole seconds since 1970-01-01 UTC, e\.g\. (\d+)$/, (_, v, e) => `SOURCE_DATE_EPOCH=${v}: väntade hela sekunder sedan 1970-01-01 UTC, t.ex. ${e}`],
-  [/^unset it to use the clock$/, 'ta bort den för att använda klockan'],
   [/^(\d+) regions? hidden by --suppress (\d+) left out\.$/, (_, n, t) => `${n} ${n === '1' ? 'region' : 'regioner'} som döljs av --suppress ${t} är inte med.`],
   // Messages
   [/^unknown region "(.+)"$/, (_, r) => `okänd region "${r}"`],

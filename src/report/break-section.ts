@@ -4,6 +4,7 @@ import { breakChart } from '../render/break-chart.js';
 import { breakSentences } from '../render/break-text.js';
 import type { Lang, ResultTable } from '../render/model.js';
 import { formatNumber } from '../render/numbers.js';
+import { msg } from '../messages/index.js';
 import { HIDDEN_MARKER, type PublishRule } from '../domain/publish.js';
 import { breakOnShown, protectSeries, restCounts } from '../domain/publish-trend.js';
 import { withRates } from '../domain/trend-series.js';
@@ -95,7 +96,7 @@ export function protectedBreakSection(
   );
   const hidden = guarded.hiddenYears[0]!;
   const shown = withRates(guarded.shown[0]!, population, per);
-  const { analysis, series } = breakOnShown(shown, hidden, breakYear, rule, national, source, { break: `"break" at ${breakYear}`, rule: `suppress ${rule.suppress}` });
+  const { analysis, series } = breakOnShown(shown, hidden, breakYear, rule, national, source, { break: msg('publish.break-in-config', { year: String(breakYear) }), rule: `suppress ${rule.suppress}` });
   const section = breakSection(series, analysis, per, lang);
   if (!hidden.size) return section;
   // A hidden year keeps its row, every figure in it the marker (none is computed from its count).
