@@ -14,9 +14,10 @@ const source = `read_csv(${q(path)}, delim=';', header=true, types={'region': 'V
 if (mode === 'copy') {
   await con.run(`COPY (SELECT * FROM ${source}) TO ${q(out)} (HEADER, DELIMITER ',')`);
 } else {
-  const sql = mode === 'long'
-    ? `SELECT region, sum(antal) AS n FROM ${source} WHERE metod = 'KBT' AND "år" = 2014 GROUP BY region ORDER BY region`
-    : `SELECT region, sum("2014") AS n FROM ${source} WHERE metod = 'KBT' GROUP BY region ORDER BY region`;
+  const sql =
+    mode === 'long'
+      ? `SELECT region, sum(antal) AS n FROM ${source} WHERE metod = 'KBT' AND "år" = 2014 GROUP BY region ORDER BY region`
+      : `SELECT region, sum("2014") AS n FROM ${source} WHERE metod = 'KBT' GROUP BY region ORDER BY region`;
   const reader = await con.runAndReadAll(sql);
   for (const [region, n] of reader.getRows()) console.log(`${region};${n}`);
 }

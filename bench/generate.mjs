@@ -19,14 +19,33 @@ function prng(seed) {
 
 // Regions weighted by SCB population aged 16–67 in 2014 (bundled table), rounded to thousands.
 const REGIONS = [
-  ['Region Stockholm', 1431], ['Region Uppsala', 232], ['Region Sörmland', 174], ['Region Östergötland', 284],
-  ['Region Jönköpings län', 215], ['Region Kronoberg', 121], ['Region Kalmar län', 145], ['Region Gotland', 36],
-  ['Region Blekinge', 95], ['Region Skåne', 831], ['Region Halland', 193], ['Västra Götalandsregionen', 1063],
-  ['Region Värmland', 171], ['Region Örebro län', 186], ['Region Västmanland', 164], ['Region Dalarna', 171],
-  ['Region Gävleborg', 175], ['Region Västernorrland', 150], ['Region Jämtland Härjedalen', 79],
-  ['Region Västerbotten', 170], ['Region Norrbotten', 158],
+  ['Region Stockholm', 1431],
+  ['Region Uppsala', 232],
+  ['Region Sörmland', 174],
+  ['Region Östergötland', 284],
+  ['Region Jönköpings län', 215],
+  ['Region Kronoberg', 121],
+  ['Region Kalmar län', 145],
+  ['Region Gotland', 36],
+  ['Region Blekinge', 95],
+  ['Region Skåne', 831],
+  ['Region Halland', 193],
+  ['Västra Götalandsregionen', 1063],
+  ['Region Värmland', 171],
+  ['Region Örebro län', 186],
+  ['Region Västmanland', 164],
+  ['Region Dalarna', 171],
+  ['Region Gävleborg', 175],
+  ['Region Västernorrland', 150],
+  ['Region Jämtland Härjedalen', 79],
+  ['Region Västerbotten', 170],
+  ['Region Norrbotten', 158],
 ];
-const METHODS = [['KBT', 85], ['MMR', 13], ['IPT', 2]];
+const METHODS = [
+  ['KBT', 85],
+  ['MMR', 13],
+  ['IPT', 2],
+];
 
 function picker(pairs, rand) {
   const total = pairs.reduce((s, [, w]) => s + w, 0);
@@ -58,7 +77,6 @@ export async function generate(rows, path, seed = 20141231) {
   out.write(batch);
   await new Promise((r) => out.end(r));
 }
-
 
 // SCB county codes of the 21 regions, as register extracts write them.
 const CODES = ['01', '03', '04', '05', '06', '07', '08', '09', '10', '12', '13', '14', '17', '18', '19', '20', '21', '22', '23', '24', '25'];
@@ -92,17 +110,24 @@ export async function generateAggregated(rows, path, layout = 'long', seed = 201
   };
   const count = () => Math.floor(rand() * rand() * 400);
   if (layout === 'long') {
-    for (const year of years) for (const code of CODES) for (const method of AGG_METHODS) for (const sex of SEXES) for (const age of AGES) {
-      batch += `${code};${year};${method};${sex};${age};${count()}\n`;
-      await flush(false);
-    }
+    for (const year of years)
+      for (const code of CODES)
+        for (const method of AGG_METHODS)
+          for (const sex of SEXES)
+            for (const age of AGES) {
+              batch += `${code};${year};${method};${sex};${age};${count()}\n`;
+              await flush(false);
+            }
   } else {
-    for (const code of CODES) for (const method of AGG_METHODS) for (const sex of SEXES) for (const age of AGES) {
-      batch += `${code};${method};${sex};${age}`;
-      for (let y = 0; y < years.length; y++) batch += `;${count()}`;
-      batch += '\n';
-      await flush(false);
-    }
+    for (const code of CODES)
+      for (const method of AGG_METHODS)
+        for (const sex of SEXES)
+          for (const age of AGES) {
+            batch += `${code};${method};${sex};${age}`;
+            for (let y = 0; y < years.length; y++) batch += `;${count()}`;
+            batch += '\n';
+            await flush(false);
+          }
   }
   await flush(true);
   await new Promise((r) => out.end(r));
@@ -127,7 +152,13 @@ export async function generateVariant(source, path, kind) {
     if (!out.write(bytes)) await new Promise((r) => out.once('drain', r));
   };
   for await (const line of createInterface({ input: createReadStream(source, 'utf8'), crlfDelay: Infinity })) {
-    batch += (kind === 'quoted' ? line.split(';').map((c) => `"${c}"`).join(';') : line) + eol;
+    batch +=
+      (kind === 'quoted'
+        ? line
+            .split(';')
+            .map((c) => `"${c}"`)
+            .join(';')
+        : line) + eol;
     if (batch.length > 1 << 20) await flush();
   }
   await flush();
@@ -135,8 +166,8 @@ export async function generateVariant(source, path, kind) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  if (process.argv[2] === "long" || process.argv[2] === "wide") {
-    const [layout, rows = "441000", path = `bench/out/${layout}.csv`] = process.argv.slice(2);
+  if (process.argv[2] === 'long' || process.argv[2] === 'wide') {
+    const [layout, rows = '441000', path = `bench/out/${layout}.csv`] = process.argv.slice(2);
     await generateAggregated(Number(rows), path, layout);
     process.exit(0);
   }

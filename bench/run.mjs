@@ -139,7 +139,7 @@ for (const n of sizes) {
       tool: r.name,
       seconds: (r.ms / 1000).toFixed(2),
       peak: Number.isNaN(r.rss) ? 'n/a' : r.rss.toFixed(0),
-      rowsPerSecond: `${((n / r.ms) * 1000 / 1e6).toFixed(2)} M`,
+      rowsPerSecond: `${(((n / r.ms) * 1000) / 1e6).toFixed(2)} M`,
       vsDuck: duck ? `${(r.ms / duck.ms).toFixed(2)}×` : 'n/a',
       vsMiller: mlr ? `${(r.ms / mlr.ms).toFixed(2)}×` : 'n/a',
     });
@@ -163,7 +163,9 @@ for (const layout of ['long', 'wide']) {
     const tools = [
       ['rehab-stats', [node, cli, 'rank', '--method', 'KBT', '--year', '2014', '--input', file, '--format', 'csv', '--quiet']],
       ...(duckdb ? [['DuckDB', [node, join(root, 'bench', 'duckdb-aggregated.mjs'), layout, file]]] : []),
-      ...(miller ? [['Miller', ['mlr', '--icsv', '--ifs', ';', '--ocsv', '--ofs', ';', 'filter', filter, 'then', 'stats1', '-a', 'sum', '-f', sumField, '-g', 'region', file]]] : []),
+      ...(miller
+        ? [['Miller', ['mlr', '--icsv', '--ifs', ';', '--ocsv', '--ofs', ';', 'filter', filter, 'then', 'stats1', '-a', 'sum', '-f', sumField, '-g', 'region', file]]]
+        : []),
     ];
     const results = tools.map(([name, argv]) => {
       console.error(`${name}, ${layout} ${n.toLocaleString('en')} values …`);
@@ -174,11 +176,13 @@ for (const layout of ['long', 'wide']) {
       const lines = stdout.trim().split('\n');
       const head = lines[0].split(',');
       const [codeAt, countAt] = name === 'rehab-stats' ? [head.indexOf('region_code'), head.indexOf('count')] : [0, 1];
-      return new Map(lines.flatMap((line) => {
-        const cells = line.split(name === 'rehab-stats' ? ',' : ';');
-        const code = cells[codeAt];
-        return /^\d\d$/.test(code ?? '') && code !== '00' ? [[code, Number(cells[countAt])]] : [];
-      }));
+      return new Map(
+        lines.flatMap((line) => {
+          const cells = line.split(name === 'rehab-stats' ? ',' : ';');
+          const code = cells[codeAt];
+          return /^\d\d$/.test(code ?? '') && code !== '00' ? [[code, Number(cells[countAt])]] : [];
+        }),
+      );
     };
     const ours = sums('rehab-stats', results[0].stdout);
     for (const r of results.slice(1)) {
@@ -205,7 +209,10 @@ for (const layout of ['long', 'wide']) {
 }
 for (const layout of ['long', 'wide']) {
   const peaks = aggRows.filter((r) => r.tool === 'rehab-stats' && r.task === 'rank' && r.input.startsWith(layout)).map((r) => Number(r.peak));
-  if (peaks.length === 2) notes.push(`rehab-stats rank peak memory on the ${layout} table, ${aggSizes[1].toLocaleString('en')} vs ${aggSizes[0].toLocaleString('en')} values: ${(peaks[1] / peaks[0]).toFixed(2)}× (${peaks[0]} → ${peaks[1]} MB).`);
+  if (peaks.length === 2)
+    notes.push(
+      `rehab-stats rank peak memory on the ${layout} table, ${aggSizes[1].toLocaleString('en')} vs ${aggSizes[0].toLocaleString('en')} values: ${(peaks[1] / peaks[0]).toFixed(2)}× (${peaks[0]} → ${peaks[1]} MB).`,
+    );
 }
 
 function pushRows(into, input, n, results, task) {
@@ -218,7 +225,7 @@ function pushRows(into, input, n, results, task) {
       tool: r.name,
       seconds: (r.ms / 1000).toFixed(2),
       peak: Number.isNaN(r.rss) ? 'n/a' : r.rss.toFixed(0),
-      rowsPerSecond: `${((n / r.ms) * 1000 / 1e6).toFixed(2)} M`,
+      rowsPerSecond: `${(((n / r.ms) * 1000) / 1e6).toFixed(2)} M`,
       vsDuck: duck ? `${(r.ms / duck.ms).toFixed(2)}×` : 'n/a',
       vsMiller: mlr ? `${(r.ms / mlr.ms).toFixed(2)}×` : 'n/a',
     });
@@ -253,13 +260,20 @@ if (pathsOnly || (!startupOnly && !aggregatedOnly && !quick)) {
   const outputs = commands.map(([, argv]) => once(argv).stdout);
   const base = results[0];
   for (const [k, r] of results.entries()) {
-    pathRows.push({ input: r.name, seconds: (r.ms / 1000).toFixed(2), peak: r.rss.toFixed(0), vsPlain: `${(r.ms / base.ms).toFixed(2)}×`, same: outputs[k] === outputs[0] ? 'same' : 'DIFFERENT' });
+    pathRows.push({
+      input: r.name,
+      seconds: (r.ms / 1000).toFixed(2),
+      peak: r.rss.toFixed(0),
+      vsPlain: `${(r.ms / base.ms).toFixed(2)}×`,
+      same: outputs[k] === outputs[0] ? 'same' : 'DIFFERENT',
+    });
   }
 }
 
 // Memory must not grow with the file.
 const ourRss = rows.filter((r) => r.tool === 'rehab-stats').map((r) => Number(r.peak));
-if (ourRss.length === 2 && ourRss.every(Number.isFinite)) notes.push(`rehab-stats peak memory, 4M vs 2M rows: ${(ourRss[1] / ourRss[0]).toFixed(2)}× (${ourRss[0]} → ${ourRss[1]} MB).`);
+if (ourRss.length === 2 && ourRss.every(Number.isFinite))
+  notes.push(`rehab-stats peak memory, 4M vs 2M rows: ${(ourRss[1] / ourRss[0]).toFixed(2)}× (${ourRss[0]} → ${ourRss[1]} MB).`);
 
 if (!aggregatedOnly && !pathsOnly) {
   // Small inputs stay instant. node -e 0, the checkout and the installed package (npm pack,
@@ -282,13 +296,20 @@ if (!aggregatedOnly && !pathsOnly) {
       ],
       runsSmall,
     );
-    for (const r of [idle, small, inst]) rows.push({ input: 'bundled data', tool: r.name, seconds: (r.ms / 1000).toFixed(3), peak: r.rss.toFixed(0), rowsPerSecond: '', vsDuck: '', vsMiller: '' });
-    notes.push(`rank on the bundled data: ${(small.ms / idle.ms).toFixed(2)}× the wall time of node -e 0 from the checkout, ${(inst.ms / idle.ms).toFixed(2)}× installed from npm pack.`);
+    for (const r of [idle, small, inst])
+      rows.push({ input: 'bundled data', tool: r.name, seconds: (r.ms / 1000).toFixed(3), peak: r.rss.toFixed(0), rowsPerSecond: '', vsDuck: '', vsMiller: '' });
+    notes.push(
+      `rank on the bundled data: ${(small.ms / idle.ms).toFixed(2)}× the wall time of node -e 0 from the checkout, ${(inst.ms / idle.ms).toFixed(2)}× installed from npm pack.`,
+    );
   } finally {
     rmSync(prefix, { recursive: true, force: true });
   }
 }
-const missing = [!duckdb && 'DuckDB (@duckdb/node-api: npm install --no-save @duckdb/node-api)', !miller && 'Miller (mlr: apt-get install miller)', !timeBin && '/usr/bin/time (peak memory)'].filter(Boolean);
+const missing = [
+  !duckdb && 'DuckDB (@duckdb/node-api: npm install --no-save @duckdb/node-api)',
+  !miller && 'Miller (mlr: apt-get install miller)',
+  !timeBin && '/usr/bin/time (peak memory)',
+].filter(Boolean);
 if (missing.length) notes.push(`Not found, so not compared: ${missing.join('; ')}.`);
 
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Node.js ${process.version}; ${new Date().toISOString().slice(0, 10)}`;
@@ -309,7 +330,9 @@ const pathTable = [
 ].join('\n');
 const aggNotes = notes.filter((n) => / table, | on the (long|wide) table/.test(n));
 const otherNotes = notes.filter((n) => !aggNotes.includes(n));
-const header = `Machine: ${machine}; load average (1, 5, 15 min) ${loadAtStart.map((l) => l.toFixed(1)).join(' ')} at the start of the run, ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end\nRuns: median of ${runsBig} (big inputs) and ${runsSmall} (start-up), after one warm-up run each.\n`;
+const header = `Machine: ${machine}; load average (1, 5, 15 min) ${loadAtStart.map((l) => l.toFixed(1)).join(' ')} at the start of the run, ${loadavg()
+  .map((l) => l.toFixed(1))
+  .join(' ')} at the end\nRuns: median of ${runsBig} (big inputs) and ${runsSmall} (start-up), after one warm-up run each.\n`;
 const aggReport = `${header}\n${aggTable}\n\n${aggNotes.map((n) => `- ${n}`).join('\n')}\n`;
 const report = `${header}\n${table}\n\n${otherNotes.map((n) => `- ${n}`).join('\n')}\n`;
 const pathReport = `${header}\n${pathTable}\n`;

@@ -42,8 +42,10 @@ function mainMessage(code: string, text: string): Message {
       }
       break;
     case 'commander.invalidArgument':
-      if ((m = /^option '(.*)' argument '(.*)' is invalid\. Allowed choices are (.*)\.$/.exec(text))) return msg('commander.invalid-choice', { flags: m[1]!, value: m[2]!, choices: m[3]! });
-      if ((m = /^command-argument value '(.*)' is invalid for argument '(.*)'\. Allowed choices are (.*)\.$/.exec(text))) return msg('commander.invalid-argument-choice', { value: m[1]!, name: m[2]!, choices: m[3]! });
+      if ((m = /^option '(.*)' argument '(.*)' is invalid\. Allowed choices are (.*)\.$/.exec(text)))
+        return msg('commander.invalid-choice', { flags: m[1]!, value: m[2]!, choices: m[3]! });
+      if ((m = /^command-argument value '(.*)' is invalid for argument '(.*)'\. Allowed choices are (.*)\.$/.exec(text)))
+        return msg('commander.invalid-argument-choice', { value: m[1]!, name: m[2]!, choices: m[3]! });
       break;
   }
   return msg('commander.other', { text });

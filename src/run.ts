@@ -80,7 +80,9 @@ function exitCodeFor(e: unknown, lang: Lang): number {
   }
   const err = e instanceof Error ? e : undefined;
   const debug = Boolean(currentIo().env.REHAB_STATS_DEBUG);
-  writeStderr(`rehab-stats: ${t(lang, 'label.internal-error')}: ${err?.message ?? String(e)}\n${t(lang, 'label.hint')}: ${t(lang, debug ? 'hint.internal-error' : 'hint.internal-error-debug')}\n`);
+  writeStderr(
+    `rehab-stats: ${t(lang, 'label.internal-error')}: ${err?.message ?? String(e)}\n${t(lang, 'label.hint')}: ${t(lang, debug ? 'hint.internal-error' : 'hint.internal-error-debug')}\n`,
+  );
   if (debug) writeStderr(`${err?.stack ?? ''}\n`);
   return ExitCode.internal;
 }

@@ -18,7 +18,7 @@ const EXAMPLES = [
   'rehab-stats check kbt-2013.csv kbt-2014.csv',
   'rehab-stats check folkmangd.csv --kind population',
   'rehab-stats check export.csv --format json',
-  'rehab-stats check export.csv --region Jönköping  # only that region\'s rows',
+  "rehab-stats check export.csv --region Jönköping  # only that region's rows",
 ];
 
 const DETAILS = `
@@ -106,7 +106,10 @@ export function describeTable(t: LoadedTable, regions: RegionIndex, selected: re
   const absentSelected = selected.filter((r) => !present.has(r.code));
   const problems = [
     ...t.problems.map(({ region: _region, hint, ...p }) => ({ ...p, message: english(p.message), ...(hint !== undefined ? { hint: english(hint) } : {}) })),
-    ...absentSelected.map((r) => ({ message: `no rows for ${named(r)} (--region)`, hint: t.national ? 'the file has no region column: every row is national (Riket)' : 'run check without --region to see which regions the file has' })),
+    ...absentSelected.map((r) => ({
+      message: `no rows for ${named(r)} (--region)`,
+      hint: t.national ? 'the file has no region column: every row is national (Riket)' : 'run check without --region to see which regions the file has',
+    })),
   ];
   return {
     file: t.file,
@@ -141,7 +144,15 @@ function failedReport(file: string, e: RehabError): FileReport {
     file,
     ok: false,
     ...(e.location?.sheet !== undefined ? { sheet: e.location.sheet } : {}),
-    problems: [{ ...(e.location?.line !== undefined ? { line: e.location.line } : {}), ...(e.location?.column !== undefined ? { column: e.location.column } : {}), ...(e.location?.cell !== undefined ? { cell: e.location.cell } : {}), message: e.message, ...(e.hint ? { hint: e.hint } : {}) }],
+    problems: [
+      {
+        ...(e.location?.line !== undefined ? { line: e.location.line } : {}),
+        ...(e.location?.column !== undefined ? { column: e.location.column } : {}),
+        ...(e.location?.cell !== undefined ? { cell: e.location.cell } : {}),
+        message: e.message,
+        ...(e.hint ? { hint: e.hint } : {}),
+      },
+    ],
   };
 }
 
@@ -175,24 +186,35 @@ export function renderReport(r: FileReport): string {
     }
     item('shape', `${SHAPES[r.shape!] ?? r.shape}${r.reading ? ` ${r.reading}` : ''}, header on ${line} ${r.header_line}`);
     item('columns', r.columns!.map((c) => `"${c.column}" → ${c.role}${c.note ? ` (${c.note})` : ''}`).join('\n             '));
-    if (r.not_data_lines!.length) item('not data', r.not_data_lines!.map((l) => `${line} ${l.line}: ${l.text.length > 60 ? l.text.slice(0, 59) + '…' : l.text}`).join('\n             '));
+    if (r.not_data_lines!.length)
+      item('not data', r.not_data_lines!.map((l) => `${line} ${l.line}: ${l.text.length > 60 ? l.text.slice(0, 59) + '…' : l.text}`).join('\n             '));
     item('rows', `${plural(r.rows!, 'data row')} → ${plural(r.values!, 'value')}`);
     item('years', r.years!.length ? ranges(r.years!) : 'none');
     item('methods', r.methods!.length ? r.methods!.join(', ') : r.values === 0 ? 'none' : 'none named (no method column)');
     const found = r.regions!.length;
     if (r.national) item('regions', 'no region column: every row is national (Riket)');
-    else if (r.only_regions) item('regions', `${r.regions!.length} of ${r.only_regions.length} asked for found${r.regions_absent!.length ? `; absent: ${r.regions_absent!.join(', ')}` : ''}`);
+    else if (r.only_regions)
+      item('regions', `${r.regions!.length} of ${r.only_regions.length} asked for found${r.regions_absent!.length ? `; absent: ${r.regions_absent!.join(', ')}` : ''}`);
     else if (!r.regions_absent!.length) item('regions', `${found} found (all 21)`);
     else if (found === 0) item('regions', 'none found');
     else if (found <= r.regions_absent!.length) item('regions', `${found} found: ${r.regions!.join(', ')}; ${r.regions_absent!.length} absent`);
     else item('regions', `${found} found; absent: ${r.regions_absent!.join(', ')}`);
-    if (r.missing!.length) item('missing', `${plural(r.missing!.length, 'value')} marked missing: ${r.missing!.slice(0, 10).map((m) => `${line} ${m.line} "${m.column}" (${m.marker || 'empty'})`).join(', ')}${r.missing!.length > 10 ? ', …' : ''}`);
+    if (r.missing!.length)
+      item(
+        'missing',
+        `${plural(r.missing!.length, 'value')} marked missing: ${r
+          .missing!.slice(0, 10)
+          .map((m) => `${line} ${m.line} "${m.column}" (${m.marker || 'empty'})`)
+          .join(', ')}${r.missing!.length > 10 ? ', …' : ''}`,
+      );
   }
   if (r.problems.length === 0) item('problems', 'none');
   else {
     item('problems', String(r.problems.length));
     for (const p of r.problems) {
-      lines.push(`    ${formatLocation({ file: r.file, ...(r.sheet !== undefined ? { sheet: r.sheet } : {}), ...(p.line !== undefined ? { line: p.line } : {}), ...(p.column !== undefined ? { column: p.column } : {}), ...(p.cell !== undefined ? { cell: p.cell } : {}) })}: ${p.message}`);
+      lines.push(
+        `    ${formatLocation({ file: r.file, ...(r.sheet !== undefined ? { sheet: r.sheet } : {}), ...(p.line !== undefined ? { line: p.line } : {}), ...(p.column !== undefined ? { column: p.column } : {}), ...(p.cell !== undefined ? { cell: p.cell } : {}) })}: ${p.message}`,
+      );
       if (p.hint) lines.push(`      hint: ${p.hint}`);
     }
   }
@@ -224,7 +246,12 @@ export function checkCommand(): Command {
         if (measure === 'count') {
           population ??= await loadPopulation({ ...(opts.population ? { population: opts.population } : {}), ...(opts.encoding ? { encoding: opts.encoding } : {}) }, regions);
           for (const a of aboveTheirPopulation(table.observations, population)) {
-            table.problems.push({ ...(a.o.line > 0 ? { line: a.o.line } : {}), region: a.o.region, message: describeAbove(a.o, a.population, regions), hint: 'check the count and the population; if one person can be counted more than once, pass --above-population to the other commands' });
+            table.problems.push({
+              ...(a.o.line > 0 ? { line: a.o.line } : {}),
+              region: a.o.region,
+              message: describeAbove(a.o, a.population, regions),
+              hint: 'check the count and the population; if one person can be counted more than once, pass --above-population to the other commands',
+            });
           }
         }
         reports.push(describeTable(table, regions, selected, leftOut));

@@ -51,9 +51,10 @@ export function populationNotes(population: PopulationTable): string[] {
 export function nationalDifferenceNote(d: NationalDifference, inRates = true): string {
   const group = describeGroup(d.sex, d.age);
   const diff = d.sumOfRegions - d.published;
-  const why = d.year >= CKM_FROM
-    ? 'from reference year 2025 SCB adds a small random perturbation to every published cell (Cell Key Method), so the parts need not add up to the whole'
-    : 'the population table gives both';
+  const why =
+    d.year >= CKM_FROM
+      ? 'from reference year 2025 SCB adds a small random perturbation to every published cell (Cell Key Method), so the parts need not add up to the whole'
+      : 'the population table gives both';
   return `Riket ${d.year}${group ? ` (${group})` : ''}: population ${fmt(d.published)} as published; the 21 regions sum to ${fmt(d.sumOfRegions)} (${diff > 0 ? '+' : ''}${diff}) — ${why}.${inRates ? " Riket's rate uses the published figure." : ''}`;
 }
 
@@ -125,7 +126,7 @@ export function addOutputOptions(cmd: Command): Command {
     .addOption(langOption())
     .option('-o, --output <file>', 'write the result to this file (atomically, never over an input) instead of stdout')
     .option('--excel', 'with --format csv: what Swedish Excel opens by double-click (UTF-8 BOM, ";", decimal comma)')
-    .option('--no-formulas', 'keep text cells starting with = + - @ as they are in CSV/TSV (by default they get a leading \' so a spreadsheet cannot run them)')
+    .option('--no-formulas', "keep text cells starting with = + - @ as they are in CSV/TSV (by default they get a leading ' so a spreadsheet cannot run them)")
     .option('--no-color', 'no colour in the terminal table (also NO_COLOR=1 or TERM=dumb)')
     .option('-q, --quiet', 'no notes on stderr')
     .option('-v, --verbose', 'say on stderr what was read and how (encoding, delimiter, shape, path, time)');
@@ -201,7 +202,14 @@ export async function loadCounts(opts: DataOptions, regions: RegionIndex, extra:
     const started = performance.now();
     const table = await readTable(opts.input, 'count', regions, readOptions(opts, extra));
     if (opts.verbose) writeStderr(`${describeRead(table)} in ${Math.round(performance.now() - started)} ms\n`);
-    return { observations: table.observations, ...(table.all ? { all: table.all } : {}), source: file, bundled: false, recordLevel: table.shape === 'record-level', tables: [table] };
+    return {
+      observations: table.observations,
+      ...(table.all ? { all: table.all } : {}),
+      source: file,
+      bundled: false,
+      recordLevel: table.shape === 'record-level',
+      tables: [table],
+    };
   }
   // The bundled tables are clean (checked by the tests), so there is nothing to report about them.
   const observations = ['treatments.csv', 'treatments-by-sex.csv'].flatMap((name) => bundledObservations(name, regions));
@@ -267,11 +275,16 @@ export function inputWarnings(data: CountData): string[] {
   const out: string[] = [];
   for (const t of data.tables) {
     // Which reading was chosen, when the tool chose it: one row per treatment.
-    if (t.recordLevelBy === 'no-count-column') out.push(`${t.file}: no column holds counts, so each row is read as one treatment (${plural(t.rowsRead, 'row')} counted); pass --map count=COLUMN if a column does.`);
-    const at = (p: { line?: number; cell?: string }) => (t.sheet !== undefined ? `, sheet "${t.sheet}"${p.line !== undefined ? `, row ${p.line}` : ''}${p.cell ? ` (${p.cell})` : ''}` : p.line !== undefined ? ` line ${p.line}` : '');
+    if (t.recordLevelBy === 'no-count-column')
+      out.push(`${t.file}: no column holds counts, so each row is read as one treatment (${plural(t.rowsRead, 'row')} counted); pass --map count=COLUMN if a column does.`);
+    const at = (p: { line?: number; cell?: string }) =>
+      t.sheet !== undefined ? `, sheet "${t.sheet}"${p.line !== undefined ? `, row ${p.line}` : ''}${p.cell ? ` (${p.cell})` : ''}` : p.line !== undefined ? ` line ${p.line}` : '';
     for (const p of t.problems) out.push(`${t.file}${at(p)}: skipped: ${english(p.message)}`);
     if (t.missing.length) {
-      const first = t.missing.slice(0, 5).map((m) => `line ${m.line} "${m.column}" (${m.marker || 'empty'})`).join(', ');
+      const first = t.missing
+        .slice(0, 5)
+        .map((m) => `line ${m.line} "${m.column}" (${m.marker || 'empty'})`)
+        .join(', ');
       out.push(`${t.file}: ${t.missing.length} missing value${t.missing.length === 1 ? '' : 's'}: ${first}${t.missing.length > 5 ? ', …' : ''}`);
     }
   }

@@ -65,7 +65,10 @@ export function bashScript(program: Command): string {
   ];
   for (const c of cmds) {
     for (const o of c.options) {
-      const flags = [o.long, o.short].filter(Boolean).map((f) => `${c.name}:${f}`).join('|');
+      const flags = [o.long, o.short]
+        .filter(Boolean)
+        .map((f) => `${c.name}:${f}`)
+        .join('|');
       if (o.choices) lines.push(`    ${flags}) COMPREPLY=( $(compgen -W "${o.choices.join(' ')}" -- "$cur") ); return ;;`);
       else if (o.file) lines.push(`    ${flags}) COMPREPLY=( $(compgen -f -- "$cur") ); return ;;`);
       else if (o.takesValue) lines.push(`    ${flags}) return ;;`);
@@ -89,7 +92,11 @@ export function bashScript(program: Command): string {
 
 /** Text safe inside a zsh _arguments description [...] and single quotes. */
 function zshText(s: string): string {
-  return s.replace(/'/g, '').replace(/[[\]:]/g, ' ').replace(/\s+/g, ' ').trim();
+  return s
+    .replace(/'/g, '')
+    .replace(/[[\]:]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 export function zshScript(program: Command): string {

@@ -7,7 +7,19 @@ import type { Observation, ObservationColumns, Sex } from '../domain/observation
 import { writeStderr } from '../io/output.js';
 import { resolveRegions } from '../domain/select.js';
 import { neutraliseFormula } from '../render/machine.js';
-import { addHelp, langOption, addReadOptions, addRegionOption, addRowOptions, inputWarnings, loadRegions, outputProtection, readOptions, writeResult, type DataOptions } from './common.js';
+import {
+  addHelp,
+  langOption,
+  addReadOptions,
+  addRegionOption,
+  addRowOptions,
+  inputWarnings,
+  loadRegions,
+  outputProtection,
+  readOptions,
+  writeResult,
+  type DataOptions,
+} from './common.js';
 
 const EXAMPLES = [
   'rehab-stats convert export.csv > tidy.csv  # any supported export to one tidy table',
@@ -72,7 +84,9 @@ export function tidyCsvOf(cols: ObservationColumns, regions: RegionIndex, measur
   // ties keep the input order, as a stable sort does: row index in the low digits.
   const radix = [regionRank.distinct, yearRank.distinct, methodRank.distinct, 4, ageRank.distinct];
   const space = radix.reduce((a, b) => a * b, 1);
-  const key = (j: number) => ((((regionRank.rank[ids[j * 5]!]! * radix[1]! + yearRank.rank[ids[j * 5 + 1]!]!) * radix[2]! + methodRank.rank[ids[j * 5 + 2]!]!) * 4 + sexRank[ids[j * 5 + 3]!]!) * radix[4]! + ageRank.rank[ids[j * 5 + 4]!]!);
+  const key = (j: number) =>
+    (((regionRank.rank[ids[j * 5]!]! * radix[1]! + yearRank.rank[ids[j * 5 + 1]!]!) * radix[2]! + methodRank.rank[ids[j * 5 + 2]!]!) * 4 + sexRank[ids[j * 5 + 3]!]!) * radix[4]! +
+    ageRank.rank[ids[j * 5 + 4]!]!;
   let order: ArrayLike<number>;
   if (space * n < Number.MAX_SAFE_INTEGER) {
     const packed = new Float64Array(n);
@@ -83,7 +97,13 @@ export function tidyCsvOf(cols: ObservationColumns, regions: RegionIndex, measur
     order = o;
   } else {
     // Too many distinct values for one exact number: compare the parts in turn.
-    const parts = (j: number) => [regionRank.rank[ids[j * 5]!]!, yearRank.rank[ids[j * 5 + 1]!]!, methodRank.rank[ids[j * 5 + 2]!]!, sexRank[ids[j * 5 + 3]!]!, ageRank.rank[ids[j * 5 + 4]!]!];
+    const parts = (j: number) => [
+      regionRank.rank[ids[j * 5]!]!,
+      yearRank.rank[ids[j * 5 + 1]!]!,
+      methodRank.rank[ids[j * 5 + 2]!]!,
+      sexRank[ids[j * 5 + 3]!]!,
+      ageRank.rank[ids[j * 5 + 4]!]!,
+    ];
     order = Array.from({ length: n }, (_, j) => j).sort((a, b) => {
       const pa = parts(a);
       const pb = parts(b);
@@ -156,7 +176,11 @@ function columnsOf(observations: readonly Observation[]): ObservationColumns {
     const values: T[] = [];
     return { values, id: (v: T) => ids.get(v) ?? (ids.set(v, values.length), values.push(v) - 1) };
   };
-  const region = dict<string>(), year = dict<number>(), method = dict<string>(), sex = dict<Sex>(), age = dict<string>();
+  const region = dict<string>(),
+    year = dict<number>(),
+    method = dict<string>(),
+    sex = dict<Sex>(),
+    age = dict<string>();
   const all = new Int32Array(observations.length * 5);
   observations.forEach((o, i) => all.set([region.id(o.region), year.id(o.year), method.id(o.method), sex.id(o.sex), age.id(o.age)], i * 5));
   return {
@@ -219,7 +243,7 @@ export function convertCommand(): Command {
     .addOption(new Option('--kind <kind>', 'what the file holds').choices(['counts', 'population']).default('counts'))
     .option('-o, --output <file>', 'write to this file (atomically) instead of stdout');
   addRegionOption(addRowOptions(addReadOptions(cmd), { skipInvalid: true }))
-    .option('--no-formulas', 'keep method names starting with = + - @ as they are (by default they get a leading \' against CSV injection)')
+    .option('--no-formulas', "keep method names starting with = + - @ as they are (by default they get a leading ' against CSV injection)")
     .option('-q, --quiet', 'no notes on stderr')
     .addOption(langOption());
   addHelp(cmd, EXAMPLES, DETAILS);

@@ -7,8 +7,19 @@ import type { FunnelLabel } from '../stats/funnel.js';
 import type { OverdispersionKind } from '../stats/overdispersion.js';
 import { funnelSvg, type FunnelPoint } from '../render/funnel-svg.js';
 import {
-  addDataOptions, addHelp, inputWarnings, langOption, loadCounts, loadPopulation, loadRegions, outputProtection, parseDenominator, parsePositive,
-  parseSexOption, parseYearOption, type DataOptions,
+  addDataOptions,
+  addHelp,
+  inputWarnings,
+  langOption,
+  loadCounts,
+  loadPopulation,
+  loadRegions,
+  outputProtection,
+  parseDenominator,
+  parsePositive,
+  parseSexOption,
+  parseYearOption,
+  type DataOptions,
 } from './common.js';
 import { writeStderr } from '../io/output.js';
 import { ruleActive, HIDDEN_MARKER } from '../domain/publish.js';
@@ -44,14 +55,16 @@ interface FunnelOptions extends DataOptions, PublishOptions {
 
 export function funnelCommand(): Command {
   const cmd = new Command('funnel')
-    .summary('draw a funnel plot (SVG) of the regions\' rates against their population')
+    .summary("draw a funnel plot (SVG) of the regions' rates against their population")
     .description('Draw a funnel plot of treatments per inhabitant for one method and year, as SVG.')
     .requiredOption('-m, --method <method>', 'treatment method, e.g. KBT, IPT, MMR')
     .option('-y, --year <year>', 'year (default: the latest year in the data)', parseYearOption('--year'))
     .option('--per <n>', 'rate per this many inhabitants', parsePositive('--per'), 100000)
     .addOption(new Option('--sex <sex>', 'count and population of one sex').choices(['all', 'women', 'men']).default('all'))
     .option('--denominator <group>', 'population to divide by: all (ages) or 16-67 (the target group)', 'all')
-    .addOption(new Option('--overdispersion <kind>', 'limits widened for overdispersion (Spiegelhalter 2005): multiplicative φ or additive τ²').choices(['multiplicative', 'additive']))
+    .addOption(
+      new Option('--overdispersion <kind>', 'limits widened for overdispersion (Spiegelhalter 2005): multiplicative φ or additive τ²').choices(['multiplicative', 'additive']),
+    )
     .option('-o, --output <file>', 'write the SVG to this file (atomically, never over an input) instead of stdout')
     .option('-q, --quiet', 'no notes on stderr')
     .addOption(langOption());
@@ -77,16 +90,46 @@ async function runFunnel(opts: FunnelOptions): Promise<void> {
   const population = await loadPopulation(opts, regions);
   const rule = publishRule(opts);
   // As rank: rates from the counts as shown (rounded with --round-counts), hiding decided on the whole country.
-  const { table: { rows }, national, dispersion } = protectedRanking({ counts, population, regions, year, sex, age, per: opts.per, level: 0.95, ciMethod: 'exact', funnel: true, ...(opts.overdispersion ? { overdispersion: opts.overdispersion } : {}) }, counts, rule);
+  const {
+    table: { rows },
+    national,
+    dispersion,
+  } = protectedRanking(
+    {
+      counts,
+      population,
+      regions,
+      year,
+      sex,
+      age,
+      per: opts.per,
+      level: 0.95,
+      ciMethod: 'exact',
+      funnel: true,
+      ...(opts.overdispersion ? { overdispersion: opts.overdispersion } : {}),
+    },
+    counts,
+    rule,
+  );
   const target = national.rate;
   if (ruleActive(rule) && national.count_status !== 'shown' && national.count_status !== 'rounded') {
-    throw dataError(`the national ${opts.method} count for ${year} is hidden by --suppress ${rule.suppress}: the funnel's centre line would give it away`, { file: data.source }, 'a lower --suppress, or rank --suppress for the table');
+    throw dataError(
+      `the national ${opts.method} count for ${year} is hidden by --suppress ${rule.suppress}: the funnel's centre line would give it away`,
+      { file: data.source },
+      'a lower --suppress, or rank --suppress for the table',
+    );
   }
   if (typeof target !== 'number' || target === 0) throw dataError(`no national ${opts.method} rate for ${year}: nothing to draw the funnel around`, { file: data.source });
   const chosen = keepRegions(rows, selected).filter((r) => r.region_code !== NATIONAL_CODE);
   const shown = chosen.filter((r) => typeof r.rate === 'number');
   const hiddenNames = chosen.filter((r) => isHidden(r.count_status)).map((r) => String(r.region));
-  const points: FunnelPoint[] = shown.map((r) => ({ code: String(r.region_code), name: String(r.region), population: r.population as number, rate: r.rate as number, label: (r.funnel ?? null) as FunnelLabel | null }));
+  const points: FunnelPoint[] = shown.map((r) => ({
+    code: String(r.region_code),
+    name: String(r.region),
+    population: r.population as number,
+    rate: r.rate as number,
+    label: (r.funnel ?? null) as FunnelLabel | null,
+  }));
   const widest = Math.max(...rows.map((r) => (typeof r.population === 'number' ? r.population : 0)));
   const adjustment = opts.overdispersion && dispersion ? { kind: opts.overdispersion, ...dispersion } : undefined;
   const perLabel = `per ${opts.per.toLocaleString('en-US')}`;
@@ -109,7 +152,12 @@ async function runFunnel(opts: FunnelOptions): Promise<void> {
   });
   const provenance = provenanceOutput(opts, {
     ...populationMade(population, [year]),
-    methods: { interval: 'exact Poisson', funnel: adjustment ? `Spiegelhalter (2005): ${adjustment.kind} overdispersion-adjusted limits, 95% and 99.8%, around the national rate` : 'PHEindicatormethods: Poisson control limits, 95% and 99.8%, around the national rate (Spiegelhalter 2005)' },
+    methods: {
+      interval: 'exact Poisson',
+      funnel: adjustment
+        ? `Spiegelhalter (2005): ${adjustment.kind} overdispersion-adjusted limits, 95% and 99.8%, around the national rate`
+        : 'PHEindicatormethods: Poisson control limits, 95% and 99.8%, around the national rate (Spiegelhalter 2005)',
+    },
   });
   await writeWithProvenance(opts.output, svg, provenance, outputProtection([opts.input, opts.population]));
   const notes = inputWarnings(data);

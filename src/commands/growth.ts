@@ -9,8 +9,21 @@ import { growthSpec } from '../domain/publish-specs.js';
 import { addPublishOptions, populationMade, publishRule, type PublishOptions } from './publish.js';
 import type { PopulationTable } from '../domain/population.js';
 import {
-  addDataOptions, addHelp, addOutputOptions, BUNDLED_DATA_LABEL, populationNotes, emit, inputWarnings, loadCounts, loadPopulation, loadRegions, parsePositive, parseSexOption,
-  parseYearOption, type DataOptions, type OutputOptions,
+  addDataOptions,
+  addHelp,
+  addOutputOptions,
+  BUNDLED_DATA_LABEL,
+  populationNotes,
+  emit,
+  inputWarnings,
+  loadCounts,
+  loadPopulation,
+  loadRegions,
+  parsePositive,
+  parseSexOption,
+  parseYearOption,
+  type DataOptions,
+  type OutputOptions,
 } from './common.js';
 
 const EXAMPLES = [
@@ -115,19 +128,29 @@ async function runGrowth(opts: GrowthOptions): Promise<void> {
     const population = await loadPopulation(opts, regions, data);
     populationTable = population;
     const withBoth = rows.filter((r) => typeof r.base_count === 'number' && typeof r.count === 'number').map((r) => r.region_code as string);
-    addPerCapita(rows, national, (code, y) => population.require(code, y, sex), opts.per, (y) => withBoth.reduce((s, c) => s + population.require(c, y, sex), 0));
+    addPerCapita(
+      rows,
+      national,
+      (code, y) => population.require(code, y, sex),
+      opts.per,
+      (y) => withBoth.reduce((s, c) => s + population.require(c, y, sex), 0),
+    );
     columns = perCapitaColumns(opts.since, year, opts.per.toLocaleString('en-US'));
     notes.push(...populationNotes(population));
     notes.push(`Change and per year: of the rate over ${span}. Rate ratio ${year} vs ${opts.since} with its exact interval; significant when the interval excludes 1.`);
   } else notes.push(`Per year: compound annual growth rate over ${span}.`);
   // Suppression is decided on the whole table, before --region picks rows from it.
-  const whole = protectTable({
-    title: `${method || opts.method} treatments${opts.perCapita ? ' per inhabitant' : ''}${sex !== 'total' ? ` (${sex})` : ''}, ${opts.since}–${year}`,
-    columns,
-    rows,
-    apart: [national],
-    notes,
-  }, growthSpec(rows, baseCounts, endCounts), rule);
+  const whole = protectTable(
+    {
+      title: `${method || opts.method} treatments${opts.perCapita ? ' per inhabitant' : ''}${sex !== 'total' ? ` (${sex})` : ''}, ${opts.since}–${year}`,
+      columns,
+      rows,
+      apart: [national],
+      notes,
+    },
+    growthSpec(rows, baseCounts, endCounts),
+    rule,
+  );
   const table: ResultTable = { ...whole, rows: keepRegions(whole.rows, selected) };
   table.made = {
     ...(populationTable ? populationMade(populationTable, [opts.since, year]) : { population: null }),

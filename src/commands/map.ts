@@ -8,10 +8,7 @@ import { resolveMethod, selectCounts, yearsOf } from '../domain/select.js';
 import { readBoundaries } from '../ingest/boundaries.js';
 import { writeStderr } from '../io/output.js';
 import { choropleth, mapWords, tileMap, type MapOptions, type MapRegion } from '../render/map.js';
-import {
-  addDataOptions, addHelp, loadCounts, loadPopulation, loadRegions, outputProtection, parsePositive, parseYearOption, resolveLang,
-  type DataOptions,
-} from './common.js';
+import { addDataOptions, addHelp, loadCounts, loadPopulation, loadRegions, outputProtection, parsePositive, parseYearOption, resolveLang, type DataOptions } from './common.js';
 import { currentIo } from '../io/context.js';
 
 const EXAMPLES = [
@@ -77,7 +74,13 @@ async function runMap(opts: MapCommandOptions): Promise<void> {
   const population = await loadPopulation(opts, regions, data);
   const rule = publishRule(opts);
   // As rank --suppress: a region whose count the ranking hides has no rate or class on the map.
-  const { table: { rows } } = protectedRanking({ counts, population, regions, year, sex: 'total', age: ALL_AGES, per: opts.per, level: 0.95, ciMethod: 'exact', funnel: opts.colour === 'funnel' }, counts, rule);
+  const {
+    table: { rows },
+  } = protectedRanking(
+    { counts, population, regions, year, sex: 'total', age: ALL_AGES, per: opts.per, level: 0.95, ciMethod: 'exact', funnel: opts.colour === 'funnel' },
+    counts,
+    rule,
+  );
   const mapped: MapRegion[] = rows.map((r) => ({
     code: String(r.region_code),
     name: String(r.region),
@@ -102,7 +105,10 @@ async function runMap(opts: MapCommandOptions): Promise<void> {
   const hidden = mapped.filter((m) => m.hidden).map((m) => m.name);
   if (hidden.length) notes.push(`Hidden (${HIDDEN_MARKER}, --suppress ${rule.suppress}): ${hidden.join(', ')}.`);
   if (noData.length) notes.push(`No ${name} rate for ${year}: ${noData.join(', ')} (drawn as "no data").`);
-  const provenance = provenanceOutput(opts, { ...populationMade(population, [year]), methods: opts.colour === 'funnel' ? { funnel: 'PHEindicatormethods: Poisson control limits, 95% and 99.8%, around the national rate (Spiegelhalter 2005)' } : {} });
+  const provenance = provenanceOutput(opts, {
+    ...populationMade(population, [year]),
+    methods: opts.colour === 'funnel' ? { funnel: 'PHEindicatormethods: Poisson control limits, 95% and 99.8%, around the national rate (Spiegelhalter 2005)' } : {},
+  });
   await writeWithProvenance(opts.output, `${svg}\n`, provenance, outputProtection([opts.input, opts.population, opts.boundaries]));
   if (!opts.quiet && notes.length) writeStderr(notes.map((n) => `note: ${n}\n`).join(''));
 }

@@ -149,7 +149,7 @@ function failure(e: HttpFailure, base: string, table: string, years: readonly nu
       return fetchError(
         `SCB (${base}) answered ${e.message}`,
         e.status !== undefined && e.status >= 500
-          ? 'a problem on SCB\'s side; try again later; nothing was written'
+          ? "a problem on SCB's side; try again later; nothing was written"
           : `the request for ${span} was refused: the years may not be published yet (SCB publishes 31 December in February) or the table ${table} has changed; nothing was written. Or ${fallback}`,
       );
     case 'truncated':

@@ -8,7 +8,16 @@ import { NATIONAL_CODE, type RegionIndex } from '../domain/regions.js';
 import { readBundled } from '../io/bundled.js';
 import type { ResultTable } from '../render/model.js';
 import {
-  addHelp, addOutputOptions, BUNDLED_POPULATION_SOURCE, emit, loadCachedPopulation, loadRegions, nationalDifferenceNote, parseYearOption, plural, type OutputOptions,
+  addHelp,
+  addOutputOptions,
+  BUNDLED_POPULATION_SOURCE,
+  emit,
+  loadCachedPopulation,
+  loadRegions,
+  nationalDifferenceNote,
+  parseYearOption,
+  plural,
+  type OutputOptions,
 } from './common.js';
 import { fetchCommand } from './population-fetch.js';
 
@@ -100,7 +109,13 @@ function runCoverage(opts: PopulationOptions): Promise<void> {
   for (const r of rows) counts.set(r.source_id, (counts.get(r.source_id) ?? 0) + 1);
   const sources = [...counts.entries()]
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-    .map(([id, n]) => ({ id, rows: n, where: shorten(described.get(id) ?? (id === SCB_API_SOURCE && cacheFile ? `fetched with rehab-stats population fetch, in ${cacheFile}` : 'see the note column of population.csv')) }));
+    .map(([id, n]) => ({
+      id,
+      rows: n,
+      where: shorten(
+        described.get(id) ?? (id === SCB_API_SOURCE && cacheFile ? `fetched with rehab-stats population fetch, in ${cacheFile}` : 'see the note column of population.csv'),
+      ),
+    }));
   const extra = [...differenceNotes(rows, regions), ...(cacheFile ? [`Includes figures fetched from SCB (${cacheFile}) where the bundled table has none.`] : [])];
   return emit(coverageTable(rowsToObservations(rows), sources, extra), opts);
 }
@@ -147,7 +162,11 @@ function runLookup(opts: PopulationOptions): Promise<void> {
         source_id: r.source_id,
         note: r.note,
       })),
-      notes: ['Sources:', ...ids.map((id) => `  ${id}: ${described.get(id) ?? 'fetched with rehab-stats population fetch (see the note column)'}`), ...differenceNotes(rows, regions).filter((n) => opts.year === undefined || n.startsWith(`Riket ${opts.year}`))],
+      notes: [
+        'Sources:',
+        ...ids.map((id) => `  ${id}: ${described.get(id) ?? 'fetched with rehab-stats population fetch (see the note column)'}`),
+        ...differenceNotes(rows, regions).filter((n) => opts.year === undefined || n.startsWith(`Riket ${opts.year}`)),
+      ],
     },
     opts,
   );

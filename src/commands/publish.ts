@@ -35,7 +35,12 @@ export function parseWhole(name: string) {
 
 export function addPublishOptions(cmd: Command): Command {
   return cmd
-    .addOption(new Option('--suppress <n>', 'hide every count below N and all figures computed from it, and enough further cells that none can be worked out from the totals (0: none)').argParser(parseWhole('--suppress')))
+    .addOption(
+      new Option(
+        '--suppress <n>',
+        'hide every count below N and all figures computed from it, and enough further cells that none can be worked out from the totals (0: none)',
+      ).argParser(parseWhole('--suppress')),
+    )
     .addOption(new Option('--round-counts <k>', 'show counts rounded to a multiple of K; rates are computed from the rounded counts').argParser(parseWhole('--round-counts')))
     .option('--provenance [file]', 'write where the result came from and how it was made (JSON) to FILE, or beside --output as FILE.provenance.json')
     .option('--provenance-time', 'with --provenance: record when it was made (SOURCE_DATE_EPOCH when set, else the clock); without it the record has no time');
@@ -66,7 +71,10 @@ export function describeRule(rule: PublishRule): Pick<MethodRecord, 'suppression
       rule.suppress > 0
         ? `counts below ${rule.suppress} hidden with every figure computed from them (rate, interval, rank, share, growth, funnel class); further counts hidden so that no hidden count follows from the printed totals (secondary suppression)`
         : 'none',
-    rounding: rule.roundTo > 1 ? `shown counts rounded to the nearest multiple of ${rule.roundTo} (halves up); rates, intervals, shares and growth computed from the rounded counts` : 'none',
+    rounding:
+      rule.roundTo > 1
+        ? `shown counts rounded to the nearest multiple of ${rule.roundTo} (halves up); rates, intervals, shares and growth computed from the rounded counts`
+        : 'none',
   };
 }
 
@@ -78,7 +86,12 @@ export function recordInvocation(action: Command, version: string, args: readonl
 }
 
 /** Every input's name and SHA-256: the files given, or the bundled tables used in their place. */
-export function inputDigests(input: string | undefined, population: string | undefined, usesPopulation: boolean, extra: { role: string; path: string; name?: string }[] = []): InputDigest[] {
+export function inputDigests(
+  input: string | undefined,
+  population: string | undefined,
+  usesPopulation: boolean,
+  extra: { role: string; path: string; name?: string }[] = [],
+): InputDigest[] {
   const bundled = (name: string, role: string): InputDigest => ({ role, name: `bundled ${name}`, ...digestOf(readBundled(name)) });
   const given = (path: string, role: string): InputDigest => ({ role, name: displayName(path), ...digestOfPath(path) });
   return [
@@ -89,7 +102,13 @@ export function inputDigests(input: string | undefined, population: string | und
 }
 
 /** The provenance of one result: the recorded command line, the inputs' digests and the methods. */
-export function buildProvenance(made: Made, inputs: InputDigest[], rule: PublishRule, builtAt?: string, canonical?: { arguments: string[]; options: Record<string, unknown> }): Provenance {
+export function buildProvenance(
+  made: Made,
+  inputs: InputDigest[],
+  rule: PublishRule,
+  builtAt?: string,
+  canonical?: { arguments: string[]; options: Record<string, unknown> },
+): Provenance {
   if (!invocation) throw new Error('provenance asked for before the command line was recorded');
   const { provenance: _omit, ...options } = invocation.options;
   return {
@@ -129,11 +148,19 @@ function homeRelative(path: string): string {
  * The provenance file an output asks for (--provenance), or none: written together with the
  * output itself, so the two never disagree.
  */
-export function provenanceOutput(opts: PublishOptions & { output?: string; input?: string; population?: string }, made: Made | undefined): { path: string; data: string } | undefined {
+export function provenanceOutput(
+  opts: PublishOptions & { output?: string; input?: string; population?: string },
+  made: Made | undefined,
+): { path: string; data: string } | undefined {
   const path = provenancePath(opts);
   if (!path) return undefined;
   const m = made ?? { population: null, methods: {} };
-  const record = buildProvenance(m, inputDigests(opts.input, opts.population, m.population !== null, m.inputs), publishRule(opts), opts.provenanceTime ? recordTime(currentIo().env, currentIo().now) : undefined);
+  const record = buildProvenance(
+    m,
+    inputDigests(opts.input, opts.population, m.population !== null, m.inputs),
+    publishRule(opts),
+    opts.provenanceTime ? recordTime(currentIo().env, currentIo().now) : undefined,
+  );
   return { path, data: provenanceJson(record) };
 }
 
@@ -154,7 +181,8 @@ export function provenancePath(opts: PublishOptions & { output?: string }): stri
   if (!opts.provenance) return undefined;
   if (typeof opts.provenance === 'string') return opts.provenance;
   // `--output -` is stdout: there is no file to sit beside (it would be a file named "-.provenance.json").
-  if (!opts.output || opts.output === '-') throw usageError('--provenance needs a file name or --output', 'e.g. --output ranked.csv --provenance (writes ranked.csv.provenance.json), or --provenance run.json');
+  if (!opts.output || opts.output === '-')
+    throw usageError('--provenance needs a file name or --output', 'e.g. --output ranked.csv --provenance (writes ranked.csv.provenance.json), or --provenance run.json');
   return `${opts.output}.provenance.json`;
 }
 

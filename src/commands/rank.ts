@@ -18,9 +18,23 @@ import { addPublishOptions, populationMade, publishRule, type PublishOptions } f
 import type { Column, ResultRow, ResultTable } from '../render/model.js';
 import { FUNNEL_COLUMNS, intervalColumns } from '../render/columns.js';
 import {
-  addDataOptions, addHelp, addOutputOptions, BUNDLED_DATA_LABEL, populationNotes, emit, inputWarnings, loadCounts,
-  loadPopulation, loadRegions, parseDenominator, parseLevel, parsePositive, parseSexOption, parseYearOption,
-  type DataOptions, type OutputOptions,
+  addDataOptions,
+  addHelp,
+  addOutputOptions,
+  BUNDLED_DATA_LABEL,
+  populationNotes,
+  emit,
+  inputWarnings,
+  loadCounts,
+  loadPopulation,
+  loadRegions,
+  parseDenominator,
+  parseLevel,
+  parsePositive,
+  parseSexOption,
+  parseYearOption,
+  type DataOptions,
+  type OutputOptions,
 } from './common.js';
 
 const EXAMPLES = [
@@ -64,7 +78,14 @@ function pctOf(level: number): string {
   return `${Math.round(level * 1000) / 10}%`;
 }
 
-export function rankColumns(level: number, perLabel: string, funnel = false, barScale?: number, intervalMethod: 'human' | 'machine' | false = false, rankInterval = false): Column[] {
+export function rankColumns(
+  level: number,
+  perLabel: string,
+  funnel = false,
+  barScale?: number,
+  intervalMethod: 'human' | 'machine' | false = false,
+  rankInterval = false,
+): Column[] {
   const pct = `${Math.round(level * 1000) / 10}%`;
   const funnelColumns: readonly Column[] = funnel ? FUNNEL_COLUMNS : [];
   return [
@@ -96,15 +117,27 @@ export function rankCommand(): Command {
     .option('-y, --year <year>', 'year to rank (default: the latest year in the data)', parseYearOption('--year'))
     .option('--per <n>', 'rate per this many inhabitants', parsePositive('--per'), 100000)
     .addOption(new Option('--ci <level>', 'confidence level in percent: 90, 95, 99 or 99.8').argParser(parseLevel).default(0.95, '95'))
-    .addOption(new Option('--ci-method <method>', 'exact Poisson, Byar\'s approximation, or PHE\'s rule (exact below 10, Byar from 10); with --standard: the DSR total\'s limits (default Byar, as PHE)').choices(['exact', 'byar', 'phe']).default('exact'))
+    .addOption(
+      new Option(
+        '--ci-method <method>',
+        "exact Poisson, Byar's approximation, or PHE's rule (exact below 10, Byar from 10); with --standard: the DSR total's limits (default Byar, as PHE)",
+      )
+        .choices(['exact', 'byar', 'phe'])
+        .default('exact'),
+    )
     .addOption(new Option('--sex <sex>', 'count and population of one sex').choices(['all', 'women', 'men']).default('all'))
     .option('--by <column>', 'rank the units of this column (clinic, programme …) instead of regions; needs --input')
     .option('--numerator <column>', 'with --by: rank by the proportion numerator ÷ --denominator COLUMN, with Wilson intervals')
     .option('--count <column>', 'with --by: add up this column (default: count the rows)')
     .addOption(new Option('--standard <population>', 'age-standardise directly against this standard population (needs counts and population by age group)').choices(['esp2013']))
-    .option('--funnel', 'add funnel-plot control limits (95% and 99.8%) around the national rate for each region\'s size')
+    .option('--funnel', "add funnel-plot control limits (95% and 99.8%) around the national rate for each region's size")
     .option('--rank-interval', "each region's 95% interval of rank, by simulating its count (Poisson, 2000 runs, fixed seed; Goldstein & Spiegelhalter 1996)")
-    .addOption(new Option('--overdispersion <kind>', 'funnel limits widened for overdispersion (Spiegelhalter 2005): multiplicative φ or additive τ²; implies --funnel').choices(['multiplicative', 'additive']))
+    .addOption(
+      new Option('--overdispersion <kind>', 'funnel limits widened for overdispersion (Spiegelhalter 2005): multiplicative φ or additive τ²; implies --funnel').choices([
+        'multiplicative',
+        'additive',
+      ]),
+    )
     .option('--denominator <group>', 'population to divide by: all (ages) or 16-67 (the target group); with --by: the denominator column', 'all');
   addDataOptions(cmd);
   addOutputOptions(cmd);
@@ -116,7 +149,7 @@ export function rankCommand(): Command {
 
 async function runRank(opts: RankOptions, ciMethodGiven = false): Promise<void> {
   if (opts.overdispersion) {
-    if (opts.standard) throw usageError('--overdispersion works on crude rates, not with --standard', 'drop --standard, or use --funnel alone for PHE\'s funnels of DSRs');
+    if (opts.standard) throw usageError('--overdispersion works on crude rates, not with --standard', "drop --standard, or use --funnel alone for PHE's funnels of DSRs");
     if (opts.by) throw usageError('--overdispersion works on ranks of regions, not with --by');
     opts.funnel = true;
   }
@@ -140,7 +173,11 @@ async function runRank(opts: RankOptions, ciMethodGiven = false): Promise<void> 
   const year = opts.year ?? years[years.length - 1]!;
   const counts = selectCounts(data.observations, { method, year, sex, absentIsZero: data.recordLevel });
   if (counts.size === 0) {
-    throw dataError(`no ${opts.method} counts for ${year}${sex !== 'total' ? ` (${sex})` : ''}`, { file: data.source }, `years with ${opts.method} counts: ${years.join(', ') || 'none'}`);
+    throw dataError(
+      `no ${opts.method} counts for ${year}${sex !== 'total' ? ` (${sex})` : ''}`,
+      { file: data.source },
+      `years with ${opts.method} counts: ${years.join(', ') || 'none'}`,
+    );
   }
   const population = await loadPopulation(opts, regions, data);
   let strata: Map<string, AgeStratum[]> | undefined;
@@ -148,10 +185,21 @@ async function runRank(opts: RankOptions, ciMethodGiven = false): Promise<void> 
   // a DSR's limits are Byar's for the total count unless --ci-method says otherwise (PHE's rule is Byar from 10 events, the least a DSR needs)
   const ciMethod: PoissonMethod = opts.standard && !ciMethodGiven ? 'byar' : opts.ciMethod;
   if (opts.standard) {
-    const built = buildStrata(data.observations, { method, year, sex, absentIsZero: data.recordLevel }, population, regions, ESP2013, 'the European Standard Population 2013', data.source);
+    const built = buildStrata(
+      data.observations,
+      { method, year, sex, absentIsZero: data.recordLevel },
+      population,
+      regions,
+      ESP2013,
+      'the European Standard Population 2013',
+      data.source,
+    );
     strata = built.strata;
     for (const [code, why] of built.problems) counts.set(code, { value: null, lines: counts.get(code)?.lines ?? [], note: why });
-    const limits = ciMethod === 'exact' ? "exact Poisson limits for the total count (--ci-method exact; PHE's calculate_dsr uses Byar's)" : "Byar's limits for the total count, as PHEindicatormethods' calculate_dsr";
+    const limits =
+      ciMethod === 'exact'
+        ? "exact Poisson limits for the total count (--ci-method exact; PHE's calculate_dsr uses Byar's)"
+        : "Byar's limits for the total count, as PHEindicatormethods' calculate_dsr";
     standardNote = `Age-standardised directly to the European Standard Population 2013 over the age groups ${built.bands.join(', ')}; ${pctOf(opts.ci)} intervals by Dobson's method with ${limits}; no DSR below 10 events.`;
   }
   const rule = publishRule(opts);
@@ -159,11 +207,36 @@ async function runRank(opts: RankOptions, ciMethodGiven = false): Promise<void> 
   // The interval can differ by row (PHE's rule picks by count size): each row says which it got.
   const perRowMethod = opts.ciMethod === 'phe' ? 'human' : ruleActive(rule) ? 'machine' : false;
   const intervalMethods = (rows: ResultRow[], national: ResultRow) => {
-    if (perRowMethod) for (const r of [...rows, national]) r.interval_method = typeof r.rate_lower !== 'number' ? null : strata ? 'dobson' : poissonMethodUsed(r.count as number, opts.ciMethod);
+    if (perRowMethod)
+      for (const r of [...rows, national]) r.interval_method = typeof r.rate_lower !== 'number' ? null : strata ? 'dobson' : poissonMethodUsed(r.count as number, opts.ciMethod);
   };
   // Rates come from the counts as shown: rounded ones when --round-counts asks (README "Publishing").
   // Suppression is decided on the whole ranking, before --region picks rows from it.
-  const { table: whole, national, missingRegions, dispersion } = protectedRanking({ counts, population, regions, year, sex, age, per: opts.per, level: opts.ci, ciMethod, funnel: opts.funnel, ...(opts.rankInterval ? { rankInterval: true } : {}), ...(opts.overdispersion ? { overdispersion: opts.overdispersion } : {}), ...(strata ? { strata } : {}) }, counts, rule, intervalMethods);
+  const {
+    table: whole,
+    national,
+    missingRegions,
+    dispersion,
+  } = protectedRanking(
+    {
+      counts,
+      population,
+      regions,
+      year,
+      sex,
+      age,
+      per: opts.per,
+      level: opts.ci,
+      ciMethod,
+      funnel: opts.funnel,
+      ...(opts.rankInterval ? { rankInterval: true } : {}),
+      ...(opts.overdispersion ? { overdispersion: opts.overdispersion } : {}),
+      ...(strata ? { strata } : {}),
+    },
+    counts,
+    rule,
+    intervalMethods,
+  );
   const allRows = whole.rows;
 
   // Ranks stay those among all regions: Stockholm is 5th of 21, shown alone.
@@ -174,15 +247,26 @@ async function runRank(opts: RankOptions, ciMethodGiven = false): Promise<void> 
   const notes = [
     ...(data.bundled ? [BUNDLED_DATA_LABEL] : [`Data: ${data.source}.`]),
     ...populationNotes(population),
-    ...(opts.standard ? [] : [`Interval: ${opts.ciMethod === 'exact' ? 'exact Poisson' : opts.ciMethod === 'byar' ? "Byar's approximation" : 'exact Poisson below 10, Byar from 10'}; regions share a rank only when their rates are exactly equal.`]),
+    ...(opts.standard
+      ? []
+      : [
+          `Interval: ${opts.ciMethod === 'exact' ? 'exact Poisson' : opts.ciMethod === 'byar' ? "Byar's approximation" : 'exact Poisson below 10, Byar from 10'}; regions share a rank only when their rates are exactly equal.`,
+        ]),
   ];
   notes.push(`vs Riket: higher or lower when the region's ${Math.round(opts.ci * 1000) / 10}% interval lies wholly above or below the national rate.`);
   if (dispersion) notes.push(dispersionNote(dispersion, opts.overdispersion));
-  if (opts.rankInterval) notes.push('Rank 95%: the 2.5th–97.5th percentiles of each region\'s rank over 2000 simulations of every count from Poisson(observed), fixed seed (Goldstein & Spiegelhalter 1996).');
-  if (opts.funnel && !opts.overdispersion) notes.push(`Funnel: the region's count judged against the count expected at the ${opts.standard ? "funnel's weighted average rate (PHE)" : 'national rate'} at 95% and 99.8% (exact Poisson below 10, Byar from 10), as PHEindicatormethods' funnels; Spiegelhalter 2005.`);
+  if (opts.rankInterval)
+    notes.push(
+      "Rank 95%: the 2.5th–97.5th percentiles of each region's rank over 2000 simulations of every count from Poisson(observed), fixed seed (Goldstein & Spiegelhalter 1996).",
+    );
+  if (opts.funnel && !opts.overdispersion)
+    notes.push(
+      `Funnel: the region's count judged against the count expected at the ${opts.standard ? "funnel's weighted average rate (PHE)" : 'national rate'} at 95% and 99.8% (exact Poisson below 10, Byar from 10), as PHEindicatormethods' funnels; Spiegelhalter 2005.`,
+    );
   if (standardNote) notes.push(standardNote);
   if (method === '') notes.push(`The input has no method column: every count is taken as ${opts.method}.`);
-  if (selected.length) notes.push(`Ranks are among all ${allRows.filter((r) => typeof r.rank === 'number').length} ranked regions; only ${selected.map((r) => r.name).join(', ')} shown.`);
+  if (selected.length)
+    notes.push(`Ranks are among all ${allRows.filter((r) => typeof r.rank === 'number').length} ranked regions; only ${selected.map((r) => r.name).join(', ')} shown.`);
   if (missingRegions.length) notes.push(`Not in the input for ${year}: ${missingRegions.join(', ')}.`);
   // Year and method on every row (set in place: the suppression marks know rows by identity).
   for (const r of [...rows, ...(whole.apart ?? [])]) Object.assign(r, { year, method: methodName });
@@ -190,14 +274,30 @@ async function runRank(opts: RankOptions, ciMethodGiven = false): Promise<void> 
     ...whole,
     title: `${methodName} treatments per ${perLabel} inhabitants${who ? ` (${who})` : ''}${opts.standard ? ', age-standardised' : ''}, ${year}`,
     // The bars' scale from the rows still shown, so that a hidden rate does not set it.
-    columns: [...rankColumns(opts.ci, perLabel, opts.funnel, Math.max(...[...rows, national].map((r) => (typeof r.rate_upper === 'number' ? r.rate_upper : 0))), perRowMethod, opts.rankInterval === true), ...whole.columns],
+    columns: [
+      ...rankColumns(
+        opts.ci,
+        perLabel,
+        opts.funnel,
+        Math.max(...[...rows, national].map((r) => (typeof r.rate_upper === 'number' ? r.rate_upper : 0))),
+        perRowMethod,
+        opts.rankInterval === true,
+      ),
+      ...whole.columns,
+    ],
     rows,
     notes: [...notes, ...whole.notes],
     made: {
       ...populationMade(population, [year]),
       methods: {
         interval: opts.standard ? "Dobson's method for directly standardised rates" : intervalName(opts.ciMethod),
-        ...(opts.funnel ? { funnel: opts.overdispersion ? `Spiegelhalter (2005): ${opts.overdispersion} overdispersion-adjusted limits, 95% and 99.8%, around the national rate` : 'PHEindicatormethods: Poisson control limits, 95% and 99.8%, around the national rate (Spiegelhalter 2005)' } : {}),
+        ...(opts.funnel
+          ? {
+              funnel: opts.overdispersion
+                ? `Spiegelhalter (2005): ${opts.overdispersion} overdispersion-adjusted limits, 95% and 99.8%, around the national rate`
+                : 'PHEindicatormethods: Poisson control limits, 95% and 99.8%, around the national rate (Spiegelhalter 2005)',
+            }
+          : {}),
         ...(opts.standard ? { standard_population: 'European Standard Population 2013' } : {}),
       },
     },
@@ -255,20 +355,47 @@ async function runRankByUnit(opts: RankOptions): Promise<void> {
   const { units, file, filtered, notes } = await loadUnits({ ...opts, by: opts.by!, denominator });
   const rule = publishRule(opts);
   // Proportions, intervals and ranks from the counts as shown (rounded with --round-counts); hiding on the true counts.
-  const shownUnits = rule.roundTo > 1 ? units.map((u) => ({ ...u, numerator: roundCount(u.numerator, rule.roundTo), ...(u.denominator !== undefined ? { denominator: roundCount(u.denominator, rule.roundTo) } : {}) })) : units;
+  const shownUnits =
+    rule.roundTo > 1
+      ? units.map((u) => ({
+          ...u,
+          numerator: roundCount(u.numerator, rule.roundTo),
+          ...(u.denominator !== undefined ? { denominator: roundCount(u.denominator, rule.roundTo) } : {}),
+        }))
+      : units;
   const { table: ranked } = rankUnits(shownUnits, opts.ci, opts.funnel);
   const truth = new Map(units.map((u) => [u.unit, u]));
-  const table = protectTable({ ...ranked, notes: [] }, unitRankSpec(ranked.rows, truth, units.every((u) => u.denominator !== undefined)), rule);
+  const table = protectTable(
+    { ...ranked, notes: [] },
+    unitRankSpec(
+      ranked.rows,
+      truth,
+      units.every((u) => u.denominator !== undefined),
+    ),
+    rule,
+  );
   const what = numerator ? `${numerator} of ${denominator}` : opts.count ? opts.count : 'rows';
   await emit(
     {
       ...table,
       title: `${what} by ${opts.by}${filtered.length ? ` (${filtered.join(', ')})` : ''}`,
-      made: { population: null, methods: { interval: numerator ? `Wilson score, ${pctOf(opts.ci)}` : `exact Poisson, ${pctOf(opts.ci)}`, ...(opts.funnel && numerator ? { funnel: 'Wilson-score control limits, 95% and 99.8%, around the overall percentage (PHEindicatormethods; Spiegelhalter 2005)' } : {}) } },
+      made: {
+        population: null,
+        methods: {
+          interval: numerator ? `Wilson score, ${pctOf(opts.ci)}` : `exact Poisson, ${pctOf(opts.ci)}`,
+          ...(opts.funnel && numerator ? { funnel: 'Wilson-score control limits, 95% and 99.8%, around the overall percentage (PHEindicatormethods; Spiegelhalter 2005)' } : {}),
+        },
+      },
       notes: [
         `Data: ${file}.`,
-        numerator ? 'Percent with Wilson score intervals; "vs overall" is higher or lower when the whole interval lies above or below the overall percentage.' : 'Counts with exact Poisson intervals.',
-        ...(opts.funnel && numerator ? ['Funnel: outside the 95% or 99.8% control limits around the overall percentage for a unit of that size (Wilson-score limits as PHEindicatormethods; Spiegelhalter 2005).'] : []),
+        numerator
+          ? 'Percent with Wilson score intervals; "vs overall" is higher or lower when the whole interval lies above or below the overall percentage.'
+          : 'Counts with exact Poisson intervals.',
+        ...(opts.funnel && numerator
+          ? [
+              'Funnel: outside the 95% or 99.8% control limits around the overall percentage for a unit of that size (Wilson-score limits as PHEindicatormethods; Spiegelhalter 2005).',
+            ]
+          : []),
         ...notes,
         ...table.notes,
       ],

@@ -20,8 +20,18 @@ import { ruleActive, type PublishRule } from '../domain/publish.js';
 import type { Provenance } from '../domain/provenance.js';
 import { buildProvenance, inputDigests, parseWhole, recordTime } from './publish.js';
 import {
-  addHelp, BUNDLED_DATA_LABEL, collect, loadCounts, loadPopulation, loadRegions, outputProtection, parsePositive, populationNotes,
-  parseYearOption, resolveLang, type CountData,
+  addHelp,
+  BUNDLED_DATA_LABEL,
+  collect,
+  loadCounts,
+  loadPopulation,
+  loadRegions,
+  outputProtection,
+  parsePositive,
+  populationNotes,
+  parseYearOption,
+  resolveLang,
+  type CountData,
 } from './common.js';
 import { currentIo, setExitStatus } from '../io/context.js';
 
@@ -98,7 +108,10 @@ function settingsFrom(opts: ReportOptions): ReportConfig & { base: string; confi
   // Paths in a config are relative to it; shown relative to where the report runs, so a report
   // names its inputs the same on every clone (an absolute path would make report --check fail).
   const fromConfig = (p: string | undefined) => (p === undefined ? undefined : relative(currentIo().cwd, resolve(base, p)) || '.');
-  const methods = opts.method?.flatMap((m) => m.split(',')).map((m) => m.trim()).filter(Boolean);
+  const methods = opts.method
+    ?.flatMap((m) => m.split(','))
+    .map((m) => m.trim())
+    .filter(Boolean);
   return {
     base,
     configPath,
@@ -154,31 +167,66 @@ function breakRegion(b: BreakConfig, selected: readonly Region[], from: 'option'
     throw dataError(
       '"break" needs "region"',
       { file: configFile },
-      selected.length ? `the report has ${selected.length} regions (${listed(selected)}): name the one the break is about` : 'e.g. {"region": "06", "year": 2021}, or give the report one region ("regions" or --region)',
+      selected.length
+        ? `the report has ${selected.length} regions (${listed(selected)}): name the one the break is about`
+        : 'e.g. {"region": "06", "year": 2021}, or give the report one region ("regions" or --region)',
     );
   }
   const region = regions.resolve(b.region);
   if (!region || region.code === NATIONAL_CODE) {
     const near = regions.suggest(b.region);
-    throw dataError(`"break.region" ${JSON.stringify(b.region)} is not a region`, { file: configFile }, near.length ? `did you mean: ${near.join('; ')}?` : 'see: rehab-stats regions');
+    throw dataError(
+      `"break.region" ${JSON.stringify(b.region)} is not a region`,
+      { file: configFile },
+      near.length ? `did you mean: ${near.join('; ')}?` : 'see: rehab-stats regions',
+    );
   }
   if (selected.length && !selected.some((r) => r.code === region.code)) {
     if (from === 'option') {
-      throw usageError(`--region ${listed(selected)} leaves out ${region.code} ${region.name}, the break section's region ("break.region" in ${configFile})`, `add --region ${region.code}, or leave --region out`);
+      throw usageError(
+        `--region ${listed(selected)} leaves out ${region.code} ${region.name}, the break section's region ("break.region" in ${configFile})`,
+        `add --region ${region.code}, or leave --region out`,
+      );
     }
-    throw dataError(`"break.region" ${region.code} ${region.name} is not among "regions" (${listed(selected)})`, { file: configFile }, `add "${region.code}" to "regions", or change "break.region"`);
+    throw dataError(
+      `"break.region" ${region.code} ${region.name} is not among "regions" (${listed(selected)})`,
+      { file: configFile },
+      `add "${region.code}" to "regions", or change "break.region"`,
+    );
   }
   return region;
 }
 
 /** The configured break analysis (as trend --region R --break YEAR [--vs rest]) for the report. */
-function reportBreak(b: BreakConfig, region: Region, data: CountData, regions: RegionIndex, population: PopulationTable, methods: string[], per: number, lang: 'sv' | 'en', configFile: string, rule: PublishRule, sections: readonly MethodSection[] = []): BreakSection {
+function reportBreak(
+  b: BreakConfig,
+  region: Region,
+  data: CountData,
+  regions: RegionIndex,
+  population: PopulationTable,
+  methods: string[],
+  per: number,
+  lang: 'sv' | 'en',
+  configFile: string,
+  rule: PublishRule,
+  sections: readonly MethodSection[] = [],
+): BreakSection {
   if (!b.method && methods.length > 1) throw dataError('"break" needs "method": the report covers several', { file: configFile }, `methods: ${methods.join(', ')}`);
   const method = b.method ? resolveMethod(data.observations, b.method, data.source) : methods[0]!;
   const years = yearsOf(data.observations.filter((o) => o.method === method));
   if (ruleActive(rule)) {
     const national = b.vs === 'rest' ? nationalSeries(data.observations, regions, method, years, population, per, data.recordLevel, data.source) : undefined;
-    return protectedBreakSection(countSeries(data.observations, regions, region, method, years, data.recordLevel), national, b.year, rule, population, per, lang, data.source, hiddenElsewhere(sections, method, region.code));
+    return protectedBreakSection(
+      countSeries(data.observations, regions, region, method, years, data.recordLevel),
+      national,
+      b.year,
+      rule,
+      population,
+      per,
+      lang,
+      data.source,
+      hiddenElsewhere(sections, method, region.code),
+    );
   }
   const series = withRates(countSeries(data.observations, regions, region, method, years, data.recordLevel), population, per);
   const analysis =
@@ -231,7 +279,12 @@ export function reportCommand(): Command {
     .option('--sheet <name|n>', 'the sheet of an xlsx input to read, by name or position (default: the first)')
     .option('-p, --population <file>', 'population; default the bundled SCB table')
     .option('-m, --method <methods>', 'methods to report, comma-separated or repeated (default: all in the data)', collect, [])
-    .option('-r, --region <region>', 'only this region in the tables and charts (Riket stays for comparison): SCB code, name or alias; repeatable (config key "regions")', collect, [])
+    .option(
+      '-r, --region <region>',
+      'only this region in the tables and charts (Riket stays for comparison): SCB code, name or alias; repeatable (config key "regions")',
+      collect,
+      [],
+    )
     .option('-y, --year <year>', 'year to report (default: the latest)', parseYearOption('--year'))
     .option('--since <year>', 'base year for growth (default: the earliest)', parseYearOption('--since'))
     .option('--per <n>', 'rates per this many inhabitants (default 100000)', parsePositive('--per'))
@@ -246,7 +299,11 @@ export function reportCommand(): Command {
     .option('-q, --quiet', 'no notes on stderr');
   addHelp(cmd, EXAMPLES, DETAILS);
   cmd.action(async (opts: ReportOptions) => {
-    for (const [option, value] of [['--markdown', opts.markdown], ['--html', opts.html], ['--out-dir', opts.outDir]] as const) {
+    for (const [option, value] of [
+      ['--markdown', opts.markdown],
+      ['--html', opts.html],
+      ['--out-dir', opts.outDir],
+    ] as const) {
       if (value === '') throw usageError(`${option} is empty`, option === '--out-dir' ? 'give a folder name' : 'give a file name, or - for stdout');
     }
     // The config's language wins over the locale, not over --lang.
@@ -255,7 +312,11 @@ export function reportCommand(): Command {
     const lang = resolveLang(s.lang, currentIo().env);
     const regions = loadRegions();
     // A file without a method column holds the one method --method names (and needs one named).
-    const data = await loadCounts({ ...(s.input ? { input: s.input } : {}), ...(s.sheet !== undefined ? { sheet: String(s.sheet) } : {}) }, regions, s.methods?.length === 1 ? { defaultMethod: s.methods[0]! } : {});
+    const data = await loadCounts(
+      { ...(s.input ? { input: s.input } : {}), ...(s.sheet !== undefined ? { sheet: String(s.sheet) } : {}) },
+      regions,
+      s.methods?.length === 1 ? { defaultMethod: s.methods[0]! } : {},
+    );
     if (methodsOf(data.observations).includes('')) {
       throw usageError(`${data.source} has no method column`, 'name the one method its counts are with --method (or methods: in the config)');
     }
@@ -264,24 +325,41 @@ export function reportCommand(): Command {
     // A contradiction between --region and the break section stops before any work.
     const breakAt = s.break ? breakRegion(s.break, selected, s.regionsFrom, regions, configFile) : undefined;
     const population = await loadPopulation({ ...(s.population ? { population: s.population } : {}) }, regions, data);
-    const scope = reportScope(data.observations, { ...(s.methods ? { methods: s.methods.map((m) => resolveMethod(data.observations, m, data.source)) } : {}), ...(s.year ? { year: s.year } : {}), ...(s.since ? { since: s.since } : {}) });
+    const scope = reportScope(data.observations, {
+      ...(s.methods ? { methods: s.methods.map((m) => resolveMethod(data.observations, m, data.source)) } : {}),
+      ...(s.year ? { year: s.year } : {}),
+      ...(s.since ? { since: s.since } : {}),
+    });
     if (scope.since >= scope.year) throw usageError(`the base year ${scope.since} must come before the report year ${scope.year}`, 'set since (--since) to an earlier year');
     for (const method of scope.methods) {
       if (selectCounts(data.observations, { method, year: scope.year, sex: 'total', absentIsZero: data.recordLevel }).size > 0) continue;
       const years = yearsOf(data.observations.filter((o) => o.method === method));
       const present = scope.methods.filter((m) => selectCounts(data.observations, { method: m, year: scope.year, sex: 'total', absentIsZero: data.recordLevel }).size > 0);
-      throw dataError(`no ${method ? `${method} ` : ''}counts for ${scope.year}, the report year`, { file: data.source }, `years with ${method} counts: ${years.join(', ') || 'none'}${present.length ? `; methods with ${scope.year} counts: ${present.join(', ')} (--method)` : ''}; or choose the year with --year`);
+      throw dataError(
+        `no ${method ? `${method} ` : ''}counts for ${scope.year}, the report year`,
+        { file: data.source },
+        `years with ${method} counts: ${years.join(', ') || 'none'}${present.length ? `; methods with ${scope.year} counts: ${present.join(', ')} (--method)` : ''}; or choose the year with --year`,
+      );
     }
     const toStdout = [s.outputs!.markdown, s.outputs!.html].filter((p) => p === '-');
     if (toStdout.length > 1) throw usageError('--markdown - and --html - both ask for stdout', 'send one report to stdout and write the other to a file');
     const rule = { suppress: s.suppress!, roundTo: s.roundCounts! };
-    const model = buildReport(data.observations, population, regions, { ...scope, per: s.per!, publish: rule, ...(selected.length ? { regions: selected } : {}) }, {
-      data: data.bundled ? BUNDLED_DATA_LABEL.replace(/^Data: /, '') : data.source,
-      population: '',
-      bundled: data.bundled,
-    }, data.recordLevel);
+    const model = buildReport(
+      data.observations,
+      population,
+      regions,
+      { ...scope, per: s.per!, publish: rule, ...(selected.length ? { regions: selected } : {}) },
+      {
+        data: data.bundled ? BUNDLED_DATA_LABEL.replace(/^Data: /, '') : data.source,
+        population: '',
+        bundled: data.bundled,
+      },
+      data.recordLevel,
+    );
     // Once the rates are computed: which population sources were used, and any published Riket that differs from its regions.
-    model.populationLabel = populationNotes(population).map((n) => n.replace(/^Population: /, '')).join(' ');
+    model.populationLabel = populationNotes(population)
+      .map((n) => n.replace(/^Population: /, ''))
+      .join(' ');
     if (s.break && breakAt) model.breakSection = reportBreak(s.break, breakAt, data, regions, population, scope.methods, s.per!, lang, configFile, rule, model.sections);
     const builtAt = s.timestamp ? recordTime(currentIo().env, currentIo().now) : undefined;
     const cwd = currentIo().cwd;
@@ -314,7 +392,10 @@ export function reportCommand(): Command {
     }
     const toFiles = files.filter(([path]) => path !== '-');
     for (const [path] of toFiles) makeFolder(dirname(path), shown);
-    await writeFiles(toFiles.map(([path, data]) => ({ path: shown(path), data })), outputProtection([s.input, s.population], s.configPath));
+    await writeFiles(
+      toFiles.map(([path, data]) => ({ path: shown(path), data })),
+      outputProtection([s.input, s.population], s.configPath),
+    );
     for (const [path, text] of files) if (path === '-') writeStdout(text);
     if (!opts.quiet && toFiles.length) writeStderr(`wrote ${toFiles.map(([p]) => shown(p)).join(', ')}\n`);
   });
@@ -348,7 +429,9 @@ function reportProvenance(
     ...(rule.roundTo > 1 ? { roundCounts: rule.roundTo } : {}),
   };
   const args = ['report', ...Object.entries(options).flatMap(([k, v]) => [`--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, Array.isArray(v) ? v.join(',') : String(v)])];
-  const inputs = inputDigests(s.input, s.population, true, s.configPath ? [{ role: 'config', path: s.configPath }] : []).map((i) => (i.name.startsWith('/') ? { ...i, name: shown(i.name) } : i));
+  const inputs = inputDigests(s.input, s.population, true, s.configPath ? [{ role: 'config', path: s.configPath }] : []).map((i) =>
+    i.name.startsWith('/') ? { ...i, name: shown(i.name) } : i,
+  );
   return buildProvenance(
     { population: { source: populationSource, years: [scope.year] }, methods: { interval: 'exact Poisson for rates; Wilson score for shares' } },
     inputs,
@@ -357,4 +440,3 @@ function reportProvenance(
     { arguments: args, options },
   );
 }
-

@@ -12,13 +12,22 @@ import { shareSpec } from '../domain/publish-specs.js';
 import { roundCount } from '../stats/round-count.js';
 import { addPublishOptions, publishRule, type PublishOptions } from './publish.js';
 import {
-  addDataOptions, addHelp, addOutputOptions, BUNDLED_DATA_LABEL, emit, inputWarnings, loadCounts, loadRegions,
-  parseYearOption, type DataOptions, type OutputOptions,
+  addDataOptions,
+  addHelp,
+  addOutputOptions,
+  BUNDLED_DATA_LABEL,
+  emit,
+  inputWarnings,
+  loadCounts,
+  loadRegions,
+  parseYearOption,
+  type DataOptions,
+  type OutputOptions,
 } from './common.js';
 
 const EXAMPLES = [
-  'rehab-stats share --year 2014  # each method\'s share of all treatments (IPT ≈ 2%)',
-  'rehab-stats share --by sex --year 2014  # women\'s share (73%)',
+  "rehab-stats share --year 2014  # each method's share of all treatments (IPT ≈ 2%)",
+  "rehab-stats share --by sex --year 2014  # women's share (73%)",
   'rehab-stats share --by region --method KBT --year 2014 --format csv',
   'rehab-stats share --by vårdgivare --input fixtures/clinics.csv --count behandlade  # public vs private',
 ];
@@ -53,14 +62,21 @@ export function shareRows(parts: { group: string; count: number }[], level = 0.9
   const total = parts.reduce((s, p) => s + p.count, 0);
   return parts.map((p) => {
     const ci = total > 0 ? wilsonInterval(p.count, total, level) : undefined;
-    return { group: p.group, count: p.count, total, share_pct: total > 0 ? (p.count / total) * 100 : null, share_lower: ci ? ci.lower * 100 : null, share_upper: ci ? ci.upper * 100 : null };
+    return {
+      group: p.group,
+      count: p.count,
+      total,
+      share_pct: total > 0 ? (p.count / total) * 100 : null,
+      share_lower: ci ? ci.lower * 100 : null,
+      share_upper: ci ? ci.upper * 100 : null,
+    };
   });
 }
 
 export function shareCommand(): Command {
   const cmd = new Command('share')
     .summary('shares of all treatments by method, sex or region, with Wilson intervals')
-    .description('Each group\'s share of the total — by method, sex or region — with 95% Wilson intervals.')
+    .description("Each group's share of the total — by method, sex or region — with 95% Wilson intervals.")
     .option('--by <dimension>', 'what to split by: method, sex, region, or any column of --input (e.g. provider)', 'method')
     .option('--count <column>', 'with --by COLUMN: add up this column (default: count the rows)')
     .option('-m, --method <method>', 'only this method (with --by sex or region)')
@@ -106,7 +122,11 @@ export function shareCommand(): Command {
     }
     const missing = parts.filter((p) => p.count === null).map((p) => p.group);
     if (missing.length) {
-      throw dataError(`no complete ${year} count for ${missing.join(', ')}`, { file: data.source }, opts.by === 'sex' ? 'the input needs counts by sex (a kön/sex column)' : 'every part of the total must be present; see: rehab-stats check');
+      throw dataError(
+        `no complete ${year} count for ${missing.join(', ')}`,
+        { file: data.source },
+        opts.by === 'sex' ? 'the input needs counts by sex (a kön/sex column)' : 'every part of the total must be present; see: rehab-stats check',
+      );
     }
     const rule = publishRule(opts);
     const trueParts = (parts as { group: string; count: number }[]).map((p) => p.count);
@@ -118,12 +138,16 @@ export function shareCommand(): Command {
     const kept = new Set(all.filter((_, i) => codes.size === 0 || opts.by !== 'region' || codes.has(parts[i]!.code!)));
     const scope = within.length ? ` in ${within.map((r) => r.name).join(', ')}` : '';
     const what = opts.method ? `${methods[0] || opts.method} treatments` : 'all treatments';
-    const whole = protectTable({
-      title: `Share of ${what}${scope} by ${opts.by}, ${year}`,
-      columns: shareColumns(opts.by === 'method' ? 'Method' : opts.by === 'sex' ? 'Sex' : 'Region'),
-      rows: all,
-      notes: [data.bundled ? BUNDLED_DATA_LABEL : `Data: ${data.source}.`, 'Intervals: Wilson score, 95%.'],
-    }, shareSpec(all, trueParts), rule);
+    const whole = protectTable(
+      {
+        title: `Share of ${what}${scope} by ${opts.by}, ${year}`,
+        columns: shareColumns(opts.by === 'method' ? 'Method' : opts.by === 'sex' ? 'Sex' : 'Region'),
+        rows: all,
+        notes: [data.bundled ? BUNDLED_DATA_LABEL : `Data: ${data.source}.`, 'Intervals: Wilson score, 95%.'],
+      },
+      shareSpec(all, trueParts),
+      rule,
+    );
     const table: ResultTable = { ...whole, rows: whole.rows.filter((r) => kept.has(r)) };
     table.made = { population: null, methods: { interval: 'Wilson score, 95%' } };
     await emit(table, opts, inputWarnings(data));
@@ -145,7 +169,10 @@ async function shareByColumn(opts: ShareOptions): Promise<void> {
       rows,
       notes: [`Data: ${file}.`, 'Intervals: Wilson score, 95%.', ...notes],
     },
-    shareSpec(rows, rows.map((r) => truth.get(r.group as string)!)),
+    shareSpec(
+      rows,
+      rows.map((r) => truth.get(r.group as string)!),
+    ),
     rule,
   );
   // The rows are by size: a hidden row's place would bound its count, so hidden rows go last, by name.

@@ -8,14 +8,25 @@ import { protectTable, roundCells, ruleActive } from '../domain/publish.js';
 import { rankSpec } from '../domain/publish-specs.js';
 import { addPublishOptions, populationMade, publishRule, type PublishOptions } from './publish.js';
 import {
-  addDataOptions, addHelp, addOutputOptions, BUNDLED_DATA_LABEL, populationNotes, emit, inputWarnings, loadCounts,
-  loadPopulation, loadRegions, parseDenominator, parsePositive, parseSexOption, parseYearOption, type DataOptions, type OutputOptions,
+  addDataOptions,
+  addHelp,
+  addOutputOptions,
+  BUNDLED_DATA_LABEL,
+  populationNotes,
+  emit,
+  inputWarnings,
+  loadCounts,
+  loadPopulation,
+  loadRegions,
+  parseDenominator,
+  parsePositive,
+  parseSexOption,
+  parseYearOption,
+  type DataOptions,
+  type OutputOptions,
 } from './common.js';
 
-const EXAMPLES = [
-  'rehab-stats summary --method KBT --year 2014  # how unequal is access across regions?',
-  'rehab-stats summary --method MMR --measure count --format json',
-];
+const EXAMPLES = ['rehab-stats summary --method KBT --year 2014  # how unequal is access across regions?', 'rehab-stats summary --method MMR --measure count --format json'];
 
 const DETAILS = `
 The spread of one measure across the regions: the lowest and highest (and which regions),
@@ -36,7 +47,11 @@ interface SummaryOptions extends DataOptions, OutputOptions, PublishOptions {
 /** The summary rows from per-region values. Pure. */
 export function summaryRows(values: { region: string; value: number }[]): ResultRow[] {
   const s = spread(values.map((v) => v.value));
-  const at = (x: number) => values.filter((v) => v.value === x).map((v) => v.region).join(', ');
+  const at = (x: number) =>
+    values
+      .filter((v) => v.value === x)
+      .map((v) => v.region)
+      .join(', ');
   return [
     { statistic: 'min', value: s.min, region: at(s.min) },
     { statistic: 'q1', value: s.q1, region: '' },
@@ -91,14 +106,18 @@ export function summaryCommand(): Command {
     if (opts.measure === 'rate') {
       const population = await loadPopulation(opts, regions, data);
       const { rows, national } = rankRows({ counts, population, regions, year, sex, age: parseDenominator(opts.denominator), per: opts.per, level: 0.95, ciMethod: 'exact' });
-      values = shownRows(rows, national).filter((r) => typeof r.rate === 'number' && inScope(r.region_code as string)).map((r) => ({ region: r.region as string, value: r.rate as number }));
+      values = shownRows(rows, national)
+        .filter((r) => typeof r.rate === 'number' && inScope(r.region_code as string))
+        .map((r) => ({ region: r.region as string, value: r.rate as number }));
       notes.push(...populationNotes(population));
       made = { ...populationMade(population, [year]), methods: {} };
     } else {
       const present = regions.regions.filter((r) => typeof counts.get(r.code)?.value === 'number');
       const rows: ResultRow[] = present.map((r) => ({ region_code: r.code, region: r.name, count: counts.get(r.code)!.value! }));
       const national: ResultRow = { region_code: '00', region: 'Riket', count: rows.reduce((s, r) => s + (r.count as number), 0) };
-      values = shownRows(rows, national).filter((r) => typeof r.count === 'number' && inScope(r.region_code as string)).map((r) => ({ region: r.region as string, value: r.count as number }));
+      values = shownRows(rows, national)
+        .filter((r) => typeof r.count === 'number' && inScope(r.region_code as string))
+        .map((r) => ({ region: r.region as string, value: r.count as number }));
     }
     if (values.length < 2) throw dataError(`fewer than two regions with ${opts.method} in ${year}`, { file: data.source }, 'a spread needs at least two regions');
     const rows = summaryRows(values);

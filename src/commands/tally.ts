@@ -10,7 +10,19 @@ import { wilsonInterval } from '../stats/wilson.js';
 import type { ResultRow, ResultTable } from '../render/model.js';
 import { intervalColumns } from '../render/columns.js';
 import { resolveRegions } from '../domain/select.js';
-import { addHelp, addOutputOptions, addReadOptions, addRegionOption, emit, loadRegions, parseYearOption, readOptions, refuseSheetWithoutInput, type DataOptions, type OutputOptions } from './common.js';
+import {
+  addHelp,
+  addOutputOptions,
+  addReadOptions,
+  addRegionOption,
+  emit,
+  loadRegions,
+  parseYearOption,
+  readOptions,
+  refuseSheetWithoutInput,
+  type DataOptions,
+  type OutputOptions,
+} from './common.js';
 
 const EXAMPLES = [
   'rehab-stats tally  # self-assessed access 2014 per method, bundled data',
@@ -57,7 +69,10 @@ export function tallyRows(obs: readonly Observation[], regions: RegionIndex, met
         share_pct: (set.size / total) * 100,
         share_lower: ci.lower * 100,
         share_upper: ci.upper * 100,
-        region_list: regions.regions.filter((r) => set.has(r.code)).map((r) => r.name).join('; '),
+        region_list: regions.regions
+          .filter((r) => set.has(r.code))
+          .map((r) => r.name)
+          .join('; '),
       };
     });
   return { rows, total };
@@ -93,15 +108,31 @@ export function tallyCommand(): Command {
     const file = table.file;
     const obs = table.observations.filter((o) => (opts.year === undefined || o.year === opts.year) && (selected.size === 0 || selected.has(o.region)));
     const methods = [...new Set(obs.map((o) => o.method))].filter((m) => !opts.method || matchKey(m) === matchKey(opts.method));
-    if (methods.length === 0) throw dataError(`no answers${opts.method ? ` for ${opts.method}` : ''}`, { file }, `methods in the file: ${[...new Set(table.observations.map((o) => o.method))].join(', ')}`);
+    if (methods.length === 0)
+      throw dataError(
+        `no answers${opts.method ? ` for ${opts.method}` : ''}`,
+        { file },
+        `methods in the file: ${[...new Set(table.observations.map((o) => o.method))].join(', ')}`,
+      );
     const rows: ResultRow[] = [];
     const notes: string[] = [];
     for (const m of methods) {
       const t = tallyRows(obs, regions, m);
       rows.push(...t.rows);
-      if (opts.positive) notes.push(headline(t.rows, t.total, opts.positive.split(',').map((s) => s.trim()).filter(Boolean), m));
+      if (opts.positive)
+        notes.push(
+          headline(
+            t.rows,
+            t.total,
+            opts.positive
+              .split(',')
+              .map((s) => s.trim())
+              .filter(Boolean),
+            m,
+          ),
+        );
     }
-    if (!opts.input) notes.push('Data: bundled illustrative answers; the totals per answer are SKL\'s for 2014, which region gave which answer is modelled.');
+    if (!opts.input) notes.push("Data: bundled illustrative answers; the totals per answer are SKL's for 2014, which region gave which answer is modelled.");
     else notes.push(`Data: ${file}.`);
     notes.push('Intervals: Wilson score, 95%.');
     await emit(

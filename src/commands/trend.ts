@@ -18,14 +18,28 @@ import { breakOnShown, protectSeries, restCounts, type ProtectedSeries, type Ser
 import { addPublishOptions, populationMade, publishRule, type PublishOptions } from './publish.js';
 import type { PublishRule } from '../domain/publish.js';
 import {
-  addDataOptions, addHelp, addOutputOptions, BUNDLED_DATA_LABEL, emit, inputWarnings, loadCounts, loadPopulation, loadRegions, outputProtection, populationNotes,
-  parsePositive, parseYearOption, resolveLang, type DataOptions, type OutputOptions,
+  addDataOptions,
+  addHelp,
+  addOutputOptions,
+  BUNDLED_DATA_LABEL,
+  emit,
+  inputWarnings,
+  loadCounts,
+  loadPopulation,
+  loadRegions,
+  outputProtection,
+  populationNotes,
+  parsePositive,
+  parseYearOption,
+  resolveLang,
+  type DataOptions,
+  type OutputOptions,
 } from './common.js';
 import { currentIo } from '../io/context.js';
 
 const EXAMPLES = [
   'rehab-stats trend --method KBT  # national series, year on year',
-  'rehab-stats trend --method KBT --region Jönköping --per-capita  # one region\'s rate per 100 000, exact intervals',
+  "rehab-stats trend --method KBT --region Jönköping --per-capita  # one region's rate per 100 000, exact intervals",
   'rehab-stats trend --method MMR --by region  # one line per region with a sparkline',
   'rehab-stats trend --by method  # when each method starts, and how fast it grows',
   'rehab-stats trend -i fixtures/its-illustrative.csv -m MMR --region 06 --break 2021 --vs rest --svg its.svg',
@@ -86,7 +100,16 @@ export function seriesRows(series: Series): ResultRow[] {
   return known.map((p, i) => {
     const prev = known[i - 1];
     const g = prev && prev.count !== null && p.count !== null ? growth(prev.count, p.count, prev.year, p.year) : undefined;
-    const row: ResultRow = { part: 'series', region_code: series.code, region: series.name, method: series.method, year: p.year, count: p.count, change: g?.change ?? null, change_pct: g?.changePct ?? null };
+    const row: ResultRow = {
+      part: 'series',
+      region_code: series.code,
+      region: series.name,
+      method: series.method,
+      year: p.year,
+      count: p.count,
+      change: g?.change ?? null,
+      change_pct: g?.changePct ?? null,
+    };
     if (p.population !== undefined) Object.assign(row, { population: p.population, rate: p.rate ?? null, rate_lower: p.rateLower ?? null, rate_upper: p.rateUpper ?? null });
     return row;
   });
@@ -111,7 +134,14 @@ function summaryObject(series: Series, s: SpanSummary, measure: 'count' | 'rate'
 
 /** The three summary statistics as CSV rows (part "summary"). */
 function summaryRows(series: Series, s: SpanSummary): ResultRow[] {
-  const stat = (statistic: string, estimate: number | null): ResultRow => ({ part: 'summary', region_code: series.code, region: series.name, method: series.method, statistic, estimate });
+  const stat = (statistic: string, estimate: number | null): ResultRow => ({
+    part: 'summary',
+    region_code: series.code,
+    region: series.name,
+    method: series.method,
+    statistic,
+    estimate,
+  });
   return [stat('cagr_pct', s.cagrPct), stat('fitted_growth_pct', s.fittedGrowthPct), stat('doubling_years', s.doublingYears)];
 }
 
@@ -132,7 +162,9 @@ function summaryLines(s: SpanSummary, measure: 'count' | 'rate', points: number)
   const out: string[] = [];
   if (s.cagrPct !== null) out.push(`CAGR${of} ${s.firstYear}–${s.lastYear}: ${sign(s.cagrPct)}${fmt(s.cagrPct)}% per year.`);
   if (s.fittedGrowthPct !== null) {
-    out.push(`Log-linear fit${of} over ${points} years: ${sign(s.fittedGrowthPct)}${fmt(s.fittedGrowthPct)}% per year${s.doublingYears !== null ? `, doubling every ${fmt(s.doublingYears)} years` : ''}.`);
+    out.push(
+      `Log-linear fit${of} over ${points} years: ${sign(s.fittedGrowthPct)}${fmt(s.fittedGrowthPct)}% per year${s.doublingYears !== null ? `, doubling every ${fmt(s.doublingYears)} years` : ''}.`,
+    );
   }
   return out;
 }
@@ -184,7 +216,10 @@ async function runTrend(opts: TrendOptions): Promise<void> {
       if (vsRest && ruleActive(rule)) for (const r of rows) Object.assign(r, { rest_count: null, rest_rate: null, rate_ratio: null, ratio_lower: null, ratio_upper: null });
       return rows;
     });
-  const made = (years: number[]) => ({ ...(population ? populationMade(population, years) : { population: null }), methods: { interval: population ? 'exact Poisson, 95%' : 'none' } });
+  const made = (years: number[]) => ({
+    ...(population ? populationMade(population, years) : { population: null }),
+    methods: { interval: population ? 'exact Poisson, 95%' : 'none' },
+  });
 
   if (opts.by === 'method') {
     const subjects = seriesSubjects(data.observations, regions, selected);
@@ -221,7 +256,15 @@ async function runTrend(opts: TrendOptions): Promise<void> {
     // All 21 regions add up to Riket, which trend publishes (and prints here when asked).
     const total: SeriesTotal = coversRegions(all.map((s) => s.code)) ? { kind: 'known-sum', ...(apart.length ? { totalIndex: present.length } : {}) } : { kind: 'none' };
     const guarded = protect([...present, ...apart], total);
-    const table = spanTable(guarded.shown.map(rated), measure, `${name} per region, ${span}`, ['CAGR: first to last year. Fitted: log-linear least squares over every year.', ...label()], 'region', apart.length, { guarded, rule });
+    const table = spanTable(
+      guarded.shown.map(rated),
+      measure,
+      `${name} per region, ${span}`,
+      ['CAGR: first to last year. Fitted: log-linear least squares over every year.', ...label()],
+      'region',
+      apart.length,
+      { guarded, rule },
+    );
     return emit({ ...table, made: made(years) }, opts, inputWarnings(data));
   }
 
@@ -244,7 +287,10 @@ async function runTrend(opts: TrendOptions): Promise<void> {
       : { kind: 'none' };
   const guarded = protect(trueSeries, seriesTotal, vsRest);
   const series = guarded.shown.map(rated);
-  const modelled = opts.break !== undefined ? breakOnShown(series[0]!, guarded.hiddenYears[0]!, opts.break, rule, nationalTrue, data.source, { break: `--break ${opts.break}`, rule: `--suppress ${rule.suppress}` }) : undefined;
+  const modelled =
+    opts.break !== undefined
+      ? breakOnShown(series[0]!, guarded.hiddenYears[0]!, opts.break, rule, nationalTrue, data.source, { break: `--break ${opts.break}`, rule: `--suppress ${rule.suppress}` })
+      : undefined;
   const analysis = modelled?.analysis;
   const summaries = series.map((s) => spanSummary(seriesValues(s)));
   const several = series.length > 1;
@@ -306,7 +352,10 @@ async function runTrend(opts: TrendOptions): Promise<void> {
     if (series.length !== 1) throw usageError('--svg draws one series', 'pass one --region (or none for Riket)');
     const lang = resolveLang(opts.lang, currentIo().env);
     // A hidden year has no point: left out of the model's series, or a gap in the plain one.
-    await writeFiles([{ path: opts.svg, data: breakChart(modelled?.series ?? series[0]!, analysis, opts.per, lang === 'sv' ? translate(table.title!, 'sv') : table.title!, lang) + '\n' }], outputProtection([opts.input, opts.population]));
+    await writeFiles(
+      [{ path: opts.svg, data: breakChart(modelled?.series ?? series[0]!, analysis, opts.per, lang === 'sv' ? translate(table.title!, 'sv') : table.title!, lang) + '\n' }],
+      outputProtection([opts.input, opts.population]),
+    );
   }
   await emit(withMachineRows(table, machineRows, opts), opts, inputWarnings(data));
 }
@@ -374,7 +423,10 @@ function breakObject(a: BreakResult): Record<string, unknown> {
   return {
     year: a.breakYear,
     comparison: a.kind === 'vs-rest' ? 'rest of Sweden' : 'none',
-    model: a.kind === 'vs-rest' ? 'count ~ (year + after + years_after) * is_region, offset log(population), quasi-Poisson' : 'count ~ year + after + years_after, offset log(population), quasi-Poisson',
+    model:
+      a.kind === 'vs-rest'
+        ? 'count ~ (year + after + years_after) * is_region, offset log(population), quasi-Poisson'
+        : 'count ~ year + after + years_after, offset log(population), quasi-Poisson',
     level_change: ratioObject(a.fit.levelChange),
     slope_change: ratioObject(a.fit.slopeChange),
     ...(a.kind === 'alone' ? { trend_before: ratioObject(a.fit.trendBefore) } : {}),
@@ -386,7 +438,15 @@ function breakObject(a: BreakResult): Record<string, unknown> {
 /** The break estimates as CSV rows (part "break"), the break year in the year column. */
 function breakRows(a: BreakResult, series: Series): ResultRow[] {
   const row = (statistic: string, r: { estimate: number; lower: number | null; upper: number | null }): ResultRow => ({
-    part: 'break', region_code: series.code, region: series.name, method: series.method, year: a.breakYear, statistic, estimate: r.estimate, lower: r.lower, upper: r.upper,
+    part: 'break',
+    region_code: series.code,
+    region: series.name,
+    method: series.method,
+    year: a.breakYear,
+    statistic,
+    estimate: r.estimate,
+    lower: r.lower,
+    upper: r.upper,
   });
   return [
     row(a.kind === 'vs-rest' ? 'level_change_vs_rest' : 'level_change', a.fit.levelChange),
@@ -396,14 +456,21 @@ function breakRows(a: BreakResult, series: Series): ResultRow[] {
   ];
 }
 
-
 /** Rows only machine formats carry (CSV/TSV/xlsx: the summary after the series). */
 function withMachineRows(table: ResultTable, extra: ResultRow[], opts: OutputOptions): ResultTable {
   return opts.format === 'csv' || opts.format === 'tsv' || opts.format === 'xlsx' ? { ...table, rows: [...table.rows, ...extra] } : table;
 }
 
 /** One line per series (region or method): first and last year, CAGR, fitted growth, doubling time, sparkline. */
-function spanTable(series: Series[], measure: 'count' | 'rate', title: string, notes: string[], by: 'region' | 'method', apartCount = 0, publish?: { guarded: ProtectedSeries; rule: PublishRule }): ResultTable {
+function spanTable(
+  series: Series[],
+  measure: 'count' | 'rate',
+  title: string,
+  notes: string[],
+  by: 'region' | 'method',
+  apartCount = 0,
+  publish?: { guarded: ProtectedSeries; rule: PublishRule },
+): ResultTable {
   const hiddenYears = (i: number): ReadonlySet<number> => publish?.guarded.hiddenYears[i] ?? new Set();
   const statusOf = (i: number, year: number | undefined) => {
     if (year === undefined) return 'missing';
@@ -461,7 +528,12 @@ function spanTable(series: Series[], measure: 'count' | 'rate', title: string, n
       { key: 'fitted_growth_pct', header: 'Fitted', type: 'signed-percent', digits: 1 },
       { key: 'doubling_years', header: 'Doubling (years)', type: 'rate', empty: '' },
       { key: 'series', header: 'Series', type: 'text', only: 'machine' },
-      ...(active ? ([{ key: 'first_count_status', header: 'First count status', type: 'text', only: 'machine' }, { key: 'last_count_status', header: 'Last count status', type: 'text', only: 'machine' }] as Column[]) : []),
+      ...(active
+        ? ([
+            { key: 'first_count_status', header: 'First count status', type: 'text', only: 'machine' },
+            { key: 'last_count_status', header: 'Last count status', type: 'text', only: 'machine' },
+          ] as Column[])
+        : []),
     ],
     rows: main.map((r) => r.row),
     apart: apart.map((r) => r.row),

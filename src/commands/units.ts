@@ -55,8 +55,13 @@ export function rankUnits(units: UnitTotals[], level = 0.95, funnel = false): { 
       const ci = u.denominator! > 0 ? wilsonInterval(u.numerator, u.denominator!, level) : undefined;
       const p = u.denominator! > 0 ? (u.numerator / u.denominator!) * 100 : null;
       const row: ResultRow = {
-        rank: null, unit: u.unit, numerator: u.numerator, denominator: u.denominator!, proportion_pct: p,
-        lower: ci ? ci.lower * 100 : null, upper: ci ? ci.upper * 100 : null,
+        rank: null,
+        unit: u.unit,
+        numerator: u.numerator,
+        denominator: u.denominator!,
+        proportion_pct: p,
+        lower: ci ? ci.lower * 100 : null,
+        upper: ci ? ci.upper * 100 : null,
         vs_overall: ci ? compareWithBenchmark(ci.lower, ci.upper, target) : null,
         note: u.denominator! === 0 ? 'denominator 0' : u.denominator! < 10 ? 'denominator below 10: unstable' : '',
       };
@@ -64,7 +69,10 @@ export function rankUnits(units: UnitTotals[], level = 0.95, funnel = false): { 
         const l95 = proportionFunnelLimits(target, u.denominator!, 0.95);
         const l998 = proportionFunnelLimits(target, u.denominator!, 0.998);
         Object.assign(row, {
-          funnel_95_lower: l95.lower * 100, funnel_95_upper: l95.upper * 100, funnel_998_lower: l998.lower * 100, funnel_998_upper: l998.upper * 100,
+          funnel_95_lower: l95.lower * 100,
+          funnel_95_upper: l95.upper * 100,
+          funnel_998_lower: l998.lower * 100,
+          funnel_998_upper: l998.upper * 100,
           funnel: proportionFunnelSignificance(u.numerator, u.denominator!, target),
         });
       }
@@ -72,7 +80,17 @@ export function rankUnits(units: UnitTotals[], level = 0.95, funnel = false): { 
     });
     rank(rows, (r) => (r.proportion_pct === null ? null : { numerator: r.numerator as number, denominator: r.denominator as number }));
     const ci = den > 0 ? wilsonInterval(num, den, level) : undefined;
-    const overall: ResultRow = { rank: null, unit: 'Overall', numerator: num, denominator: den, proportion_pct: den > 0 ? target * 100 : null, lower: ci ? ci.lower * 100 : null, upper: ci ? ci.upper * 100 : null, vs_overall: null, note: '' };
+    const overall: ResultRow = {
+      rank: null,
+      unit: 'Overall',
+      numerator: num,
+      denominator: den,
+      proportion_pct: den > 0 ? target * 100 : null,
+      lower: ci ? ci.lower * 100 : null,
+      upper: ci ? ci.upper * 100 : null,
+      vs_overall: null,
+      note: '',
+    };
     return {
       overall,
       table: {
@@ -129,6 +147,13 @@ export function unitShares(units: UnitTotals[], level = 0.95): ResultRow[] {
     .sort((a, b) => b.numerator - a.numerator || a.unit.localeCompare(b.unit, 'sv'))
     .map((u) => {
       const ci = total > 0 && Number.isInteger(u.numerator) && Number.isInteger(total) ? wilsonInterval(u.numerator, total, level) : undefined;
-      return { group: u.unit, count: u.numerator, total, share_pct: total > 0 ? (u.numerator / total) * 100 : null, share_lower: ci ? ci.lower * 100 : null, share_upper: ci ? ci.upper * 100 : null };
+      return {
+        group: u.unit,
+        count: u.numerator,
+        total,
+        share_pct: total > 0 ? (u.numerator / total) * 100 : null,
+        share_lower: ci ? ci.lower * 100 : null,
+        share_upper: ci ? ci.upper * 100 : null,
+      };
     });
 }

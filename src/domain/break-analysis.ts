@@ -20,7 +20,11 @@ export type BreakResult =
 export function breakPoints(series: Series, breakYear: number, source: string): BreakPoint[] {
   const missing = series.points.filter((p) => p.count === null).map((p) => p.year);
   if (missing.length) {
-    throw dataError(`${series.name} has no ${series.method || 'count'} for ${missing.join(', ')}`, { file: source }, 'a break model needs a count in every year; narrow the years with --from and --to');
+    throw dataError(
+      `${series.name} has no ${series.method || 'count'} for ${missing.join(', ')}`,
+      { file: source },
+      'a break model needs a count in every year; narrow the years with --from and --to',
+    );
   }
   const years = series.points.map((p) => p.year);
   const before = years.filter((y) => y < breakYear).length;
@@ -30,7 +34,9 @@ export function breakPoints(series: Series, breakYear: number, source: string): 
     const last = years[years.length - MIN_YEARS_EACH_SIDE];
     throw usageError(
       `--break ${breakYear}: ${before} year${before === 1 ? '' : 's'} before it and ${after} from it in ${years[0]}–${years[years.length - 1]}; a break model needs at least ${MIN_YEARS_EACH_SIDE} on each side`,
-      first !== undefined && last !== undefined && first <= last ? `with these years, --break can be ${first}${last > first ? `–${last}` : ''}` : `the series has ${years.length} years; it needs at least ${2 * MIN_YEARS_EACH_SIDE}`,
+      first !== undefined && last !== undefined && first <= last
+        ? `with these years, --break can be ${first}${last > first ? `–${last}` : ''}`
+        : `the series has ${years.length} years; it needs at least ${2 * MIN_YEARS_EACH_SIDE}`,
     );
   }
   return series.points.map((p) => ({ year: p.year, count: p.count!, population: p.population! }));
@@ -52,12 +58,23 @@ export function breakVsRest(series: Series, national: Series, breakYear: number,
   const rest = whole.map((w, i) => ({ year: w.year, count: w.count - points[i]!.count, population: w.population - points[i]!.population }));
   const bad = rest.find((r) => r.count < 0 || !(r.population > 0));
   if (bad) throw dataError(`Riket's ${bad.year} count or population is smaller than ${series.name}'s`, { file: source }, 'the Riket rows must cover the whole country');
-  const ratios = points.map((p, i) => (rest[i]!.count > 0 && Number.isInteger(p.count) && Number.isInteger(rest[i]!.count) ? rateRatio(p.count, p.population, rest[i]!.count, rest[i]!.population) : null));
+  const ratios = points.map((p, i) =>
+    rest[i]!.count > 0 && Number.isInteger(p.count) && Number.isInteger(rest[i]!.count) ? rateRatio(p.count, p.population, rest[i]!.count, rest[i]!.population) : null,
+  );
   return { kind: 'vs-rest', breakYear, fit: segmentedPoissonVsRest(points, rest, breakYear), points, rest, ratios };
 }
 
 /** Riket's series for --vs rest: the input's Riket rows or all 21 regions, never the sum of a few. */
-export function nationalSeries(obs: readonly Observation[], regions: RegionIndex, method: string, years: readonly number[], population: PopulationTable, per: number, recordLevel: boolean, source: string): Series {
+export function nationalSeries(
+  obs: readonly Observation[],
+  regions: RegionIndex,
+  method: string,
+  years: readonly number[],
+  population: PopulationTable,
+  per: number,
+  recordLevel: boolean,
+  source: string,
+): Series {
   const points = years.map((year) => {
     const count = completeNationalCount(obs, regions, method, year, recordLevel);
     if (count === null) throw dataError(`no count for all of Sweden in ${year}`, { file: source }, 'for --vs rest the input needs Riket rows, or rows for all 21 regions');

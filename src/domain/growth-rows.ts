@@ -8,7 +8,18 @@ import { rateRatio } from '../stats/rate-ratio.js';
 
 /** One growth row from two counts; missing values give an explained empty row. */
 export function growthRow(code: string, name: string, baseYear: number, year: number, base: CountCell | undefined, end: CountCell | undefined): ResultRow {
-  const row: ResultRow = { region_code: code, region: name, base_year: baseYear, base_count: base?.value ?? null, year, count: end?.value ?? null, change: null, change_pct: null, cagr_pct: null, note: '' };
+  const row: ResultRow = {
+    region_code: code,
+    region: name,
+    base_year: baseYear,
+    base_count: base?.value ?? null,
+    year,
+    count: end?.value ?? null,
+    change: null,
+    change_pct: null,
+    cagr_pct: null,
+    note: '',
+  };
   if (base?.value == null || end?.value == null) {
     row.note = `${base?.value == null ? baseYear : year} missing in input`;
     return row;
@@ -21,7 +32,13 @@ export function growthRow(code: string, name: string, baseYear: number, year: nu
   return row;
 }
 
-export function growthRows(regions: RegionIndex, baseCounts: Map<string, CountCell>, endCounts: Map<string, CountCell>, baseYear: number, year: number): { rows: ResultRow[]; national: ResultRow } {
+export function growthRows(
+  regions: RegionIndex,
+  baseCounts: Map<string, CountCell>,
+  endCounts: Map<string, CountCell>,
+  baseYear: number,
+  year: number,
+): { rows: ResultRow[]; national: ResultRow } {
   const rows = regions.regions
     .filter((r) => baseCounts.has(r.code) || endCounts.has(r.code))
     .map((r) => growthRow(r.code, r.name, baseYear, year, baseCounts.get(r.code), endCounts.get(r.code)));
@@ -32,7 +49,14 @@ export function growthRows(regions: RegionIndex, baseCounts: Map<string, CountCe
     return both.length ? { value: both.reduce((s, c) => s + c.value!, 0), lines: [] } : undefined;
   };
   const complete = rows.length === regions.regions.length && rows.every((r) => r.base_count !== null && r.count !== null);
-  const national = growthRow(NATIONAL_CODE, complete || baseCounts.has(NATIONAL_CODE) ? 'Riket' : 'Total of regions with both years', baseYear, year, sumOf(baseCounts), sumOf(endCounts));
+  const national = growthRow(
+    NATIONAL_CODE,
+    complete || baseCounts.has(NATIONAL_CODE) ? 'Riket' : 'Total of regions with both years',
+    baseYear,
+    year,
+    sumOf(baseCounts),
+    sumOf(endCounts),
+  );
   return { rows, national };
 }
 
@@ -57,4 +81,3 @@ export function addPerCapita(rows: ResultRow[], national: ResultRow, rateOf: (co
     } else Object.assign(r, { rate_ratio: null, ratio_lower: null, ratio_upper: null, significant: null });
   }
 }
-

@@ -34,7 +34,8 @@ export function parsePopulationRows(text: string | Uint8Array, file: string, reg
   }
   const header = records.length ? Object.keys(records[0]!) : [];
   const missing = POPULATION_COLUMNS.filter((c) => !header.includes(c));
-  if (records.length && missing.length) throw dataError(`missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`, { file, line: 1 }, 'delete it and fetch again: rehab-stats population fetch');
+  if (records.length && missing.length)
+    throw dataError(`missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`, { file, line: 1 }, 'delete it and fetch again: rehab-stats population fetch');
   return records.map((r, i) => {
     const line = i + 2;
     const bad = (column: string, why: string) => dataError(`"${r[column] ?? ''}" ${why}`, { file, line, column }, 'delete it and fetch again: rehab-stats population fetch');
@@ -57,7 +58,10 @@ export function parsePopulationRows(text: string | Uint8Array, file: string, reg
 }
 
 export function formatPopulationRows(rows: readonly PopulationRow[]): string {
-  return stringify(rows.map((r) => POPULATION_COLUMNS.map((c) => String(r[c]))), { header: true, columns: [...POPULATION_COLUMNS] });
+  return stringify(
+    rows.map((r) => POPULATION_COLUMNS.map((c) => String(r[c]))),
+    { header: true, columns: [...POPULATION_COLUMNS] },
+  );
 }
 
 export function rowsToObservations(rows: readonly PopulationRow[]): Observation[] {

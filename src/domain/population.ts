@@ -69,10 +69,18 @@ export class PopulationTable {
     // From single years of age (SCB BE0101N1: 0 … 100+), the totals that are exact sums.
     for (const [k, ages] of singleAges) {
       const complete = ages.size >= 101 && [...Array(101).keys()].every((a) => ages.has(a));
-      if (complete && !own.has(k + ALL_AGES)) own.set(k + ALL_AGES, [...ages.values()].reduce((a, b) => a + b, 0));
+      if (complete && !own.has(k + ALL_AGES))
+        own.set(
+          k + ALL_AGES,
+          [...ages.values()].reduce((a, b) => a + b, 0),
+        );
       if (complete) this.ages.add(ALL_AGES);
       const target = [...Array(52).keys()].map((i) => ages.get(16 + i));
-      if (target.every((v) => v !== undefined) && !own.has(k + TARGET_AGES)) own.set(k + TARGET_AGES, target.reduce((a, b) => a! + b!, 0)!);
+      if (target.every((v) => v !== undefined) && !own.has(k + TARGET_AGES))
+        own.set(
+          k + TARGET_AGES,
+          target.reduce((a, b) => a! + b!, 0)!,
+        );
       if (target.every((v) => v !== undefined)) this.ages.add(TARGET_AGES);
     }
     for (const [k, value] of own) if (!this.cells.has(k)) this.cells.set(k, { value, layer });

@@ -51,7 +51,12 @@ export interface Provenance {
 
 /** Sorted keys, undefined dropped: the JSON does not depend on the order options were declared in. */
 export function sortedOptions(opts: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.keys(opts).sort().filter((k) => opts[k] !== undefined).map((k) => [k, opts[k]]));
+  return Object.fromEntries(
+    Object.keys(opts)
+      .sort()
+      .filter((k) => opts[k] !== undefined)
+      .map((k) => [k, opts[k]]),
+  );
 }
 
 /** The record as JSON with a fixed key order and a final newline. */

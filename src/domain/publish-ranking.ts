@@ -15,7 +15,12 @@ export type ProtectedRanking = Omit<ReturnType<typeof rankRows>, 'rows'> & { tab
  * against the others: the ranking is then made again with the hidden regions left out of both
  * (they are hidden either way, so the second pass hides the same cells). `decorate` adds columns computed from each row before the rule hides them.
  */
-export function protectedRanking(input: RankInput, trueCounts: ReadonlyMap<string, CountCell>, rule: PublishRule, decorate?: (rows: ResultRow[], national: ResultRow) => void): ProtectedRanking {
+export function protectedRanking(
+  input: RankInput,
+  trueCounts: ReadonlyMap<string, CountCell>,
+  rule: PublishRule,
+  decorate?: (rows: ResultRow[], national: ResultRow) => void,
+): ProtectedRanking {
   const once = (hiddenRegions?: ReadonlySet<string>) => {
     const ranked = rankRows({ ...input, counts: roundCells(input.counts, rule), ...(hiddenRegions ? { hiddenRegions } : {}) });
     decorate?.(ranked.rows, ranked.national);

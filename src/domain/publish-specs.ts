@@ -52,11 +52,13 @@ export function growthSpec(rows: readonly ResultRow[], baseCounts: ReadonlyMap<s
   relations.push(columnSum('base_count', national, member('base_count')), columnSum('count', national, member('count')));
   relations.push({ total: cellRef(national, 'change'), parts: rows.flatMap((r, i) => (both(r) ? [cellRef(i, 'change')] : [])) });
   const inBoth = rows.filter(both);
-  const truthOf = (counts: ReadonlyMap<string, CountCell>, key: string) => (row: ResultRow): number | null => {
-    const code = row.region_code as string;
-    if (code !== NATIONAL_CODE || counts.has(NATIONAL_CODE)) return counts.get(code)?.value ?? null;
-    return row[key] === null ? null : inBoth.reduce((s, r) => s + (counts.get(r.region_code as string)?.value ?? 0), 0);
-  };
+  const truthOf =
+    (counts: ReadonlyMap<string, CountCell>, key: string) =>
+    (row: ResultRow): number | null => {
+      const code = row.region_code as string;
+      if (code !== NATIONAL_CODE || counts.has(NATIONAL_CODE)) return counts.get(code)?.value ?? null;
+      return row[key] === null ? null : inBoth.reduce((s, r) => s + (counts.get(r.region_code as string)?.value ?? 0), 0);
+    };
   const base = truthOf(baseCounts, 'base_count');
   const end = truthOf(endCounts, 'count');
   return {

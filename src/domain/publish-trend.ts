@@ -54,8 +54,17 @@ const VS_REST_DERIVED = ['rate_ratio', 'ratio_lower', 'ratio_upper'];
  * `forcedYears` (per series) are hidden from the start: another table of the same publication
  * hides those counts.
  */
-export function protectSeries(series: readonly Series[], rule: PublishRule, total: SeriesTotal, rowsOf: (shown: Series[]) => ResultRow[], forcedYears: readonly ReadonlySet<number>[] = []): ProtectedSeries {
-  const rounded = series.map((s) => ({ ...s, points: s.points.map((p) => ({ ...p, count: p.count === null || rule.roundTo <= 1 ? p.count : roundCount(p.count, rule.roundTo) })) }));
+export function protectSeries(
+  series: readonly Series[],
+  rule: PublishRule,
+  total: SeriesTotal,
+  rowsOf: (shown: Series[]) => ResultRow[],
+  forcedYears: readonly ReadonlySet<number>[] = [],
+): ProtectedSeries {
+  const rounded = series.map((s) => ({
+    ...s,
+    points: s.points.map((p) => ({ ...p, count: p.count === null || rule.roundTo <= 1 ? p.count : roundCount(p.count, rule.roundTo) })),
+  }));
   const rows = rowsOf(rounded);
   // Row i is series s, point k: the rows are the series' points in order.
   const at: { s: number; k: number }[] = rounded.flatMap((s, si) => s.points.map((_, k) => ({ s: si, k })));
@@ -69,7 +78,8 @@ export function protectSeries(series: readonly Series[], rule: PublishRule, tota
         return rule.roundTo > 1 ? roundCount(r + region, rule.roundTo) - roundCount(region, rule.roundTo) : r;
       })
     : undefined;
-  if (!ruleActive(rule)) return { shown: rounded, hiddenYears: rounded.map(() => new Set()), rows, table: { columns: [], rows, notes: [] }, ...(restShown ? { rest: restShown } : {}) };
+  if (!ruleActive(rule))
+    return { shown: rounded, hiddenYears: rounded.map(() => new Set()), rows, table: { columns: [], rows, notes: [] }, ...(restShown ? { rest: restShown } : {}) };
   if (restShown) rows.forEach((row, i) => (row.rest_count = restShown[at[i]!.k]!));
 
   const index = new Map(at.map((a, i) => [`${a.s}/${a.k}`, i]));
@@ -94,13 +104,15 @@ export function protectSeries(series: readonly Series[], rule: PublishRule, tota
     for (const year of years) {
       const parts = inYear(year, (si) => si !== total.totalIndex);
       const printed = total.totalIndex === undefined ? [] : inYear(year, (si) => si === total.totalIndex);
-      if (usable(parts.map(truthAt), printed.length > 0)) relations.push({ total: printed.length ? cellRef(printed[0]!, 'count') : `known-total/${year}`, parts: parts.map((i) => cellRef(i, 'count')), nonNegative: true });
+      if (usable(parts.map(truthAt), printed.length > 0))
+        relations.push({ total: printed.length ? cellRef(printed[0]!, 'count') : `known-total/${year}`, parts: parts.map((i) => cellRef(i, 'count')), nonNegative: true });
     }
   }
   if (restShown) {
     rows.forEach((row, i) => {
       const k = at[i]!.k;
-      if (row.count !== null && row.rest_count !== null && usable([truthAt(i), restTrue![k]!], false)) relations.push({ total: `known-total/${row.year}`, parts: [cellRef(i, 'count'), cellRef(i, 'rest_count')], nonNegative: true });
+      if (row.count !== null && row.rest_count !== null && usable([truthAt(i), restTrue![k]!], false))
+        relations.push({ total: `known-total/${row.year}`, parts: [cellRef(i, 'count'), cellRef(i, 'rest_count')], nonNegative: true });
     });
   }
   const spec: DisclosureSpec = {
@@ -137,7 +149,15 @@ export const isHiddenStatus = (status: unknown): boolean => status === 'suppress
  * `national` (for --vs rest) holds true counts; they are rounded as the rule shows them.
  * `names` say the break and the rule as the user gave them (`--break 2021`, `--suppress 5`).
  */
-export function breakOnShown(series: Series, hidden: ReadonlySet<number>, breakYear: number, rule: PublishRule, national: Series | undefined, source: string, names: { break: Text; rule: string }): { analysis: BreakResult; series: Series } {
+export function breakOnShown(
+  series: Series,
+  hidden: ReadonlySet<number>,
+  breakYear: number,
+  rule: PublishRule,
+  national: Series | undefined,
+  source: string,
+  names: { break: Text; rule: string },
+): { analysis: BreakResult; series: Series } {
   const kept = { ...series, points: series.points.filter((p) => !hidden.has(p.year)) };
   if (hidden.size && kept.points.every((p) => p.count !== null)) {
     const before = kept.points.filter((p) => p.year < breakYear).length;
@@ -145,13 +165,25 @@ export function breakOnShown(series: Series, hidden: ReadonlySet<number>, breakY
     if (before < MIN_YEARS_EACH_SIDE || after < MIN_YEARS_EACH_SIDE) {
       const years = [...hidden].sort((a, b) => a - b);
       throw usageError(
-        msg('publish.break-too-few-shown', { what: names.break, rule: names.rule, years: years.join(', '), hidden: years.length, before, year: String(breakYear), after, min: MIN_YEARS_EACH_SIDE }),
+        msg('publish.break-too-few-shown', {
+          what: names.break,
+          rule: names.rule,
+          years: years.join(', '),
+          hidden: years.length,
+          before,
+          year: String(breakYear),
+          after,
+          min: MIN_YEARS_EACH_SIDE,
+        }),
         msg('publish.break-too-few-shown.hint'),
       );
     }
   }
   if (!national) return { analysis: breakAlone(kept, breakYear, source), series: kept };
-  const shownNational = { ...national, points: national.points.filter((p) => !hidden.has(p.year)).map((p) => ({ ...p, count: p.count === null || rule.roundTo <= 1 ? p.count : roundCount(p.count, rule.roundTo) })) };
+  const shownNational = {
+    ...national,
+    points: national.points.filter((p) => !hidden.has(p.year)).map((p) => ({ ...p, count: p.count === null || rule.roundTo <= 1 ? p.count : roundCount(p.count, rule.roundTo) })),
+  };
   return { analysis: breakVsRest(kept, shownNational, breakYear, source), series: kept };
 }
 

@@ -120,7 +120,10 @@ export function protectTable(table: ResultTable, spec: DisclosureSpec, rule: Pub
     }
   });
   const notes = [...table.notes];
-  if (rule.suppress > 0) notes.push(`Counts below ${rule.suppress} are hidden (${HIDDEN_MARKER}) with every figure computed from them, and so are counts from which one could be worked out; – is missing.`);
+  if (rule.suppress > 0)
+    notes.push(
+      `Counts below ${rule.suppress} are hidden (${HIDDEN_MARKER}) with every figure computed from them, and so are counts from which one could be worked out; – is missing.`,
+    );
   if (rule.roundTo > 1) notes.push(`Counts are rounded to a multiple of ${rule.roundTo}; rates are computed from the rounded counts.`);
   if (spec.rerank) rerank(table, spec.rerank);
   const statusHeader = (k: string) => (k === 'count' ? 'Status' : `${k[0]!.toUpperCase()}${k.slice(1).replace(/_/g, ' ')} status`);

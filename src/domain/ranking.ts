@@ -55,7 +55,14 @@ export function rankRows(input: RankInput): { rows: ResultRow[]; national: Resul
       return { ...base, count: null, rate: null, rate_lower: null, rate_upper: null, note: cell?.note ?? `missing in input${cell ? ` (line ${cell.lines.join(', ')})` : ''}` };
     }
     const strata = input.strata?.get(code);
-    const row: ResultRow = { ...base, count: cell.value, rate: null, rate_lower: null, rate_upper: null, note: cell.value < SMALL_COUNT ? `fewer than ${SMALL_COUNT} treatments: rate unstable` : '' };
+    const row: ResultRow = {
+      ...base,
+      count: cell.value,
+      rate: null,
+      rate_lower: null,
+      rate_upper: null,
+      note: cell.value < SMALL_COUNT ? `fewer than ${SMALL_COUNT} treatments: rate unstable` : '',
+    };
     if (strata) {
       const r = directlyStandardisedRate(strata, per, level, ciMethod);
       if (r.rate === null) return Object.assign(row, { note: r.missing ?? '' });
@@ -79,7 +86,10 @@ export function rankRows(input: RankInput): { rows: ResultRow[]; national: Resul
     const simulated = ranked.filter((r) => !input.hiddenRegions?.has(r.region_code as string));
     rankIntervals(simulated.map((r) => exact.get(r)!)).forEach((ri, i) => Object.assign(simulated[i]!, { rank_lower: ri.lower, rank_upper: ri.upper }));
   }
-  rows.sort((a, b) => (a.rank === null ? 1 : 0) - (b.rank === null ? 1 : 0) || ((a.rank as number) ?? 0) - ((b.rank as number) ?? 0) || String(a.region_code).localeCompare(String(b.region_code)));
+  rows.sort(
+    (a, b) =>
+      (a.rank === null ? 1 : 0) - (b.rank === null ? 1 : 0) || ((a.rank as number) ?? 0) - ((b.rank as number) ?? 0) || String(a.region_code).localeCompare(String(b.region_code)),
+  );
 
   const missingRegions = regions.regions.filter((r) => !counts.has(r.code)).map((r) => r.name);
   const reported = counts.get(NATIONAL_CODE);
@@ -96,7 +106,11 @@ export function rankRows(input: RankInput): { rows: ResultRow[]; national: Resul
     const sum = usable.reduce((s, r) => s + (r.count as number), 0);
     const complete = usable.length === regions.regions.length;
     if (input.strata) input.strata.set(NATIONAL_CODE, sumStrata(usable.map((r) => input.strata!.get(r.region_code as string)!)));
-    const pop = input.strata ? populationOf(NATIONAL_CODE) : complete ? population.require(NATIONAL_CODE, year, sex, age) : usable.reduce((s, r) => s + (r.population as number), 0);
+    const pop = input.strata
+      ? populationOf(NATIONAL_CODE)
+      : complete
+        ? population.require(NATIONAL_CODE, year, sex, age)
+        : usable.reduce((s, r) => s + (r.population as number), 0);
     const some = `${usable.length} region${usable.length === 1 ? '' : 's'}`;
     national = rateRow(NATIONAL_CODE, complete ? 'Riket' : `Total of ${some}`, { value: sum, lines: [] }, pop);
     national.note = complete ? 'sum of the 21 regions' : `sum of the ${some} with counts`;
@@ -126,9 +140,19 @@ export function buildStrata(
 ): { strata: Map<string, AgeStratum[]>; bands: string[]; problems: Map<string, string> } {
   const rows = obs.filter((o) => o.method === sel.method && o.year === sel.year && o.age !== ALL_AGES && (o.sex === sel.sex || (sel.sex === 'total' && o.sex !== 'total')));
   const bands = [...new Set(rows.map((o) => o.age))].sort((a, b) => parseInt(a, 10) - parseInt(b, 10));
-  if (bands.length === 0) throw dataError('the input has no counts by age group, so there is nothing to standardise', { file: source }, 'age standardisation needs an age column with groups such as 15-19, 20-24, …');
+  if (bands.length === 0)
+    throw dataError(
+      'the input has no counts by age group, so there is nothing to standardise',
+      { file: source },
+      'age standardisation needs an age column with groups such as 15-19, 20-24, …',
+    );
   const unknown = bands.filter((b) => standard[b] === undefined);
-  if (unknown.length) throw dataError(`age group${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} not in ${standardName}`, { file: source }, `${standardName} has: ${Object.keys(standard).join(', ')}`);
+  if (unknown.length)
+    throw dataError(
+      `age group${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} not in ${standardName}`,
+      { file: source },
+      `${standardName} has: ${Object.keys(standard).join(', ')}`,
+    );
   const strata = new Map<string, AgeStratum[]>();
   const problems = new Map<string, string>();
   for (const r of regions.regions) {
@@ -147,7 +171,10 @@ export function buildStrata(
       }
       const pop = population.get(r.code, sel.year, sel.sex, band);
       if (pop === undefined) {
-        throw populationError(`${population.source} has no population for ${r.name} (${r.code}) aged ${band} in ${sel.year}`, 'age standardisation needs the population in the same age groups as the counts: pass it with --population');
+        throw populationError(
+          `${population.source} has no population for ${r.name} (${r.code}) aged ${band} in ${sel.year}`,
+          'age standardisation needs the population in the same age groups as the counts: pass it with --population',
+        );
       }
       list.push({ count: inBand.reduce((t, o) => t + (o.value as number), 0), population: pop, weight: standard[band]! });
     }
@@ -167,7 +194,10 @@ function addComparisons(rows: ResultRow[], national: ResultRow, input: RankInput
   const funnelTarget = input.funnel || input.overdispersion ? funnelTargetOf(rows, national, input, exact) : null;
   // φ and τ² from every ranked region (crude rates), to adjust the limits or to say that they should be
   const ranked = rows.filter((r) => typeof r.rate === 'number' && !input.hiddenRegions?.has(r.region_code as string));
-  const dispersion = funnelTarget !== null && !input.strata && ranked.length >= 2 ? estimateOverdispersion(ranked.map((r) => ({ observed: r.count as number, expected: funnelTarget * (r.population as number) }))) : undefined;
+  const dispersion =
+    funnelTarget !== null && !input.strata && ranked.length >= 2
+      ? estimateOverdispersion(ranked.map((r) => ({ observed: r.count as number, expected: funnelTarget * (r.population as number) })))
+      : undefined;
   const adjustment = input.overdispersion && dispersion ? { kind: input.overdispersion, ...dispersion } : undefined;
   for (const r of rows) {
     if (typeof r.rate !== 'number' || typeof benchmark !== 'number' || benchmark === 0) {
@@ -182,8 +212,17 @@ function addComparisons(rows: ResultRow[], national: ResultRow, input: RankInput
     const pop = input.strata ? (count / r.rate) * input.per : (r.population as number);
     if (adjustment) {
       // Spiegelhalter's adjusted limits on O/E, as rates
-      const [l95, l998] = FUNNEL_LEVELS.map((level) => overdispersedRatioLimits(funnelTarget * pop, level, adjustment)).map((l) => ({ lower: l.lower * funnelTarget * input.per, upper: l.upper * funnelTarget * input.per })) as [Interval, Interval];
-      Object.assign(r, { funnel_95_lower: l95.lower, funnel_95_upper: l95.upper, funnel_998_lower: l998.lower, funnel_998_upper: l998.upper, funnel: funnelLabelFromLimits(r.rate, l95, l998) });
+      const [l95, l998] = FUNNEL_LEVELS.map((level) => overdispersedRatioLimits(funnelTarget * pop, level, adjustment)).map((l) => ({
+        lower: l.lower * funnelTarget * input.per,
+        upper: l.upper * funnelTarget * input.per,
+      })) as [Interval, Interval];
+      Object.assign(r, {
+        funnel_95_lower: l95.lower,
+        funnel_95_upper: l95.upper,
+        funnel_998_lower: l998.lower,
+        funnel_998_upper: l998.upper,
+        funnel: funnelLabelFromLimits(r.rate, l95, l998),
+      });
       continue;
     }
     const l95 = rateFunnelLimits(funnelTarget * input.per, pop, input.per, 0.95);

@@ -111,7 +111,8 @@ function readDataset(json: unknown): { ids: string[]; size: number[]; index: Map
   const ids = d.id;
   const size = d.size;
   if (!Array.isArray(ids) || !ids.every((x) => typeof x === 'string')) throw new ScbFormatError('the dataset has no list of dimensions ("id")');
-  if (!Array.isArray(size) || size.length !== ids.length || !size.every((n) => Number.isInteger(n) && n >= 0)) throw new ScbFormatError('the dataset\'s "size" does not match its dimensions');
+  if (!Array.isArray(size) || size.length !== ids.length || !size.every((n) => Number.isInteger(n) && n >= 0))
+    throw new ScbFormatError('the dataset\'s "size" does not match its dimensions');
   if (!Array.isArray(d.value)) throw new ScbFormatError('the dataset has no "value" list (a sparse or missing value list is not what SCB documents)');
   const expected = (size as number[]).reduce((a, b) => a * b, 1);
   if (d.value.length !== expected) throw new ScbFormatError(`the dataset has ${d.value.length} values where its dimensions give ${expected}`);
@@ -162,7 +163,8 @@ export function parseScbPopulation(json: unknown, table: ScbTable, years: readon
     });
     const v = ds.value[at];
     if (v === null) return null;
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw new ScbFormatError(`the value for ${Object.values(codes).join(' / ')} is ${JSON.stringify(v)}, not a count of people`);
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0)
+      throw new ScbFormatError(`the value for ${Object.values(codes).join(' / ')} is ${JSON.stringify(v)}, not a count of people`);
     return v;
   };
   const sum = (xs: (number | null)[]) => (xs.every((v) => v !== null) ? (xs as number[]).reduce((a, b) => a + b, 0) : null);
@@ -178,13 +180,19 @@ export function parseScbPopulation(json: unknown, table: ScbTable, years: readon
       const all = (sex: string) => at(sex, table.ageTotal);
       const target = (sex: string) => sum(TARGET.map((a) => at(sex, a)));
       const push = (sex: Sex, age: string, value: number | null, how: string) => {
-        if (value !== null) rows.push({ region_code: code, region_name: name, year, sex, age_group: age, population: value, source_id: SCB_SOURCE_ID, note: `${note}; ${how}${ckm}` });
+        if (value !== null)
+          rows.push({ region_code: code, region_name: name, year, sex, age_group: age, population: value, source_id: SCB_SOURCE_ID, note: `${note}; ${how}${ckm}` });
       };
       const both = table.sexTotal;
       push('total', ALL_AGES, both ? all(both) : sum([all(SEX_CODES.women), all(SEX_CODES.men)]), both ? 'both sexes, all ages, as published' : 'women + men, all ages');
       push('women', ALL_AGES, all(SEX_CODES.women), 'all ages');
       push('men', ALL_AGES, all(SEX_CODES.men), 'all ages');
-      push('total', TARGET_AGES, both ? target(both) : sum([target(SEX_CODES.women), target(SEX_CODES.men)]), both ? 'both sexes, sum of single years 16–67' : 'sum of single years 16–67, women + men');
+      push(
+        'total',
+        TARGET_AGES,
+        both ? target(both) : sum([target(SEX_CODES.women), target(SEX_CODES.men)]),
+        both ? 'both sexes, sum of single years 16–67' : 'sum of single years 16–67, women + men',
+      );
       push('women', TARGET_AGES, target(SEX_CODES.women), 'sum of single years 16–67');
       push('men', TARGET_AGES, target(SEX_CODES.men), 'sum of single years 16–67');
     }

@@ -122,7 +122,10 @@ export function nationalCount(obs: readonly Observation[], regions: RegionIndex,
  */
 export function resolveRegions(texts: readonly string[], index: RegionIndex): Region[] {
   const out: Region[] = [];
-  for (const text of texts.flatMap((t) => t.split(',')).map((t) => t.trim()).filter(Boolean)) {
+  for (const text of texts
+    .flatMap((t) => t.split(','))
+    .map((t) => t.trim())
+    .filter(Boolean)) {
     const region = index.resolve(text);
     if (!region) {
       const near = index.suggest(text);

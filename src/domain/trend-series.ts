@@ -93,7 +93,13 @@ export function spanSummary(values: readonly { year: number; value: number | nul
   const last = known[known.length - 1];
   const cagr = first && last && last.year > first.year ? growth(first.value, last.value, first.year, last.year).cagrPct : null;
   const positive = known.filter((p) => p.value > 0);
-  const fit = positive.length >= 2 && positive.length === known.length ? logLinearFit(positive.map((p) => p.year), positive.map((p) => p.value)) : undefined;
+  const fit =
+    positive.length >= 2 && positive.length === known.length
+      ? logLinearFit(
+          positive.map((p) => p.year),
+          positive.map((p) => p.value),
+        )
+      : undefined;
   return {
     firstYear: first?.year ?? null,
     firstValue: first?.value ?? null,

@@ -11,17 +11,49 @@ export const ROLES: readonly Role[] = ['region', 'year', 'method', 'sex', 'age',
  */
 const HEADER_SYNONYMS: Record<Role, string[]> = {
   region: [
-    'region code', 'regionkod', 'lanskod', 'lan kod', 'county code', 'municipality id', 'kolada id', 'kod', 'code',
-    'region', 'lan', 'landsting', 'regionnamn', 'region name', 'lansnamn', 'county', 'municipality', 'huvudman', 'omrade', 'area',
+    'region code',
+    'regionkod',
+    'lanskod',
+    'lan kod',
+    'county code',
+    'municipality id',
+    'kolada id',
+    'kod',
+    'code',
+    'region',
+    'lan',
+    'landsting',
+    'regionnamn',
+    'region name',
+    'lansnamn',
+    'county',
+    'municipality',
+    'huvudman',
+    'omrade',
+    'area',
   ],
   year: ['ar', 'year', 'period', 'tid', 'time', 'arsperiod', 'verksamhetsar'],
   method: ['metod', 'behandling', 'behandlingsmetod', 'method', 'insats', 'treatment', 'intervention', 'atgard', 'kpi'],
   sex: ['kon', 'sex', 'gender'],
   age: ['alder', 'age', 'aldersgrupp', 'age group', 'aldersklass', 'age class'],
   value: [
-    'antal', 'count', 'n', 'value', 'varde', 'antal behandlingar', 'antal patienter', 'antal personer', 'patients',
-    'number', 'treatments', 'behandlingar',
-    'folkmangd', 'population', 'befolkning', 'invanare', 'antal invanare',
+    'antal',
+    'count',
+    'n',
+    'value',
+    'varde',
+    'antal behandlingar',
+    'antal patienter',
+    'antal personer',
+    'patients',
+    'number',
+    'treatments',
+    'behandlingar',
+    'folkmangd',
+    'population',
+    'befolkning',
+    'invanare',
+    'antal invanare',
   ],
 };
 
@@ -50,9 +82,27 @@ export function roleSynonyms(role: Role): string {
 }
 
 const SEX_WORDS: Record<string, Sex> = {
-  t: 'total', total: 'total', totalt: 'total', alla: 'total', 'bada konen': 'total', 'both sexes': 'total', all: 'total',
-  k: 'women', kvinnor: 'women', kvinna: 'women', women: 'women', woman: 'women', female: 'women', f: 'women', w: 'women', flickor: 'women',
-  m: 'men', man: 'men', men: 'men', male: 'men', pojkar: 'men',
+  t: 'total',
+  total: 'total',
+  totalt: 'total',
+  alla: 'total',
+  'bada konen': 'total',
+  'both sexes': 'total',
+  all: 'total',
+  k: 'women',
+  kvinnor: 'women',
+  kvinna: 'women',
+  women: 'women',
+  woman: 'women',
+  female: 'women',
+  f: 'women',
+  w: 'women',
+  flickor: 'women',
+  m: 'men',
+  man: 'men',
+  men: 'men',
+  male: 'men',
+  pojkar: 'men',
 };
 
 /** "K" → women, "män" → men, "totalt" → total; undefined when the word is not a sex. */
@@ -67,7 +117,11 @@ export function parseSex(text: string): Sex | undefined {
 export function parseAge(text: string): string | undefined {
   const key = matchKey(text.replace(/[–—]/g, '-'));
   if (/^(totalt? alder|totalt?|all|alla|alla aldrar|all ages|samtliga)$/.test(key)) return 'all';
-  const raw = text.trim().replace(/[–—]/g, '-').replace(/\s*(år|ar|years?|yrs?)$/i, '').replace(/\s+/g, '');
+  const raw = text
+    .trim()
+    .replace(/[–—]/g, '-')
+    .replace(/\s*(år|ar|years?|yrs?)$/i, '')
+    .replace(/\s+/g, '');
   if (/^\d{1,3}(\+|-\d{1,3})?$/.test(raw)) return raw;
   return undefined;
 }

@@ -20,7 +20,9 @@ export async function readBoundaries(path: string, regions: RegionIndex): Promis
   } finally {
     await source.close();
   }
-  const text = Buffer.concat(chunks).toString('utf8').replace(/^\ufeff/, '');
+  const text = Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/^\ufeff/, '');
   return { shapes: parseBoundaries(text, source.name, regions), file: source.name };
 }
 
@@ -47,10 +49,15 @@ export function parseBoundaries(text: string, file: string, regions: RegionIndex
     const region = identify(lower, feature.id, regions);
     if (!region) {
       const shown = JSON.stringify(props).slice(0, 120);
-      throw dataError(`${where}: no region found in its properties ${shown}`, { file }, `give each feature a "code" property with the SCB county code (01–25) or a "name" the tool knows (see: rehab-stats regions)`);
+      throw dataError(
+        `${where}: no region found in its properties ${shown}`,
+        { file },
+        `give each feature a "code" property with the SCB county code (01–25) or a "name" the tool knows (see: rehab-stats regions)`,
+      );
     }
     if (region.code === NATIONAL_CODE) throw dataError(`${where} is Riket, not a region`, { file }, 'boundaries are drawn per region; leave out the national outline');
-    if (seen.has(region.code)) throw dataError(`${where} is ${region.name} again (already feature ${seen.get(region.code)})`, { file }, 'merge the parts into one MultiPolygon feature per region');
+    if (seen.has(region.code))
+      throw dataError(`${where} is ${region.name} again (already feature ${seen.get(region.code)})`, { file }, 'merge the parts into one MultiPolygon feature per region');
     seen.set(region.code, i + 1);
     shapes.push({ code: region.code, name: region.name, polygons: polygonsOf(feature.geometry, `${where} (${region.name})`, file) });
   });
@@ -80,13 +87,15 @@ function identify(props: Map<string, unknown>, id: unknown, regions: RegionIndex
 function polygonsOf(geometry: unknown, where: string, file: string): number[][][][] {
   const g = geometry as { type?: unknown; coordinates?: unknown } | null;
   const polygons = g?.type === 'Polygon' ? [g.coordinates] : g?.type === 'MultiPolygon' ? g.coordinates : undefined;
-  if (!Array.isArray(polygons)) throw dataError(`${where}: geometry must be a Polygon or MultiPolygon, not ${g?.type === undefined ? 'missing' : JSON.stringify(g.type)}`, { file });
+  if (!Array.isArray(polygons))
+    throw dataError(`${where}: geometry must be a Polygon or MultiPolygon, not ${g?.type === undefined ? 'missing' : JSON.stringify(g.type)}`, { file });
   for (const poly of polygons) {
     if (!Array.isArray(poly) || !poly.length) throw dataError(`${where}: a polygon has no rings`, { file });
     for (const ring of poly) {
       if (!Array.isArray(ring) || ring.length < 4) throw dataError(`${where}: a ring needs at least 4 positions`, { file });
       for (const p of ring) {
-        if (!Array.isArray(p) || p.length < 2 || !Number.isFinite(p[0]) || !Number.isFinite(p[1])) throw dataError(`${where}: ${JSON.stringify(p)} is not a position [x, y]`, { file });
+        if (!Array.isArray(p) || p.length < 2 || !Number.isFinite(p[0]) || !Number.isFinite(p[1]))
+          throw dataError(`${where}: ${JSON.stringify(p)} is not a position [x, y]`, { file });
       }
     }
   }

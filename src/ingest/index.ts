@@ -40,7 +40,8 @@ export async function readTable(path: string, measure: Measure, regions: RegionI
     if (head.bytes > 0 && containerOf(head.chunks[0]!.length >= 8 ? head.chunks[0]! : concat(head.chunks, head.bytes))) {
       return await loadWorkbook(head.ended ? concat(head.chunks, head.bytes) : await readRest(source, head.chunks, head.bytes), source.name, measure, regions, opts);
     }
-    if (opts.sheet !== undefined) throw usageError(`--sheet ${opts.sheet}: ${source.name} is not an xlsx workbook`, 'only a workbook has sheets; leave --sheet out for CSV and TSV input');
+    if (opts.sheet !== undefined)
+      throw usageError(`--sheet ${opts.sheet}: ${source.name} is not an xlsx workbook`, 'only a workbook has sheets; leave --sheet out for CSV and TSV input');
     if (head.bytes === 0) return loadTable(new Uint8Array(0), source.name, measure, regions, opts);
     refuseBinary(head.chunks[0]!, source.name, opts.encoding);
     const fastAllowed = currentIo().env.REHAB_STATS_GENERAL_PATH !== '1' && measure === 'count';

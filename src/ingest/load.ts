@@ -43,7 +43,12 @@ export interface RawTable {
  * cannot be a table (over-long cells, thousands of columns), locate header and body, and
  * check that every row has as many cells as the header. Pure.
  */
-export function readRaw(bytes: Uint8Array, file: string, opts: Pick<ReadOptions, 'encoding' | 'delimiter' | 'collectProblems' | 'skipInvalid'> = {}, onProgress?: (done: number, total: number) => void): RawTable {
+export function readRaw(
+  bytes: Uint8Array,
+  file: string,
+  opts: Pick<ReadOptions, 'encoding' | 'delimiter' | 'collectProblems' | 'skipInvalid'> = {},
+  onProgress?: (done: number, total: number) => void,
+): RawTable {
   const { text, encoding, bom } = decode(bytes, file, opts.encoding);
   if (text.trim() === '') throw dataError(msg('table.empty'), { file }, msg('table.empty.hint'));
   const delimiter = opts.delimiter ?? sniffDelimiter(text);
@@ -88,7 +93,7 @@ function raggedRows(block: TableBlock, file: string, delimiter: Delimiter, colle
   for (const row of block.body) {
     const n = row.cells.length;
     if (n === width) continue;
-    const column = n > width ? String(width + 1) : (block.header.cells[n]?.trim() || String(n + 1));
+    const column = n > width ? String(width + 1) : block.header.cells[n]?.trim() || String(n + 1);
     const problem: Problem = {
       line: row.line,
       column,
@@ -109,7 +114,14 @@ function where(file: string, p: Problem): Location {
  * Bytes → decoded text → rows → table block → observations: the general path. Pure: the
  * caller reads the bytes.
  */
-export function loadTable(bytes: Uint8Array, file: string, measure: Measure, regions: RegionIndex, opts: ReadOptions = {}, onProgress?: (done: number, total: number) => void): LoadedTable {
+export function loadTable(
+  bytes: Uint8Array,
+  file: string,
+  measure: Measure,
+  regions: RegionIndex,
+  opts: ReadOptions = {},
+  onProgress?: (done: number, total: number) => void,
+): LoadedTable {
   return shapeRaw(readRaw(bytes, file, opts, onProgress), file, measure, regions, opts);
 }
 

@@ -5,9 +5,7 @@ import type { TableBlock } from '../parse/table.js';
 import { ALL_AGES, type Measure, type Observation, type Sex } from '../domain/observation.js';
 import { NATIONAL_CODE, type RegionIndex } from '../domain/regions.js';
 import { matchKey } from '../domain/text.js';
-import {
-  canonicalMethod, isSubYearPeriod, parseAge, parseSex, parseYear, roleOfHeader, roleSynonyms, type Role,
-} from '../domain/vocabulary.js';
+import { canonicalMethod, isSubYearPeriod, parseAge, parseSex, parseYear, roleOfHeader, roleSynonyms, type Role } from '../domain/vocabulary.js';
 import { shown } from './text.js';
 import { valueProblem, rateLikeHeader } from './validate.js';
 import { msg, sexWord, type Text } from '../messages/index.js';
@@ -131,7 +129,11 @@ export function shapeTable(block: TableBlock, opts: ShapeOptions): Shaped {
   // has unexplained columns that may be the regions under another name.
   const national = !regionCol && !columns.some((c) => c.use === 'unused' && c.header && c.note === UNKNOWN_COLUMN);
   if (!regionCol && !national) {
-    throw dataError(msg('shape.no-region-column', { headers: describeHeaders(columns) }), where(block.header.line), msg('shape.name-it.hint', { names: roleSynonyms('region'), role: 'region' }));
+    throw dataError(
+      msg('shape.no-region-column', { headers: describeHeaders(columns) }),
+      where(block.header.line),
+      msg('shape.name-it.hint', { names: roleSynonyms('region'), role: 'region' }),
+    );
   }
   const yearCol = has('year');
   if (!yearCol && shape !== 'wide-years' && opts.defaultYear === undefined) {
@@ -209,18 +211,20 @@ export function shapeTable(block: TableBlock, opts: ShapeOptions): Shaped {
   const merged = aggregated ? mergeDuplicates(observations, opts, report) : observations;
   return {
     shape,
-    ...(shape === 'record-level' ? { recordLevelBy: explicitRecords ? 'option' as const : 'no-count-column' as const } : {}),
+    ...(shape === 'record-level' ? { recordLevelBy: explicitRecords ? ('option' as const) : ('no-count-column' as const) } : {}),
     national,
     headerLine: block.header.line,
     columns,
-    skippedLines: [...block.above, ...block.below].filter((r) => r.cells.some((c) => c.trim() !== '')).map((r) => ({ line: r.line, text: r.cells.filter((c) => c.trim() !== '').join(' ') })),
+    skippedLines: [...block.above, ...block.below]
+      .filter((r) => r.cells.some((c) => c.trim() !== ''))
+      .map((r) => ({ line: r.line, text: r.cells.filter((c) => c.trim() !== '').join(' ') })),
     observations: merged,
     missing,
     problems,
     rowsRead,
   };
 
-  function readDimensions(row: Row): Omit<Observation, 'value' | 'line' | 'year' | 'method'> & { year?: number; method?: string } | undefined {
+  function readDimensions(row: Row): (Omit<Observation, 'value' | 'line' | 'year' | 'method'> & { year?: number; method?: string }) | undefined {
     const regionText = national ? NATIONAL_CODE : (cell(row, regionCol) ?? '');
     const region = regionText === '' ? undefined : opts.regions.resolve(regionText);
     if (!region) {
@@ -238,7 +242,13 @@ export function shapeTable(block: TableBlock, opts: ShapeOptions): Shaped {
       const t = cell(row, yearCol) ?? '';
       year = parseYear(t);
       if (year === undefined) {
-        bad({ line: row.line, column: yearCol.header, ...(isSubYearPeriod(t) ? { message: msg('value.sub-year', { value: t }), hint: msg('value.sub-year.hint') } : { message: msg('value.not-a-year', { value: shown(t) }), hint: msg('value.not-a-year.hint') }) });
+        bad({
+          line: row.line,
+          column: yearCol.header,
+          ...(isSubYearPeriod(t)
+            ? { message: msg('value.sub-year', { value: t }), hint: msg('value.sub-year.hint') }
+            : { message: msg('value.not-a-year', { value: shown(t) }), hint: msg('value.not-a-year.hint') }),
+        });
         return undefined;
       }
     }
@@ -305,7 +315,13 @@ function mergeDuplicates(obs: Observation[], opts: ShapeOptions, report: (p: Pro
       first.value = first.value === null || o.value === null ? null : first.value + o.value;
       continue;
     }
-    const what = [opts.regions.byScbCode(o.region)?.name ?? o.region, o.year, o.method, ...(o.sex !== 'total' ? [sexWord(o.sex)] : []), ...(o.age !== ALL_AGES ? [msg('value.age', { age: o.age })] : [])];
+    const what = [
+      opts.regions.byScbCode(o.region)?.name ?? o.region,
+      o.year,
+      o.method,
+      ...(o.sex !== 'total' ? [sexWord(o.sex)] : []),
+      ...(o.age !== ALL_AGES ? [msg('value.age', { age: o.age })] : []),
+    ];
     report({
       line: o.line,
       region: o.region,
@@ -355,14 +371,18 @@ export function planColumns(block: TableBlock, opts: ShapeOptions): ColumnPlan[]
   if (opts.categoryColumn !== undefined) {
     const target = opts.categoryColumn;
     const col = /^\d+$/.test(target) ? columns[Number(target) - 1] : columns.find((c) => matchKey(c.header) === matchKey(target));
-    if (!col) throw usageError(msg('option.no-such-column', { option: `--column ${target}`, file: opts.file }), msg('option.columns-are.hint', { columns: describeHeaders(columns) }));
+    if (!col)
+      throw usageError(msg('option.no-such-column', { option: `--column ${target}`, file: opts.file }), msg('option.columns-are.hint', { columns: describeHeaders(columns) }));
     col.use = 'category';
     col.note = 'the answers to tally';
   }
   for (const [role, target] of Object.entries(opts.map ?? {}) as [Role, string][]) {
     const col = /^\d+$/.test(target) ? columns[Number(target) - 1] : columns.find((c) => matchKey(c.header) === matchKey(target));
     if (!col) {
-      throw usageError(msg('option.no-such-column', { option: `--map ${role}=${target}`, file: opts.file }), msg('option.columns-are-or-number.hint', { columns: describeHeaders(columns) }));
+      throw usageError(
+        msg('option.no-such-column', { option: `--map ${role}=${target}`, file: opts.file }),
+        msg('option.columns-are-or-number.hint', { columns: describeHeaders(columns) }),
+      );
     }
     assign(col, role, -10, 'from --map');
   }
@@ -388,17 +408,26 @@ export function planColumns(block: TableBlock, opts: ShapeOptions): ColumnPlan[]
   // A row-level file's own --map value=… wins, but --records says every row is one treatment.
   if (opts.recordLevel || opts.categoryColumn !== undefined) {
     const v = taken.get('value');
-    if (v) { v.col.use = 'unused'; v.col.note = 'not a count: --records counts rows'; }
+    if (v) {
+      v.col.use = 'unused';
+      v.col.note = 'not a count: --records counts rows';
+    }
   }
 
   // Columns without a known header: judge by content (PxWeb leaves the label headers empty).
-  const sample = (col: ColumnPlan) => block.body.slice(0, 200).map((r) => (r.cells[col.index] ?? '').trim()).filter((t) => t !== '');
+  const sample = (col: ColumnPlan) =>
+    block.body
+      .slice(0, 200)
+      .map((r) => (r.cells[col.index] ?? '').trim())
+      .filter((t) => t !== '');
   for (const col of columns) {
     if (col.use !== 'unused' || col.note) continue;
     const values = sample(col);
     if (values.length === 0) continue;
     const share = (pred: (t: string) => boolean) => values.filter(pred).length / values.length;
-    const guess = (role: Role, note: string) => { if (!taken.has(role)) assign(col, role, 50, note); };
+    const guess = (role: Role, note: string) => {
+      if (!taken.has(role)) assign(col, role, 50, note);
+    };
     if (share((t) => opts.regions.resolve(t) !== undefined && !/^\d+$/.test(t)) >= 0.8) guess('region', 'recognised by its region names');
     else if (share((t) => parseSex(t) !== undefined) === 1 && values.some((t) => t.length > 1 || /[KMT]/.test(t))) guess('sex', 'recognised by its values');
     else if (!col.header && share((t) => parseAge(t) !== undefined && !/^\d+$/.test(t)) === 1) guess('age', 'recognised by its values');
@@ -420,4 +449,3 @@ export function planColumns(block: TableBlock, opts: ShapeOptions): ColumnPlan[]
   for (const col of columns) if (col.use === 'unused' && !col.note) col.note = col.header ? UNKNOWN_COLUMN : 'empty column; ignored';
   return columns;
 }
-

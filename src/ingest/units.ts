@@ -43,7 +43,11 @@ export function readUnits(bytes: Uint8Array, file: string, opts: UnitOptions): {
   const headers = block.header.cells.map((c) => c.trim());
   const find = (name: string, option: string) => {
     const i = /^\d+$/.test(name) ? Number(name) - 1 : headers.findIndex((h) => matchKey(h) === matchKey(name));
-    if (i < 0 || i >= headers.length) throw usageError(msg('option.no-such-column', { option: option.endsWith('=') ? `${option}${name}` : `${option} ${name}`, file }), msg('option.columns-are.hint', { columns: headers.map((h) => shown(h)) }));
+    if (i < 0 || i >= headers.length)
+      throw usageError(
+        msg('option.no-such-column', { option: option.endsWith('=') ? `${option}${name}` : `${option} ${name}`, file }),
+        msg('option.columns-are.hint', { columns: headers.map((h) => shown(h)) }),
+      );
     return i;
   };
   const mapped = (role: Role) => (read.map?.[role] !== undefined ? find(read.map[role]!, `--map ${role}=`) : headers.findIndex((h) => roleOfHeader(h)?.role === role));
@@ -65,10 +69,7 @@ export function readUnits(bytes: Uint8Array, file: string, opts: UnitOptions): {
       if (years.length > 1) notes.push(`${file} holds ${years[0]}–${year}: only the latest year, ${year}, is counted (--year chooses another).`);
     }
   }
-  const filtered = [
-    ...(methodCol >= 0 ? [`${headers[methodCol]} = ${opts.method}`] : []),
-    ...(yearCol >= 0 && year !== undefined ? [`${headers[yearCol]} = ${year}`] : []),
-  ];
+  const filtered = [...(methodCol >= 0 ? [`${headers[methodCol]} = ${opts.method}`] : []), ...(yearCol >= 0 && year !== undefined ? [`${headers[yearCol]} = ${year}`] : [])];
 
   const totals = new Map<string, UnitTotals>();
   const number = (row: { cells: string[]; line: number }, col: number) => {
@@ -78,7 +79,11 @@ export function readUnits(bytes: Uint8Array, file: string, opts: UnitOptions): {
     if (bad) throw dataError(bad.message, { file, line: row.line, column: headers[col] ?? String(col + 1) }, bad.hint);
     if (n.kind !== 'number') {
       const missing = n.kind === 'missing';
-      throw dataError(missing ? msg('value.missing-marks', { value: shown(raw) }) : msg('value.not-a-number', { value: shown(raw) }), { file, line: row.line, column: headers[col] ?? String(col + 1) }, missing ? msg('value.missing-unit.hint') : msg('value.number.hint'));
+      throw dataError(
+        missing ? msg('value.missing-marks', { value: shown(raw) }) : msg('value.not-a-number', { value: shown(raw) }),
+        { file, line: row.line, column: headers[col] ?? String(col + 1) },
+        missing ? msg('value.missing-unit.hint') : msg('value.number.hint'),
+      );
     }
     return n.value;
   };
@@ -86,16 +91,26 @@ export function readUnits(bytes: Uint8Array, file: string, opts: UnitOptions): {
     if (methodCol >= 0 && matchKey(canonicalMethod(row.cells[methodCol] ?? '')) !== matchKey(opts.method!)) continue;
     if (yearCol >= 0 && year !== undefined && parseYear(row.cells[yearCol] ?? '') !== year) continue;
     const unit = (row.cells[byCol] ?? '').trim();
-    if (unit === '') throw dataError(msg('units.unit-empty', { column: headers[byCol] ?? String(byCol + 1) }), { file, line: row.line, column: headers[byCol] ?? String(byCol + 1) }, msg('units.unit-empty.hint'));
+    if (unit === '')
+      throw dataError(
+        msg('units.unit-empty', { column: headers[byCol] ?? String(byCol + 1) }),
+        { file, line: row.line, column: headers[byCol] ?? String(byCol + 1) },
+        msg('units.unit-empty.hint'),
+      );
     const num = numCol === undefined ? 1 : number(row, numCol);
     const den = denCol === undefined ? undefined : number(row, denCol);
-    if (den !== undefined && num > den) throw dataError(msg('units.numerator-above-denominator', { numerator: num, denominator: den }), { file, line: row.line }, msg('units.numerator-above-denominator.hint'));
+    if (den !== undefined && num > den)
+      throw dataError(msg('units.numerator-above-denominator', { numerator: num, denominator: den }), { file, line: row.line }, msg('units.numerator-above-denominator.hint'));
     const t = totals.get(unit);
     if (t) {
       t.numerator += num;
       if (den !== undefined) t.denominator = (t.denominator ?? 0) + den;
     } else totals.set(unit, { unit, numerator: num, ...(den !== undefined ? { denominator: den } : {}), line: row.line });
   }
-  if (totals.size === 0) throw dataError(filtered.length ? msg('units.no-rows-with', { filters: filtered.slice(1).reduce<Text>((a, b) => msg('units.and', { a, b }), filtered[0]!) }) : msg('units.no-rows'), { file });
+  if (totals.size === 0)
+    throw dataError(
+      filtered.length ? msg('units.no-rows-with', { filters: filtered.slice(1).reduce<Text>((a, b) => msg('units.and', { a, b }), filtered[0]!) }) : msg('units.no-rows'),
+      { file },
+    );
   return { units: [...totals.values()], filtered, notes };
 }

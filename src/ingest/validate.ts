@@ -52,24 +52,28 @@ export function aboveTheirPopulation(counts: Iterable<Observation>, population: 
 
 /** "the count 12 for Region Gotland, 2014, KBT is larger than its population, 10". */
 export function describeAbove(o: Observation, population: number, regions: RegionIndex, more = 0): Message {
-  const where = [o.region === '00' ? 'Riket' : (regions.byScbCode(o.region)?.name ?? o.region), o.year, o.method, ...(o.sex !== 'total' ? [sexWord(o.sex)] : []), ...(o.age !== 'all' ? [msg('value.aged', { age: o.age })] : [])];
+  const where = [
+    o.region === '00' ? 'Riket' : (regions.byScbCode(o.region)?.name ?? o.region),
+    o.year,
+    o.method,
+    ...(o.sex !== 'total' ? [sexWord(o.sex)] : []),
+    ...(o.age !== 'all' ? [msg('value.aged', { age: o.age })] : []),
+  ];
   const count = o.value ?? '–';
   return more > 0 ? msg('value.above-population.more', { count, where, population, more }) : msg('value.above-population', { count, where, population });
 }
 
-export function countsAbovePopulation(
-  counts: Iterable<Observation>,
-  population: PopulationTable,
-  regions: RegionIndex,
-  source: string,
-  allow: boolean,
-): string[] {
+export function countsAbovePopulation(counts: Iterable<Observation>, population: PopulationTable, regions: RegionIndex, source: string, allow: boolean): string[] {
   const above = aboveTheirPopulation(counts, population);
   if (above.length === 0) return [];
   const describe = (a: { o: Observation; population: number }) => describeAbove(a.o, a.population, regions);
   if (!allow) {
     const o = above[0]!.o;
-    throw dataError(describeAbove(o, above[0]!.population, regions, above.length - 1), { file: source, ...(o.line > 0 ? { line: o.line } : {}) }, msg('value.above-population.hint'));
+    throw dataError(
+      describeAbove(o, above[0]!.population, regions, above.length - 1),
+      { file: source, ...(o.line > 0 ? { line: o.line } : {}) },
+      msg('value.above-population.hint'),
+    );
   }
   return [english(msg('note.above-population-allowed', { n: above.length, example: describe(above[0]!) }))];
 }

@@ -13,7 +13,8 @@ export type Doing = 'read' | 'write';
 
 const permissions = (d: Doing) => (d === 'read' ? msg('errno.permissions.read.hint') : msg('errno.permissions.write.hint'));
 const TEXT: Record<string, (doing: Doing) => SystemErrorText> = {
-  ENOENT: (d) => (d === 'read' ? { message: msg('errno.ENOENT.read'), hint: msg('errno.ENOENT.read.hint') } : { message: msg('errno.ENOENT.write'), hint: msg('errno.ENOENT.write.hint') }),
+  ENOENT: (d) =>
+    d === 'read' ? { message: msg('errno.ENOENT.read'), hint: msg('errno.ENOENT.read.hint') } : { message: msg('errno.ENOENT.write'), hint: msg('errno.ENOENT.write.hint') },
   EISDIR: () => ({ message: msg('errno.EISDIR'), hint: msg('errno.EISDIR.hint') }),
   ENOTDIR: () => ({ message: msg('errno.ENOTDIR'), hint: msg('errno.ENOTDIR.hint') }),
   EACCES: (d) => ({ message: msg('errno.EACCES'), hint: permissions(d) }),

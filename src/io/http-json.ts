@@ -81,7 +81,8 @@ export async function postJson(url: string, body: unknown, opts: PostOptions): P
     }
     if (!res.ok) throw new HttpFailure('http', `HTTP ${res.status} ${res.statusText}${problemTitle(text)}`, res.status);
     const declared = Number(res.headers.get('content-length'));
-    if (declared > 0 && Buffer.byteLength(text) < declared) throw new HttpFailure('truncated', `the response was cut off after ${Buffer.byteLength(text)} of ${declared} bytes`, res.status);
+    if (declared > 0 && Buffer.byteLength(text) < declared)
+      throw new HttpFailure('truncated', `the response was cut off after ${Buffer.byteLength(text)} of ${declared} bytes`, res.status);
     try {
       return JSON.parse(text) as unknown;
     } catch (e) {
@@ -122,5 +123,8 @@ function classify(e: unknown, signal: AbortSignal, timeoutMs: number): HttpFailu
   if (signal.aborted) return new HttpFailure('timeout', `no complete answer within ${timeoutMs / 1000} s`);
   const cause = (e as { cause?: { code?: string; message?: string } }).cause;
   const code = cause?.code ?? (e as { code?: string }).code;
-  return new HttpFailure('network', code ? `${code}${cause?.message && !cause.message.includes(code) ? ` ${cause.message}` : ''}` : ((cause?.message ?? (e as Error).message) || 'network error'));
+  return new HttpFailure(
+    'network',
+    code ? `${code}${cause?.message && !cause.message.includes(code) ? ` ${cause.message}` : ''}` : (cause?.message ?? (e as Error).message) || 'network error',
+  );
 }

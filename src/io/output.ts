@@ -20,7 +20,11 @@ const states = new WeakMap<Io, StdoutState>();
 
 function stdoutFailure(e: unknown): RehabError {
   const text = systemErrorText((e as NodeJS.ErrnoException).code, 'write');
-  return new RehabError(msg('error.cannot-write', { reason: text.message }), { exitCode: ExitCode.io, location: { file: 'stdout' }, ...(text.hint ? { hint: stdoutHint(text.hint) } : {}) });
+  return new RehabError(msg('error.cannot-write', { reason: text.message }), {
+    exitCode: ExitCode.io,
+    location: { file: 'stdout' },
+    ...(text.hint ? { hint: stdoutHint(text.hint) } : {}),
+  });
 }
 
 function stateOf(io: Io): StdoutState {
@@ -66,7 +70,7 @@ export function writeStdout(text: string | Uint8Array): void {
   }
   const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
   try {
-    for (let offset = 0; offset < bytes.length; ) {
+    for (let offset = 0; offset < bytes.length;) {
       const n = writeSync(fd, bytes, offset, bytes.length - offset);
       if (n <= 0) throw Object.assign(new Error('write returned 0'), { code: 'EIO' });
       offset += n;

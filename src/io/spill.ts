@@ -59,7 +59,7 @@ export class Spill {
   }
 
   private write(chunk: Uint8Array): void {
-    for (let at = 0; at < chunk.length; ) at += writeSync(this.fd!, chunk, at, chunk.length - at);
+    for (let at = 0; at < chunk.length;) at += writeSync(this.fd!, chunk, at, chunk.length - at);
   }
 }
 

@@ -176,7 +176,10 @@ function writable(path: string): boolean {
 /** Writes the whole buffer into a new temporary file beside the target; returns its path. */
 async function writeTemp(target: Target, bytes: Uint8Array, fs: WriterFs): Promise<string> {
   // Short enough that a long target name still leaves room for the suffix (255 bytes a name).
-  const stem = Buffer.from(basename(target.path)).subarray(0, 120).toString('utf8').replace(/\uFFFD+$/, '');
+  const stem = Buffer.from(basename(target.path))
+    .subarray(0, 120)
+    .toString('utf8')
+    .replace(/\uFFFD+$/, '');
   const tmp = join(dirname(target.path), `.${stem}.${randomBytes(6).toString('hex')}.tmp`);
   let fd: number | undefined;
   try {
@@ -184,7 +187,7 @@ async function writeTemp(target: Target, bytes: Uint8Array, fs: WriterFs): Promi
     // Known before it exists: a signal between creating and registering it would leave it behind.
     remember(tmp, fs);
     fd = await fs.open(tmp, 'wx', target.existing ? 0o600 : 0o666);
-    for (let offset = 0; offset < bytes.length; ) {
+    for (let offset = 0; offset < bytes.length;) {
       const n = await fs.write(fd, bytes, offset, Math.min(CHUNK, bytes.length - offset));
       // A short write is normal near a full disk: the next call reports why (ENOSPC).
       if (n <= 0) throw Object.assign(new Error('write returned 0'), { code: 'EIO' });

@@ -69,7 +69,10 @@ export const ERRORS = {
   'errno.ETXTBSY.hint': { en: 'write to another file', sv: 'skriv till en annan fil' },
   'errno.EAGAIN': { en: 'the file is not ready (non-blocking input with nothing to read)', sv: 'filen är inte redo (icke-blockerande indata utan något att läsa)' },
   'errno.EAGAIN.hint': { en: 'give a regular file, or pipe the data in', sv: 'ange en vanlig fil, eller skicka in data via ett rör' },
-  'errno.ENXIO': { en: 'no such device or address (a FIFO with no reader, or a missing device)', sv: 'enheten eller adressen finns inte (en FIFO utan läsare, eller en enhet som saknas)' },
+  'errno.ENXIO': {
+    en: 'no such device or address (a FIFO with no reader, or a missing device)',
+    sv: 'enheten eller adressen finns inte (en FIFO utan läsare, eller en enhet som saknas)',
+  },
   'errno.ENODEV': { en: 'no such device', sv: 'enheten finns inte' },
   'errno.EINVAL': { en: 'the system refused the operation (invalid argument)', sv: 'systemet vägrade åtgärden (ogiltigt argument)' },
   'errno.regular-file.hint': { en: 'give a regular file', sv: 'ange en vanlig fil' },
@@ -94,8 +97,14 @@ export const ERRORS = {
   'write.read-only': { en: 'is read-only', sv: 'är skrivskyddad' },
   'write.read-only.hint': { en: 'make it writable (chmod u+w) or write to another file', sv: 'gör den skrivbar (chmod u+w) eller skriv till en annan fil' },
   'write.protected': { en: 'is {what}', sv: 'är {what}' },
-  'write.protected-folder.hint': { en: 'write to a file outside it; rehab-stats never overwrites its own data', sv: 'skriv till en fil utanför den; rehab-stats skriver aldrig över sina egna data' },
-  'write.protected-file.hint': { en: 'write to another file; rehab-stats never overwrites what it reads', sv: 'skriv till en annan fil; rehab-stats skriver aldrig över det den läser' },
+  'write.protected-folder.hint': {
+    en: 'write to a file outside it; rehab-stats never overwrites its own data',
+    sv: 'skriv till en fil utanför den; rehab-stats skriver aldrig över sina egna data',
+  },
+  'write.protected-file.hint': {
+    en: 'write to another file; rehab-stats never overwrites what it reads',
+    sv: 'skriv till en annan fil; rehab-stats skriver aldrig över det den läser',
+  },
   'write.what.input': { en: 'an input of this command', sv: 'en indatafil för det här kommandot' },
   'write.what.config': { en: 'the config file', sv: 'konfigurationsfilen' },
   'write.what.bundled': { en: "rehab-stats' bundled data", sv: 'data som följer med rehab-stats' },
@@ -105,9 +114,15 @@ export const ERRORS = {
   // Reading: bytes and text.
   'read.directory': { en: 'is a directory, not a file', sv: 'är en mapp, inte en fil' },
   'read.stream-too-big': { en: 'more than {gib} GiB; no table of counts is that big', sv: 'mer än {gib} GiB; ingen tabell med antal är så stor' },
-  'read.stream-too-big.hint': { en: 'check what is piped in; a file given by its path has no such limit', sv: 'kontrollera vad som skickas in; en fil som anges med sökväg har ingen sådan gräns' },
+  'read.stream-too-big.hint': {
+    en: 'check what is piped in; a file given by its path has no such limit',
+    sv: 'kontrollera vad som skickas in; en fil som anges med sökväg har ingen sådan gräns',
+  },
   'read.too-big': { en: 'is larger than {mib} MiB; no table of treatment counts is that big', sv: 'är större än {mib} MiB; ingen tabell med behandlingsantal är så stor' },
-  'read.too-big-because': { en: 'is larger than {mib} MiB and {why}; no table of treatment counts is that big', sv: 'är större än {mib} MiB och {why}; ingen tabell med behandlingsantal är så stor' },
+  'read.too-big-because': {
+    en: 'is larger than {mib} MiB and {why}; no table of treatment counts is that big',
+    sv: 'är större än {mib} MiB och {why}; ingen tabell med behandlingsantal är så stor',
+  },
   'read.too-big.hint': {
     en: 'check that this is the right file; a very large record-level file (one row per treatment) is read as it streams when every row is clean',
     sv: 'kontrollera att det är rätt fil; en mycket stor fil på radnivå (en rad per behandling) läses medan den strömmar in när varje rad är felfri',
@@ -116,9 +131,15 @@ export const ERRORS = {
   'read.binary': { en: 'holds binary data (a NUL byte at byte {at}), not a text table', sv: 'innehåller binära data (en NUL-byte vid byte {at}), inte en texttabell' },
   'read.binary.hint': { en: 'give a CSV or TSV file; save spreadsheets (.xlsx) as CSV first', sv: 'ange en CSV- eller TSV-fil; spara kalkylblad (.xlsx) som CSV först' },
   'decode.unknown-encoding': { en: 'unknown encoding "{encoding}"', sv: 'okänd teckenkodning "{encoding}"' },
-  'decode.unknown-encoding.hint': { en: 'use utf-8, windows-1252 (also called latin1 or cp1252) or utf-16le', sv: 'använd utf-8, windows-1252 (även kallad latin1 eller cp1252) eller utf-16le' },
+  'decode.unknown-encoding.hint': {
+    en: 'use utf-8, windows-1252 (also called latin1 or cp1252) or utf-16le',
+    sv: 'använd utf-8, windows-1252 (även kallad latin1 eller cp1252) eller utf-16le',
+  },
   'decode.not-text': { en: 'the file does not look like text in {encoding}', sv: 'filen ser inte ut som text i {encoding}' },
-  'decode.not-text.hint': { en: 'leave out --encoding to detect it, or pass utf-8 or windows-1252', sv: 'utelämna --encoding så känns kodningen av, eller ange utf-8 eller windows-1252' },
+  'decode.not-text.hint': {
+    en: 'leave out --encoding to detect it, or pass utf-8 or windows-1252',
+    sv: 'utelämna --encoding så känns kodningen av, eller ange utf-8 eller windows-1252',
+  },
   'decode.control-character': {
     en: 'line {line} holds a control character (U+{code}); the file does not look like text in {encoding}',
     sv: 'rad {line} innehåller ett styrtecken (U+{code}); filen ser inte ut som text i {encoding}',
@@ -138,7 +159,10 @@ export const ERRORS = {
   // Reading: the table.
   'table.empty': { en: 'the file is empty', sv: 'filen är tom' },
   'table.empty.hint': { en: 'give a CSV file with a header line and at least one row', sv: 'ange en CSV-fil med en rubrikrad och minst en rad' },
-  'table.too-many-cells': { en: '{n} cells on one line; no table of counts has more than {max} columns', sv: '{n} celler på en rad; ingen tabell med antal har fler än {max} kolumner' },
+  'table.too-many-cells': {
+    en: '{n} cells on one line; no table of counts has more than {max} columns',
+    sv: '{n} celler på en rad; ingen tabell med antal har fler än {max} kolumner',
+  },
   'table.too-many-cells.hint': { en: 'check that this is the right file and that --delimiter is right', sv: 'kontrollera att det är rätt fil och att --delimiter stämmer' },
   'table.cell-too-long': {
     en: 'a cell of {n} characters ({cell}); no table of counts has cells longer than {max}',
@@ -163,7 +187,10 @@ export const ERRORS = {
 
   // Reading: values.
   'value.not-a-number': { en: '{value} is not a number', sv: '{value} är inte ett tal' },
-  'value.not-a-number.hint': { en: 'write numbers like 1234, 1 234 or 1234,5; ".." marks a missing value', sv: 'skriv tal som 1234, 1 234 eller 1234,5; ".." betyder att värdet saknas' },
+  'value.not-a-number.hint': {
+    en: 'write numbers like 1234, 1 234 or 1234,5; ".." marks a missing value',
+    sv: 'skriv tal som 1234, 1 234 eller 1234,5; ".." betyder att värdet saknas',
+  },
   'value.negative.counts': { en: '{value} is negative; counts cannot be', sv: '{value} är negativt; antal kan inte vara det' },
   'value.negative.populations': { en: '{value} is negative; populations cannot be', sv: '{value} är negativt; befolkningstal kan inte vara det' },
   'value.negative.hint': { en: 'counts and populations are 0 or more', sv: 'antal och befolkningstal är 0 eller mer' },
@@ -174,7 +201,10 @@ export const ERRORS = {
     en: 'if this column holds rates or shares, give the number of treatments instead; --map count=COLUMN names the column that holds it',
     sv: 'om kolumnen innehåller andelar, ange antalet behandlingar i stället; --map count=KOLUMN anger kolumnen som innehåller det',
   },
-  'value.too-large': { en: '{value} is larger than 2^53 − 1, the largest count rehab-stats can add exactly', sv: '{value} är större än 2^53 − 1, det största antal rehab-stats kan summera exakt' },
+  'value.too-large': {
+    en: '{value} is larger than 2^53 − 1, the largest count rehab-stats can add exactly',
+    sv: '{value} är större än 2^53 − 1, det största antal rehab-stats kan summera exakt',
+  },
   'value.too-large.hint': { en: 'check the column; no treatment count is that large', sv: 'kontrollera kolumnen; inget behandlingsantal är så stort' },
   'value.zero-population': { en: 'a population of 0', sv: 'en befolkning på 0' },
   'value.zero-population.hint': {
@@ -202,10 +232,16 @@ export const ERRORS = {
   'value.after-blank': { en: 'data continues after a blank line or footnote', sv: 'data fortsätter efter en tom rad eller fotnot' },
   'value.after-blank.hint': { en: 'remove the blank line inside the table, or the rows below it', sv: 'ta bort den tomma raden i tabellen, eller raderna under den' },
   'value.duplicate': { en: 'a second value for {what}; the first is on line {first}', sv: 'ett andra värde för {what}; det första står på rad {first}' },
-  'value.duplicate.hint': { en: 'remove one of the two rows, or pass --sum-duplicates to add them up', sv: 'ta bort en av raderna, eller lägg till --sum-duplicates för att summera dem' },
+  'value.duplicate.hint': {
+    en: 'remove one of the two rows, or pass --sum-duplicates to add them up',
+    sv: 'ta bort en av raderna, eller lägg till --sum-duplicates för att summera dem',
+  },
   'value.age': { en: 'age {age}', sv: 'ålder {age}' },
   'value.aged': { en: 'aged {age}', sv: 'i åldern {age}' },
-  'value.above-population': { en: 'the count {count} for {where} is larger than its population, {population}', sv: 'antalet {count} för {where} är större än dess befolkning, {population}' },
+  'value.above-population': {
+    en: 'the count {count} for {where} is larger than its population, {population}',
+    sv: 'antalet {count} för {where} är större än dess befolkning, {population}',
+  },
   'value.above-population.more': {
     en: 'the count {count} for {where} is larger than its population, {population} (and {more} more counts are)',
     sv: 'antalet {count} för {where} är större än dess befolkning, {population} (och {more} antal till är det)',
@@ -221,7 +257,10 @@ export const ERRORS = {
   },
   'value.number.hint': { en: 'write numbers like 1234, 1 234 or 1234,5', sv: 'skriv tal som 1234, 1 234 eller 1234,5' },
   // Reading: which column is which.
-  'shape.numbers-not-counts': { en: 'no count column recognised, but column "{header}" holds numbers', sv: 'ingen kolumn med antal hittades, men kolumnen "{header}" innehåller tal' },
+  'shape.numbers-not-counts': {
+    en: 'no count column recognised, but column "{header}" holds numbers',
+    sv: 'ingen kolumn med antal hittades, men kolumnen "{header}" innehåller tal',
+  },
   'shape.numbers-not-counts.hint': {
     en: 'if it holds the counts, pass --map count={name}; if every row is one treatment, pass --records',
     sv: 'om den innehåller antalen, ange --map count={name}; om varje rad är en behandling, ange --records',
@@ -245,13 +284,22 @@ export const ERRORS = {
     sv: 'lägg till en kolumn med år (år, year, period), ange --map year=RUBRIK, eller ange året med --year',
   },
   'shape.year-twice': { en: 'both a year column ("{header}") and years as columns', sv: 'både en kolumn med år ("{header}") och år som kolumner' },
-  'shape.year-twice.hint': { en: 'keep one of them, or pass --map to say which column holds the year', sv: 'behåll en av dem, eller ange med --map vilken kolumn som innehåller året' },
-  'shape.column-sub-year': { en: 'column "{header}" is a month or quarter; rehab-stats works with whole years', sv: 'kolumnen "{header}" är en månad eller ett kvartal; rehab-stats arbetar med hela år' },
+  'shape.year-twice.hint': {
+    en: 'keep one of them, or pass --map to say which column holds the year',
+    sv: 'behåll en av dem, eller ange med --map vilken kolumn som innehåller året',
+  },
+  'shape.column-sub-year': {
+    en: 'column "{header}" is a month or quarter; rehab-stats works with whole years',
+    sv: 'kolumnen "{header}" är en månad eller ett kvartal; rehab-stats arbetar med hela år',
+  },
   'shape.column-without-header': { en: '(column {n} without header)', sv: '(kolumn {n} utan rubrik)' },
   'shape.no-columns': { en: 'no columns', sv: 'inga kolumner' },
   'units.unit-empty': { en: 'the {column} is empty', sv: '{column} är tom' },
   'units.unit-empty.hint': { en: 'every row needs a unit', sv: 'varje rad behöver en enhet' },
-  'units.numerator-above-denominator': { en: 'the numerator {numerator} is larger than the denominator {denominator}', sv: 'täljaren {numerator} är större än nämnaren {denominator}' },
+  'units.numerator-above-denominator': {
+    en: 'the numerator {numerator} is larger than the denominator {denominator}',
+    sv: 'täljaren {numerator} är större än nämnaren {denominator}',
+  },
   'units.numerator-above-denominator.hint': { en: 'a proportion needs numerator <= denominator', sv: 'en andel kräver täljare <= nämnare' },
   'units.no-rows': { en: 'no rows', sv: 'inga rader' },
   'units.no-rows-with': { en: 'no rows with {filters}', sv: 'inga rader med {filters}' },

@@ -42,19 +42,31 @@ export const USAGE = {
   'option.xlsx-to-terminal': { en: '--format xlsx writes a binary workbook, not text for a terminal', sv: '--format xlsx skriver en binär arbetsbok, inte text för en terminal' },
   'option.xlsx-to-terminal.hint': { en: 'add --output FILE.xlsx (or redirect stdout to a file)', sv: 'lägg till --output FIL.xlsx (eller styr om standard ut till en fil)' },
   'option.delimiter': { en: '--delimiter {value}: use ";", "," or "tab"', sv: '--delimiter {value}: använd ";", "," eller "tab"' },
-  'option.map': { en: '--map {pair}: expected ROLE=COLUMN with ROLE one of {roles}, count, population', sv: '--map {pair}: skriv ROLL=KOLUMN där ROLL är en av {roles}, count, population' },
+  'option.map': {
+    en: '--map {pair}: expected ROLE=COLUMN with ROLE one of {roles}, count, population',
+    sv: '--map {pair}: skriv ROLL=KOLUMN där ROLL är en av {roles}, count, population',
+  },
   'option.no-such-column': { en: '{option}: {file} has no such column', sv: '{option}: {file} har ingen sådan kolumn' },
   'option.columns-are.hint': { en: 'its columns are {columns}', sv: 'dess kolumner är {columns}' },
-  'option.columns-are-or-number.hint': { en: 'its columns are {columns}; give a header or a column number', sv: 'dess kolumner är {columns}; ange en rubrik eller ett kolumnnummer' },
+  'option.columns-are-or-number.hint': {
+    en: 'its columns are {columns}; give a header or a column number',
+    sv: 'dess kolumner är {columns}; ange en rubrik eller ett kolumnnummer',
+  },
   'option.numerator-denominator': { en: '--numerator and --denominator go together', sv: '--numerator och --denominator används tillsammans' },
   'publish.provenance-time-alone': { en: '--provenance-time goes with --provenance', sv: '--provenance-time hör ihop med --provenance' },
   'publish.provenance-time-alone.hint': { en: 'e.g. --output ranked.csv --provenance --provenance-time', sv: 't.ex. --output ranked.csv --provenance --provenance-time' },
-  'publish.source-date-epoch': { en: 'SOURCE_DATE_EPOCH={value}: expected whole seconds since 1970-01-01 UTC, e.g. 1767225600', sv: 'SOURCE_DATE_EPOCH={value}: väntade hela sekunder sedan 1970-01-01 UTC, t.ex. 1767225600' },
+  'publish.source-date-epoch': {
+    en: 'SOURCE_DATE_EPOCH={value}: expected whole seconds since 1970-01-01 UTC, e.g. 1767225600',
+    sv: 'SOURCE_DATE_EPOCH={value}: väntade hela sekunder sedan 1970-01-01 UTC, t.ex. 1767225600',
+  },
   'publish.source-date-epoch.hint': { en: 'unset it to use the clock', sv: 'ta bort den för att använda klockan' },
   'publish.break-too-few-shown': {
     en: '{what} with {rule}: {years} {hidden|is|are} hidden, leaving {before} shown {before|year|years} before {year} and {after} from it; a break model needs at least {min} on each side',
     sv: '{what} med {rule}: {years} {hidden|döljs|döljs}, och kvar blir {before} visade år före {year} och {after} från och med det; en brytpunktsmodell behöver minst {min} på varje sida',
   },
-  'publish.break-too-few-shown.hint': { en: 'a lower suppression threshold, or a break year with more shown years on each side', sv: 'en lägre gräns för att dölja, eller ett brytår med fler visade år på varje sida' },
+  'publish.break-too-few-shown.hint': {
+    en: 'a lower suppression threshold, or a break year with more shown years on each side',
+    sv: 'en lägre gräns för att dölja, eller ett brytår med fler visade år på varje sida',
+  },
   'publish.break-in-config': { en: '"break" at {year}', sv: '"break" vid {year}' },
 } as const satisfies Record<string, Entry>;

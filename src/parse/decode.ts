@@ -36,7 +36,8 @@ function decodeAs(bytes: Uint8Array, file: string, encoding: string): Decoded {
 
 function checked(bytes: Uint8Array, file: string, encoding: string, bom: boolean): Decoded {
   // iconv-lite strips a BOM by default; plain UTF-8 goes through Node's own decoder.
-  const text = encoding === 'utf-8' ? new TextDecoder('utf-8').decode(bytes).replace(/^\ufeff/, '') : iconv().decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
+  const text =
+    encoding === 'utf-8' ? new TextDecoder('utf-8').decode(bytes).replace(/^\ufeff/, '') : iconv().decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
   // Forcing UTF-16 on an 8-bit file gives CJK-looking text without a single ASCII character.
   if (encoding.startsWith('utf-16') && text.length > 0 && !/[\t\n\r -~]/.test(text)) {
     throw new RehabError(msg('decode.not-text', { encoding }), { exitCode: ExitCode.io, location: { file }, hint: msg('decode.not-text.hint') });

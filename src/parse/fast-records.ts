@@ -337,7 +337,10 @@ class FieldAutomaton {
   enabled = true;
 
   /** With `storage` (the kernel's memory) the tables have their full size and never move. */
-  constructor(private readonly terminators: Uint8Array, private readonly storage?: { next: Int32Array; accept: Int32Array }) {
+  constructor(
+    private readonly terminators: Uint8Array,
+    private readonly storage?: { next: Int32Array; accept: Int32Array },
+  ) {
     this.next = storage?.next ?? new Int32Array(64 * 256);
     this.accept = storage?.accept ?? new Int32Array(64).fill(-1);
     this.newState();
@@ -500,9 +503,7 @@ export class CountedGroups implements Iterable<CountedGroup> {
   }
 }
 
-export type FastResult =
-  | { ok: true; groups: CountedGroups; rowsRead: number }
-  | { ok: false; reason: string; line: number };
+export type FastResult = { ok: true; groups: CountedGroups; rowsRead: number } | { ok: false; reason: string; line: number };
 
 export class RecordCounter {
   private readonly tables: Record<Kind, ValueTable> = { region: new ValueTable(), year: new ValueTable(), method: new ValueTable(), sex: new ValueTable(), age: new ValueTable() };
@@ -566,7 +567,17 @@ export class RecordCounter {
       if (col !== undefined) this.kindOfField[col] = i;
     });
     // The kernel reads the ids of each row and, in an aggregated table, its counts (plain digits).
-    const kernel = plan.kernel && max < LAYOUT.MAX_FIELDS ? new ScanKernel(plan.kernel, { delimiter: plan.delimiter, crlf: plan.lineEnd === 'crlf', maxField: max, needed: this.needed, width: plan.width, valueColumns: values.length }) : undefined;
+    const kernel =
+      plan.kernel && max < LAYOUT.MAX_FIELDS
+        ? new ScanKernel(plan.kernel, {
+            delimiter: plan.delimiter,
+            crlf: plan.lineEnd === 'crlf',
+            maxField: max,
+            needed: this.needed,
+            width: plan.width,
+            valueColumns: values.length,
+          })
+        : undefined;
     this.automata = KINDS.map((k, i) => (plan.columns[k] !== undefined ? new FieldAutomaton(this.special, kernel?.automatonStorage(i)) : undefined));
     if (kernel) {
       kernel.bytes.fill(-1 & 0xff, LAYOUT.KIND, LAYOUT.KIND + LAYOUT.MAX_FIELDS);
@@ -626,7 +637,13 @@ export class RecordCounter {
     if (this.leftover.length) this.push(new Uint8Array(0), true);
     if (this.failure) return { ok: false, ...(this.failure as { reason: string; line: number }) };
     const t = this.tables;
-    const dictionaries = { region: t.region.values as string[], year: t.year.values as number[], method: t.method.values as string[], sex: t.sex.values as CountedSex[], age: t.age.values as string[] };
+    const dictionaries = {
+      region: t.region.values as string[],
+      year: t.year.values as number[],
+      method: t.method.values as string[],
+      sex: t.sex.values as CountedSex[],
+      age: t.age.values as string[],
+    };
     const groups = this.groups;
     if (groups) return { ok: true, groups: new CountedGroups(groups.keys, groups.sums, groups.lines, groups.size, dictionaries), rowsRead: this.rows };
     // The general path lists observations in order of first appearance.
@@ -643,7 +660,7 @@ export class RecordCounter {
   private clean(buf: Uint8Array, end: number): boolean {
     const part = buf.subarray(0, end);
     const max = this.plan.maxRowBytes;
-    for (let from = 0; from < end; ) {
+    for (let from = 0; from < end;) {
       const lf = part.indexOf(LF, from);
       const rowEnd = lf < 0 ? end : lf;
       if (rowEnd - from > max) return this.fail('row longer than any cell may be', this.line);

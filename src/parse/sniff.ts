@@ -9,7 +9,10 @@ export const DELIMITERS: readonly Delimiter[] = [';', '\t', ','];
  * @example sniffDelimiter('"region";"2012"\n"01 Stockholms län";2054343') // ';'
  */
 export function sniffDelimiter(text: string, sampleLines = 60): Delimiter {
-  const lines = text.split(/\r?\n/, sampleLines * 2).filter((l) => l.trim() !== '').slice(0, sampleLines);
+  const lines = text
+    .split(/\r?\n/, sampleLines * 2)
+    .filter((l) => l.trim() !== '')
+    .slice(0, sampleLines);
   let best: Delimiter = ',';
   let bestScore = -1;
   for (const d of DELIMITERS) {

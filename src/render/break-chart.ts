@@ -66,19 +66,17 @@ export function breakChart(series: Series, analysis: BreakResult | undefined, pe
   const plotH = 260;
   const width = left + plotW + 30;
   const height = top + plotH + 86;
-  const all = [
-    ...series.points.map((p, i) => (rates ? (p.rateUpper ?? 0) : (value(i) ?? 0))),
-    ...fitted,
-    ...counterfactual,
-    ...restObserved,
-  ];
+  const all = [...series.points.map((p, i) => (rates ? (p.rateUpper ?? 0) : (value(i) ?? 0))), ...fitted, ...counterfactual, ...restObserved];
   const max = niceMax(Math.max(...all));
   const first = years[0]!;
   const last = years[years.length - 1]!;
   const x = (year: number) => r1(left + (last === first ? plotW / 2 : ((year - first) / (last - first)) * plotW));
   const y = (v: number) => r1(top + plotH - (v / max) * plotH);
   const path = (ys: readonly number[], from: number, to: number) =>
-    ys.slice(from, to).map((v, i) => `${i === 0 ? 'M' : 'L'}${x(years[from + i]!)} ${y(v)}`).join('');
+    ys
+      .slice(from, to)
+      .map((v, i) => `${i === 0 ? 'M' : 'L'}${x(years[from + i]!)} ${y(v)}`)
+      .join('');
 
   const out = svgOpen(width, height, title);
   out.push(`<text x="0" y="40" font-size="${TEXT_SIZE.small}" fill="${MUTED}">${escapeXml(rates ? w.rateAxis(formatNumber(per, 0, lang)) : w.countAxis)}</text>`);
@@ -89,7 +87,8 @@ export function breakChart(series: Series, analysis: BreakResult | undefined, pe
   }
   const step = years.length > 12 ? 2 : 1;
   years.forEach((yr, i) => {
-    if (i % step === 0 || i === years.length - 1) out.push(`<text x="${x(yr)}" y="${top + plotH + 18}" text-anchor="middle" fill="${MUTED}" font-size="${TEXT_SIZE.small}">${yr}</text>`);
+    if (i % step === 0 || i === years.length - 1)
+      out.push(`<text x="${x(yr)}" y="${top + plotH + 18}" text-anchor="middle" fill="${MUTED}" font-size="${TEXT_SIZE.small}">${yr}</text>`);
   });
   if (analysis) {
     const at = r1((x(analysis.breakYear) + x(analysis.breakYear - 1)) / 2);
@@ -97,11 +96,15 @@ export function breakChart(series: Series, analysis: BreakResult | undefined, pe
     out.push(`<text x="${at + 4}" y="${top + 8}" font-size="${TEXT_SIZE.small}">${escapeXml(w.breakAt(analysis.breakYear))}</text>`);
     const split = analysis.points.findIndex((p) => p.year >= analysis.breakYear);
     if (analysis.kind === 'vs-rest') {
-      out.push(`<path d="${path(restFitted, 0, split)}${path(restFitted, split, years.length)}" fill="none" stroke="${STYLE.rest.colour}" stroke-width="1.5" stroke-dasharray="${STYLE.rest.dash}"/>`);
+      out.push(
+        `<path d="${path(restFitted, 0, split)}${path(restFitted, split, years.length)}" fill="none" stroke="${STYLE.rest.colour}" stroke-width="1.5" stroke-dasharray="${STYLE.rest.dash}"/>`,
+      );
       restObserved.forEach((v, i) => out.push(marker(STYLE.rest.shape, x(years[i]!), y(v), 8, STYLE.rest.colour)));
     }
     // The counterfactual starts at the last pre-break year so it visibly continues that segment.
-    out.push(`<path d="${path(counterfactual, split - 1, years.length)}" fill="none" stroke="${STYLE.counterfactual.colour}" stroke-width="2" stroke-dasharray="${STYLE.counterfactual.dash}"/>`);
+    out.push(
+      `<path d="${path(counterfactual, split - 1, years.length)}" fill="none" stroke="${STYLE.counterfactual.colour}" stroke-width="2" stroke-dasharray="${STYLE.counterfactual.dash}"/>`,
+    );
     out.push(`<path d="${path(fitted, 0, split)}${path(fitted, split, years.length)}" fill="none" stroke="${STYLE.fitted.colour}" stroke-width="2.5"/>`);
   } else {
     const known = series.points.map((_, i) => value(i));
@@ -131,9 +134,16 @@ function legend(yTop: number, analysis: BreakResult | undefined, name: string, w
   ];
   if (analysis) {
     items.push({ draw: (x, y) => `<path d="M${x} ${y - 4}H${x + 24}" stroke="${STYLE.fitted.colour}" stroke-width="2.5"/>`, text: w.fitted });
-    items.push({ draw: (x, y) => `<path d="M${x} ${y - 4}H${x + 24}" stroke="${STYLE.counterfactual.colour}" stroke-width="2" stroke-dasharray="${STYLE.counterfactual.dash}"/>`, text: w.counterfactual });
+    items.push({
+      draw: (x, y) => `<path d="M${x} ${y - 4}H${x + 24}" stroke="${STYLE.counterfactual.colour}" stroke-width="2" stroke-dasharray="${STYLE.counterfactual.dash}"/>`,
+      text: w.counterfactual,
+    });
     if (analysis.kind === 'vs-rest') {
-      items.push({ draw: (x, y) => `${marker(STYLE.rest.shape, x + 12, y - 4, 8, STYLE.rest.colour)}<path d="M${x} ${y - 4}H${x + 24}" stroke="${STYLE.rest.colour}" stroke-width="1.5" stroke-dasharray="${STYLE.rest.dash}"/>`, text: w.rest });
+      items.push({
+        draw: (x, y) =>
+          `${marker(STYLE.rest.shape, x + 12, y - 4, 8, STYLE.rest.colour)}<path d="M${x} ${y - 4}H${x + 24}" stroke="${STYLE.rest.colour}" stroke-width="1.5" stroke-dasharray="${STYLE.rest.dash}"/>`,
+        text: w.rest,
+      });
     }
   }
   const out: string[] = [];

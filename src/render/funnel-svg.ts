@@ -45,7 +45,15 @@ export interface FunnelText {
   level998: string;
 }
 
-const ENGLISH: FunnelText = { population: 'Population', above: 'above the limits', within: 'within', below: 'below the limits (large: 99.8%)', dotted: 'dotted line', level95: '95%', level998: '99.8%' };
+const ENGLISH: FunnelText = {
+  population: 'Population',
+  above: 'above the limits',
+  within: 'within',
+  below: 'below the limits (large: 99.8%)',
+  dotted: 'dotted line',
+  level95: '95%',
+  level998: '99.8%',
+};
 
 const WIDTH = 760;
 const HEIGHT = 500;
@@ -126,7 +134,9 @@ export function funnelSvg(plot: FunnelPlot): string {
   out.push(`<g clip-path="url(#${clip})" fill="none" stroke="${INK}">`);
   out.push(`<path class="limit-998" d="${path('upper998')}" stroke-width="1.5"/>`, `<path class="limit-998" d="${path('lower998')}" stroke-width="1.5"/>`);
   out.push(`<path class="limit-95" d="${path('upper95')}" stroke-dasharray="5 3"/>`, `<path class="limit-95" d="${path('lower95')}" stroke-dasharray="5 3"/>`);
-  out.push(`<line class="target" x1="${LEFT}" x2="${LEFT + plotW}" y1="${y(plot.target)}" y2="${y(plot.target)}" stroke="${REFERENCE}" stroke-dasharray="2 3" stroke-width="1.5"/>`);
+  out.push(
+    `<line class="target" x1="${LEFT}" x2="${LEFT + plotW}" y1="${y(plot.target)}" y2="${y(plot.target)}" stroke="${REFERENCE}" stroke-dasharray="2 3" stroke-width="1.5"/>`,
+  );
   out.push('</g>');
 
   // the biggest markers first, so small ones stay visible on top
@@ -135,7 +145,9 @@ export function funnelSvg(plot: FunnelPlot): string {
     const st = styleOf(p.label);
     const look = COMPARISON[st.comparison];
     const where = p.label ?? 'no funnel position';
-    out.push(`<g data-region="${escapeXml(p.code)}"><title>${escapeXml(`${p.name}: ${plot.format(p.rate, 1)} ${plot.yLabel} (${where})`)}</title>${marker(look.shape, x(p.population), y(p.rate), st.size, look.colour)}</g>`);
+    out.push(
+      `<g data-region="${escapeXml(p.code)}"><title>${escapeXml(`${p.name}: ${plot.format(p.rate, 1)} ${plot.yLabel} (${where})`)}</title>${marker(look.shape, x(p.population), y(p.rate), st.size, look.colour)}</g>`,
+    );
   }
 
   const ly = HEIGHT - 40;
@@ -143,8 +155,12 @@ export function funnelSvg(plot: FunnelPlot): string {
   out.push(marker(COMPARISON.higher.shape, LEFT + 6, ly - 4, 11, COMPARISON.higher.colour), `<text x="${LEFT + 16}" y="${ly}">${escapeXml(words.above)}</text>`);
   out.push(marker(COMPARISON.similar.shape, LEFT + 136, ly - 4, 9, COMPARISON.similar.colour), `<text x="${LEFT + 146}" y="${ly}">${escapeXml(words.within)}</text>`);
   out.push(marker(COMPARISON.lower.shape, LEFT + 206, ly - 4, 11, COMPARISON.lower.colour), `<text x="${LEFT + 216}" y="${ly}">${escapeXml(words.below)}</text>`);
-  out.push(`<line x1="${LEFT + 430}" x2="${LEFT + 460}" y1="${ly - 4}" y2="${ly - 4}" stroke="${INK}" stroke-width="1.5"/><text x="${LEFT + 466}" y="${ly}">${escapeXml(words.level998)}</text>`);
-  out.push(`<line x1="${LEFT + 516}" x2="${LEFT + 546}" y1="${ly - 4}" y2="${ly - 4}" stroke="${INK}" stroke-dasharray="5 3"/><text x="${LEFT + 552}" y="${ly}">${escapeXml(words.level95)}</text>`);
+  out.push(
+    `<line x1="${LEFT + 430}" x2="${LEFT + 460}" y1="${ly - 4}" y2="${ly - 4}" stroke="${INK}" stroke-width="1.5"/><text x="${LEFT + 466}" y="${ly}">${escapeXml(words.level998)}</text>`,
+  );
+  out.push(
+    `<line x1="${LEFT + 516}" x2="${LEFT + 546}" y1="${ly - 4}" y2="${ly - 4}" stroke="${INK}" stroke-dasharray="5 3"/><text x="${LEFT + 552}" y="${ly}">${escapeXml(words.level95)}</text>`,
+  );
   notes.forEach((line, i) => out.push(`<text x="${LEFT}" y="${ly + 20 + i * NOTE_LINE}" fill="${MUTED}">${escapeXml(line)}</text>`));
   out.push('</g>', '</svg>');
   return out.join('\n') + '\n';

@@ -41,7 +41,10 @@ export function renderDelimited(table: ResultTable, delimiter: ',' | '\t', opts:
   };
   // quoted_match: csv-stringify quotes only the record delimiter itself, so under --excel (CRLF)
   // a lone LF or CR in a cell would go out unquoted and split the row in Excel.
-  const text = stringify(rows.map((r) => keys.map((k) => cell(r[k]))), { header: true, columns: keys, delimiter: sep, quoted_match: /[\r\n]/, ...(opts.excel ? { record_delimiter: 'windows' } : {}) });
+  const text = stringify(
+    rows.map((r) => keys.map((k) => cell(r[k]))),
+    { header: true, columns: keys, delimiter: sep, quoted_match: /[\r\n]/, ...(opts.excel ? { record_delimiter: 'windows' } : {}) },
+  );
   return opts.excel ? `\ufeff${text}` : text;
 }
 
@@ -53,5 +56,11 @@ export function renderDocument(document: unknown): string {
 /** A JSON array of objects with the same keys as the CSV; missing values are null. */
 export function renderJson(table: ResultTable): string {
   const { keys, rows } = machineRows(table);
-  return JSON.stringify(rows.map((r) => Object.fromEntries(keys.map((k) => [k, plain(r[k])]))), null, 2) + '\n';
+  return (
+    JSON.stringify(
+      rows.map((r) => Object.fromEntries(keys.map((k) => [k, plain(r[k])]))),
+      null,
+      2,
+    ) + '\n'
+  );
 }

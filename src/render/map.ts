@@ -41,8 +41,22 @@ export interface MapOptions {
 export function mapWords(lang: Lang): MapOptions['words'] {
   const funnel: Record<FunnelClass, string> & { heading: string } =
     lang === 'sv'
-      ? { heading: 'Mot trattgränserna', 'above 99.8%': 'över 99,8 %-gränsen', 'above 95%': 'över 95 %-gränsen', within: 'inom gränserna', 'below 95%': 'under 95 %-gränsen', 'below 99.8%': 'under 99,8 %-gränsen' }
-      : { heading: 'Against funnel limits', 'above 99.8%': 'above 99.8% limit', 'above 95%': 'above 95% limit', within: 'within limits', 'below 95%': 'below 95% limit', 'below 99.8%': 'below 99.8% limit' };
+      ? {
+          heading: 'Mot trattgränserna',
+          'above 99.8%': 'över 99,8 %-gränsen',
+          'above 95%': 'över 95 %-gränsen',
+          within: 'inom gränserna',
+          'below 95%': 'under 95 %-gränsen',
+          'below 99.8%': 'under 99,8 %-gränsen',
+        }
+      : {
+          heading: 'Against funnel limits',
+          'above 99.8%': 'above 99.8% limit',
+          'above 95%': 'above 95% limit',
+          within: 'within limits',
+          'below 95%': 'below 95% limit',
+          'below 99.8%': 'below 99.8% limit',
+        };
   return { noData: lang === 'sv' ? 'uppgift saknas' : 'no data', hidden: lang === 'sv' ? '× dold (litet antal)' : '× hidden (small count)', funnel };
 }
 
@@ -98,7 +112,8 @@ export function rateClasses(rates: readonly number[]): { lower: number; upper: n
       // Rounded to tame floating-point residue in the bounds (0.1 × 3 …).
       const start = Math.round(Math.floor(min / width) * width * 1e9) / 1e9;
       // The top class includes its upper bound.
-      if (start + width * n >= max - 1e-9) return SEQUENTIAL.map((_, i) => ({ lower: Math.round((start + i * width) * 1e9) / 1e9, upper: Math.round((start + (i + 1) * width) * 1e9) / 1e9 }));
+      if (start + width * n >= max - 1e-9)
+        return SEQUENTIAL.map((_, i) => ({ lower: Math.round((start + i * width) * 1e9) / 1e9, upper: Math.round((start + (i + 1) * width) * 1e9) / 1e9 }));
     }
   }
 }
@@ -122,7 +137,10 @@ interface Paint {
 }
 
 /** Fill, text colour, second cue and value label for each region, and the legend entries. */
-function paints(regions: readonly MapRegion[], o: MapOptions): { paintOf: (r: MapRegion | undefined) => Paint; legend: { fill: string; stroke: string; dash?: string; shape?: (cx: number, cy: number) => string; text: string }[] } {
+function paints(
+  regions: readonly MapRegion[],
+  o: MapOptions,
+): { paintOf: (r: MapRegion | undefined) => Paint; legend: { fill: string; stroke: string; dash?: string; shape?: (cx: number, cy: number) => string; text: string }[] } {
   const digits = (v: number) => (v >= 100 ? 0 : 1);
   const noData: Paint = { fill: NO_DATA.fill, text: NO_DATA.text, stroke: NO_DATA.stroke, dash: NO_DATA.dash, label: '–' };
   const noDataLegend = { fill: NO_DATA.fill, stroke: NO_DATA.stroke, dash: NO_DATA.dash, text: o.words.noData };
@@ -137,7 +155,12 @@ function paints(regions: readonly MapRegion[], o: MapOptions): { paintOf: (r: Ma
       const f = FUNNEL[cls];
       return { fill: f.fill, text: f.text, stroke: '#ffffff', shape: (cx, cy) => marker(f.shape, cx, cy, 10, f.fill, f.text), label: formatNumber(r.rate, digits(r.rate), o.lang) };
     };
-    const legend = FUNNEL_CLASSES.map((c) => ({ fill: FUNNEL[c].fill, stroke: '#ffffff', shape: (cx: number, cy: number) => marker(FUNNEL[c].shape, cx, cy, 10, FUNNEL[c].fill, FUNNEL[c].text), text: o.words.funnel[c] }));
+    const legend = FUNNEL_CLASSES.map((c) => ({
+      fill: FUNNEL[c].fill,
+      stroke: '#ffffff',
+      shape: (cx: number, cy: number) => marker(FUNNEL[c].shape, cx, cy, 10, FUNNEL[c].fill, FUNNEL[c].text),
+      text: o.words.funnel[c],
+    }));
     return { paintOf, legend: [...legend, noDataLegend, ...hiddenLegend] };
   }
   const rates = regions.map((r) => r.rate).filter((v): v is number => v !== null);
@@ -168,7 +191,9 @@ function legendBlock(x: number, y: number, heading: string, entries: ReturnType<
   const out = [`<g class="legend">`, `<text x="${x}" y="${y}" font-weight="bold">${escapeXml(heading)}</text>`];
   entries.forEach((e, i) => {
     const ey = y + 14 + i * 26;
-    out.push(`<rect x="${x}" y="${ey}" width="28" height="20" fill="${e.fill}" stroke="${e.stroke === '#ffffff' ? '#adb5bd' : e.stroke}"${e.dash ? ` stroke-dasharray="${e.dash}"` : ''}/>`);
+    out.push(
+      `<rect x="${x}" y="${ey}" width="28" height="20" fill="${e.fill}" stroke="${e.stroke === '#ffffff' ? '#adb5bd' : e.stroke}"${e.dash ? ` stroke-dasharray="${e.dash}"` : ''}/>`,
+    );
     if (e.shape) out.push(e.shape(x + 14, ey + 10));
     out.push(`<text x="${x + 36}" y="${ey + 15}">${escapeXml(e.text)}</text>`);
   });
@@ -199,7 +224,9 @@ export function tileMap(regions: readonly MapRegion[], o: MapOptions): string {
     const y = TOP + t.row * (TILE + GAP);
     const name = r?.name ?? t.short;
     out.push(`<g data-region="${t.code}"><title>${escapeXml(tip(name, r, o))}</title>`);
-    out.push(`<rect x="${x}" y="${y}" width="${TILE}" height="${TILE}" rx="4" fill="${p.fill}" stroke="${p.stroke === '#ffffff' ? '#ffffff' : p.stroke}"${p.dash ? ` stroke-dasharray="${p.dash}"` : ''} stroke-width="1.5"/>`);
+    out.push(
+      `<rect x="${x}" y="${y}" width="${TILE}" height="${TILE}" rx="4" fill="${p.fill}" stroke="${p.stroke === '#ffffff' ? '#ffffff' : p.stroke}"${p.dash ? ` stroke-dasharray="${p.dash}"` : ''} stroke-width="1.5"/>`,
+    );
     out.push(`<text x="${x + TILE / 2}" y="${y + 24}" text-anchor="middle" fill="${p.text}" font-size="${TEXT_SIZE.small}">${escapeXml(t.short)}</text>`);
     out.push(`<text x="${x + TILE / 2}" y="${y + 56}" text-anchor="middle" fill="${p.text}" font-size="${TEXT_SIZE.title + 2}" font-weight="bold">${escapeXml(p.label)}</text>`);
     if (p.shape) out.push(p.shape(x + TILE / 2, y + 78));
@@ -209,7 +236,6 @@ export function tileMap(regions: readonly MapRegion[], o: MapOptions): string {
   out.push('</svg>');
   return out.join('\n');
 }
-
 
 /**
  * A choropleth from the user's boundaries. Longitude/latitude is drawn equirectangular with
@@ -237,10 +263,11 @@ export function choropleth(shapes: readonly RegionShape[], regions: readonly Map
     const r = byCode.get(s.code);
     const p = paintOf(r);
     const d = s.polygons.map((poly) => poly.map((ring) => `M${ring.map(([x, y]) => `${px(x!)} ${py(y!)}`).join('L')}Z`).join('')).join('');
-    out.push(`<path data-region="${s.code}" d="${d}" fill="${p.fill}" fill-rule="evenodd" stroke="${p.dash ? p.stroke : '#ffffff'}" stroke-width="0.8"${p.dash ? ` stroke-dasharray="${p.dash}"` : ''}><title>${escapeXml(tip(r?.name ?? s.name, r, o))}</title></path>`);
+    out.push(
+      `<path data-region="${s.code}" d="${d}" fill="${p.fill}" fill-rule="evenodd" stroke="${p.dash ? p.stroke : '#ffffff'}" stroke-width="0.8"${p.dash ? ` stroke-dasharray="${p.dash}"` : ''}><title>${escapeXml(tip(r?.name ?? s.name, r, o))}</title></path>`,
+    );
   }
   out.push(...legendBlock(Math.ceil(mapW) + 24, TOP + 16, o.colourBy === 'funnel' ? o.words.funnel.heading : o.unit, legend));
   out.push('</svg>');
   return out.join('\n');
 }
-

@@ -29,7 +29,14 @@ export function renderMarkdown(table: ResultTable, lang: Lang): string {
   out.push(`|${cols.map((c) => (isNumeric(c) ? ' ---: ' : ' --- ')).join('|')}|`);
   for (const r of table.rows) out.push(`| ${cols.map((c) => escape(formatCell(c, r, lang))).join(' | ')} |`);
   for (const r of table.apart ?? []) {
-    out.push(`| ${cols.map((c) => { const t = formatCell(c, r, lang); return t && t !== '–' ? `**${escape(t)}**` : escape(t); }).join(' | ')} |`);
+    out.push(
+      `| ${cols
+        .map((c) => {
+          const t = formatCell(c, r, lang);
+          return t && t !== '–' ? `**${escape(t)}**` : escape(t);
+        })
+        .join(' | ')} |`,
+    );
   }
   if (table.notes.length) out.push('', ...table.notes.map((n) => `- ${escape(n)}`));
   return out.join('\n') + '\n';

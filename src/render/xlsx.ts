@@ -65,7 +65,12 @@ export function numberFormat(col: Column, lang: Lang): string | undefined {
 
 /** A tab name Excel accepts: forbidden characters replaced, at most 31 characters, unique in the book. */
 export function sheetName(wanted: string, taken: Set<string>): string {
-  const base = (wanted.replace(/[[\]:*?/\\]/g, '-').replace(/^'+|'+$/g, '').trim() || 'Sheet').slice(0, 31);
+  const base = (
+    wanted
+      .replace(/[[\]:*?/\\]/g, '-')
+      .replace(/^'+|'+$/g, '')
+      .trim() || 'Sheet'
+  ).slice(0, 31);
   let name = base;
   for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base.slice(0, 31 - String(n).length - 1)} ${n}`;
   taken.add(name.toLowerCase());

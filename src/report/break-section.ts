@@ -41,7 +41,12 @@ export function breakSection(series: Series, a: BreakResult, per: number, lang: 
     };
     if (a.kind === 'vs-rest') {
       const rr = a.ratios[i];
-      Object.assign(row, { rest_rate: (a.rest[i]!.count / a.rest[i]!.population) * per, rate_ratio: rr?.ratio ?? null, ratio_lower: rr?.lower ?? null, ratio_upper: rr && Number.isFinite(rr.upper) ? rr.upper : null });
+      Object.assign(row, {
+        rest_rate: (a.rest[i]!.count / a.rest[i]!.population) * per,
+        rate_ratio: rr?.ratio ?? null,
+        ratio_lower: rr?.lower ?? null,
+        ratio_upper: rr && Number.isFinite(rr.upper) ? rr.upper : null,
+      });
     }
     return row;
   });
@@ -96,11 +101,21 @@ export function protectedBreakSection(
   );
   const hidden = guarded.hiddenYears[0]!;
   const shown = withRates(guarded.shown[0]!, population, per);
-  const { analysis, series } = breakOnShown(shown, hidden, breakYear, rule, national, source, { break: msg('publish.break-in-config', { year: String(breakYear) }), rule: `suppress ${rule.suppress}` });
+  const { analysis, series } = breakOnShown(shown, hidden, breakYear, rule, national, source, {
+    break: msg('publish.break-in-config', { year: String(breakYear) }),
+    rule: `suppress ${rule.suppress}`,
+  });
   const section = breakSection(series, analysis, per, lang);
   if (!hidden.size) return section;
   // A hidden year keeps its row, every figure in it the marker (none is computed from its count).
-  const marked = (year: number) => Object.fromEntries([['year', year], ...section.table.columns.filter((c) => c.key !== 'year').flatMap((c) => [c.key, ...(c.keys ?? [])]).map((k) => [k, HIDDEN_MARKER])]);
+  const marked = (year: number) =>
+    Object.fromEntries([
+      ['year', year],
+      ...section.table.columns
+        .filter((c) => c.key !== 'year')
+        .flatMap((c) => [c.key, ...(c.keys ?? [])])
+        .map((k) => [k, HIDDEN_MARKER]),
+    ]);
   const rows = [...section.table.rows, ...[...hidden].map(marked)].sort((a, b) => (a.year as number) - (b.year as number));
   const years = [...hidden].sort((a, b) => a - b).join(', ');
   const note =

@@ -91,7 +91,18 @@ export function buildReport(
   const total = totalOfYear.every((v) => v !== null) ? totalOfYear.reduce((s: number, v) => s + v!, 0) : null;
   const sections = settings.methods.map((method): MethodSection => {
     const counts = selectCounts(obs, { method, year: settings.year, sex: 'total', absentIsZero: recordLevel });
-    const ranking = rankRows({ counts: roundCells(counts, rule), population, regions, year: settings.year, sex: 'total', age: 'all', per: settings.per, level: 0.95, ciMethod: 'exact', funnel: true });
+    const ranking = rankRows({
+      counts: roundCells(counts, rule),
+      population,
+      regions,
+      year: settings.year,
+      sex: 'total',
+      age: 'all',
+      per: settings.per,
+      level: 0.95,
+      ciMethod: 'exact',
+      funnel: true,
+    });
     const base = selectCounts(obs, { method, year: settings.since, sex: 'total', absentIsZero: recordLevel });
     let growth = growthRows(regions, roundCells(base, rule), roundCells(counts, rule), settings.since, settings.year);
     let { rows, national } = ranking;
@@ -130,6 +141,15 @@ export function buildReport(
   const hiddenShares = sections.filter((s) => s.shareHidden);
   const shownShares = sections.filter((s) => s.share).sort((a, b) => a.share!.count - b.share!.count);
   if (hiddenShares.length === 1 && shownShares.length) Object.assign(shownShares[0]!, { share: null, shareHidden: true });
-  return { year: settings.year, since: settings.since, per: settings.per, sections, dataLabel: labels.data, populationLabel: labels.population, bundled: labels.bundled, ...(ruleActive(rule) ? { publish: rule } : {}), ...(settings.regions?.length ? { regions: settings.regions.map((r) => r.name) } : {}) };
+  return {
+    year: settings.year,
+    since: settings.since,
+    per: settings.per,
+    sections,
+    dataLabel: labels.data,
+    populationLabel: labels.population,
+    bundled: labels.bundled,
+    ...(ruleActive(rule) ? { publish: rule } : {}),
+    ...(settings.regions?.length ? { regions: settings.regions.map((r) => r.name) } : {}),
+  };
 }
-

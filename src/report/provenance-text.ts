@@ -13,8 +13,15 @@ const SV: [RegExp, string | ((...m: string[]) => string)][] = [
   [/^bundled (.+)$/, (_, f) => `medföljande ${f}`],
   [/^the bundled SCB population table$/, 'medföljande befolkningstabell från SCB'],
   [/^exact Poisson for rates; Wilson score for shares$/, 'exakt Poisson för andelar per invånare; Wilson för andelar av alla behandlingar'],
-  [/^counts below (\d+) hidden/, (_, n) => `antal under ${n} döljs med allt som räknas fram ur dem (andel, intervall, placering, förändring, trattläge); fler antal döljs så att inget dolt antal kan räknas fram ur de visade summorna (sekundär röjandekontroll)`],
-  [/^shown counts rounded to the nearest multiple of (\d+)/, (_, k) => `visade antal avrundas till närmaste jämna ${k}-tal (uppåt vid lika avstånd); andelar, intervall och förändring beräknas på de avrundade antalen`],
+  [
+    /^counts below (\d+) hidden/,
+    (_, n) =>
+      `antal under ${n} döljs med allt som räknas fram ur dem (andel, intervall, placering, förändring, trattläge); fler antal döljs så att inget dolt antal kan räknas fram ur de visade summorna (sekundär röjandekontroll)`,
+  ],
+  [
+    /^shown counts rounded to the nearest multiple of (\d+)/,
+    (_, k) => `visade antal avrundas till närmaste jämna ${k}-tal (uppåt vid lika avstånd); andelar, intervall och förändring beräknas på de avrundade antalen`,
+  ],
 ];
 
 function sv(text: string): string {

@@ -31,7 +31,8 @@ export function protectSection(
   base: ReadonlyMap<string, CountCell>,
   rule: PublishRule,
 ): ProtectedSection {
-  const hiddenCodes = (rows: readonly ResultRow[]) => new Set(rows.filter((r) => r.count_status === 'suppressed-primary' || r.count_status === 'suppressed-secondary').map((r) => r.region_code as string));
+  const hiddenCodes = (rows: readonly ResultRow[]) =>
+    new Set(rows.filter((r) => r.count_status === 'suppressed-primary' || r.count_status === 'suppressed-secondary').map((r) => r.region_code as string));
   let forced = new Set<string>();
   for (;;) {
     const g = { rows: copy(section.growth.rows), national: { ...section.growth.national } };

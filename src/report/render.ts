@@ -52,7 +52,11 @@ function sharesTable(model: ReportModel, lang: Lang): ResultTable | undefined {
   const w = words(lang);
   const rows = model.sections
     .filter((s) => s.share || s.shareHidden)
-    .map((s) => (s.share ? { method: s.method, count: s.share.count, share: s.share.pct, lower: s.share.lower, upper: s.share.upper } : { method: s.method, count: HIDDEN_MARKER, share: HIDDEN_MARKER, lower: HIDDEN_MARKER, upper: HIDDEN_MARKER }));
+    .map((s) =>
+      s.share
+        ? { method: s.method, count: s.share.count, share: s.share.pct, lower: s.share.lower, upper: s.share.upper }
+        : { method: s.method, count: HIDDEN_MARKER, share: HIDDEN_MARKER, lower: HIDDEN_MARKER, upper: HIDDEN_MARKER },
+    );
   if (!rows.length) return undefined;
   return {
     title: w.shares(model.year),
@@ -136,11 +140,31 @@ function funnelFigure(s: MethodSection, national: number, per: number, lang: Lan
     yLabel: perLabel,
     target: national,
     targetLabel: 'Riket',
-    points: s.ranked.filter((r) => typeof r.rate === 'number').map((r) => ({ code: String(r.region_code), name: String(r.region), population: r.population as number, rate: r.rate as number, label: (r.funnel ?? null) as FunnelLabel | null })),
+    points: s.ranked
+      .filter((r) => typeof r.rate === 'number')
+      .map((r) => ({
+        code: String(r.region_code),
+        name: String(r.region),
+        population: r.population as number,
+        rate: r.rate as number,
+        label: (r.funnel ?? null) as FunnelLabel | null,
+      })),
     curve: s.funnel!,
     limitsNote: sv ? 'Gränser: Poisson, som PHEindicatormethods (Spiegelhalter 2005).' : 'Limits: Poisson, as PHEindicatormethods (Spiegelhalter 2005).',
     format: (v, digits) => formatNumber(v, digits, lang),
-    ...(sv ? { text: { population: 'Befolkning', above: 'över gränserna', within: 'inom', below: 'under gränserna (stor: 99,8 %)', dotted: 'prickad linje', level95: '95 %', level998: '99,8 %' } } : {}),
+    ...(sv
+      ? {
+          text: {
+            population: 'Befolkning',
+            above: 'över gränserna',
+            within: 'inom',
+            below: 'under gränserna (stor: 99,8 %)',
+            dotted: 'prickad linje',
+            level95: '95 %',
+            level998: '99,8 %',
+          },
+        }
+      : {}),
   });
 }
 
@@ -184,12 +208,36 @@ export function reportHtml(model: ReportModel, lang: Lang, builtAt?: string): st
     out.push(renderHtmlTable(t.rank, lang), renderHtmlTable(t.growth, lang), '</section>');
   }
   const b = model.breakSection;
-  if (b) out.push('<section id="break">', `<h2>${escapeHtml(b.title)}</h2>`, `<p>${b.sentences.map(escapeHtml).join(' ')}</p>`, `<figure>\n${b.svg}\n</figure>`, renderHtmlTable(b.table, lang), '</section>');
+  if (b)
+    out.push(
+      '<section id="break">',
+      `<h2>${escapeHtml(b.title)}</h2>`,
+      `<p>${b.sentences.map(escapeHtml).join(' ')}</p>`,
+      `<figure>\n${b.svg}\n</figure>`,
+      renderHtmlTable(b.table, lang),
+      '</section>',
+    );
   const shares = sharesTable(model, lang);
   out.push('<section id="trend">', `<h2>${escapeHtml(w.trend)}</h2>`);
-  out.push(`<figure>\n${trendChart(model.sections.map((s) => ({ name: s.method, points: s.series })), w.trend, lang)}\n</figure>`);
+  out.push(
+    `<figure>\n${trendChart(
+      model.sections.map((s) => ({ name: s.method, points: s.series })),
+      w.trend,
+      lang,
+    )}\n</figure>`,
+  );
   if (shares) out.push(renderHtmlTable(shares, lang));
   out.push('</section>');
-  out.push('<footer>', `<h2>${escapeHtml(w.methods)}</h2>`, '<ul>', ...footnotes(model, lang, builtAt).map((n) => `<li>${escapeHtml(n)}</li>`), '</ul>', '</footer>', '</body>', '</html>', '');
+  out.push(
+    '<footer>',
+    `<h2>${escapeHtml(w.methods)}</h2>`,
+    '<ul>',
+    ...footnotes(model, lang, builtAt).map((n) => `<li>${escapeHtml(n)}</li>`),
+    '</ul>',
+    '</footer>',
+    '</body>',
+    '</html>',
+    '',
+  );
   return out.join('\n');
 }

@@ -37,7 +37,9 @@ export function rankChart(rows: ResultRow[], national: number | null, title: str
   for (let t = 0; t <= 4; t++) {
     const v = (max * t) / 4;
     out.push(`<line x1="${x(v)}" y1="${top - 6}" x2="${x(v)}" y2="${top + data.length * rowH}" stroke="${GRID}"/>`);
-    out.push(`<text x="${x(v)}" y="${top + data.length * rowH + 16}" text-anchor="middle" fill="${MUTED}" font-size="${TEXT_SIZE.small}">${formatNumber(v, v < 10 && v % 1 ? 1 : 0, lang)}</text>`);
+    out.push(
+      `<text x="${x(v)}" y="${top + data.length * rowH + 16}" text-anchor="middle" fill="${MUTED}" font-size="${TEXT_SIZE.small}">${formatNumber(v, v < 10 && v % 1 ? 1 : 0, lang)}</text>`,
+    );
   }
   const w = words(lang);
   out.push(comparisonLegend(0, 40, { higher: w.higher, lower: w.lower, similar: w.similar }));
@@ -49,7 +51,9 @@ export function rankChart(rows: ResultRow[], national: number | null, title: str
     out.push(`<text x="${label - 6}" y="${y + 15}" text-anchor="end">${escapeXml(String(r.region))}</text>`);
     out.push(`<rect x="${label}" y="${y + 4}" width="${r1(x(r.rate as number) - label)}" height="${rowH - 8}" fill="${style.colour}"/>`);
     const cy = y + rowH / 2;
-    out.push(`<path d="M${x(r.rate_lower as number)} ${cy}H${x(r.rate_upper as number)}M${x(r.rate_lower as number)} ${cy - 4}V${cy + 4}M${x(r.rate_upper as number)} ${cy - 4}V${cy + 4}" stroke="${INK}" stroke-width="1.2" fill="none"/>`);
+    out.push(
+      `<path d="M${x(r.rate_lower as number)} ${cy}H${x(r.rate_upper as number)}M${x(r.rate_lower as number)} ${cy - 4}V${cy + 4}M${x(r.rate_upper as number)} ${cy - 4}V${cy + 4}" stroke="${INK}" stroke-width="1.2" fill="none"/>`,
+    );
     // The second cue just past the interval's end, where no bar or whisker hides it.
     out.push(marker(style.shape, x(r.rate_upper as number) + 12, cy, 11, style.colour));
     out.push('</g>');
@@ -86,7 +90,8 @@ export function trendChart(series: { name: string; points: { year: number; count
     const pts = s.points.filter((p): p is { year: number; count: number } => p.count !== null);
     const dash = style.dash ? ` stroke-dasharray="${style.dash}"` : '';
     if (pts.length) out.push(`<polyline points="${pts.map((p) => `${x(p.year)},${y(p.count)}`).join(' ')}" fill="none" stroke="${style.colour}" stroke-width="2"${dash}/>`);
-    for (const p of pts) out.push(`<g><title>${escapeXml(`${s.name} ${p.year}: ${formatNumber(p.count, 0, lang)}`)}</title>${marker(style.shape, x(p.year), y(p.count), 8, style.colour)}</g>`);
+    for (const p of pts)
+      out.push(`<g><title>${escapeXml(`${s.name} ${p.year}: ${formatNumber(p.count, 0, lang)}`)}</title>${marker(style.shape, x(p.year), y(p.count), 8, style.colour)}</g>`);
     const ly = top + i * 22;
     out.push(`<line x1="${left + plotW + 12}" y1="${ly + 6}" x2="${left + plotW + 40}" y2="${ly + 6}" stroke="${style.colour}" stroke-width="2"${dash}/>`);
     out.push(marker(style.shape, left + plotW + 26, ly + 6, 8, style.colour));

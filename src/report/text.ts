@@ -31,10 +31,12 @@ const WORDS = {
     similar: 'similar',
     chartBars: (m: string, y: number) => `${m} per region, ${y}: rate with 95% interval; the line is Riket`,
     built: 'Built',
-    suppressed: (n: number, m: string) => `Counts below ${n} are hidden (${m}) with everything computed from them — rates, intervals, ranks, shares, growth, chart points — and so are counts from which one could be worked out; – is missing.`,
+    suppressed: (n: number, m: string) =>
+      `Counts below ${n} are hidden (${m}) with everything computed from them — rates, intervals, ranks, shares, growth, chart points — and so are counts from which one could be worked out; – is missing.`,
     rounded: (k: number) => `Counts are rounded to a multiple of ${k}; rates, shares and growth are computed from the rounded counts.`,
     hiddenHeadline: (m: string, y: number) => `The national ${m} count for ${y} is hidden: it is small.`,
-    onlyRegions: (names: string) => `Only ${names}; their ranks are among all 21 regions, Riket is shown for comparison, and the trend chart and the shares are for the whole country.`,
+    onlyRegions: (names: string) =>
+      `Only ${names}; their ranks are among all 21 regions, Riket is shown for comparison, and the trend chart and the shares are for the whole country.`,
     methods: 'Method notes',
     methodNotes: [
       'Rates per inhabitant (scaled as each table says) with exact Poisson 95% confidence intervals; regions are higher or lower than Riket when the whole interval lies above or below the national rate.',
@@ -64,10 +66,12 @@ const WORDS = {
     similar: 'ingen skillnad',
     chartBars: (m: string, y: number) => `${m} per region, ${y}: andel med 95 % konfidensintervall; linjen är riket`,
     built: 'Skapad',
-    suppressed: (n: number, m: string) => `Antal under ${n} visas inte (${m}), inte heller det som räknas fram ur dem – andelar, intervall, placeringar, förändring, punkter i diagrammen – eller antal som de skulle kunna räknas fram ur; – saknas.`,
+    suppressed: (n: number, m: string) =>
+      `Antal under ${n} visas inte (${m}), inte heller det som räknas fram ur dem – andelar, intervall, placeringar, förändring, punkter i diagrammen – eller antal som de skulle kunna räknas fram ur; – saknas.`,
     rounded: (k: number) => `Antalen är avrundade till jämna ${k}-tal; andelar och förändring är beräknade på de avrundade antalen.`,
     hiddenHeadline: (m: string, y: number) => `Rikets antal för ${m} ${y} visas inte: det är litet.`,
-    onlyRegions: (names: string) => `Endast ${names}; placeringarna gäller bland alla 21 regioner, riket visas som jämförelse, och diagrammet över åren och andelarna gäller hela riket.`,
+    onlyRegions: (names: string) =>
+      `Endast ${names}; placeringarna gäller bland alla 21 regioner, riket visas som jämförelse, och diagrammet över åren och andelarna gäller hela riket.`,
     methods: 'Om metoderna',
     methodNotes: [
       'Antal per invånare (skalat som varje tabell anger) med exakta 95 % konfidensintervall (Poisson); en region är högre eller lägre än riket när hela intervallet ligger över eller under rikets värde.',
@@ -100,7 +104,9 @@ export function headline(s: MethodSection, lang: Lang): string {
   const g = s.growth.national;
   if (typeof g.base_count !== 'number') return `${start}.`;
   if (g.base_count === 0) {
-    return lang === 'sv' ? `${start} – ${s.since} var antalet noll, så ingen procentuell förändring kan anges.` : `${start} – none in ${s.since}, so there is no percentage change.`;
+    return lang === 'sv'
+      ? `${start} – ${s.since} var antalet noll, så ingen procentuell förändring kan anges.`
+      : `${start} – none in ${s.since}, so there is no percentage change.`;
   }
   const pct = g.change_pct as number;
   if (Math.round(pct) === 0) return lang === 'sv' ? `${start} – ungefär lika många som ${s.since}.` : `${start} – about as many as in ${s.since}.`;

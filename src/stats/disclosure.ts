@@ -144,7 +144,10 @@ export function suppressCells(input: SuppressionInput): SuppressionResult {
     let pick = candidates.sort((a, b) => Number(a.total) - Number(b.total) || valueOf(a.id) - valueOf(b.id) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))[0];
     if (!pick) {
       // Every count in the concerned relations is hidden already: widen to any relation with a hidden cell.
-      const wider = relations.filter((r) => [r.total, ...r.parts].some((c) => hidden.has(c))).flatMap((r) => [r.total, ...r.parts]).filter((id) => shownCount(id, hidden));
+      const wider = relations
+        .filter((r) => [r.total, ...r.parts].some((c) => hidden.has(c)))
+        .flatMap((r) => [r.total, ...r.parts])
+        .filter((id) => shownCount(id, hidden));
       const id = wider.sort((a, b) => valueOf(a) - valueOf(b) || (a < b ? -1 : a > b ? 1 : 0))[0];
       if (id === undefined) throw new Error('secondary suppression: no shown count left to hide');
       pick = { id, total: false };

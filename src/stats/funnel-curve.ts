@@ -18,7 +18,8 @@ export interface FunnelCurvePoint {
  * @example funnelCurve(517.5, 100000, 2000000, 200) // 201 points, the first at 10 000 inhabitants
  */
 export function funnelCurve(targetRate: number, per: number, to: number, steps: number, adjustment?: { kind: OverdispersionKind; phi: number; tau2: number }): FunnelCurvePoint[] {
-  if (!(to > 0) || !(targetRate > 0) || !(per > 0) || !Number.isInteger(steps) || steps < 1) throw new RangeError('funnelCurve: need to > 0, target > 0, per > 0 and whole steps >= 1');
+  if (!(to > 0) || !(targetRate > 0) || !(per > 0) || !Number.isInteger(steps) || steps < 1)
+    throw new RangeError('funnelCurve: need to > 0, target > 0, per > 0 and whole steps >= 1');
   const out: FunnelCurvePoint[] = [];
   for (let i = 1; i <= steps; i++) {
     const population = (to * i) / steps;

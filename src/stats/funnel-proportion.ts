@@ -14,7 +14,7 @@ export function proportionFunnelPoint(p: number, n: number, target: number, side
   const first = target * (n / z2 + 1);
   const adj = Math.sqrt((-8 * target * (n / z2 + 1)) ** 2 - 64 * (1 / z2 + 1 / n) * target * (n * (target * (n / z2 + 2) - 1) + z2 * (target - 1)));
   const last = 1 / z2 + 1 / n;
-  return ((side === 'low' ? first - adj / 8 : first + adj / 8) / last) / n;
+  return (side === 'low' ? first - adj / 8 : first + adj / 8) / last / n;
 }
 
 function checkArgs(n: number, target: number): void {

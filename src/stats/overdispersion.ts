@@ -51,7 +51,10 @@ export function estimateOverdispersion(units: readonly ObservedExpected[], trim 
   }
   const n = used.length;
   if (n < 2) throw new RangeError('estimateOverdispersion: needs at least 2 units with an expected count');
-  const z = winsorise(used.map((u) => 2 * (Math.sqrt(u.observed) - Math.sqrt(u.expected))), trim);
+  const z = winsorise(
+    used.map((u) => 2 * (Math.sqrt(u.observed) - Math.sqrt(u.expected))),
+    trim,
+  );
   const phi = z.reduce((s, v) => s + v * v, 0) / n;
   const w = used.map((u) => 4 * u.expected);
   const sumW = w.reduce((s, v) => s + v, 0);

@@ -68,7 +68,8 @@ export interface RankInterval {
 export function rankIntervals(units: readonly Ratio[], runs = 2000, seed = 20140101): RankInterval[] {
   if (!Number.isInteger(runs) || runs < 1) throw new RangeError(`rankIntervals: runs must be a whole number >= 1 (got ${runs})`);
   for (const u of units) {
-    if (!(u.numerator >= 0) || !Number.isFinite(u.numerator) || !(u.denominator > 0)) throw new RangeError(`rankIntervals: need counts >= 0 and populations > 0 (got ${u.numerator}/${u.denominator})`);
+    if (!(u.numerator >= 0) || !Number.isFinite(u.numerator) || !(u.denominator > 0))
+      throw new RangeError(`rankIntervals: need counts >= 0 and populations > 0 (got ${u.numerator}/${u.denominator})`);
   }
   const random = seededRandom(seed);
   const ranks = units.map(() => new Array<number>(runs));

@@ -35,7 +35,14 @@ export function compareRatios(x: Ratio, y: Ratio): number {
   // whole numbers whose products stay below 2^53 multiply exactly in doubles: no BigInt needed
   const l0 = x.numerator * y.denominator;
   const r0 = y.numerator * x.denominator;
-  if (Number.isSafeInteger(l0) && Number.isSafeInteger(r0) && Number.isInteger(x.numerator) && Number.isInteger(y.numerator) && Number.isInteger(x.denominator) && Number.isInteger(y.denominator)) {
+  if (
+    Number.isSafeInteger(l0) &&
+    Number.isSafeInteger(r0) &&
+    Number.isInteger(x.numerator) &&
+    Number.isInteger(y.numerator) &&
+    Number.isInteger(x.denominator) &&
+    Number.isInteger(y.denominator)
+  ) {
     return l0 < r0 ? -1 : l0 > r0 ? 1 : 0;
   }
   const left = times(binary(x.numerator), binary(y.denominator));

@@ -42,7 +42,11 @@ export function segmentedPoissonVsRest(region: readonly BreakPoint[], rest: read
     return [...base, isRegion, ...base.slice(1).map((v) => v * isRegion)];
   };
   const x = [...region.map((p) => row(p, 1)), ...rest.map((p) => row(p, 0))];
-  const fit = poissonRegression(x, all.map((p) => p.count), all.map((p) => Math.log(p.population)));
+  const fit = poissonRegression(
+    x,
+    all.map((p) => p.count),
+    all.map((p) => Math.log(p.population)),
+  );
   const scale = Math.sqrt(fit.dispersion);
   const ratio = (k: number) => waldRatio(fit.coefficients[k]!, Math.sqrt(fit.unscaledCovariance[k]![k]!) * scale, level);
   const b = fit.coefficients;

@@ -50,7 +50,11 @@ export function segmentedPoisson(points: readonly BreakPoint[], breakYear: numbe
   if (points.some((p) => !(p.population > 0))) throw new RangeError('segmentedPoisson: populations must be > 0');
   // Time is centred on the break year: the same slopes and ratios as raw years, better conditioned.
   const x = points.map((p) => segmentRow(p.year, breakYear));
-  const fit = poissonRegression(x, points.map((p) => p.count), points.map((p) => Math.log(p.population)));
+  const fit = poissonRegression(
+    x,
+    points.map((p) => p.count),
+    points.map((p) => Math.log(p.population)),
+  );
   const scale = Math.sqrt(fit.dispersion);
   const ratio = (k: number) => waldRatio(fit.coefficients[k]!, Math.sqrt(fit.unscaledCovariance[k]![k]!) * scale, level);
   const [b0, b1] = fit.coefficients as [number, number];

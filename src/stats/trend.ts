@@ -33,7 +33,5 @@ export function sparkline(values: readonly (number | null)[]): string {
   if (present.length === 0) return '';
   const lo = Math.min(...present);
   const hi = Math.max(...present);
-  return values
-    .map((v) => (v === null ? ' ' : BARS[hi === lo ? 3 : Math.round(((v - lo) / (hi - lo)) * (BARS.length - 1))]))
-    .join('');
+  return values.map((v) => (v === null ? ' ' : BARS[hi === lo ? 3 : Math.round(((v - lo) / (hi - lo)) * (BARS.length - 1))])).join('');
 }

@@ -10,11 +10,20 @@ const dir = mkdtempSync(join(tmpdir(), 'rehab-escape-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const NAMES: Record<string, string> = { KBT: 'KBT|x <script>alert(1)</script>', IPT: '[click](javascript:alert(1))', MMR: '<img src=x onerror=alert(1)>' };
 const q = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-const lines = readFileSync(join(ROOT, 'src', 'data', 'treatments.csv'), 'utf8').trimEnd().split('\n');
+const lines = readFileSync(join(ROOT, 'src', 'data', 'treatments.csv'), 'utf8')
+  .trimEnd()
+  .split('\n');
 const input = join(dir, 'evil.csv');
 writeFileSync(
   input,
-  [lines[0], ...lines.slice(1).filter((l) => /,(2014|2015),/.test(l)).map((l) => l.split(',')).map((c) => [...c.slice(0, 3), q(NAMES[c[3]!]!), c[4]].join(','))].join('\n') + '\n',
+  [
+    lines[0],
+    ...lines
+      .slice(1)
+      .filter((l) => /,(2014|2015),/.test(l))
+      .map((l) => l.split(','))
+      .map((c) => [...c.slice(0, 3), q(NAMES[c[3]!]!), c[4]].join(',')),
+  ].join('\n') + '\n',
 );
 const md = new MarkdownIt({ html: true });
 

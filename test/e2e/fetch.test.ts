@@ -29,7 +29,9 @@ afterEach(async () => {
 
 /** Runs rehab-stats in-process; its requests go to the server in this process, which answers between them. */
 async function run(args: string[], env: Record<string, string> = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const r = await runInProcess(args, { env: { PATH: process.env.PATH, HOME: cache, XDG_CACHE_HOME: cache, NO_COLOR: '1', LANG: 'C', ...(server ? { REHAB_STATS_SCB_API_URL: server.base } : {}), ...env } });
+  const r = await runInProcess(args, {
+    env: { PATH: process.env.PATH, HOME: cache, XDG_CACHE_HOME: cache, NO_COLOR: '1', LANG: 'C', ...(server ? { REHAB_STATS_SCB_API_URL: server.base } : {}), ...env },
+  });
   return { status: r.code, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -76,7 +78,14 @@ describe('population fetch', () => {
     const all = rows(cacheFile());
     expect(all).toHaveLength(22 * 2 * 6);
     for (const code of ['00', '06', '25'])
-      for (const [sex, age] of [['women', 'all'], ['men', 'all'], ['total', 'all'], ['women', '16-67'], ['men', '16-67'], ['total', '16-67']] as const)
+      for (const [sex, age] of [
+        ['women', 'all'],
+        ['men', 'all'],
+        ['total', 'all'],
+        ['women', '16-67'],
+        ['men', '16-67'],
+        ['total', '16-67'],
+      ] as const)
         expect(figure(all, code, 2024, sex, age), `${code} ${sex} ${age}`).toBe(expected(code, 2024, sex, age));
     expect(all[0]!.source_id).toBe('SCB_API');
     expect(all[0]!.note).toMatch(/^SCB PxWebApi 2\.0 TAB638 \(BE0101N1\), retrieved \d{4}-\d\d-\d\d from http:\/\/127\.0\.0\.1:\d+\/api\/v2\/tables\/TAB638/);
@@ -107,7 +116,10 @@ describe('population fetch', () => {
     server = await startScbServer(answer);
     const r = await run(['population', 'fetch', '--from', '2024', '--to', '2025', '--quiet']);
     expect(r.stderr).toBe('');
-    expect(server.requests.map((q) => q.url)).toEqual(['/api/v2/tables/TAB638/data?lang=en&outputFormat=json-stat2', '/api/v2/tables/TAB5557/data?lang=en&outputFormat=json-stat2']);
+    expect(server.requests.map((q) => q.url)).toEqual([
+      '/api/v2/tables/TAB638/data?lang=en&outputFormat=json-stat2',
+      '/api/v2/tables/TAB5557/data?lang=en&outputFormat=json-stat2',
+    ]);
     const selection = (JSON.parse(server.requests[1]!.body) as { selection: { variableCode: string; valueCodes: string[] }[] }).selection;
     expect(Object.fromEntries(selection.map((s) => [s.variableCode, s.valueCodes.length > 3 ? s.valueCodes.slice(0, 3) : s.valueCodes]))).toEqual({
       Region: ['00', '01', '03'],
@@ -118,7 +130,12 @@ describe('population fetch', () => {
       Tid: ['2025'],
     });
     const all = rows(cacheFile());
-    for (const [sex, age] of [['total', 'all'], ['women', 'all'], ['total', '16-67'], ['men', '16-67']] as const) {
+    for (const [sex, age] of [
+      ['total', 'all'],
+      ['women', 'all'],
+      ['total', '16-67'],
+      ['men', '16-67'],
+    ] as const) {
       expect(figure(all, '14', 2025, sex, age), `2025 ${sex} ${age}`).toBe(expected('14', 2025, sex, age));
       expect(figure(all, '14', 2024, sex, age), `2024 ${sex} ${age}`).toBe(expected('14', 2024, sex, age));
     }
@@ -138,10 +155,26 @@ describe('population fetch', () => {
     const out = join(cache, 'scb.csv');
     expect((await run(['population', 'fetch', '--from', '2025', '--output', out, '--quiet'])).status).toBe(0);
     expect(existsSync(cacheFile())).toBe(false);
-    const r = await run(['rank', '--method', 'KBT', '--input', 'fixtures/counts-2022-2025.csv', '--year', '2025', '--population', out, '--denominator', '16-67', '--format', 'csv']);
+    const r = await run([
+      'rank',
+      '--method',
+      'KBT',
+      '--input',
+      'fixtures/counts-2022-2025.csv',
+      '--year',
+      '2025',
+      '--population',
+      out,
+      '--denominator',
+      '16-67',
+      '--format',
+      'csv',
+    ]);
     expect(r.status).toBe(0);
     expect(Number((parse(r.stdout, { columns: true }) as Record<string, string>[]).find((x) => x.region_code === '01')!.population)).toBe(expected('01', 2025, 'total', '16-67'));
-    expect(rows(out)[0]!.note).toMatch(/^SCB PxWebApi 2\.0 TAB5557 \(BE0101N1\), retrieved .*; both sexes, all ages, as published \(every SCB cell perturbed by the Cell Key Method from 2025, so sums of cells carry that noise\)$/);
+    expect(rows(out)[0]!.note).toMatch(
+      /^SCB PxWebApi 2\.0 TAB5557 \(BE0101N1\), retrieved .*; both sexes, all ages, as published \(every SCB cell perturbed by the Cell Key Method from 2025, so sums of cells carry that noise\)$/,
+    );
   });
 
   it('HTTP 429: waits as long as Retry-After says, then succeeds', async () => {

@@ -55,15 +55,7 @@ export function runCli(args: string[], opts: { stdin?: Buffer | string; env?: Re
 /** The golden text: command, exit code, stdout and stderr in one file, as arethetypeswrong's snapshots. */
 export function transcript(c: Case, run: Run): string {
   const cmd = ['rehab-stats', ...c.args.map((a) => (/[\s;"'|*]/.test(a) || a === '' ? JSON.stringify(a) : a))].join(' ');
-  return [
-    `$ ${c.stdinFile ? `cat ${c.stdinFile} | ` : ''}${cmd}`,
-    `# exit: ${run.status}`,
-    '# stdout:',
-    run.stdout.trimEnd(),
-    '# stderr:',
-    run.stderr.trimEnd(),
-    '',
-  ].join('\n');
+  return [`$ ${c.stdinFile ? `cat ${c.stdinFile} | ` : ''}${cmd}`, `# exit: ${run.status}`, '# stdout:', run.stdout.trimEnd(), '# stderr:', run.stderr.trimEnd(), ''].join('\n');
 }
 
 /**

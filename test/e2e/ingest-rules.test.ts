@@ -32,7 +32,14 @@ function expectError(r: { code: number; stdout: string; stderr: string }, code: 
 describe('ragged rows', () => {
   const ragged = file('ragged.csv', 'region,year,method,count\nStockholm,2014,KBT,1,234\nUppsala,2014,KBT,852\n');
   it('a row with more cells than the header (an unquoted 1,234) is an error naming line, column and the fix', async () => {
-    expectError(await runInProcess(['rank', '--method', 'KBT', '--input', ragged]), 4, 'ragged.csv line 2, column "5"', '5 cells, but the header (line 1) has 4', /quoted \("1,234"\)/, /--delimiter/);
+    expectError(
+      await runInProcess(['rank', '--method', 'KBT', '--input', ragged]),
+      4,
+      'ragged.csv line 2, column "5"',
+      '5 cells, but the header (line 1) has 4',
+      /quoted \("1,234"\)/,
+      /--delimiter/,
+    );
   });
   it('a row with fewer cells is one too', async () => {
     const short = file('short.csv', 'region;year;method;count\nStockholm;2014;KBT\nUppsala;2014;KBT;852\n');
@@ -100,7 +107,12 @@ describe('counts are whole numbers from 0 to 2^53 − 1, at most the population'
   });
   it('a count above its population is an error, allowed with --above-population and then noted', async () => {
     const path = table('9000000');
-    expectError(await runInProcess(['rank', '--method', 'KBT', '--input', path, '--year', '2014']), 4, 'the count 9000000 for Region Stockholm, 2014, KBT is larger than its population', '--above-population');
+    expectError(
+      await runInProcess(['rank', '--method', 'KBT', '--input', path, '--year', '2014']),
+      4,
+      'the count 9000000 for Region Stockholm, 2014, KBT is larger than its population',
+      '--above-population',
+    );
     const allowed = await runInProcess(['rank', '--method', 'KBT', '--input', path, '--year', '2014', '--above-population', '--format', 'csv']);
     expect(allowed.code).toBe(0);
     expect(allowed.stderr).toContain('1 count is larger than the population (allowed by --above-population)');
@@ -191,7 +203,11 @@ describe('input that cannot be a treatment file stops at once', () => {
   });
   it('a FIFO is opened once and read, not hung on', async () => {
     const fifo = join(dir, 'fifo.csv');
-    const made = await new Promise<number | null>((res) => spawn('mkfifo', [fifo]).on('close', res).on('error', () => res(null)));
+    const made = await new Promise<number | null>((res) =>
+      spawn('mkfifo', [fifo])
+        .on('close', res)
+        .on('error', () => res(null)),
+    );
     if (made !== 0) return; // no mkfifo on this system
     const writer = spawn('sh', ['-c', `printf 'region;year;method;count\\nStockholm;2014;KBT;12\\n' > '${fifo}'`]);
     const r = await runInProcess(['check', fifo]);

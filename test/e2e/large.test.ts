@@ -72,16 +72,20 @@ describe('big aggregated tables', () => {
     ['long, one year', () => long, ['--year', '2022']],
     ['long, the latest year', () => long, []],
     ['wide, one year', () => wide, ['--year', '2023']],
-  ])('rank the same through the fast path as through the general path (%s)', (_name, path, year) => {
-    const args = ['rank', '--method', 'kbt', ...year, '--format', 'csv', '--quiet', '--input', path()];
-    const fast = runCli(args);
-    const general = runCli(args, { env: GENERAL });
-    const stdin = runCli([...args.slice(0, -1), '-'], { stdin: readFileSync(path()) });
-    expect(fast.status).toBe(0);
-    expect(fast.stdout).toBe(general.stdout);
-    expect(stdin.stdout).toBe(general.stdout);
-    expect(fast.stdout.split('\n').length).toBeGreaterThan(21);
-  }, 180_000);
+  ])(
+    'rank the same through the fast path as through the general path (%s)',
+    (_name, path, year) => {
+      const args = ['rank', '--method', 'kbt', ...year, '--format', 'csv', '--quiet', '--input', path()];
+      const fast = runCli(args);
+      const general = runCli(args, { env: GENERAL });
+      const stdin = runCli([...args.slice(0, -1), '-'], { stdin: readFileSync(path()) });
+      expect(fast.status).toBe(0);
+      expect(fast.stdout).toBe(general.stdout);
+      expect(stdin.stdout).toBe(general.stdout);
+      expect(fast.stdout.split('\n').length).toBeGreaterThan(21);
+    },
+    180_000,
+  );
 
   it('converts to the same tidy table both ways, whole and for some regions', () => {
     for (const extra of [[], ['--region', 'Gotland', '--region', '01']]) {
@@ -97,7 +101,11 @@ describe('big aggregated tables', () => {
     const population = join(dir, 'population.csv');
     // Women aged 0 in Stockholm in 2020: 1 inhabitant, fewer than the file's count.
     writeFileSync(population, 'region;år;kön;ålder;folkmängd\n01;2020;K;0;1\n');
-    for (const extra of [['--method', 'DBT'], ['--method', 'KBT', '--year', '2010'], ['--method', 'IPT', '--year', '2024', '--population', population]]) {
+    for (const extra of [
+      ['--method', 'DBT'],
+      ['--method', 'KBT', '--year', '2010'],
+      ['--method', 'IPT', '--year', '2024', '--population', population],
+    ]) {
       const args = ['rank', ...extra, '--input', long];
       const fast = runCli(args);
       const general = runCli(args, { env: GENERAL });

@@ -8,7 +8,15 @@ const dir = mkdtempSync(join(tmpdir(), 'rehab-stats-map-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** A small hand-made GeoJSON: two squares in lon/lat, Stockholm by code, Gotland by name. */
-const square = (x: number, y: number) => [[[x, y], [x + 1, y], [x + 1, y + 1], [x, y + 1], [x, y]]];
+const square = (x: number, y: number) => [
+  [
+    [x, y],
+    [x + 1, y],
+    [x + 1, y + 1],
+    [x, y + 1],
+    [x, y],
+  ],
+];
 const GEO = {
   type: 'FeatureCollection',
   features: [
@@ -33,7 +41,10 @@ describe('map --boundaries', () => {
 
   it('stops with exit 4 naming the feature when a feature is no region', async () => {
     const geo = join(dir, 'bad.geojson');
-    writeFileSync(geo, JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: 'Atlantis' }, geometry: { type: 'Polygon', coordinates: square(0, 0) } }] }));
+    writeFileSync(
+      geo,
+      JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: 'Atlantis' }, geometry: { type: 'Polygon', coordinates: square(0, 0) } }] }),
+    );
     const r = await runRehab(['map', '--method', 'KBT', '--boundaries', geo]);
     expect(r.status).toBe(4);
     expect(r.stderr).toContain('bad.geojson: feature 1: no region found in its properties {"name":"Atlantis"}');

@@ -89,7 +89,13 @@ describe('trend --suppress', () => {
     const rows = csv((await runRehab(['trend', '--method', 'IPT', '--suppress', '10', '--format', 'csv', '--quiet'])).stdout);
     const series = rows.filter((r) => r.part === 'series');
     expect(series.map((r) => [r.year, r.count, r.count_status])).toEqual([
-      ['2009', '', 'suppressed-primary'], ['2010', '', 'suppressed-primary'], ['2011', '310', 'shown'], ['2012', '640', 'shown'], ['2013', '890', 'shown'], ['2014', '1185', 'shown'], ['2015', '1240', 'shown'],
+      ['2009', '', 'suppressed-primary'],
+      ['2010', '', 'suppressed-primary'],
+      ['2011', '310', 'shown'],
+      ['2012', '640', 'shown'],
+      ['2013', '890', 'shown'],
+      ['2014', '1185', 'shown'],
+      ['2015', '1240', 'shown'],
     ]);
     expect(series[2]!.change).toBe('');
     // CAGR over 2011–2015, worked out by hand: (1240/310)^(1/4) − 1 = √2 − 1.
@@ -98,7 +104,10 @@ describe('trend --suppress', () => {
 
   it('--by region: every year, the hidden regions under the published Riket hold at least N together', async () => {
     const doc = JSON.parse((await runRehab(['trend', '--method', 'IPT', '--by', 'region', '--suppress', '10', '--format', 'json', '--quiet'])).stdout);
-    const national = JSON.parse((await runRehab(['trend', '--method', 'IPT', '--suppress', '10', '--format', 'json', '--quiet'])).stdout).series as { year: number; count: number | null }[];
+    const national = JSON.parse((await runRehab(['trend', '--method', 'IPT', '--suppress', '10', '--format', 'json', '--quiet'])).stdout).series as {
+      year: number;
+      count: number | null;
+    }[];
     for (const { year, count } of national) {
       if (count === null) continue;
       const rows = (doc.series as { year: number; count: number | null; count_status: string }[]).filter((r) => r.year === year);
@@ -118,7 +127,9 @@ describe('trend --suppress', () => {
     const rows = csv((await runRehab(['trend', '--by', 'method', '--suppress', '5', '--format', 'csv', '--quiet'])).stdout);
     // IPT is 0 in 2009: hidden, and MMR (the smaller of the others) with it.
     expect(rows.map((r) => [r.method, r.first_count, r.first_count_status])).toEqual([
-      ['KBT', '26000', 'shown'], ['IPT', '', 'suppressed-primary'], ['MMR', '', 'suppressed-secondary'],
+      ['KBT', '26000', 'shown'],
+      ['IPT', '', 'suppressed-primary'],
+      ['MMR', '', 'suppressed-secondary'],
     ]);
     expect((rows.find((r) => r.method === 'MMR')!.series ?? '').startsWith('× × ')).toBe(true);
   });
@@ -143,7 +154,16 @@ describe('trend --break with --suppress', () => {
     const series = rows.filter((r) => r.part === 'series');
     for (const y of ['2014', '2017']) {
       const r = series.find((x) => x.year === y)!;
-      expect([r.count, r.rate, r.rest_count, r.rest_rate, r.rate_ratio, r.fitted, r.count_status, r.rest_count_status]).toEqual(['', '', '', '', '', '', 'suppressed-primary', 'suppressed-secondary']);
+      expect([r.count, r.rate, r.rest_count, r.rest_rate, r.rate_ratio, r.fitted, r.count_status, r.rest_count_status]).toEqual([
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        'suppressed-primary',
+        'suppressed-secondary',
+      ]);
     }
     expect(series.find((x) => x.year === '2015')!.count).toBe('260');
     // The model over the 10 shown years: 2 groups × 10 years − 8 parameters.
@@ -158,14 +178,20 @@ describe('trend --break with --suppress', () => {
   });
 
   it('says which years the model leaves out (English and Swedish)', async () => {
-    expect((await runRehab([...args, '--suppress', '211'])).stdout).toContain('2014, 2017 hidden (×, --suppress 211): left out of the CAGR, the log-linear fit and the break model.');
-    expect((await runRehab([...args, '--suppress', '211', '--lang', 'sv'])).stdout).toContain('2014, 2017 döljs (×, --suppress 211): inte med i den årliga ökningen, den log-linjära anpassningen eller brytpunktsmodellen.');
+    expect((await runRehab([...args, '--suppress', '211'])).stdout).toContain(
+      '2014, 2017 hidden (×, --suppress 211): left out of the CAGR, the log-linear fit and the break model.',
+    );
+    expect((await runRehab([...args, '--suppress', '211', '--lang', 'sv'])).stdout).toContain(
+      '2014, 2017 döljs (×, --suppress 211): inte med i den årliga ökningen, den log-linjära anpassningen eller brytpunktsmodellen.',
+    );
   });
 
   it('refuses when fewer than three shown years remain on a side (exit 2, English and Swedish)', async () => {
     const en = await runRehab([...args, '--suppress', '261']);
     expect(en.status).toBe(2);
-    expect(en.stderr).toContain('--break 2021 with --suppress 261: 2014, 2015, 2017, 2018, 2019 are hidden, leaving 2 shown years before 2021 and 5 from it; a break model needs at least 3 on each side');
+    expect(en.stderr).toContain(
+      '--break 2021 with --suppress 261: 2014, 2015, 2017, 2018, 2019 are hidden, leaving 2 shown years before 2021 and 5 from it; a break model needs at least 3 on each side',
+    );
     const sv = await runRehab([...args, '--suppress', '261', '--lang', 'sv']);
     expect(sv.status).toBe(2);
     expect(sv.stderr).toContain('--break 2021 med --suppress 261: 2014, 2015, 2017, 2018, 2019 döljs, och kvar blir 2 visade år före 2021 och 5 från och med det');
@@ -175,7 +201,28 @@ describe('trend --break with --suppress', () => {
 describe('rank --by and share --by COLUMN with --suppress', () => {
   // fixtures/clinics.csv, KBT 2014: Östersund 5 of 9, Umeå 44 of 45 (1 not treated), Visby 49 of 61.
   it('rank --by: small numerators and complements hidden, the overall sums protected, ranks among the shown', async () => {
-    const rows = csv((await runRehab(['rank', '--method', 'KBT', '--by', 'mottagning', '--numerator', 'behandlade', '--denominator', 'remitterade', '--input', 'fixtures/clinics.csv', '--suppress', '10', '--format', 'csv', '--quiet'])).stdout);
+    const rows = csv(
+      (
+        await runRehab([
+          'rank',
+          '--method',
+          'KBT',
+          '--by',
+          'mottagning',
+          '--numerator',
+          'behandlade',
+          '--denominator',
+          'remitterade',
+          '--input',
+          'fixtures/clinics.csv',
+          '--suppress',
+          '10',
+          '--format',
+          'csv',
+          '--quiet',
+        ])
+      ).stdout,
+    );
     const by = (u: string) => rows.find((r) => r.unit === u)!;
     expect(by('Vårdcentral Östersund').numerator_status).toBe('suppressed-primary');
     expect(by('Privatkliniken Umeå').numerator_status).toBe('suppressed-primary'); // 44 of 45: one person not treated
@@ -185,14 +232,32 @@ describe('rank --by and share --by COLUMN with --suppress', () => {
     const overall = rows.find((r) => r.unit === 'Overall')!;
     expect(Number(overall.numerator) - units.reduce((s, r) => s + Number(r.numerator || 0), 0)).toBeGreaterThanOrEqual(10);
     expect(units.filter((r) => r.rank !== '').map((r) => Number(r.rank))).toEqual([1, 2, 3, 4, 5]);
-    const sv = await runRehab(['rank', '--method', 'KBT', '--by', 'mottagning', '--numerator', 'behandlade', '--denominator', 'remitterade', '--input', 'fixtures/clinics.csv', '--suppress', '10', '--lang', 'sv']);
+    const sv = await runRehab([
+      'rank',
+      '--method',
+      'KBT',
+      '--by',
+      'mottagning',
+      '--numerator',
+      'behandlade',
+      '--denominator',
+      'remitterade',
+      '--input',
+      'fixtures/clinics.csv',
+      '--suppress',
+      '10',
+      '--lang',
+      'sv',
+    ]);
     expect(sv.status).toBe(0);
     expect(sv.stdout).toMatch(/Vårdcentral Östersund\s+×\s+×/);
     expect(sv.stdout).toContain('dold: färre än 10');
   });
 
   it('share --by COLUMN: the small unit and the next smallest hidden, hidden rows last', async () => {
-    const rows = csv((await runRehab(['share', '--by', 'mottagning', '--input', 'fixtures/clinics.csv', '--count', 'behandlade', '--suppress', '20', '--format', 'csv', '--quiet'])).stdout);
+    const rows = csv(
+      (await runRehab(['share', '--by', 'mottagning', '--input', 'fixtures/clinics.csv', '--count', 'behandlade', '--suppress', '20', '--format', 'csv', '--quiet'])).stdout,
+    );
     expect(rows.slice(-2).map((r) => [r.group, r.count, r.count_status])).toEqual([
       ['Privatkliniken Umeå', '', 'suppressed-secondary'],
       ['Vårdcentral Östersund', '', 'suppressed-primary'],
@@ -204,8 +269,13 @@ describe('rank --by and share --by COLUMN with --suppress', () => {
   });
 
   it('--round-counts: shares from the rounded counts', async () => {
-    const rows = csv((await runRehab(['share', '--by', 'vårdgivare', '--input', 'fixtures/clinics.csv', '--count', 'behandlade', '--round-counts', '10', '--format', 'csv', '--quiet'])).stdout);
-    expect(rows.map((r) => [r.group, r.count, r.total])).toEqual([['offentlig', '1040', '1490'], ['privat', '450', '1490']]);
+    const rows = csv(
+      (await runRehab(['share', '--by', 'vårdgivare', '--input', 'fixtures/clinics.csv', '--count', 'behandlade', '--round-counts', '10', '--format', 'csv', '--quiet'])).stdout,
+    );
+    expect(rows.map((r) => [r.group, r.count, r.total])).toEqual([
+      ['offentlig', '1040', '1490'],
+      ['privat', '450', '1490'],
+    ]);
     expect(Number(rows[1]!.share_pct)).toBeCloseTo((450 / 1490) * 100, 5);
   });
 });
@@ -248,7 +318,9 @@ describe('report: break section with suppress', () => {
 describe('rank: what pools the regions leaves hidden ones out', () => {
   it('--rank-interval: no interval for a hidden row, and the shown rows simulated among themselves', async () => {
     // IPT 2014 with --suppress 7: Gotland and Jämtland Härjedalen hidden, 19 regions ranked.
-    const rows = csv((await runRehab(['rank', '--method', 'IPT', '--year', '2014', '--suppress', '7', '--rank-interval', '--format', 'csv', '--quiet'])).stdout).filter((r) => r.region_code !== '00');
+    const rows = csv((await runRehab(['rank', '--method', 'IPT', '--year', '2014', '--suppress', '7', '--rank-interval', '--format', 'csv', '--quiet'])).stdout).filter(
+      (r) => r.region_code !== '00',
+    );
     for (const r of rows.filter((x) => x.count === '')) expect([r.rank, r.rank_lower, r.rank_upper]).toEqual(['', '', '']);
     const shown = rows.filter((x) => x.count !== '');
     expect(shown.length).toBe(19);
@@ -284,9 +356,17 @@ describe('report: the break section hides what the ranking hides', () => {
     const work = mkdtempSync(join(tmpdir(), 'rehab-stats-publish-forced-'));
     try {
       const lines = ['regionkod;region;år;metod;antal'];
-      for (let y = 2014; y <= 2021; y++) lines.push(`01;Region Stockholm;${y};MMR;${1000 + 20 * (y - 2014)}`, `06;Region Jönköpings län;${y};MMR;${100 + 5 * (y - 2014)}`, `09;Region Gotland;${y};MMR;${y === 2021 ? 3 : 30}`);
+      for (let y = 2014; y <= 2021; y++)
+        lines.push(
+          `01;Region Stockholm;${y};MMR;${1000 + 20 * (y - 2014)}`,
+          `06;Region Jönköpings län;${y};MMR;${100 + 5 * (y - 2014)}`,
+          `09;Region Gotland;${y};MMR;${y === 2021 ? 3 : 30}`,
+        );
       writeFileSync(join(work, 'three.csv'), lines.join('\n') + '\n');
-      writeFileSync(join(work, 'three.config.json'), JSON.stringify({ input: 'three.csv', methods: ['MMR'], year: 2021, since: 2014, lang: 'en', break: { region: '06', year: 2018 } }));
+      writeFileSync(
+        join(work, 'three.config.json'),
+        JSON.stringify({ input: 'three.csv', methods: ['MMR'], year: 2021, since: 2014, lang: 'en', break: { region: '06', year: 2018 } }),
+      );
       const r = await runRehab(['report', '--config', join(work, 'three.config.json'), '--suppress', '5', '--markdown', '-']);
       expect(r.status).toBe(0);
       expect(r.stdout).toContain('| × | Region Jönköpings län | × | × | × | × |');

@@ -98,9 +98,24 @@ describe('--provenance', () => {
     expect(p.arguments).toEqual(args);
     expect(p.options).toMatchObject({ method: 'KBT', year: 2014, funnel: true, suppress: 5, ciMethod: 'exact', per: 100000 });
     expect(p.inputs).toEqual([
-      { role: 'counts', name: 'bundled treatments.csv', sha256: sha256sum(join(ROOT, 'src/data/treatments.csv')), bytes: readFileSync(join(ROOT, 'src/data/treatments.csv')).length },
-      { role: 'counts', name: 'bundled treatments-by-sex.csv', sha256: sha256sum(join(ROOT, 'src/data/treatments-by-sex.csv')), bytes: readFileSync(join(ROOT, 'src/data/treatments-by-sex.csv')).length },
-      { role: 'population', name: 'bundled population.csv', sha256: sha256sum(join(ROOT, 'src/data/population.csv')), bytes: readFileSync(join(ROOT, 'src/data/population.csv')).length },
+      {
+        role: 'counts',
+        name: 'bundled treatments.csv',
+        sha256: sha256sum(join(ROOT, 'src/data/treatments.csv')),
+        bytes: readFileSync(join(ROOT, 'src/data/treatments.csv')).length,
+      },
+      {
+        role: 'counts',
+        name: 'bundled treatments-by-sex.csv',
+        sha256: sha256sum(join(ROOT, 'src/data/treatments-by-sex.csv')),
+        bytes: readFileSync(join(ROOT, 'src/data/treatments-by-sex.csv')).length,
+      },
+      {
+        role: 'population',
+        name: 'bundled population.csv',
+        sha256: sha256sum(join(ROOT, 'src/data/population.csv')),
+        bytes: readFileSync(join(ROOT, 'src/data/population.csv')).length,
+      },
     ]);
     expect(p.population).toEqual({ source: 'the bundled SCB population table', years: [2014] });
     expect(p.methods.interval).toBe('exact Poisson');
@@ -121,7 +136,25 @@ describe('--provenance', () => {
 
   it('says which standard population and rounding were used', async () => {
     const record = join(dir, 'dsr.json');
-    const args = ['rank', '--method', 'KBT', '--year', '2014', '--input', 'fixtures/age-counts.csv', '--population', 'fixtures/age-population.csv', '--standard', 'esp2013', '--round-counts', '5', '--format', 'csv', '--provenance', record];
+    const args = [
+      'rank',
+      '--method',
+      'KBT',
+      '--year',
+      '2014',
+      '--input',
+      'fixtures/age-counts.csv',
+      '--population',
+      'fixtures/age-population.csv',
+      '--standard',
+      'esp2013',
+      '--round-counts',
+      '5',
+      '--format',
+      'csv',
+      '--provenance',
+      record,
+    ];
     expect((await runRehab(args)).status).toBe(0);
     const p = JSON.parse(readFileSync(record, 'utf8'));
     expect(p.methods.standard_population).toBe('European Standard Population 2013');
@@ -139,9 +172,30 @@ describe('report with suppression', () => {
   const build = async (lang: 'en' | 'sv', extra: string[] = []) => {
     const md = join(work, `${lang}.md`);
     const html = join(work, `${lang}.html`);
-    const r = await runRehab(['report', '--method', 'KBT,IPT', '--year', '2014', '--since', '2013', '--suppress', '10', '--lang', lang, '--markdown', md, '--html', html, ...extra]);
+    const r = await runRehab([
+      'report',
+      '--method',
+      'KBT,IPT',
+      '--year',
+      '2014',
+      '--since',
+      '2013',
+      '--suppress',
+      '10',
+      '--lang',
+      lang,
+      '--markdown',
+      md,
+      '--html',
+      html,
+      ...extra,
+    ]);
     expect(r.stderr).not.toMatch(/error/);
-    return { md: readFileSync(md, 'utf8'), html: readFileSync(html, 'utf8'), args: ['report', '--method', 'KBT,IPT', '--year', '2014', '--since', '2013', '--suppress', '10', '--lang', lang, '--markdown', md, '--html', html, ...extra] };
+    return {
+      md: readFileSync(md, 'utf8'),
+      html: readFileSync(html, 'utf8'),
+      args: ['report', '--method', 'KBT,IPT', '--year', '2014', '--since', '2013', '--suppress', '10', '--lang', lang, '--markdown', md, '--html', html, ...extra],
+    };
   };
 
   it('hides small counts in both tables, in the bar chart and in the sentences (English)', async () => {
@@ -162,7 +216,9 @@ describe('report with suppression', () => {
   it('writes its provenance in the method notes (Swedish), and report --check compares it', async () => {
     const { md, args } = await build('sv');
     expect(md).toContain('- Röjandekontroll: antal under 10 döljs');
-    expect(md).toContain(`- Indata (antal): medföljande treatments.csv, ${readFileSync(join(ROOT, 'src/data/treatments.csv')).length} byte, SHA-256 ${sha256sum(join(ROOT, 'src/data/treatments.csv'))}`);
+    expect(md).toContain(
+      `- Indata (antal): medföljande treatments.csv, ${readFileSync(join(ROOT, 'src/data/treatments.csv')).length} byte, SHA-256 ${sha256sum(join(ROOT, 'src/data/treatments.csv'))}`,
+    );
     expect(md).toContain('- Verktyg: rehab-stats 1.0.0; kommando: rehab-stats report --method KBT,IPT --year 2014 --since 2013 --per 100000 --suppress 10');
     expect(md).toContain('| × | Region Gotland | × | × | × | × |');
     expect((await runRehab([...args, '--check'])).status).toBe(0);

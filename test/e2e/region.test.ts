@@ -26,7 +26,9 @@ describe('check --region', () => {
   it("checks only those regions' rows (and rows whose region cannot be read), and says so", async () => {
     const r = await cli(['check', '-', '--region', 'Skåne'], MIXED);
     expect(r.code).toBe(6);
-    expect(r.stdout).toContain("  only       12 Region Skåne (--region): their rows and rows whose region cannot be read; other regions' 2 values, 0 missing, 1 problem left out\n");
+    expect(r.stdout).toContain(
+      "  only       12 Region Skåne (--region): their rows and rows whose region cannot be read; other regions' 2 values, 0 missing, 1 problem left out\n",
+    );
     expect(r.stdout).toContain('  regions    1 of 1 asked for found\n');
     expect(r.stdout).toContain('  missing    1 value marked missing: line 4 "count" (..)\n');
     expect(r.stdout).toContain('line 5, column "count"');
@@ -37,7 +39,12 @@ describe('check --region', () => {
   });
 
   it('is clean when the selected regions are (exit 0), and lists every region when not asked', async () => {
-    const uppsala = await cli(['check', '-', '--region', '03'], MIXED.split('\n').filter((l) => !l.startsWith('Region Skone')).join('\n'));
+    const uppsala = await cli(
+      ['check', '-', '--region', '03'],
+      MIXED.split('\n')
+        .filter((l) => !l.startsWith('Region Skone'))
+        .join('\n'),
+    );
     expect(uppsala.code).toBe(0);
     expect(uppsala.stdout).toContain("other regions' 2 values, 1 missing, 2 problems left out");
     expect(uppsala.stdout).toContain('  problems   none\n');
@@ -105,7 +112,18 @@ describe('report --region', () => {
 
   it('takes "regions" from the config; --region replaces it; a break region may come from it', async () => {
     const config = join(work, 'regions.config.json');
-    writeFileSync(config, JSON.stringify({ input: join(ROOT, 'fixtures', 'its-illustrative.csv'), methods: ['MMR'], year: 2025, since: 2014, regions: ['Jönköping'], break: { year: 2021 }, lang: 'sv' }));
+    writeFileSync(
+      config,
+      JSON.stringify({
+        input: join(ROOT, 'fixtures', 'its-illustrative.csv'),
+        methods: ['MMR'],
+        year: 2025,
+        since: 2014,
+        regions: ['Jönköping'],
+        break: { year: 2021 },
+        lang: 'sv',
+      }),
+    );
     const r = await cli(['report', '--config', config, '--markdown', '-']);
     expect(r.code).toBe(0);
     expect(tableRegions(r.stdout, '### MMR: behandlingar per')).toEqual(['Region Jönköpings län', '**Riket**']);
@@ -152,7 +170,22 @@ describe('the break chart in Swedish', () => {
 
   it('trend --svg --lang sv writes the Swedish chart', async () => {
     const file = join(work, 'break.svg');
-    const r = await cli(['trend', '--input', 'fixtures/its-illustrative.csv', '--method', 'MMR', '--region', 'Jönköping', '--break', '2021', '--svg', file, '--lang', 'sv', '--quiet']);
+    const r = await cli([
+      'trend',
+      '--input',
+      'fixtures/its-illustrative.csv',
+      '--method',
+      'MMR',
+      '--region',
+      'Jönköping',
+      '--break',
+      '2021',
+      '--svg',
+      file,
+      '--lang',
+      'sv',
+      '--quiet',
+    ]);
     expect(r.code).toBe(0);
     const svg = readFileSync(file, 'utf8');
     expect(svg).toContain('>Brytpunkt 2021</text>');

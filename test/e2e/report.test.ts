@@ -71,7 +71,9 @@ describe('report from a config file, in Swedish', () => {
     const r = run(['report', '--config', 'bad-key.config.json'], dir);
     expect(r.status).toBe(4);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe('rehab-stats: error: bad-key.config.json: unknown key "yeer"\nhint: did you mean "year"? Keys: input, sheet, population, methods, regions, year, since, per, lang, outputs, timestamp, suppress, roundCounts, break\n');
+    expect(r.stderr).toBe(
+      'rehab-stats: error: bad-key.config.json: unknown key "yeer"\nhint: did you mean "year"? Keys: input, sheet, population, methods, regions, year, since, per, lang, outputs, timestamp, suppress, roundCounts, break\n',
+    );
   });
 
   it('never writes over an input', () => {
@@ -92,9 +94,20 @@ describe.skipIf(!chromium)('the HTML report in a real browser', () => {
     const r = spawnSync(
       chromium!,
       [
-        '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync', `--user-data-dir=${join(dir, 'profile')}`, '--enable-logging=stderr', '--v=0',
-        '--window-size=1100,3000', `--screenshot=${shot}`, `file://${join(dir, 'out', 'rapport.html')}`,
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        `--user-data-dir=${join(dir, 'profile')}`,
+        '--enable-logging=stderr',
+        '--v=0',
+        '--window-size=1100,3000',
+        `--screenshot=${shot}`,
+        `file://${join(dir, 'out', 'rapport.html')}`,
       ],
       { encoding: 'utf8', timeout: 60_000 },
     );

@@ -64,6 +64,8 @@ describe('--verbose', () => {
     const r = await runRehab(['rank', '--method', 'KBT', '--year', '2012', '--input', 'fixtures/pxweb-wide-latin1.csv', '--format', 'csv', '--quiet', '--verbose']);
     expect(r.status).toBe(0);
     expect(r.stdout.split('\n')[0]).toMatch(/^year,method,rank,region_code/);
-    expect(r.stderr).toMatch(/^read fixtures\/pxweb-wide-latin1\.csv: windows-1252, delimiter ";", wide-years table \(header on line 3\), 21 rows → 63 values in 21 regions, general path in \d+ ms\n$/);
+    expect(r.stderr).toMatch(
+      /^read fixtures\/pxweb-wide-latin1\.csv: windows-1252, delimiter ";", wide-years table \(header on line 3\), 21 rows → 63 values in 21 regions, general path in \d+ ms\n$/,
+    );
   });
 });

@@ -94,7 +94,14 @@ export function jsonStat(body: string, rename: Record<string, Record<string, str
   const dimension = Object.fromEntries(
     ids.map((id) => {
       const list = codes[id]!.map((c) => rename[id]?.[c] ?? c);
-      return [id, { label: id.toLowerCase(), category: { index: Object.fromEntries(list.map((c, i) => [c, i])), label: Object.fromEntries(list.map((c) => [c, c])) }, extension: { elimination: false, show: 'value' } }];
+      return [
+        id,
+        {
+          label: id.toLowerCase(),
+          category: { index: Object.fromEntries(list.map((c, i) => [c, i])), label: Object.fromEntries(list.map((c) => [c, c])) },
+          extension: { elimination: false, show: 'value' },
+        },
+      ];
     }),
   );
   const table = codes.ContentsCode?.[0] === '000007ME' ? 'TAB5557' : 'TAB638';

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { runRehab } from './harness.js';
 
-interface Row { region_code: string; rank: number | null; count: number; population: number }
+interface Row {
+  region_code: string;
+  rank: number | null;
+  count: number;
+  population: number;
+}
 
 async function rankRows(per: string): Promise<Row[]> {
   const run = await runRehab(['rank', '--method', 'IPT', '--year', '2014', '--per', per, '--format', 'json']);

@@ -64,7 +64,18 @@ describe('shell completion', () => {
   it('bash completes commands, options and option values', async () => {
     const file = await script('bash');
     const complete = (words: string[]) =>
-      spawnSync('bash', ['--norc', '--noprofile', '-c', `source '${file}'; COMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}; _rehab_stats; printf '%s\\n' "\${COMPREPLY[@]}"`], { encoding: 'utf8' }).stdout.trim().split('\n');
+      spawnSync(
+        'bash',
+        [
+          '--norc',
+          '--noprofile',
+          '-c',
+          `source '${file}'; COMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}; _rehab_stats; printf '%s\\n' "\${COMPREPLY[@]}"`,
+        ],
+        { encoding: 'utf8' },
+      )
+        .stdout.trim()
+        .split('\n');
     expect(complete(['rehab-stats', 'gr'])).toEqual(['growth']);
     expect(complete(['rehab-stats', 'rank', '--fo'])).toEqual(['--format']);
     expect(complete(['rehab-stats', 'rank', '--format', 'c'])).toEqual(['csv']);
@@ -78,6 +89,11 @@ describe('shell completion', () => {
   it.skipIf(!has('fish'))('fish completes option values', async () => {
     const file = await script('fish');
     const r = spawnSync('fish', ['--no-config', '-c', `source '${file}'; complete -C 'rehab-stats rank --format '`], { encoding: 'utf8' });
-    expect(r.stdout.split('\n').map((l) => l.split('\t')[0]).filter(Boolean)).toEqual(['csv', 'json', 'markdown', 'table', 'tsv', 'xlsx']);
+    expect(
+      r.stdout
+        .split('\n')
+        .map((l) => l.split('\t')[0])
+        .filter(Boolean),
+    ).toEqual(['csv', 'json', 'markdown', 'table', 'tsv', 'xlsx']);
   });
 });

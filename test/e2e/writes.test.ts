@@ -93,7 +93,12 @@ describe('a full disk (a 64 KiB tmpfs)', () => {
     spawnSync('dd', ['if=/dev/zero', `of=${join(full, 'filler')}`, 'bs=4k'], { encoding: 'utf8' });
     const fd = openSync(join(full, 'out.csv'), 'w');
     try {
-      const r = spawnSync(process.execPath, [BIN, 'rank', '--method', 'KBT', '--format', 'csv'], { cwd: ROOT, env: { PATH: process.env.PATH, LANG: 'C' }, stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' });
+      const r = spawnSync(process.execPath, [BIN, 'rank', '--method', 'KBT', '--format', 'csv'], {
+        cwd: ROOT,
+        env: { PATH: process.env.PATH, LANG: 'C' },
+        stdio: ['ignore', fd, 'pipe'],
+        encoding: 'utf8',
+      });
       expectOneError({ stdout: '', stderr: r.stderr, status: r.status }, 3, /^rehab-stats: error: stdout: cannot be written: no space left on the device$/);
     } finally {
       closeSync(fd);
@@ -115,7 +120,10 @@ function runFaulty(args: string[], env: Record<string, string>, stdout?: number)
 }
 
 describe('injected write faults', () => {
-  for (const [fault, words] of [['ENOSPC', /no space left on the device/], ['EIO', /input\/output error/]] as const) {
+  for (const [fault, words] of [
+    ['ENOSPC', /no space left on the device/],
+    ['EIO', /input\/output error/],
+  ] as const) {
     it(`${fault} after a short write: report exits 3, says no "wrote", keeps the old files`, () => {
       const d = folder();
       writeFileSync(join(d, 'r.html'), 'old html');
@@ -156,7 +164,11 @@ describe('a signal in the middle of a write', () => {
       writeFileSync(target, 'the original report');
       chmodSync(target, 0o640);
       // The injected write never completes: the process is held mid-write until signalled.
-      const child = spawn(process.execPath, ['--import', INJECT, BIN, 'report', '--html', target], { cwd: ROOT, env: { PATH: process.env.PATH, LANG: 'C', REHAB_FAULT: 'STALL' }, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, ['--import', INJECT, BIN, 'report', '--html', target], {
+        cwd: ROOT,
+        env: { PATH: process.env.PATH, LANG: 'C', REHAB_FAULT: 'STALL' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let stderr = '';
       child.stderr.on('data', (b) => (stderr += b));
       const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.on('exit', (code, sig) => done({ code, signal: sig })));
@@ -179,7 +191,11 @@ describe('a signal in the middle of a write', () => {
 describe('a reader that closes the pipe early (EPIPE)', () => {
   it('is not an error: a 100 KB output, the reader takes one chunk and goes; exit 0, stderr empty', async () => {
     // More than a pipe buffer (64 KiB), so the writer is still writing when the reader leaves.
-    const child = spawn(process.execPath, [BIN, 'convert', 'src/data/population.csv', '--kind', 'population', '--quiet'], { cwd: ROOT, env: { PATH: process.env.PATH, LANG: 'C' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'convert', 'src/data/population.csv', '--kind', 'population', '--quiet'], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH, LANG: 'C' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (b) => (stderr += b));
     const first = await new Promise<Buffer>((done) => child.stdout.once('data', done));

@@ -72,7 +72,10 @@ describe('--format xlsx', () => {
   });
 
   it('goes to stdout when stdout is not a terminal', () => {
-    const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'rehab-stats.js'), 'rank', '--method', 'KBT', '--year', '2014', '--format', 'xlsx', '--quiet'], { cwd: ROOT, env: { PATH: process.env.PATH, LANG: 'C' } });
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'rehab-stats.js'), 'rank', '--method', 'KBT', '--year', '2014', '--format', 'xlsx', '--quiet'], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH, LANG: 'C' },
+    });
     expect(r.status).toBe(0);
     expect(r.stdout.equals(readFileSync(join(dir, 'rank.xlsx')))).toBe(true);
   });
@@ -94,10 +97,16 @@ const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsS
 describe.skipIf(!soffice)('opened in LibreOffice', () => {
   function convert(file: string, filter: string): string[][] {
     const out = join(dir, 'lo-out');
-    const r = spawnSync(soffice!, ['--headless', '--norestore', `-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--convert-to', filter, '--outdir', out, file], { encoding: 'utf8', timeout: 120_000 });
+    const r = spawnSync(soffice!, ['--headless', '--norestore', `-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--convert-to', filter, '--outdir', out, file], {
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     expect(r.status, r.stderr).toBe(0);
     const base = file.replace(/^.*\//, '').replace(/\.[^.]+$/, '');
-    return readFileSync(join(out, `${base}.csv`), 'utf8').trimEnd().split(/\r?\n/).map((l) => l.split(';'));
+    return readFileSync(join(out, `${base}.csv`), 'utf8')
+      .trimEnd()
+      .split(/\r?\n/)
+      .map((l) => l.split(';'));
   }
   // Field separator ";" (59), no text quotes, UTF-8 (76), first line 1, cells saved as shown.
   const AS_SHOWN = 'csv:Text - txt - csv (StarCalc):59,,76,1,,0,false,true,true';
@@ -134,9 +143,26 @@ describe.skipIf(!soffice)('opened in LibreOffice', () => {
     // Opened as a Swedish user's LibreOffice would: ";" separated, UTF-8, Swedish locale (1053),
     // then saved as CSV as stored.
     const lo = join(dir, 'rank-excel-back');
-    const r = spawnSync(soffice!, ['--headless', '--norestore', `-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--infilter=Text - txt - csv (StarCalc):59,34,76,1,,1053', '--convert-to', AS_STORED, '--outdir', lo, file], { encoding: 'utf8', timeout: 120_000 });
+    const r = spawnSync(
+      soffice!,
+      [
+        '--headless',
+        '--norestore',
+        `-env:UserInstallation=file://${join(dir, 'lo-profile')}`,
+        '--infilter=Text - txt - csv (StarCalc):59,34,76,1,,1053',
+        '--convert-to',
+        AS_STORED,
+        '--outdir',
+        lo,
+        file,
+      ],
+      { encoding: 'utf8', timeout: 120_000 },
+    );
     expect(r.status, r.stderr).toBe(0);
-    const rows = readFileSync(join(lo, 'rank-excel.csv'), 'utf8').trimEnd().split(/\r?\n/).map((l) => l.split(';'));
+    const rows = readFileSync(join(lo, 'rank-excel.csv'), 'utf8')
+      .trimEnd()
+      .split(/\r?\n/)
+      .map((l) => l.split(';'));
     const header = rows[0]!;
     const at = (k: string) => header.indexOf(k);
     expect(at('region_code')).toBeGreaterThanOrEqual(0);

@@ -25,7 +25,33 @@ const FIXTURES = readdirSync(join(ROOT, 'fixtures'))
   .map((name) => readFileSync(join(ROOT, 'fixtures', name)));
 
 /** What a user might put where a count, a header or any cell goes. */
-const CELLS = ['12.5', '12,5', '9007199254740993', '1e308', '-4', '0', '1\u00a0234', '1 234', '..', '', 'NaN', '0x10', '١٢', '"', '1,234', 'Stockholm', 'Skone', '2014M01', '2014', 'KBT', 'K', '=1+1', '<script>', '|', '\u00ff'];
+const CELLS = [
+  '12.5',
+  '12,5',
+  '9007199254740993',
+  '1e308',
+  '-4',
+  '0',
+  '1\u00a0234',
+  '1 234',
+  '..',
+  '',
+  'NaN',
+  '0x10',
+  '١٢',
+  '"',
+  '1,234',
+  'Stockholm',
+  'Skone',
+  '2014M01',
+  '2014',
+  'KBT',
+  'K',
+  '=1+1',
+  '<script>',
+  '|',
+  '\u00ff',
+];
 const HEADERS = ['cnt', 'Antal patienter (st)', 'andel', 'rate per 100000', 'per 100 000 inv', 'x', '', 'år', 'region', 'antal', 'population', '%', 'kön', 'metod'];
 
 type Mutation =
@@ -147,11 +173,14 @@ export function mutate(base: Uint8Array, mutations: Mutation[]): Uint8Array {
 export const input: fc.Arbitrary<Uint8Array> = fc.oneof(
   { weight: 8, arbitrary: fc.tuple(fc.nat(FIXTURES.length - 1), fc.array(mutation, { minLength: 0, maxLength: 4 })).map(([i, ms]) => mutate(FIXTURES[i]!, ms)) },
   { weight: 1, arbitrary: fc.uint8Array({ maxLength: 400 }) },
-  { weight: 1, arbitrary: fc.tuple(fc.nat(FIXTURES.length - 1), fc.uint8Array({ minLength: 1, maxLength: 64 }), fc.nat()).map(([i, junk, at]) => {
-    const b = FIXTURES[i]!;
-    const p = at % (b.length + 1);
-    return Buffer.concat([b.subarray(0, p), Buffer.from(junk), b.subarray(p)]);
-  }) },
+  {
+    weight: 1,
+    arbitrary: fc.tuple(fc.nat(FIXTURES.length - 1), fc.uint8Array({ minLength: 1, maxLength: 64 }), fc.nat()).map(([i, junk, at]) => {
+      const b = FIXTURES[i]!;
+      const p = at % (b.length + 1);
+      return Buffer.concat([b.subarray(0, p), Buffer.from(junk), b.subarray(p)]);
+    }),
+  },
 );
 
 /** The data commands, each with IN where the input goes and OUT where a written file goes. */
@@ -172,7 +201,24 @@ const COMMANDS: string[][] = [
   ['convert', 'IN', '--kind', 'population'],
   ['report', '--input', 'IN', '--markdown', 'OUT'],
 ];
-const OPTIONS: string[][] = [[], [], [], ['--records'], ['--skip-invalid'], ['--sum-duplicates'], ['--delimiter', ';'], ['--delimiter', ','], ['--delimiter', 'tab'], ['--delimiter', 'x'], ['--encoding', 'latin1'], ['--encoding', 'utf-16le'], ['--encoding', 'bogus'], ['--map', 'count=antal'], ['--map', 'region=2'], ['--map', 'nonsense']];
+const OPTIONS: string[][] = [
+  [],
+  [],
+  [],
+  ['--records'],
+  ['--skip-invalid'],
+  ['--sum-duplicates'],
+  ['--delimiter', ';'],
+  ['--delimiter', ','],
+  ['--delimiter', 'tab'],
+  ['--delimiter', 'x'],
+  ['--encoding', 'latin1'],
+  ['--encoding', 'utf-16le'],
+  ['--encoding', 'bogus'],
+  ['--map', 'count=antal'],
+  ['--map', 'region=2'],
+  ['--map', 'nonsense'],
+];
 
 export const invocation = fc.record({
   command: fc.nat(COMMANDS.length - 1),

@@ -45,9 +45,7 @@ export async function runInProcess(args: string[], opts: InProcessOptions = {}):
   const stderr = capture(undefined);
   const input = opts.stdin ?? '';
   const stdin: AsyncIterable<Uint8Array> =
-    typeof input === 'string' || input instanceof Uint8Array
-      ? Readable.from([typeof input === 'string' ? Buffer.from(input) : input].filter((chunk) => chunk.length > 0))
-      : input;
+    typeof input === 'string' || input instanceof Uint8Array ? Readable.from([typeof input === 'string' ? Buffer.from(input) : input].filter((chunk) => chunk.length > 0)) : input;
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(opts.env ?? {})) if (v !== undefined) env[k] = v;
   const io: Io = {

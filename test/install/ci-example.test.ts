@@ -61,7 +61,13 @@ beforeAll(() => {
 
 describe('examples/github-actions.yml', () => {
   it('is a workflow: checkout, Node 20, then npm ci, check and report --check', () => {
-    expect(steps.map((s) => s.uses ?? s.run)).toEqual(['actions/checkout@v4', 'actions/setup-node@v4', 'npm ci', 'npx rehab-stats check data/behandlingar.csv', 'npx rehab-stats report --check']);
+    expect(steps.map((s) => s.uses ?? s.run)).toEqual([
+      'actions/checkout@v4',
+      'actions/setup-node@v4',
+      'npm ci',
+      'npx rehab-stats check data/behandlingar.csv',
+      'npx rehab-stats report --check',
+    ]);
     expect(steps[1]!.with).toEqual({ 'node-version': 20 });
     expect(Object.values(workflow.jobs)[0]!['runs-on']).toBe('ubuntu-latest');
   });

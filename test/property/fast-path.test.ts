@@ -66,70 +66,88 @@ function general(bytes: Uint8Array) {
 const kernel = scanKernel();
 it('has the WebAssembly kernel to test (run npm run build first)', () => expect(kernel).toBeDefined());
 
-describe.each([['JavaScript', undefined], ['WebAssembly', kernel]] as const)('fast record-level path (%s scanner)', (_name, k) => {
-  it('gives exactly the general path\'s counts on clean tables, however written', () => {
-    fc.assert(
-      fc.property(table, (t) => {
-        const bytes = write(t);
-        const fast = loadRecordsFast(bytes, 'p.csv', regions, {}, k);
-        const slow = general(bytes);
-        expect(fast, 'the fast path should take a clean record-level table').toBeDefined();
-        expect({ observations: fast!.observations, rowsRead: fast!.rowsRead }).toEqual(slow);
-      }),
-      { numRuns: 300 },
-    );
-  }, SLOW);
+describe.each([
+  ['JavaScript', undefined],
+  ['WebAssembly', kernel],
+] as const)('fast record-level path (%s scanner)', (_name, k) => {
+  it(
+    "gives exactly the general path's counts on clean tables, however written",
+    () => {
+      fc.assert(
+        fc.property(table, (t) => {
+          const bytes = write(t);
+          const fast = loadRecordsFast(bytes, 'p.csv', regions, {}, k);
+          const slow = general(bytes);
+          expect(fast, 'the fast path should take a clean record-level table').toBeDefined();
+          expect({ observations: fast!.observations, rowsRead: fast!.rowsRead }).toEqual(slow);
+        }),
+        { numRuns: 300 },
+      );
+    },
+    SLOW,
+  );
 
-  it('never disagrees when the input is damaged: it agrees or hands over', () => {
-    const damage = fc.record({ at: fc.nat(), what: fc.constantFrom('\n\n', '\n', '"', ';', ',', 'Skone', '\u0000', '\r', 'Källa: SCB\n', '\u00ff\u00fe', '2014M01') });
-    fc.assert(
-      fc.property(table, fc.array(damage, { minLength: 1, maxLength: 3 }), (t, damages) => {
-        let bytes = Buffer.from(write(t));
-        for (const d of damages) {
-          const at = d.at % (bytes.length + 1);
-          bytes = Buffer.concat([bytes.subarray(0, at), Buffer.from(d.what, t.latin1 ? 'latin1' : 'utf8'), bytes.subarray(at)]);
-        }
-        const fast = loadRecordsFast(bytes, 'p.csv', regions, {}, k);
-        if (fast) expect({ observations: fast.observations, rowsRead: fast.rowsRead }).toEqual(general(bytes));
-      }),
-      { numRuns: 400 },
-    );
-  }, SLOW);
+  it(
+    'never disagrees when the input is damaged: it agrees or hands over',
+    () => {
+      const damage = fc.record({ at: fc.nat(), what: fc.constantFrom('\n\n', '\n', '"', ';', ',', 'Skone', '\u0000', '\r', 'Källa: SCB\n', '\u00ff\u00fe', '2014M01') });
+      fc.assert(
+        fc.property(table, fc.array(damage, { minLength: 1, maxLength: 3 }), (t, damages) => {
+          let bytes = Buffer.from(write(t));
+          for (const d of damages) {
+            const at = d.at % (bytes.length + 1);
+            bytes = Buffer.concat([bytes.subarray(0, at), Buffer.from(d.what, t.latin1 ? 'latin1' : 'utf8'), bytes.subarray(at)]);
+          }
+          const fast = loadRecordsFast(bytes, 'p.csv', regions, {}, k);
+          if (fast) expect({ observations: fast.observations, rowsRead: fast.rowsRead }).toEqual(general(bytes));
+        }),
+        { numRuns: 400 },
+      );
+    },
+    SLOW,
+  );
 
-  it('does not depend on where the chunks are cut', () => {
-    fc.assert(
-      fc.property(table, fc.array(fc.nat(), { maxLength: 8 }), (t, cuts) => {
-        const bytes = write(t);
-        const start = planFastPath(bytes, true, 'p.csv', regions, {}, k);
-        if (!start) return;
-        const data = Buffer.from(bytes.subarray(start.dataOffset));
-        const whole = new RecordCounter(start.plan);
-        whole.push(data, true);
-        const pieces = new RecordCounter(start.plan);
-        const points = [...new Set(cuts.map((c) => c % (data.length + 1)))].sort((a, b) => a - b);
-        let prev = 0;
-        // One reused Buffer for every chunk, as the file reader does: the counter must copy what it keeps.
-        const shared = Buffer.alloc(data.length);
-        for (const p of points) {
-          data.copy(shared, 0, prev, p);
-          pieces.push(shared.subarray(0, p - prev));
-          shared.fill(0x3f);
-          prev = p;
-        }
-        data.copy(shared, 0, prev);
-        pieces.push(shared.subarray(0, data.length - prev), true);
-        expect(materialised(pieces.result())).toEqual(materialised(whole.result()));
-      }),
-      { numRuns: 300 },
-    );
-  }, SLOW);
+  it(
+    'does not depend on where the chunks are cut',
+    () => {
+      fc.assert(
+        fc.property(table, fc.array(fc.nat(), { maxLength: 8 }), (t, cuts) => {
+          const bytes = write(t);
+          const start = planFastPath(bytes, true, 'p.csv', regions, {}, k);
+          if (!start) return;
+          const data = Buffer.from(bytes.subarray(start.dataOffset));
+          const whole = new RecordCounter(start.plan);
+          whole.push(data, true);
+          const pieces = new RecordCounter(start.plan);
+          const points = [...new Set(cuts.map((c) => c % (data.length + 1)))].sort((a, b) => a - b);
+          let prev = 0;
+          // One reused Buffer for every chunk, as the file reader does: the counter must copy what it keeps.
+          const shared = Buffer.alloc(data.length);
+          for (const p of points) {
+            data.copy(shared, 0, prev, p);
+            pieces.push(shared.subarray(0, p - prev));
+            shared.fill(0x3f);
+            prev = p;
+          }
+          data.copy(shared, 0, prev);
+          pieces.push(shared.subarray(0, data.length - prev), true);
+          expect(materialised(pieces.result())).toEqual(materialised(whole.result()));
+        }),
+        { numRuns: 300 },
+      );
+    },
+    SLOW,
+  );
 });
 
-describe.each([['JavaScript', undefined], ['WebAssembly', kernel]] as const)('line ends, quotes and odd bytes (%s scanner)', (_name, k) => {
+describe.each([
+  ['JavaScript', undefined],
+  ['WebAssembly', kernel],
+] as const)('line ends, quotes and odd bytes (%s scanner)', (_name, k) => {
   const head = 'region;år;metod;ålder;anteckning';
   const cases: [string, string][] = [
     // The second row repeats the first, so its values are known and the kernel, not JavaScript, meets the LF.
-    ["a bare LF in a CRLF file", `${head}\r\nStockholm;2014;KBT;30;x\r\nStockholm;2014;KBT;30;x\nSkåne;2014;KBT;40;y\r\n`],
+    ['a bare LF in a CRLF file', `${head}\r\nStockholm;2014;KBT;30;x\r\nStockholm;2014;KBT;30;x\nSkåne;2014;KBT;40;y\r\n`],
     ['a CRLF in an LF file', `${head}\nStockholm;2014;KBT;30;x\r\nUppsala;2014;KBT;40;y\n`],
     ['a lone CR inside a field', `${head}\nStockholm;2014;KBT;30;a\rb\nUppsala;2014;KBT;40;y\n`],
     ['a quote inside a field', `${head}\nStockholm;2014;KB"T;30;x\nUppsala;2014;KBT;40;y\n`],
@@ -141,7 +159,10 @@ describe.each([['JavaScript', undefined], ['WebAssembly', kernel]] as const)('li
     ['a CR at the very end', `${head}\r\nStockholm;2014;KBT;30;x\r\nUppsala;2014;KBT;40;y\r`],
     ['the same value spelled two ways', `${head}\nStockholm;2014;KBT;30;x\n01 Stockholms län;2014;kbt;30;x\nSLL;2014; KBT ;30;x\n`],
     // Quoted spellings are learnt by the automata: a known quoted value, then the same with more after it.
-    ['a known quoted value, then an escaped quote after it', `${head}\n"Stockholm";"2014";"KBT";"30";"x"\n"Stockholm";"2014";"KBT";"30";"x"\n"Stockholm""";"2014";"KBT";"30";"x"\n`],
+    [
+      'a known quoted value, then an escaped quote after it',
+      `${head}\n"Stockholm";"2014";"KBT";"30";"x"\n"Stockholm";"2014";"KBT";"30";"x"\n"Stockholm""";"2014";"KBT";"30";"x"\n`,
+    ],
     ['a known quoted value, then text after its closing quote', `${head}\n"Stockholm";2014;KBT;30;x\n"Stockholm";2014;KBT;30;x\n"Stockholm"s;2014;KBT;30;x\n`],
     ['a known quoted value, then the same cut short', `${head}\n"Stockholm";2014;KBT;30;x\n"Stockholm";2014;KBT;30;x\n"Stock;2014;KBT;30;x\n`],
     ['a known quoted value holding the delimiter', `${head}\n"Stockholm";2014;"KBT";30;x\n"Stockholm";2014;"KBT;x";30;x\n`],

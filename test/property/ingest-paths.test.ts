@@ -21,7 +21,17 @@ const dir = mkdtempSync(join(tmpdir(), 'rehab-stats-paths-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const NAMES = ['Stockholm', 'Uppsala', 'Region Skåne', '14 Västra Götalands län', 'Gotland', 'Norrbotten'];
-const DAMAGE = ['Stockholm;2014;KBT;K;1,5\n', 'Skone;2014;KBT;K;x\n', '\n', 'Uppsala;2014;KBT\n', 'Uppsala;2014;KBT;K;x;extra\n', '"x\n', `Uppsala;2014;KBT;K;${'y'.repeat(10_001)}\n`, 'Uppsala;2014M01;KBT;K;x\n', '\u0000'];
+const DAMAGE = [
+  'Stockholm;2014;KBT;K;1,5\n',
+  'Skone;2014;KBT;K;x\n',
+  '\n',
+  'Uppsala;2014;KBT\n',
+  'Uppsala;2014;KBT;K;x;extra\n',
+  '"x\n',
+  `Uppsala;2014;KBT;K;${'y'.repeat(10_001)}\n`,
+  'Uppsala;2014M01;KBT;K;x\n',
+  '\u0000',
+];
 
 const scenario = fc.record({
   rows: fc.array(fc.record({ region: fc.nat(NAMES.length - 1), year: fc.integer({ min: 2012, max: 2015 }), sex: fc.constantFrom('K', 'M') }), { minLength: 5, maxLength: 40 }),

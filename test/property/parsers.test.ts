@@ -73,7 +73,10 @@ describe('a tidy table survives every way of writing it', () => {
           lines.push([q(a.names[r.alias % a.names.length]!), q(String(r.year)), q(r.method), q(num(r.count))].join(s.delimiter));
         }
         const text = lines.join(s.crlf ? '\r\n' : '\n') + (s.crlf ? '\r\n' : '\n');
-        const bytes = s.encoding === 'windows-1252' ? iconv.encode(text, 'windows-1252') : Buffer.concat([Buffer.from(s.encoding === 'utf8-bom' ? [0xef, 0xbb, 0xbf] : []), Buffer.from(text, 'utf8')]);
+        const bytes =
+          s.encoding === 'windows-1252'
+            ? iconv.encode(text, 'windows-1252')
+            : Buffer.concat([Buffer.from(s.encoding === 'utf8-bom' ? [0xef, 0xbb, 0xbf] : []), Buffer.from(text, 'utf8')]);
         const t = loadTable(bytes, 'prop.csv', 'count', regions);
         const got = t.observations.map((o) => `${o.region}|${o.year}|${o.method}|${o.value}`).sort();
         const want = rows.map((r) => `${aliases[r.region]!.code}|${r.year}|${r.method === 'Internet-KBT' ? 'Internet-KBT' : r.method}|${r.count}`).sort();
@@ -94,7 +97,7 @@ describe('parseNumber', () => {
     );
   });
 
-  it('reads decimals with the file\'s decimal mark', () => {
+  it("reads decimals with the file's decimal mark", () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 1e9 }), fc.integer({ min: 0, max: 99 }), (int, frac) => {
         const f = String(frac).padStart(2, '0');

@@ -15,14 +15,23 @@ function twoWay(values: number[][]): { counts: Map<string, number>; relations: R
   const cols = values[0]!.length;
   values.forEach((row, i) => {
     row.forEach((v, j) => counts.set(`r${i}c${j}`, v));
-    counts.set(`r${i}T`, row.reduce((s, v) => s + v, 0));
+    counts.set(
+      `r${i}T`,
+      row.reduce((s, v) => s + v, 0),
+    );
     relations.push({ total: `r${i}T`, parts: row.map((_, j) => `r${i}c${j}`), nonNegative: true });
   });
   for (let j = 0; j < cols; j++) {
-    counts.set(`Rc${j}`, values.reduce((s, row) => s + row[j]!, 0));
+    counts.set(
+      `Rc${j}`,
+      values.reduce((s, row) => s + row[j]!, 0),
+    );
     relations.push({ total: `Rc${j}`, parts: values.map((_, i) => `r${i}c${j}`), nonNegative: true });
   }
-  counts.set('RT', [...counts].filter(([k]) => /^r\d+T$/.test(k)).reduce((s, [, v]) => s + v, 0));
+  counts.set(
+    'RT',
+    [...counts].filter(([k]) => /^r\d+T$/.test(k)).reduce((s, [, v]) => s + v, 0),
+  );
   relations.push({ total: 'RT', parts: values.map((_, i) => `r${i}T`), nonNegative: true });
   relations.push({ total: 'RT', parts: Array.from({ length: cols }, (_, j) => `Rc${j}`), nonNegative: true });
   return { counts, relations };
@@ -53,7 +62,9 @@ describe('disclosedCells', () => {
 
   it('agrees with the rank test on random relation systems', () => {
     const ids = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
-    const relation = fc.record({ total: fc.constantFrom(...ids), parts: fc.uniqueArray(fc.constantFrom(...ids), { minLength: 1, maxLength: 4 }) }).filter((r) => !r.parts.includes(r.total));
+    const relation = fc
+      .record({ total: fc.constantFrom(...ids), parts: fc.uniqueArray(fc.constantFrom(...ids), { minLength: 1, maxLength: 4 }) })
+      .filter((r) => !r.parts.includes(r.total));
     fc.assert(
       fc.property(fc.array(relation, { minLength: 1, maxLength: 6 }), fc.uniqueArray(fc.constantFrom(...ids)), (relations, hiddenList) => {
         const hidden = new Set(hiddenList);
@@ -66,7 +77,12 @@ describe('disclosedCells', () => {
 
 describe('suppressCells', () => {
   it('hides a small region and one more, so Riket minus the others does not give it away', () => {
-    const counts = new Map<string, number | null>([['R', 1003], ['a', 3], ['b', 400], ['c', 600]]);
+    const counts = new Map<string, number | null>([
+      ['R', 1003],
+      ['a', 3],
+      ['b', 400],
+      ['c', 600],
+    ]);
     const r = suppressCells({ counts, relations: [{ total: 'R', parts: ['a', 'b', 'c'], nonNegative: true }], threshold: 5 });
     expect([...r.primary]).toEqual(['a']);
     expect([...r.secondary]).toEqual(['b']); // the smaller of the two that could protect it
@@ -74,22 +90,43 @@ describe('suppressCells', () => {
 
   it('hides a third cell when two hidden parts would add up to less than the threshold', () => {
     // 0 and 0 hidden under a shown total: the sum 0 tells both.
-    const counts = new Map<string, number | null>([['R', 300], ['a', 0], ['b', 0], ['c', 100], ['d', 200]]);
+    const counts = new Map<string, number | null>([
+      ['R', 300],
+      ['a', 0],
+      ['b', 0],
+      ['c', 100],
+      ['d', 200],
+    ]);
     const r = suppressCells({ counts, relations: [{ total: 'R', parts: ['a', 'b', 'c', 'd'], nonNegative: true }], threshold: 5 });
     expect([...r.primary].sort()).toEqual(['a', 'b']);
     expect([...r.secondary]).toEqual(['c']);
   });
 
   it('hides nothing with threshold 0, and counts of exactly the threshold stay', () => {
-    const counts = new Map<string, number | null>([['R', 5], ['a', 0], ['b', 5]]);
+    const counts = new Map<string, number | null>([
+      ['R', 5],
+      ['a', 0],
+      ['b', 5],
+    ]);
     const relations = [{ total: 'R', parts: ['a', 'b'], nonNegative: true }];
     expect(suppressCells({ counts, relations, threshold: 0 }).hidden.size).toBe(0);
     expect([...suppressCells({ counts, relations, threshold: 1 }).primary]).toEqual(['a']);
   });
 
   it('hides a derived cell with its count: change = end − base', () => {
-    const counts = new Map<string, number | null>([['base', 200], ['end', 3]]);
-    const r = suppressCells({ counts, relations: [{ total: 'end', parts: ['base', 'change'] }], threshold: 5, derived: new Map([['end', ['change']], ['base', ['change']]]) });
+    const counts = new Map<string, number | null>([
+      ['base', 200],
+      ['end', 3],
+    ]);
+    const r = suppressCells({
+      counts,
+      relations: [{ total: 'end', parts: ['base', 'change'] }],
+      threshold: 5,
+      derived: new Map([
+        ['end', ['change']],
+        ['base', ['change']],
+      ]),
+    });
     expect([...r.hidden].sort()).toEqual(['change', 'end']);
   });
 
@@ -130,8 +167,14 @@ describe('suppressCells', () => {
           derived.set(`e${i}`, [`d${i}`]);
           relations.push({ total: `e${i}`, parts: [`b${i}`, `d${i}`] });
         });
-        counts.set('bR', rows.reduce((s, [b]) => s + b, 0));
-        counts.set('eR', rows.reduce((s, [, e]) => s + e, 0));
+        counts.set(
+          'bR',
+          rows.reduce((s, [b]) => s + b, 0),
+        );
+        counts.set(
+          'eR',
+          rows.reduce((s, [, e]) => s + e, 0),
+        );
         derived.set('bR', ['dR']);
         derived.set('eR', ['dR']);
         relations.push({ total: 'eR', parts: ['bR', 'dR'] });
@@ -165,8 +208,30 @@ describe('protectTable on a ranking', () => {
         const counts = new Map<string, CountCell>(values.map((v, i) => [String(i + 1).padStart(2, '0'), { value: v, lines: [] }]));
         // Rates on equal populations, so the rate order is the count order; ranks as competition ranks.
         const sorted = [...counts].sort((a, b) => b[1].value! - a[1].value! || a[0].localeCompare(b[0]));
-        const rows: ResultRow[] = sorted.map(([code, c]) => ({ rank: 1 + sorted.filter(([, o]) => o.value! > c.value!).length, region_code: code, region: `R${code}`, count: c.value, population: 1000, rate: c.value, rate_lower: 0, rate_upper: 1, vs_national: 'similar', note: '' }));
-        const national: ResultRow = { rank: null, region_code: '00', region: 'Riket', count: values.reduce((s, v) => s + v, 0), population: 1000 * values.length, rate: 1, rate_lower: 0, rate_upper: 1, vs_national: null, note: '' };
+        const rows: ResultRow[] = sorted.map(([code, c]) => ({
+          rank: 1 + sorted.filter(([, o]) => o.value! > c.value!).length,
+          region_code: code,
+          region: `R${code}`,
+          count: c.value,
+          population: 1000,
+          rate: c.value,
+          rate_lower: 0,
+          rate_upper: 1,
+          vs_national: 'similar',
+          note: '',
+        }));
+        const national: ResultRow = {
+          rank: null,
+          region_code: '00',
+          region: 'Riket',
+          count: values.reduce((s, v) => s + v, 0),
+          population: 1000 * values.length,
+          rate: 1,
+          rate_lower: 0,
+          rate_upper: 1,
+          vs_national: null,
+          note: '',
+        };
         const table = protectTable({ columns: [], rows, apart: [national], notes: [] }, rankSpec(rows, counts), { suppress: threshold, roundTo: 0 });
         const all = [...table.rows, national];
         for (const r of table.rows) {

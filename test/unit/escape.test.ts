@@ -75,11 +75,17 @@ describe('Markdown', () => {
   it('any string from the data reads back as itself (random cells)', () => {
     const alphabet = fc.constantFrom(...'ab 1|\\`*_[]()<>!&#;:-+=~{}\n\r\t.é'.split(''), 'javascript:', '<script>', '&amp;', '\r\n');
     fc.assert(
-      fc.property(fc.array(fc.array(alphabet, { maxLength: 12 }).map((a) => a.join('')), { minLength: 1, maxLength: 5 }), (cells) => {
-        // A tab is whitespace in Markdown; compare what a reader sees.
-        const expected = cells.map((c) => shown(c).replace(/\t/g, ' '));
-        expect(firstColumn(renderMarkdown(table(cells), 'en')).map((c) => c.replace(/\t/g, ' '))).toEqual(expected);
-      }),
+      fc.property(
+        fc.array(
+          fc.array(alphabet, { maxLength: 12 }).map((a) => a.join('')),
+          { minLength: 1, maxLength: 5 },
+        ),
+        (cells) => {
+          // A tab is whitespace in Markdown; compare what a reader sees.
+          const expected = cells.map((c) => shown(c).replace(/\t/g, ' '));
+          expect(firstColumn(renderMarkdown(table(cells), 'en')).map((c) => c.replace(/\t/g, ' '))).toEqual(expected);
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -127,11 +133,21 @@ describe('CSV and --excel', () => {
   it('any cell reads back as itself, in every delimited flavour (random cells)', () => {
     const alphabet = fc.constantFrom(...'ab ;,\t"\'\n\r1é'.split(''));
     fc.assert(
-      fc.property(fc.array(fc.array(alphabet, { minLength: 1, maxLength: 10 }).map((a) => a.join('')), { minLength: 1, maxLength: 5 }), (cells) => {
-        for (const [delimiter, opts, sep] of [[',', { excel: true }, ';'], [',', {}, ','], ['\t', {}, '\t']] as const) {
-          expect(cellsOf(renderDelimited(table(cells), delimiter, { ...opts, allowFormulas: true }), sep)).toEqual(cells);
-        }
-      }),
+      fc.property(
+        fc.array(
+          fc.array(alphabet, { minLength: 1, maxLength: 10 }).map((a) => a.join('')),
+          { minLength: 1, maxLength: 5 },
+        ),
+        (cells) => {
+          for (const [delimiter, opts, sep] of [
+            [',', { excel: true }, ';'],
+            [',', {}, ','],
+            ['\t', {}, '\t'],
+          ] as const) {
+            expect(cellsOf(renderDelimited(table(cells), delimiter, { ...opts, allowFormulas: true }), sep)).toEqual(cells);
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });

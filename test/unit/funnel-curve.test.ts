@@ -4,7 +4,7 @@ import { rateFunnelLimits } from '../../src/stats/funnel.js';
 import { overdispersedRatioLimits } from '../../src/stats/overdispersion.js';
 
 describe('funnelCurve', () => {
-  it('samples PHE\'s Poisson limits at evenly spaced populations', () => {
+  it("samples PHE's Poisson limits at evenly spaced populations", () => {
     const c = funnelCurve(517.5, 1e5, 2e6, 4);
     expect(c.map((p) => p.population)).toEqual([5e5, 1e6, 1.5e6, 2e6]);
     const at = rateFunnelLimits(517.5, 1e6, 1e5, 0.95);
@@ -15,10 +15,10 @@ describe('funnelCurve', () => {
     expect(c[0]!.lower998).toBeLessThan(c[0]!.lower95);
   });
 
-  it('with an adjustment: Spiegelhalter\'s limits on O/E times the target', () => {
+  it("with an adjustment: Spiegelhalter's limits on O/E times the target", () => {
     const adj = { kind: 'additive' as const, phi: 61.6, tau2: 0.0071 };
     const c = funnelCurve(500, 1e5, 1e6, 2, adj);
-    const l = overdispersedRatioLimits(500 * 1e6 / 1e5, 0.998, adj);
+    const l = overdispersedRatioLimits((500 * 1e6) / 1e5, 0.998, adj);
     expect(c[1]!.lower998).toBeCloseTo(l.lower * 500, 9);
     expect(c[1]!.upper998).toBeCloseTo(l.upper * 500, 9);
     expect(c[0]!.population).toBe(5e5);

@@ -28,12 +28,36 @@ describe('funnelLabelFromLimits', () => {
 describe('dsrFunnelTarget', () => {
   it('is the events over the population the DSRs imply, per person', () => {
     // 20 events at 100 per 100 000 imply 20 000 people; 30 at 200 imply 15 000: 50 / 35 000.
-    expect(dsrFunnelTarget([{ count: 20, rate: 100 }, { count: 30, rate: 200 }], 100000)).toBeCloseTo(50 / 35000, 15);
+    expect(
+      dsrFunnelTarget(
+        [
+          { count: 20, rate: 100 },
+          { count: 30, rate: 200 },
+        ],
+        100000,
+      ),
+    ).toBeCloseTo(50 / 35000, 15);
     // per 1 000: 20 at 4 imply 5 000 people; 10 at 2 imply 5 000: 30 / 10 000.
-    expect(dsrFunnelTarget([{ count: 20, rate: 4 }, { count: 10, rate: 2 }], 1000)).toBeCloseTo(0.003, 15);
+    expect(
+      dsrFunnelTarget(
+        [
+          { count: 20, rate: 4 },
+          { count: 10, rate: 2 },
+        ],
+        1000,
+      ),
+    ).toBeCloseTo(0.003, 15);
   });
   it('counts the events of a unit without events in the numerator only (they are zero), and needs one unit with events', () => {
-    expect(dsrFunnelTarget([{ count: 0, rate: 0 }, { count: 40, rate: 400 }], 100000)).toBeCloseTo(40 / 10000, 15);
+    expect(
+      dsrFunnelTarget(
+        [
+          { count: 0, rate: 0 },
+          { count: 40, rate: 400 },
+        ],
+        100000,
+      ),
+    ).toBeCloseTo(40 / 10000, 15);
     expect(() => dsrFunnelTarget([], 100000)).toThrow(RangeError);
   });
 });

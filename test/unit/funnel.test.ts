@@ -24,11 +24,16 @@ describe('rate funnels as PHEindicatormethods (its test data)', () => {
     expect(RATE_SIGNIFICANCE.find((r) => r[0] === 0)![6]).toBeNull();
   });
 
-  it('draws the curves through PHE\'s points (calculate_funnel_limits, 3 years of data)', () => {
+  it("draws the curves through PHE's points (calculate_funnel_limits, 3 years of data)", () => {
     let checked = 0;
     for (const { baseline, rows } of RATE_LIMITS) {
       for (const r of rows) {
-        for (const [level, popAt, limitAt, side] of [[0.95, 1, 2, 'lower'], [0.95, 3, 4, 'upper'], [0.998, 5, 6, 'lower'], [0.998, 7, 8, 'upper']] as const) {
+        for (const [level, popAt, limitAt, side] of [
+          [0.95, 1, 2, 'lower'],
+          [0.95, 3, 4, 'upper'],
+          [0.998, 5, 6, 'lower'],
+          [0.998, 7, 8, 'upper'],
+        ] as const) {
           const l = rateFunnelLimits(baseline, r[popAt]! * 3, 1e5, level);
           // PHE's poisson_funnel bisects to 1e-7 on v = E/(1+obs+E): agreement to 1e-5 relative
           expect(Math.abs((side === 'lower' ? l.lower : l.upper) / r[limitAt]! - 1)).toBeLessThan(1e-5);
@@ -58,7 +63,7 @@ describe('rate funnels at the edges (independent values from R 4: qgamma, qnorm)
     expect(rateFunnelSignificance(1, 1e6, 0.0010006 / 1e6)).toBe('above 95%');
   });
 
-  it('from 10 events Byar\'s limits decide: 10·(1 − 1/90 − z/(3√10))³ = 4.78745 (95%), 2.91632 (99.8%); 11·(1 − 1/99 + z/(3√11))³ = 18.39146', () => {
+  it("from 10 events Byar's limits decide: 10·(1 − 1/90 − z/(3√10))³ = 4.78745 (95%), 2.91632 (99.8%); 11·(1 − 1/99 + z/(3√11))³ = 18.39146", () => {
     expect(rateFunnelSignificance(10, 100, 4.7874 / 100)).toBe('above 95%');
     expect(rateFunnelSignificance(10, 100, 4.7875 / 100)).toBe('within');
     expect(rateFunnelSignificance(10, 100, 2.9163 / 100)).toBe('above 99.8%');
@@ -92,7 +97,7 @@ describe('rate funnels at the edges (independent values from R 4: qgamma, qnorm)
     expect(a.upper / 100).toBeCloseTo(b.upper, 10);
   });
 
-  it('KBT 2014 national rate 50440/9747355 at Gotland\'s and Skåne\'s populations (R: uniroot on pgamma, tol 1e-13)', () => {
+  it("KBT 2014 national rate 50440/9747355 at Gotland's and Skåne's populations (R: uniroot on pgamma, tol 1e-13)", () => {
     const national = (50440 / 9747355) * 1e5;
     for (const [pop, lo95, up95, lo998, up998] of [
       [57255, 458.5210193918935, 578.08148422641273, 426.23922662814942, 613.6904064460997],

@@ -26,7 +26,14 @@ describe('tile map', () => {
   });
 
   it('shades by rate on the sequential scale, and marks missing regions as no data', () => {
-    const svg = tileMap([{ ...ALL[0]!, rate: 100 }, { ...ALL[1]!, rate: 300 }, { ...ALL[2]!, rate: null }], OPTS);
+    const svg = tileMap(
+      [
+        { ...ALL[0]!, rate: 100 },
+        { ...ALL[1]!, rate: 300 },
+        { ...ALL[2]!, rate: null },
+      ],
+      OPTS,
+    );
     expect(svg).toMatch(new RegExp(`data-region="01">.*\\n<rect [^>]*fill="${SEQUENTIAL[0]!.fill}"`));
     expect(svg).toMatch(new RegExp(`data-region="03">.*\\n<rect [^>]*fill="${SEQUENTIAL[4]!.fill}"`));
     expect(svg).toContain('<g data-region="04"><title>Region Sörmland: no data</title>');
@@ -37,7 +44,9 @@ describe('tile map', () => {
 
   it('colours by funnel class with a shape as second cue', () => {
     const svg = tileMap(ALL, { ...OPTS, colourBy: 'funnel' });
-    expect(svg).toMatch(new RegExp(`data-region="01"><title>Region Stockholm: 100.0 per 100,000 inhabitants \\(above 99.8% limit\\)</title>\\n<rect [^>]*fill="${FUNNEL['above 99.8%'].fill}"`));
+    expect(svg).toMatch(
+      new RegExp(`data-region="01"><title>Region Stockholm: 100.0 per 100,000 inhabitants \\(above 99.8% limit\\)</title>\\n<rect [^>]*fill="${FUNNEL['above 99.8%'].fill}"`),
+    );
     expect(svg).toContain('above 95% limit</text>');
     expect(svg.match(/<path d="M[^"]*Z" fill="#0072B2"/g)!.length).toBeGreaterThanOrEqual(3);
   });
@@ -51,7 +60,13 @@ describe('rate classes', () => {
   it('are five equal round steps that cover every rate, as narrow as possible', () => {
     expect(rateClasses([239, 704])).toEqual([120, 240, 360, 480, 600].map((l) => ({ lower: l, upper: l + 120 })));
     expect(rateClasses([0.5, 1.2])).toEqual([0.45, 0.6, 0.75, 0.9, 1.05].map((l) => ({ lower: l, upper: Math.round((l + 0.15) * 100) / 100 })));
-    for (const rates of [[1, 2], [0, 0], [5, 5], [12.3, 98.7, 45], [1000, 1001]]) {
+    for (const rates of [
+      [1, 2],
+      [0, 0],
+      [5, 5],
+      [12.3, 98.7, 45],
+      [1000, 1001],
+    ]) {
       const c = rateClasses(rates);
       expect(c).toHaveLength(5);
       expect(c[0]!.lower).toBeLessThanOrEqual(Math.min(...rates));
@@ -62,7 +77,15 @@ describe('rate classes', () => {
 });
 
 /** Two unit squares side by side, as a test builds its own boundaries. */
-const square = (x: number, y: number) => [[[x, y], [x + 1, y], [x + 1, y + 1], [x, y + 1], [x, y]]];
+const square = (x: number, y: number) => [
+  [
+    [x, y],
+    [x + 1, y],
+    [x + 1, y + 1],
+    [x, y + 1],
+    [x, y],
+  ],
+];
 const GEO = JSON.stringify({
   type: 'FeatureCollection',
   features: [
@@ -84,9 +107,32 @@ describe('boundaries', () => {
   it('stops with the feature number when a feature is not a region or not a polygon', () => {
     const bad = (features: unknown[]) => () => parseBoundaries(JSON.stringify({ type: 'FeatureCollection', features }), 'b.geojson', regions);
     expect(bad([{ type: 'Feature', properties: { name: 'Atlantis' }, geometry: { type: 'Polygon', coordinates: square(0, 0) } }])).toThrow(/feature 1: no region found/);
-    expect(bad([{ type: 'Feature', properties: { code: '01' }, geometry: { type: 'Point', coordinates: [1, 2] } }])).toThrow(/feature 1 \(Region Stockholm\): geometry must be a Polygon or MultiPolygon, not "Point"/);
-    expect(bad([{ type: 'Feature', properties: { code: '01' }, geometry: { type: 'Polygon', coordinates: square(0, 0) } }, { type: 'Feature', properties: { code: 1 }, geometry: { type: 'Polygon', coordinates: square(0, 0) } }])).toThrow(/feature 2 is Region Stockholm again \(already feature 1\)/);
-    expect(bad([{ type: 'Feature', properties: { code: '01' }, geometry: { type: 'Polygon', coordinates: [[[0, 0], [1, 1]]] } }])).toThrow(/at least 4 positions/);
+    expect(bad([{ type: 'Feature', properties: { code: '01' }, geometry: { type: 'Point', coordinates: [1, 2] } }])).toThrow(
+      /feature 1 \(Region Stockholm\): geometry must be a Polygon or MultiPolygon, not "Point"/,
+    );
+    expect(
+      bad([
+        { type: 'Feature', properties: { code: '01' }, geometry: { type: 'Polygon', coordinates: square(0, 0) } },
+        { type: 'Feature', properties: { code: 1 }, geometry: { type: 'Polygon', coordinates: square(0, 0) } },
+      ]),
+    ).toThrow(/feature 2 is Region Stockholm again \(already feature 1\)/);
+    expect(
+      bad([
+        {
+          type: 'Feature',
+          properties: { code: '01' },
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [0, 0],
+                [1, 1],
+              ],
+            ],
+          },
+        },
+      ]),
+    ).toThrow(/at least 4 positions/);
     expect(() => parseBoundaries('{"type":"Feature"}', 'b.geojson', regions)).toThrow(/not a GeoJSON FeatureCollection/);
     expect(() => parseBoundaries('{', 'b.geojson', regions)).toThrow(/not valid JSON/);
   });
@@ -94,7 +140,13 @@ describe('boundaries', () => {
 
 describe('rate legend', () => {
   it('prints class bounds with the decimals they need', () => {
-    const svg = tileMap([{ code: '01', name: 'Region Stockholm', rate: 0.5 }, { code: '03', name: 'Region Uppsala', rate: 1.2 }], OPTS);
+    const svg = tileMap(
+      [
+        { code: '01', name: 'Region Stockholm', rate: 0.5 },
+        { code: '03', name: 'Region Uppsala', rate: 1.2 },
+      ],
+      OPTS,
+    );
     expect(svg).toContain('>0.45 – 0.60</text>');
     expect(svg).toContain('>1.05 – 1.20</text>');
   });

@@ -22,7 +22,7 @@ describe('winsorisation and φ', () => {
     expect(Math.round(phi * 1e6) / 1e6).toBe(2.948033);
   });
 
-  it('Spiegelhalter\'s square-root scale, 10% winsorised (R 4: quantile type 7; independent of FunnelPlotR)', () => {
+  it("Spiegelhalter's square-root scale, 10% winsorised (R 4: quantile type 7; independent of FunnelPlotR)", () => {
     // R: zc <- 2*(sqrt(O)-sqrt(E)); phi <- mean(w(zc)^2); tau2 <- (n*phi-(n-1))/(sum(W)-sum(W^2)/sum(W)), W = 4E
     const est = estimateOverdispersion(units);
     expect(est.n).toBe(6);
@@ -63,19 +63,50 @@ describe('winsorisation and φ', () => {
     expect(overdispersedRatioLimits(100, 0.95, { kind: 'additive', phi: 5, tau2: 0 })).toEqual(plain);
     expect(overdispersedRatioLimits(0.5, 0.998, { kind: 'additive', phi: 1, tau2: 0.5 }).lower).toBe(0);
     // exactly Poisson-like units: O = E gives z = 0, φ = 0, τ² = 0, not overdispersed
-    const calm = estimateOverdispersion([{ observed: 50, expected: 50 }, { observed: 80, expected: 80 }, { observed: 20, expected: 20 }]);
+    const calm = estimateOverdispersion([
+      { observed: 50, expected: 50 },
+      { observed: 80, expected: 80 },
+      { observed: 20, expected: 20 },
+    ]);
     expect(calm).toEqual({ n: 3, phi: 0, tau2: 0, overdispersed: false });
     // units without an expected count are left out
     expect(estimateOverdispersion([...units, { observed: 3, expected: 0 }]).n).toBe(6);
     expect(() => estimateOverdispersion([{ observed: 1, expected: 1 }])).toThrow(RangeError);
-    expect(() => estimateOverdispersion([{ observed: -1, expected: 1 }, { observed: 1, expected: 1 }])).toThrow(RangeError);
+    expect(() =>
+      estimateOverdispersion([
+        { observed: -1, expected: 1 },
+        { observed: 1, expected: 1 },
+      ]),
+    ).toThrow(RangeError);
     expect(() => overdispersedRatioLimits(0, 0.95, { kind: 'additive', phi: 1, tau2: 0 })).toThrow(RangeError);
     expect(() => overdispersedRatioLimits(10, 1, { kind: 'additive', phi: 1, tau2: 0 })).toThrow(RangeError);
   });
 
-  it('bundled KBT 2014, 21 regions (R 4, same formulas): φ = 61.63, τ² = 0.0070982, Gotland\'s limits', () => {
+  it("bundled KBT 2014, 21 regions (R 4, same formulas): φ = 61.63, τ² = 0.0070982, Gotland's limits", () => {
     // KBT 2014 counts and populations of the 21 regions (bundled data), national rate 50440 / 9747355
-    const data: [number, number][] = [[8658, 1288908], [10624, 1632012], [2622, 442105], [1763, 310665], [1575, 280666], [1412, 262362], [1304, 249987], [948, 189128], [1597, 344262], [10173, 2198044], [1607, 348942], [1261, 274691], [254, 57255], [997, 243061], [1119, 279991], [1074, 278903], [584, 154157], [986, 261703], [814, 235598], [768, 288150], [300, 126765]];
+    const data: [number, number][] = [
+      [8658, 1288908],
+      [10624, 1632012],
+      [2622, 442105],
+      [1763, 310665],
+      [1575, 280666],
+      [1412, 262362],
+      [1304, 249987],
+      [948, 189128],
+      [1597, 344262],
+      [10173, 2198044],
+      [1607, 348942],
+      [1261, 274691],
+      [254, 57255],
+      [997, 243061],
+      [1119, 279991],
+      [1074, 278903],
+      [584, 154157],
+      [986, 261703],
+      [814, 235598],
+      [768, 288150],
+      [300, 126765],
+    ];
     expect(data.length).toBe(21);
     const t = 50440 / 9747355;
     const est = estimateOverdispersion(data.map(([o, n]) => ({ observed: o, expected: t * n })));

@@ -82,7 +82,22 @@ describe('palette', () => {
       { region: 'Region Gotland', rate: 20, rate_lower: 10, rate_upper: 30, vs_national: 'similar' },
       { region: 'Region Skåne', rate: 10, rate_lower: 8, rate_upper: 12, vs_national: 'lower' },
     ];
-    const svgs = [rankChart(rows, 30, 'KBT', 'en'), trendChart([{ name: 'KBT', points: [{ year: 2013, count: 3 }, { year: 2014, count: 5 }] }], 'Trend', 'sv')];
+    const svgs = [
+      rankChart(rows, 30, 'KBT', 'en'),
+      trendChart(
+        [
+          {
+            name: 'KBT',
+            points: [
+              { year: 2013, count: 3 },
+              { year: 2014, count: 5 },
+            ],
+          },
+        ],
+        'Trend',
+        'sv',
+      ),
+    ];
     for (const svg of svgs) {
       const sizes = [...svg.matchAll(/font-size="(\d+)"/g)].map((m) => Number(m[1]));
       expect(sizes.length).toBeGreaterThan(0);

@@ -76,7 +76,12 @@ describe('special functions', () => {
   });
 
   it('gammaQuantile inverts it', () => {
-    for (const [p, a] of [[0.025, 3], [0.5, 1], [0.999, 40], [0.001, 0.7]] as const) {
+    for (const [p, a] of [
+      [0.025, 3],
+      [0.5, 1],
+      [0.999, 40],
+      [0.001, 0.7],
+    ] as const) {
       expect(regularizedGammaP(a, gammaQuantile(p, a))).toBeCloseTo(p, 12);
     }
   });

@@ -55,7 +55,9 @@ describe('PopulationTable', () => {
     expect(err).toBeInstanceOf(RehabError);
     const e = err as RehabError;
     expect(e.exitCode).toBe(5);
-    expect(e.message).toBe('the bundled SCB population table has no population for Region Jönköpings län (06) in 2022 (women); it has figures (women) for all 21 regions in 2000–2015 only');
+    expect(e.message).toBe(
+      'the bundled SCB population table has no population for Region Jönköpings län (06) in 2022 (women); it has figures (women) for all 21 regions in 2000–2015 only',
+    );
     expect(e.hint).toContain('--population FILE');
   });
 

@@ -106,7 +106,7 @@ describe('directly standardised rate (Dobson)', () => {
   // limits = rate + √(var/O)·(O_L,U − O); all × 100 000.
   const strata = [1, 5, 12, 30, 41, 22].map((count, i) => ({ count, population: [12000, 15000, 14000, 16000, 13000, 9000][i]!, weight: [5500, 6000, 6500, 7000, 7000, 6500][i]! }));
 
-  it('matches the reference at 95% and 99.8% with exact Poisson limits for O (Dobson\'s original)', () => {
+  it("matches the reference at 95% and 99.8% with exact Poisson limits for O (Dobson's original)", () => {
     const r95 = directlyStandardisedRate(strata, 1e5, 0.95, 'exact');
     expect(r95.rate).toBeCloseTo(153.55993213136068, 9);
     expect(r95.lower).toBeCloseTo(125.80524017250042, 7);
@@ -119,8 +119,20 @@ describe('directly standardised rate (Dobson)', () => {
   it('gives no rate below 10 events, with the reason (PHE)', () => {
     const small = strata.map((s, i) => ({ ...s, count: [0, 0, 1, 0, 2, 0][i]! }));
     const r = directlyStandardisedRate(small, 1e5, 0.95, 'exact');
-    expect(r).toEqual({ rate: null, lower: null, upper: null, count: 3, perPerson: expect.closeTo(4.003139717425431e-5, 15), missing: 'fewer than 10 events: no DSR (unreliable)' });
-    expect(directlyStandardisedRate(small.map((s) => ({ ...s, count: 0 })), 1e5).rate).toBeNull();
+    expect(r).toEqual({
+      rate: null,
+      lower: null,
+      upper: null,
+      count: 3,
+      perPerson: expect.closeTo(4.003139717425431e-5, 15),
+      missing: 'fewer than 10 events: no DSR (unreliable)',
+    });
+    expect(
+      directlyStandardisedRate(
+        small.map((s) => ({ ...s, count: 0 })),
+        1e5,
+      ).rate,
+    ).toBeNull();
   });
 
   it('has the ESP 2013 weights summing to 100 000', () => {

@@ -37,14 +37,28 @@ describe('protectSeries', () => {
     fc.assert(
       fc.property(table, ({ values, threshold, kind, rest }) => {
         const years = values[0]!.length;
-        let list: Series[] = values.map((vs, s) => ({ code: String(s + 1).padStart(2, '0'), name: `R${s}`, method: 'M', points: vs.map((count, k) => ({ year: 2000 + k, count })) }));
+        let list: Series[] = values.map((vs, s) => ({
+          code: String(s + 1).padStart(2, '0'),
+          name: `R${s}`,
+          method: 'M',
+          points: vs.map((count, k) => ({ year: 2000 + k, count })),
+        }));
         if (kind === 'printed-total') {
           // A total series (Riket) printed after its parts, each year the sum of the parts present.
-          list = [...list, { code: '00', name: 'Riket', method: 'M', points: Array.from({ length: years }, (_, k) => ({ year: 2000 + k, count: values.reduce((s, vs) => s + (vs[k] ?? 0), 0) })) }];
+          list = [
+            ...list,
+            { code: '00', name: 'Riket', method: 'M', points: Array.from({ length: years }, (_, k) => ({ year: 2000 + k, count: values.reduce((s, vs) => s + (vs[k] ?? 0), 0) })) },
+          ];
         }
         if (kind === 'with-rest') list = list.slice(0, 1);
         const total: SeriesTotal =
-          kind === 'known-sum' ? { kind: 'known-sum' } : kind === 'printed-total' ? { kind: 'known-sum', totalIndex: list.length - 1 } : kind === 'with-rest' ? { kind: 'with-rest', rest } : { kind: 'none' };
+          kind === 'known-sum'
+            ? { kind: 'known-sum' }
+            : kind === 'printed-total'
+              ? { kind: 'known-sum', totalIndex: list.length - 1 }
+              : kind === 'with-rest'
+                ? { kind: 'with-rest', rest }
+                : { kind: 'none' };
         const { rows, hiddenYears } = protectSeries(list, { suppress: threshold, roundTo: 0 }, total, rowsOf);
 
         // Cell ids of the table: series s, year k.
@@ -115,19 +129,45 @@ describe('protectSeries', () => {
   });
 
   it('rounds shown counts and leaves the rule off when there is none', () => {
-    const s: Series = { code: '06', name: 'J', method: 'M', points: [{ year: 2020, count: 12 }, { year: 2021, count: 3 }] };
+    const s: Series = {
+      code: '06',
+      name: 'J',
+      method: 'M',
+      points: [
+        { year: 2020, count: 12 },
+        { year: 2021, count: 3 },
+      ],
+    };
     const off = protectSeries([s], { suppress: 0, roundTo: 0 }, { kind: 'none' }, rowsOf);
-    expect(off.rows.map((r) => [r.count, r.change, r.count_status])).toEqual([[12, null, undefined], [3, -9, undefined]]);
+    expect(off.rows.map((r) => [r.count, r.change, r.count_status])).toEqual([
+      [12, null, undefined],
+      [3, -9, undefined],
+    ]);
     const rounded = protectSeries([s], { suppress: 0, roundTo: 5 }, { kind: 'none' }, rowsOf);
-    expect(rounded.rows.map((r) => [r.count, r.change, r.count_status])).toEqual([[10, null, 'rounded'], [5, -5, 'rounded']]);
+    expect(rounded.rows.map((r) => [r.count, r.change, r.count_status])).toEqual([
+      [10, null, 'rounded'],
+      [5, -5, 'rounded'],
+    ]);
     const hidden = protectSeries([s], { suppress: 5, roundTo: 0 }, { kind: 'none' }, rowsOf);
-    expect(hidden.rows.map((r) => [r.count, r.change, r.count_status])).toEqual([[12, null, 'shown'], [null, null, 'suppressed-primary']]);
+    expect(hidden.rows.map((r) => [r.count, r.change, r.count_status])).toEqual([
+      [12, null, 'shown'],
+      [null, null, 'suppressed-primary'],
+    ]);
     expect([...hidden.hiddenYears[0]!]).toEqual([2021]);
     expect(hidden.shown[0]!.points.map((p) => p.count)).toEqual([12, null]);
   });
 
   it("hides the years another table of the publication hides (the report's ranking or growth table), as secondary", () => {
-    const s: Series = { code: '06', name: 'J', method: 'M', points: [{ year: 2020, count: 120 }, { year: 2021, count: 130 }, { year: 2022, count: 140 }] };
+    const s: Series = {
+      code: '06',
+      name: 'J',
+      method: 'M',
+      points: [
+        { year: 2020, count: 120 },
+        { year: 2021, count: 130 },
+        { year: 2022, count: 140 },
+      ],
+    };
     const r = protectSeries([s], { suppress: 5, roundTo: 0 }, { kind: 'none' }, rowsOf, [new Set([2021])]);
     expect(r.rows.map((x) => x.count_status)).toEqual(['shown', 'suppressed-secondary', 'shown']);
     expect(r.rows.map((x) => x.change)).toEqual([null, null, null]);

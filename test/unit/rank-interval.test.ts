@@ -3,7 +3,12 @@ import { poissonDraw, rankIntervals, seededRandom } from '../../src/stats/rank-i
 
 describe('rank intervals by simulation (Goldstein & Spiegelhalter 1996)', () => {
   it('is deterministic: the same seed gives the same intervals, another seed may not', () => {
-    const units = [[120, 1000], [100, 1000], [95, 1000], [60, 1000]].map(([numerator, denominator]) => ({ numerator: numerator!, denominator: denominator! }));
+    const units = [
+      [120, 1000],
+      [100, 1000],
+      [95, 1000],
+      [60, 1000],
+    ].map(([numerator, denominator]) => ({ numerator: numerator!, denominator: denominator! }));
     expect(rankIntervals(units)).toEqual(rankIntervals(units));
     const r = rankIntervals(units, 2000, 20140101);
     // 120 vs 100 and 95 overlap, 60 is far below: rank 4 for sure
@@ -15,13 +20,42 @@ describe('rank intervals by simulation (Goldstein & Spiegelhalter 1996)', () => 
   });
 
   it('a dominant unit is 1–1; two identical large units share 1–2', () => {
-    expect(rankIntervals([{ numerator: 10000, denominator: 1e5 }, { numerator: 100, denominator: 1e5 }], 500)).toEqual([{ lower: 1, upper: 1 }, { lower: 2, upper: 2 }]);
-    const twins = rankIntervals([{ numerator: 400, denominator: 1e5 }, { numerator: 400, denominator: 1e5 }, { numerator: 10, denominator: 1e5 }], 1000);
+    expect(
+      rankIntervals(
+        [
+          { numerator: 10000, denominator: 1e5 },
+          { numerator: 100, denominator: 1e5 },
+        ],
+        500,
+      ),
+    ).toEqual([
+      { lower: 1, upper: 1 },
+      { lower: 2, upper: 2 },
+    ]);
+    const twins = rankIntervals(
+      [
+        { numerator: 400, denominator: 1e5 },
+        { numerator: 400, denominator: 1e5 },
+        { numerator: 10, denominator: 1e5 },
+      ],
+      1000,
+    );
     expect(twins[0]).toEqual({ lower: 1, upper: 2 });
     expect(twins[1]).toEqual({ lower: 1, upper: 2 });
     expect(twins[2]).toEqual({ lower: 3, upper: 3 });
     // a count of 0 always draws 0
-    expect(rankIntervals([{ numerator: 0, denominator: 10 }, { numerator: 50, denominator: 10 }], 100)).toEqual([{ lower: 2, upper: 2 }, { lower: 1, upper: 1 }]);
+    expect(
+      rankIntervals(
+        [
+          { numerator: 0, denominator: 10 },
+          { numerator: 50, denominator: 10 },
+        ],
+        100,
+      ),
+    ).toEqual([
+      { lower: 2, upper: 2 },
+      { lower: 1, upper: 1 },
+    ]);
   });
 
   it('draws Poisson counts with the right mean and variance (20 000 draws; SE-based tolerance)', () => {

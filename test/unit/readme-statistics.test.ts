@@ -40,9 +40,37 @@ const METHODS: { term: RegExp; file: string; code: RegExp }[] = [
 // Words that name a statistical method. Any of them in the section must be covered by METHODS
 // (or be one of the contrasts in ALLOWED, which name a method to say it is not used).
 const VOCABULARY = [
-  'Garwood', 'Byar', 'Dobson', 'Wilson', 'Wald', 'Clopper', 'winsoris', 'Hyndman', 'Goldstein', 'PTRS', 'Mulberry', 'normal approximation',
-  'Agresti', 'Jeffreys', 'mid-p', 'bootstrap', 'quasi', 'DerSimonian', 'Bonferroni', 'Mantel', 'negative binomial', 'Bayesian', 'Fisher',
-  'arcsine', 'logit', 'Spiegelhalter', 'Dobson', 'cross-multiplication', 'sigma_adjustment', 'multiplicative', 'additive',
+  'Garwood',
+  'Byar',
+  'Dobson',
+  'Wilson',
+  'Wald',
+  'Clopper',
+  'winsoris',
+  'Hyndman',
+  'Goldstein',
+  'PTRS',
+  'Mulberry',
+  'normal approximation',
+  'Agresti',
+  'Jeffreys',
+  'mid-p',
+  'bootstrap',
+  'quasi',
+  'DerSimonian',
+  'Bonferroni',
+  'Mantel',
+  'negative binomial',
+  'Bayesian',
+  'Fisher',
+  'arcsine',
+  'logit',
+  'Spiegelhalter',
+  'Dobson',
+  'cross-multiplication',
+  'sigma_adjustment',
+  'multiplicative',
+  'additive',
 ];
 const ALLOWED = [/recommended over the Wald interval/, /Wald 95% limits on the log scale as R's `confint\.default`/, /FunnelPlotR leaves these limits on the square-root scale/];
 
@@ -75,7 +103,10 @@ describe('the README statistics section names only methods the code uses', () =>
       // every mention, from the word on, must be a listed method
       for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
         const mention = text.slice(at, at + 60);
-        expect(METHODS.some((m) => m.term.test(mention)), `"${word}" in: ${mention}…`).toBe(true);
+        expect(
+          METHODS.some((m) => m.term.test(mention)),
+          `"${word}" in: ${mention}…`,
+        ).toBe(true);
       }
     }
     expect(section).not.toMatch(/p₀ ± z·√/);

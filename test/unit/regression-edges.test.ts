@@ -20,7 +20,11 @@ function close(actual: number, expected: number, rel = 1e-7) {
 describe('poissonRegression: every field as R glm reports it', () => {
   it('with an offset', () => {
     const pop = [100, 120, 110, 130, 125];
-    const fit = poissonRegression([0, 1, 2, 3, 4].map((x) => [1, x]), [3, 7, 4, 12, 9], pop.map(Math.log));
+    const fit = poissonRegression(
+      [0, 1, 2, 3, 4].map((x) => [1, x]),
+      [3, 7, 4, 12, 9],
+      pop.map(Math.log),
+    );
     close(fit.coefficients[0]!, -3.2796068737678001);
     close(fit.coefficients[1]!, 0.2017570169241481);
     close(fit.deviance, 2.5891103900608035);
@@ -37,7 +41,10 @@ describe('poissonRegression: every field as R glm reports it', () => {
   });
 
   it('with a zero count and no offset: glm(c(0, 1, 3, 2) ~ c(0, 1, 2, 3), family = poisson)', () => {
-    const fit = poissonRegression([0, 1, 2, 3].map((x) => [1, x]), [0, 1, 3, 2]);
+    const fit = poissonRegression(
+      [0, 1, 2, 3].map((x) => [1, x]),
+      [0, 1, 3, 2],
+    );
     close(fit.coefficients[0]!, -0.6721931104420551, 1e-6);
     close(fit.coefficients[1]!, 0.58306997029824514, 1e-6);
     close(fit.deviance, 2.2707605518009935, 1e-7);
@@ -46,23 +53,101 @@ describe('poissonRegression: every field as R glm reports it', () => {
 
   it('refuses a design that does not fit the counts, bad counts and bad offsets', () => {
     expect(() => poissonRegression([], [])).toThrow(/one row per count/);
-    expect(() => poissonRegression([[1, 0], [1, 1]], [1, 2, 3])).toThrow(/one row per count/);
+    expect(() =>
+      poissonRegression(
+        [
+          [1, 0],
+          [1, 1],
+        ],
+        [1, 2, 3],
+      ),
+    ).toThrow(/one row per count/);
     expect(() => poissonRegression([[1, 0], [1, 1], [1]], [1, 2, 3])).toThrow(/one row per count/);
-    expect(() => poissonRegression([[1, 0], [1, 1], [1, 2]], [1, Number.NaN, 3])).toThrow(/finite and >= 0/);
-    expect(() => poissonRegression([[1, 0], [1, 1], [1, 2]], [1, Infinity, 3])).toThrow(/finite and >= 0/);
-    expect(() => poissonRegression([[1, 0], [1, 1], [1, 2]], [1, 2, 3], [0, 0])).toThrow(/offset/);
-    expect(() => poissonRegression([[1, 0], [1, 1], [1, 2]], [1, 2, 3], [0, Number.NaN, 0])).toThrow(/offset/);
-    expect(() => poissonRegression([[1, 0], [1, 1], [1, 2]], [1, 2, 3], [0, -Infinity, 0])).toThrow(/offset/);
-    expect(() => poissonRegression([[1, 0, 0], [1, 1, 1], [1, 2, 4]], [1, 2, 3])).toThrow(/3 counts cannot estimate 3 terms/);
+    expect(() =>
+      poissonRegression(
+        [
+          [1, 0],
+          [1, 1],
+          [1, 2],
+        ],
+        [1, Number.NaN, 3],
+      ),
+    ).toThrow(/finite and >= 0/);
+    expect(() =>
+      poissonRegression(
+        [
+          [1, 0],
+          [1, 1],
+          [1, 2],
+        ],
+        [1, Infinity, 3],
+      ),
+    ).toThrow(/finite and >= 0/);
+    expect(() =>
+      poissonRegression(
+        [
+          [1, 0],
+          [1, 1],
+          [1, 2],
+        ],
+        [1, 2, 3],
+        [0, 0],
+      ),
+    ).toThrow(/offset/);
+    expect(() =>
+      poissonRegression(
+        [
+          [1, 0],
+          [1, 1],
+          [1, 2],
+        ],
+        [1, 2, 3],
+        [0, Number.NaN, 0],
+      ),
+    ).toThrow(/offset/);
+    expect(() =>
+      poissonRegression(
+        [
+          [1, 0],
+          [1, 1],
+          [1, 2],
+        ],
+        [1, 2, 3],
+        [0, -Infinity, 0],
+      ),
+    ).toThrow(/offset/);
+    expect(() =>
+      poissonRegression(
+        [
+          [1, 0, 0],
+          [1, 1, 1],
+          [1, 2, 4],
+        ],
+        [1, 2, 3],
+      ),
+    ).toThrow(/3 counts cannot estimate 3 terms/);
     // a constant column twice: the terms are not all estimable
-    expect(() => poissonRegression([[1, 1], [1, 1], [1, 1]], [1, 2, 3])).toThrow(/not positive definite/);
+    expect(() =>
+      poissonRegression(
+        [
+          [1, 1],
+          [1, 1],
+          [1, 1],
+        ],
+        [1, 2, 3],
+      ),
+    ).toThrow(/not positive definite/);
   });
 });
 
 describe('invertSymmetric', () => {
   it('inverts a 3 × 3 matrix as R solve()', () => {
     // A <- matrix(c(4, 2, 0.6, 2, 5, 1, 0.6, 1, 3), 3); solve(A)
-    const inv = invertSymmetric([[4, 2, 0.6], [2, 5, 1], [0.6, 1, 3]]);
+    const inv = invertSymmetric([
+      [4, 2, 0.6],
+      [2, 5, 1],
+      [0.6, 1, 3],
+    ]);
     const r = [
       [0.31390134529147984, -0.1210762331838565, -0.022421524663677129],
       [-0.1210762331838565, 0.2609865470852018, -0.062780269058295965],
@@ -73,10 +158,30 @@ describe('invertSymmetric', () => {
 
   it('refuses a matrix that is not square, not positive definite or not finite', () => {
     expect(() => invertSymmetric([[1, 0], [0]])).toThrow(/square/);
-    expect(() => invertSymmetric([[-1, 0], [0, 1]])).toThrow(/not positive definite/);
-    expect(() => invertSymmetric([[0, 0], [0, 1]])).toThrow(/not positive definite/);
-    expect(() => invertSymmetric([[Infinity, 0], [0, 1]])).toThrow(/not positive definite/);
-    expect(() => invertSymmetric([[1, 2], [2, 1]])).toThrow(/not positive definite/);
+    expect(() =>
+      invertSymmetric([
+        [-1, 0],
+        [0, 1],
+      ]),
+    ).toThrow(/not positive definite/);
+    expect(() =>
+      invertSymmetric([
+        [0, 0],
+        [0, 1],
+      ]),
+    ).toThrow(/not positive definite/);
+    expect(() =>
+      invertSymmetric([
+        [Infinity, 0],
+        [0, 1],
+      ]),
+    ).toThrow(/not positive definite/);
+    expect(() =>
+      invertSymmetric([
+        [1, 2],
+        [2, 1],
+      ]),
+    ).toThrow(/not positive definite/);
     expect(invertSymmetric([[2]])[0]![0]!).toBeCloseTo(0.5, 15);
     expect(invertSymmetric([])).toEqual([]);
   });
@@ -116,10 +221,22 @@ describe('segmented Poisson edges', () => {
     const rest = region().map((p) => ({ ...p, count: p.count * 20, population: p.population * 25 }));
     expect(() => segmentedPoissonVsRest(region(), rest.slice(1), 2021)).toThrow(/same years/);
     expect(() => segmentedPoissonVsRest(region(), rest.slice(0, 11), 2021)).toThrow(/same years/);
-    expect(() => segmentedPoissonVsRest(region(), rest.map((p, i) => (i === 3 ? { ...p, year: 2030 } : p)), 2021)).toThrow(/same years/);
+    expect(() =>
+      segmentedPoissonVsRest(
+        region(),
+        rest.map((p, i) => (i === 3 ? { ...p, year: 2030 } : p)),
+        2021,
+      ),
+    ).toThrow(/same years/);
     expect(() => segmentedPoissonVsRest(region(), rest, 2024)).toThrow(/3 years on each side of 2024 \(have 10 before, 2 from it\)/);
     expect(() => segmentedPoissonVsRest(region(), rest, 2016)).toThrow(/have 2 before, 10 from it/);
-    expect(() => segmentedPoissonVsRest(region(), rest.map((p, i) => (i === 2 ? { ...p, population: 0 } : p)), 2021)).toThrow(/populations must be > 0/);
+    expect(() =>
+      segmentedPoissonVsRest(
+        region(),
+        rest.map((p, i) => (i === 2 ? { ...p, population: 0 } : p)),
+        2021,
+      ),
+    ).toThrow(/populations must be > 0/);
     const fit = segmentedPoissonVsRest(region(), rest, 2017);
     expect(fit.breakYear).toBe(2017);
     expect(fit.dfResidual).toBe(24 - 8);

@@ -38,7 +38,12 @@ describe('report sentences', () => {
 
 describe('config', () => {
   it('accepts the documented keys', () => {
-    expect(parseConfig('{"methods":["KBT"],"year":2014,"lang":"sv","outputs":{"html":"r.html"}}', 'c.json')).toEqual({ methods: ['KBT'], year: 2014, lang: 'sv', outputs: { html: 'r.html' } });
+    expect(parseConfig('{"methods":["KBT"],"year":2014,"lang":"sv","outputs":{"html":"r.html"}}', 'c.json')).toEqual({
+      methods: ['KBT'],
+      year: 2014,
+      lang: 'sv',
+      outputs: { html: 'r.html' },
+    });
   });
 
   it('names unknown keys and wrong values', () => {
@@ -83,9 +88,30 @@ describe('charts and CSV safety', () => {
     expect(neutraliseFormula('@SUM(A1)')).toBe("'@SUM(A1)");
     expect(neutraliseFormula('-2+3')).toBe("'-2+3");
     expect(neutraliseFormula('KBT')).toBe('KBT');
-    const csv = renderDelimited({ columns: [{ key: 'a', header: 'A', type: 'text' }, { key: 'n', header: 'N', type: 'rate' }], rows: [{ a: '+cmd', n: -3.5 }], notes: [] }, ',');
+    const csv = renderDelimited(
+      {
+        columns: [
+          { key: 'a', header: 'A', type: 'text' },
+          { key: 'n', header: 'N', type: 'rate' },
+        ],
+        rows: [{ a: '+cmd', n: -3.5 }],
+        notes: [],
+      },
+      ',',
+    );
     expect(csv).toBe("a,n\n'+cmd,-3.5\n");
-    const excel = renderDelimited({ columns: [{ key: 'a', header: 'A', type: 'text' }, { key: 'n', header: 'N', type: 'rate' }], rows: [{ a: 'Skåne', n: 1234.5 }], notes: [] }, ',', { excel: true });
+    const excel = renderDelimited(
+      {
+        columns: [
+          { key: 'a', header: 'A', type: 'text' },
+          { key: 'n', header: 'N', type: 'rate' },
+        ],
+        rows: [{ a: 'Skåne', n: 1234.5 }],
+        notes: [],
+      },
+      ',',
+      { excel: true },
+    );
     expect(excel).toBe('\ufeffa;n\r\nSkåne;1234,5\r\n');
   });
 });

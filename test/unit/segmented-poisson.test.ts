@@ -62,8 +62,14 @@ describe('segmentedPoisson against R glm(quasipoisson) + confint.default', () =>
   });
 
   it('fitted values and the counterfactual (the pre-break trend continued)', () => {
-    const fitted = [227.777361191505, 233.437923165511, 240.114481050685, 246.660947786106, 252.705530591355, 258.294388279658, 263.009367935203, 287.152579293609, 317.986797147607, 349.933417498163, 386.562456386444, 425.364749674191];
-    const counterfactual = [227.777361191505, 233.437923165511, 240.114481050685, 246.660947786106, 252.705530591355, 258.294388279658, 263.009367935203, 268.276364158241, 273.636561361612, 277.361258732817, 282.211949802315, 286.030647520643];
+    const fitted = [
+      227.777361191505, 233.437923165511, 240.114481050685, 246.660947786106, 252.705530591355, 258.294388279658, 263.009367935203, 287.152579293609, 317.986797147607,
+      349.933417498163, 386.562456386444, 425.364749674191,
+    ];
+    const counterfactual = [
+      227.777361191505, 233.437923165511, 240.114481050685, 246.660947786106, 252.705530591355, 258.294388279658, 263.009367935203, 268.276364158241, 273.636561361612,
+      277.361258732817, 282.211949802315, 286.030647520643,
+    ];
     fit.fitted.forEach((v, i) => close(v, fitted[i]!));
     fit.counterfactual.forEach((v, i) => close(v, counterfactual[i]!));
   });
@@ -94,7 +100,10 @@ describe('segmentedPoissonVsRest against R: count ~ (year + after + years_after)
     close(fit.dispersion, 3.92431579259246);
     expect(fit.dfResidual).toBe(16);
     // Fully interacted: the region's fitted values are those of its own model (R prints the same).
-    const restFitted = [6059.580365741663, 6125.337194877882, 6216.361010822638, 6295.395408898963, 6365.283038688748, 6427.635483795189, 6461.407497174714, 6419.390765850649, 6443.711067993738, 6444.567228333714, 6448.169275948515, 6441.161661873266];
+    const restFitted = [
+      6059.580365741663, 6125.337194877882, 6216.361010822638, 6295.395408898963, 6365.283038688748, 6427.635483795189, 6461.407497174714, 6419.390765850649, 6443.711067993738,
+      6444.567228333714, 6448.169275948515, 6441.161661873266,
+    ];
     fit.rest.fitted.forEach((v, i) => close(v, restFitted[i]!));
     close(fit.region.fitted[11]!, 425.364749674185);
     close(fit.region.counterfactual[11]!, 286.030647520643);
@@ -112,7 +121,10 @@ describe('segmentedPoisson on small counts with a zero (R, under-dispersed)', ()
   const pops = [57000, 57100, 57200, 57300, 57400, 57600, 57800, 58000];
   let fit: ReturnType<typeof segmentedPoisson>;
   beforeEach(() => {
-    fit = segmentedPoisson(counts.map((count, i) => ({ year: 2010 + i, count, population: pops[i]! })), 2014);
+    fit = segmentedPoisson(
+      counts.map((count, i) => ({ year: 2010 + i, count, population: pops[i]! })),
+      2014,
+    );
   });
 
   it('matches R, dispersion below 1 kept as R keeps it', () => {
@@ -129,20 +141,59 @@ describe('segmentedPoisson on small counts with a zero (R, under-dispersed)', ()
 
 describe('the pieces', () => {
   it('invertSymmetric inverts and refuses a singular matrix', () => {
-    expect(invertSymmetric([[4, 2], [2, 3]])).toEqual([[0.375, -0.25], [-0.25, 0.5]].map((r) => r.map((v) => expect.closeTo(v, 12))));
-    expect(() => invertSymmetric([[1, 1], [1, 1]])).toThrow(/not positive definite/);
+    expect(
+      invertSymmetric([
+        [4, 2],
+        [2, 3],
+      ]),
+    ).toEqual(
+      [
+        [0.375, -0.25],
+        [-0.25, 0.5],
+      ].map((r) => r.map((v) => expect.closeTo(v, 12))),
+    );
+    expect(() =>
+      invertSymmetric([
+        [1, 1],
+        [1, 1],
+      ]),
+    ).toThrow(/not positive definite/);
   });
 
   it('poissonRegression recovers an exact doubling', () => {
-    const fit = poissonRegression([[1, 0], [1, 1], [1, 2]], [10, 20, 40]);
+    const fit = poissonRegression(
+      [
+        [1, 0],
+        [1, 1],
+        [1, 2],
+      ],
+      [10, 20, 40],
+    );
     close(fit.coefficients[0]!, Math.log(10));
     close(fit.coefficients[1]!, Math.log(2));
     expect(fit.deviance).toBeLessThan(1e-9);
   });
 
   it('poissonRegression refuses too few counts and negative counts', () => {
-    expect(() => poissonRegression([[1, 0], [1, 1]], [3, 4])).toThrow(/cannot estimate 2 terms/);
-    expect(() => poissonRegression([[1, 0], [1, 1], [1, 2]], [3, -1, 4])).toThrow(/>= 0/);
+    expect(() =>
+      poissonRegression(
+        [
+          [1, 0],
+          [1, 1],
+        ],
+        [3, 4],
+      ),
+    ).toThrow(/cannot estimate 2 terms/);
+    expect(() =>
+      poissonRegression(
+        [
+          [1, 0],
+          [1, 1],
+          [1, 2],
+        ],
+        [3, -1, 4],
+      ),
+    ).toThrow(/>= 0/);
   });
 
   it('waldRatio is exp(β ∓ 1.959964·se)', () => {

@@ -42,7 +42,7 @@ describe('regularizedGammaP', () => {
     rel(regularizedGammaP(3, 1e-3), 1.6654171665278078e-10, 1e-13); // pgamma(1e-3, 3)
     rel(regularizedGammaP(2.5, 3), 0.69378108158672158, 1e-13); // pgamma(3, 2.5)
     rel(regularizedGammaP(50, 49), 0.46210439360093997, 1e-12); // pgamma(49, 50)
-    rel(regularizedGammaP(200, 150), 5.7096885742082392e-05, 1e-10); // pgamma(150, 200)
+    rel(regularizedGammaP(200, 150), 5.7096885742082392e-5, 1e-10); // pgamma(150, 200)
     expect(regularizedGammaP(2, 40)).toBeCloseTo(0.99999999999999978, 15); // pgamma(40, 2)
   });
 
@@ -61,7 +61,7 @@ describe('regularizedGammaP', () => {
 describe('gammaQuantile', () => {
   it('matches R qgamma, including where the Wilson–Hilferty start is not positive', () => {
     rel(gammaQuantile(0.001, 0.1), 6.0730483624079397e-31, 1e-9); // qgamma(0.001, 0.1)
-    rel(gammaQuantile(0.5, 0.05), 5.5738784407462583e-07, 1e-9); // qgamma(0.5, 0.05)
+    rel(gammaQuantile(0.5, 0.05), 5.5738784407462583e-7, 1e-9); // qgamma(0.5, 0.05)
     rel(gammaQuantile(0.999, 0.3), 4.6189360427913337, 1e-12); // qgamma(0.999, 0.3)
     rel(gammaQuantile(0.975, 0.5), 2.5119430936574423, 1e-12); // qgamma(0.975, 0.5)
     rel(gammaQuantile(0.025, 1000), 938.97301840769524, 1e-13); // qgamma(0.025, 1000)

@@ -52,8 +52,18 @@ describe('boundaries the refusals and clamps draw', () => {
   it('invertSymmetric: a pivot below 1e-12 of its diagonal entry means dependent columns', () => {
     // The second pivot of [[100, 100], [100, 100 + 1e-11]] is about 1e-11, below 1e-12 × 100 = 1e-10;
     // with the diagonal 1e-3 times smaller it is not (1e-11 > 1e-13) and the inverse exists.
-    expect(() => invertSymmetric([[100, 100], [100, 100 + 1e-11]])).toThrow(/not positive definite/);
-    expect(() => invertSymmetric([[0.1, 0.1], [0.1, 0.1 + 1e-11]])).not.toThrow();
+    expect(() =>
+      invertSymmetric([
+        [100, 100],
+        [100, 100 + 1e-11],
+      ]),
+    ).toThrow(/not positive definite/);
+    expect(() =>
+      invertSymmetric([
+        [0.1, 0.1],
+        [0.1, 0.1 + 1e-11],
+      ]),
+    ).not.toThrow();
   });
 
   it('wilsonInterval: exactly 0 for x = 0 and exactly 1 for x = n, however the arithmetic rounds', () => {

@@ -33,7 +33,7 @@ describe('resolveRegions (--region)', () => {
 });
 
 describe('nationalCount', () => {
-  it('uses the input\'s Riket row when it has one, not the sum of the few regions beside it', () => {
+  it("uses the input's Riket row when it has one, not the sum of the few regions beside it", () => {
     const data = [obs('00', 2020, 'KBT', 1000), obs('06', 2020, 'KBT', 40), obs('01', 2020, 'KBT', 200)];
     expect(nationalCount(data, regions, 'KBT', 2020, 'total', false)).toBe(1000);
     expect(nationalCount(data.slice(1), regions, 'KBT', 2020, 'total', false)).toBe(240);
@@ -41,7 +41,7 @@ describe('nationalCount', () => {
 });
 
 describe('trend series', () => {
-  it('a file holding one region\'s rows is that region\'s series, not Riket', () => {
+  it("a file holding one region's rows is that region's series, not Riket", () => {
     const data = [obs('06', 2020, 'KBT', 40), obs('06', 2021, 'KBT', 50)];
     expect(seriesSubjects(data, regions, []).map((r) => r.code)).toEqual(['06']);
     expect(seriesSubjects([...data, obs('01', 2020, 'KBT', 5)], regions, []).map((r) => r.code)).toEqual(['00']);

@@ -114,7 +114,16 @@ describe('writeFiles', () => {
     writeFileSync(join(d, 'a.md'), 'old a');
     let opened = 0;
     const { fs } = spyFs({ open: (p, f, m) => (++opened === 2 ? Promise.reject(Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' })) : realFs.open(p, f, m)) });
-    const e = await failure(writeFiles([{ path: join(d, 'a.md'), data: 'new a' }, { path: join(d, 'b.html'), data: 'new b' }], NONE, fs));
+    const e = await failure(
+      writeFiles(
+        [
+          { path: join(d, 'a.md'), data: 'new a' },
+          { path: join(d, 'b.html'), data: 'new b' },
+        ],
+        NONE,
+        fs,
+      ),
+    );
     expect(e.exitCode).toBe(3);
     expect(readFileSync(join(d, 'a.md'), 'utf8')).toBe('old a');
     expect(readdirSync(d)).toEqual(['a.md']);
@@ -198,7 +207,15 @@ describe('writeFiles', () => {
     it('one file given for two outputs, by the same or another spelling', async () => {
       const d = folder();
       for (const other of [join(d, 'x'), join(d, '.', 'x'), join(d, '..', `${d.split('/').pop()}`, 'x')]) {
-        const e = await failure(writeFiles([{ path: join(d, 'x'), data: 'md' }, { path: other, data: 'html' }], NONE));
+        const e = await failure(
+          writeFiles(
+            [
+              { path: join(d, 'x'), data: 'md' },
+              { path: other, data: 'html' },
+            ],
+            NONE,
+          ),
+        );
         expect(e.exitCode).toBe(2);
         expect(e.message).toMatch(/two outputs/);
       }
@@ -229,7 +246,11 @@ describe('writeFiles', () => {
       expect(e.message).toMatch(/too long/);
     });
 
-    for (const [code, words] of [['EACCES', /permission denied/], ['EROFS', /read-only/], ['EPERM', /not permitted/]] as const) {
+    for (const [code, words] of [
+      ['EACCES', /permission denied/],
+      ['EROFS', /read-only/],
+      ['EPERM', /not permitted/],
+    ] as const) {
       it(`a folder the writer may not create files in (${code}, injected: root may write anywhere)`, async () => {
         const d = folder();
         const { fs } = spyFs({ open: () => Promise.reject(Object.assign(new Error(code), { code })) });
