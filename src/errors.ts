@@ -29,7 +29,8 @@ export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 
 /** Where in an input a problem sits. Lines are 1-based physical lines of the file. */
 export interface Location {
-  file: string;
+  /** A file name as given, or a message ("the bundled dataset") in the language of the output. */
+  file: Text;
   line?: number;
   /** Column header (or 1-based index when the file has no header). */
   column?: string;
@@ -87,17 +88,18 @@ export function fetchError(message: Text, hint?: Text): RehabError {
 export function formatLocation(loc: Location, lang: Lang = 'en'): string {
   // A header can be anything a file holds: cut it, so a location stays short.
   const column = loc.column !== undefined && loc.column.length > 40 ? `${loc.column.slice(0, 39)}…` : loc.column;
+  const file = say(loc.file, lang);
   let s: string;
   if (loc.sheet !== undefined) {
     // In a workbook: "book.xlsx, sheet "Blad1", row 7, column "antal" (Blad1!C7)".
     const parts = [t(lang, 'location.sheet', { sheet: loc.sheet })];
     if (loc.line !== undefined) parts.push(t(lang, 'location.row', { line: loc.line }));
     if (column !== undefined) parts.push(t(lang, 'location.column-part', { column }));
-    s = `${loc.file}, ${parts.join(', ')}`;
-  } else if (loc.line !== undefined && column !== undefined) s = t(lang, 'location.line-column', { file: loc.file, line: loc.line, column });
-  else if (loc.line !== undefined) s = t(lang, 'location.line', { file: loc.file, line: loc.line });
-  else if (column !== undefined) s = t(lang, 'location.column', { where: loc.file, column });
-  else s = loc.file;
+    s = `${file}, ${parts.join(', ')}`;
+  } else if (loc.line !== undefined && column !== undefined) s = t(lang, 'location.line-column', { file: file, line: loc.line, column });
+  else if (loc.line !== undefined) s = t(lang, 'location.line', { file: file, line: loc.line });
+  else if (column !== undefined) s = t(lang, 'location.column', { where: file, column });
+  else s = file;
   return loc.cell !== undefined ? `${s} (${loc.cell})` : s;
 }
 

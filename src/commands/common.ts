@@ -1,14 +1,14 @@
 import { sep } from 'node:path';
 import { Option, type Command } from 'commander';
-import { usageError } from '../errors.js';
-import { english, msg, resolveLang as languageOf } from '../messages/index.js';
+import { formatLocation, usageError } from '../errors.js';
+import { msg, resolveLang as languageOf, t, type Message, type Text } from '../messages/index.js';
 import { readTable, readOptions, type LoadedTable, type ReadOptions } from '../ingest/index.js';
 import { loadTable } from '../ingest/load.js';
 import type { ReadFlags } from '../ingest/options.js';
 import { countsAbovePopulation } from '../ingest/validate.js';
 import type { Observation, Sex } from '../domain/observation.js';
 import { ALL_AGES, TARGET_AGES } from '../domain/observation.js';
-import { describeGroup, PopulationTable, type NationalDifference, type PopulationLayer } from '../domain/population.js';
+import { groupInParentheses, PopulationTable, type NationalDifference, type PopulationLayer } from '../domain/population.js';
 import { parsePopulationRows, rowsToObservations, type PopulationRow } from '../domain/population-rows.js';
 import { homeFolder, populationCachePath, readPopulationCache } from '../io/population-cache.js';
 import type { RegionIndex } from '../domain/regions.js';
@@ -20,7 +20,7 @@ import { writeFiles, type OutputFile, type Protection } from '../io/write.js';
 import { chalkFor, colorLevel } from '../io/terminal.js';
 import { render } from '../render/index.js';
 import { defaultSheetName, renderXlsx } from '../render/xlsx.js';
-import { translate } from '../render/i18n.js';
+import { localise, localText } from '../render/localise.js';
 import { FORMATS, type Column, type Format, type Lang, type ResultRow, type ResultTable } from '../render/model.js';
 import { markHidden } from '../domain/publish.js';
 import { provenanceOutput, provenancePath, type PublishOptions } from './publish.js';
@@ -29,41 +29,51 @@ import { currentIo } from '../io/context.js';
 export { readOptions, parseMap } from '../ingest/index.js';
 
 /** The label every output built on the default dataset carries. */
-export const BUNDLED_DATA_LABEL =
-  'Data: bundled illustrative counts consistent with published national totals (SKL, Rehabiliteringsgarantin 2009–2015); the split by region is modelled, not official.';
-export const BUNDLED_POPULATION_LABEL = 'Population: SCB, BE0101N1, 31 December (CC0).';
+export const BUNDLED_DATA_LABEL = msg('note.data', { source: msg('source.bundled-data') });
+
+/** The counts' source in messages: the file, or "the bundled dataset" in the output's language. */
+export function sourceName(data: Pick<CountData, 'bundled' | 'source'>): Text {
+  return data.bundled ? msg('source.bundled-dataset') : data.source;
+}
+
+/** "Data: …" — where the counts come from. */
+export function dataNote(data: Pick<CountData, 'bundled' | 'source'>): Message {
+  return data.bundled ? BUNDLED_DATA_LABEL : msg('note.data', { source: data.source });
+}
 
 /**
  * The notes on the population a result used, once it is computed: its sources (the bundled
  * table, figures fetched from SCB, a user file) and every published Riket figure used that
  * differs from the sum of the regions, with the reason.
  */
-export function populationNotes(population: PopulationTable): string[] {
-  const used = population.usedSources();
-  const notes = population.bundled
-    ? [BUNDLED_POPULATION_LABEL, ...used.filter((s) => s !== population.source).map((s) => `Population also from ${s}.`)]
-    : [`Population: ${population.source}.`];
-  for (const d of population.nationalDifferences()) notes.push(nationalDifferenceNote(d));
-  return notes;
+export function populationNotes(population: PopulationTable): Message[] {
+  const [source, ...rest] = populationLabels(population);
+  return [msg('note.population', { source: source! }), ...rest];
+}
+
+/** The same without "Population:" in front of the first: the source, then the other notes. */
+export function populationLabels(population: PopulationTable): [Text, ...Message[]] {
+  const source: Text = population.bundled ? msg('source.bundled-population') : population.label;
+  const also = population.bundled ? population.furtherLabelsUsed().map((s) => msg('note.population-also', { source: s })) : [];
+  return [source, ...also, ...population.nationalDifferences().map((d) => nationalDifferenceNote(d))];
 }
 
 /** Why Riket is not the sum of the regions, and which of the two is used. */
-export function nationalDifferenceNote(d: NationalDifference, inRates = true): string {
-  const group = describeGroup(d.sex, d.age);
+export function nationalDifferenceNote(d: NationalDifference, inRates = true): Message {
   const diff = d.sumOfRegions - d.published;
-  const why =
-    d.year >= CKM_FROM
-      ? 'from reference year 2025 SCB adds a small random perturbation to every published cell (Cell Key Method), so the parts need not add up to the whole'
-      : 'the population table gives both';
-  return `Riket ${d.year}${group ? ` (${group})` : ''}: population ${fmt(d.published)} as published; the 21 regions sum to ${fmt(d.sumOfRegions)} (${diff > 0 ? '+' : ''}${diff}) — ${why}.${inRates ? " Riket's rate uses the published figure." : ''}`;
+  const params = {
+    year: d.year,
+    group: groupInParentheses(d.sex, d.age),
+    published: d.published,
+    sum: d.sumOfRegions,
+    diff: `${diff > 0 ? '+' : ''}${diff}`,
+    why: d.year >= CKM_FROM ? msg('why.ckm') : msg('why.both-given'),
+  };
+  return inRates ? msg('note.national-difference-in-rates', params) : msg('note.national-difference', params);
 }
 
 /** SCB's first reference year with Cell Key Method perturbation of published cells. */
 export const CKM_FROM = 2025;
-
-function fmt(n: number): string {
-  return n.toLocaleString('en-US');
-}
 
 /** Options every data-reading command shares. */
 export interface DataOptions extends ReadFlags {
@@ -213,7 +223,7 @@ export async function loadCounts(opts: DataOptions, regions: RegionIndex, extra:
   }
   // The bundled tables are clean (checked by the tests), so there is nothing to report about them.
   const observations = ['treatments.csv', 'treatments-by-sex.csv'].flatMap((name) => bundledObservations(name, regions));
-  return { observations, source: 'the bundled dataset', bundled: true, recordLevel: false, tables: [] };
+  return { observations, source: BUNDLED_DATASET, bundled: true, recordLevel: false, tables: [] };
 }
 
 /**
@@ -231,13 +241,22 @@ export async function loadPopulation(opts: DataOptions, regions: RegionIndex, co
     population = new PopulationTable(table.observations, table.file, regions, false);
   } else {
     const cached = loadCachedPopulation(regions);
-    population = new PopulationTable(bundledObservations('population.csv', regions), BUNDLED_POPULATION_SOURCE, regions, true, cached ? [cached.layer] : []);
+    population = new PopulationTable(
+      bundledObservations('population.csv', regions),
+      BUNDLED_POPULATION_SOURCE,
+      regions,
+      true,
+      cached ? [cached.layer] : [],
+      msg('source.bundled-population-table'),
+    );
   }
   if (counts) (counts.notes ??= []).push(...countsAbovePopulation(counts.all ?? counts.observations, population, regions, counts.source, opts.abovePopulation === true));
   return population;
 }
 
 export const BUNDLED_POPULATION_SOURCE = 'the bundled SCB population table';
+/** The name of the bundled counts in messages: data.source, compared by errors that name it. */
+export const BUNDLED_DATASET = 'the bundled dataset';
 
 /**
  * The figures `rehab-stats population fetch` cached, if any: they fill what the bundled table
@@ -251,7 +270,8 @@ export function loadCachedPopulation(regions: RegionIndex): { rows: PopulationRo
   const rows = parsePopulationRows(bytes, file, regions);
   const retrieved = [...new Set(rows.map((r) => /retrieved (\d{4}-\d\d-\d\d)/.exec(r.note)?.[1]).filter((d): d is string => !!d))].sort();
   const when = retrieved.length ? ` on ${retrieved.join(', ')}` : '';
-  return { rows, file, layer: { observations: rowsToObservations(rows), source: `SCB's API (BE0101N1) as fetched${when} into ${file}` } };
+  const label = retrieved.length ? msg('source.population-cache-on', { dates: retrieved.join(', '), file }) : msg('source.population-cache', { file });
+  return { rows, file, layer: { observations: rowsToObservations(rows), source: `SCB's API (BE0101N1) as fetched${when} into ${file}`, label } };
 }
 
 /** ~/.cache/… rather than /home/someone/.cache/… in notes. */
@@ -271,21 +291,29 @@ export function loadRegions(): RegionIndex {
 }
 
 /** Notes for stderr about what was read: skipped rows and missing values, never silently. */
-export function inputWarnings(data: CountData): string[] {
-  const out: string[] = [];
+export function inputWarnings(data: CountData): Text[] {
+  const out: Text[] = [];
   for (const t of data.tables) {
     // Which reading was chosen, when the tool chose it: one row per treatment.
-    if (t.recordLevelBy === 'no-count-column')
-      out.push(`${t.file}: no column holds counts, so each row is read as one treatment (${plural(t.rowsRead, 'row')} counted); pass --map count=COLUMN if a column does.`);
-    const at = (p: { line?: number; cell?: string }) =>
-      t.sheet !== undefined ? `, sheet "${t.sheet}"${p.line !== undefined ? `, row ${p.line}` : ''}${p.cell ? ` (${p.cell})` : ''}` : p.line !== undefined ? ` line ${p.line}` : '';
-    for (const p of t.problems) out.push(`${t.file}${at(p)}: skipped: ${english(p.message)}`);
+    if (t.recordLevelBy === 'no-count-column') out.push(msg('note.records-no-count-column', { file: t.file, n: t.rowsRead }));
+    for (const p of t.problems) {
+      // In a workbook: "book.xlsx, sheet "Blad1", row 7 (Blad1!C7)"; in a text file: "file line 7".
+      const where =
+        t.sheet !== undefined
+          ? formatLocation({ file: t.file, sheet: t.sheet, ...(p.line !== undefined ? { line: p.line } : {}), ...(p.cell ? { cell: p.cell } : {}) })
+          : undefined;
+      out.push(
+        where !== undefined
+          ? msg('note.skipped', { file: where, problem: p.message })
+          : p.line !== undefined
+            ? msg('note.skipped-line', { file: t.file, line: p.line, problem: p.message })
+            : msg('note.skipped', { file: t.file, problem: p.message }),
+      );
+    }
     if (t.missing.length) {
-      const first = t.missing
-        .slice(0, 5)
-        .map((m) => `line ${m.line} "${m.column}" (${m.marker || 'empty'})`)
-        .join(', ');
-      out.push(`${t.file}: ${t.missing.length} missing value${t.missing.length === 1 ? '' : 's'}: ${first}${t.missing.length > 5 ? ', …' : ''}`);
+      const first = t.missing.slice(0, 5).map((m) => msg('note.missing-value', { line: m.line, column: m.column, marker: m.marker || msg('note.empty-marker') }));
+      const params = { file: t.file, n: t.missing.length, first };
+      out.push(t.missing.length > 5 ? msg('note.missing-values-more', params) : msg('note.missing-values', params));
     }
   }
   out.push(...(data.notes ?? []));
@@ -295,34 +323,39 @@ export function inputWarnings(data: CountData): string[] {
 export function parseSexOption(v: string | undefined): Sex {
   if (v === undefined || v === 'all' || v === 'total') return 'total';
   if (v === 'women' || v === 'men') return v;
-  throw usageError(`--sex ${v}: use all, women or men`);
+  throw usageError(msg('option.sex', { value: v }));
 }
 
 export function parseDenominator(v: string | undefined): string {
   if (v === undefined || v === 'all') return ALL_AGES;
   if (v === '16-67') return TARGET_AGES;
-  throw usageError(`--denominator ${v}: use all or 16-67`);
+  throw usageError(msg('option.denominator', { value: v }));
 }
 
 export function parsePositive(name: string) {
   return (v: string): number => {
     const n = Number(v.replace(/[ _]/g, ''));
-    if (!(n > 0) || !Number.isFinite(n)) throw usageError(`${name} ${v}: expected a positive number`);
+    if (!(n > 0) || !Number.isFinite(n)) throw usageError(msg('option.positive', { option: name, value: v }));
     return n;
   };
 }
 
 export function parseYearOption(name: string) {
   return (v: string): number => {
-    if (!/^(19|20)\d\d$/.test(v.trim())) throw usageError(`${name} ${v}: expected a four-digit year, e.g. 2014`);
+    if (!/^(19|20)\d\d$/.test(v.trim())) throw usageError(msg('option.year', { option: name, value: v }));
     return Number(v);
   };
+}
+
+/** A confidence level as a percentage, for messages ({level:g}%): 0.95 → 95, 0.998 → 99.8. */
+export function levelPercent(level: number): number {
+  return Math.round(level * 1000) / 10;
 }
 
 /** --ci 95|99|99.8 → 0.95 … */
 export function parseLevel(v: string): number {
   const n = Number(v);
-  if (![90, 95, 99, 99.8].includes(n)) throw usageError(`--ci ${v}: use 90, 95, 99 or 99.8`);
+  if (![90, 95, 99, 99.8].includes(n)) throw usageError(msg('option.ci', { value: v }));
   return n / 100;
 }
 
@@ -353,14 +386,14 @@ export async function writeResult(path: string | undefined, text: string | Uint8
 export async function emit(
   table: ResultTable,
   opts: OutputOptions,
-  stderrNotes: string[] = [],
+  stderrNotes: Text[] = [],
   style?: (col: Column, row: ResultRow, text: string, chalk: ReturnType<typeof chalkFor>) => string,
 ): Promise<void> {
   const io = currentIo();
   const lang = resolveLang(opts.lang, io.env);
-  if (opts.excel && opts.format !== 'csv') throw usageError('--excel goes with --format csv');
+  if (opts.excel && opts.format !== 'csv') throw usageError(msg('option.excel-needs-csv'));
   if (opts.format === 'xlsx' && (opts.output === undefined || opts.output === '-') && io.stdout.isTTY) {
-    throw usageError('--format xlsx writes a binary workbook, not text for a terminal', 'add --output FILE.xlsx (or redirect stdout to a file)');
+    throw usageError(msg('option.xlsx-to-terminal'), msg('option.xlsx-to-terminal.hint'));
   }
   const chalk = chalkFor(opts.format === 'table' && !opts.output ? colorLevel(io.stdout, io.env, opts.color) : 0);
   const human = opts.format === 'table' || opts.format === 'markdown';
@@ -371,7 +404,7 @@ export async function emit(
   const notes = human || opts.format === 'xlsx' ? stderrNotes : [...table.notes, ...stderrNotes];
   // Hidden cells: a marker for people, an empty cell and a status column for machines.
   const marked = human ? markHidden(table) : table;
-  const shown = (human || opts.format === 'xlsx') && lang === 'sv' ? translateTable(marked) : marked;
+  const shown = localise(marked, human || opts.format === 'xlsx' ? lang : 'en');
   const text =
     opts.format === 'xlsx'
       ? await renderXlsx([{ name: defaultSheetName(lang), table: shown }], lang)
@@ -392,20 +425,10 @@ export async function emit(
   if (provenance) files.push(provenance);
   if (files.length) await writeFiles(files, outputProtection([opts.input, opts.population]));
   if (toStdout) writeStdout(text);
-  if (!opts.quiet && notes.length) writeStderr(notes.map((n) => `${lang === 'sv' ? 'obs' : 'note'}: ${translate(n, lang)}\n`).join(''));
+  if (!opts.quiet && notes.length) writeStderr(formatNotes(notes, lang));
 }
 
-/** The human view of a table in Swedish: title, headers, notes and text cells. */
-function translateTable(table: ResultTable): ResultTable {
-  const sv = (t: string) => translate(t, 'sv');
-  const textKeys = table.columns.filter((c) => c.type === 'text').map((c) => c.key);
-  const rows = (rs: ResultRow[]) => rs.map((r) => ({ ...r, ...Object.fromEntries(textKeys.filter((k) => typeof r[k] === 'string').map((k) => [k, sv(r[k] as string)])) }));
-  return {
-    ...table,
-    ...(table.title ? { title: sv(table.title) } : {}),
-    columns: table.columns.map((c) => ({ ...c, header: sv(c.header) })),
-    rows: rows(table.rows),
-    ...(table.apart ? { apart: rows(table.apart) } : {}),
-    notes: table.notes.map(sv),
-  };
+/** Notes for stderr, one a line: "note: …" / "obs: …". */
+export function formatNotes(notes: readonly Text[], lang: Lang): string {
+  return notes.map((n) => `${t(lang, 'label.note')}: ${localText(n, lang)}\n`).join('');
 }

@@ -2,6 +2,7 @@ import { Argument, Command, type Option } from 'commander';
 import { usageError } from '../errors.js';
 import { writeStdout } from '../io/output.js';
 import { addHelp, langOption } from './common.js';
+import { msg } from '../messages/index.js';
 
 /**
  * Shell completion scripts, generated from the commander program itself so they never fall
@@ -161,7 +162,7 @@ export function completionCommand(program: () => Command): Command {
     if (shell === 'bash') writeStdout(bashScript(p));
     else if (shell === 'zsh') writeStdout(zshScript(p));
     else if (shell === 'fish') writeStdout(fishScript(p));
-    else throw usageError(`unknown shell ${shell}`);
+    else throw usageError(msg('option.unknown-shell', { shell }));
   });
   return cmd;
 }

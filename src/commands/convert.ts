@@ -9,7 +9,9 @@ import { resolveRegions } from '../domain/select.js';
 import { neutraliseFormula } from '../render/machine.js';
 import {
   addHelp,
+  formatNotes,
   langOption,
+  resolveLang,
   addReadOptions,
   addRegionOption,
   addRowOptions,
@@ -20,6 +22,7 @@ import {
   writeResult,
   type DataOptions,
 } from './common.js';
+import { currentIo } from '../io/context.js';
 
 const EXAMPLES = [
   'rehab-stats convert export.csv > tidy.csv  # any supported export to one tidy table',
@@ -39,6 +42,7 @@ interface ConvertOptions extends Omit<DataOptions, 'input' | 'population'> {
   output?: string;
   quiet?: boolean;
   formulas?: boolean;
+  lang?: string;
 }
 
 /**
@@ -260,7 +264,7 @@ export function convertCommand(): Command {
     const csv = tidyCsvOf(cols, regions, measure, opts.formulas === false, selected.size ? rowsOfRegions(cols, selected) : undefined);
     await writeResult(opts.output, csv, outputProtection([file]));
     const notes = inputWarnings({ observations: table.observations, source: table.file, bundled: false, recordLevel: table.shape === 'record-level', tables: [table] });
-    if (!opts.quiet && notes.length) writeStderr(notes.map((n) => `note: ${n}\n`).join(''));
+    if (!opts.quiet && notes.length) writeStderr(formatNotes(notes, resolveLang(opts.lang, currentIo().env)));
   });
   return cmd;
 }

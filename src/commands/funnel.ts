@@ -9,8 +9,10 @@ import { funnelSvg, type FunnelPoint } from '../render/funnel-svg.js';
 import {
   addDataOptions,
   addHelp,
+  formatNotes,
   inputWarnings,
   langOption,
+  resolveLang,
   loadCounts,
   loadPopulation,
   loadRegions,
@@ -25,6 +27,7 @@ import { writeStderr } from '../io/output.js';
 import { ruleActive, HIDDEN_MARKER } from '../domain/publish.js';
 import { isHidden, protectedRanking } from '../domain/publish-ranking.js';
 import { addPublishOptions, populationMade, provenanceOutput, provenancePath, publishRule, writeWithProvenance, type PublishOptions } from './publish.js';
+import { currentIo } from '../io/context.js';
 
 const EXAMPLES = [
   'rehab-stats funnel --method KBT --output kbt-funnel.svg  # latest year, bundled data',
@@ -43,6 +46,7 @@ suppression of Riket = the sum of the regions) has no point; the chart's note na
 --round-counts K: rates from the rounded counts.`;
 
 interface FunnelOptions extends DataOptions, PublishOptions {
+  lang?: string;
   method: string;
   year?: number;
   per: number;
@@ -161,5 +165,5 @@ async function runFunnel(opts: FunnelOptions): Promise<void> {
   });
   await writeWithProvenance(opts.output, svg, provenance, outputProtection([opts.input, opts.population]));
   const notes = inputWarnings(data);
-  if (!opts.quiet && notes.length) writeStderr(notes.map((n) => `note: ${n}\n`).join(''));
+  if (!opts.quiet && notes.length) writeStderr(formatNotes(notes, resolveLang(opts.lang, currentIo().env)));
 }

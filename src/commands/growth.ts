@@ -7,12 +7,13 @@ import { intervalColumns } from '../render/columns.js';
 import { protectTable, roundCells } from '../domain/publish.js';
 import { growthSpec } from '../domain/publish-specs.js';
 import { addPublishOptions, populationMade, publishRule, type PublishOptions } from './publish.js';
-import type { PopulationTable } from '../domain/population.js';
+import { groupInParentheses, type PopulationTable } from '../domain/population.js';
+import { ALL_AGES } from '../domain/observation.js';
 import {
   addDataOptions,
   addHelp,
   addOutputOptions,
-  BUNDLED_DATA_LABEL,
+  dataNote,
   populationNotes,
   emit,
   inputWarnings,
@@ -24,7 +25,9 @@ import {
   parseYearOption,
   type DataOptions,
   type OutputOptions,
+  sourceName,
 } from './common.js';
+import { msg, type Text } from '../messages/index.js';
 
 const EXAMPLES = [
   'rehab-stats growth --method KBT --since 2009  # to the latest year',
@@ -51,37 +54,37 @@ interface GrowthOptions extends DataOptions, OutputOptions, PublishOptions {
   per: number;
 }
 
-export function perCapitaColumns(baseYear: number, year: number, per: string): Column[] {
+export function perCapitaColumns(baseYear: number, year: number, per: number): Column[] {
   return [
-    { key: 'region_code', header: 'Code', type: 'text' },
-    { key: 'region', header: 'Region', type: 'text' },
-    { key: 'base_year', header: 'Base year', type: 'text', only: 'machine' },
-    { key: 'base_count', header: `Count ${baseYear}`, type: 'integer', only: 'machine' },
-    { key: 'year', header: 'Year', type: 'text', only: 'machine' },
-    { key: 'count', header: `Count ${year}`, type: 'integer', only: 'machine' },
-    { key: 'base_rate', header: `${baseYear} per ${per}`, type: 'rate' },
-    { key: 'rate', header: `${year} per ${per}`, type: 'rate' },
-    { key: 'change_pct', header: 'Change %', type: 'signed-percent' },
-    { key: 'cagr_pct', header: 'Per year', type: 'signed-percent', digits: 1 },
-    { key: 'rate_ratio', header: 'Rate ratio', type: 'rate', digits: 2 },
-    ...intervalColumns('ratio_lower', 'ratio_upper', '95% CI', 2),
-    { key: 'significant', header: 'Significant', type: 'text', empty: '' },
-    { key: 'note', header: 'Note', type: 'text', empty: '' },
+    { key: 'region_code', header: msg('header.code'), type: 'text' },
+    { key: 'region', header: msg('header.region'), type: 'text' },
+    { key: 'base_year', header: msg('header.base-year'), type: 'text', only: 'machine' },
+    { key: 'base_count', header: msg('header.count-year', { year: baseYear }), type: 'integer', only: 'machine' },
+    { key: 'year', header: msg('header.year'), type: 'text', only: 'machine' },
+    { key: 'count', header: msg('header.count-year', { year }), type: 'integer', only: 'machine' },
+    { key: 'base_rate', header: msg('header.year-per', { year: baseYear, per }), type: 'rate' },
+    { key: 'rate', header: msg('header.year-per', { year, per }), type: 'rate' },
+    { key: 'change_pct', header: msg('header.change-pct'), type: 'signed-percent' },
+    { key: 'cagr_pct', header: msg('header.per-year'), type: 'signed-percent', digits: 1 },
+    { key: 'rate_ratio', header: msg('header.rate-ratio'), type: 'rate', digits: 2 },
+    ...intervalColumns('ratio_lower', 'ratio_upper', msg('header.ci', { level: 95 }), 2),
+    { key: 'significant', header: msg('header.significant'), type: 'text', empty: '' },
+    { key: 'note', header: msg('header.note'), type: 'text', empty: '' },
   ];
 }
 
 export function growthColumns(baseYear: number, year: number): Column[] {
   return [
-    { key: 'region_code', header: 'Code', type: 'text' },
-    { key: 'region', header: 'Region', type: 'text' },
-    { key: 'base_year', header: 'Base year', type: 'text', only: 'machine' },
+    { key: 'region_code', header: msg('header.code'), type: 'text' },
+    { key: 'region', header: msg('header.region'), type: 'text' },
+    { key: 'base_year', header: msg('header.base-year'), type: 'text', only: 'machine' },
     { key: 'base_count', header: String(baseYear), type: 'integer' },
-    { key: 'year', header: 'Year', type: 'text', only: 'machine' },
+    { key: 'year', header: msg('header.year'), type: 'text', only: 'machine' },
     { key: 'count', header: String(year), type: 'integer' },
-    { key: 'change', header: 'Change', type: 'signed-integer' },
-    { key: 'change_pct', header: 'Change %', type: 'signed-percent' },
-    { key: 'cagr_pct', header: 'Per year', type: 'signed-percent', digits: 1 },
-    { key: 'note', header: 'Note', type: 'text', empty: '' },
+    { key: 'change', header: msg('header.change'), type: 'signed-integer' },
+    { key: 'change_pct', header: msg('header.change-pct'), type: 'signed-percent' },
+    { key: 'cagr_pct', header: msg('header.per-year'), type: 'signed-percent', digits: 1 },
+    { key: 'note', header: msg('header.note'), type: 'text', empty: '' },
   ];
 }
 
@@ -107,21 +110,26 @@ async function runGrowth(opts: GrowthOptions): Promise<void> {
   const regions = loadRegions();
   const selected = resolveRegions(opts.region ?? [], regions);
   const data = await loadCounts(opts, regions);
-  const method = resolveMethod(data.observations, opts.method, data.source);
+  const method = resolveMethod(data.observations, opts.method, sourceName(data));
   const sex = parseSexOption(opts.sex);
   const years = yearsOf(data.observations.filter((o) => o.method === method));
   const year = opts.to ?? years[years.length - 1]!;
-  if (year <= opts.since) throw usageError(`--to ${year} must be after --since ${opts.since}`);
+  if (year <= opts.since) throw usageError(msg('select.to-after-since', { to: year, since: opts.since }));
   for (const y of [opts.since, year]) {
-    if (!years.includes(y)) throw dataError(`no ${opts.method} counts for ${y}`, { file: data.source }, `years with ${opts.method} counts: ${years.join(', ')}`);
+    if (!years.includes(y))
+      throw dataError(
+        msg('select.no-counts-for-year', { method: opts.method, year: y }),
+        { file: sourceName(data) },
+        msg('select.years-with-counts.hint', { method: opts.method, years: years.length ? years.join(', ') : msg('select.none') }),
+      );
   }
   const baseCounts = selectCounts(data.observations, { method, year: opts.since, sex, absentIsZero: data.recordLevel });
   const endCounts = selectCounts(data.observations, { method, year, sex, absentIsZero: data.recordLevel });
   const rule = publishRule(opts);
   // Change, percentages and rates come from the counts as shown: rounded ones with --round-counts.
   const { rows, national } = growthRows(regions, roundCells(baseCounts, rule), roundCells(endCounts, rule), opts.since, year);
-  const span = `${year - opts.since} year${year - opts.since === 1 ? '' : 's'}`;
-  const notes = [data.bundled ? BUNDLED_DATA_LABEL : `Data: ${data.source}.`];
+  const span = msg('span.years', { n: year - opts.since });
+  const notes: Text[] = [dataNote(data)];
   let columns = growthColumns(opts.since, year);
   let populationTable: PopulationTable | undefined;
   if (opts.perCapita) {
@@ -135,14 +143,20 @@ async function runGrowth(opts: GrowthOptions): Promise<void> {
       opts.per,
       (y) => withBoth.reduce((s, c) => s + population.require(c, y, sex), 0),
     );
-    columns = perCapitaColumns(opts.since, year, opts.per.toLocaleString('en-US'));
+    columns = perCapitaColumns(opts.since, year, opts.per);
     notes.push(...populationNotes(population));
-    notes.push(`Change and per year: of the rate over ${span}. Rate ratio ${year} vs ${opts.since} with its exact interval; significant when the interval excludes 1.`);
-  } else notes.push(`Per year: compound annual growth rate over ${span}.`);
+    notes.push(msg('note.growth-per-capita', { span, to: year, from: opts.since }));
+  } else notes.push(msg('note.growth-cagr', { span }));
   // Suppression is decided on the whole table, before --region picks rows from it.
   const whole = protectTable(
     {
-      title: `${method || opts.method} treatments${opts.perCapita ? ' per inhabitant' : ''}${sex !== 'total' ? ` (${sex})` : ''}, ${opts.since}–${year}`,
+      title: msg('title.growth', {
+        method: method || opts.method,
+        perCapita: opts.perCapita ? msg('title.per-inhabitant') : '',
+        group: groupInParentheses(sex, ALL_AGES),
+        from: opts.since,
+        to: year,
+      }),
       columns,
       rows,
       apart: [national],

@@ -8,8 +8,21 @@ import { resolveMethod, selectCounts, yearsOf } from '../domain/select.js';
 import { readBoundaries } from '../ingest/boundaries.js';
 import { writeStderr } from '../io/output.js';
 import { choropleth, mapWords, tileMap, type MapOptions, type MapRegion } from '../render/map.js';
-import { addDataOptions, addHelp, loadCounts, loadPopulation, loadRegions, outputProtection, parsePositive, parseYearOption, resolveLang, type DataOptions } from './common.js';
+import {
+  addDataOptions,
+  addHelp,
+  loadCounts,
+  loadPopulation,
+  loadRegions,
+  outputProtection,
+  parsePositive,
+  parseYearOption,
+  resolveLang,
+  type DataOptions,
+  formatNotes,
+} from './common.js';
 import { currentIo } from '../io/context.js';
+import { msg } from '../messages/index.js';
 
 const EXAMPLES = [
   'rehab-stats map --method KBT --output kbt-map.svg  # rate per 100,000, latest year',
@@ -61,7 +74,7 @@ export function mapCommand(): Command {
 }
 
 async function runMap(opts: MapCommandOptions): Promise<void> {
-  if (opts.region?.length) throw usageError('map draws all 21 regions; --region does not apply', 'leave out --region');
+  if (opts.region?.length) throw usageError(msg('option.map-region'), msg('option.leave-out-region.hint'));
   const lang = resolveLang(opts.lang, currentIo().env);
   const regions = loadRegions();
   const data = await loadCounts(opts, regions, opts.year !== undefined ? { defaultYear: opts.year } : {});
@@ -110,5 +123,5 @@ async function runMap(opts: MapCommandOptions): Promise<void> {
     methods: opts.colour === 'funnel' ? { funnel: 'PHEindicatormethods: Poisson control limits, 95% and 99.8%, around the national rate (Spiegelhalter 2005)' } : {},
   });
   await writeWithProvenance(opts.output, `${svg}\n`, provenance, outputProtection([opts.input, opts.population, opts.boundaries]));
-  if (!opts.quiet && notes.length) writeStderr(notes.map((n) => `note: ${n}\n`).join(''));
+  if (!opts.quiet && notes.length) writeStderr(formatNotes(notes, lang));
 }

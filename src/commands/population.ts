@@ -20,6 +20,7 @@ import {
   type OutputOptions,
 } from './common.js';
 import { fetchCommand } from './population-fetch.js';
+import { msg, type Text } from '../messages/index.js';
 
 const EXAMPLES = [
   'rehab-stats population  # which years, sexes and age groups are covered',
@@ -44,12 +45,12 @@ Where a figure is missing, pass your own population with --population FILE, or f
 the bundled table has none, and say so in their notes.`;
 
 const GROUPS = [
-  { key: 'total', sex: 'total', age: ALL_AGES, header: 'Total' },
-  { key: 'women', sex: 'women', age: ALL_AGES, header: 'Women' },
-  { key: 'men', sex: 'men', age: ALL_AGES, header: 'Men' },
-  { key: 'total_16_67', sex: 'total', age: TARGET_AGES, header: '16–67' },
-  { key: 'women_16_67', sex: 'women', age: TARGET_AGES, header: 'Women 16–67' },
-  { key: 'men_16_67', sex: 'men', age: TARGET_AGES, header: 'Men 16–67' },
+  { key: 'total', sex: 'total', age: ALL_AGES, header: msg('header.total') },
+  { key: 'women', sex: 'women', age: ALL_AGES, header: msg('header.women') },
+  { key: 'men', sex: 'men', age: ALL_AGES, header: msg('header.men') },
+  { key: 'total_16_67', sex: 'total', age: TARGET_AGES, header: msg('header.16-67') },
+  { key: 'women_16_67', sex: 'women', age: TARGET_AGES, header: msg('header.women-16-67') },
+  { key: 'men_16_67', sex: 'men', age: TARGET_AGES, header: msg('header.men-16-67') },
 ] as const;
 
 interface PopulationOptions extends OutputOptions {
@@ -58,7 +59,7 @@ interface PopulationOptions extends OutputOptions {
 }
 
 /** Per year, how many of the 21 regions have each sex and age group. Pure. */
-export function coverageTable(obs: readonly Observation[], sources: { id: string; rows: number; where: string }[], extraNotes: string[] = []): ResultTable {
+export function coverageTable(obs: readonly Observation[], sources: { id: string; rows: number; where: string }[], extraNotes: Text[] = []): ResultTable {
   const have = new Map<string, Set<string>>();
   for (const o of obs) {
     if (o.region === NATIONAL_CODE || o.value === null) continue;
@@ -72,8 +73,8 @@ export function coverageTable(obs: readonly Observation[], sources: { id: string
     ...Object.fromEntries(GROUPS.map((g) => [g.key, have.get(`${year}|${g.sex}|${g.age}`)?.size ?? 0])),
   }));
   return {
-    title: 'Population (SCB, 31 December): regions covered per year, of 21',
-    columns: [{ key: 'year', header: 'Year', type: 'text' }, ...GROUPS.map((g) => ({ key: g.key, header: g.header, type: 'integer' as const }))],
+    title: msg('title.population-coverage'),
+    columns: [{ key: 'year', header: msg('header.year'), type: 'text' }, ...GROUPS.map((g) => ({ key: g.key, header: g.header, type: 'integer' as const }))],
     rows,
     notes: [...extraNotes, 'Sources (src/data/population-sources.csv; SCB data is CC0):', ...sources.map((s) => `  ${s.id} (${plural(s.rows, 'figure')}): ${s.where}`)],
   };
@@ -90,10 +91,13 @@ function allRows(regions: RegionIndex): { rows: PopulationRow[]; cacheFile?: str
 }
 
 /** Every published Riket figure that differs from the sum of the 21 regions, with the reason. */
-function differenceNotes(rows: readonly PopulationRow[], regions: RegionIndex): string[] {
+function differenceNotes(rows: readonly PopulationRow[], regions: RegionIndex, year?: number): Text[] {
   const table = new PopulationTable(rowsToObservations(rows), BUNDLED_POPULATION_SOURCE, regions, true);
   for (const y of table.years) for (const g of GROUPS) table.get(NATIONAL_CODE, y, g.sex, g.age);
-  return table.nationalDifferences().map((d) => nationalDifferenceNote(d, false));
+  return table
+    .nationalDifferences()
+    .filter((d) => year === undefined || d.year === year)
+    .map((d) => nationalDifferenceNote(d, false));
 }
 
 function sourceDescriptions(): Map<string, string> {
@@ -125,32 +129,34 @@ function runLookup(opts: PopulationOptions): Promise<void> {
   const region = opts.region === undefined ? undefined : regions.resolve(opts.region);
   if (opts.region !== undefined && !region) {
     const near = regions.suggest(opts.region);
-    throw usageError(`--region ${opts.region}: unknown region`, `${near.length ? `closest known names: ${near.join('; ')} ` : ''}(see: rehab-stats regions)`);
+    throw usageError(msg('select.unknown-region', { text: opts.region }), near.length ? msg('select.closest.hint', { names: near.join('; ') }) : msg('select.see-regions.hint'));
   }
   const { rows } = allRows(regions);
   const chosen = rows.filter((r) => (!region || r.region_code === region.code) && (opts.year === undefined || r.year === opts.year));
-  const what = [region ? `${region.name} (${region.code})` : '', opts.year !== undefined ? String(opts.year) : ''].filter(Boolean).join(' in ');
+  const named = region ? `${region.name} (${region.code})` : undefined;
+  const what: Text = named !== undefined && opts.year !== undefined ? msg('select.region-in-year', { region: named, year: opts.year }) : (named ?? String(opts.year ?? ''));
   if (chosen.length === 0) {
     const years = [...new Set(rows.filter((r) => !region || r.region_code === region.code).map((r) => r.year))].sort((a, b) => a - b);
+    const from = opts.year ?? years[years.length - 1]!;
     throw populationError(
-      `no population figures for ${what}; the table has ${describeYears(years)}`,
-      `pass your own with --population FILE, or fetch SCB's: rehab-stats population fetch --from ${opts.year ?? years[years.length - 1]}${opts.year === undefined ? '' : ` --to ${opts.year}`}`,
+      msg('select.no-population-figures', { what, years: describeYears(years) }),
+      opts.year === undefined ? msg('select.fetch-population.hint', { from }) : msg('select.fetch-population-to.hint', { from, to: opts.year }),
     );
   }
   const described = sourceDescriptions();
   const ids = [...new Set(chosen.map((r) => r.source_id))];
   return emit(
     {
-      title: `Population on 31 December: ${what}, with sources`,
+      title: msg('title.population-lookup', { what }),
       columns: [
-        { key: 'region_code', header: 'Code', type: 'text' },
-        { key: 'region', header: 'Region', type: 'text' },
-        { key: 'year', header: 'Year', type: 'text' },
-        { key: 'sex', header: 'Sex', type: 'text' },
-        { key: 'age_group', header: 'Ages', type: 'text' },
-        { key: 'population', header: 'Population', type: 'integer' },
-        { key: 'source_id', header: 'Source', type: 'text' },
-        { key: 'note', header: 'Note', type: 'text', empty: '' },
+        { key: 'region_code', header: msg('header.code'), type: 'text' },
+        { key: 'region', header: msg('header.region'), type: 'text' },
+        { key: 'year', header: msg('header.year'), type: 'text' },
+        { key: 'sex', header: msg('header.sex'), type: 'text' },
+        { key: 'age_group', header: msg('header.ages'), type: 'text' },
+        { key: 'population', header: msg('header.population'), type: 'integer' },
+        { key: 'source_id', header: msg('header.source'), type: 'text' },
+        { key: 'note', header: msg('header.note'), type: 'text', empty: '' },
       ],
       rows: chosen.map((r) => ({
         region_code: r.region_code,
@@ -163,9 +169,9 @@ function runLookup(opts: PopulationOptions): Promise<void> {
         note: r.note,
       })),
       notes: [
-        'Sources:',
-        ...ids.map((id) => `  ${id}: ${described.get(id) ?? 'fetched with rehab-stats population fetch (see the note column)'}`),
-        ...differenceNotes(rows, regions).filter((n) => opts.year === undefined || n.startsWith(`Riket ${opts.year}`)),
+        msg('note.population-sources'),
+        ...ids.map((id) => msg('note.population-source', { id, where: described.get(id) ?? msg('note.population-fetched') })),
+        ...differenceNotes(rows, regions, opts.year),
       ],
     },
     opts,

@@ -28,7 +28,7 @@ export interface PublishOptions {
 /** A whole number ≥ 0 for --suppress and --round-counts. */
 export function parseWhole(name: string) {
   return (v: string): number => {
-    if (!/^\d+$/.test(v.trim())) throw usageError(`${name} ${v}: expected a whole number ≥ 0, e.g. 5`);
+    if (!/^\d+$/.test(v.trim())) throw usageError(msg('option.whole', { option: name, value: v }));
     return Number(v);
   };
 }
@@ -181,8 +181,7 @@ export function provenancePath(opts: PublishOptions & { output?: string }): stri
   if (!opts.provenance) return undefined;
   if (typeof opts.provenance === 'string') return opts.provenance;
   // `--output -` is stdout: there is no file to sit beside (it would be a file named "-.provenance.json").
-  if (!opts.output || opts.output === '-')
-    throw usageError('--provenance needs a file name or --output', 'e.g. --output ranked.csv --provenance (writes ranked.csv.provenance.json), or --provenance run.json');
+  if (!opts.output || opts.output === '-') throw usageError(msg('option.provenance-needs-file'), msg('option.provenance-needs-file.hint'));
   return `${opts.output}.provenance.json`;
 }
 

@@ -2,7 +2,6 @@ import type { ChalkInstance } from 'chalk';
 import { Command, Option } from 'commander';
 import { dataError, usageError } from '../errors.js';
 import { loadUnits, rankUnits } from './units.js';
-import { ALL_AGES } from '../domain/observation.js';
 import { buildStrata } from '../domain/ranking.js';
 import { keepRegions, resolveMethod, resolveRegions, selectCounts, yearsOf } from '../domain/select.js';
 import { matchKey } from '../domain/text.js';
@@ -21,10 +20,11 @@ import {
   addDataOptions,
   addHelp,
   addOutputOptions,
-  BUNDLED_DATA_LABEL,
+  dataNote,
   populationNotes,
   emit,
   inputWarnings,
+  levelPercent,
   loadCounts,
   loadPopulation,
   loadRegions,
@@ -35,7 +35,10 @@ import {
   parseYearOption,
   type DataOptions,
   type OutputOptions,
+  sourceName,
 } from './common.js';
+import { msg, sexWord, type Message, type Text } from '../messages/index.js';
+import { groupInParentheses } from '../domain/population.js';
 
 const EXAMPLES = [
   'rehab-stats rank --method KBT  # latest year in the bundled data',
@@ -78,34 +81,28 @@ function pctOf(level: number): string {
   return `${Math.round(level * 1000) / 10}%`;
 }
 
-export function rankColumns(
-  level: number,
-  perLabel: string,
-  funnel = false,
-  barScale?: number,
-  intervalMethod: 'human' | 'machine' | false = false,
-  rankInterval = false,
-): Column[] {
-  const pct = `${Math.round(level * 1000) / 10}%`;
+export function rankColumns(level: number, per: number, funnel = false, barScale?: number, intervalMethod: 'human' | 'machine' | false = false, rankInterval = false): Column[] {
   const funnelColumns: readonly Column[] = funnel ? FUNNEL_COLUMNS : [];
   return [
     // Year and method in every row of the machine formats, so the outputs of several runs stack.
-    { key: 'year', header: 'Year', type: 'text', only: 'machine' },
-    { key: 'method', header: 'Method', type: 'text', only: 'machine' },
-    { key: 'rank', header: 'Rank', type: 'integer', empty: '' },
-    ...(rankInterval ? intervalColumns('rank_lower', 'rank_upper', 'Rank 95%', 0) : []),
-    { key: 'region_code', header: 'Code', type: 'text' },
-    { key: 'region', header: 'Region', type: 'text' },
-    { key: 'count', header: 'Count', type: 'integer' },
-    { key: 'population', header: 'Population', type: 'integer' },
-    { key: 'rate', header: `Per ${perLabel}`, type: 'rate' },
-    ...intervalColumns('rate_lower', 'rate_upper', `${pct} CI`),
+    { key: 'year', header: msg('header.year'), type: 'text', only: 'machine' },
+    { key: 'method', header: msg('header.method'), type: 'text', only: 'machine' },
+    { key: 'rank', header: msg('header.rank'), type: 'integer', empty: '' },
+    ...(rankInterval ? intervalColumns('rank_lower', 'rank_upper', msg('header.rank-interval'), 0) : []),
+    { key: 'region_code', header: msg('header.code'), type: 'text' },
+    { key: 'region', header: msg('header.region'), type: 'text' },
+    { key: 'count', header: msg('header.count'), type: 'integer' },
+    { key: 'population', header: msg('header.population'), type: 'integer' },
+    { key: 'rate', header: msg('header.per', { per }), type: 'rate' },
+    ...intervalColumns('rate_lower', 'rate_upper', msg('header.ci', { level: levelPercent(level) })),
     ...(barScale ? [{ key: 'rate', header: '', type: 'bar', keys: ['rate_lower', 'rate_upper'], scale: barScale, width: 16, only: 'table' } as Column] : []),
-    { key: 'ratio_to_national', header: 'Ratio', type: 'rate', digits: 2, only: 'machine' },
-    { key: 'vs_national', header: 'vs Riket', type: 'text', empty: '' },
+    { key: 'ratio_to_national', header: msg('header.ratio'), type: 'rate', digits: 2, only: 'machine' },
+    { key: 'vs_national', header: msg('header.vs-riket'), type: 'text', empty: '' },
     ...funnelColumns,
-    ...(intervalMethod ? [{ key: 'interval_method', header: 'Interval', type: 'text', empty: '', ...(intervalMethod === 'machine' ? { only: 'machine' } : {}) } as Column] : []),
-    { key: 'note', header: 'Note', type: 'text', empty: '' },
+    ...(intervalMethod
+      ? [{ key: 'interval_method', header: msg('header.interval'), type: 'text', empty: '', ...(intervalMethod === 'machine' ? { only: 'machine' } : {}) } as Column]
+      : []),
+    { key: 'note', header: msg('header.note'), type: 'text', empty: '' },
   ];
 }
 
@@ -166,7 +163,7 @@ async function runRank(opts: RankOptions, ciMethodGiven = false): Promise<void> 
   const keep = (m: string, y: number) => (m === '' || matchKey(m) === wanted) && (opts.year === undefined || y === opts.year);
   const data = await loadCounts(opts, regions, { ...(opts.year !== undefined ? { defaultYear: opts.year } : {}), keep });
   const all = data.all ?? data.observations;
-  const method = resolveMethod(all, opts.method, data.source);
+  const method = resolveMethod(all, opts.method, sourceName(data));
   const sex = parseSexOption(opts.sex);
   const age = parseDenominator(opts.denominator);
   const years = yearsOf(all, method);
@@ -174,14 +171,16 @@ async function runRank(opts: RankOptions, ciMethodGiven = false): Promise<void> 
   const counts = selectCounts(data.observations, { method, year, sex, absentIsZero: data.recordLevel });
   if (counts.size === 0) {
     throw dataError(
-      `no ${opts.method} counts for ${year}${sex !== 'total' ? ` (${sex})` : ''}`,
-      { file: data.source },
-      `years with ${opts.method} counts: ${years.join(', ') || 'none'}`,
+      sex !== 'total'
+        ? msg('select.no-counts-for-year-group', { method: opts.method, year, group: sexWord(sex) })
+        : msg('select.no-counts-for-year', { method: opts.method, year }),
+      { file: sourceName(data) },
+      msg('select.years-with-counts.hint', { method: opts.method, years: years.length ? years.join(', ') : msg('select.none') }),
     );
   }
   const population = await loadPopulation(opts, regions, data);
   let strata: Map<string, AgeStratum[]> | undefined;
-  let standardNote: string | undefined;
+  let standardNote: Text | undefined;
   // a DSR's limits are Byar's for the total count unless --ci-method says otherwise (PHE's rule is Byar from 10 events, the least a DSR needs)
   const ciMethod: PoissonMethod = opts.standard && !ciMethodGiven ? 'byar' : opts.ciMethod;
   if (opts.standard) {
@@ -196,11 +195,8 @@ async function runRank(opts: RankOptions, ciMethodGiven = false): Promise<void> 
     );
     strata = built.strata;
     for (const [code, why] of built.problems) counts.set(code, { value: null, lines: counts.get(code)?.lines ?? [], note: why });
-    const limits =
-      ciMethod === 'exact'
-        ? "exact Poisson limits for the total count (--ci-method exact; PHE's calculate_dsr uses Byar's)"
-        : "Byar's limits for the total count, as PHEindicatormethods' calculate_dsr";
-    standardNote = `Age-standardised directly to the European Standard Population 2013 over the age groups ${built.bands.join(', ')}; ${pctOf(opts.ci)} intervals by Dobson's method with ${limits}; no DSR below 10 events.`;
+    const limits = ciMethod === 'exact' ? msg('dsr.limits.exact') : msg('dsr.limits.byar');
+    standardNote = msg('note.standardised', { bands: built.bands.join(', '), level: levelPercent(opts.ci), limits });
   }
   const rule = publishRule(opts);
   // Rates come from the counts as shown: rounded ones when --round-counts asks (README "Publishing").
@@ -241,43 +237,38 @@ async function runRank(opts: RankOptions, ciMethodGiven = false): Promise<void> 
 
   // Ranks stay those among all regions: Stockholm is 5th of 21, shown alone.
   const rows = keepRegions(whole.rows, selected);
-  const perLabel = opts.per.toLocaleString('en-US');
   const methodName = method || opts.method;
-  const who = [sex !== 'total' ? sex : '', age !== ALL_AGES ? `aged ${age}` : ''].filter(Boolean).join(' ');
-  const notes = [
-    ...(data.bundled ? [BUNDLED_DATA_LABEL] : [`Data: ${data.source}.`]),
+  const notes: Text[] = [
+    dataNote(data),
     ...populationNotes(population),
     ...(opts.standard
       ? []
-      : [
-          `Interval: ${opts.ciMethod === 'exact' ? 'exact Poisson' : opts.ciMethod === 'byar' ? "Byar's approximation" : 'exact Poisson below 10, Byar from 10'}; regions share a rank only when their rates are exactly equal.`,
-        ]),
+      : [msg('note.rank-interval-method', { method: opts.ciMethod === 'exact' ? msg('interval.exact') : opts.ciMethod === 'byar' ? msg('interval.byar') : msg('interval.phe') })]),
   ];
-  notes.push(`vs Riket: higher or lower when the region's ${Math.round(opts.ci * 1000) / 10}% interval lies wholly above or below the national rate.`);
+  notes.push(msg('note.vs-riket', { level: levelPercent(opts.ci) }));
   if (dispersion) notes.push(dispersionNote(dispersion, opts.overdispersion));
-  if (opts.rankInterval)
-    notes.push(
-      "Rank 95%: the 2.5th–97.5th percentiles of each region's rank over 2000 simulations of every count from Poisson(observed), fixed seed (Goldstein & Spiegelhalter 1996).",
-    );
-  if (opts.funnel && !opts.overdispersion)
-    notes.push(
-      `Funnel: the region's count judged against the count expected at the ${opts.standard ? "funnel's weighted average rate (PHE)" : 'national rate'} at 95% and 99.8% (exact Poisson below 10, Byar from 10), as PHEindicatormethods' funnels; Spiegelhalter 2005.`,
-    );
+  if (opts.rankInterval) notes.push(msg('note.rank-interval'));
+  if (opts.funnel && !opts.overdispersion) notes.push(msg('note.funnel', { target: opts.standard ? msg('funnel.target.weighted') : msg('funnel.target.national') }));
   if (standardNote) notes.push(standardNote);
-  if (method === '') notes.push(`The input has no method column: every count is taken as ${opts.method}.`);
-  if (selected.length)
-    notes.push(`Ranks are among all ${allRows.filter((r) => typeof r.rank === 'number').length} ranked regions; only ${selected.map((r) => r.name).join(', ')} shown.`);
-  if (missingRegions.length) notes.push(`Not in the input for ${year}: ${missingRegions.join(', ')}.`);
+  if (method === '') notes.push(msg('note.no-method-column', { method: opts.method }));
+  if (selected.length) notes.push(msg('note.ranks-among', { n: allRows.filter((r) => typeof r.rank === 'number').length, names: selected.map((r) => r.name) }));
+  if (missingRegions.length) notes.push(msg('note.not-in-input', { year, regions: missingRegions }));
   // Year and method on every row (set in place: the suppression marks know rows by identity).
   for (const r of [...rows, ...(whole.apart ?? [])]) Object.assign(r, { year, method: methodName });
   const table: ResultTable = {
     ...whole,
-    title: `${methodName} treatments per ${perLabel} inhabitants${who ? ` (${who})` : ''}${opts.standard ? ', age-standardised' : ''}, ${year}`,
+    title: msg('title.rank', {
+      method: methodName,
+      per: opts.per,
+      who: groupInParentheses(sex, age, true),
+      standardised: opts.standard ? msg('title.age-standardised') : '',
+      year,
+    }),
     // The bars' scale from the rows still shown, so that a hidden rate does not set it.
     columns: [
       ...rankColumns(
         opts.ci,
-        perLabel,
+        opts.per,
         opts.funnel,
         Math.max(...[...rows, national].map((r) => (typeof r.rate_upper === 'number' ? r.rate_upper : 0))),
         perRowMethod,
@@ -309,21 +300,12 @@ async function runRank(opts: RankOptions, ciMethodGiven = false): Promise<void> 
  * What the overdispersion estimate says, in one note: φ and τ², whether the limits were adjusted
  * and how — or, for plain Poisson limits, that they are too narrow for this spread and what to use.
  */
-function dispersionNote(d: OverdispersionEstimate, kind: OverdispersionKind | undefined): string {
-  const est = `φ = ${d.phi.toFixed(2)}, τ² = ${d.tau2.toPrecision(3)} (${d.n} regions, z-scores on the square-root scale winsorised at 10%)`;
-  if (kind === 'multiplicative') {
-    return d.phi > 1
-      ? `Overdispersion: ${est}; multiplicative adjustment: the limits' width on the square-root scale × √φ = ${Math.sqrt(d.phi).toFixed(2)} (Spiegelhalter 2005).`
-      : `Overdispersion: ${est}; φ ≤ 1, so no multiplicative adjustment: Poisson-width limits on the square-root scale (Spiegelhalter 2005).`;
-  }
-  if (kind === 'additive') {
-    return d.tau2 > 0
-      ? `Overdispersion: ${est}; additive adjustment: between-region variance τ² added on the square-root scale (random effects; Spiegelhalter 2005).`
-      : `Overdispersion: ${est}; τ² = 0, so no additive adjustment: Poisson-width limits on the square-root scale (Spiegelhalter 2005).`;
-  }
-  return d.overdispersed
-    ? `Overdispersion: ${est} — more spread than chance allows (nφ above χ²(${d.n - 1})'s 95th percentile): the Poisson limits flag regions for real between-region variation; --overdispersion additive (or multiplicative) widens them.`
-    : `Overdispersion: ${est}; within what chance allows, so the Poisson limits suit.`;
+function dispersionNote(d: OverdispersionEstimate, kind: OverdispersionKind | undefined): Message {
+  const estimate = msg('overdispersion.estimate', { phi: d.phi, tau2: d.tau2, n: d.n });
+  const note = (verdict: Message) => msg('note.overdispersion', { estimate, verdict });
+  if (kind === 'multiplicative') return note(d.phi > 1 ? msg('overdispersion.multiplicative', { factor: Math.sqrt(d.phi) }) : msg('overdispersion.multiplicative-none'));
+  if (kind === 'additive') return note(d.tau2 > 0 ? msg('overdispersion.additive') : msg('overdispersion.additive-none'));
+  return d.overdispersed ? msg('note.overdispersion-more', { estimate, verdict: msg('overdispersion.too-much', { df: d.n - 1 }) }) : note(msg('overdispersion.within-chance'));
 }
 
 function intervalName(method: PoissonMethod): string {
@@ -350,7 +332,7 @@ export function styleRankCell(col: Column, row: ResultRow, text: string, chalk: 
 async function runRankByUnit(opts: RankOptions): Promise<void> {
   const numerator = opts.numerator;
   const denominator = numerator ? opts.denominator : undefined;
-  if (numerator && (!denominator || denominator === 'all')) throw usageError('--numerator needs --denominator COLUMN');
+  if (numerator && (!denominator || denominator === 'all')) throw usageError(msg('option.numerator-needs-denominator'));
   // In rank, --denominator is a population group unless --numerator makes it a column.
   const { units, file, filtered, notes } = await loadUnits({ ...opts, by: opts.by!, denominator });
   const rule = publishRule(opts);
@@ -374,11 +356,11 @@ async function runRankByUnit(opts: RankOptions): Promise<void> {
     ),
     rule,
   );
-  const what = numerator ? `${numerator} of ${denominator}` : opts.count ? opts.count : 'rows';
+  const what = numerator ? msg('units.of', { numerator, denominator: denominator! }) : opts.count ? opts.count : msg('units.rows');
   await emit(
     {
       ...table,
-      title: `${what} by ${opts.by}${filtered.length ? ` (${filtered.join(', ')})` : ''}`,
+      title: filtered.length ? msg('title.units-filtered', { what, by: opts.by!, filters: filtered }) : msg('title.units', { what, by: opts.by! }),
       made: {
         population: null,
         methods: {
@@ -387,15 +369,9 @@ async function runRankByUnit(opts: RankOptions): Promise<void> {
         },
       },
       notes: [
-        `Data: ${file}.`,
-        numerator
-          ? 'Percent with Wilson score intervals; "vs overall" is higher or lower when the whole interval lies above or below the overall percentage.'
-          : 'Counts with exact Poisson intervals.',
-        ...(opts.funnel && numerator
-          ? [
-              'Funnel: outside the 95% or 99.8% control limits around the overall percentage for a unit of that size (Wilson-score limits as PHEindicatormethods; Spiegelhalter 2005).',
-            ]
-          : []),
+        msg('note.data', { source: file }),
+        numerator ? msg('note.units-percent') : msg('note.units-counts'),
+        ...(opts.funnel && numerator ? [msg('note.units-funnel')] : []),
         ...notes,
         ...table.notes,
       ],

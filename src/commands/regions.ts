@@ -3,6 +3,7 @@ import type { RegionIndex } from '../domain/regions.js';
 import { matchKey } from '../domain/text.js';
 import type { ResultTable } from '../render/model.js';
 import { addHelp, addOutputOptions, emit, loadRegions, type OutputOptions } from './common.js';
+import { msg } from '../messages/index.js';
 
 const EXAMPLES = [
   'rehab-stats regions  # the 21 regions, codes and accepted names',
@@ -28,16 +29,16 @@ export function regionsTable(regions: RegionIndex, filter?: string): ResultTable
       also_known_as: [...new Set(r.names.filter((n) => n !== r.name && n !== r.countyName && !/^\d{2} /.test(n)))].join('; '),
     }));
   return {
-    title: 'Regions',
+    title: msg('title.regions'),
     columns: [
-      { key: 'region_code', header: 'Code', type: 'text' },
-      { key: 'region', header: 'Region', type: 'text' },
-      { key: 'county', header: 'County (län)', type: 'text' },
-      { key: 'kolada_id', header: 'Kolada', type: 'text' },
-      { key: 'also_known_as', header: 'Also accepted', type: 'text' },
+      { key: 'region_code', header: msg('header.code'), type: 'text' },
+      { key: 'region', header: msg('header.region'), type: 'text' },
+      { key: 'county', header: msg('header.county-l-n'), type: 'text' },
+      { key: 'kolada_id', header: msg('header.kolada'), type: 'text' },
+      { key: 'also_known_as', header: msg('header.also-accepted'), type: 'text' },
     ],
     rows,
-    notes: ['Source: regions.csv (SCB county codes; Kolada ids are 00 + the code).'],
+    notes: [msg('note.regions-source')],
   };
 }
 

@@ -21,19 +21,21 @@ import type { Provenance } from '../domain/provenance.js';
 import { buildProvenance, inputDigests, parseWhole, recordTime } from './publish.js';
 import {
   addHelp,
-  BUNDLED_DATA_LABEL,
   collect,
   loadCounts,
   loadPopulation,
   loadRegions,
   outputProtection,
   parsePositive,
-  populationNotes,
+  populationLabels,
   parseYearOption,
   resolveLang,
   type CountData,
+  sourceName,
 } from './common.js';
 import { currentIo, setExitStatus } from '../io/context.js';
+import { msg, say } from '../messages/index.js';
+import { localText } from '../render/localise.js';
 
 const EXAMPLES = [
   'rehab-stats report  # rehab-stats.config.json if present, else report/rehab-stats.{md,html}',
@@ -212,7 +214,7 @@ function reportBreak(
   sections: readonly MethodSection[] = [],
 ): BreakSection {
   if (!b.method && methods.length > 1) throw dataError('"break" needs "method": the report covers several', { file: configFile }, `methods: ${methods.join(', ')}`);
-  const method = b.method ? resolveMethod(data.observations, b.method, data.source) : methods[0]!;
+  const method = b.method ? resolveMethod(data.observations, b.method, sourceName(data)) : methods[0]!;
   const years = yearsOf(data.observations.filter((o) => o.method === method));
   if (ruleActive(rule)) {
     const national = b.vs === 'rest' ? nationalSeries(data.observations, regions, method, years, population, per, data.recordLevel, data.source) : undefined;
@@ -326,7 +328,7 @@ export function reportCommand(): Command {
     const breakAt = s.break ? breakRegion(s.break, selected, s.regionsFrom, regions, configFile) : undefined;
     const population = await loadPopulation({ ...(s.population ? { population: s.population } : {}) }, regions, data);
     const scope = reportScope(data.observations, {
-      ...(s.methods ? { methods: s.methods.map((m) => resolveMethod(data.observations, m, data.source)) } : {}),
+      ...(s.methods ? { methods: s.methods.map((m) => resolveMethod(data.observations, m, sourceName(data))) } : {}),
       ...(s.year ? { year: s.year } : {}),
       ...(s.since ? { since: s.since } : {}),
     });
@@ -337,7 +339,7 @@ export function reportCommand(): Command {
       const present = scope.methods.filter((m) => selectCounts(data.observations, { method: m, year: scope.year, sex: 'total', absentIsZero: data.recordLevel }).size > 0);
       throw dataError(
         `no ${method ? `${method} ` : ''}counts for ${scope.year}, the report year`,
-        { file: data.source },
+        { file: sourceName(data) },
         `years with ${method} counts: ${years.join(', ') || 'none'}${present.length ? `; methods with ${scope.year} counts: ${present.join(', ')} (--method)` : ''}; or choose the year with --year`,
       );
     }
@@ -350,15 +352,16 @@ export function reportCommand(): Command {
       regions,
       { ...scope, per: s.per!, publish: rule, ...(selected.length ? { regions: selected } : {}) },
       {
-        data: data.bundled ? BUNDLED_DATA_LABEL.replace(/^Data: /, '') : data.source,
+        data: data.bundled ? `${say(msg('source.bundled-data'), lang)}.` : data.source,
         population: '',
         bundled: data.bundled,
       },
       data.recordLevel,
     );
     // Once the rates are computed: which population sources were used, and any published Riket that differs from its regions.
-    model.populationLabel = populationNotes(population)
-      .map((n) => n.replace(/^Population: /, ''))
+    // The source as a sentence ("SCB, BE0101N1, 31 December (CC0)."), then the other notes.
+    model.populationLabel = populationLabels(population)
+      .map((n, i) => (i === 0 ? `${localText(n, lang)}.` : localText(n, lang)))
       .join(' ');
     if (s.break && breakAt) model.breakSection = reportBreak(s.break, breakAt, data, regions, population, scope.methods, s.per!, lang, configFile, rule, model.sections);
     const builtAt = s.timestamp ? recordTime(currentIo().env, currentIo().now) : undefined;

@@ -15,7 +15,7 @@ import {
   addDataOptions,
   addHelp,
   addOutputOptions,
-  BUNDLED_DATA_LABEL,
+  dataNote,
   emit,
   inputWarnings,
   loadCounts,
@@ -23,7 +23,9 @@ import {
   parseYearOption,
   type DataOptions,
   type OutputOptions,
+  sourceName,
 } from './common.js';
+import { msg, sexWord, type Text } from '../messages/index.js';
 
 const EXAMPLES = [
   "rehab-stats share --year 2014  # each method's share of all treatments (IPT ≈ 2%)",
@@ -47,13 +49,13 @@ interface ShareOptions extends DataOptions, OutputOptions, PublishOptions {
 }
 
 /** The columns of a shares table; machine formats name the group column "group". */
-function shareColumns(groupHeader: string): Column[] {
+function shareColumns(groupHeader: Text): Column[] {
   return [
     { key: 'group', header: groupHeader, type: 'text' },
-    { key: 'count', header: 'Count', type: 'integer' },
-    { key: 'total', header: 'Total', type: 'integer' },
-    { key: 'share_pct', header: 'Share', type: 'percent', digits: 1 },
-    ...intervalColumns('share_lower', 'share_upper', '95% CI (%)'),
+    { key: 'count', header: msg('header.count'), type: 'integer' },
+    { key: 'total', header: msg('header.total'), type: 'integer' },
+    { key: 'share_pct', header: msg('header.share'), type: 'percent', digits: 1 },
+    ...intervalColumns('share_lower', 'share_upper', msg('header.ci-pct')),
   ];
 }
 
@@ -98,8 +100,8 @@ export function shareCommand(): Command {
     const obs = data.observations;
     const years = yearsOf(obs);
     const year = opts.year ?? years[years.length - 1]!;
-    if (!years.includes(year)) throw dataError(`no counts for ${year}`, { file: data.source }, `years in the data: ${years.join(', ')}`);
-    const methods = opts.method ? [resolveMethod(obs, opts.method, data.source)] : methodsOf(obs);
+    if (!years.includes(year)) throw dataError(msg('select.no-counts-year', { year }), { file: sourceName(data) }, msg('select.years-in-data.hint', { years: years.join(', ') }));
+    const methods = opts.method ? [resolveMethod(obs, opts.method, sourceName(data))] : methodsOf(obs);
     const count = (method: string, sex: Sex): number | null => {
       if (within.length === 0) return nationalCount(obs, regions, method, year, sex, data.recordLevel);
       const counts = selectCounts(obs, { method, year, sex, absentIsZero: data.recordLevel });
@@ -123,9 +125,9 @@ export function shareCommand(): Command {
     const missing = parts.filter((p) => p.count === null).map((p) => p.group);
     if (missing.length) {
       throw dataError(
-        `no complete ${year} count for ${missing.join(', ')}`,
-        { file: data.source },
-        opts.by === 'sex' ? 'the input needs counts by sex (a kön/sex column)' : 'every part of the total must be present; see: rehab-stats check',
+        msg('select.incomplete-total', { year, parts: missing.map((m) => (m === 'women' || m === 'men' ? sexWord(m) : m)) }),
+        { file: sourceName(data) },
+        opts.by === 'sex' ? msg('select.incomplete-total-sex.hint') : msg('select.incomplete-total.hint'),
       );
     }
     const rule = publishRule(opts);
@@ -136,14 +138,15 @@ export function shareCommand(): Command {
     // (suppression is decided on the whole table, so a subset hides at least as much).
     const codes = new Set(selected.map((r) => r.code));
     const kept = new Set(all.filter((_, i) => codes.size === 0 || opts.by !== 'region' || codes.has(parts[i]!.code!)));
-    const scope = within.length ? ` in ${within.map((r) => r.name).join(', ')}` : '';
-    const what = opts.method ? `${methods[0] || opts.method} treatments` : 'all treatments';
+    const scope = within.length ? msg('share.in', { regions: within.map((r) => r.name) }) : '';
+    const what = opts.method ? msg('share.method-treatments', { method: methods[0] || opts.method }) : msg('share.all-treatments');
+    const by = opts.by === 'method' ? msg('share.by.method') : opts.by === 'sex' ? msg('share.by.sex') : msg('share.by.region');
     const whole = protectTable(
       {
-        title: `Share of ${what}${scope} by ${opts.by}, ${year}`,
-        columns: shareColumns(opts.by === 'method' ? 'Method' : opts.by === 'sex' ? 'Sex' : 'Region'),
+        title: msg('title.share', { what, scope, by, year }),
+        columns: shareColumns(opts.by === 'method' ? msg('header.method') : opts.by === 'sex' ? msg('header.sex') : msg('header.region')),
         rows: all,
-        notes: [data.bundled ? BUNDLED_DATA_LABEL : `Data: ${data.source}.`, 'Intervals: Wilson score, 95%.'],
+        notes: [dataNote(data), msg('note.wilson')],
       },
       shareSpec(all, trueParts),
       rule,
@@ -164,10 +167,12 @@ async function shareByColumn(opts: ShareOptions): Promise<void> {
   const truth = new Map(units.map((u) => [u.unit, u.numerator]));
   const table = protectTable(
     {
-      title: `Share of ${opts.count ?? 'rows'} by ${opts.by}${filtered.length ? ` (${filtered.join(', ')})` : ''}`,
-      columns: shareColumns(opts.by),
+      title: filtered.length
+        ? msg('title.share-units-filtered', { what: opts.count ?? msg('units.rows'), by: opts.by!, filters: filtered })
+        : msg('title.share-units', { what: opts.count ?? msg('units.rows'), by: opts.by! }),
+      columns: shareColumns(opts.by!),
       rows,
-      notes: [`Data: ${file}.`, 'Intervals: Wilson score, 95%.', ...notes],
+      notes: [msg('note.data', { source: file }), msg('note.wilson'), ...notes],
     },
     shareSpec(
       rows,

@@ -11,7 +11,7 @@ import {
   addDataOptions,
   addHelp,
   addOutputOptions,
-  BUNDLED_DATA_LABEL,
+  dataNote,
   populationNotes,
   emit,
   inputWarnings,
@@ -24,7 +24,9 @@ import {
   parseYearOption,
   type DataOptions,
   type OutputOptions,
+  sourceName,
 } from './common.js';
+import { msg, type Text } from '../messages/index.js';
 
 const EXAMPLES = ['rehab-stats summary --method KBT --year 2014  # how unequal is access across regions?', 'rehab-stats summary --method MMR --measure count --format json'];
 
@@ -84,14 +86,14 @@ export function summaryCommand(): Command {
     const selected = new Set(resolveRegions(opts.region ?? [], regions).map((r) => r.code));
     const inScope = (code: string) => selected.size === 0 || selected.has(code);
     const data = await loadCounts(opts, regions);
-    const method = resolveMethod(data.observations, opts.method, data.source);
+    const method = resolveMethod(data.observations, opts.method, sourceName(data));
     const years = yearsOf(data.observations.filter((o) => o.method === method));
     const year = opts.year ?? years[years.length - 1]!;
     const sex = parseSexOption(opts.sex);
     const trueCounts = selectCounts(data.observations, { method, year, sex, absentIsZero: data.recordLevel });
     const rule = publishRule(opts);
     const counts = roundCells(trueCounts, rule);
-    const notes = [data.bundled ? BUNDLED_DATA_LABEL : `Data: ${data.source}.`];
+    const notes: Text[] = [dataNote(data)];
     let values: { region: string; value: number }[];
     let made: ResultTable['made'] = { population: null, methods: {} };
     /** With --suppress, the regions a ranking would hide (small counts, and those that would give one away) are left out. */
@@ -100,7 +102,7 @@ export function summaryCommand(): Command {
       const table = protectTable({ columns: [], rows, apart: [national], notes: [] }, rankSpec(rows, trueCounts), rule);
       notes.push(...table.notes);
       const hidden = rows.filter((r) => typeof r.count !== 'number' && trueCounts.get(r.region_code as string)?.value != null).length;
-      if (hidden) notes.push(`${hidden} region${hidden === 1 ? '' : 's'} hidden by --suppress ${rule.suppress} left out.`);
+      if (hidden) notes.push(msg('note.suppressed-left-out', { n: hidden, threshold: rule.suppress }));
       return table.rows;
     };
     if (opts.measure === 'rate') {
@@ -119,17 +121,20 @@ export function summaryCommand(): Command {
         .filter((r) => typeof r.count === 'number' && inScope(r.region_code as string))
         .map((r) => ({ region: r.region as string, value: r.count as number }));
     }
-    if (values.length < 2) throw dataError(`fewer than two regions with ${opts.method} in ${year}`, { file: data.source }, 'a spread needs at least two regions');
+    if (values.length < 2) throw dataError(msg('select.too-few-regions', { method: opts.method, year }), { file: sourceName(data) }, msg('select.too-few-regions.hint'));
     const rows = summaryRows(values);
     const ratio = rows.find((r) => r.statistic === 'max_min_ratio')!.value;
-    if (typeof ratio === 'number') notes.unshift(`The highest region has ${ratio.toFixed(1)} times the ${opts.measure === 'rate' ? 'rate' : 'count'} of the lowest.`);
-    const what = opts.measure === 'rate' ? `${method || opts.method} per ${opts.per.toLocaleString('en-US')} inhabitants` : `${method || opts.method} treatments`;
+    if (typeof ratio === 'number') notes.unshift(opts.measure === 'rate' ? msg('note.summary-ratio-rate', { ratio }) : msg('note.summary-ratio-count', { ratio }));
+    const name = method || opts.method;
     const table: ResultTable = {
-      title: `Spread across ${values.length} regions: ${what}, ${year}`,
+      title:
+        opts.measure === 'rate'
+          ? msg('title.summary-rate', { n: values.length, method: name, per: opts.per, year })
+          : msg('title.summary-count', { n: values.length, method: name, year }),
       columns: [
-        { key: 'statistic', header: 'Statistic', type: 'text' },
-        { key: 'value', header: 'Value', type: 'rate', digits: 2 },
-        { key: 'region', header: 'Region', type: 'text', empty: '' },
+        { key: 'statistic', header: msg('header.statistic'), type: 'text' },
+        { key: 'value', header: msg('header.value'), type: 'rate', digits: 2 },
+        { key: 'region', header: msg('header.region'), type: 'text', empty: '' },
       ],
       rows,
       notes,

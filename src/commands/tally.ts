@@ -23,6 +23,7 @@ import {
   type DataOptions,
   type OutputOptions,
 } from './common.js';
+import { msg, type Message, type Text } from '../messages/index.js';
 
 const EXAMPLES = [
   'rehab-stats tally  # self-assessed access 2014 per method, bundled data',
@@ -79,12 +80,20 @@ export function tallyRows(obs: readonly Observation[], regions: RegionIndex, met
 }
 
 /** "10 of 21 regions answered god or relativt god (48%, 95% CI 28–68%)." Pure. */
-export function headline(rows: ResultRow[], total: number, positive: string[], method: string): string {
+export function headline(rows: ResultRow[], total: number, positive: string[], method: string): Message {
   const wanted = positive.map(matchKey);
   const hits = rows.filter((r) => wanted.includes(matchKey(r.answer as string))).reduce((s, r) => s + (r.regions as number), 0);
   const ci = wilsonInterval(hits, total);
-  const names = positive.length > 1 ? `${positive.slice(0, -1).join(', ')} or ${positive[positive.length - 1]}` : positive[0];
-  return `${method ? `${method}: ` : ''}${hits} of ${total} regions answered ${names} (${Math.round((hits / total) * 100)}%, 95% CI ${Math.round(ci.lower * 100)}–${Math.round(ci.upper * 100)}%).`;
+  const answers: Text = positive.length > 1 ? msg('tally.or', { first: positive.slice(0, -1).join(', '), last: positive[positive.length - 1]! }) : (positive[0] ?? '');
+  return msg('note.tally-headline', {
+    method: method ? msg('tally.method', { method }) : '',
+    hits,
+    total,
+    answers,
+    pct: Math.round((hits / total) * 100),
+    lower: Math.round(ci.lower * 100),
+    upper: Math.round(ci.upper * 100),
+  });
 }
 
 export function tallyCommand(): Command {
@@ -110,12 +119,12 @@ export function tallyCommand(): Command {
     const methods = [...new Set(obs.map((o) => o.method))].filter((m) => !opts.method || matchKey(m) === matchKey(opts.method));
     if (methods.length === 0)
       throw dataError(
-        `no answers${opts.method ? ` for ${opts.method}` : ''}`,
+        opts.method ? msg('select.no-answers-for', { method: opts.method }) : msg('select.no-answers'),
         { file },
-        `methods in the file: ${[...new Set(table.observations.map((o) => o.method))].join(', ')}`,
+        msg('select.methods-in-file.hint', { methods: [...new Set(table.observations.map((o) => o.method))].join(', ') }),
       );
     const rows: ResultRow[] = [];
-    const notes: string[] = [];
+    const notes: Text[] = [];
     for (const m of methods) {
       const t = tallyRows(obs, regions, m);
       rows.push(...t.rows);
@@ -132,20 +141,19 @@ export function tallyCommand(): Command {
           ),
         );
     }
-    if (!opts.input) notes.push("Data: bundled illustrative answers; the totals per answer are SKL's for 2014, which region gave which answer is modelled.");
-    else notes.push(`Data: ${file}.`);
-    notes.push('Intervals: Wilson score, 95%.');
+    notes.push(opts.input ? msg('note.data', { source: file }) : msg('note.tally-bundled'));
+    notes.push(msg('note.wilson'));
     await emit(
       {
-        title: `Answers in "${opts.column}" per method`,
+        title: msg('title.tally', { column: opts.column }),
         columns: [
-          { key: 'method', header: 'Method', type: 'text' },
-          { key: 'answer', header: 'Answer', type: 'text' },
-          { key: 'regions', header: 'Regions', type: 'integer' },
-          { key: 'of', header: 'Of', type: 'integer' },
-          { key: 'share_pct', header: 'Share', type: 'percent' },
-          ...intervalColumns('share_lower', 'share_upper', '95% CI (%)', 0),
-          { key: 'region_list', header: 'Regions answering', type: 'text', only: 'machine' },
+          { key: 'method', header: msg('header.method'), type: 'text' },
+          { key: 'answer', header: msg('header.answer'), type: 'text' },
+          { key: 'regions', header: msg('header.regions'), type: 'integer' },
+          { key: 'of', header: msg('header.of'), type: 'integer' },
+          { key: 'share_pct', header: msg('header.share'), type: 'percent' },
+          ...intervalColumns('share_lower', 'share_upper', msg('header.ci-pct'), 0),
+          { key: 'region_list', header: msg('header.regions-answering'), type: 'text', only: 'machine' },
         ],
         rows,
         notes,

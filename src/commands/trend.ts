@@ -5,7 +5,7 @@ import { methodsOf, resolveMethod, resolveRegions, yearsOf } from '../domain/sel
 import { nationalSeries, type BreakResult } from '../domain/break-analysis.js';
 import type { RatioEstimate } from '../stats/wald-ratio.js';
 import { breakChart } from '../render/break-chart.js';
-import { translate } from '../render/i18n.js';
+import { localText } from '../render/localise.js';
 import { breakSentences } from '../render/break-text.js';
 import { writeFiles } from '../io/write.js';
 import { countSeries, seriesSubjects, seriesValues, spanSummary, withRates, type Series, type SpanSummary } from '../domain/trend-series.js';
@@ -21,7 +21,7 @@ import {
   addDataOptions,
   addHelp,
   addOutputOptions,
-  BUNDLED_DATA_LABEL,
+  dataNote,
   emit,
   inputWarnings,
   loadCounts,
@@ -36,6 +36,7 @@ import {
   type OutputOptions,
 } from './common.js';
 import { currentIo } from '../io/context.js';
+import { msg, type Text } from '../messages/index.js';
 
 const EXAMPLES = [
   'rehab-stats trend --method KBT  # national series, year on year',
@@ -195,16 +196,13 @@ async function runTrend(opts: TrendOptions): Promise<void> {
   const selected = resolveRegions(opts.region ?? [], regions);
   const data = await loadCounts(opts, regions);
   const inRange = (y: number) => (opts.from === undefined || y >= opts.from) && (opts.to === undefined || y <= opts.to);
-  if (opts.vs && opts.break === undefined) throw usageError('--vs rest goes with --break YEAR');
-  if (opts.break !== undefined && opts.by !== 'nation') throw usageError(`--break goes with one series, not with --by ${opts.by}`);
+  if (opts.vs && opts.break === undefined) throw usageError(msg('option.vs-needs-break'));
+  if (opts.break !== undefined && opts.by !== 'nation') throw usageError(msg('option.break-one-series', { by: opts.by }));
   // A break model is of rates: it needs the population even without --per-capita.
   const population = opts.perCapita || opts.break !== undefined ? await loadPopulation(opts, regions) : undefined;
   const measure = opts.perCapita ? 'rate' : 'count';
   // Called once the rates are computed: the population notes name the sources actually used.
-  const label = (): string[] => [
-    data.bundled ? BUNDLED_DATA_LABEL : `Data: ${data.source}.`,
-    ...(population ? [...populationNotes(population), `Rate per ${opts.per.toLocaleString('en-US')} inhabitants with its exact Poisson 95% interval.`] : []),
-  ];
+  const label = (): Text[] => [dataNote(data), ...(population ? [...populationNotes(population), msg('note.trend-rate', { per: opts.per })] : [])];
   const rule = publishRule(opts);
   const counts = (region: Region, method: string, years: number[]): Series => countSeries(data.observations, regions, region, method, years, data.recordLevel);
   const rated = (s: Series): Series => (population ? withRates(s, population, opts.per) : s);
@@ -275,8 +273,8 @@ async function runTrend(opts: TrendOptions): Promise<void> {
     const present = [...new Set(data.observations.filter((o) => o.method === method).map((o) => o.region))].sort().map((c) => regions.byScbCode(c)?.name ?? c);
     throw dataError(`no ${name} counts for ${empty.map((s) => s.name).join(', ')}`, { file: data.source }, `regions with ${name} counts: ${present.join(', ') || 'none'}`);
   }
-  if (opts.break !== undefined && trueSeries.length !== 1) throw usageError('--break analyses one series at a time', 'pass one --region (or none for Riket)');
-  if (opts.vs === 'rest' && trueSeries[0]!.code === NATIONAL_CODE) throw usageError('--vs rest compares a region with the rest of Sweden', 'pass one --region');
+  if (opts.break !== undefined && trueSeries.length !== 1) throw usageError(msg('option.break-one-at-a-time'), msg('option.one-region-or-riket.hint'));
+  if (opts.vs === 'rest' && trueSeries[0]!.code === NATIONAL_CODE) throw usageError(msg('option.vs-rest-region'), msg('option.pass-one-region.hint'));
   const vsRest = opts.break !== undefined && opts.vs === 'rest';
   const nationalTrue = vsRest ? nationalSeries(data.observations, regions, method, years, population!, opts.per, data.recordLevel, data.source) : undefined;
   const codes = trueSeries.map((s) => s.code);
@@ -294,7 +292,7 @@ async function runTrend(opts: TrendOptions): Promise<void> {
   const analysis = modelled?.analysis;
   const summaries = series.map((s) => spanSummary(seriesValues(s)));
   const several = series.length > 1;
-  const notes: string[] = [];
+  const notes: Text[] = [];
   series.forEach((s, i) => {
     const values = seriesValues(s).map((p) => p.value);
     notes.push(`${several ? `${s.name}: ` : ''}${sparkline(values)}  ${span}`);
@@ -304,7 +302,7 @@ async function runTrend(opts: TrendOptions): Promise<void> {
     const left = hiddenNote(several ? s.name : '', guarded.hiddenYears[i]!, rule, !!analysis);
     if (left) notes.push(left);
   });
-  if (analysis) notes.push(...breakSentences(analysis, series[0]!.name, 'en'));
+  if (analysis) notes.push(...breakSentences(analysis, series[0]!.name, resolveLang(opts.lang, currentIo().env)));
   notes.push(...label());
   const rows = guarded.rows;
   if (analysis) addBreakColumns(rows, analysis, opts.per);
@@ -349,11 +347,11 @@ async function runTrend(opts: TrendOptions): Promise<void> {
   };
   const machineRows = [...series.flatMap((s, i) => summaryRows(s, summaries[i]!)), ...(analysis ? breakRows(analysis, series[0]!) : [])];
   if (opts.svg) {
-    if (series.length !== 1) throw usageError('--svg draws one series', 'pass one --region (or none for Riket)');
+    if (series.length !== 1) throw usageError(msg('option.svg-one-series'), msg('option.one-region-or-riket.hint'));
     const lang = resolveLang(opts.lang, currentIo().env);
     // A hidden year has no point: left out of the model's series, or a gap in the plain one.
     await writeFiles(
-      [{ path: opts.svg, data: breakChart(modelled?.series ?? series[0]!, analysis, opts.per, lang === 'sv' ? translate(table.title!, 'sv') : table.title!, lang) + '\n' }],
+      [{ path: opts.svg, data: breakChart(modelled?.series ?? series[0]!, analysis, opts.per, localText(table.title!, lang), lang) + '\n' }],
       outputProtection([opts.input, opts.population]),
     );
   }
@@ -465,8 +463,8 @@ function withMachineRows(table: ResultTable, extra: ResultRow[], opts: OutputOpt
 function spanTable(
   series: Series[],
   measure: 'count' | 'rate',
-  title: string,
-  notes: string[],
+  title: Text,
+  notes: Text[],
   by: 'region' | 'method',
   apartCount = 0,
   publish?: { guarded: ProtectedSeries; rule: PublishRule },

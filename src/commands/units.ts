@@ -9,6 +9,7 @@ import { exactPoissonInterval } from '../stats/poisson.js';
 import { competitionRanksOfRatios, type Ratio } from '../stats/rank.js';
 import { wilsonInterval } from '../stats/wilson.js';
 import { usageError } from '../errors.js';
+import { msg } from '../messages/index.js';
 
 /**
  * Ranking and shares for units other than regions (`rank --by`, `share --by COLUMN`): a
@@ -28,7 +29,7 @@ export interface UnitCommandOptions extends ReadFlags {
 }
 
 export async function loadUnits(opts: UnitCommandOptions): Promise<{ units: UnitTotals[]; file: string; filtered: string[]; notes: string[] }> {
-  if (!opts.input) throw usageError(`--by ${opts.by} needs --input FILE: the bundled data has regions only`);
+  if (!opts.input) throw usageError(msg('option.by-needs-input', { by: opts.by }));
   // The same reading options as every command: a bogus --delimiter is a usage error here too.
   const read = readOptions(opts);
   const { name: file, bytes } = await readInput(opts.input, read.encoding);
@@ -95,15 +96,15 @@ export function rankUnits(units: UnitTotals[], level = 0.95, funnel = false): { 
       overall,
       table: {
         columns: [
-          { key: 'rank', header: 'Rank', type: 'integer', empty: '' },
-          { key: 'unit', header: 'Unit', type: 'text' },
-          { key: 'numerator', header: 'Numerator', type: 'integer' },
-          { key: 'denominator', header: 'Denominator', type: 'integer' },
-          { key: 'proportion_pct', header: 'Percent', type: 'percent', digits: 1 },
+          { key: 'rank', header: msg('header.rank'), type: 'integer', empty: '' },
+          { key: 'unit', header: msg('header.unit'), type: 'text' },
+          { key: 'numerator', header: msg('header.numerator'), type: 'integer' },
+          { key: 'denominator', header: msg('header.denominator'), type: 'integer' },
+          { key: 'proportion_pct', header: msg('header.percent'), type: 'percent', digits: 1 },
           ...intervalColumns('lower', 'upper', `${Math.round(level * 1000) / 10}% CI (%)`),
-          { key: 'vs_overall', header: 'vs overall', type: 'text', empty: '' },
+          { key: 'vs_overall', header: msg('header.vs-overall'), type: 'text', empty: '' },
           ...(funnel ? FUNNEL_COLUMNS : []),
-          { key: 'note', header: 'Note', type: 'text', empty: '' },
+          { key: 'note', header: msg('header.note'), type: 'text', empty: '' },
         ],
         rows,
         apart: [overall],
@@ -121,9 +122,9 @@ export function rankUnits(units: UnitTotals[], level = 0.95, funnel = false): { 
     overall,
     table: {
       columns: [
-        { key: 'rank', header: 'Rank', type: 'integer', empty: '' },
-        { key: 'unit', header: 'Unit', type: 'text' },
-        { key: 'count', header: 'Count', type: 'integer' },
+        { key: 'rank', header: msg('header.rank'), type: 'integer', empty: '' },
+        { key: 'unit', header: msg('header.unit'), type: 'text' },
+        { key: 'count', header: msg('header.count'), type: 'integer' },
         ...intervalColumns('lower', 'upper', `${Math.round(level * 1000) / 10}% CI`),
       ],
       rows,

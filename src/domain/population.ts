@@ -1,12 +1,15 @@
 import { populationError } from '../errors.js';
 import { ALL_AGES, TARGET_AGES, type AgeGroup, type Observation, type Sex } from './observation.js';
 import { NATIONAL_CODE, type RegionIndex } from './regions.js';
+import { msg, sexWord, type Text } from '../messages/index.js';
 
 /** A set of population figures with where they come from (for messages and notes). */
 export interface PopulationLayer {
   observations: readonly Observation[];
-  /** E.g. "the bundled SCB population table" or a file name. */
+  /** E.g. "the bundled SCB population table" or a file name: the provenance records it. */
   source: string;
+  /** How people read the source in notes and messages, in their language (default: `source`). */
+  label?: Text;
 }
 
 /**
@@ -46,8 +49,10 @@ export class PopulationTable {
     readonly bundled: boolean,
     /** Further figures, e.g. fetched from SCB, that fill only cells the first table lacks. */
     more: readonly PopulationLayer[] = [],
+    /** The source as people read it (default: `source`). */
+    readonly label: Text = source,
   ) {
-    this.layers = [{ observations, source }, ...more];
+    this.layers = [{ observations, source, label }, ...more];
     this.layers.forEach((layer, i) => this.addLayer(layer.observations, i));
     this.years = [...new Set(this.layers.flatMap((l) => l.observations.map((o) => o.year)))].sort((a, b) => a - b);
   }
@@ -136,6 +141,11 @@ export class PopulationTable {
     return this.layers.filter((_, i) => this.used.has(i)).map((l) => l.source);
   }
 
+  /** The same, as people read them: the labels of the layers used beyond the first. */
+  furtherLabelsUsed(): Text[] {
+    return this.layers.filter((_, i) => i > 0 && this.used.has(i)).map((l) => l.label ?? l.source);
+  }
+
   /** The years in which all 21 regions have a figure for this sex and age group. */
   completeYears(sex: Sex, age: AgeGroup): number[] {
     return this.years.filter((y) => this.regions.regions.every((r) => this.cells.has(key(r.code, y, sex, age))));
@@ -146,16 +156,14 @@ export class PopulationTable {
     const v = this.get(region, year, sex, age);
     if (v !== undefined) return v;
     const r = this.regions.byScbCode(region);
-    const group = describeGroup(sex, age);
-    const what = `${this.source} has no population for ${r ? `${r.name} (${r.code})` : region === NATIONAL_CODE ? 'Riket (00)' : region} in ${year}${group ? ` (${group})` : ''}`;
-    if (!this.bundled) throw populationError(what, 'add the figure to your population file, or leave out --population to use the bundled SCB table');
+    const group = groupInParentheses(sex, age);
+    const where = r ? `${r.name} (${r.code})` : region === NATIONAL_CODE ? 'Riket (00)' : region;
+    const what = { source: this.label, region: where, year, group };
+    if (!this.bundled) throw populationError(msg('population.missing', what), msg('population.missing.own.hint'));
     const complete = this.completeYears(sex, age);
-    const has = complete.length
-      ? `it has figures${group ? ` (${group})` : ''} for all 21 regions in ${describeYears(complete)} only`
-      : `it has figures${group ? ` (${group})` : ''} for all 21 regions in no year`;
     throw populationError(
-      `${what}; ${has}`,
-      `pass your own with --population FILE, or fetch SCB's figures: rehab-stats population fetch --from ${year} --to ${year} (see: rehab-stats population)`,
+      complete.length ? msg('population.missing.bundled', { ...what, years: describeYears(complete) }) : msg('population.missing.bundled-none', what),
+      msg('population.missing.bundled.hint', { year }),
     );
   }
 }
@@ -167,6 +175,16 @@ function key(region: string, year: number, sex: Sex, age: AgeGroup): string {
 /** "women, aged 16-67" — empty for the total of all ages. */
 export function describeGroup(sex: Sex, age: AgeGroup): string {
   return [sex !== 'total' ? sex : '', age !== ALL_AGES ? `aged ${age}` : ''].filter(Boolean).join(', ');
+}
+
+/**
+ * " (women, aged 16-67)" in the language of the message — nothing for the total of all ages;
+ * `words` gives " (women aged 16-67)", as in a title.
+ */
+export function groupInParentheses(sex: Sex, age: AgeGroup, words = false): Text {
+  if (words && sex !== 'total' && age !== ALL_AGES) return msg('group.paren', { group: msg('group.sex-aged', { sex: sexWord(sex), age }) });
+  const parts = [...(sex !== 'total' ? [sexWord(sex)] : []), ...(age !== ALL_AGES ? [msg('group.aged', { age })] : [])];
+  return parts.length ? msg('group.paren', { group: parts }) : '';
 }
 
 /** 2000–2015, 2018 — runs of consecutive years. */

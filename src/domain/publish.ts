@@ -2,6 +2,7 @@ import type { CountCell } from './select.js';
 import type { Column, ResultRow, ResultTable, Value } from '../render/model.js';
 import { disclosedCells, suppressCells, type Relation } from '../stats/disclosure.js';
 import { roundCount } from '../stats/round-count.js';
+import { msg } from '../messages/index.js';
 
 /**
  * Publishing rules for a result table: small counts hidden (primary suppression), further cells
@@ -120,11 +121,8 @@ export function protectTable(table: ResultTable, spec: DisclosureSpec, rule: Pub
     }
   });
   const notes = [...table.notes];
-  if (rule.suppress > 0)
-    notes.push(
-      `Counts below ${rule.suppress} are hidden (${HIDDEN_MARKER}) with every figure computed from them, and so are counts from which one could be worked out; – is missing.`,
-    );
-  if (rule.roundTo > 1) notes.push(`Counts are rounded to a multiple of ${rule.roundTo}; rates are computed from the rounded counts.`);
+  if (rule.suppress > 0) notes.push(msg('note.suppressed', { threshold: rule.suppress, marker: HIDDEN_MARKER }));
+  if (rule.roundTo > 1) notes.push(msg('note.rounded', { k: rule.roundTo }));
   if (spec.rerank) rerank(table, spec.rerank);
   const statusHeader = (k: string) => (k === 'count' ? 'Status' : `${k[0]!.toUpperCase()}${k.slice(1).replace(/_/g, ' ')} status`);
   const statusColumns: Column[] = spec.countKeys.map((k) => ({ key: `${k}_status`, header: statusHeader(k), type: 'text', only: 'machine' }));

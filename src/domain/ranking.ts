@@ -12,6 +12,7 @@ import type { Interval, PoissonMethod } from '../stats/poisson.js';
 import { competitionRanksOfRatios, type Ratio } from '../stats/rank.js';
 import { rankIntervals } from '../stats/rank-interval.js';
 import { crudeRate, SMALL_COUNT } from '../stats/rate.js';
+import { msg } from '../messages/index.js';
 
 /**
  * The rows of a ranking: each region's rate with its interval, competition ranks, the national
@@ -172,8 +173,8 @@ export function buildStrata(
       const pop = population.get(r.code, sel.year, sel.sex, band);
       if (pop === undefined) {
         throw populationError(
-          `${population.source} has no population for ${r.name} (${r.code}) aged ${band} in ${sel.year}`,
-          'age standardisation needs the population in the same age groups as the counts: pass it with --population',
+          msg('standard.population-missing', { source: population.label, region: `${r.name} (${r.code})`, band, year: sel.year }),
+          msg('standard.population-missing.hint'),
         );
       }
       list.push({ count: inBand.reduce((t, o) => t + (o.value as number), 0), population: pop, weight: standard[band]! });

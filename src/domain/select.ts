@@ -2,6 +2,7 @@ import { usageError } from '../errors.js';
 import { NATIONAL_CODE, type Region, type RegionIndex } from './regions.js';
 import { ALL_AGES, type Observation, type Sex } from './observation.js';
 import { matchKey } from './text.js';
+import { msg, type Text } from '../messages/index.js';
 
 /** A count for one region, added up from the observations it came from. */
 export interface CountCell {
@@ -39,12 +40,12 @@ export function yearsOf(obs: Iterable<Observation>, method?: string): number[] {
  * holds one unnamed method, which any --method matches. Unknown methods are usage errors
  * listing what the data has.
  */
-export function resolveMethod(obs: Iterable<Observation>, wanted: string, source: string): string {
+export function resolveMethod(obs: Iterable<Observation>, wanted: string, source: Text): string {
   const methods = methodsOf(obs);
   if (methods.length === 1 && methods[0] === '') return '';
   const hit = methods.find((m) => matchKey(m) === matchKey(wanted));
   if (hit !== undefined) return hit;
-  throw usageError(`${source} has no method "${wanted}"`, `methods in the data: ${methods.filter(Boolean).join(', ')}`);
+  throw usageError(msg('select.no-method', { source, method: wanted }), msg('select.methods-in-data.hint', { methods: methods.filter(Boolean).join(', ') }));
 }
 
 /**
@@ -129,7 +130,7 @@ export function resolveRegions(texts: readonly string[], index: RegionIndex): Re
     const region = index.resolve(text);
     if (!region) {
       const near = index.suggest(text);
-      throw usageError(`--region ${text}: no such region`, near.length ? `did you mean: ${near.join('; ')}? (see: rehab-stats regions)` : 'see: rehab-stats regions');
+      throw usageError(msg('select.no-region', { text }), near.length ? msg('select.did-you-mean.hint', { names: near.join('; ') }) : msg('select.see-regions.hint'));
     }
     if (!out.includes(region)) out.push(region);
   }

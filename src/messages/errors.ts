@@ -256,6 +256,123 @@ export const ERRORS = {
     sv: 'en enhet med ett saknat värde kan inte rangordnas; ta bort raden eller fyll i värdet',
   },
   'value.number.hint': { en: 'write numbers like 1234, 1 234 or 1234,5', sv: 'skriv tal som 1234, 1 234 eller 1234,5' },
+  // Population figures.
+  'population.missing': { en: '{source} has no population for {region} in {year}{group}', sv: '{source} saknar befolkning för {region} {year}{group}' },
+  'population.missing.own.hint': {
+    en: 'add the figure to your population file, or leave out --population to use the bundled SCB table',
+    sv: 'lägg till siffran i befolkningsfilen, eller utelämna --population för att använda den medföljande tabellen från SCB',
+  },
+  'population.missing.bundled': {
+    en: '{source} has no population for {region} in {year}{group}; it has figures{group} for all 21 regions in {years} only',
+    sv: '{source} saknar befolkning för {region} {year}{group}; den har siffror{group} för alla 21 regioner bara för {years}',
+  },
+  'population.missing.bundled-none': {
+    en: '{source} has no population for {region} in {year}{group}; it has figures{group} for all 21 regions in no year',
+    sv: '{source} saknar befolkning för {region} {year}{group}; den har siffror{group} för alla 21 regioner inget år',
+  },
+  'population.missing.bundled.hint': {
+    en: "pass your own with --population FILE, or fetch SCB's figures: rehab-stats population fetch --from {year} --to {year} (see: rehab-stats population)",
+    sv: 'ange en egen med --population FIL, eller hämta SCB:s siffror: rehab-stats population fetch --from {year} --to {year} (se: rehab-stats population)',
+  },
+
+  // Choosing what to compute: methods, years, regions.
+  'select.no-method': { en: '{source} has no method "{method}"', sv: '{source} har ingen metod "{method}"' },
+  'select.methods-in-data.hint': { en: 'methods in the data: {methods}', sv: 'metoder i data: {methods}' },
+  'select.no-region': { en: '--region {text}: no such region', sv: '--region {text}: ingen sådan region' },
+  'select.did-you-mean.hint': { en: 'did you mean: {names}? (see: rehab-stats regions)', sv: 'menade du: {names}? (se: rehab-stats regions)' },
+  'select.see-regions.hint': { en: 'see: rehab-stats regions', sv: 'se: rehab-stats regions' },
+  'select.unknown-region': { en: '--region {text}: unknown region', sv: '--region {text}: okänd region' },
+  'select.closest.hint': { en: 'closest known names: {names} (see: rehab-stats regions)', sv: 'närmaste kända namn: {names} (se: rehab-stats regions)' },
+  'select.no-counts-for-year': { en: 'no {method} counts for {year}', sv: 'inga antal för {method} {year}' },
+  'select.no-counts-for-year-group': { en: 'no {method} counts for {year} ({group})', sv: 'inga antal för {method} {year} ({group})' },
+  'select.years-with-counts.hint': { en: 'years with {method} counts: {years}', sv: 'år med antal för {method}: {years}' },
+  'select.none': { en: 'none', sv: 'inga' },
+  'select.no-national-rate': {
+    en: 'no national {method} rate for {year}: nothing to draw the funnel around',
+    sv: 'inget nationellt värde för {method} {year}: inget att rita trattdiagrammet kring',
+  },
+  'select.to-after-since': { en: '--to {to} must be after --since {since}', sv: '--to {to} måste ligga efter --since {since}' },
+  'select.no-counts-year': { en: 'no counts for {year}', sv: 'inga antal för {year}' },
+  'select.years-in-data.hint': { en: 'years in the data: {years}', sv: 'år i data: {years}' },
+  'select.incomplete-total': { en: 'no complete {year} count for {parts}', sv: 'inget fullständigt antal för {year} för {parts}' },
+  'select.incomplete-total-sex.hint': { en: 'the input needs counts by sex (a kön/sex column)', sv: 'indata behöver antal per kön (en kolumn kön/sex)' },
+  'select.incomplete-total.hint': { en: 'every part of the total must be present; see: rehab-stats check', sv: 'varje del av helheten måste finnas med; se: rehab-stats check' },
+  'select.too-few-regions': { en: 'fewer than two regions with {method} in {year}', sv: 'färre än två regioner med {method} {year}' },
+  'select.too-few-regions.hint': { en: 'a spread needs at least two regions', sv: 'en spridning kräver minst två regioner' },
+  'select.no-answers': { en: 'no answers', sv: 'inga svar' },
+  'select.no-answers-for': { en: 'no answers for {method}', sv: 'inga svar för {method}' },
+  'select.methods-in-file.hint': { en: 'methods in the file: {methods}', sv: 'metoder i filen: {methods}' },
+  'select.no-population-figures': { en: 'no population figures for {what}; the table has {years}', sv: 'inga befolkningssiffror för {what}; tabellen har {years}' },
+  'select.region-in-year': { en: '{region} in {year}', sv: '{region} {year}' },
+  'select.fetch-population.hint': {
+    en: "pass your own with --population FILE, or fetch SCB's: rehab-stats population fetch --from {from}",
+    sv: 'ange en egen med --population FIL, eller hämta SCB:s: rehab-stats population fetch --from {from}',
+  },
+  'select.fetch-population-to.hint': {
+    en: "pass your own with --population FILE, or fetch SCB's: rehab-stats population fetch --from {from} --to {to}",
+    sv: 'ange en egen med --population FIL, eller hämta SCB:s: rehab-stats population fetch --from {from} --to {to}',
+  },
+  'select.no-years': { en: 'no years', sv: 'inga år' },
+
+  // Options that do not go together.
+  'option.whole': { en: '{option} {value}: expected a whole number ≥ 0, e.g. 5', sv: '{option} {value}: ett heltal ≥ 0 behövs, t.ex. 5' },
+  'option.unknown-shell': { en: 'unknown shell {shell}', sv: 'okänt skal {shell}' },
+  'option.map-region': { en: 'map draws all 21 regions; --region does not apply', sv: 'map ritar alla 21 regioner; --region gäller inte' },
+  'option.leave-out-region.hint': { en: 'leave out --region', sv: 'utelämna --region' },
+  'option.vs-needs-break': { en: '--vs rest goes with --break YEAR', sv: '--vs rest används tillsammans med --break ÅR' },
+  'option.break-one-series': { en: '--break goes with one series, not with --by {by}', sv: '--break gäller en serie, inte --by {by}' },
+  'option.by-method-one-region': { en: '--by method shows one region (or Riket) at a time', sv: '--by method visar en region (eller riket) i taget' },
+  'option.pass-one-region.hint': { en: 'pass one --region', sv: 'ange en --region' },
+  'option.which-method': { en: 'which method? pass --method (or --by method for all)', sv: 'vilken metod? ange --method (eller --by method för alla)' },
+  'option.svg-one-series': { en: '--svg draws one series', sv: '--svg ritar en serie' },
+  'option.one-region-or-riket.hint': { en: 'pass one --region (or none for Riket)', sv: 'ange en --region (eller ingen för riket)' },
+  'option.break-one-at-a-time': { en: '--break analyses one series at a time', sv: '--break analyserar en serie i taget' },
+  'option.vs-rest-region': { en: '--vs rest compares a region with the rest of Sweden', sv: '--vs rest jämför en region med resten av Sverige' },
+  'option.by-needs-input': { en: '--by {by} needs --input FILE: the bundled data has regions only', sv: '--by {by} kräver --input FIL: medföljande data har bara regioner' },
+  'option.provenance-needs-file': { en: '--provenance needs a file name or --output', sv: '--provenance kräver ett filnamn eller --output' },
+  'option.provenance-needs-file.hint': {
+    en: 'e.g. --output ranked.csv --provenance (writes ranked.csv.provenance.json), or --provenance run.json',
+    sv: 't.ex. --output rangordnat.csv --provenance (skriver rangordnat.csv.provenance.json), eller --provenance körning.json',
+  },
+
+  // Series (trend).
+  'trend.no-counts-in-range': { en: 'no counts in the range', sv: 'inga antal i intervallet' },
+  'trend.check-range.hint': { en: 'check --from and --to', sv: 'kontrollera --from och --to' },
+  'trend.too-few-years': { en: 'fewer than two years of {name} in the range', sv: 'färre än två år av {name} i intervallet' },
+  'trend.too-few-years.hint': { en: 'a trend needs at least two years', sv: 'en trend kräver minst två år' },
+  'trend.no-regional-counts': { en: 'no regional counts of {name}', sv: 'inga regionala antal för {name}' },
+  'trend.national-only.hint': { en: 'the input holds national figures only; leave out --by region', sv: 'indata innehåller bara nationella siffror; utelämna --by region' },
+  'trend.no-counts-for-regions': { en: 'no {name} counts for {regions}', sv: 'inga antal för {name} för {regions}' },
+  'trend.regions-with-counts.hint': { en: 'regions with {name} counts: {regions}', sv: 'regioner med antal för {name}: {regions}' },
+  'trend.treatments': { en: 'treatments', sv: 'behandlingar' },
+  'break.too-few-years': {
+    en: '--break {year}: {before} {before|year|years} before it and {after} from it in {span}; a break model needs at least {min} on each side',
+    sv: '--break {year}: {before} år före och {after} från och med det i {span}; en modell med brytpunkt kräver minst {min} på varje sida',
+  },
+  'break.can-be.hint': { en: 'with these years, --break can be {years}', sv: 'med de här åren kan --break vara {years}' },
+  'break.series-too-short.hint': { en: 'the series has {n} years; it needs at least {min}', sv: 'serien har {n} år; den behöver minst {min}' },
+  'break.missing-count': { en: '{series} has no {method} for {years}', sv: '{series} saknar {method} för {years}' },
+  'break.count': { en: 'count', sv: 'antal' },
+  'break.missing-count.hint': {
+    en: 'a break model needs a count in every year; narrow the years with --from and --to',
+    sv: 'en modell med brytpunkt kräver ett antal varje år; begränsa åren med --from och --to',
+  },
+
+  // Age standardisation.
+  'standard.no-age-groups': {
+    en: 'the input has no counts by age group, so there is nothing to standardise',
+    sv: 'indata har inga antal per åldersgrupp, så det finns inget att standardisera',
+  },
+  'standard.no-age-groups.hint': {
+    en: 'age standardisation needs an age column with groups such as 15-19, 20-24, …',
+    sv: 'åldersstandardisering kräver en ålderskolumn med grupper som 15-19, 20-24, …',
+  },
+  'standard.population-missing': { en: '{source} has no population for {region} aged {band} in {year}', sv: '{source} saknar befolkning för {region} i åldern {band} {year}' },
+  'standard.population-missing.hint': {
+    en: 'age standardisation needs the population in the same age groups as the counts: pass it with --population',
+    sv: 'åldersstandardisering kräver befolkningen i samma åldersgrupper som antalen: ange den med --population',
+  },
+
   // Reading: which column is which.
   'shape.numbers-not-counts': {
     en: 'no count column recognised, but column "{header}" holds numbers',

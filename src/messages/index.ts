@@ -89,3 +89,12 @@ export function langFlag(args: readonly string[]): string | undefined {
 export function sexWord(sex: 'women' | 'men' | 'total'): Message {
   return sex === 'women' ? msg('word.women') : sex === 'men' ? msg('word.men') : msg('word.total');
 }
+
+/**
+ * The word people read for a value machine formats keep in English ("higher" → "högre"): the
+ * catalogue's "cell.<value>" entry, if it has one.
+ */
+export function cellWord(value: string, lang: Lang): string | undefined {
+  const entry = (CATALOGUE as Record<string, { en: string; sv: string } | undefined>)[`cell.${value}`];
+  return entry?.[lang];
+}

@@ -5,6 +5,8 @@
  *   {name}            the parameter as given (text, a year, a line number, a nested message)
  *   {name:n}          a number in the language's style: "10,551,707" / "10 551 707"
  *   {name:n1}         the same with one decimal (n0 … n3): "1,234.5" / "1 234,5"
+ *   {name:g}          a number with the decimals it has: 99.8 / 99,8
+ *   {name:p3}         three significant digits: 0.00710 / 0,00710
  *   {name|one|other}  a word chosen by the number: "row" when it is 1, else "rows"
  *
  * The parameter types follow from the English template, so a caller cannot forget one or
@@ -54,7 +56,7 @@ export function placeholderNames(template: string): string[] {
 
 /**
  * Fills a template. `nested` renders a parameter that is itself a message, in the same language.
- * A missing parameter is a bug in the caller: it throws rather than print "{name}".
+ * A parameter left undefined prints as "–".
  */
 export function fill(template: string, params: Readonly<Record<string, unknown>>, lang: Lang, nested: (m: { id: string; params: object }) => string): string {
   return template.replace(PLACEHOLDER, (_, spec: string) => {
@@ -66,11 +68,12 @@ export function fill(template: string, params: Readonly<Record<string, unknown>>
     }
     const [key, format] = spec.split(':');
     const value = params[key!];
-    if (value === undefined) throw new Error(`message parameter "${key}" is missing`);
+    // The types make every parameter present; a value that is still undefined (a year of an
+    // empty selection) shows as the missing-value dash rather than failing the whole message.
+    if (value === undefined) return '–';
     if (format !== undefined) {
       if (typeof value !== 'number') throw new Error(`message parameter "${key}" must be a number`);
-      const digits = format === 'n' ? 0 : Number(format.slice(1));
-      return formatNumber(value, digits, lang);
+      return formatAs(value, format, lang);
     }
     return argText(value, nested);
   });
@@ -80,4 +83,14 @@ function argText(value: unknown, nested: (m: { id: string; params: object }) => 
   if (Array.isArray(value)) return value.map((v) => argText(v, nested)).join(', ');
   if (typeof value === 'object' && value !== null && 'id' in value) return nested(value as { id: string; params: object });
   return String(value);
+}
+
+function formatAs(value: number, format: string, lang: Lang): string {
+  if (format === 'g') return formatNumber(value, (String(value).split('.')[1] ?? '').length, lang);
+  if (format.startsWith('p')) {
+    const text = value.toPrecision(Number(format.slice(1)));
+    return lang === 'sv' ? text.replace('.', ',') : text;
+  }
+  if (format === 'n' || format.startsWith('n')) return formatNumber(value, format === 'n' ? 0 : Number(format.slice(1)), lang);
+  throw new Error(`unknown number format ":${format}"`);
 }

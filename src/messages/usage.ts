@@ -52,6 +52,7 @@ export const USAGE = {
     en: 'its columns are {columns}; give a header or a column number',
     sv: 'dess kolumner är {columns}; ange en rubrik eller ett kolumnnummer',
   },
+  'option.numerator-needs-denominator': { en: '--numerator needs --denominator COLUMN', sv: '--numerator kräver --denominator KOLUMN' },
   'option.numerator-denominator': { en: '--numerator and --denominator go together', sv: '--numerator och --denominator används tillsammans' },
   'publish.provenance-time-alone': { en: '--provenance-time goes with --provenance', sv: '--provenance-time hör ihop med --provenance' },
   'publish.provenance-time-alone.hint': { en: 'e.g. --output ranked.csv --provenance --provenance-time', sv: 't.ex. --output ranked.csv --provenance --provenance-time' },

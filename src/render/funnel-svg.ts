@@ -2,6 +2,7 @@ import type { FunnelLabel } from '../stats/funnel.js';
 import type { FunnelCurvePoint } from '../stats/funnel-curve.js';
 import { escapeXml } from './svg.js';
 import { COMPARISON, FONT_FAMILY, GRID, INK, marker, MUTED, REFERENCE, TEXT_SIZE, type Comparison } from './palette.js';
+import { cellWord, t, type Lang } from '../messages/index.js';
 
 /** One region in a funnel plot. */
 export interface FunnelPoint {
@@ -33,6 +34,8 @@ export interface FunnelPlot {
   text?: Partial<FunnelText>;
   /** Makes the clip-path id unique when several plots share one HTML page. */
   id?: string;
+  /** The language of the points' positions in their titles ("above 95%"), English unless given. */
+  lang?: Lang;
 }
 
 export interface FunnelText {
@@ -45,15 +48,21 @@ export interface FunnelText {
   level998: string;
 }
 
-const ENGLISH: FunnelText = {
-  population: 'Population',
-  above: 'above the limits',
-  within: 'within',
-  below: 'below the limits (large: 99.8%)',
-  dotted: 'dotted line',
-  level95: '95%',
-  level998: '99.8%',
-};
+const ENGLISH: FunnelText = funnelWords('en');
+
+/** The words on a funnel plot in one language. */
+export function funnelWords(lang: Lang): FunnelText {
+  const w = (id: 'funnel.population' | 'funnel.above' | 'funnel.within' | 'funnel.below' | 'funnel.dotted' | 'funnel.level95' | 'funnel.level998') => t(lang, id);
+  return {
+    population: w('funnel.population'),
+    above: w('funnel.above'),
+    within: w('funnel.within'),
+    below: w('funnel.below'),
+    dotted: w('funnel.dotted'),
+    level95: w('funnel.level95'),
+    level998: w('funnel.level998'),
+  };
+}
 
 const WIDTH = 760;
 const HEIGHT = 500;
@@ -144,7 +153,7 @@ export function funnelSvg(plot: FunnelPlot): string {
   for (const p of points) {
     const st = styleOf(p.label);
     const look = COMPARISON[st.comparison];
-    const where = p.label ?? 'no funnel position';
+    const where = p.label ? (cellWord(p.label, plot.lang ?? 'en') ?? p.label) : t(plot.lang ?? 'en', 'funnel.no-position');
     out.push(
       `<g data-region="${escapeXml(p.code)}"><title>${escapeXml(`${p.name}: ${plot.format(p.rate, 1)} ${plot.yLabel} (${where})`)}</title>${marker(look.shape, x(p.population), y(p.rate), st.size, look.colour)}</g>`,
     );

@@ -1,4 +1,4 @@
-import type { Lang, ResultTable } from './model.js';
+import type { Lang, LocalTable } from './model.js';
 import { formatCell, isNumeric } from './numbers.js';
 
 export function escapeHtml(s: string): string {
@@ -6,7 +6,7 @@ export function escapeHtml(s: string): string {
 }
 
 /** An HTML table: numbers right-aligned, the rows shown apart (Riket) in a tfoot. No notes. */
-export function renderHtmlTable(table: ResultTable, lang: Lang): string {
+export function renderHtmlTable(table: LocalTable, lang: Lang): string {
   const cols = table.columns.filter((c) => c.only !== 'machine' && c.only !== 'table');
   const cell = (tag: string, c: (typeof cols)[number], text: string) => `<${tag}${isNumeric(c) ? ' class="num"' : ''}>${escapeHtml(text)}</${tag}>`;
   const out = ['<table>'];

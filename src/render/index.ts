@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import { renderDelimited, renderDocument, renderJson } from './machine.js';
 import { renderMarkdown } from './markdown.js';
-import type { Column, Lang, ResultRow, ResultTable, TextFormat } from './model.js';
+import type { Column, Lang, LocalTable, ResultRow, TextFormat } from './model.js';
 import { renderTextTable } from './text-table.js';
 
 export interface RenderOptions {
@@ -14,7 +14,7 @@ export interface RenderOptions {
 }
 
 /** One result, one string, in the chosen format. */
-export function render(table: ResultTable, opts: RenderOptions): string {
+export function render(table: LocalTable, opts: RenderOptions): string {
   switch (opts.format) {
     case 'csv':
       return renderDelimited(table, ',', opts);

@@ -1,4 +1,4 @@
-import type { Lang, ResultTable } from './model.js';
+import type { Lang, LocalTable } from './model.js';
 import { formatCell, isNumeric } from './numbers.js';
 
 /**
@@ -21,7 +21,7 @@ export function escapeMarkdown(s: string): string {
 const escape = escapeMarkdown;
 
 /** A GitHub-flavoured Markdown table (numbers right-aligned), the national row last in bold, notes as a list. */
-export function renderMarkdown(table: ResultTable, lang: Lang): string {
+export function renderMarkdown(table: LocalTable, lang: Lang): string {
   const cols = table.columns.filter((c) => c.only !== 'machine' && c.only !== 'table');
   const out: string[] = [];
   if (table.title) out.push(`### ${escape(table.title)}`, '');

@@ -1,4 +1,5 @@
 import type { Made } from '../domain/provenance.js';
+import type { Text } from '../messages/index.js';
 
 /**
  * A result is a table of typed cells; renderers turn it into one string. Numbers stay
@@ -19,10 +20,15 @@ export type CellType =
 export type Value = string | number | null;
 export type ResultRow = Record<string, Value>;
 
-export interface Column {
+/**
+ * Texts for people (title, headers, notes) are catalogue messages or plain strings (names,
+ * years) until the output's language is known; `localise` (render/localise.ts) turns a
+ * ResultTable into a LocalTable, which is what the renderers take.
+ */
+export interface Column<T extends Text = Text> {
   key: string;
   /** Header in human formats (machine formats use `key`). */
-  header: string;
+  header: T;
   type: CellType;
   /** Decimals in human formats (rates default to 1, percents to 0). */
   digits?: number;
@@ -37,15 +43,15 @@ export interface Column {
   empty?: string;
 }
 
-export interface ResultTable {
-  columns: Column[];
+export interface ResultTable<T extends Text = Text> {
+  columns: Column<T>[];
   rows: ResultRow[];
   /** Rows shown apart below the others in human formats (the national row); last rows in machine formats. */
   apart?: ResultRow[];
   /** Heading above a human table. */
-  title?: string;
+  title?: T;
   /** Lines under a human table: data source, caveats. */
-  notes: string[];
+  notes: T[];
   /** A documented object that JSON prints instead of the array of rows (e.g. trend's {series, summary, break}). */
   document?: unknown;
   /** Cells hidden by the publishing rules (--suppress), per row: empty in machine formats, a marker in human ones. */
@@ -61,3 +67,7 @@ export type Format = TextFormat | 'xlsx';
 export const FORMATS: readonly Format[] = ['table', 'csv', 'tsv', 'json', 'markdown', 'xlsx'];
 
 export type Lang = 'en' | 'sv';
+
+/** A table in one language, ready for a renderer. */
+export type LocalTable = ResultTable<string>;
+export type LocalColumn = Column<string>;

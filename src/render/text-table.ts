@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import type { Column, Lang, ResultRow, ResultTable } from './model.js';
+import type { Column, Lang, LocalTable, ResultRow } from './model.js';
 import { printable } from '../io/printable.js';
 import { formatCell, isNumeric } from './numbers.js';
 
@@ -25,10 +25,10 @@ export interface TextTableOptions {
  * An aligned plain-text table: numbers right-aligned, text left-aligned, the rows shown
  * apart (Riket) below a rule, then the notes.
  */
-export function renderTextTable(table: ResultTable, opts: TextTableOptions): string {
+export function renderTextTable(table: LocalTable, opts: TextTableOptions): string {
   const cols = table.columns.filter((c) => c.only !== 'machine');
   // Cells come from the data: what a terminal would obey as a control is shown, not sent.
-  const cell = (c: Column, r: ResultRow) => printable(formatCell(c, r, opts.lang));
+  const cell = (c: Column<string>, r: ResultRow) => printable(formatCell(c, r, opts.lang));
   const body = table.rows.map((r) => cols.map((c) => cell(c, r)));
   const apart = (table.apart ?? []).map((r) => cols.map((c) => cell(c, r)));
   const widths = cols.map((c, i) => Math.max(displayWidth(c.header), ...[...body, ...apart].map((cells) => displayWidth(cells[i]!))));

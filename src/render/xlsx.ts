@@ -1,4 +1,4 @@
-import type { Column, Lang, ResultTable, Value } from './model.js';
+import type { Column, Lang, LocalColumn, LocalTable, Value } from './model.js';
 import { formatCell } from './numbers.js';
 import { normaliseZipDates } from './zip-dates.js';
 
@@ -14,7 +14,7 @@ import { normaliseZipDates } from './zip-dates.js';
 export interface Sheet {
   /** The sheet's tab name (at most 31 characters, none of []:*?/\). */
   name: string;
-  table: ResultTable;
+  table: LocalTable;
 }
 
 /** Words on the workbook itself, in the language of --lang. */
@@ -78,7 +78,7 @@ export function sheetName(wanted: string, taken: Set<string>): string {
 }
 
 /** The columns a workbook carries: those of the machine formats (every value, intervals as two columns). */
-function workbookColumns(table: ResultTable): Column[] {
+function workbookColumns(table: LocalTable): LocalColumn[] {
   return table.columns.filter((c) => c.only !== 'human' && c.only !== 'table' && c.type !== 'bar' && c.type !== 'interval');
 }
 
@@ -138,6 +138,6 @@ export async function renderXlsx(sheets: Sheet[], lang: Lang): Promise<Uint8Arra
   return normaliseZipDates(new Uint8Array(buffer as ArrayBuffer));
 }
 
-function header(c: Column): string {
+function header(c: LocalColumn): string {
   return c.header || c.key;
 }

@@ -2,7 +2,7 @@ import type { BreakResult } from '../domain/break-analysis.js';
 import type { Series } from '../domain/trend-series.js';
 import { breakChart } from '../render/break-chart.js';
 import { breakSentences } from '../render/break-text.js';
-import type { Lang, ResultTable } from '../render/model.js';
+import type { Lang, LocalTable } from '../render/model.js';
 import { formatNumber } from '../render/numbers.js';
 import { msg } from '../messages/index.js';
 import { HIDDEN_MARKER, type PublishRule } from '../domain/publish.js';
@@ -14,7 +14,7 @@ import type { PopulationTable } from '../domain/population.js';
 export interface BreakSection {
   title: string;
   sentences: string[];
-  table: ResultTable;
+  table: LocalTable;
   svg: string;
 }
 
@@ -50,7 +50,7 @@ export function breakSection(series: Series, a: BreakResult, per: number, lang: 
     }
     return row;
   });
-  const table: ResultTable = {
+  const table: LocalTable = {
     title: sv ? 'År för år' : 'Year by year',
     columns: [
       { key: 'year', header: sv ? 'År' : 'Year', type: 'text' },
@@ -64,7 +64,7 @@ export function breakSection(series: Series, a: BreakResult, per: number, lang: 
             { key: 'rest_rate', header: sv ? `Övriga per ${perLabel}` : `Rest per ${perLabel}`, type: 'rate' },
             { key: 'rate_ratio', header: sv ? 'Kvot' : 'Ratio', type: 'rate', digits: 2 },
             { key: 'ratio_ci', header: sv ? '95 % KI' : '95% CI', type: 'interval', keys: ['ratio_lower', 'ratio_upper'], digits: 2 },
-          ] as ResultTable['columns'])
+          ] as LocalTable['columns'])
         : []),
     ],
     rows,

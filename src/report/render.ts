@@ -1,4 +1,4 @@
-import type { Lang, ResultTable } from '../render/model.js';
+import type { Lang, LocalTable } from '../render/model.js';
 import { escapeMarkdown, renderMarkdown } from '../render/markdown.js';
 import { escapeHtml, renderHtmlTable } from '../render/html.js';
 import { formatNumber } from '../render/numbers.js';
@@ -7,13 +7,13 @@ import { rankChart, trendChart } from './svg.js';
 import { markRow } from './publish.js';
 import { HIDDEN_MARKER } from '../domain/publish.js';
 import { provenanceLines } from './provenance-text.js';
-import { funnelSvg } from '../render/funnel-svg.js';
+import { funnelWords, funnelSvg } from '../render/funnel-svg.js';
 import type { FunnelLabel } from '../stats/funnel.js';
 import { mapWords, tileMap } from '../render/map.js';
 import { comparisonSentence, extremes, headline, shareSentence, words } from './text.js';
 
 /** The tables of one method's section, with headers in the report's language. */
-function sectionTables(s: MethodSection, model: ReportModel, lang: Lang): { rank: ResultTable; growth: ResultTable } {
+function sectionTables(s: MethodSection, model: ReportModel, lang: Lang): { rank: LocalTable; growth: LocalTable } {
   const w = words(lang);
   const per = formatNumber(model.per, 0, lang);
   const vs = (v: unknown) => (v === 'higher' ? w.higher : v === 'lower' ? w.lower : v === 'similar' ? w.similar : '');
@@ -48,7 +48,7 @@ function sectionTables(s: MethodSection, model: ReportModel, lang: Lang): { rank
   };
 }
 
-function sharesTable(model: ReportModel, lang: Lang): ResultTable | undefined {
+function sharesTable(model: ReportModel, lang: Lang): LocalTable | undefined {
   const w = words(lang);
   const rows = model.sections
     .filter((s) => s.share || s.shareHidden)
@@ -152,19 +152,8 @@ function funnelFigure(s: MethodSection, national: number, per: number, lang: Lan
     curve: s.funnel!,
     limitsNote: sv ? 'Gränser: Poisson, som PHEindicatormethods (Spiegelhalter 2005).' : 'Limits: Poisson, as PHEindicatormethods (Spiegelhalter 2005).',
     format: (v, digits) => formatNumber(v, digits, lang),
-    ...(sv
-      ? {
-          text: {
-            population: 'Befolkning',
-            above: 'över gränserna',
-            within: 'inom',
-            below: 'under gränserna (stor: 99,8 %)',
-            dotted: 'prickad linje',
-            level95: '95 %',
-            level998: '99,8 %',
-          },
-        }
-      : {}),
+    text: funnelWords(lang),
+    lang,
   });
 }
 

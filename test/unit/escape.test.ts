@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { escapeHtml, renderHtmlTable } from '../../src/render/html.js';
 import { renderDelimited } from '../../src/render/machine.js';
 import { escapeMarkdown, renderMarkdown } from '../../src/render/markdown.js';
-import type { ResultTable } from '../../src/render/model.js';
+import type { LocalTable } from '../../src/render/model.js';
 
 /**
  * Text from the data must come out of every human format as text: in Markdown it cannot split
@@ -16,7 +16,7 @@ import type { ResultTable } from '../../src/render/model.js';
  */
 const md = new MarkdownIt({ html: true, linkify: false });
 
-const table = (cells: string[], extra: Partial<ResultTable> = {}): ResultTable => ({
+const table = (cells: string[], extra: Partial<LocalTable> = {}): LocalTable => ({
   columns: [
     { key: 'name', header: 'Name', type: 'text' },
     { key: 'count', header: 'Count', type: 'integer' },

@@ -3,7 +3,28 @@ import { CATALOGUE, GROUPS, msg, placeholderNames, resolveLang, langFlag, say, t
 import type { Entry } from '../../src/messages/template.js';
 
 /** Keys whose Swedish is, on purpose, the same as the English (names, symbols, a placeholder alone). */
-const SAME_IN_BOTH = new Set<string>(['commander.other', 'error.system-call', 'list']);
+const SAME_IN_BOTH = new Set<string>([
+  'commander.other',
+  'error.system-call',
+  'list',
+  'note.data',
+  'group.paren',
+  'header.region',
+  'header.trend',
+  'header.kolada',
+  'header.per',
+  'header.year-per',
+  'cell.min',
+  'cell.max',
+  'cell.median',
+  'source.bundled-population',
+  'share.by.region',
+  'title.trend-by-region',
+  'title.trend',
+  'note.population-source',
+  'tally.method',
+  'funnel.per',
+]);
 
 const entries = Object.entries(CATALOGUE) as [string, Entry][];
 

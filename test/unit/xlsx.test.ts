@@ -1,11 +1,11 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import type { ResultTable } from '../../src/render/model.js';
+import type { LocalTable } from '../../src/render/model.js';
 import { numberFormat, renderXlsx, sheetName } from '../../src/render/xlsx.js';
 import { normaliseZipDates } from '../../src/render/zip-dates.js';
 
-const TABLE: ResultTable = {
+const TABLE: LocalTable = {
   title: 'KBT treatments per 100,000 inhabitants, 2014',
   columns: [
     { key: 'year', header: 'Year', type: 'text', only: 'machine' },

@@ -1,0 +1,269 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runInProcess } from '../fuzz/in-process.js';
+import { NO_CACHE } from './harness.js';
+
+/**
+ * Swedish on every human-facing output: each command, and a representative set of errors and
+ * usage errors (commander's own included), run in-process under LANG=sv_SE.UTF-8 and with
+ * --lang sv. A run fails when its stdout or stderr holds an English phrase from the list below,
+ * after what is not text for people is taken out: option names, paths, quoted values from the
+ * input, XML markup, and the names of regions and methods (Swedish or acronyms anyway).
+ * Help text (--help) may stay English, and machine formats (CSV, TSV, JSON) are English on
+ * purpose, so neither is swept.
+ */
+
+/**
+ * Words and phrases only English text holds, matched as whole words, any case. Reviewed: none
+ * is a Swedish word in the output (so not "region", "regions" — a Swedish genitive —, "trend", "median", "total", "per").
+ */
+const ENGLISH = [
+  'the',
+  'must',
+  'not found',
+  'rows?',
+  'expected',
+  'note:',
+  'hint:',
+  'error:',
+  'is',
+  'are',
+  'of',
+  'and',
+  'with',
+  'or',
+  'cannot',
+  'missing',
+  'unknown',
+  'did you mean',
+  'option',
+  'argument',
+  'inhabitants?',
+  'treatments?',
+  'population',
+  'rank',
+  'count',
+  'change',
+  'share',
+  'higher',
+  'lower',
+  'similar',
+  'increase',
+  'decrease',
+  'found',
+  'years?',
+  'method',
+  'national',
+  'intervals?',
+  'skipped',
+  'read',
+  'file',
+  'column',
+  'values?',
+  'line',
+  'limits?',
+  'rates?',
+  'fewer',
+  'than',
+  'hidden',
+  'bundled',
+  'mean',
+  'none',
+  'fitted',
+  'break',
+  'which',
+  'where',
+  'when',
+  'from',
+  'for',
+  'by',
+  'no',
+  'not',
+  'each',
+  'above',
+  'below',
+  'within',
+];
+const ENGLISH_RE = ENGLISH.map((w) => ({ w, re: new RegExp(`(?<![\\p{L}\\p{N}])${w}(?![\\p{L}\\p{N}])`, 'iu') }));
+
+/** Names that stay as they are in Swedish text. */
+const NAMES = /Cell Key Method|PHEindicatormethods|FunnelPlotR|European Standard Population 2013|Rehabiliteringsgarantin/g;
+
+/** Text people do not read as language: what is taken out before the phrases are looked for. */
+function prose(out: string): string {
+  return out
+    .replace(/<style>[^]*?<\/style>/g, ' ') // CSS
+    .replace(/<[^>]*>/g, ' ') // XML and HTML markup (SVG attributes, tags)
+    .replace(/\S+=\S+/g, ' ') // option values as typed (count=KOLUMN)
+    .replace(/(^|\s)--?[a-zA-Z][\w-]*(=\S*)?/g, ' ') // option names, as typed
+    .replace(/\S*[/\\]\S*/g, ' ') // paths
+    .replace(/\S+\.(csv|tsv|json|svg|xlsx|md|html)\b/g, ' ') // file names
+    .replace(/"[^"\n]*"|'[^'\n]*'|“[^”\n]*”/g, ' ') // quoted values from the input and option values
+    .replace(/rehab-stats [a-z]+/g, ' ') // commands named in hints
+    .replace(/\(Menade du [^)]*\)/g, ' ') // commander's suggestion names a command
+    .replace(NAMES, ' ');
+}
+
+interface SweepCase {
+  args: string[];
+  /** Only with --lang sv: the config file asks for English, which the locale does not override. */
+  flagOnly?: true;
+  stdin?: string;
+  /** Files written by the command (relative to its output folder), swept too. */
+  files?: string[];
+}
+
+const F = 'fixtures';
+const CASES: SweepCase[] = [
+  // every command, its human output
+  { args: ['rank', '--method', 'KBT', '--year', '2014'] },
+  { args: ['rank', '--method', 'KBT', '--year', '2014', '--format', 'markdown'] },
+  { args: ['rank', '--method', 'KBT', '--year', '2014', '--funnel', '--rank-interval'] },
+  { args: ['rank', '--method', 'KBT', '--year', '2014', '--overdispersion', 'multiplicative'] },
+  { args: ['rank', '--method', 'KBT', '--year', '2014', '--sex', 'women', '--denominator', '16-67'] },
+  { args: ['rank', '--method', 'KBT', '--input', `${F}/counts-2022-2025.csv`, '--year', '2025'] },
+  { args: ['rank', '--method', 'KBT', '--year', '2014', '--input', `${F}/age-counts.csv`, '--population', `${F}/age-population.csv`, '--standard', 'esp2013'] },
+  { args: ['rank', '--method', 'KBT', '--by', 'mottagning', '--count', 'behandlade', '--input', `${F}/clinics.csv`] },
+  { args: ['rank', '--method', 'IPT', '--year', '2014', '--suppress', '10'] },
+  { args: ['rank', '--method', 'KBT', '--input', `${F}/bad-unknown-region.csv`, '--skip-invalid'] },
+  { args: ['rank', '--method', 'KBT', '--input', `${F}/records-latin1.csv`] },
+  { args: ['funnel', '--method', 'KBT', '--year', '2014'] },
+  { args: ['growth', '--method', 'KBT', '--since', '2009', '--to', '2014'] },
+  { args: ['growth', '--method', 'KBT', '--since', '2009', '--to', '2014', '--per-capita'] },
+  { args: ['share', '--year', '2014'] },
+  { args: ['share', '--by', 'region', '--method', 'IPT', '--year', '2014', '--format', 'markdown'] },
+  { args: ['share', '--by', 'sex', '--method', 'KBT', '--year', '2014'] },
+  { args: ['trend', '--method', 'KBT'] },
+  { args: ['trend', '--by', 'method'] },
+  { args: ['trend', '--method', 'MMR', '--by', 'region'] },
+  { args: ['trend', '--method', 'KBT', '--region', 'Jönköping', '--per-capita'] },
+  { args: ['trend', '--input', `${F}/its-illustrative.csv`, '--method', 'MMR', '--region', '06', '--break', '2021', '--vs', 'rest'] },
+  { args: ['trend', '--input', `${F}/its-illustrative.csv`, '--method', 'MMR', '--region', 'Jönköping', '--break', '2021'] },
+  { args: ['map', '--method', 'KBT', '--year', '2014'] },
+  { args: ['map', '--method', 'IPT', '--year', '2014', '--colour', 'funnel'] },
+  { args: ['summary', '--method', 'KBT', '--year', '2014'] },
+  { args: ['tally', '--method', 'KBT'] },
+  { args: ['tally', '--positive', 'god,relativt god'] },
+  { args: ['check', `${F}/kolada.csv`] },
+  { args: ['check', `${F}/bad-number.csv`, `${F}/bad-duplicate.csv`, `${F}/bad-unknown-region.csv`, `${F}/empty.csv`, `${F}/bad-no-region.csv`] },
+  { args: ['check', `${F}/records-latin1.csv`] },
+  { args: ['check', '--kind', 'population', `${F}/population-pxweb-sex-sv.csv`] },
+  { args: ['convert', `${F}/kolada.csv`, '--output', 'OUT/tidy.csv'] },
+  { args: ['regions'] },
+  { args: ['population', '--region', '06', '--year', '2022'] },
+  { args: ['population', '--region', 'riket', '--year', '2025'] },
+  { args: ['report', '--config', `${F}/report/its-break.config.json`, '--markdown', '-'], flagOnly: true },
+  { args: ['report', '--out-dir', 'OUT/report'], files: ['report/rehab-stats.html', 'report/rehab-stats.md'] },
+  // errors
+  { args: ['rank', '--method', 'KBT', '--input', `${F}/bad-number.csv`] },
+  { args: ['rank', '--method', 'KBT', '--input', `${F}/bad-duplicate.csv`] },
+  { args: ['rank', '--method', 'KBT', '--input', `${F}/bad-no-region.csv`] },
+  { args: ['rank', '--method', 'KBT', '--input', `${F}/bad-unknown-region.csv`] },
+  { args: ['rank', '--method', 'KBT', '--input', `${F}/does-not-exist.csv`] },
+  { args: ['rank', '--method', 'KBT', '--input', `${F}/empty.csv`] },
+  { args: ['rank', '--method', 'KBT', '--input', '-'], stdin: 'region;år;metod;antal\n01;2014;KBT;12,3OO\n' },
+  { args: ['rank', '--method', 'DBT'] },
+  { args: ['rank', '--method', 'KBT', '--year', '2020'] },
+  { args: ['rank', '--method', 'KBT', '--region', 'Jönkping'] },
+  { args: ['rank', '--method', 'KBT', '--per', 'many'] },
+  { args: ['rank', '--method', 'KBT', '--excel'] },
+  { args: ['rank', '--method', 'KBT', '--by', 'klinik', '--input', `${F}/clinics.csv`] },
+  { args: ['rank', '--method', 'KBT', '--input', `${F}/kolada.csv`, '--sex', 'women', '--year', '2014', '--population', `${F}/population-pxweb-en.csv`] },
+  { args: ['rank', '--method', 'KBT', '--input', `${F}/counts-2022-2025.csv`, '--year', '2022', '--denominator', '16-67'] },
+  { args: ['rank', '--method', 'KBT', '--year', '2014', '--input', `${F}/age-counts.csv`, '--standard', 'esp2013'] },
+  { args: ['rank', '--method', 'IPT', '--suppress', 'five'] },
+  { args: ['rank', '--method', 'KBT', '--output', `${F}/kolada.csv`, '--input', `${F}/kolada.csv`] },
+  { args: ['growth', '--method', 'KBT', '--since', '2014', '--to', '2010'] },
+  { args: ['share', '--by', 'sex', '--input', `${F}/long-landsting.csv`] },
+  { args: ['trend', '--input', `${F}/its-illustrative.csv`, '--method', 'MMR', '--region', 'Stockholm', '--break', '2025'] },
+  { args: ['trend', '--method', 'KBT', '--vs', 'rest'] },
+  { args: ['tally', '--column', 'svar'] },
+  { args: ['population', '--region', 'Jönköping', '--year', '1990'] },
+  { args: ['report', '--config', `${F}/report/bad-break.config.json`, '--markdown', '-'] },
+  { args: ['report', '--config', `${F}/report/bad-key.config.json`, '--markdown', '-'] },
+  { args: ['check', '--encoding', 'utf-16le', `${F}/kolada.csv`] },
+  { args: ['convert', `${F}/kolada.csv`, '--output', `${F}/kolada.csv`] },
+  { args: ['map', '--method', 'KBT', '--region', '01'] },
+  { args: ['completion', 'powershell'] },
+  // commander's usage errors
+  { args: ['rank', '--method', 'KBT', '--yaer', '2014'] },
+  { args: ['rnak'] },
+  { args: ['rank', '--method'] },
+  { args: ['rank', '--method', 'KBT', '--format', 'pdf'] },
+  { args: ['check'] },
+  { args: ['regions', 'extra'] },
+];
+
+/**
+ * Outputs not yet in the catalogue, so still (partly) English: check's report, funnel's SVG,
+ * trend's per-region, per-method, per-capita and break tables, the report's prose and config
+ * errors, population's source descriptions (from the bundled data), and some errors named below.
+ * Each is left out of the sweep until it is migrated; the list only shrinks.
+ */
+const PENDING = new Set([
+  `check ${F}/kolada.csv`,
+  `check ${F}/bad-number.csv ${F}/bad-duplicate.csv ${F}/bad-unknown-region.csv ${F}/empty.csv ${F}/bad-no-region.csv`,
+  `check ${F}/records-latin1.csv`,
+  `check --kind population ${F}/population-pxweb-sex-sv.csv`,
+  `check --encoding utf-16le ${F}/kolada.csv`,
+  'funnel --method KBT --year 2014',
+  'trend --by method',
+  'trend --method MMR --by region',
+  'trend --method KBT --region Jönköping --per-capita',
+  `trend --input ${F}/its-illustrative.csv --method MMR --region 06 --break 2021 --vs rest`,
+  `trend --input ${F}/its-illustrative.csv --method MMR --region Jönköping --break 2021`,
+  `trend --input ${F}/its-illustrative.csv --method MMR --region Stockholm --break 2025`,
+  `report --config ${F}/report/its-break.config.json --markdown -`,
+  `report --config ${F}/report/bad-break.config.json --markdown -`,
+  `report --config ${F}/report/bad-key.config.json --markdown -`,
+  'population --region 06 --year 2022',
+  'population --region riket --year 2025',
+  'tally --column svar',
+  'rank --method',
+]);
+
+const out = mkdtempSync(join(tmpdir(), 'rehab-stats-sv-'));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+/** The English phrases in a run's human output, with a little context each. */
+function englishIn(text: string): string[] {
+  const p = prose(text);
+  return ENGLISH_RE.flatMap(({ w, re }) => {
+    const m = re.exec(p);
+    if (!m) return [];
+    return [`${JSON.stringify(w)} in …${p.slice(Math.max(0, m.index - 40), m.index + m[0].length + 40).replace(/\s+/g, ' ')}…`];
+  });
+}
+
+async function sweep(lang: 'LANG' | '--lang'): Promise<string[]> {
+  const found: string[] = [];
+  for (const [i, c] of CASES.entries()) {
+    if ((c.flagOnly && lang === 'LANG') || PENDING.has(c.args.join(' '))) continue;
+    const dir = join(out, `${lang === 'LANG' ? 'env' : 'flag'}-${i}`);
+    const args = c.args.map((a) => a.replace(/^OUT\//, `${dir}/`));
+    const run = await runInProcess(lang === '--lang' ? [...args, '--lang', 'sv'] : args, {
+      env: { LANG: lang === 'LANG' ? 'sv_SE.UTF-8' : 'C', NO_COLOR: '1', XDG_CACHE_HOME: NO_CACHE, HOME: NO_CACHE },
+      ...(c.stdin !== undefined ? { stdin: c.stdin } : {}),
+    });
+    const texts = [run.stdout, run.stderr, ...(c.files ?? []).map((f) => readFileSync(join(dir, f), 'utf8'))];
+    for (const phrase of texts.flatMap(englishIn)) found.push(`rehab-stats ${c.args.join(' ')} (${lang}): ${phrase}`);
+  }
+  return found;
+}
+
+describe('Swedish on every human-facing output', () => {
+  it('LANG=sv_SE.UTF-8: no English in any command, error or usage error', async () => {
+    expect(await sweep('LANG')).toEqual([]);
+  }, 300_000);
+
+  it('--lang sv: the same', async () => {
+    expect(await sweep('--lang')).toEqual([]);
+  }, 300_000);
+
+  it('sees English where there is English (the sweep is not vacuous)', async () => {
+    const run = await runInProcess(['rank', '--method', 'KBT', '--yaer', '2014'], { env: { LANG: 'C' } });
+    expect(englishIn(run.stderr).length).toBeGreaterThan(0);
+  });
+});
