@@ -38,7 +38,7 @@ const COMMANDS: (() => Command)[] = [
 
 const OVERVIEW_EXAMPLES = `Examples:
   $ rehab-stats rank --method KBT                 # which regions treat most per inhabitant
-  $ rehab-stats growth --method KBT --since 2009  # how much KBT has grown
+  $ rehab-stats growth --method KBT --from 2009   # how much KBT has grown
   $ rehab-stats rank --method KBT --input counts.csv --format csv
 `;
 

@@ -12,6 +12,7 @@ import { aboveTheirPopulation, describeAbove } from '../ingest/validate.js';
 import type { PopulationTable } from '../domain/population.js';
 import { setExitStatus } from '../io/context.js';
 import { english } from '../messages/index.js';
+import { refuseUnused } from './options.js';
 
 const EXAMPLES = [
   'rehab-stats check export.csv  # what was understood, and every problem',
@@ -232,7 +233,14 @@ export function checkCommand(): Command {
     .addOption(langOption());
   addRegionOption(addRowOptions(addReadOptions(cmd), { skipInvalid: false }));
   addHelp(cmd, EXAMPLES, DETAILS);
-  cmd.action(async (files: string[], opts: CheckOptions) => {
+  cmd.action(async (files: string[], opts: CheckOptions, command: Command) => {
+    if (opts.kind === 'population')
+      refuseUnused(
+        command,
+        ['--population'],
+        'with --kind population (it compares counts with a population)',
+        'check the population file itself: rehab-stats check FILE --kind population',
+      );
     const regions = loadRegions();
     const selected = resolveRegions(opts.region ?? [], regions);
     const measure: Measure = opts.kind === 'population' ? 'population' : 'count';

@@ -100,12 +100,22 @@ export interface OutputOptions extends PublishOptions {
   population?: string;
 }
 
-export function addDataOptions(cmd: Command): Command {
-  cmd
-    .option('-i, --input <file>', 'treatment counts to read (CSV/TSV/xlsx, "-" for stdin); default: the bundled illustrative dataset')
-    .option('-p, --population <file>', 'population to divide by (same formats); default: the bundled SCB table')
-    .option('--above-population', 'accept counts larger than their population (one person treated more than once), with a note');
-  return addRegionOption(addRowOptions(addReadOptions(cmd), { skipInvalid: true }));
+/** Reading the counts (and, for commands that divide, the population): --input, --population, the reading options, --region, --verbose. */
+export function addDataOptions(cmd: Command, o: { population?: boolean } = {}): Command {
+  cmd.option('-i, --input <file>', 'treatment counts to read (CSV/TSV/xlsx, "-" for stdin); default: the bundled illustrative dataset');
+  // Only commands that divide by the population offer it (share, for one, never does).
+  if (o.population !== false) {
+    cmd
+      .option('-p, --population <file>', 'population to divide by (same formats); default: the bundled SCB table')
+      .option('--above-population', 'accept counts larger than their population (one person treated more than once), with a note');
+  }
+  addRegionOption(addRowOptions(addReadOptions(cmd), { skipInvalid: true }));
+  return addVerboseOption(cmd);
+}
+
+/** --verbose: what was read and how; offered by the commands that read counts (loadCounts says it). */
+export function addVerboseOption(cmd: Command): Command {
+  return cmd.option('-v, --verbose', 'say on stderr what was read and how (encoding, delimiter, shape, path, time)');
 }
 
 /** --region: keep only these regions (Riket stays for comparison where the command has it). */
@@ -130,16 +140,21 @@ export function addRowOptions(cmd: Command, opts: { skipInvalid: boolean }): Com
     .option('--records', 'count every row as one treatment (record-level file), even if it has numeric columns');
 }
 
-export function addOutputOptions(cmd: Command): Command {
-  return cmd
+/**
+ * How a result is written. `formulas: false` for tables without text from the input (region names
+ * are the tool's own), where --no-formulas would have nothing to keep.
+ */
+export function addOutputOptions(cmd: Command, o: { formulas?: boolean; quiet?: boolean } = {}): Command {
+  cmd
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS as string[]).default('table'))
     .addOption(langOption())
     .option('-o, --output <file>', 'write the result to this file (atomically, never over an input) instead of stdout')
-    .option('--excel', 'with --format csv: what Swedish Excel opens by double-click (UTF-8 BOM, ";", decimal comma)')
-    .option('--no-formulas', "keep text cells starting with = + - @ as they are in CSV/TSV (by default they get a leading ' so a spreadsheet cannot run them)")
-    .option('--no-color', 'no colour in the terminal table (also NO_COLOR=1 or TERM=dumb)')
-    .option('-q, --quiet', 'no notes on stderr')
-    .option('-v, --verbose', 'say on stderr what was read and how (encoding, delimiter, shape, path, time)');
+    .option('--excel', 'with --format csv: what Swedish Excel opens by double-click (UTF-8 BOM, ";", decimal comma)');
+  if (o.formulas !== false)
+    cmd.option('--no-formulas', "keep text cells starting with = + - @ as they are in CSV/TSV (by default they get a leading ' so a spreadsheet cannot run them)");
+  cmd.option('--no-color', 'no colour in the terminal table (also NO_COLOR=1 or TERM=dumb)');
+  if (o.quiet !== false) cmd.option('-q, --quiet', 'no notes on stderr');
+  return cmd;
 }
 
 /** --lang: the language of what people read (tables, notes, errors); machine formats stay English. */

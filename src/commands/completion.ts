@@ -34,7 +34,8 @@ function specs(program: Command): Spec[] {
     .map((c) => ({
       name: c.name(),
       summary: c.summary() || c.description(),
-      options: [...c.options, helpOption()].map((o: Option) => ({
+      // Hidden options (older spellings, refusals) are not offered.
+      options: [...c.options.filter((o) => !o.hidden), helpOption()].map((o: Option) => ({
         ...(o.long ? { long: o.long } : {}),
         ...(o.short ? { short: o.short } : {}),
         description: o.description,

@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import { dataError } from '../errors.js';
-import { keepRegions, resolveMethod, resolveRegions, selectCounts, yearsOf } from '../domain/select.js';
+import { keepRegions, chooseMethod, resolveRegions, selectCounts, yearsOf } from '../domain/select.js';
 import { NATIONAL_CODE } from '../domain/regions.js';
 import { funnelCurve } from '../stats/funnel-curve.js';
 import type { FunnelLabel } from '../stats/funnel.js';
@@ -18,11 +18,10 @@ import {
   loadRegions,
   outputProtection,
   parseDenominator,
-  parsePositive,
   parseSexOption,
-  parseYearOption,
   type DataOptions,
 } from './common.js';
+import { addRateOptions } from './options.js';
 import { writeStderr } from '../io/output.js';
 import { ruleActive, HIDDEN_MARKER } from '../domain/publish.js';
 import { isHidden, protectedRanking } from '../domain/publish-ranking.js';
@@ -47,7 +46,7 @@ suppression of Riket = the sum of the regions) has no point; the chart's note na
 
 interface FunnelOptions extends DataOptions, PublishOptions {
   lang?: string;
-  method: string;
+  method?: string;
   year?: number;
   per: number;
   sex?: string;
@@ -60,12 +59,9 @@ interface FunnelOptions extends DataOptions, PublishOptions {
 export function funnelCommand(): Command {
   const cmd = new Command('funnel')
     .summary("draw a funnel plot (SVG) of the regions' rates against their population")
-    .description('Draw a funnel plot of treatments per inhabitant for one method and year, as SVG.')
-    .requiredOption('-m, --method <method>', 'treatment method, e.g. KBT, IPT, MMR')
-    .option('-y, --year <year>', 'year (default: the latest year in the data)', parseYearOption('--year'))
-    .option('--per <n>', 'rate per this many inhabitants', parsePositive('--per'), 100000)
-    .addOption(new Option('--sex <sex>', 'count and population of one sex').choices(['all', 'women', 'men']).default('all'))
-    .option('--denominator <group>', 'population to divide by: all (ages) or 16-67 (the target group)', 'all')
+    .description('Draw a funnel plot of treatments per inhabitant for one method and year, as SVG.');
+  addRateOptions(cmd);
+  cmd
     .addOption(
       new Option('--overdispersion <kind>', 'limits widened for overdispersion (Spiegelhalter 2005): multiplicative φ or additive τ²').choices(['multiplicative', 'additive']),
     )
@@ -83,15 +79,18 @@ async function runFunnel(opts: FunnelOptions): Promise<void> {
   const regions = loadRegions();
   const selected = resolveRegions(opts.region ?? [], regions);
   const data = await loadCounts(opts, regions, opts.year !== undefined ? { defaultYear: opts.year } : {});
-  const method = resolveMethod(data.observations, opts.method, data.source);
+  const method = chooseMethod(data.observations, opts.method, data.source);
+  // The method as asked for (or found): names the counts of a file without a method column.
+  const asked = opts.method ?? method;
   const sex = parseSexOption(opts.sex);
   const age = parseDenominator(opts.denominator);
   const years = yearsOf(data.observations.filter((o) => o.method === method));
   const year = opts.year ?? years[years.length - 1]!;
   const counts = selectCounts(data.observations, { method, year, sex, absentIsZero: data.recordLevel });
-  if (counts.size === 0) throw dataError(`no ${opts.method} counts for ${year}`, { file: data.source }, `years with ${opts.method} counts: ${years.join(', ') || 'none'}`);
+  if (counts.size === 0) throw dataError(`no ${asked} counts for ${year}`, { file: data.source }, `years with ${asked} counts: ${years.join(', ') || 'none'}`);
   provenancePath(opts);
-  const population = await loadPopulation(opts, regions);
+  // With the counts: a count above its population stops unless --above-population (then a note).
+  const population = await loadPopulation(opts, regions, data);
   const rule = publishRule(opts);
   // As rank: rates from the counts as shown (rounded with --round-counts), hiding decided on the whole country.
   const {
@@ -118,12 +117,12 @@ async function runFunnel(opts: FunnelOptions): Promise<void> {
   const target = national.rate;
   if (ruleActive(rule) && national.count_status !== 'shown' && national.count_status !== 'rounded') {
     throw dataError(
-      `the national ${opts.method} count for ${year} is hidden by --suppress ${rule.suppress}: the funnel's centre line would give it away`,
+      `the national ${asked} count for ${year} is hidden by --suppress ${rule.suppress}: the funnel's centre line would give it away`,
       { file: data.source },
       'a lower --suppress, or rank --suppress for the table',
     );
   }
-  if (typeof target !== 'number' || target === 0) throw dataError(`no national ${opts.method} rate for ${year}: nothing to draw the funnel around`, { file: data.source });
+  if (typeof target !== 'number' || target === 0) throw dataError(`no national ${asked} rate for ${year}: nothing to draw the funnel around`, { file: data.source });
   const chosen = keepRegions(rows, selected).filter((r) => r.region_code !== NATIONAL_CODE);
   const shown = chosen.filter((r) => typeof r.rate === 'number');
   const hiddenNames = chosen.filter((r) => isHidden(r.count_status)).map((r) => String(r.region));
@@ -145,7 +144,7 @@ async function runFunnel(opts: FunnelOptions): Promise<void> {
     ...(rule.roundTo > 1 ? [`Rates from counts rounded to a multiple of ${rule.roundTo}.`] : []),
   ];
   const svg = funnelSvg({
-    title: `${method || opts.method} treatments ${perLabel} inhabitants against population, ${year}`,
+    title: `${method || asked} treatments ${perLabel} inhabitants against population, ${year}`,
     yLabel: perLabel,
     target,
     targetLabel: national.region === 'Riket' ? 'Riket' : String(national.region),

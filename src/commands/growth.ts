@@ -1,7 +1,7 @@
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import { dataError, usageError } from '../errors.js';
 import { addPerCapita, growthRows } from '../domain/growth-rows.js';
-import { keepRegions, resolveMethod, resolveRegions, selectCounts, yearsOf } from '../domain/select.js';
+import { keepRegions, chooseMethod, resolveRegions, selectCounts, yearsOf } from '../domain/select.js';
 import type { Column, ResultTable } from '../render/model.js';
 import { intervalColumns } from '../render/columns.js';
 import { protectTable, roundCells } from '../domain/publish.js';
@@ -20,7 +20,6 @@ import {
   loadCounts,
   loadPopulation,
   loadRegions,
-  parsePositive,
   parseSexOption,
   parseYearOption,
   type DataOptions,
@@ -28,12 +27,13 @@ import {
   sourceName,
 } from './common.js';
 import { msg, type Text } from '../messages/index.js';
+import { addDeprecatedSpelling, addMethodOption, addPerOption, addSexOption, addYearRange, refuseUnused } from './options.js';
 
 const EXAMPLES = [
-  'rehab-stats growth --method KBT --since 2009  # to the latest year',
-  'rehab-stats growth --method MMR --since 2009 --to 2014',
-  'rehab-stats growth --method KBT --since 2010 --format csv',
-  'rehab-stats growth --method KBT --since 2009 --to 2014 --per-capita  # is the rise more than noise?',
+  'rehab-stats growth --method KBT --from 2009  # to the latest year',
+  'rehab-stats growth --method MMR --from 2009 --to 2014',
+  'rehab-stats growth --method KBT --from 2010 --format csv',
+  'rehab-stats growth --method KBT --from 2009 --to 2014 --per-capita  # is the rise more than noise?',
 ];
 
 const DETAILS = `
@@ -46,8 +46,9 @@ year, count, base_rate, rate, change_pct, cagr_pct (of the rate), rate_ratio, ra
 ratio_upper, significant, note.`;
 
 interface GrowthOptions extends DataOptions, OutputOptions, PublishOptions {
-  method: string;
-  since: number;
+  method?: string;
+  /** The base year (--from; --since is its older spelling). */
+  from?: number;
   to?: number;
   sex?: string;
   perCapita?: boolean;
@@ -91,46 +92,54 @@ export function growthColumns(baseYear: number, year: number): Column[] {
 export function growthCommand(): Command {
   const cmd = new Command('growth')
     .summary('growth in treatments since a base year, per region and nationally')
-    .description('Growth in the number of treatments between two years: change, percent change and CAGR.')
-    .requiredOption('-m, --method <method>', 'treatment method, e.g. KBT, IPT, MMR')
-    .requiredOption('--since <year>', 'base year', parseYearOption('--since'))
-    .option('--to <year>', 'end year (default: the latest year in the data)', parseYearOption('--to'))
-    .addOption(new Option('--sex <sex>', 'count one sex only').choices(['all', 'women', 'men']).default('all'))
-    .option('--per-capita', 'compare rates per inhabitant, not counts, with the rate ratio and its exact 95% interval')
-    .option('--per <n>', 'with --per-capita: rate per this many inhabitants', parsePositive('--per'), 100000);
+    .description('Growth in the number of treatments between two years: change, percent change and CAGR.');
+  addMethodOption(cmd);
+  addYearRange(cmd, 'base year (required)', 'end year (default: the latest year in the data)');
+  addDeprecatedSpelling(cmd, '--since', '--from', parseYearOption('--since'));
+  addSexOption(cmd, 'count (and with --per-capita, population) of one sex');
+  cmd.option('--per-capita', 'compare rates per inhabitant, not counts, with the rate ratio and its exact 95% interval');
+  addPerOption(cmd, 'with --per-capita: rate per this many inhabitants');
   addDataOptions(cmd);
-  addOutputOptions(cmd);
+  addOutputOptions(cmd, { formulas: false });
   addPublishOptions(cmd);
   addHelp(cmd, EXAMPLES, DETAILS);
-  cmd.action((opts: GrowthOptions) => runGrowth(opts));
+  cmd.action((opts: GrowthOptions, command: Command) => {
+    if (!opts.perCapita)
+      refuseUnused(command, ['--per', '--population', '--above-population'], 'without --per-capita (growth of counts divides by nothing)', 'add --per-capita, or leave them out');
+    return runGrowth(opts);
+  });
   return cmd;
 }
 
 async function runGrowth(opts: GrowthOptions): Promise<void> {
+  if (opts.from === undefined) throw usageError('growth needs a base year: --from YEAR', 'e.g. --from 2009');
+  const from = opts.from;
   const regions = loadRegions();
   const selected = resolveRegions(opts.region ?? [], regions);
   const data = await loadCounts(opts, regions);
-  const method = resolveMethod(data.observations, opts.method, sourceName(data));
+  const method = chooseMethod(data.observations, opts.method, sourceName(data));
+  // The method as asked for (or found): names the counts of a file without a method column.
+  const asked = opts.method ?? method;
   const sex = parseSexOption(opts.sex);
   const years = yearsOf(data.observations.filter((o) => o.method === method));
   const year = opts.to ?? years[years.length - 1]!;
-  if (year <= opts.since) throw usageError(msg('select.to-after-since', { to: year, since: opts.since }));
-  for (const y of [opts.since, year]) {
+  if (year <= from) throw usageError(msg('select.to-after-since', { to: year, since: from }));
+  for (const y of [from, year]) {
     if (!years.includes(y))
       throw dataError(
-        msg('select.no-counts-for-year', { method: opts.method, year: y }),
+        msg('select.no-counts-for-year', { method: asked, year: y }),
         { file: sourceName(data) },
-        msg('select.years-with-counts.hint', { method: opts.method, years: years.length ? years.join(', ') : msg('select.none') }),
+        msg('select.years-with-counts.hint', { method: asked, years: years.length ? years.join(', ') : msg('select.none') }),
       );
   }
-  const baseCounts = selectCounts(data.observations, { method, year: opts.since, sex, absentIsZero: data.recordLevel });
+  const baseCounts = selectCounts(data.observations, { method, year: from, sex, absentIsZero: data.recordLevel });
   const endCounts = selectCounts(data.observations, { method, year, sex, absentIsZero: data.recordLevel });
   const rule = publishRule(opts);
   // Change, percentages and rates come from the counts as shown: rounded ones with --round-counts.
-  const { rows, national } = growthRows(regions, roundCells(baseCounts, rule), roundCells(endCounts, rule), opts.since, year);
-  const span = msg('span.years', { n: year - opts.since });
+  const { rows, national } = growthRows(regions, roundCells(baseCounts, rule), roundCells(endCounts, rule), from, year);
+  const span = msg('span.years', { n: year - from });
   const notes: Text[] = [dataNote(data)];
-  let columns = growthColumns(opts.since, year);
+  let columns = growthColumns(from, year);
   let populationTable: PopulationTable | undefined;
   if (opts.perCapita) {
     const population = await loadPopulation(opts, regions, data);
@@ -143,18 +152,18 @@ async function runGrowth(opts: GrowthOptions): Promise<void> {
       opts.per,
       (y) => withBoth.reduce((s, c) => s + population.require(c, y, sex), 0),
     );
-    columns = perCapitaColumns(opts.since, year, opts.per);
+    columns = perCapitaColumns(from, year, opts.per);
     notes.push(...populationNotes(population));
-    notes.push(msg('note.growth-per-capita', { span, to: year, from: opts.since }));
+    notes.push(msg('note.growth-per-capita', { span, to: year, from }));
   } else notes.push(msg('note.growth-cagr', { span }));
   // Suppression is decided on the whole table, before --region picks rows from it.
   const whole = protectTable(
     {
       title: msg('title.growth', {
-        method: method || opts.method,
+        method: method || asked,
         perCapita: opts.perCapita ? msg('title.per-inhabitant') : '',
         group: groupInParentheses(sex, ALL_AGES),
-        from: opts.since,
+        from,
         to: year,
       }),
       columns,
@@ -167,7 +176,7 @@ async function runGrowth(opts: GrowthOptions): Promise<void> {
   );
   const table: ResultTable = { ...whole, rows: keepRegions(whole.rows, selected) };
   table.made = {
-    ...(populationTable ? populationMade(populationTable, [opts.since, year]) : { population: null }),
+    ...(populationTable ? populationMade(populationTable, [from, year]) : { population: null }),
     methods: { ...(opts.perCapita ? { interval: 'rate ratio with its exact interval (conditional binomial)' } : {}) },
   };
   await emit(table, opts, inputWarnings(data));

@@ -4,25 +4,14 @@ import { ALL_AGES } from '../domain/observation.js';
 import { HIDDEN_MARKER } from '../domain/publish.js';
 import { isHidden, protectedRanking } from '../domain/publish-ranking.js';
 import { addPublishOptions, populationMade, provenanceOutput, provenancePath, publishRule, writeWithProvenance, type PublishOptions } from './publish.js';
-import { resolveMethod, selectCounts, yearsOf } from '../domain/select.js';
+import { chooseMethod, selectCounts, yearsOf } from '../domain/select.js';
 import { readBoundaries } from '../ingest/boundaries.js';
 import { writeStderr } from '../io/output.js';
 import { choropleth, mapWords, tileMap, type MapOptions, type MapRegion } from '../render/map.js';
-import {
-  addDataOptions,
-  addHelp,
-  loadCounts,
-  loadPopulation,
-  loadRegions,
-  outputProtection,
-  parsePositive,
-  parseYearOption,
-  resolveLang,
-  type DataOptions,
-  formatNotes,
-} from './common.js';
+import { addDataOptions, addHelp, loadCounts, loadPopulation, loadRegions, outputProtection, resolveLang, type DataOptions, formatNotes } from './common.js';
 import { currentIo } from '../io/context.js';
 import { msg } from '../messages/index.js';
+import { addRateOptions } from './options.js';
 
 const EXAMPLES = [
   'rehab-stats map --method KBT --output kbt-map.svg  # rate per 100,000, latest year',
@@ -42,7 +31,7 @@ MultiPolygon feature per region and a "code" (01–25) or "name" property. Write
 to stdout.`;
 
 interface MapCommandOptions extends DataOptions, PublishOptions {
-  method: string;
+  method?: string;
   year?: number;
   per: number;
   colour: 'rate' | 'funnel';
@@ -56,10 +45,9 @@ interface MapCommandOptions extends DataOptions, PublishOptions {
 export function mapCommand(): Command {
   const cmd = new Command('map')
     .summary('draw an SVG map of the regions, coloured by rate or funnel class')
-    .description('Draw the 21 regions as an SVG tile map (or a choropleth from your boundaries), coloured by rate or by funnel class.')
-    .requiredOption('-m, --method <method>', 'treatment method, e.g. KBT, IPT, MMR')
-    .option('-y, --year <year>', 'year to draw (default: the latest year in the data)', parseYearOption('--year'))
-    .option('--per <n>', 'rate per this many inhabitants', parsePositive('--per'), 100000)
+    .description('Draw the 21 regions as an SVG tile map (or a choropleth from your boundaries), coloured by rate or by funnel class.');
+  addRateOptions(cmd, { year: 'year to draw (default: the latest year in the data)', split: false });
+  cmd
     .addOption(new Option('--colour <by>', 'colour by the rate or by the funnel class').choices(['rate', 'funnel']).default('rate'))
     .option('--boundaries <file>', 'draw true outlines from this GeoJSON FeatureCollection (one feature per region)')
     .option('--title <text>', 'the title above the map')
@@ -68,6 +56,8 @@ export function mapCommand(): Command {
     .option('-q, --quiet', 'no notes on stderr');
   addDataOptions(cmd);
   addPublishOptions(cmd);
+  // map draws all 21 regions: --region is not offered (hidden), and given anyway it says why.
+  cmd.options.find((o) => o.long === '--region')?.hideHelp();
   addHelp(cmd, EXAMPLES, DETAILS);
   cmd.action((opts: MapCommandOptions) => runMap(opts));
   return cmd;
@@ -78,11 +68,13 @@ async function runMap(opts: MapCommandOptions): Promise<void> {
   const lang = resolveLang(opts.lang, currentIo().env);
   const regions = loadRegions();
   const data = await loadCounts(opts, regions, opts.year !== undefined ? { defaultYear: opts.year } : {});
-  const method = resolveMethod(data.observations, opts.method, data.source);
+  const method = chooseMethod(data.observations, opts.method, data.source);
+  // The method as asked for (or found): names the counts of a file without a method column.
+  const asked = opts.method ?? method;
   const years = yearsOf(data.observations.filter((o) => o.method === method));
   const year = opts.year ?? years[years.length - 1]!;
   const counts = selectCounts(data.observations, { method, year, sex: 'total', absentIsZero: data.recordLevel });
-  if (counts.size === 0) throw dataError(`no ${opts.method} counts for ${year}`, { file: data.source }, `years with ${opts.method} counts: ${years.join(', ') || 'none'}`);
+  if (counts.size === 0) throw dataError(`no ${asked} counts for ${year}`, { file: data.source }, `years with ${asked} counts: ${years.join(', ') || 'none'}`);
   provenancePath(opts);
   const population = await loadPopulation(opts, regions, data);
   const rule = publishRule(opts);
@@ -101,7 +93,7 @@ async function runMap(opts: MapCommandOptions): Promise<void> {
     ...(opts.colour === 'funnel' ? { funnel: typeof r.funnel === 'string' ? r.funnel : null } : {}),
     ...(isHidden(r.count_status) ? { hidden: true } : {}),
   }));
-  const name = method || opts.method;
+  const name = method || asked;
   const per = opts.per.toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-US');
   const unit = lang === 'sv' ? `per ${per} invånare` : `per ${per} inhabitants`;
   const title = opts.title ?? (lang === 'sv' ? `${name} ${unit}, ${year}` : `${name} treatments ${unit}, ${year}`);

@@ -187,7 +187,7 @@ export function populationCommand(): Command {
     .description('Show which years, sexes and age groups the population covers, or (with --region/--year) the figures themselves and where each comes from.')
     .option('-r, --region <region>', 'list the figures of this region (code or name)')
     .option('-y, --year <year>', 'list the figures of this year', parseYearOption('--year'));
-  addOutputOptions(cmd);
+  addOutputOptions(cmd, { formulas: false });
   addHelp(cmd, EXAMPLES, DETAILS);
   // population's own --output and --format must not swallow fetch's options.
   cmd.enablePositionalOptions().addCommand(fetchCommand());

@@ -3,7 +3,7 @@ import { Command, Option } from 'commander';
 import { dataError, usageError } from '../errors.js';
 import { loadUnits, rankUnits } from './units.js';
 import { buildStrata } from '../domain/ranking.js';
-import { keepRegions, resolveMethod, resolveRegions, selectCounts, yearsOf } from '../domain/select.js';
+import { keepRegions, chooseMethod, resolveRegions, selectCounts, yearsOf } from '../domain/select.js';
 import { matchKey } from '../domain/text.js';
 import { SMALL_COUNT } from '../stats/rate.js';
 import { ESP2013, type AgeStratum } from '../stats/dsr.js';
@@ -30,15 +30,14 @@ import {
   loadRegions,
   parseDenominator,
   parseLevel,
-  parsePositive,
   parseSexOption,
-  parseYearOption,
   type DataOptions,
   type OutputOptions,
   sourceName,
 } from './common.js';
 import { msg, sexWord, type Message, type Text } from '../messages/index.js';
 import { groupInParentheses } from '../domain/population.js';
+import { addRateOptions, refuseUnused } from './options.js';
 
 const EXAMPLES = [
   'rehab-stats rank --method KBT  # latest year in the bundled data',
@@ -60,7 +59,7 @@ rate, rate_lower, rate_upper, ratio_to_national, vs_national, [funnel_95_lower,
 funnel_95_upper, funnel_998_lower, funnel_998_upper, funnel with --funnel,] note.`;
 
 interface RankOptions extends DataOptions, OutputOptions, PublishOptions {
-  method: string;
+  method?: string;
   year?: number;
   per: number;
   ci: number;
@@ -109,10 +108,12 @@ export function rankColumns(level: number, per: number, funnel = false, barScale
 export function rankCommand(): Command {
   const cmd = new Command('rank')
     .summary('rank regions by treatments per inhabitant, with confidence intervals')
-    .description('Rank the regions by treatments per inhabitant for one method and year.')
-    .requiredOption('-m, --method <method>', 'treatment method, e.g. KBT, IPT, MMR')
-    .option('-y, --year <year>', 'year to rank (default: the latest year in the data)', parseYearOption('--year'))
-    .option('--per <n>', 'rate per this many inhabitants', parsePositive('--per'), 100000)
+    .description('Rank the regions by treatments per inhabitant for one method and year.');
+  addRateOptions(cmd, {
+    year: 'year to rank (default: the latest year in the data)',
+    denominator: 'population to divide by: all (ages) or 16-67 (the target group); with --by: the denominator column',
+  });
+  cmd
     .addOption(new Option('--ci <level>', 'confidence level in percent: 90, 95, 99 or 99.8').argParser(parseLevel).default(0.95, '95'))
     .addOption(
       new Option(
@@ -122,7 +123,6 @@ export function rankCommand(): Command {
         .choices(['exact', 'byar', 'phe'])
         .default('exact'),
     )
-    .addOption(new Option('--sex <sex>', 'count and population of one sex').choices(['all', 'women', 'men']).default('all'))
     .option('--by <column>', 'rank the units of this column (clinic, programme …) instead of regions; needs --input')
     .option('--numerator <column>', 'with --by: rank by the proportion numerator ÷ --denominator COLUMN, with Wilson intervals')
     .option('--count <column>', 'with --by: add up this column (default: count the rows)')
@@ -134,13 +134,22 @@ export function rankCommand(): Command {
         'multiplicative',
         'additive',
       ]),
-    )
-    .option('--denominator <group>', 'population to divide by: all (ages) or 16-67 (the target group); with --by: the denominator column', 'all');
+    );
   addDataOptions(cmd);
   addOutputOptions(cmd);
   addPublishOptions(cmd);
   addHelp(cmd, EXAMPLES, DETAILS);
-  cmd.action((opts: RankOptions, command: Command) => runRank(opts, command.getOptionValueSource('ciMethod') === 'cli'));
+  cmd.action((opts: RankOptions, command: Command) => {
+    // Units of a column are counted or proportioned, never divided by a population.
+    if (opts.by)
+      refuseUnused(
+        command,
+        ['--per', '--sex', '--population', '--above-population', '--ci-method'],
+        'with --by (its units are counted, or a proportion of --denominator, not divided by a population)',
+        'leave them out',
+      );
+    return runRank(opts, command.getOptionValueSource('ciMethod') === 'cli');
+  });
   return cmd;
 }
 
@@ -158,12 +167,14 @@ async function runRank(opts: RankOptions, ciMethodGiven = false): Promise<void> 
   const regions = loadRegions();
   const selected = resolveRegions(opts.region ?? [], regions);
   // Only this method (as resolveMethod matches it) and year become observations; a reader may
-  // keep the rest as columns.
-  const wanted = matchKey(opts.method);
-  const keep = (m: string, y: number) => (m === '' || matchKey(m) === wanted) && (opts.year === undefined || y === opts.year);
+  // keep the rest as columns. Without --method every method is kept, to find the data's only one.
+  const wanted = opts.method === undefined ? undefined : matchKey(opts.method);
+  const keep = (m: string, y: number) => (wanted === undefined || m === '' || matchKey(m) === wanted) && (opts.year === undefined || y === opts.year);
   const data = await loadCounts(opts, regions, { ...(opts.year !== undefined ? { defaultYear: opts.year } : {}), keep });
   const all = data.all ?? data.observations;
-  const method = resolveMethod(all, opts.method, sourceName(data));
+  const method = chooseMethod(all, opts.method, sourceName(data));
+  // The method as asked for (or found): names the counts of a file without a method column.
+  const asked = opts.method ?? method;
   const sex = parseSexOption(opts.sex);
   const age = parseDenominator(opts.denominator);
   const years = yearsOf(all, method);
@@ -171,11 +182,9 @@ async function runRank(opts: RankOptions, ciMethodGiven = false): Promise<void> 
   const counts = selectCounts(data.observations, { method, year, sex, absentIsZero: data.recordLevel });
   if (counts.size === 0) {
     throw dataError(
-      sex !== 'total'
-        ? msg('select.no-counts-for-year-group', { method: opts.method, year, group: sexWord(sex) })
-        : msg('select.no-counts-for-year', { method: opts.method, year }),
+      sex !== 'total' ? msg('select.no-counts-for-year-group', { method: asked, year, group: sexWord(sex) }) : msg('select.no-counts-for-year', { method: asked, year }),
       { file: sourceName(data) },
-      msg('select.years-with-counts.hint', { method: opts.method, years: years.length ? years.join(', ') : msg('select.none') }),
+      msg('select.years-with-counts.hint', { method: asked, years: years.length ? years.join(', ') : msg('select.none') }),
     );
   }
   const population = await loadPopulation(opts, regions, data);
@@ -237,7 +246,7 @@ async function runRank(opts: RankOptions, ciMethodGiven = false): Promise<void> 
 
   // Ranks stay those among all regions: Stockholm is 5th of 21, shown alone.
   const rows = keepRegions(whole.rows, selected);
-  const methodName = method || opts.method;
+  const methodName = method || asked;
   const notes: Text[] = [
     dataNote(data),
     ...populationNotes(population),
@@ -250,7 +259,7 @@ async function runRank(opts: RankOptions, ciMethodGiven = false): Promise<void> 
   if (opts.rankInterval) notes.push(msg('note.rank-interval'));
   if (opts.funnel && !opts.overdispersion) notes.push(msg('note.funnel', { target: opts.standard ? msg('funnel.target.weighted') : msg('funnel.target.national') }));
   if (standardNote) notes.push(standardNote);
-  if (method === '') notes.push(msg('note.no-method-column', { method: opts.method }));
+  if (method === '') notes.push(msg('note.no-method-column', { method: asked }));
   if (selected.length) notes.push(msg('note.ranks-among', { n: allRows.filter((r) => typeof r.rank === 'number').length, names: selected.map((r) => r.name) }));
   if (missingRegions.length) notes.push(msg('note.not-in-input', { year, regions: missingRegions }));
   // Year and method on every row (set in place: the suppression marks know rows by identity).

@@ -47,8 +47,8 @@ export function regionsCommand(): Command {
     .summary('list the 21 regions with codes and the names accepted for them')
     .description('List the regions, their SCB codes, Kolada ids and every name rehab-stats accepts for them.')
     .argument('[word]', 'show only regions with a name containing this');
-  addOutputOptions(cmd);
+  addOutputOptions(cmd, { formulas: false });
   addHelp(cmd, EXAMPLES, DETAILS);
-  cmd.action((word: string | undefined, opts: OutputOptions) => emit(regionsTable(loadRegions(), word), { ...opts, quiet: true }));
+  cmd.action((word: string | undefined, opts: OutputOptions) => emit(regionsTable(loadRegions(), word), opts));
   return cmd;
 }

@@ -36,10 +36,11 @@ import {
 import { currentIo, setExitStatus } from '../io/context.js';
 import { msg, say } from '../messages/index.js';
 import { localText } from '../render/localise.js';
+import { addDeprecatedSpelling, deprecationNote } from './options.js';
 
 const EXAMPLES = [
   'rehab-stats report  # rehab-stats.config.json if present, else report/rehab-stats.{md,html}',
-  'rehab-stats report --method KBT,IPT,MMR --year 2014 --since 2009 --lang sv',
+  'rehab-stats report --method KBT,IPT,MMR --year 2014 --from 2009 --lang sv',
   'rehab-stats report --input counts.csv --html site/index.html --markdown README-report.md',
   'rehab-stats report --check  # in CI: exit 7 when the committed report is out of date',
   'rehab-stats report --region Jönköping --region Kalmar  # only these regions, with Riket for comparison',
@@ -53,7 +54,7 @@ year; then the national trend chart and each method's share of all treatments.
 
 Settings come from rehab-stats.config.json in the current folder (or --config FILE); options
 given here override it. Keys: input, sheet (of an xlsx input), population, methods, regions,
-year, since, per, lang, outputs {markdown, html}, timestamp, suppress, roundCounts, break
+year, from, per, lang, outputs {markdown, html}, timestamp, suppress, roundCounts, break
 {region, year, method, vs} (a break analysis section, as trend --region R --break YEAR
 [--vs rest], with its chart).
 
@@ -77,7 +78,7 @@ interface ReportOptions {
   method?: string[];
   region?: string[];
   year?: number;
-  since?: number;
+  from?: number;
   per?: number;
   lang?: 'sv' | 'en';
   markdown?: string;
@@ -93,7 +94,7 @@ interface ReportOptions {
 const DEFAULT_CONFIG = 'rehab-stats.config.json';
 
 /** Config file (if any) merged under the command-line options. */
-function settingsFrom(opts: ReportOptions): ReportConfig & { base: string; configPath: string | undefined; regionsFrom?: 'option' | 'config' } {
+function settingsFrom(opts: ReportOptions): ReportConfig & { base: string; configPath: string | undefined; regionsFrom?: 'option' | 'config'; oldSinceKey?: boolean } {
   const configPath = opts.config ?? (existsSync(DEFAULT_CONFIG) ? DEFAULT_CONFIG : undefined);
   let config: ReportConfig = {};
   let base = currentIo().cwd;
@@ -109,7 +110,8 @@ function settingsFrom(opts: ReportOptions): ReportConfig & { base: string; confi
   }
   // Paths in a config are relative to it; shown relative to where the report runs, so a report
   // names its inputs the same on every clone (an absolute path would make report --check fail).
-  const fromConfig = (p: string | undefined) => (p === undefined ? undefined : relative(currentIo().cwd, resolve(base, p)) || '.');
+  // "-" (stdin, stdout) is no path: it stays as it is.
+  const fromConfig = (p: string | undefined) => (p === undefined || p === '-' ? p : relative(currentIo().cwd, resolve(base, p)) || '.');
   const methods = opts.method
     ?.flatMap((m) => m.split(','))
     .map((m) => m.trim())
@@ -123,7 +125,9 @@ function settingsFrom(opts: ReportOptions): ReportConfig & { base: string; confi
     methods: methods?.length ? methods : config.methods,
     ...(opts.region?.length ? { regions: opts.region, regionsFrom: 'option' as const } : config.regions ? { regions: config.regions, regionsFrom: 'config' as const } : {}),
     year: opts.year ?? config.year,
-    since: opts.since ?? config.since,
+    // The base year: --from, else the config's "from" (or its older spelling "since").
+    since: opts.from ?? config.from ?? config.since,
+    ...(config.since !== undefined && opts.from === undefined ? { oldSinceKey: true } : {}),
     per: opts.per ?? config.per ?? 100000,
     lang: opts.lang ?? config.lang,
     outputs: {
@@ -288,7 +292,7 @@ export function reportCommand(): Command {
       [],
     )
     .option('-y, --year <year>', 'year to report (default: the latest)', parseYearOption('--year'))
-    .option('--since <year>', 'base year for growth (default: the earliest)', parseYearOption('--since'))
+    .option('--from <year>', 'base year for growth (default: the earliest; config key "from")', parseYearOption('--from'))
     .option('--per <n>', 'rates per this many inhabitants (default 100000)', parsePositive('--per'))
     .addOption(new Option('--lang <lang>', 'language of the report (default from LANG)').choices(['sv', 'en']))
     .option('--markdown <file>', 'write the Markdown report here')
@@ -299,6 +303,7 @@ export function reportCommand(): Command {
     .addOption(new Option('--suppress <n>', 'hide counts below N and what would give them away (config key "suppress")').argParser(parseWhole('--suppress')))
     .addOption(new Option('--round-counts <k>', 'show counts rounded to a multiple of K (config key "roundCounts")').argParser(parseWhole('--round-counts')))
     .option('-q, --quiet', 'no notes on stderr');
+  addDeprecatedSpelling(cmd, '--since', '--from', parseYearOption('--since'));
   addHelp(cmd, EXAMPLES, DETAILS);
   cmd.action(async (opts: ReportOptions) => {
     for (const [option, value] of [
@@ -312,6 +317,7 @@ export function reportCommand(): Command {
     const s = settingsFrom(cmd.getOptionValueSource('lang') === 'cli' ? opts : { ...opts, lang: undefined });
     if (!s.outputs!.markdown && !s.outputs!.html) s.outputs = { markdown: resolve('report', 'rehab-stats.md'), html: resolve('report', 'rehab-stats.html') };
     const lang = resolveLang(s.lang, currentIo().env);
+    if (s.oldSinceKey) writeStderr(deprecationNote(`"since" (${s.configPath ?? 'config'})`, '"from"', resolveLang(opts.lang, currentIo().env)));
     const regions = loadRegions();
     // A file without a method column holds the one method --method names (and needs one named).
     const data = await loadCounts(
@@ -332,7 +338,7 @@ export function reportCommand(): Command {
       ...(s.year ? { year: s.year } : {}),
       ...(s.since ? { since: s.since } : {}),
     });
-    if (scope.since >= scope.year) throw usageError(`the base year ${scope.since} must come before the report year ${scope.year}`, 'set since (--since) to an earlier year');
+    if (scope.since >= scope.year) throw usageError(`the base year ${scope.since} must come before the report year ${scope.year}`, 'set the base year (--from) to an earlier year');
     for (const method of scope.methods) {
       if (selectCounts(data.observations, { method, year: scope.year, sex: 'total', absentIsZero: data.recordLevel }).size > 0) continue;
       const years = yearsOf(data.observations.filter((o) => o.method === method));
@@ -426,7 +432,7 @@ function reportProvenance(
     method: scope.methods,
     ...(selected.length ? { region: selected.map((r) => r.code) } : {}),
     year: scope.year,
-    since: scope.since,
+    from: scope.since,
     per: s.per,
     ...(rule.suppress > 0 ? { suppress: rule.suppress } : {}),
     ...(rule.roundTo > 1 ? { roundCounts: rule.roundTo } : {}),

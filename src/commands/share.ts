@@ -83,7 +83,8 @@ export function shareCommand(): Command {
     .option('--count <column>', 'with --by COLUMN: add up this column (default: count the rows)')
     .option('-m, --method <method>', 'only this method (with --by sex or region)')
     .option('-y, --year <year>', 'year (default: the latest year in the data)', parseYearOption('--year'));
-  addDataOptions(cmd);
+  // Shares divide counts by counts: no population.
+  addDataOptions(cmd, { population: false });
   addOutputOptions(cmd);
   addPublishOptions(cmd);
   addHelp(cmd, EXAMPLES, DETAILS);

@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import { dataError } from '../errors.js';
-import { resolveMethod, resolveRegions, selectCounts, yearsOf } from '../domain/select.js';
+import { chooseMethod, resolveRegions, selectCounts, yearsOf } from '../domain/select.js';
 import { spread } from '../stats/spread.js';
 import type { ResultRow, ResultTable } from '../render/model.js';
 import { rankRows } from '../domain/ranking.js';
@@ -19,14 +19,13 @@ import {
   loadPopulation,
   loadRegions,
   parseDenominator,
-  parsePositive,
   parseSexOption,
-  parseYearOption,
   type DataOptions,
   type OutputOptions,
   sourceName,
 } from './common.js';
 import { msg, type Text } from '../messages/index.js';
+import { addRateOptions, refuseUnused } from './options.js';
 
 const EXAMPLES = ['rehab-stats summary --method KBT --year 2014  # how unequal is access across regions?', 'rehab-stats summary --method MMR --measure count --format json'];
 
@@ -38,7 +37,7 @@ coefficient of variation (sd ÷ mean) and the ratio of highest to lowest.
 CSV/TSV/JSON columns: statistic (min, q1, median, q3, max, mean, sd, cv, max_min_ratio), value, region.`;
 
 interface SummaryOptions extends DataOptions, OutputOptions, PublishOptions {
-  method: string;
+  method?: string;
   year?: number;
   measure: 'rate' | 'count';
   per: number;
@@ -71,22 +70,27 @@ export function summaryCommand(): Command {
   const cmd = new Command('summary')
     .summary('spread across regions: min, max, quartiles, CV, max/min ratio')
     .description('How unequal one measure is across the regions.')
-    .requiredOption('-m, --method <method>', 'treatment method')
-    .option('-y, --year <year>', 'year (default: the latest in the data)', parseYearOption('--year'))
-    .addOption(new Option('--measure <measure>', 'rate per inhabitant or raw count').choices(['rate', 'count']).default('rate'))
-    .option('--per <n>', 'rate per this many inhabitants', parsePositive('--per'), 100000)
-    .addOption(new Option('--sex <sex>', 'one sex').choices(['all', 'women', 'men']).default('all'))
-    .addOption(new Option('--denominator <group>', 'all ages or 16–67').choices(['all', '16-67']).default('all'));
+    .addOption(new Option('--measure <measure>', 'rate per inhabitant or raw count').choices(['rate', 'count']).default('rate'));
+  addRateOptions(cmd, { denominator: 'population to divide by: all (ages) or 16-67 (the target group); with --measure rate' });
   addDataOptions(cmd);
-  addOutputOptions(cmd);
+  addOutputOptions(cmd, { formulas: false });
   addPublishOptions(cmd);
   addHelp(cmd, EXAMPLES, DETAILS);
-  cmd.action(async (opts: SummaryOptions) => {
+  cmd.action(async (opts: SummaryOptions, command: Command) => {
+    if (opts.measure === 'count')
+      refuseUnused(
+        command,
+        ['--per', '--denominator', '--population', '--above-population'],
+        'with --measure count (counts are not divided)',
+        'use --measure rate, or leave them out',
+      );
     const regions = loadRegions();
     const selected = new Set(resolveRegions(opts.region ?? [], regions).map((r) => r.code));
     const inScope = (code: string) => selected.size === 0 || selected.has(code);
     const data = await loadCounts(opts, regions);
-    const method = resolveMethod(data.observations, opts.method, sourceName(data));
+    const method = chooseMethod(data.observations, opts.method, sourceName(data));
+    // The method as asked for (or found): names the counts of a file without a method column.
+    const asked = opts.method ?? method;
     const years = yearsOf(data.observations.filter((o) => o.method === method));
     const year = opts.year ?? years[years.length - 1]!;
     const sex = parseSexOption(opts.sex);
@@ -121,11 +125,11 @@ export function summaryCommand(): Command {
         .filter((r) => typeof r.count === 'number' && inScope(r.region_code as string))
         .map((r) => ({ region: r.region as string, value: r.count as number }));
     }
-    if (values.length < 2) throw dataError(msg('select.too-few-regions', { method: opts.method, year }), { file: sourceName(data) }, msg('select.too-few-regions.hint'));
+    if (values.length < 2) throw dataError(msg('select.too-few-regions', { method: asked, year }), { file: sourceName(data) }, msg('select.too-few-regions.hint'));
     const rows = summaryRows(values);
     const ratio = rows.find((r) => r.statistic === 'max_min_ratio')!.value;
     if (typeof ratio === 'number') notes.unshift(opts.measure === 'rate' ? msg('note.summary-ratio-rate', { ratio }) : msg('note.summary-ratio-count', { ratio }));
-    const name = method || opts.method;
+    const name = method || asked;
     const table: ResultTable = {
       title:
         opts.measure === 'rate'

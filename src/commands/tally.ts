@@ -6,6 +6,7 @@ import type { Observation } from '../domain/observation.js';
 import type { RegionIndex } from '../domain/regions.js';
 import { matchKey } from '../domain/text.js';
 import { readBundled } from '../io/bundled.js';
+import { writeStderr } from '../io/output.js';
 import { wilsonInterval } from '../stats/wilson.js';
 import type { ResultRow, ResultTable } from '../render/model.js';
 import { intervalColumns } from '../render/columns.js';
@@ -15,6 +16,8 @@ import {
   addOutputOptions,
   addReadOptions,
   addRegionOption,
+  addVerboseOption,
+  describeRead,
   emit,
   loadRegions,
   parseYearOption,
@@ -105,7 +108,7 @@ export function tallyCommand(): Command {
     .option('-m, --method <method>', 'only this method')
     .option('-y, --year <year>', 'only this year', parseYearOption('--year'))
     .option('--positive <answers>', 'comma-separated answers to add up into a headline, e.g. "god,relativt god"');
-  addRegionOption(addReadOptions(cmd));
+  addVerboseOption(addRegionOption(addReadOptions(cmd)));
   addOutputOptions(cmd);
   addHelp(cmd, EXAMPLES, DETAILS);
   cmd.action(async (opts: TallyOptions) => {
@@ -115,6 +118,7 @@ export function tallyCommand(): Command {
     refuseSheetWithoutInput(opts);
     const table = opts.input ? await readTable(opts.input, 'count', regions, read) : loadTable(readBundled('access-2014.csv'), 'bundled access-2014.csv', 'count', regions, read);
     const file = table.file;
+    if (opts.verbose && opts.input) writeStderr(`${describeRead(table)}\n`);
     const obs = table.observations.filter((o) => (opts.year === undefined || o.year === opts.year) && (selected.size === 0 || selected.has(o.region)));
     const methods = [...new Set(obs.map((o) => o.method))].filter((m) => !opts.method || matchKey(m) === matchKey(opts.method));
     if (methods.length === 0)

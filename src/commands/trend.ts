@@ -29,7 +29,6 @@ import {
   loadRegions,
   outputProtection,
   populationNotes,
-  parsePositive,
   parseYearOption,
   resolveLang,
   type DataOptions,
@@ -37,6 +36,7 @@ import {
 } from './common.js';
 import { currentIo } from '../io/context.js';
 import { msg, type Text } from '../messages/index.js';
+import { addMethodOption, addPerOption, addYearRange, refuseUnused } from './options.js';
 
 const EXAMPLES = [
   'rehab-stats trend --method KBT  # national series, year on year',
@@ -174,12 +174,12 @@ export function trendCommand(): Command {
   const cmd = new Command('trend')
     .summary('a series over the years: change, CAGR, fitted growth and doubling time')
     .description('Trend of a method over the years, nationally, per region or per method.')
-    .option('-m, --method <method>', 'treatment method (default: the only one in the data)')
-    .addOption(new Option('--by <unit>', 'one series (Riket or --region), one line per region, or one line per method').choices(['nation', 'region', 'method']).default('nation'))
-    .option('--from <year>', 'first year', parseYearOption('--from'))
-    .option('--to <year>', 'last year', parseYearOption('--to'))
-    .option('--per-capita', 'add the population, the rate per --per inhabitants and its exact 95% interval each year; summarise the rate')
-    .option('--per <n>', 'with --per-capita: rate per this many inhabitants', parsePositive('--per'), 100000)
+    .addOption(new Option('--by <unit>', 'one series (Riket or --region), one line per region, or one line per method').choices(['nation', 'region', 'method']).default('nation'));
+  addMethodOption(cmd);
+  addYearRange(cmd, 'first year', 'last year');
+  cmd.option('--per-capita', 'add the population, the rate per --per inhabitants and its exact 95% interval each year; summarise the rate');
+  addPerOption(cmd, 'with --per-capita or --break: rate per this many inhabitants');
+  cmd
     .option('--break <year>', 'segmented Poisson regression of one series (Riket or one --region) with a break at this year: level and slope change', parseYearOption('--break'))
     .addOption(new Option('--vs <comparison>', 'with --break and --region: the change relative to the rest of Sweden (Riket minus the region)').choices(['rest']))
     .option('--svg <file>', 'also write the series as an SVG chart (with --break: the fitted segments and the pre-break trend continued)');
@@ -187,7 +187,16 @@ export function trendCommand(): Command {
   addOutputOptions(cmd);
   addPublishOptions(cmd);
   addHelp(cmd, EXAMPLES, DETAILS);
-  cmd.action((opts: TrendOptions) => runTrend(opts));
+  cmd.action((opts: TrendOptions, command: Command) => {
+    if (!opts.perCapita && opts.break === undefined)
+      refuseUnused(
+        command,
+        ['--per', '--population', '--above-population'],
+        'without --per-capita or --break (a series of counts divides by nothing)',
+        'add --per-capita, or leave them out',
+      );
+    return runTrend(opts);
+  });
   return cmd;
 }
 
@@ -199,7 +208,7 @@ async function runTrend(opts: TrendOptions): Promise<void> {
   if (opts.vs && opts.break === undefined) throw usageError(msg('option.vs-needs-break'));
   if (opts.break !== undefined && opts.by !== 'nation') throw usageError(msg('option.break-one-series', { by: opts.by }));
   // A break model is of rates: it needs the population even without --per-capita.
-  const population = opts.perCapita || opts.break !== undefined ? await loadPopulation(opts, regions) : undefined;
+  const population = opts.perCapita || opts.break !== undefined ? await loadPopulation(opts, regions, data) : undefined;
   const measure = opts.perCapita ? 'rate' : 'count';
   // Called once the rates are computed: the population notes name the sources actually used.
   const label = (): Text[] => [dataNote(data), ...(population ? [...populationNotes(population), msg('note.trend-rate', { per: opts.per })] : [])];

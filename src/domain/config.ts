@@ -20,6 +20,8 @@ export interface ReportConfig {
   /** Year to report; default the latest in the data. */
   year?: number;
   /** Base year for growth; default the earliest in the data. */
+  from?: number;
+  /** The older spelling of "from", still read (with a note). */
   since?: number;
   /** Rates per this many inhabitants; default 100 000. */
   per?: number;
@@ -53,6 +55,7 @@ const KEYS: Record<keyof ReportConfig, (v: unknown) => boolean> = {
   methods: (v) => Array.isArray(v) && v.length > 0 && v.every((m) => typeof m === 'string' && m !== ''),
   regions: (v) => Array.isArray(v) && v.length > 0 && v.every((m) => typeof m === 'string' && m !== ''),
   year: (v) => Number.isInteger(v) && (v as number) >= 1900 && (v as number) <= 2100,
+  from: (v) => Number.isInteger(v) && (v as number) >= 1900 && (v as number) <= 2100,
   since: (v) => Number.isInteger(v) && (v as number) >= 1900 && (v as number) <= 2100,
   per: (v) => typeof v === 'number' && Number.isFinite(v) && v > 0,
   lang: (v) => v === 'sv' || v === 'en',
@@ -77,6 +80,7 @@ const EXPECTED: Record<keyof ReportConfig, string> = {
   methods: 'a list of method names, e.g. ["KBT", "IPT"]',
   regions: 'a list of regions (codes, names or aliases), e.g. ["06", "Kalmar"]',
   year: 'a four-digit year',
+  from: 'a four-digit year',
   since: 'a four-digit year',
   per: 'a positive number, e.g. 100000',
   lang: '"sv" or "en"',
@@ -102,8 +106,10 @@ export function parseConfig(text: string, file: string): ReportConfig {
   for (const [key, value] of Object.entries(config)) {
     // Own keys only: "__proto__" or "constructor" are inherited names of every object, not settings.
     if (!Object.hasOwn(KEYS, key)) {
-      const near = closest(key, Object.keys(KEYS), 1, 0.5);
-      throw dataError(`unknown key "${key}"`, { file }, near.length ? `did you mean "${near[0]}"? Keys: ${Object.keys(KEYS).join(', ')}` : `keys: ${Object.keys(KEYS).join(', ')}`);
+      // "since" is still read but no longer offered.
+      const offered = Object.keys(KEYS).filter((k) => k !== 'since');
+      const near = closest(key, offered, 1, 0.5);
+      throw dataError(`unknown key "${key}"`, { file }, near.length ? `did you mean "${near[0]}"? Keys: ${offered.join(', ')}` : `keys: ${offered.join(', ')}`);
     }
     if (!KEYS[key as keyof ReportConfig](value)) throw dataError(`"${key}" must be ${EXPECTED[key as keyof ReportConfig]}`, { file });
   }
@@ -111,6 +117,7 @@ export function parseConfig(text: string, file: string): ReportConfig {
     if (!OUTPUT_KEYS.includes(key)) throw dataError(`unknown key "outputs.${key}"`, { file }, `outputs takes: ${OUTPUT_KEYS.join(', ')}`);
     if (typeof value !== 'string' || value === '') throw dataError(`"outputs.${key}" must be a file path`, { file });
   }
+  if (config.from !== undefined && config.since !== undefined) throw dataError('"from" and "since" are the same key', { file }, 'keep "from" ("since" is its older spelling)');
   if (config.break !== undefined) {
     const b = config.break as Record<string, unknown>;
     for (const [key, value] of Object.entries(b)) {

@@ -49,6 +49,20 @@ export function resolveMethod(obs: Iterable<Observation>, wanted: string, source
 }
 
 /**
+ * The method a command works on: --method as the data spells it, or without --method the data's
+ * only method. Several methods and no --method is a usage error listing them; a file without a
+ * method column needs --method to say what its counts are.
+ */
+export function chooseMethod(obs: Iterable<Observation>, wanted: string | undefined, source: Text): string {
+  if (wanted !== undefined) return resolveMethod(obs, wanted, source);
+  const methods = methodsOf(obs);
+  const [only] = methods;
+  if (methods.length === 1 && only) return only;
+  if (methods.length === 1) throw usageError(msg('select.no-method-column', { source }), msg('select.no-method-column.hint'));
+  throw usageError(msg('select.which-method'), msg('select.methods-in-data.hint', { methods: methods.filter(Boolean).join(', ') }));
+}
+
+/**
  * Counts per region for one method, year and sex. For a sex, rows of that sex are used;
  * for the total, total rows where present, else women + men. For an age group, 'all'
  * where present, else the sum of the age groups (record-level files give single ages).

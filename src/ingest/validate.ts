@@ -43,7 +43,8 @@ export function aboveTheirPopulation(counts: Iterable<Observation>, population: 
   const out: { o: Observation; population: number }[] = [];
   for (const o of counts) {
     if (o.value === null || !population.hasAge(o.age)) continue;
-    const p = population.get(o.region, o.year, o.sex, o.age);
+    // A check, not a use: the result's notes name only the population it used.
+    const p = population.peek(o.region, o.year, o.sex, o.age);
     // A copy: the observations may be one reused object (LoadedTable.every).
     if (p !== undefined && o.value > p) out.push({ o: { ...o }, population: p });
   }

@@ -41,12 +41,12 @@ const CASES: Case[] = [
   { name: 'rank-sum-duplicates', args: ['rank', '--method', 'KBT', '--input', 'fixtures/bad-duplicate.csv', '--sum-duplicates', '--format', 'csv'] },
   { name: 'rank-skip-invalid', args: ['rank', '--method', 'KBT', '--input', 'fixtures/bad-unknown-region.csv', '--skip-invalid', '--format', 'csv'] },
   // growth
-  { name: 'growth-kbt-2009-2014', args: ['growth', '--method', 'KBT', '--since', '2009', '--to', '2014'] },
-  { name: 'growth-ipt-zero-base-csv', args: ['growth', '--method', 'IPT', '--since', '2009', '--format', 'csv'] },
-  { name: 'growth-mmr-json', args: ['growth', '--method', 'MMR', '--since', '2009', '--to', '2014', '--format', 'json'] },
-  { name: 'growth-to-before-since', args: ['growth', '--method', 'KBT', '--since', '2014', '--to', '2010'] },
-  { name: 'growth-kbt-per-capita', args: ['growth', '--method', 'KBT', '--since', '2009', '--to', '2014', '--per-capita'] },
-  { name: 'growth-ipt-per-capita-csv', args: ['growth', '--method', 'IPT', '--since', '2013', '--to', '2014', '--per-capita', '--format', 'csv'] },
+  { name: 'growth-kbt-2009-2014', args: ['growth', '--method', 'KBT', '--from', '2009', '--to', '2014'] },
+  { name: 'growth-ipt-zero-base-csv', args: ['growth', '--method', 'IPT', '--from', '2009', '--format', 'csv'] },
+  { name: 'growth-mmr-json', args: ['growth', '--method', 'MMR', '--from', '2009', '--to', '2014', '--format', 'json'] },
+  { name: 'growth-to-before-since', args: ['growth', '--method', 'KBT', '--from', '2014', '--to', '2010'] },
+  { name: 'growth-kbt-per-capita', args: ['growth', '--method', 'KBT', '--from', '2009', '--to', '2014', '--per-capita'] },
+  { name: 'growth-ipt-per-capita-csv', args: ['growth', '--method', 'IPT', '--from', '2013', '--to', '2014', '--per-capita', '--format', 'csv'] },
   { name: 'rank-funnel-csv', args: ['rank', '--method', 'KBT', '--year', '2014', '--funnel', '--format', 'csv'] },
   { name: 'rank-funnel-table', args: ['rank', '--method', 'IPT', '--year', '2014', '--funnel', '--ci', '99.8'] },
   { name: 'rank-byar', args: ['rank', '--method', 'IPT', '--year', '2014', '--ci-method', 'byar', '--format', 'csv', '--quiet'] },
@@ -186,7 +186,7 @@ const CASES: Case[] = [
   { name: 'publish-rank-suppress', args: ['rank', '--method', 'IPT', '--year', '2014', '--suppress', '7'] },
   { name: 'publish-rank-suppress-sv', args: ['rank', '--method', 'IPT', '--year', '2014', '--suppress', '10', '--lang', 'sv', '--ci-method', 'phe'] },
   { name: 'publish-rank-round-csv', args: ['rank', '--method', 'IPT', '--year', '2014', '--suppress', '10', '--round-counts', '5', '--format', 'csv'] },
-  { name: 'publish-growth-json', args: ['growth', '--method', 'IPT', '--since', '2013', '--to', '2014', '--suppress', '10', '--format', 'json', '--quiet'] },
+  { name: 'publish-growth-json', args: ['growth', '--method', 'IPT', '--from', '2013', '--to', '2014', '--suppress', '10', '--format', 'json', '--quiet'] },
   { name: 'publish-share-by-region-sv', args: ['share', '--by', 'region', '--method', 'IPT', '--year', '2014', '--suppress', '15', '--lang', 'sv', '--format', 'markdown'] },
   { name: 'publish-summary-count', args: ['summary', '--method', 'IPT', '--year', '2014', '--measure', 'count', '--suppress', '10'] },
   { name: 'publish-suppress-not-a-number', args: ['rank', '--method', 'IPT', '--suppress', 'five'] },
@@ -215,7 +215,7 @@ const CASES: Case[] = [
   // --region on every data command; trend per capita, its summary in CSV and JSON
   { name: 'rank-region', args: ['rank', '--method', 'KBT', '--year', '2014', '--region', '06', '--region', 'sthlm'] },
   { name: 'rank-region-unknown', args: ['rank', '--method', 'KBT', '--region', 'Jönkping'] },
-  { name: 'growth-region-csv', args: ['growth', '--method', 'KBT', '--since', '2009', '--region', 'Jönköping', '--format', 'csv', '--quiet'] },
+  { name: 'growth-region-csv', args: ['growth', '--method', 'KBT', '--from', '2009', '--region', 'Jönköping', '--format', 'csv', '--quiet'] },
   { name: 'share-by-region-region', args: ['share', '--by', 'region', '--method', 'KBT', '--year', '2014', '--region', '06,01'] },
   { name: 'share-by-method-region', args: ['share', '--year', '2014', '--region', 'Region Jönköpings län'] },
   { name: 'summary-region', args: ['summary', '--method', 'KBT', '--year', '2014', '--region', '06', '--region', '01', '--region', 'Skåne'] },
@@ -308,7 +308,7 @@ const CASES: Case[] = [
   // Swedish and verbose
   { name: 'rank-sv', args: ['rank', '--method', 'KBT', '--year', '2014', '--lang', 'sv'] },
   { name: 'rank-sv-csv-stays-english', args: ['rank', '--method', 'KBT', '--year', '2014', '--lang', 'sv', '--format', 'csv'] },
-  { name: 'growth-sv-from-LANG', args: ['growth', '--method', 'IPT', '--since', '2009', '--to', '2014'], env: { LANG: 'sv_SE.UTF-8' } },
+  { name: 'growth-sv-from-LANG', args: ['growth', '--method', 'IPT', '--from', '2009', '--to', '2014'], env: { LANG: 'sv_SE.UTF-8' } },
   { name: 'error-sv', args: ['rank', '--method', 'KBT', '--input', 'fixtures/bad-number.csv', '--lang', 'sv'] },
   // the program
   { name: 'no-arguments', args: [] },
@@ -338,7 +338,7 @@ const CASES: Case[] = [
 /** The edge cases every data-reading verb must handle the same way (as csvkit's test mixins). */
 const VERBS: string[][] = [
   ['rank', '--method', 'KBT'],
-  ['growth', '--method', 'KBT', '--since', '2013'],
+  ['growth', '--method', 'KBT', '--from', '2013'],
   ['share', '--year', '2014'],
   ['trend', '--method', 'KBT'],
   ['summary', '--method', 'KBT'],

@@ -172,29 +172,12 @@ describe('report with suppression', () => {
   const build = async (lang: 'en' | 'sv', extra: string[] = []) => {
     const md = join(work, `${lang}.md`);
     const html = join(work, `${lang}.html`);
-    const r = await runRehab([
-      'report',
-      '--method',
-      'KBT,IPT',
-      '--year',
-      '2014',
-      '--since',
-      '2013',
-      '--suppress',
-      '10',
-      '--lang',
-      lang,
-      '--markdown',
-      md,
-      '--html',
-      html,
-      ...extra,
-    ]);
+    const r = await runRehab(['report', '--method', 'KBT,IPT', '--year', '2014', '--from', '2013', '--suppress', '10', '--lang', lang, '--markdown', md, '--html', html, ...extra]);
     expect(r.stderr).not.toMatch(/error/);
     return {
       md: readFileSync(md, 'utf8'),
       html: readFileSync(html, 'utf8'),
-      args: ['report', '--method', 'KBT,IPT', '--year', '2014', '--since', '2013', '--suppress', '10', '--lang', lang, '--markdown', md, '--html', html, ...extra],
+      args: ['report', '--method', 'KBT,IPT', '--year', '2014', '--from', '2013', '--suppress', '10', '--lang', lang, '--markdown', md, '--html', html, ...extra],
     };
   };
 
@@ -219,7 +202,7 @@ describe('report with suppression', () => {
     expect(md).toContain(
       `- Indata (antal): medföljande treatments.csv, ${readFileSync(join(ROOT, 'src/data/treatments.csv')).length} byte, SHA-256 ${sha256sum(join(ROOT, 'src/data/treatments.csv'))}`,
     );
-    expect(md).toContain('- Verktyg: rehab-stats 1.0.0; kommando: rehab-stats report --method KBT,IPT --year 2014 --since 2013 --per 100000 --suppress 10');
+    expect(md).toContain('- Verktyg: rehab-stats 1.0.0; kommando: rehab-stats report --method KBT,IPT --year 2014 --from 2013 --per 100000 --suppress 10');
     expect(md).toContain('| × | Region Gotland | × | × | × | × |');
     expect((await runRehab([...args, '--check'])).status).toBe(0);
     // Another rule is another report: --check says the files are out of date.
@@ -231,7 +214,7 @@ describe('report with suppression', () => {
 
   it('takes the rule from the config file', async () => {
     const config = join(work, 'publish.config.json');
-    writeFileSync(config, JSON.stringify({ methods: ['IPT'], year: 2014, since: 2013, lang: 'en', suppress: 10, roundCounts: 5, outputs: { markdown: 'c.md' } }));
+    writeFileSync(config, JSON.stringify({ methods: ['IPT'], year: 2014, from: 2013, lang: 'en', suppress: 10, roundCounts: 5, outputs: { markdown: 'c.md' } }));
     expect((await runRehab(['report', '--config', config])).status).toBe(0);
     const md = readFileSync(join(work, 'c.md'), 'utf8');
     expect(md).toContain('| × | Region Gotland | × | × | × | × |');

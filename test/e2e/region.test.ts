@@ -9,7 +9,9 @@ import { NO_CACHE, ROOT } from './harness.js';
 const ENV = { NO_COLOR: '1', LANG: 'C', XDG_CACHE_HOME: NO_CACHE };
 const cli = (args: string[], stdin?: string) => runInProcess(args, { env: ENV, ...(stdin !== undefined ? { stdin } : {}) });
 const work = mkdtempSync(join(tmpdir(), 'rehab-stats-region-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(work, { recursive: true, force: true });
+});
 
 // Problems and missing values in three regions, and a row whose region cannot be read.
 const MIXED = [
@@ -118,7 +120,7 @@ describe('report --region', () => {
         input: join(ROOT, 'fixtures', 'its-illustrative.csv'),
         methods: ['MMR'],
         year: 2025,
-        since: 2014,
+        from: 2014,
         regions: ['Jönköping'],
         break: { year: 2021 },
         lang: 'sv',

@@ -554,7 +554,7 @@ async function csvAsWorkbook(csvPath: string, xlsxPath: string): Promise<void> {
 describe('every command reads an xlsx as it reads the CSV', () => {
   const COMMANDS: [string, string[]][] = [
     ['rank', ['rank', '--method', 'KBT', '--year', '2014', '--format', 'csv']],
-    ['growth', ['growth', '--method', 'KBT', '--since', '2013', '--format', 'csv']],
+    ['growth', ['growth', '--method', 'KBT', '--from', '2013', '--format', 'csv']],
     ['share', ['share', '--year', '2014', '--format', 'csv']],
     ['trend', ['trend', '--method', 'KBT', '--format', 'csv']],
     ['summary', ['summary', '--method', 'KBT', '--year', '2014', '--format', 'csv']],
@@ -605,7 +605,7 @@ describe('every command reads an xlsx as it reads the CSV', () => {
     copyFileSync(join(ROOT, 'fixtures', 'long-landsting.csv'), join(site, 'counts.csv'));
     await csvAsWorkbook(join(site, 'counts.csv'), book);
     const config = join(site, 'report.json');
-    writeFileSync(config, JSON.stringify({ input: 'counts.xlsx', methods: ['KBT'], year: 2014, since: 2013 }));
+    writeFileSync(config, JSON.stringify({ input: 'counts.xlsx', methods: ['KBT'], year: 2014, from: 2013 }));
     const md = join(site, 'report.md');
     const built = await runInProcess(['report', '--config', config, '--markdown', md, '--quiet']);
     expect(built.stderr).toBe('');
@@ -635,7 +635,7 @@ describe('every command reads an xlsx as it reads the CSV', () => {
         ]),
       ]);
     });
-    writeFileSync(join(site, 'report.json'), JSON.stringify({ input: 'book.xlsx', sheet: 'Antal', methods: ['KBT'], year: 2014, since: 2013 }));
+    writeFileSync(join(site, 'report.json'), JSON.stringify({ input: 'book.xlsx', sheet: 'Antal', methods: ['KBT'], year: 2014, from: 2013 }));
     const md = join(site, 'report.md');
     const r = await runInProcess(['report', '--config', join(site, 'report.json'), '--markdown', md, '--quiet']);
     expect(r.stderr).toBe('');
