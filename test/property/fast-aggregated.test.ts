@@ -4,8 +4,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { loadTable } from '../../src/ingest/load.js';
 import { loadRecordsFast, planFastPath } from '../../src/ingest/fast.js';
 import type { ReadOptions } from '../../src/ingest/options.js';
-import { RecordCounter, type FastResult } from '../../src/parse/fast-records.js';
 import { RehabError } from '../../src/errors.js';
+import { wholeAndInPieces } from './chunked-counter.js';
 import { bundledRegions } from '../../src/io/bundled.js';
 import { scanKernel } from '../../src/io/kernel-file.js';
 import type { WasmModule } from '../../src/parse/kernel.js';
@@ -218,21 +218,8 @@ describe.each([
           const start = planFastPath(bytes, true, 'p.csv', regions, {}, k);
           if (!start) return;
           const data = Buffer.from(bytes.subarray(start.dataOffset));
-          const whole = new RecordCounter(start.plan);
-          whole.push(data, true);
-          const pieces = new RecordCounter(start.plan);
-          const points = [...new Set(cuts.map((c) => c % (data.length + 1)))].sort((a, b) => a - b);
-          let prev = 0;
-          const shared = Buffer.alloc(data.length);
-          for (const p of points) {
-            data.copy(shared, 0, prev, p);
-            pieces.push(shared.subarray(0, p - prev));
-            shared.fill(0x3f);
-            prev = p;
-          }
-          data.copy(shared, 0, prev);
-          pieces.push(shared.subarray(0, data.length - prev), true);
-          expect(materialised(pieces.result())).toEqual(materialised(whole.result()));
+          const { whole, pieces } = wholeAndInPieces(start.plan, data, cuts);
+          expect(pieces).toEqual(whole);
         }),
         { numRuns: 200 },
       );
@@ -240,8 +227,3 @@ describe.each([
     SLOW,
   );
 });
-
-/** A counter's result with its groups as plain objects, for comparing. */
-function materialised(r: FastResult): unknown {
-  return r.ok ? { rowsRead: r.rowsRead, groups: Array.from({ length: r.groups.size }, (_, i) => r.groups.at(i)) } : r;
-}

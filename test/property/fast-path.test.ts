@@ -3,8 +3,8 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { loadTable } from '../../src/ingest/load.js';
 import { loadRecordsFast, planFastPath } from '../../src/ingest/fast.js';
-import { RecordCounter, type FastResult } from '../../src/parse/fast-records.js';
 import { RehabError } from '../../src/errors.js';
+import { wholeAndInPieces } from './chunked-counter.js';
 import { bundledRegions } from '../../src/io/bundled.js';
 import { scanKernel } from '../../src/io/kernel-file.js';
 
@@ -116,22 +116,8 @@ describe.each([
           const start = planFastPath(bytes, true, 'p.csv', regions, {}, k);
           if (!start) return;
           const data = Buffer.from(bytes.subarray(start.dataOffset));
-          const whole = new RecordCounter(start.plan);
-          whole.push(data, true);
-          const pieces = new RecordCounter(start.plan);
-          const points = [...new Set(cuts.map((c) => c % (data.length + 1)))].sort((a, b) => a - b);
-          let prev = 0;
-          // One reused Buffer for every chunk, as the file reader does: the counter must copy what it keeps.
-          const shared = Buffer.alloc(data.length);
-          for (const p of points) {
-            data.copy(shared, 0, prev, p);
-            pieces.push(shared.subarray(0, p - prev));
-            shared.fill(0x3f);
-            prev = p;
-          }
-          data.copy(shared, 0, prev);
-          pieces.push(shared.subarray(0, data.length - prev), true);
-          expect(materialised(pieces.result())).toEqual(materialised(whole.result()));
+          const { whole, pieces } = wholeAndInPieces(start.plan, data, cuts);
+          expect(pieces).toEqual(whole);
         }),
         { numRuns: 300 },
       );
@@ -184,8 +170,3 @@ describe.each([
     expect(fast?.observations.map((o) => [o.region, o.method, o.value])).toEqual([['01', 'KBT', 3]]);
   });
 });
-
-/** A counter's result with its groups as plain objects, for comparing. */
-function materialised(r: FastResult): unknown {
-  return r.ok ? { rowsRead: r.rowsRead, groups: Array.from({ length: r.groups.size }, (_, i) => r.groups.at(i)) } : r;
-}
