@@ -37,6 +37,7 @@ export function disclosedCells(relations: readonly Relation[], hidden: ReadonlyS
     const row = new Array<bigint>(unknowns.length).fill(0n);
     const add = (id: string, c: bigint) => {
       const j = column.get(id);
+      // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- j is a column of `unknowns`, and row has one entry per unknown.
       if (j !== undefined) row[j]! += c;
     };
     add(rel.total, 1n);
@@ -46,14 +47,16 @@ export function disclosedCells(relations: readonly Relation[], hidden: ReadonlyS
   const reduced = reducedRowEchelon(rows, unknowns.length);
   const out: string[] = [];
   for (const row of reduced) {
-    const nonZero = row.flatMap((v, j) => (v !== 0n ? [j] : []));
-    if (nonZero.length === 1) out.push(unknowns[nonZero[0]!]!);
+    const nonZero = unknowns.filter((_, j) => row[j] !== 0n);
+    if (nonZero.length === 1) out.push(...nonZero);
   }
   return out;
 }
 
 /** Gauss–Jordan elimination without fractions: rows are scaled, then divided by their gcd. */
 function reducedRowEchelon(input: bigint[][], width: number): bigint[][] {
+  /* eslint-disable @typescript-eslint/no-non-null-assertion -- every row has `width` entries and col < width;
+     pivotRow, found and i are indices of existing rows. */
   const rows = input.map((r) => [...r]);
   let pivotRow = 0;
   for (let col = 0; col < width && pivotRow < rows.length; col++) {
@@ -69,6 +72,7 @@ function reducedRowEchelon(input: bigint[][], width: number): bigint[][] {
     }
     pivotRow++;
   }
+  /* eslint-enable @typescript-eslint/no-non-null-assertion */
   return rows.slice(0, pivotRow);
 }
 

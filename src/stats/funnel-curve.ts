@@ -20,14 +20,17 @@ export interface FunnelCurvePoint {
 export function funnelCurve(targetRate: number, per: number, to: number, steps: number, adjustment?: { kind: OverdispersionKind; phi: number; tau2: number }): FunnelCurvePoint[] {
   if (!(to > 0) || !(targetRate > 0) || !(per > 0) || !Number.isInteger(steps) || steps < 1)
     throw new RangeError('funnelCurve: need to > 0, target > 0, per > 0 and whole steps >= 1');
+  const [level95, level998] = FUNNEL_LEVELS;
   const out: FunnelCurvePoint[] = [];
   for (let i = 1; i <= steps; i++) {
     const population = (to * i) / steps;
-    const [l95, l998] = FUNNEL_LEVELS.map((level) => {
+    const limits = (level: number) => {
       if (!adjustment) return rateFunnelLimits(targetRate, population, per, level);
       const l = overdispersedRatioLimits((targetRate * population) / per, level, adjustment);
       return { lower: l.lower * targetRate, upper: l.upper * targetRate };
-    }) as [{ lower: number; upper: number }, { lower: number; upper: number }];
+    };
+    const l95 = limits(level95);
+    const l998 = limits(level998);
     out.push({ population, lower95: l95.lower, upper95: l95.upper, lower998: l998.lower, upper998: l998.upper });
   }
   return out;

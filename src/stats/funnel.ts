@@ -21,7 +21,9 @@ export function rateFunnelSignificance(count: number, population: number, target
   if (!Number.isInteger(count) || count < 0 || !(population > 0) || !(target >= 0)) {
     throw new RangeError(`rateFunnelSignificance: need a whole count >= 0, population > 0, target >= 0 (count=${count}, population=${population}, target=${target})`);
   }
-  const [i95, i998] = FUNNEL_LEVELS.map((level) => poissonInterval(count, level, 'phe')) as [Interval, Interval];
+  const [level95, level998] = FUNNEL_LEVELS;
+  const i95 = poissonInterval(count, level95, 'phe');
+  const i998 = poissonInterval(count, level998, 'phe');
   if (target < i998.lower / population) return 'above 99.8%';
   if (target < i95.lower / population) return 'above 95%';
   if (target > i998.upper / population) return 'below 99.8%';

@@ -8,6 +8,8 @@
 export function invertSymmetric(a: readonly (readonly number[])[]): number[][] {
   const n = a.length;
   if (a.some((row) => row.length !== n)) throw new RangeError('invertSymmetric: the matrix must be square');
+  /* eslint-disable @typescript-eslint/no-non-null-assertion -- a Cholesky kernel: every index below is a loop
+     variable in [0, n), and `a` (checked above) and the matrices built here are all n × n. */
   const l: number[][] = Array.from({ length: n }, () => new Array<number>(n).fill(0));
   for (let j = 0; j < n; j++) {
     let d = a[j]![j]!;
@@ -40,5 +42,6 @@ export function invertSymmetric(a: readonly (readonly number[])[]): number[][] {
       out[j]![i] = s;
     }
   }
+  /* eslint-enable @typescript-eslint/no-non-null-assertion */
   return out;
 }

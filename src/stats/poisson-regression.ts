@@ -40,12 +40,13 @@ export function poissonRegression(x: readonly (readonly number[])[], y: readonly
 
   let mu = y.map((v) => v + 0.1);
   let eta = mu.map(Math.log);
-  let beta = new Array<number>(p).fill(0);
   let devOld = deviance(y, mu);
-  let information: number[][] = [];
+  /* eslint-disable @typescript-eslint/no-non-null-assertion -- an IRLS kernel: i runs over the n counts, and y,
+     mu, eta, off and x have n entries each; a and b run over the p terms, and every row of x (checked above),
+     score and information have p entries. */
   for (let iter = 1; iter <= 25; iter++) {
     // Weighted least squares of z on X with weights μ: (XᵀWX) β = XᵀWz.
-    information = Array.from({ length: p }, () => new Array<number>(p).fill(0));
+    const information = Array.from({ length: p }, () => new Array<number>(p).fill(0));
     const score = new Array<number>(p).fill(0);
     for (let i = 0; i < n; i++) {
       const w = mu[i]!;
@@ -58,32 +59,34 @@ export function poissonRegression(x: readonly (readonly number[])[], y: readonly
     }
     for (let a = 0; a < p; a++) for (let b = 0; b < a; b++) information[b]![a] = information[a]![b]!;
     const inverse = invertSymmetric(information);
-    beta = inverse.map((r) => r.reduce((s, v, b) => s + v * score[b]!, 0));
+    const beta = inverse.map((r) => r.reduce((s, v, b) => s + v * score[b]!, 0));
     eta = x.map((row, i) => row.reduce((s, v, a) => s + v * beta[a]!, 0) + off[i]!);
     mu = eta.map(Math.exp);
     const dev = deviance(y, mu);
     if (!Number.isFinite(dev)) throw new RangeError('poissonRegression: the fit diverged');
     if (Math.abs(dev - devOld) / (Math.abs(dev) + 0.1) < 1e-8) {
       // The covariance at the converged means (R takes it from the last weights; they agree to ~1e-8).
-      const unscaledCovariance = invertSymmetric(weightedCrossProduct(x, mu));
+      const unscaledCovariance = invertSymmetric(weightedCrossProduct(x, mu, p));
       const pearsonChi2 = y.reduce((s, v, i) => s + (v - mu[i]!) ** 2 / mu[i]!, 0);
       return { coefficients: beta, unscaledCovariance, fitted: mu, deviance: dev, pearsonChi2, dfResidual: n - p, dispersion: pearsonChi2 / (n - p), iterations: iter };
     }
     devOld = dev;
   }
+  /* eslint-enable @typescript-eslint/no-non-null-assertion */
   throw new RangeError('poissonRegression: no convergence in 25 iterations');
 }
 
 /** Poisson deviance 2 Σ [y ln(y/μ) − (y − μ)], with y ln(y/μ) = 0 at y = 0. */
 function deviance(y: readonly number[], mu: readonly number[]): number {
+  // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- mu has one mean per count in y.
   return 2 * y.reduce((s, v, i) => s + (v > 0 ? v * Math.log(v / mu[i]!) : 0) - (v - mu[i]!), 0);
 }
 
-/** XᵀWX with weights w. */
-function weightedCrossProduct(x: readonly (readonly number[])[], w: readonly number[]): number[][] {
-  const p = x[0]!.length;
+/** XᵀWX with weights w, for a design matrix x of p columns. */
+function weightedCrossProduct(x: readonly (readonly number[])[], w: readonly number[], p: number): number[][] {
   const out = Array.from({ length: p }, () => new Array<number>(p).fill(0));
   x.forEach((row, i) => {
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- out is p × p, each row of x has p entries, w one per row.
     for (let a = 0; a < p; a++) for (let b = 0; b < p; b++) out[a]![b]! += w[i]! * row[a]! * row[b]!;
   });
   return out;

@@ -79,11 +79,13 @@ export function rankIntervals(units: readonly Ratio[], runs = 2000, seed = 20140
       // competition rank: 1 + how many are strictly higher
       let above = 0;
       for (const other of drawn) if (compareRatios(other, d) > 0) above++;
+      // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- ranks has one array per unit, as drawn has one draw per unit.
       ranks[i]![run] = above + 1;
     });
   }
   return ranks.map((r) => {
     const sorted = r.sort((x, y) => x - y);
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- runs >= 1 (checked above), so both indices are in [0, runs).
     return { lower: sorted[Math.ceil(0.025 * runs) - 1]!, upper: sorted[Math.ceil(0.975 * runs) - 1]! };
   });
 }

@@ -75,6 +75,7 @@ function competitionRanksBy<T>(values: readonly T[], compare: (a: T, b: T) => nu
   const ranks = new Array<number>(values.length);
   order.forEach((entry, pos) => {
     const prev = order[pos - 1];
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- prev comes earlier in `order`, so its rank is set.
     ranks[entry.i] = prev && compare(prev.v, entry.v) === 0 ? ranks[prev.i]! : pos + 1;
   });
   return ranks;

@@ -28,6 +28,7 @@ export interface ComparativeSegmentedFit {
  * segmentedPoissonVsRest(jonkoping, restOfSweden, 2021).levelChange // { estimate: 1.25, lower: 1.08, upper: 1.44 }
  */
 export function segmentedPoissonVsRest(region: readonly BreakPoint[], rest: readonly BreakPoint[], breakYear: number, level = 0.95): ComparativeSegmentedFit {
+  // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- rest[i] exists once the lengths are equal, which || checks first.
   if (region.length !== rest.length || region.some((p, i) => p.year !== rest[i]!.year)) throw new RangeError('segmentedPoissonVsRest: the region and the rest need the same years');
   const before = region.filter((p) => p.year < breakYear).length;
   const after = region.length - before;
@@ -48,10 +49,12 @@ export function segmentedPoissonVsRest(region: readonly BreakPoint[], rest: read
     all.map((p) => Math.log(p.population)),
   );
   const scale = Math.sqrt(fit.dispersion);
+  // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- k is one of the design's terms, which the fit has a coefficient and a variance for.
   const ratio = (k: number) => waldRatio(fit.coefficients[k]!, Math.sqrt(fit.unscaledCovariance[k]![k]!) * scale, level);
   const b = fit.coefficients;
   const n = region.length;
   const counterfactual = (series: readonly BreakPoint[], isRegion: number) =>
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- the design has eight terms, so eight coefficients.
     series.map((p) => Math.exp(b[0]! + b[1]! * (p.year - breakYear) + isRegion * (b[4]! + b[5]! * (p.year - breakYear)) + Math.log(p.population)));
   return {
     breakYear,

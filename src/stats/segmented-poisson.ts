@@ -56,7 +56,9 @@ export function segmentedPoisson(points: readonly BreakPoint[], breakYear: numbe
     points.map((p) => Math.log(p.population)),
   );
   const scale = Math.sqrt(fit.dispersion);
+  // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- k is one of the design's terms, which the fit has a coefficient and a variance for.
   const ratio = (k: number) => waldRatio(fit.coefficients[k]!, Math.sqrt(fit.unscaledCovariance[k]![k]!) * scale, level);
+  // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- the design has four terms, so four coefficients.
   const [b0, b1] = fit.coefficients as [number, number];
   return {
     breakYear,

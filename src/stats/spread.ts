@@ -18,7 +18,7 @@ export interface Spread {
 
 /**
  * The p-quantile by linear interpolation between order statistics (Hyndman & Fan type 7,
- * the default of R and NumPy).
+ * the default of R and NumPy), for 0 <= p <= 1 and values sorted ascending.
  * @example quantile7([1, 2, 3, 4], 0.25) // 1.75
  */
 export function quantile7(sorted: readonly number[], p: number): number {
@@ -26,6 +26,7 @@ export function quantile7(sorted: readonly number[], p: number): number {
   const h = (sorted.length - 1) * p;
   const lo = Math.floor(h);
   const hi = Math.ceil(h);
+  // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- for 0 <= p <= 1, 0 <= lo <= hi <= length - 1.
   return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
 }
 
@@ -39,8 +40,10 @@ export function spread(values: readonly number[]): Spread {
   const sorted = [...values].sort((a, b) => a - b);
   const m = mean(sorted);
   const sd = sampleStandardDeviation(sorted);
+  /* eslint-disable @typescript-eslint/no-non-null-assertion -- at least two values (checked above). */
   const min = sorted[0]!;
   const max = sorted[sorted.length - 1]!;
+  /* eslint-enable @typescript-eslint/no-non-null-assertion */
   return {
     n: sorted.length,
     min,

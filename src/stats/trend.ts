@@ -18,6 +18,7 @@ export function logLinearFit(years: readonly number[], values: readonly number[]
   if (years.length !== values.length || years.length < 2) throw new RangeError('logLinearFit: need two or more points');
   if (values.some((v) => !(v > 0))) throw new RangeError('logLinearFit: values must be positive');
   if (new Set(years).size < 2) throw new RangeError('logLinearFit: need two different years');
+  // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- years and values have one length (checked above).
   const { m, b } = linearRegression(years.map((y, i) => [y, Math.log(values[i]!)]));
   return { slope: m, intercept: b, annualGrowthPct: (Math.exp(m) - 1) * 100, doublingYears: m > 0 ? Math.LN2 / m : null };
 }
