@@ -2,15 +2,17 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error — plain ES module shared with `npm run bench`
 import { generate, generateAggregated } from '../../bench/generate.mjs';
 import { spawnSync } from 'node:child_process';
 import { ROOT, runCli, runRehab } from './harness.js';
+import { itFull } from '../helpers/tier.js';
 
 /**
  * A file big enough for the streaming fast path must give exactly what the general path gives
  * (forced with REHAB_STATS_GENERAL_PATH=1), from a file and from stdin, with the WebAssembly
- * kernel and without it (REHAB_STATS_NO_WASM=1).
+ * kernel and without it (REHAB_STATS_NO_WASM=1). The general path takes seconds over these
+ * files, so the comparisons run in the full tier only (npm run test:full, CI); the quick tier
+ * compares the paths in-process at every size in test/property/ingest-paths.
  */
 const GENERAL = { REHAB_STATS_GENERAL_PATH: '1' };
 const dir = mkdtempSync(join(tmpdir(), 'rehab-stats-large-'));
@@ -29,46 +31,58 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('a big record-level file', () => {
-  it('ranks the same through the fast path as through the general path', () => {
-    const args = ['rank', '--method', 'KBT', '--year', '2014', '--format', 'csv', '--quiet'];
-    const fast = runCli([...args, '--input', file]);
-    const general = runCli([...args, '--input', file], { env: GENERAL });
-    const fastStdin = runCli([...args, '--input', '-'], { stdin: readFileSync(file) });
-    const fastJs = runCli([...args, '--input', file], { env: { REHAB_STATS_NO_WASM: '1' } });
-    expect(fast.status).toBe(0);
-    expect(fast.stdout).toBe(general.stdout);
-    expect(fastStdin.stdout).toBe(general.stdout);
-    expect(fastJs.stdout).toBe(general.stdout);
-    expect(fast.stdout.split('\n')).toHaveLength(24);
-  }, 180_000);
+  itFull(
+    'ranks the same through the fast path as through the general path',
+    () => {
+      const args = ['rank', '--method', 'KBT', '--year', '2014', '--format', 'csv', '--quiet'];
+      const fast = runCli([...args, '--input', file]);
+      const general = runCli([...args, '--input', file], { env: GENERAL });
+      const fastStdin = runCli([...args, '--input', '-'], { stdin: readFileSync(file) });
+      const fastJs = runCli([...args, '--input', file], { env: { REHAB_STATS_NO_WASM: '1' } });
+      expect(fast.status).toBe(0);
+      expect(fast.stdout).toBe(general.stdout);
+      expect(fastStdin.stdout).toBe(general.stdout);
+      expect(fastJs.stdout).toBe(general.stdout);
+      expect(fast.stdout.split('\n')).toHaveLength(24);
+    },
+    180_000,
+  );
 
-  it('from stdin, hands a row it cannot count to the general path after streaming the rest, from a temporary file it removes', async () => {
-    // The last row names no region: the fast path stops there and the general path must see
-    // every byte again — kept beyond the first 256 KiB (here; 8 MiB by default) in a file under TMPDIR.
-    const small = join(dir, 'small.csv');
-    await generate(60_000, small);
-    const damaged = Buffer.concat([readFileSync(small), Buffer.from('Region Atlantis;2014;KBT;K;30\n')]);
-    const tmp = mkdtempSync(join(dir, 'tmp-'));
-    const args = ['rank', '--method', 'KBT', '--year', '2014', '--format', 'csv', '--quiet', '--input', '-'];
-    const fast = runCli(args, { stdin: damaged, env: { TMPDIR: tmp, REHAB_STATS_STDIN_MEMORY_BYTES: String(256 << 10) } });
-    const general = runCli(args, { stdin: damaged, env: GENERAL });
-    expect(fast.status).not.toBe(0);
-    expect(fast).toEqual(general);
-    expect(readdirSync(tmp)).toEqual([]);
-  }, 180_000);
+  itFull(
+    'from stdin, hands a row it cannot count to the general path after streaming the rest, from a temporary file it removes',
+    async () => {
+      // The last row names no region: the fast path stops there and the general path must see
+      // every byte again — kept beyond the first 256 KiB (here; 8 MiB by default) in a file under TMPDIR.
+      const small = join(dir, 'small.csv');
+      await generate(60_000, small);
+      const damaged = Buffer.concat([readFileSync(small), Buffer.from('Region Atlantis;2014;KBT;K;30\n')]);
+      const tmp = mkdtempSync(join(dir, 'tmp-'));
+      const args = ['rank', '--method', 'KBT', '--year', '2014', '--format', 'csv', '--quiet', '--input', '-'];
+      const fast = runCli(args, { stdin: damaged, env: { TMPDIR: tmp, REHAB_STATS_STDIN_MEMORY_BYTES: String(256 << 10) } });
+      const general = runCli(args, { stdin: damaged, env: GENERAL });
+      expect(fast.status).not.toBe(0);
+      expect(fast).toEqual(general);
+      expect(readdirSync(tmp)).toEqual([]);
+    },
+    180_000,
+  );
 
-  it('converts to the same tidy table both ways', () => {
-    const fast = runCli(['convert', file]);
-    const general = runCli(['convert', '-'], { stdin: readFileSync(file), env: GENERAL });
-    expect(fast.status).toBe(0);
-    expect(fast.stdout).toBe(general.stdout);
-  }, 180_000);
+  itFull(
+    'converts to the same tidy table both ways',
+    () => {
+      const fast = runCli(['convert', file]);
+      const general = runCli(['convert', '-'], { stdin: readFileSync(file), env: GENERAL });
+      expect(fast.status).toBe(0);
+      expect(fast.stdout).toBe(general.stdout);
+    },
+    180_000,
+  );
 });
 
 describe('big aggregated tables', () => {
   // rank reads only KBT (and one year) into observations on the fast path; the rest must still
   // count where the general path counts them: the methods, the years, counts above their population.
-  it.each([
+  itFull.each([
     ['long, one year', () => long, ['--year', '2022']],
     ['long, the latest year', () => long, []],
     ['wide, one year', () => wide, ['--year', '2023']],
@@ -87,32 +101,40 @@ describe('big aggregated tables', () => {
     180_000,
   );
 
-  it('converts to the same tidy table both ways, whole and for some regions', () => {
-    for (const extra of [[], ['--region', 'Gotland', '--region', '01']]) {
-      const fast = runCli(['convert', long, ...extra]);
-      const general = runCli(['convert', long, ...extra], { env: GENERAL });
-      expect(fast.status).toBe(0);
-      expect(fast.stdout).toBe(general.stdout);
-      expect(fast.stdout.length).toBeGreaterThan(100_000);
-    }
-  }, 180_000);
+  itFull(
+    'converts to the same tidy table both ways, whole and for some regions',
+    () => {
+      for (const extra of [[], ['--region', 'Gotland', '--region', '01']]) {
+        const fast = runCli(['convert', long, ...extra]);
+        const general = runCli(['convert', long, ...extra], { env: GENERAL });
+        expect(fast.status).toBe(0);
+        expect(fast.stdout).toBe(general.stdout);
+        expect(fast.stdout.length).toBeGreaterThan(100_000);
+      }
+    },
+    180_000,
+  );
 
-  it('stop with the same errors: an unknown method, a year without counts, a count of another year above its population', () => {
-    const population = join(dir, 'population.csv');
-    // Women aged 0 in Stockholm in 2020: 1 inhabitant, fewer than the file's count.
-    writeFileSync(population, 'region;år;kön;ålder;folkmängd\n01;2020;K;0;1\n');
-    for (const extra of [
-      ['--method', 'DBT'],
-      ['--method', 'KBT', '--year', '2010'],
-      ['--method', 'IPT', '--year', '2024', '--population', population],
-    ]) {
-      const args = ['rank', ...extra, '--input', long];
-      const fast = runCli(args);
-      const general = runCli(args, { env: GENERAL });
-      expect(fast.status).not.toBe(0);
-      expect({ status: fast.status, stderr: fast.stderr, stdout: fast.stdout }).toEqual({ status: general.status, stderr: general.stderr, stdout: general.stdout });
-    }
-  }, 180_000);
+  itFull(
+    'stop with the same errors: an unknown method, a year without counts, a count of another year above its population',
+    () => {
+      const population = join(dir, 'population.csv');
+      // Women aged 0 in Stockholm in 2020: 1 inhabitant, fewer than the file's count.
+      writeFileSync(population, 'region;år;kön;ålder;folkmängd\n01;2020;K;0;1\n');
+      for (const extra of [
+        ['--method', 'DBT'],
+        ['--method', 'KBT', '--year', '2010'],
+        ['--method', 'IPT', '--year', '2024', '--population', population],
+      ]) {
+        const args = ['rank', ...extra, '--input', long];
+        const fast = runCli(args);
+        const general = runCli(args, { env: GENERAL });
+        expect(fast.status).not.toBe(0);
+        expect({ status: fast.status, stderr: fast.stderr, stdout: fast.stdout }).toEqual({ status: general.status, stderr: general.stderr, stdout: general.stdout });
+      }
+    },
+    180_000,
+  );
 });
 
 const hasScript = spawnSync('sh', ['-c', 'command -v script']).status === 0;
@@ -130,11 +152,15 @@ describe.skipIf(!hasScript)('the progress bar', () => {
     expect(out).toContain('\r\u001b[2K');
   }, 60_000);
 
-  it('shows on every path: an aggregated table, and the general path as it parses', () => {
-    expect(inPty({}, long)).toMatch(/reading .*long\.csv \[[█░]+\] \d+%/);
-    expect(inPty({ REHAB_STATS_GENERAL_PATH: '1' }, long)).toMatch(/reading .*long\.csv \[[█░]+\] \d+%/);
-    expect(inPty({ REHAB_STATS_GENERAL_PATH: '1' }, file)).toMatch(/reading .*records\.csv \[[█░]+\] \d+%/);
-  }, 120_000);
+  itFull(
+    'shows on every path: an aggregated table, and the general path as it parses',
+    () => {
+      expect(inPty({}, long)).toMatch(/reading .*long\.csv \[[█░]+\] \d+%/);
+      expect(inPty({ REHAB_STATS_GENERAL_PATH: '1' }, long)).toMatch(/reading .*long\.csv \[[█░]+\] \d+%/);
+      expect(inPty({ REHAB_STATS_GENERAL_PATH: '1' }, file)).toMatch(/reading .*records\.csv \[[█░]+\] \d+%/);
+    },
+    120_000,
+  );
 
   it('never shows in CI or when stderr is not a terminal', async () => {
     expect(inPty({ CI: 'true' })).not.toContain('reading ');

@@ -6,6 +6,7 @@ import iconv from 'iconv-lite';
 import { expect } from 'vitest';
 import { runInProcess } from './in-process.js';
 import { testEnv } from '../e2e/harness.js';
+import { runs } from '../helpers/tier.js';
 
 /**
  * The fuzz suite's cases: every data command over inputs that mix random bytes with structured
@@ -262,5 +263,5 @@ export async function checkCase(c: Invocation, dir: string, lang: string, n: num
   return r.code;
 }
 
-/** Cases per language: together at least 10 000 in CI (FUZZ_RUNS overrides). */
-export const RUNS_PER_LANG = Number(process.env.FUZZ_RUNS ?? 5_000);
+/** Cases per language: together 10 000 in CI (the full tier; a tenth in npm test's quick tier; FUZZ_RUNS overrides). */
+export const RUNS_PER_LANG = Number(process.env.FUZZ_RUNS ?? runs(5_000));

@@ -9,6 +9,7 @@ import { wholeAndInPieces } from './chunked-counter.js';
 import { bundledRegions } from '../../src/io/bundled.js';
 import { scanKernel } from '../../src/io/kernel-file.js';
 import type { WasmModule } from '../../src/parse/kernel.js';
+import { runs } from '../helpers/tier.js';
 
 /** Each counter instantiates the WebAssembly kernel: the properties take a while on a loaded machine. */
 const SLOW = 120_000;
@@ -126,7 +127,7 @@ describe.each([
           expect(fast, 'the fast path should take a clean aggregated table').toBeDefined();
           expect(fast).toEqual(general(bytes, {}));
         }),
-        { numRuns: 300 },
+        { numRuns: runs(300) },
       );
     },
     SLOW,
@@ -161,7 +162,7 @@ describe.each([
           const fast = fastOf(bytes, opts);
           if (fast) expect(fast).toEqual(general(bytes, opts));
         }),
-        { numRuns: 500 },
+        { numRuns: runs(500) },
       );
     },
     SLOW,
@@ -189,7 +190,7 @@ describe.each([
             Array.from({ length: cols.size }, (_, i) => (cols.ids(i, ids), [d.region[ids[0]!], d.year[ids[1]!], d.method[ids[2]!], d.sex[ids[3]!], d.age[ids[4]!], cols.value(i)])),
           ).toEqual(all.map((o) => [o.region, o.year, o.method, o.sex, o.age, o.value]));
         }),
-        { numRuns: 300 },
+        { numRuns: runs(300) },
       );
     },
     SLOW,
@@ -221,7 +222,7 @@ describe.each([
           const { whole, pieces } = wholeAndInPieces(start.plan, data, cuts);
           expect(pieces).toEqual(whole);
         }),
-        { numRuns: 200 },
+        { numRuns: runs(200) },
       );
     },
     SLOW,

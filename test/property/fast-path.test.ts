@@ -7,6 +7,7 @@ import { RehabError } from '../../src/errors.js';
 import { wholeAndInPieces } from './chunked-counter.js';
 import { bundledRegions } from '../../src/io/bundled.js';
 import { scanKernel } from '../../src/io/kernel-file.js';
+import { runs } from '../helpers/tier.js';
 
 /** Each counter instantiates the WebAssembly kernel: the properties take a while on a loaded machine. */
 const SLOW = 120_000;
@@ -81,7 +82,7 @@ describe.each([
           expect(fast, 'the fast path should take a clean record-level table').toBeDefined();
           expect({ observations: fast!.observations, rowsRead: fast!.rowsRead }).toEqual(slow);
         }),
-        { numRuns: 300 },
+        { numRuns: runs(300) },
       );
     },
     SLOW,
@@ -101,7 +102,7 @@ describe.each([
           const fast = loadRecordsFast(bytes, 'p.csv', regions, {}, k);
           if (fast) expect({ observations: fast.observations, rowsRead: fast.rowsRead }).toEqual(general(bytes));
         }),
-        { numRuns: 400 },
+        { numRuns: runs(400) },
       );
     },
     SLOW,
@@ -119,7 +120,7 @@ describe.each([
           const { whole, pieces } = wholeAndInPieces(start.plan, data, cuts);
           expect(pieces).toEqual(whole);
         }),
-        { numRuns: 300 },
+        { numRuns: runs(300) },
       );
     },
     SLOW,
