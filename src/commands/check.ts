@@ -7,11 +7,12 @@ import { methodsOf, resolveRegions, yearsOf } from '../domain/select.js';
 import type { ColumnPlan } from '../ingest/shape.js';
 import { displayName } from '../io/read.js';
 import { writeStdout } from '../io/output.js';
-import { addHelp, addReadOptions, addRegionOption, addRowOptions, langOption, plural, loadPopulation, loadRegions, readOptions, type DataOptions } from './common.js';
+import { addHelp, addReadOptions, addRegionOption, addRowOptions, langOption, loadPopulation, resolveLang, loadRegions, readOptions, type DataOptions } from './common.js';
 import { aboveTheirPopulation, describeAbove } from '../ingest/validate.js';
 import type { PopulationTable } from '../domain/population.js';
 import { setExitStatus } from '../io/context.js';
-import { english } from '../messages/index.js';
+import { english, msg, say, t, type Lang, type Message, type MessageId, type Text } from '../messages/index.js';
+import { currentIo } from '../io/context.js';
 import { refuseUnused } from './options.js';
 
 const EXAMPLES = [
@@ -36,6 +37,17 @@ Exit code 0 when every file can be used as it is, 6 when any has a problem.`;
 interface CheckOptions extends Omit<DataOptions, 'input'> {
   kind: 'counts' | 'population';
   format: 'text' | 'json';
+  lang?: string;
+}
+
+/** A problem as people read it: message and hint as catalogue messages. */
+type ProblemText = { line?: number; column?: string; cell?: string; message: Text; hint?: Text };
+
+/** What check found in one file: the JSON report (English) and what the text report needs in the output's language. */
+interface Checked {
+  report: FileReport;
+  problems: ProblemText[];
+  columns: { column: Text; role: Text; note?: Text }[];
 }
 
 export interface FileReport {
@@ -69,18 +81,11 @@ export interface FileReport {
   sheet?: string;
 }
 
-const SHAPES: Record<string, string> = {
-  long: 'long table (one value per row)',
-  'wide-years': 'wide table, years as columns',
-  'wide-methods': 'wide table, methods as columns',
-  'record-level': 'record-level: one row per treatment, rows counted',
-};
-
-function roleOf(c: ColumnPlan): string {
-  if (c.use === 'year-values') return `values for ${c.year}`;
-  if (c.use === 'method-values') return `counts of ${c.method}`;
-  if (c.use === 'value') return 'value';
-  return c.use;
+/** A column's role as check's report names it (JSON: English; text: in the output's language). */
+function roleOf(c: ColumnPlan): Message {
+  if (c.use === 'year-values') return msg('check.role.year-values', { year: c.year ?? '–' });
+  if (c.use === 'method-values') return msg('check.role.method-values', { method: c.method ?? '–' });
+  return msg(`role.${c.use}`);
 }
 
 /**
@@ -100,19 +105,20 @@ export function onlyRegions(t: LoadedTable, selected: readonly Region[]): { tabl
 }
 
 /** Everything `check` says about one loaded table (with --region, the selected regions' part of it). Pure. */
-export function describeTable(t: LoadedTable, regions: RegionIndex, selected: readonly Region[] = [], leftOut?: FileReport['left_out']): FileReport {
+export function describeTable(t: LoadedTable, regions: RegionIndex, selected: readonly Region[] = [], leftOut?: FileReport['left_out']): Checked {
   const present = new Set(t.observations.map((o) => o.region));
   const named = (r: Region) => `${r.code} ${r.name}`;
   // A selected region without a single row is a problem: what was asked about is not in the file.
   const absentSelected = selected.filter((r) => !present.has(r.code));
-  const problems = [
-    ...t.problems.map(({ region: _region, hint, ...p }) => ({ ...p, message: english(p.message), ...(hint !== undefined ? { hint: english(hint) } : {}) })),
+  const problems: ProblemText[] = [
+    ...t.problems.map(({ region: _region, ...p }) => p),
     ...absentSelected.map((r) => ({
-      message: `no rows for ${named(r)} (--region)`,
-      hint: t.national ? 'the file has no region column: every row is national (Riket)' : 'run check without --region to see which regions the file has',
+      message: msg('check.no-rows-for', { region: named(r) }),
+      hint: t.national ? msg('check.national.hint') : msg('check.without-region.hint'),
     })),
   ];
-  return {
+  const columns = t.columns.map((c) => ({ column: c.header || msg('check.column-n', { n: c.index + 1 }), role: roleOf(c), ...(c.note ? { note: c.note } : {}) }));
+  const report: FileReport = {
     file: t.file,
     ok: problems.length === 0,
     ...(selected.length ? { only_regions: selected.map(named), left_out: leftOut ?? { values: 0, missing: 0, problems: 0 } } : {}),
@@ -124,7 +130,7 @@ export function describeTable(t: LoadedTable, regions: RegionIndex, selected: re
     shape: t.shape,
     ...(t.recordLevelBy ? { reading: t.recordLevelBy === 'option' ? 'as asked (--records)' : 'because no column holds counts' } : {}),
     header_line: t.headerLine,
-    columns: t.columns.map((c) => ({ column: c.header || `(column ${c.index + 1})`, role: roleOf(c), ...(c.note ? { note: c.note } : {}) })),
+    columns: columns.map((c) => ({ column: english(c.column), role: english(c.role), ...(c.note ? { note: english(c.note) } : {}) })),
     not_data_lines: t.skippedLines,
     rows: t.rowsRead,
     values: t.observations.length,
@@ -136,24 +142,29 @@ export function describeTable(t: LoadedTable, regions: RegionIndex, selected: re
     regions_absent: (selected.length ? selected : regions.regions).filter((r) => !present.has(r.code)).map(named),
     national: t.national,
     missing: t.missing.map(({ region: _region, ...m }) => m),
-    problems,
+    problems: problems.map(englishProblem),
   };
+  return { report, problems, columns };
 }
 
-function failedReport(file: string, e: RehabError): FileReport {
+/** A problem as the JSON report gives it: its message and hint in English. */
+function englishProblem(p: ProblemText): FileReport['problems'][number] {
+  const { message, hint, ...where } = p;
+  return { ...where, message: english(message), ...(hint !== undefined ? { hint: english(hint) } : {}) };
+}
+
+function failedReport(file: string, e: RehabError): Checked {
+  const problem: ProblemText = {
+    ...(e.location?.line !== undefined ? { line: e.location.line } : {}),
+    ...(e.location?.column !== undefined ? { column: e.location.column } : {}),
+    ...(e.location?.cell !== undefined ? { cell: e.location.cell } : {}),
+    message: e.text,
+    ...(e.hintText !== undefined && e.hintText !== '' ? { hint: e.hintText } : {}),
+  };
   return {
-    file,
-    ok: false,
-    ...(e.location?.sheet !== undefined ? { sheet: e.location.sheet } : {}),
-    problems: [
-      {
-        ...(e.location?.line !== undefined ? { line: e.location.line } : {}),
-        ...(e.location?.column !== undefined ? { column: e.location.column } : {}),
-        ...(e.location?.cell !== undefined ? { cell: e.location.cell } : {}),
-        message: e.message,
-        ...(e.hint ? { hint: e.hint } : {}),
-      },
-    ],
+    report: { file, ok: false, ...(e.location?.sheet !== undefined ? { sheet: e.location.sheet } : {}), problems: [englishProblem(problem)] },
+    problems: [problem],
+    columns: [],
   };
 }
 
@@ -168,55 +179,71 @@ function ranges(ns: number[]): string {
   return out.join(', ');
 }
 
-/** The human report. Pure. */
-export function renderReport(r: FileReport): string {
+/** The human report, in `lang`. Pure. */
+export function renderReport(c: Checked, lang: Lang): string {
+  const r = c.report;
+  const say_ = (m: Text) => say(m, lang);
   const lines = [r.file];
-  const item = (label: string, text: string) => lines.push(`  ${label.padEnd(10)} ${text}`);
-  if (r.only_regions) {
-    const out = r.left_out!;
-    const other = [plural(out.values, 'value'), `${out.missing} missing`, plural(out.problems, 'problem')].join(', ');
-    item('only', `${r.only_regions.join(', ')} (--region): their rows and rows whose region cannot be read; other regions' ${other} left out`);
+  const item = (label: MessageId & `check.label.${string}`, text: Text) => lines.push(`  ${t(lang, label).padEnd(10)} ${say_(text)}`);
+  const more = '\n             ';
+  if (r.only_regions && r.left_out) {
+    const out = r.left_out;
+    item('check.label.only', msg('check.only', { regions: r.only_regions, values: out.values, missing: out.missing, problems: out.problems }));
   }
   // A workbook's lines are the rows of its sheet.
-  const line = r.sheet !== undefined ? 'row' : 'line';
+  const at = (line: number) => msg(r.sheet !== undefined ? 'check.at-row' : 'check.at-line', { line });
   if (r.encoding !== undefined) {
-    if (r.sheet !== undefined) item('sheet', `"${r.sheet}" of an xlsx workbook`);
+    if (r.sheet !== undefined) item('check.label.sheet', msg('check.sheet', { sheet: r.sheet }));
     else {
-      item('encoding', `${r.encoding}${r.bom ? ' with BOM' : ''}`);
-      item('delimiter', `${r.delimiter === 'tab' ? 'tab' : `"${r.delimiter}"`}, decimal mark "${r.decimal_mark}"`);
+      item('check.label.encoding', r.bom ? msg('check.with-bom', { encoding: r.encoding }) : r.encoding);
+      item('check.label.delimiter', msg('check.delimiter', { delimiter: r.delimiter === 'tab' ? msg('delimiter.tab') : `"${r.delimiter}"`, decimal: r.decimal_mark ?? '' }));
     }
-    item('shape', `${SHAPES[r.shape!] ?? r.shape}${r.reading ? ` ${r.reading}` : ''}, header on ${line} ${r.header_line}`);
-    item('columns', r.columns!.map((c) => `"${c.column}" → ${c.role}${c.note ? ` (${c.note})` : ''}`).join('\n             '));
-    if (r.not_data_lines!.length)
-      item('not data', r.not_data_lines!.map((l) => `${line} ${l.line}: ${l.text.length > 60 ? l.text.slice(0, 59) + '…' : l.text}`).join('\n             '));
-    item('rows', `${plural(r.rows!, 'data row')} → ${plural(r.values!, 'value')}`);
-    item('years', r.years!.length ? ranges(r.years!) : 'none');
-    item('methods', r.methods!.length ? r.methods!.join(', ') : r.values === 0 ? 'none' : 'none named (no method column)');
-    const found = r.regions!.length;
-    if (r.national) item('regions', 'no region column: every row is national (Riket)');
-    else if (r.only_regions)
-      item('regions', `${r.regions!.length} of ${r.only_regions.length} asked for found${r.regions_absent!.length ? `; absent: ${r.regions_absent!.join(', ')}` : ''}`);
-    else if (!r.regions_absent!.length) item('regions', `${found} found (all 21)`);
-    else if (found === 0) item('regions', 'none found');
-    else if (found <= r.regions_absent!.length) item('regions', `${found} found: ${r.regions!.join(', ')}; ${r.regions_absent!.length} absent`);
-    else item('regions', `${found} found; absent: ${r.regions_absent!.join(', ')}`);
-    if (r.missing!.length)
-      item(
-        'missing',
-        `${plural(r.missing!.length, 'value')} marked missing: ${r
-          .missing!.slice(0, 10)
-          .map((m) => `${line} ${m.line} "${m.column}" (${m.marker || 'empty'})`)
-          .join(', ')}${r.missing!.length > 10 ? ', …' : ''}`,
-      );
+    const shape = r.shape === 'long' || r.shape === 'wide-years' || r.shape === 'wide-methods' || r.shape === 'record-level' ? msg(`check.shape.${r.shape}`) : (r.shape ?? '');
+    const reading = r.reading === undefined ? undefined : msg(r.reading === 'as asked (--records)' ? 'check.reading.option' : 'check.reading.no-count-column');
+    const header = at(r.header_line ?? 1);
+    item('check.label.shape', reading ? msg('check.shape-reading', { shape, reading, at: header }) : msg('check.shape', { shape, at: header }));
+    const column = (col: Checked['columns'][number]) =>
+      col.note ? msg('check.column-note', { column: col.column, role: col.role, note: col.note }) : msg('check.column', { column: col.column, role: col.role });
+    item('check.label.columns', c.columns.map((col) => say_(column(col))).join(more));
+    const notData = r.not_data_lines ?? [];
+    if (notData.length) item('check.label.not-data', notData.map((l) => `${say_(at(l.line))}: ${l.text.length > 60 ? l.text.slice(0, 59) + '…' : l.text}`).join(more));
+    item('check.label.rows', msg('check.rows', { rows: r.rows ?? 0, values: r.values ?? 0 }));
+    const years = r.years ?? [];
+    item('check.label.years', years.length ? ranges(years) : msg('check.none'));
+    const methods = r.methods ?? [];
+    item('check.label.methods', methods.length ? methods.join(', ') : r.values === 0 ? msg('check.none') : msg('check.methods-unnamed'));
+    const found = r.regions ?? [];
+    const absent = r.regions_absent ?? [];
+    if (r.national) item('check.label.regions', msg('check.national'));
+    else if (r.only_regions) {
+      const asked = { n: found.length, of: r.only_regions.length };
+      item('check.label.regions', absent.length ? msg('check.regions-asked-absent', { ...asked, absent }) : msg('check.regions-asked', asked));
+    } else if (!absent.length) item('check.label.regions', msg('check.regions-all', { n: found.length }));
+    else if (found.length === 0) item('check.label.regions', msg('check.regions-none'));
+    else if (found.length <= absent.length) item('check.label.regions', msg('check.regions-few', { n: found.length, found, absent: absent.length }));
+    else item('check.label.regions', msg('check.regions-most', { n: found.length, absent }));
+    const missing = r.missing ?? [];
+    if (missing.length) {
+      const listed = missing.slice(0, 10).map((m) => msg('check.missing-value', { at: at(m.line), column: m.column, marker: m.marker || msg('note.empty-marker') }));
+      item('check.label.missing', msg(missing.length > 10 ? 'check.missing-more' : 'check.missing', { n: missing.length, values: listed }));
+    }
   }
-  if (r.problems.length === 0) item('problems', 'none');
+  if (c.problems.length === 0) item('check.label.problems', msg('check.none'));
   else {
-    item('problems', String(r.problems.length));
-    for (const p of r.problems) {
-      lines.push(
-        `    ${formatLocation({ file: r.file, ...(r.sheet !== undefined ? { sheet: r.sheet } : {}), ...(p.line !== undefined ? { line: p.line } : {}), ...(p.column !== undefined ? { column: p.column } : {}), ...(p.cell !== undefined ? { cell: p.cell } : {}) })}: ${p.message}`,
+    item('check.label.problems', String(c.problems.length));
+    for (const p of c.problems) {
+      const where = formatLocation(
+        {
+          file: r.file,
+          ...(r.sheet !== undefined ? { sheet: r.sheet } : {}),
+          ...(p.line !== undefined ? { line: p.line } : {}),
+          ...(p.column !== undefined ? { column: p.column } : {}),
+          ...(p.cell !== undefined ? { cell: p.cell } : {}),
+        },
+        lang,
       );
-      if (p.hint) lines.push(`      hint: ${p.hint}`);
+      lines.push(`    ${where}: ${say_(p.message)}`);
+      if (p.hint !== undefined && p.hint !== '') lines.push(`      ${t(lang, 'label.hint')}: ${say_(p.hint)}`);
     }
   }
   return lines.join('\n') + '\n';
@@ -244,7 +271,7 @@ export function checkCommand(): Command {
     const regions = loadRegions();
     const selected = resolveRegions(opts.region ?? [], regions);
     const measure: Measure = opts.kind === 'population' ? 'population' : 'count';
-    const reports: FileReport[] = [];
+    const reports: Checked[] = [];
     let population: PopulationTable | undefined;
     for (const f of files) {
       const name = displayName(f);
@@ -258,7 +285,7 @@ export function checkCommand(): Command {
               ...(a.o.line > 0 ? { line: a.o.line } : {}),
               region: a.o.region,
               message: describeAbove(a.o, a.population, regions),
-              hint: 'check the count and the population; if one person can be counted more than once, pass --above-population to the other commands',
+              hint: msg('check.above-population.hint'),
             });
           }
         }
@@ -268,8 +295,17 @@ export function checkCommand(): Command {
         else throw e;
       }
     }
-    writeStdout(opts.format === 'json' ? JSON.stringify(reports, null, 2) + '\n' : reports.map(renderReport).join('\n'));
-    if (reports.some((r) => !r.ok)) setExitStatus(ExitCode.checkFailed);
+    const lang = resolveLang(opts.lang, currentIo().env);
+    writeStdout(
+      opts.format === 'json'
+        ? JSON.stringify(
+            reports.map((c) => c.report),
+            null,
+            2,
+          ) + '\n'
+        : reports.map((c) => renderReport(c, lang)).join('\n'),
+    );
+    if (reports.some((c) => !c.report.ok)) setExitStatus(ExitCode.checkFailed);
   });
   return cmd;
 }

@@ -5,7 +5,8 @@ import { NATIONAL_CODE } from '../domain/regions.js';
 import { funnelCurve } from '../stats/funnel-curve.js';
 import type { FunnelLabel } from '../stats/funnel.js';
 import type { OverdispersionKind } from '../stats/overdispersion.js';
-import { funnelSvg, type FunnelPoint } from '../render/funnel-svg.js';
+import { funnelSvg, funnelWords, type FunnelPoint } from '../render/funnel-svg.js';
+import { formatNumber, msg, say, t } from '../messages/index.js';
 import {
   addDataOptions,
   addHelp,
@@ -135,23 +136,28 @@ async function runFunnel(opts: FunnelOptions): Promise<void> {
   }));
   const widest = Math.max(...rows.map((r) => (typeof r.population === 'number' ? r.population : 0)));
   const adjustment = opts.overdispersion && dispersion ? { kind: opts.overdispersion, ...dispersion } : undefined;
-  const perLabel = `per ${opts.per.toLocaleString('en-US')}`;
+  const lang = resolveLang(opts.lang, currentIo().env);
+  const perLabel = t(lang, 'funnel.per', { per: opts.per });
   const limitsNote = adjustment
-    ? `Limits: Spiegelhalter (2005), ${adjustment.kind} overdispersion adjustment (φ = ${adjustment.phi.toFixed(2)}, τ² = ${adjustment.tau2.toPrecision(3)}).`
-    : `Limits: Poisson, as PHEindicatormethods (Spiegelhalter 2005)${dispersion?.overdispersed ? `; φ = ${dispersion.phi.toFixed(2)}: more spread than chance (--overdispersion)` : ''}.`;
+    ? msg('note.funnel-limits-adjusted', { kind: msg(`overdispersion.kind.${adjustment.kind}`), phi: adjustment.phi, tau2: adjustment.tau2 })
+    : dispersion?.overdispersed
+      ? msg('note.funnel-limits-overdispersed', { phi: dispersion.phi })
+      : msg('note.funnel-limits');
   const publishNotes = [
-    ...(hiddenNames.length ? [`Not drawn (${HIDDEN_MARKER}): ${hiddenNames.join(', ')} — counts below ${rule.suppress}, or one that would give such a count away.`] : []),
-    ...(rule.roundTo > 1 ? [`Rates from counts rounded to a multiple of ${rule.roundTo}.`] : []),
+    ...(hiddenNames.length ? [msg('note.funnel-not-drawn', { marker: HIDDEN_MARKER, regions: hiddenNames, threshold: rule.suppress })] : []),
+    ...(rule.roundTo > 1 ? [msg('note.funnel-rounded', { k: rule.roundTo })] : []),
   ];
   const svg = funnelSvg({
-    title: `${method || asked} treatments ${perLabel} inhabitants against population, ${year}`,
+    title: t(lang, 'title.funnel', { method: method || asked, per: opts.per, year }),
     yLabel: perLabel,
     target,
     targetLabel: national.region === 'Riket' ? 'Riket' : String(national.region),
     points,
     curve: funnelCurve(target, opts.per, widest * 1.05, 240, adjustment),
-    limitsNote: [limitsNote, ...publishNotes].join(' '),
-    format: (v, digits) => v.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }),
+    limitsNote: [limitsNote, ...publishNotes].map((n) => say(n, lang)).join(' '),
+    format: (v, digits) => formatNumber(v, digits, lang),
+    text: funnelWords(lang),
+    lang,
   });
   const provenance = provenanceOutput(opts, {
     ...populationMade(population, [year]),
@@ -164,5 +170,5 @@ async function runFunnel(opts: FunnelOptions): Promise<void> {
   });
   await writeWithProvenance(opts.output, svg, provenance, outputProtection([opts.input, opts.population]));
   const notes = inputWarnings(data);
-  if (!opts.quiet && notes.length) writeStderr(formatNotes(notes, resolveLang(opts.lang, currentIo().env)));
+  if (!opts.quiet && notes.length) writeStderr(formatNotes(notes, lang));
 }

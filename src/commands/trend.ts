@@ -35,7 +35,7 @@ import {
   type OutputOptions,
 } from './common.js';
 import { currentIo } from '../io/context.js';
-import { msg, type Text } from '../messages/index.js';
+import { msg, type Message, type Text } from '../messages/index.js';
 import { addMethodOption, addPerOption, addYearRange, refuseUnused } from './options.js';
 
 const EXAMPLES = [
@@ -147,24 +147,27 @@ function summaryRows(series: Series, s: SpanSummary): ResultRow[] {
 }
 
 /** Why a series has no CAGR or fitted growth, when it has none: never a blank without a reason. */
-function missingGrowthNote(label: string, values: readonly { year: number; value: number | null }[], s: SpanSummary, hidden: ReadonlySet<number> = new Set()): string | undefined {
+function missingGrowthNote(label: Text, values: readonly { year: number; value: number | null }[], s: SpanSummary, hidden: ReadonlySet<number> = new Set()): Message | undefined {
   if (s.cagrPct !== null && s.fittedGrowthPct !== null) return undefined;
   const zero = values.find((p) => p.value === 0);
-  if (zero) return `${label}: ${zero.year} is 0, so no ${s.cagrPct === null ? 'CAGR or ' : ''}log-linear fit (growth from zero is undefined).`;
-  if (values.filter((p) => p.value !== null).length < 2) return `${label}: fewer than two ${hidden.size ? 'shown' : 'known'} years, so no growth rate.`;
+  if (zero) return msg(s.cagrPct === null ? 'note.trend-zero-cagr' : 'note.trend-zero', { label, year: zero.year });
+  if (values.filter((p) => p.value !== null).length < 2) return msg(hidden.size ? 'note.trend-too-few-shown' : 'note.trend-too-few', { label });
   return undefined;
 }
 
 /** "CAGR 2009–2015: +12% per year." and the fit, for the notes under a human table. */
-function summaryLines(s: SpanSummary, measure: 'count' | 'rate', points: number): string[] {
-  const fmt = (v: number) => (Math.round(v * 10) / 10).toString();
-  const sign = (v: number) => (v >= 0 ? '+' : '');
-  const of = measure === 'rate' ? ' of the rate' : '';
-  const out: string[] = [];
-  if (s.cagrPct !== null) out.push(`CAGR${of} ${s.firstYear}–${s.lastYear}: ${sign(s.cagrPct)}${fmt(s.cagrPct)}% per year.`);
+function summaryLines(s: SpanSummary, measure: 'count' | 'rate', points: number): Message[] {
+  // One decimal, as the table shows them.
+  const pct = (v: number) => msg('percent.signed', { sign: v >= 0 ? '+' : '', value: Math.round(v * 10) / 10 });
+  const rate = measure === 'rate';
+  const out: Message[] = [];
+  if (s.cagrPct !== null) out.push(msg(rate ? 'note.trend-cagr-rate' : 'note.trend-cagr', { from: s.firstYear ?? '–', to: s.lastYear ?? '–', pct: pct(s.cagrPct) }));
   if (s.fittedGrowthPct !== null) {
+    const fit = { n: points, pct: pct(s.fittedGrowthPct) };
     out.push(
-      `Log-linear fit${of} over ${points} years: ${sign(s.fittedGrowthPct)}${fmt(s.fittedGrowthPct)}% per year${s.doublingYears !== null ? `, doubling every ${fmt(s.doublingYears)} years` : ''}.`,
+      s.doublingYears !== null
+        ? msg(rate ? 'note.trend-fit-rate-doubling' : 'note.trend-fit-doubling', { ...fit, years: Math.round(s.doublingYears * 10) / 10 })
+        : msg(rate ? 'note.trend-fit-rate' : 'note.trend-fit', fit),
     );
   }
   return out;
@@ -230,25 +233,25 @@ async function runTrend(opts: TrendOptions): Promise<void> {
 
   if (opts.by === 'method') {
     const subjects = seriesSubjects(data.observations, regions, selected);
-    if (subjects.length > 1) throw usageError('--by method shows one region (or Riket) at a time', 'pass one --region');
+    if (subjects.length > 1) throw usageError(msg('option.by-method-one-region'), msg('option.pass-one-region.hint'));
     const subject = subjects[0]!;
     const methods = opts.method ? [resolveMethod(data.observations, opts.method, data.source)] : methodsOf(data.observations);
     const all = methods.map((m) => counts(subject, m, yearsOf(data.observations.filter((o) => o.method === m)).filter(inRange)));
     // Each method over its own years: one that starts in 2025 starts there.
     const present = all.filter((s) => s.points.some((p) => p.count !== null));
-    if (present.length === 0) throw dataError('no counts in the range', { file: data.source }, 'check --from and --to');
+    if (present.length === 0) throw dataError(msg('trend.no-counts-in-range'), { file: data.source }, msg('trend.check-range.hint'));
     // Every method together is the subject's count of all treatments, which share --by method publishes.
     const guarded = protect(present, opts.method ? { kind: 'none' } : { kind: 'known-sum' });
-    const table = spanTable(guarded.shown.map(rated), measure, `Methods, ${subject.name}: when each starts and how it grows`, label(), 'method', 0, { guarded, rule });
+    const table = spanTable(guarded.shown.map(rated), measure, msg('title.trend-by-method', { region: subject.name }), label(), 'method', 0, { guarded, rule });
     return emit({ ...table, made: made(present.flatMap((s) => s.points.map((p) => p.year))) }, opts, inputWarnings(data));
   }
 
   const methods = methodsOf(data.observations);
-  if (!opts.method && methods.length > 1) throw usageError('which method? pass --method (or --by method for all)', `methods in the data: ${methods.join(', ')}`);
+  if (!opts.method && methods.length > 1) throw usageError(msg('option.which-method'), msg('select.methods-in-data.hint', { methods }));
   const method = opts.method ? resolveMethod(data.observations, opts.method, data.source) : methods[0]!;
-  const name = method || opts.method || 'treatments';
+  const name: Text = method || opts.method || msg('trend.treatments');
   const years = yearsOf(data.observations.filter((o) => o.method === method)).filter(inRange);
-  if (years.length < 2) throw dataError(`fewer than two years of ${name} in the range`, { file: data.source }, 'a trend needs at least two years');
+  if (years.length < 2) throw dataError(msg('trend.too-few-years', { name }), { file: data.source }, msg('trend.too-few-years.hint'));
   const span = `${years[0]}–${years[years.length - 1]}`;
   const coversRegions = (codes: readonly string[]) => regions.regions.every((r) => codes.includes(r.code));
 
@@ -256,22 +259,17 @@ async function runTrend(opts: TrendOptions): Promise<void> {
     const codes = new Set(selected.map((r) => r.code));
     const all = regions.regions.filter((r) => codes.size === 0 || codes.has(r.code)).map((r) => counts(r, method, years));
     const present = all.filter((s) => s.points.some((p) => p.count !== null));
-    if (present.length === 0) throw dataError(`no regional counts of ${name}`, { file: data.source }, 'the input holds national figures only; leave out --by region');
+    if (present.length === 0) throw dataError(msg('trend.no-regional-counts', { name }), { file: data.source }, msg('trend.national-only.hint'));
     // Riket for comparison under the chosen regions, when the data gives it.
     const national = selected.length && !codes.has(NATIONAL_CODE) ? counts(regions.national, method, years) : undefined;
     const apart = national && national.points.every((p) => p.count !== null) ? [national] : [];
     // All 21 regions add up to Riket, which trend publishes (and prints here when asked).
     const total: SeriesTotal = coversRegions(all.map((s) => s.code)) ? { kind: 'known-sum', ...(apart.length ? { totalIndex: present.length } : {}) } : { kind: 'none' };
     const guarded = protect([...present, ...apart], total);
-    const table = spanTable(
-      guarded.shown.map(rated),
-      measure,
-      `${name} per region, ${span}`,
-      ['CAGR: first to last year. Fitted: log-linear least squares over every year.', ...label()],
-      'region',
-      apart.length,
-      { guarded, rule },
-    );
+    const table = spanTable(guarded.shown.map(rated), measure, msg('title.trend-by-region', { name, span }), [msg('note.trend-by-region'), ...label()], 'region', apart.length, {
+      guarded,
+      rule,
+    });
     return emit({ ...table, made: made(years) }, opts, inputWarnings(data));
   }
 
@@ -280,7 +278,11 @@ async function runTrend(opts: TrendOptions): Promise<void> {
   const empty = trueSeries.filter((s) => s.points.every((p) => p.count === null));
   if (empty.length) {
     const present = [...new Set(data.observations.filter((o) => o.method === method).map((o) => o.region))].sort().map((c) => regions.byScbCode(c)?.name ?? c);
-    throw dataError(`no ${name} counts for ${empty.map((s) => s.name).join(', ')}`, { file: data.source }, `regions with ${name} counts: ${present.join(', ') || 'none'}`);
+    throw dataError(
+      msg('trend.no-counts-for-regions', { name, regions: empty.map((s) => s.name) }),
+      { file: data.source },
+      msg('trend.regions-with-counts.hint', { name, regions: present.length ? present : msg('select.none') }),
+    );
   }
   if (opts.break !== undefined && trueSeries.length !== 1) throw usageError(msg('option.break-one-at-a-time'), msg('option.one-region-or-riket.hint'));
   if (opts.vs === 'rest' && trueSeries[0]!.code === NATIONAL_CODE) throw usageError(msg('option.vs-rest-region'), msg('option.pass-one-region.hint'));
@@ -311,35 +313,39 @@ async function runTrend(opts: TrendOptions): Promise<void> {
     const left = hiddenNote(several ? s.name : '', guarded.hiddenYears[i]!, rule, !!analysis);
     if (left) notes.push(left);
   });
-  if (analysis) notes.push(...breakSentences(analysis, series[0]!.name, resolveLang(opts.lang, currentIo().env)));
+  if (analysis) notes.push(...breakSentences(analysis, series[0]!.name));
   notes.push(...label());
   const rows = guarded.rows;
   if (analysis) addBreakColumns(rows, analysis, opts.per);
-  const perLabel = opts.per.toLocaleString('en-US');
   const rateColumns: Column[] = population
     ? [
-        { key: 'population', header: 'Population', type: 'integer' },
-        { key: 'rate', header: `Per ${perLabel}`, type: 'rate' },
-        ...intervalColumns('rate_lower', 'rate_upper', '95% CI'),
+        { key: 'population', header: msg('header.population'), type: 'integer' },
+        { key: 'rate', header: msg('header.per', { per: opts.per }), type: 'rate' },
+        ...intervalColumns('rate_lower', 'rate_upper', msg('header.ci', { level: 95 })),
       ]
     : [];
   const table: ResultTable = {
-    title: `${name}, ${subjects.map((r) => r.name).join(', ')}, ${span}`,
+    title: msg('title.trend', { name, regions: subjects.map((r) => r.name), span }),
     columns: [
-      { key: 'part', header: 'Part', type: 'text', only: 'machine' },
-      { key: 'region_code', header: 'Code', type: 'text', only: several ? undefined : 'machine' },
-      { key: 'region', header: 'Region', type: 'text', only: several ? undefined : 'machine' },
-      { key: 'method', header: 'Method', type: 'text', only: 'machine' },
-      { key: 'year', header: 'Year', type: 'text' },
-      { key: 'count', header: 'Count', type: 'integer' },
+      { key: 'part', header: msg('header.part'), type: 'text', only: 'machine' },
+      { key: 'region_code', header: msg('header.code'), type: 'text', only: several ? undefined : 'machine' },
+      { key: 'region', header: msg('header.region'), type: 'text', only: several ? undefined : 'machine' },
+      { key: 'method', header: msg('header.method'), type: 'text', only: 'machine' },
+      { key: 'year', header: msg('header.year'), type: 'text' },
+      { key: 'count', header: msg('header.count'), type: 'integer' },
       // With a break the table is wide enough: the year-on-year change stays in CSV/JSON.
-      { key: 'change', header: 'Change', type: 'signed-integer', ...(analysis ? { only: 'machine' as const } : {}) },
-      { key: 'change_pct', header: 'Change %', type: 'signed-percent', digits: 1, ...(analysis ? { only: 'machine' as const } : {}) },
+      { key: 'change', header: msg('header.change'), type: 'signed-integer', ...(analysis ? { only: 'machine' as const } : {}) },
+      { key: 'change_pct', header: msg('header.change-pct'), type: 'signed-percent', digits: 1, ...(analysis ? { only: 'machine' as const } : {}) },
       ...rateColumns,
-      ...(analysis ? breakColumns(analysis, perLabel) : []),
-      { key: 'statistic', header: 'Statistic', type: 'text', only: 'machine' },
-      { key: 'estimate', header: 'Estimate', type: 'rate', only: 'machine' },
-      ...(analysis ? [{ key: 'lower', header: 'Lower', type: 'rate', only: 'machine' } as Column, { key: 'upper', header: 'Upper', type: 'rate', only: 'machine' } as Column] : []),
+      ...(analysis ? breakColumns(analysis, opts.per) : []),
+      { key: 'statistic', header: msg('header.statistic'), type: 'text', only: 'machine' },
+      { key: 'estimate', header: msg('header.estimate'), type: 'rate', only: 'machine' },
+      ...(analysis
+        ? [
+            { key: 'lower', header: msg('header.lower'), type: 'rate', only: 'machine' } as Column,
+            { key: 'upper', header: msg('header.upper'), type: 'rate', only: 'machine' } as Column,
+          ]
+        : []),
       ...guarded.table.columns,
     ],
     rows,
@@ -368,10 +374,12 @@ async function runTrend(opts: TrendOptions): Promise<void> {
 }
 
 /** The years a series leaves out under --suppress, in one note. */
-function hiddenNote(label: string, hidden: ReadonlySet<number>, rule: PublishRule, model: boolean): string | undefined {
+function hiddenNote(label: Text, hidden: ReadonlySet<number>, rule: PublishRule, model: boolean): Message | undefined {
   if (!hidden.size) return undefined;
   const years = [...hidden].sort((a, b) => a - b).join(', ');
-  return `${label ? `${label}: ` : ''}${years} hidden (${HIDDEN_MARKER}, --suppress ${rule.suppress}): left out of the CAGR${model ? ', the log-linear fit and the break model' : ' and the log-linear fit'}.`;
+  const what = { years, marker: HIDDEN_MARKER, threshold: rule.suppress };
+  if (label === '') return msg(model ? 'note.trend-hidden-model' : 'note.trend-hidden', what);
+  return msg(model ? 'note.trend-hidden-model-of' : 'note.trend-hidden-of', { label, ...what });
 }
 
 /** Fitted values and the counterfactual (counts and rates), and with --vs rest the rest and the rate ratio, on each series row. */
@@ -404,20 +412,20 @@ function addBreakColumns(rows: ResultRow[], a: BreakResult, per: number): void {
   });
 }
 
-function breakColumns(a: BreakResult, perLabel: string): Column[] {
+function breakColumns(a: BreakResult, per: number): Column[] {
   const cols: Column[] = [
-    { key: 'fitted', header: 'Fitted count', type: 'rate', only: 'machine' },
-    { key: 'counterfactual', header: 'Counterfactual count', type: 'rate', only: 'machine' },
-    { key: 'fitted_rate', header: 'Fitted', type: 'rate' },
-    { key: 'counterfactual_rate', header: 'No break', type: 'rate' },
+    { key: 'fitted', header: msg('header.fitted-count'), type: 'rate', only: 'machine' },
+    { key: 'counterfactual', header: msg('header.counterfactual-count'), type: 'rate', only: 'machine' },
+    { key: 'fitted_rate', header: msg('header.fitted'), type: 'rate' },
+    { key: 'counterfactual_rate', header: msg('header.no-break'), type: 'rate' },
   ];
   if (a.kind === 'vs-rest') {
     cols.push(
-      { key: 'rest_count', header: 'Rest count', type: 'integer', only: 'machine' },
-      { key: 'rest_population', header: 'Rest population', type: 'integer', only: 'machine' },
-      { key: 'rest_rate', header: `Rest per ${perLabel}`, type: 'rate' },
-      { key: 'rate_ratio', header: 'Ratio', type: 'rate', digits: 2 },
-      ...intervalColumns('ratio_lower', 'ratio_upper', '95% CI', 2),
+      { key: 'rest_count', header: msg('header.rest-count'), type: 'integer', only: 'machine' },
+      { key: 'rest_population', header: msg('header.rest-population'), type: 'integer', only: 'machine' },
+      { key: 'rest_rate', header: msg('header.rest-per', { per }), type: 'rate' },
+      { key: 'rate_ratio', header: msg('header.ratio-rest'), type: 'rate', digits: 2 },
+      ...intervalColumns('ratio_lower', 'ratio_upper', msg('header.ci', { level: 95 }), 2),
     );
   }
   return cols;
@@ -513,32 +521,31 @@ function spanTable(
     }
     return { row, summary: summaryObject(s, sum, measure) };
   });
-  const label = (s: Series) => (by === 'method' ? s.method || 'treatments' : s.name);
-  const why = series.map((s, i) => missingGrowthNote(label(s), seriesValues(s), spanSummary(seriesValues(s)), hiddenYears(i))).filter((n): n is string => !!n);
-  const left = publish ? series.map((s, i) => hiddenNote(label(s), hiddenYears(i), publish.rule, false)).filter((n): n is string => !!n) : [];
+  const label = (s: Series): Text => (by === 'method' ? s.method || msg('trend.treatments') : s.name);
+  const why = series.map((s, i) => missingGrowthNote(label(s), seriesValues(s), spanSummary(seriesValues(s)), hiddenYears(i))).filter((n) => n !== undefined);
+  const left = publish ? series.map((s, i) => hiddenNote(label(s), hiddenYears(i), publish.rule, false)).filter((n) => n !== undefined) : [];
   const main = rows.slice(0, rows.length - apartCount);
   const apart = rows.slice(rows.length - apartCount);
-  const of = measure === 'rate' ? ' (of the rate)' : '';
   const active = publish && ruleActive(publish.rule);
   return {
     title,
     columns: [
-      { key: 'region_code', header: 'Code', type: 'text', only: by === 'method' ? 'machine' : undefined },
-      { key: 'region', header: 'Region', type: 'text', only: by === 'method' ? 'machine' : undefined },
-      { key: 'method', header: 'Method', type: 'text', only: by === 'region' ? 'machine' : undefined },
-      { key: 'first_year', header: 'From', type: 'text' },
-      { key: 'first_count', header: 'First count', type: 'integer' },
-      { key: 'last_year', header: 'To', type: 'text' },
-      { key: 'last_count', header: 'Last count', type: 'integer' },
-      { key: 'spark', header: 'Trend', type: 'text', only: 'table' },
-      { key: 'cagr_pct', header: `CAGR${of}`, type: 'signed-percent', digits: 1 },
-      { key: 'fitted_growth_pct', header: 'Fitted', type: 'signed-percent', digits: 1 },
-      { key: 'doubling_years', header: 'Doubling (years)', type: 'rate', empty: '' },
-      { key: 'series', header: 'Series', type: 'text', only: 'machine' },
+      { key: 'region_code', header: msg('header.code'), type: 'text', only: by === 'method' ? 'machine' : undefined },
+      { key: 'region', header: msg('header.region'), type: 'text', only: by === 'method' ? 'machine' : undefined },
+      { key: 'method', header: msg('header.method'), type: 'text', only: by === 'region' ? 'machine' : undefined },
+      { key: 'first_year', header: msg('header.from'), type: 'text' },
+      { key: 'first_count', header: msg('header.first-count'), type: 'integer' },
+      { key: 'last_year', header: msg('header.to'), type: 'text' },
+      { key: 'last_count', header: msg('header.last-count'), type: 'integer' },
+      { key: 'spark', header: msg('header.trend'), type: 'text', only: 'table' },
+      { key: 'cagr_pct', header: msg(measure === 'rate' ? 'header.cagr-of-rate' : 'header.cagr'), type: 'signed-percent', digits: 1 },
+      { key: 'fitted_growth_pct', header: msg('header.fitted'), type: 'signed-percent', digits: 1 },
+      { key: 'doubling_years', header: msg('header.doubling-years'), type: 'rate', empty: '' },
+      { key: 'series', header: msg('header.series'), type: 'text', only: 'machine' },
       ...(active
         ? ([
-            { key: 'first_count_status', header: 'First count status', type: 'text', only: 'machine' },
-            { key: 'last_count_status', header: 'Last count status', type: 'text', only: 'machine' },
+            { key: 'first_count_status', header: msg('header.first-count-status'), type: 'text', only: 'machine' },
+            { key: 'last_count_status', header: msg('header.last-count-status'), type: 'text', only: 'machine' },
           ] as Column[])
         : []),
     ],

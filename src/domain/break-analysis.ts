@@ -1,4 +1,5 @@
 import { dataError, usageError } from '../errors.js';
+import { msg } from '../messages/index.js';
 import { rateRatio, type RateRatio } from '../stats/rate-ratio.js';
 import { MIN_YEARS_EACH_SIDE, segmentedPoisson, type BreakPoint, type SegmentedFit } from '../stats/segmented-poisson.js';
 import { segmentedPoissonVsRest, type ComparativeSegmentedFit } from '../stats/segmented-poisson-vs-rest.js';
@@ -21,9 +22,9 @@ export function breakPoints(series: Series, breakYear: number, source: string): 
   const missing = series.points.filter((p) => p.count === null).map((p) => p.year);
   if (missing.length) {
     throw dataError(
-      `${series.name} has no ${series.method || 'count'} for ${missing.join(', ')}`,
+      msg('break.missing-count', { series: series.name, method: series.method || msg('break.count'), years: missing.join(', ') }),
       { file: source },
-      'a break model needs a count in every year; narrow the years with --from and --to',
+      msg('break.missing-count.hint'),
     );
   }
   const years = series.points.map((p) => p.year);
@@ -33,10 +34,10 @@ export function breakPoints(series: Series, breakYear: number, source: string): 
     const first = years[MIN_YEARS_EACH_SIDE];
     const last = years[years.length - MIN_YEARS_EACH_SIDE];
     throw usageError(
-      `--break ${breakYear}: ${before} year${before === 1 ? '' : 's'} before it and ${after} from it in ${years[0]}–${years[years.length - 1]}; a break model needs at least ${MIN_YEARS_EACH_SIDE} on each side`,
+      msg('break.too-few-years', { year: breakYear, before, after, span: `${years[0]}–${years[years.length - 1]}`, min: MIN_YEARS_EACH_SIDE }),
       first !== undefined && last !== undefined && first <= last
-        ? `with these years, --break can be ${first}${last > first ? `–${last}` : ''}`
-        : `the series has ${years.length} years; it needs at least ${2 * MIN_YEARS_EACH_SIDE}`,
+        ? msg('break.can-be.hint', { years: `${first}${last > first ? `–${last}` : ''}` })
+        : msg('break.series-too-short.hint', { n: years.length, min: 2 * MIN_YEARS_EACH_SIDE }),
     );
   }
   return series.points.map((p) => ({ year: p.year, count: p.count!, population: p.population! }));
@@ -57,7 +58,7 @@ export function breakVsRest(series: Series, national: Series, breakYear: number,
   const whole = breakPoints(national, breakYear, source);
   const rest = whole.map((w, i) => ({ year: w.year, count: w.count - points[i]!.count, population: w.population - points[i]!.population }));
   const bad = rest.find((r) => r.count < 0 || !(r.population > 0));
-  if (bad) throw dataError(`Riket's ${bad.year} count or population is smaller than ${series.name}'s`, { file: source }, 'the Riket rows must cover the whole country');
+  if (bad) throw dataError(msg('break.riket-smaller', { year: bad.year, name: series.name }), { file: source }, msg('break.riket-smaller.hint'));
   const ratios = points.map((p, i) =>
     rest[i]!.count > 0 && Number.isInteger(p.count) && Number.isInteger(rest[i]!.count) ? rateRatio(p.count, p.population, rest[i]!.count, rest[i]!.population) : null,
   );
@@ -77,7 +78,7 @@ export function nationalSeries(
 ): Series {
   const points = years.map((year) => {
     const count = completeNationalCount(obs, regions, method, year, recordLevel);
-    if (count === null) throw dataError(`no count for all of Sweden in ${year}`, { file: source }, 'for --vs rest the input needs Riket rows, or rows for all 21 regions');
+    if (count === null) throw dataError(msg('break.no-national-count', { year }), { file: source }, msg('break.no-national-count.hint'));
     return { year, count };
   });
   return withRates({ code: NATIONAL_CODE, name: regions.national.name, method, points }, population, per);

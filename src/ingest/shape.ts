@@ -8,7 +8,7 @@ import { matchKey } from '../domain/text.js';
 import { canonicalMethod, isSubYearPeriod, parseAge, parseSex, parseYear, roleOfHeader, roleSynonyms, type Role } from '../domain/vocabulary.js';
 import { shown } from './text.js';
 import { valueProblem, rateLikeHeader } from './validate.js';
-import { msg, sexWord, type Text } from '../messages/index.js';
+import { msg, sexWord, type Message, type Text } from '../messages/index.js';
 
 /**
  * Shaping turns the rows of a located table into observations: it decides which column plays
@@ -27,7 +27,7 @@ export interface ColumnPlan {
   year?: number;
   method?: string;
   /** Why a column is unused, or how its role was decided. */
-  note?: string;
+  note?: Message;
 }
 
 export interface Problem {
@@ -88,7 +88,7 @@ export interface ShapeOptions {
   categoryColumn?: string;
 }
 
-const UNKNOWN_COLUMN = 'not a known role; ignored';
+const UNKNOWN_COLUMN = 'column.unknown-role' as const;
 
 const IDENTIFIER_HEADER = /^(id|nr|lopnr|lopnummer|patient|patient id|personnummer|pnr|index|rad|row|record|journal|vardkontakt)\b/;
 
@@ -103,7 +103,7 @@ export function shapeTable(block: TableBlock, opts: ShapeOptions): Shaped {
   if (shape === 'record-level' && opts.measure === 'count' && !explicitRecords) {
     // Record-level only when no column could be a count: a column of numbers under a header
     // the tool does not know ("Antal patienter", "cnt") is far more likely the counts.
-    const candidate = columns.find((c) => c.note === UNKNOWN_COLUMN && couldBeCounts(block, c, opts.decimal));
+    const candidate = columns.find((c) => c.note?.id === UNKNOWN_COLUMN && couldBeCounts(block, c, opts.decimal));
     if (candidate) {
       throw dataError(
         msg('shape.numbers-not-counts', { header: candidate.header }),
@@ -127,7 +127,7 @@ export function shapeTable(block: TableBlock, opts: ShapeOptions): Shaped {
   const regionCol = has('region');
   // A file without a region column holds national figures (a series for Riket), unless it
   // has unexplained columns that may be the regions under another name.
-  const national = !regionCol && !columns.some((c) => c.use === 'unused' && c.header && c.note === UNKNOWN_COLUMN);
+  const national = !regionCol && !columns.some((c) => c.use === 'unused' && c.header && c.note?.id === UNKNOWN_COLUMN);
   if (!regionCol && !national) {
     throw dataError(
       msg('shape.no-region-column', { headers: describeHeaders(columns) }),
@@ -353,15 +353,15 @@ export function planColumns(block: TableBlock, opts: ShapeOptions): ColumnPlan[]
   for (let i = 0; i < width; i++) columns.push({ index: i, header: (block.header.cells[i] ?? '').trim(), use: 'unused' });
 
   const taken = new Map<Role, { col: ColumnPlan; rank: number }>();
-  const assign = (col: ColumnPlan, role: Role, rank: number, note?: string) => {
+  const assign = (col: ColumnPlan, role: Role, rank: number, note?: Message) => {
     const prev = taken.get(role);
     if (prev && prev.rank <= rank) {
-      col.note = `another ${role} column ("${prev.col.header}") is used`;
+      col.note = msg('column.another-used', { role: msg(`role.${role}`), header: prev.col.header });
       return;
     }
     if (prev) {
       prev.col.use = 'unused';
-      prev.col.note = `another ${role} column ("${col.header}") is used`;
+      prev.col.note = msg('column.another-used', { role: msg(`role.${role}`), header: col.header });
     }
     col.use = role;
     if (note) col.note = note;
@@ -374,7 +374,7 @@ export function planColumns(block: TableBlock, opts: ShapeOptions): ColumnPlan[]
     if (!col)
       throw usageError(msg('option.no-such-column', { option: `--column ${target}`, file: opts.file }), msg('option.columns-are.hint', { columns: describeHeaders(columns) }));
     col.use = 'category';
-    col.note = 'the answers to tally';
+    col.note = msg('column.answers');
   }
   for (const [role, target] of Object.entries(opts.map ?? {}) as [Role, string][]) {
     const col = /^\d+$/.test(target) ? columns[Number(target) - 1] : columns.find((c) => matchKey(c.header) === matchKey(target));
@@ -384,11 +384,11 @@ export function planColumns(block: TableBlock, opts: ShapeOptions): ColumnPlan[]
         msg('option.columns-are-or-number.hint', { columns: describeHeaders(columns) }),
       );
     }
-    assign(col, role, -10, 'from --map');
+    assign(col, role, -10, msg('column.from-map'));
   }
 
   for (const col of columns) {
-    if (col.use !== 'unused' || col.note === 'from --map') continue;
+    if (col.use !== 'unused' || col.note?.id === 'column.from-map') continue;
     const year = parseYear(col.header);
     if (year !== undefined) {
       col.use = 'year-values';
@@ -410,7 +410,7 @@ export function planColumns(block: TableBlock, opts: ShapeOptions): ColumnPlan[]
     const v = taken.get('value');
     if (v) {
       v.col.use = 'unused';
-      v.col.note = 'not a count: --records counts rows';
+      v.col.note = msg('column.records-not-count');
     }
   }
 
@@ -425,13 +425,13 @@ export function planColumns(block: TableBlock, opts: ShapeOptions): ColumnPlan[]
     const values = sample(col);
     if (values.length === 0) continue;
     const share = (pred: (t: string) => boolean) => values.filter(pred).length / values.length;
-    const guess = (role: Role, note: string) => {
+    const guess = (role: Role, note: Message) => {
       if (!taken.has(role)) assign(col, role, 50, note);
     };
-    if (share((t) => opts.regions.resolve(t) !== undefined && !/^\d+$/.test(t)) >= 0.8) guess('region', 'recognised by its region names');
-    else if (share((t) => parseSex(t) !== undefined) === 1 && values.some((t) => t.length > 1 || /[KMT]/.test(t))) guess('sex', 'recognised by its values');
-    else if (!col.header && share((t) => parseAge(t) !== undefined && !/^\d+$/.test(t)) === 1) guess('age', 'recognised by its values');
-    else if (!col.header && share((t) => parseYear(t) !== undefined) === 1) guess('year', 'recognised by its values');
+    if (share((t) => opts.regions.resolve(t) !== undefined && !/^\d+$/.test(t)) >= 0.8) guess('region', msg('column.recognised-names'));
+    else if (share((t) => parseSex(t) !== undefined) === 1 && values.some((t) => t.length > 1 || /[KMT]/.test(t))) guess('sex', msg('column.recognised-values'));
+    else if (!col.header && share((t) => parseAge(t) !== undefined && !/^\d+$/.test(t)) === 1) guess('age', msg('column.recognised-values'));
+    else if (!col.header && share((t) => parseYear(t) !== undefined) === 1) guess('year', msg('column.recognised-values'));
   }
 
   // Numeric columns with other headers are methods (a "KBT;IPT;MMR" wide table) when nothing else holds the count.
@@ -446,6 +446,6 @@ export function planColumns(block: TableBlock, opts: ShapeOptions): ColumnPlan[]
       }
     }
   }
-  for (const col of columns) if (col.use === 'unused' && !col.note) col.note = col.header ? UNKNOWN_COLUMN : 'empty column; ignored';
+  for (const col of columns) if (col.use === 'unused' && !col.note) col.note = col.header ? msg(UNKNOWN_COLUMN) : msg('column.empty');
   return columns;
 }

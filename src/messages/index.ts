@@ -11,14 +11,17 @@ import { ERRORS } from './errors.js';
 import { USAGE } from './usage.js';
 import { NOTES } from './notes.js';
 import { WORDS } from './words.js';
+import { CHARTS } from './charts.js';
+import { TREND } from './trend.js';
+import { CHECK } from './check.js';
 import { fill, type Lang, type ParamsOf } from './template.js';
 
 export { formatNumber, placeholderNames, type Lang } from './template.js';
 
 /** Every entry, by key. Each group is its own file so parallel work on different areas rarely meets. */
-export const CATALOGUE = { ...ERRORS, ...USAGE, ...NOTES, ...WORDS } as const;
+export const CATALOGUE = { ...ERRORS, ...USAGE, ...NOTES, ...WORDS, ...CHARTS, ...TREND, ...CHECK } as const;
 /** The groups as written, for the test that no key is defined twice. */
-export const GROUPS = { ERRORS, USAGE, NOTES, WORDS } as const;
+export const GROUPS = { ERRORS, USAGE, NOTES, WORDS, CHARTS, TREND, CHECK } as const;
 
 type Catalogue = typeof CATALOGUE;
 export type MessageId = keyof Catalogue;

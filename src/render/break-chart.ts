@@ -4,30 +4,22 @@ import { escapeXml, niceMax, svgOpen } from './svg.js';
 import { GRID, INK, marker, MUTED, OKABE_ITO, TEXT_SIZE } from './palette.js';
 import type { Lang } from './model.js';
 import { formatNumber } from './numbers.js';
+import { t } from '../messages/index.js';
 
 /** The chart's own words (axis, break line, legend, tooltips) in the output's language. */
-const WORDS = {
-  en: {
-    rateAxis: (per: string) => `Rate per ${per} inhabitants, 95% intervals`,
-    countAxis: 'Count',
-    breakAt: (year: number) => `Break ${year}`,
-    ci: '95% CI',
-    observed: (name: string) => `${name}, observed`,
-    fitted: 'fitted segments',
-    counterfactual: 'pre-break trend continued',
-    rest: 'rest of Sweden, observed and fitted',
-  },
-  sv: {
-    rateAxis: (per: string) => `Antal per ${per} invånare, 95 % konfidensintervall`,
-    countAxis: 'Antal',
-    breakAt: (year: number) => `Brytpunkt ${year}`,
-    ci: '95 % KI',
-    observed: (name: string) => `${name}, observerat`,
-    fitted: 'anpassade segment',
-    counterfactual: 'trenden före brytpunkten förlängd',
-    rest: 'övriga Sverige, observerat och anpassat',
-  },
-} as const;
+function chartWords(lang: Lang) {
+  return {
+    rateAxis: (per: number) => t(lang, 'chart.rate-axis', { per }),
+    countAxis: t(lang, 'chart.count-axis'),
+    breakAt: (year: number) => t(lang, 'chart.break-at', { year }),
+    ci: t(lang, 'chart.ci'),
+    observed: (name: string) => t(lang, 'chart.observed', { name }),
+    fitted: t(lang, 'chart.fitted'),
+    counterfactual: t(lang, 'chart.counterfactual'),
+    rest: t(lang, 'chart.rest'),
+  };
+}
+type ChartWords = ReturnType<typeof chartWords>;
 
 /** Rounds coordinates so the SVG text is short and stable. */
 const r1 = (v: number) => Math.round(v * 10) / 10;
@@ -48,7 +40,7 @@ const STYLE = {
  * Its words and numbers follow `lang` (Swedish: "Brytpunkt", decimal comma).
  */
 export function breakChart(series: Series, analysis: BreakResult | undefined, per: number, title: string, lang: Lang = 'en'): string {
-  const w = WORDS[lang];
+  const w = chartWords(lang);
   const tick = (v: number) => formatTick(v, lang);
   const rates = series.points.every((p) => p.population !== undefined);
   const value = (i: number): number | null => (rates ? (series.points[i]!.rate ?? null) : series.points[i]!.count);
@@ -79,7 +71,7 @@ export function breakChart(series: Series, analysis: BreakResult | undefined, pe
       .join('');
 
   const out = svgOpen(width, height, title);
-  out.push(`<text x="0" y="40" font-size="${TEXT_SIZE.small}" fill="${MUTED}">${escapeXml(rates ? w.rateAxis(formatNumber(per, 0, lang)) : w.countAxis)}</text>`);
+  out.push(`<text x="0" y="40" font-size="${TEXT_SIZE.small}" fill="${MUTED}">${escapeXml(rates ? w.rateAxis(per) : w.countAxis)}</text>`);
   for (let t = 0; t <= 4; t++) {
     const v = (max * t) / 4;
     out.push(`<line x1="${left}" y1="${y(v)}" x2="${left + plotW}" y2="${y(v)}" stroke="${GRID}"/>`);
@@ -128,7 +120,7 @@ export function breakChart(series: Series, analysis: BreakResult | undefined, pe
 }
 
 /** The legend: a swatch of each line or marker (colour and dash or shape) and its words. */
-function legend(yTop: number, analysis: BreakResult | undefined, name: string, w: (typeof WORDS)[Lang]): string[] {
+function legend(yTop: number, analysis: BreakResult | undefined, name: string, w: ChartWords): string[] {
   const items: { draw: (x: number, y: number) => string; text: string }[] = [
     { draw: (x, y) => marker(STYLE.observed.shape, x + 12, y - 4, 9, STYLE.observed.colour), text: w.observed(name) },
   ];

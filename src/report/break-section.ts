@@ -3,8 +3,7 @@ import type { Series } from '../domain/trend-series.js';
 import { breakChart } from '../render/break-chart.js';
 import { breakSentences } from '../render/break-text.js';
 import type { Lang, LocalTable } from '../render/model.js';
-import { formatNumber } from '../render/numbers.js';
-import { msg } from '../messages/index.js';
+import { msg, say, t } from '../messages/index.js';
 import { HIDDEN_MARKER, type PublishRule } from '../domain/publish.js';
 import { breakOnShown, protectSeries, restCounts } from '../domain/publish-trend.js';
 import { withRates } from '../domain/trend-series.js';
@@ -20,13 +19,15 @@ export interface BreakSection {
 
 /** Builds the section from a break analysis of one series (as `trend --break`, in the report's language). Pure. */
 export function breakSection(series: Series, a: BreakResult, per: number, lang: Lang): BreakSection {
-  const sv = lang === 'sv';
-  const perLabel = formatNumber(per, 0, lang);
   const first = series.points[0]!.year;
   const last = series.points[series.points.length - 1]!.year;
-  const title = sv
-    ? `${series.method} i ${series.name}, ${first}–${last}: brytpunkt ${a.breakYear}${a.kind === 'vs-rest' ? ' jämfört med övriga Sverige' : ''}`
-    : `${series.method}, ${series.name}, ${first}–${last}: break at ${a.breakYear}${a.kind === 'vs-rest' ? ' against the rest of Sweden' : ''}`;
+  const title = t(lang, a.kind === 'vs-rest' ? 'break.section-title-rest' : 'break.section-title', {
+    method: series.method,
+    name: series.name,
+    from: first,
+    to: last,
+    year: a.breakYear,
+  });
   const fit = a.kind === 'alone' ? a.fit : a.fit.region;
   const rows = series.points.map((p, i) => {
     const pop = a.points[i]!.population;
@@ -51,26 +52,26 @@ export function breakSection(series: Series, a: BreakResult, per: number, lang: 
     return row;
   });
   const table: LocalTable = {
-    title: sv ? 'År för år' : 'Year by year',
+    title: t(lang, 'break.year-by-year'),
     columns: [
-      { key: 'year', header: sv ? 'År' : 'Year', type: 'text' },
-      { key: 'count', header: sv ? 'Antal' : 'Count', type: 'integer' },
-      { key: 'rate', header: sv ? `Per ${perLabel}` : `Per ${perLabel}`, type: 'rate' },
-      { key: 'ci', header: sv ? '95 % KI' : '95% CI', type: 'interval', keys: ['rate_lower', 'rate_upper'] },
-      { key: 'fitted_rate', header: sv ? 'Anpassad' : 'Fitted', type: 'rate' },
-      { key: 'counterfactual_rate', header: sv ? 'Utan brytpunkt' : 'No break', type: 'rate' },
+      { key: 'year', header: t(lang, 'header.year'), type: 'text' },
+      { key: 'count', header: t(lang, 'header.count'), type: 'integer' },
+      { key: 'rate', header: t(lang, 'header.per', { per }), type: 'rate' },
+      { key: 'ci', header: t(lang, 'chart.ci'), type: 'interval', keys: ['rate_lower', 'rate_upper'] },
+      { key: 'fitted_rate', header: t(lang, 'header.fitted'), type: 'rate' },
+      { key: 'counterfactual_rate', header: t(lang, 'header.no-break'), type: 'rate' },
       ...(a.kind === 'vs-rest'
         ? ([
-            { key: 'rest_rate', header: sv ? `Övriga per ${perLabel}` : `Rest per ${perLabel}`, type: 'rate' },
-            { key: 'rate_ratio', header: sv ? 'Kvot' : 'Ratio', type: 'rate', digits: 2 },
-            { key: 'ratio_ci', header: sv ? '95 % KI' : '95% CI', type: 'interval', keys: ['ratio_lower', 'ratio_upper'], digits: 2 },
+            { key: 'rest_rate', header: t(lang, 'header.rest-per', { per }), type: 'rate' },
+            { key: 'rate_ratio', header: t(lang, 'header.ratio-rest'), type: 'rate', digits: 2 },
+            { key: 'ratio_ci', header: t(lang, 'chart.ci'), type: 'interval', keys: ['ratio_lower', 'ratio_upper'], digits: 2 },
           ] as LocalTable['columns'])
         : []),
     ],
     rows,
     notes: [],
   };
-  return { title, sentences: breakSentences(a, series.name, lang), table, svg: breakChart(series, a, per, title, lang) };
+  return { title, sentences: breakSentences(a, series.name).map((m) => say(m, lang)), table, svg: breakChart(series, a, per, title, lang) };
 }
 
 /**
@@ -118,10 +119,7 @@ export function protectedBreakSection(
     ]);
   const rows = [...section.table.rows, ...[...hidden].map(marked)].sort((a, b) => (a.year as number) - (b.year as number));
   const years = [...hidden].sort((a, b) => a - b).join(', ');
-  const note =
-    lang === 'sv'
-      ? `${years}: antalet döljs (${HIDDEN_MARKER}, färre än ${rule.suppress} eller ett antal som skulle röja ett sådant) och är inte med i modellen.`
-      : `${years}: the count is hidden (${HIDDEN_MARKER}, below ${rule.suppress} or one that would give such a count away) and left out of the model.`;
+  const note = t(lang, 'break.hidden-years', { years, marker: HIDDEN_MARKER, threshold: rule.suppress });
   // The title's span is the table's, hidden years included.
   const all = trueSeries.points.map((p) => p.year);
   const kept = series.points.map((p) => p.year);

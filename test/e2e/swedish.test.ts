@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -141,6 +141,7 @@ const CASES: SweepCase[] = [
   { args: ['trend', '--method', 'KBT', '--region', 'Jönköping', '--per-capita'] },
   { args: ['trend', '--input', `${F}/its-illustrative.csv`, '--method', 'MMR', '--region', '06', '--break', '2021', '--vs', 'rest'] },
   { args: ['trend', '--input', `${F}/its-illustrative.csv`, '--method', 'MMR', '--region', 'Jönköping', '--break', '2021'] },
+  { args: ['trend', '--input', `${F}/its-illustrative.csv`, '--method', 'MMR', '--region', '06', '--break', '2021', '--vs', 'rest', '--svg', 'OUT/its.svg'], files: ['its.svg'] },
   { args: ['map', '--method', 'KBT', '--year', '2014'] },
   { args: ['map', '--method', 'IPT', '--year', '2014', '--colour', 'funnel'] },
   { args: ['summary', '--method', 'KBT', '--year', '2014'] },
@@ -203,18 +204,6 @@ const CASES: SweepCase[] = [
  * Each is left out of the sweep until it is migrated; the list only shrinks.
  */
 const PENDING = new Set([
-  `check ${F}/kolada.csv`,
-  `check ${F}/bad-number.csv ${F}/bad-duplicate.csv ${F}/bad-unknown-region.csv ${F}/empty.csv ${F}/bad-no-region.csv`,
-  `check ${F}/records-latin1.csv`,
-  `check --kind population ${F}/population-pxweb-sex-sv.csv`,
-  `check --encoding utf-16le ${F}/kolada.csv`,
-  'funnel --method KBT --year 2014',
-  'trend --by method',
-  'trend --method MMR --by region',
-  'trend --method KBT --region Jönköping --per-capita',
-  `trend --input ${F}/its-illustrative.csv --method MMR --region 06 --break 2021 --vs rest`,
-  `trend --input ${F}/its-illustrative.csv --method MMR --region Jönköping --break 2021`,
-  `trend --input ${F}/its-illustrative.csv --method MMR --region Stockholm --break 2025`,
   `report --config ${F}/report/its-break.config.json --markdown -`,
   `report --config ${F}/report/bad-break.config.json --markdown -`,
   `report --config ${F}/report/bad-key.config.json --markdown -`,
@@ -242,6 +231,7 @@ async function sweep(lang: 'LANG' | '--lang'): Promise<string[]> {
   for (const [i, c] of CASES.entries()) {
     if ((c.flagOnly && lang === 'LANG') || PENDING.has(c.args.join(' '))) continue;
     const dir = join(out, `${lang === 'LANG' ? 'env' : 'flag'}-${i}`);
+    mkdirSync(dir, { recursive: true });
     const args = c.args.map((a) => a.replace(/^OUT\//, `${dir}/`));
     const run = await runInProcess(lang === '--lang' ? [...args, '--lang', 'sv'] : args, {
       env: { LANG: lang === 'LANG' ? 'sv_SE.UTF-8' : 'C', NO_COLOR: '1', XDG_CACHE_HOME: NO_CACHE, HOME: NO_CACHE },

@@ -24,6 +24,7 @@ const SAME_IN_BOTH = new Set<string>([
   'note.population-source',
   'tally.method',
   'funnel.per',
+  'role.region',
 ]);
 
 const entries = Object.entries(CATALOGUE) as [string, Entry][];
