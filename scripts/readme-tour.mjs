@@ -9,19 +9,29 @@ const root = new URL('../', import.meta.url);
 const readmePath = new URL('README.md', root);
 const bin = new URL('bin/rehab-stats.js', root).pathname;
 
-export function runBlockCommand(line) {
+/** A block's command line: the arguments after rehab-stats, and the head or tail it is cut to. */
+export function parseBlockCommand(line) {
   const m = /^\$ rehab-stats(.*?)(?:\s*\|\s*(head|tail) -n (\d+))?$/.exec(line);
   if (!m) throw new Error(`not a tour command: ${line}`);
   const args = [...m[1].matchAll(/"([^"]*)"|(\S+)/g)].map((a) => a[1] ?? a[2]);
-  const r = spawnSync(process.execPath, [bin, ...args], {
-    cwd: root.pathname,
-    encoding: 'utf8',
-    env: { PATH: process.env.PATH, NO_COLOR: '1', LANG: 'C', XDG_CACHE_HOME: new URL('test/no-such-cache', root).pathname },
-  });
-  let lines = r.stdout.replace(/\n$/, '').split('\n');
-  if (m[2] === 'head') lines = lines.slice(0, Number(m[3]));
-  if (m[2] === 'tail') lines = lines.slice(-Number(m[3]));
+  return { args, cut: m[2] ? { end: m[2], lines: Number(m[3]) } : undefined };
+}
+
+/** The environment of every tour command: no colour, English, no population cache. */
+export const TOUR_ENV = { NO_COLOR: '1', LANG: 'C', XDG_CACHE_HOME: new URL('test/no-such-cache', root).pathname };
+
+/** stdout as the block shows it: without its last line break, cut to its head or tail. */
+export function shownOutput(stdout, cut) {
+  let lines = stdout.replace(/\n$/, '').split('\n');
+  if (cut?.end === 'head') lines = lines.slice(0, cut.lines);
+  if (cut?.end === 'tail') lines = lines.slice(-cut.lines);
   return lines.join('\n');
+}
+
+export function runBlockCommand(line) {
+  const { args, cut } = parseBlockCommand(line);
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root.pathname, encoding: 'utf8', env: { PATH: process.env.PATH, ...TOUR_ENV } });
+  return shownOutput(r.stdout, cut);
 }
 
 export function tourBlocks(text) {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from './harness.js';
+import { FULL } from '../helpers/tier.js';
 
 const BIN = join(ROOT, 'bin', 'rehab-stats.js');
 const GOLDEN = join(ROOT, 'test', 'golden');
@@ -85,7 +86,8 @@ describe('report from a config file, in Swedish', () => {
 
 const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 
-describe.skipIf(!chromium)('the HTML report in a real browser', () => {
+// A Chromium start costs seconds: the full tier only (npm run test:full, CI).
+describe.skipIf(!chromium || !FULL)('the HTML report in a real browser', () => {
   it('renders to a screenshot offline, without console errors or failed loads', () => {
     const dir = join(work, 'browser');
     cpSync(join(ROOT, 'fixtures', 'report'), dir, { recursive: true });

@@ -12,6 +12,7 @@ import { RehabError } from '../../src/errors.js';
 import { bundledRegions } from '../../src/io/bundled.js';
 import { runInProcess } from '../fuzz/in-process.js';
 import { ROOT } from './harness.js';
+import { FULL } from '../helpers/tier.js';
 
 /**
  * --input FILE.xlsx (#15 point 2): a workbook's sheet is read like the same sheet saved as CSV
@@ -669,7 +670,8 @@ describe('round trip', () => {
 /** LibreOffice (Debian libreoffice-calc; .ci/run installs it) saves a CSV as xlsx, as an analyst would. */
 const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
 if (!soffice) console.log('skipped: the LibreOffice-made workbook test needs soffice (apt-get install libreoffice-calc)');
-describe.skipIf(!soffice)('a workbook LibreOffice made', () => {
+// A LibreOffice start costs seconds: the full tier only (npm run test:full, CI).
+describe.skipIf(!soffice || !FULL)('a workbook LibreOffice made', () => {
   it('reads as the CSV it was made from', async () => {
     const out = join(dir, 'lo');
     mkdirSync(out, { recursive: true });

@@ -6,6 +6,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT, runRehab } from './harness.js';
+import { FULL } from '../helpers/tier.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rehab-stats-xlsx-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -37,7 +38,7 @@ describe('--format xlsx', () => {
     expect(r.status).toBe(0);
     // --no-formulas where the table can hold text from the input (the others have none to keep).
     const formulas = ['growth', 'summary', 'regions', 'population'].includes(name) ? [] : ['--no-formulas'];
-    const csv = parse((await runRehab([...args, '--format', 'csv', ...formulas, '--quiet'])).stdout) as string[][];
+    const csv = parse((await runRehab([...args, '--format', 'csv', ...formulas, '--quiet'])).stdout);
     const wb = await open(file);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Data', 'Notes']);
     const ws = wb.getWorksheet('Data')!;
@@ -52,7 +53,7 @@ describe('--format xlsx', () => {
         else expect(cell, `${name} row ${i + 2} ${csv[0]![j]}`).toBe(text);
       });
     });
-    expect(wb.getWorksheet('Notes')!.getRow(1).getCell(1).font?.bold).toBe(true);
+    expect(wb.getWorksheet('Notes')!.getRow(1).getCell(1).font.bold).toBe(true);
   });
 
   it('keeps region codes as text and years and counts as numbers (rank)', async () => {
@@ -96,7 +97,8 @@ describe('--format xlsx', () => {
  * would: the xlsx and the --excel CSV converted headless to CSV with the cells as shown.
  */
 const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
-describe.skipIf(!soffice)('opened in LibreOffice', () => {
+// A LibreOffice start costs seconds: the full tier only (npm run test:full, CI).
+describe.skipIf(!soffice || !FULL)('opened in LibreOffice', () => {
   function convert(file: string, filter: string): string[][] {
     const out = join(dir, 'lo-out');
     const r = spawnSync(soffice!, ['--headless', '--norestore', `-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--convert-to', filter, '--outdir', out, file], {
