@@ -14,6 +14,8 @@ export function commanderMessage(e: CommanderError, lang: Lang): string {
   return `rehab-stats: ${say(msg('label.error'), lang)}: ${lines.join('\n')}\n`;
 }
 
+/* eslint-disable @typescript-eslint/no-non-null-assertion -- each m[i]! below is a group that is not optional in
+   the pattern just matched, so it captured a string (the one optional group is tested for undefined). */
 function mainMessage(code: string, text: string): Message {
   let m: RegExpExecArray | null;
   switch (code) {
@@ -57,3 +59,4 @@ function suggestion(line: string): Message {
   if ((m = /^\(Did you mean (.*)\?\)$/.exec(line))) return msg('commander.did-you-mean', { candidate: m[1]! });
   return msg('commander.other', { text: line });
 }
+/* eslint-enable @typescript-eslint/no-non-null-assertion */

@@ -14,7 +14,7 @@ import { WORDS } from './words.js';
 import { CHARTS } from './charts.js';
 import { TREND } from './trend.js';
 import { CHECK } from './check.js';
-import { fill, type Lang, type ParamsOf } from './template.js';
+import { fill, type Entry, type Lang, type ParamsOf } from './template.js';
 
 export { formatNumber, placeholderNames, type Lang } from './template.js';
 
@@ -24,6 +24,8 @@ export const CATALOGUE = { ...ERRORS, ...USAGE, ...NOTES, ...WORDS, ...CHARTS, .
 export const GROUPS = { ERRORS, USAGE, NOTES, WORDS, CHARTS, TREND, CHECK } as const;
 
 type Catalogue = typeof CATALOGUE;
+/** The catalogue looked up by any string: a key it lacks gives undefined. */
+const ENTRIES: Readonly<Record<string, Entry | undefined>> = CATALOGUE;
 export type MessageId = keyof Catalogue;
 type Params<K extends MessageId> = ParamsOf<Catalogue[K]['en']>;
 
@@ -37,19 +39,21 @@ type ParamArgs<K extends MessageId> = keyof Params<K> extends never ? [] : [para
 
 /** Names a message: `msg('error.empty-file')`, `msg('error.not-a-number', { value: '12,3OO' })`. */
 export function msg<K extends MessageId>(id: K, ...params: ParamArgs<K>): Message {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- for a generic K the compiler cannot see that no argument means a message without parameters ({} is its Params), nor that { id: K, params: Params<K> } is the member K of the Message union.
   return { id, params: (params[0] ?? {}) as Params<K> } as Message;
 }
 
 export function isMessage(x: unknown): x is Message {
-  return typeof x === 'object' && x !== null && typeof (x as { id?: unknown }).id === 'string' && (x as { id: string }).id in CATALOGUE;
+  return typeof x === 'object' && x !== null && 'id' in x && typeof x.id === 'string' && x.id in CATALOGUE;
 }
 
 /** The text of a message (or a plain string, as it is) in `lang`. */
 export function say(m: Text, lang: Lang): string {
   if (typeof m === 'string') return m;
-  const entry = (CATALOGUE as Record<string, { en: string; sv: string }>)[m.id];
+  const entry = ENTRIES[m.id];
   if (!entry) throw new Error(`no message "${m.id}" in the catalogue`);
-  return fill(entry[lang], m.params as Record<string, unknown>, lang, (inner) => say(inner as Message, lang));
+  // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- a nested parameter is a Message: Arg's object case is only ever filled by msg().
+  return fill(entry[lang], m.params, lang, (inner) => say(inner as Message, lang));
 }
 
 /** Shorthand for text needed at once: `t('sv', 'word.rank')`. */
@@ -79,8 +83,7 @@ export function resolveLang(flag: string | undefined, env: Readonly<Record<strin
  */
 export function langFlag(args: readonly string[]): string | undefined {
   let found: string | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
+  for (const [i, a] of args.entries()) {
     if (a === '--') break;
     if (a === '--lang') found = args[i + 1];
     else if (a.startsWith('--lang=')) found = a.slice('--lang='.length);
@@ -98,6 +101,5 @@ export function sexWord(sex: 'women' | 'men' | 'total'): Message {
  * catalogue's "cell.<value>" entry, if it has one.
  */
 export function cellWord(value: string, lang: Lang): string | undefined {
-  const entry = (CATALOGUE as Record<string, { en: string; sv: string } | undefined>)[`cell.${value}`];
-  return entry?.[lang];
+  return ENTRIES[`cell.${value}`]?.[lang];
 }

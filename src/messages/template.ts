@@ -42,6 +42,7 @@ export type ParamsOf<S extends string> = {
 export function formatNumber(value: number, digits: number, lang: Lang): string {
   const fixed = Math.abs(value).toFixed(digits);
   const [int, frac] = fixed.split('.');
+  // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- split always returns at least one string.
   const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'sv' ? ' ' : ',');
   const sign = value < 0 && Number(fixed) !== 0 ? '−' : '';
   return sign + grouped + (frac ? (lang === 'sv' ? ',' : '.') + frac : '');
@@ -51,6 +52,7 @@ const PLACEHOLDER = /\{([^{}]+)\}/g;
 
 /** The parameter names a template uses, for checking that both languages ask for the same ones. */
 export function placeholderNames(template: string): string[] {
+  // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- PLACEHOLDER's one group always captures, and split returns at least one string.
   return [...template.matchAll(PLACEHOLDER)].map((m) => m[1]!.split(/[|:]/)[0]!);
 }
 
@@ -60,6 +62,8 @@ export function placeholderNames(template: string): string[] {
  */
 export function fill(template: string, params: Readonly<Record<string, unknown>>, lang: Lang, nested: (m: { id: string; params: object }) => string): string {
   return template.replace(PLACEHOLDER, (_, spec: string) => {
+    /* eslint-disable @typescript-eslint/no-non-null-assertion -- split always returns at least one string, so name
+       and key are set; rest[0] and rest[rest.length - 1] exist when rest.length is not 0. */
     const [name, ...rest] = spec.split('|');
     if (rest.length) {
       const n = params[name!];
@@ -68,6 +72,7 @@ export function fill(template: string, params: Readonly<Record<string, unknown>>
     }
     const [key, format] = spec.split(':');
     const value = params[key!];
+    /* eslint-enable @typescript-eslint/no-non-null-assertion */
     // The types make every parameter present; a value that is still undefined (a year of an
     // empty selection) shows as the missing-value dash rather than failing the whole message.
     if (value === undefined) return '–';
@@ -81,6 +86,7 @@ export function fill(template: string, params: Readonly<Record<string, unknown>>
 
 function argText(value: unknown, nested: (m: { id: string; params: object }) => string): string {
   if (Array.isArray(value)) return value.map((v) => argText(v, nested)).join(', ');
+  // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- an object parameter with an id is a message: Arg allows no other.
   if (typeof value === 'object' && value !== null && 'id' in value) return nested(value as { id: string; params: object });
   return String(value);
 }
