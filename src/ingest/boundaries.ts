@@ -32,19 +32,18 @@ export function parseBoundaries(text: string, file: string, regions: RegionIndex
   try {
     doc = JSON.parse(text);
   } catch (e) {
-    throw dataError(`is not valid JSON (${(e as Error).message})`, { file }, 'give a GeoJSON FeatureCollection, e.g. exported from QGIS or mapshaper');
+    throw dataError(`is not valid JSON (${e instanceof Error ? e.message : String(e)})`, { file }, 'give a GeoJSON FeatureCollection, e.g. exported from QGIS or mapshaper');
   }
-  const fc = doc as { type?: unknown; features?: unknown };
-  if (!fc || typeof fc !== 'object' || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) {
+  if (!isRecord(doc) || doc.type !== 'FeatureCollection' || !Array.isArray(doc.features)) {
     throw dataError('is not a GeoJSON FeatureCollection', { file }, 'the file must be {"type": "FeatureCollection", "features": [...]}, one feature per region');
   }
   const seen = new Map<string, number>();
   const shapes: RegionShape[] = [];
-  fc.features.forEach((f: unknown, i: number) => {
+  const features: unknown[] = doc.features;
+  features.forEach((feature, i) => {
     const where = `feature ${i + 1}`;
-    const feature = f as { type?: unknown; id?: unknown; properties?: unknown; geometry?: unknown };
-    if (!feature || feature.type !== 'Feature') throw dataError(`${where} is not a GeoJSON Feature`, { file });
-    const props = (feature.properties && typeof feature.properties === 'object' ? feature.properties : {}) as Record<string, unknown>;
+    if (!isRecord(feature) || feature.type !== 'Feature') throw dataError(`${where} is not a GeoJSON Feature`, { file });
+    const props = isRecord(feature.properties) ? feature.properties : {};
     const lower = new Map(Object.entries(props).map(([k, v]) => [k.toLowerCase(), v]));
     const region = identify(lower, feature.id, regions);
     if (!region) {
@@ -84,8 +83,13 @@ function identify(props: Map<string, unknown>, id: unknown, regions: RegionIndex
   return undefined;
 }
 
+/** A JSON object (or array): something whose properties can be read. */
+function isRecord(x: unknown): x is Readonly<Record<string, unknown>> {
+  return typeof x === 'object' && x !== null;
+}
+
 function polygonsOf(geometry: unknown, where: string, file: string): number[][][][] {
-  const g = geometry as { type?: unknown; coordinates?: unknown } | null;
+  const g = isRecord(geometry) ? geometry : undefined;
   const polygons = g?.type === 'Polygon' ? [g.coordinates] : g?.type === 'MultiPolygon' ? g.coordinates : undefined;
   if (!Array.isArray(polygons))
     throw dataError(`${where}: geometry must be a Polygon or MultiPolygon, not ${g?.type === undefined ? 'missing' : JSON.stringify(g.type)}`, { file });
@@ -99,5 +103,6 @@ function polygonsOf(geometry: unknown, where: string, file: string): number[][][
       }
     }
   }
+  // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- the loops above checked every polygon, ring and position.
   return polygons as number[][][][];
 }

@@ -37,12 +37,14 @@ export async function readTable(path: string, measure: Measure, regions: RegionI
   try {
     const head = await readHead(source, FAST_PATH_MIN_BYTES);
     // A workbook is recognised by its bytes (a ZIP or an old OLE file), whatever its name.
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- head.bytes > 0, so there is a first chunk.
     if (head.bytes > 0 && containerOf(head.chunks[0]!.length >= 8 ? head.chunks[0]! : concat(head.chunks, head.bytes))) {
       return await loadWorkbook(head.ended ? concat(head.chunks, head.bytes) : await readRest(source, head.chunks, head.bytes), source.name, measure, regions, opts);
     }
     if (opts.sheet !== undefined)
       throw usageError(`--sheet ${opts.sheet}: ${source.name} is not an xlsx workbook`, 'only a workbook has sheets; leave --sheet out for CSV and TSV input');
     if (head.bytes === 0) return loadTable(new Uint8Array(0), source.name, measure, regions, opts);
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- head.bytes > 0 here (0 returned above), so there is a first chunk.
     refuseBinary(head.chunks[0]!, source.name, opts.encoding);
     const fastAllowed = currentIo().env.REHAB_STATS_GENERAL_PATH !== '1' && measure === 'count';
     if (!head.ended && fastAllowed) {
@@ -130,5 +132,6 @@ function expectedGroups(start: FastStart, size: number): number {
 }
 
 function concat(chunks: Uint8Array[], bytes: number): Uint8Array {
+  // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- there is exactly one chunk.
   return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, bytes);
 }

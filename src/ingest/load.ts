@@ -69,8 +69,7 @@ export function refuseHuge(rows: readonly Row[], file: string, wideHint: Text): 
     if (row.cells.length > LIMITS.columns) {
       throw dataError(msg('table.too-many-cells', { n: row.cells.length, max: LIMITS.columns }), { file, line: row.line }, wideHint);
     }
-    for (let i = 0; i < row.cells.length; i++) {
-      const cell = row.cells[i]!;
+    for (const [i, cell] of row.cells.entries()) {
       if (cell.length > LIMITS.cellChars) {
         throw dataError(
           msg('table.cell-too-long', { n: cell.length, cell: shown(cell), max: LIMITS.cellChars }),

@@ -67,9 +67,11 @@ export function parseMap(pairs: string[] | undefined): Partial<Record<Role, stri
   const out: Partial<Record<Role, string>> = {};
   for (const pair of pairs.flatMap((p) => p.split(','))) {
     const m = /^\s*([a-zåäö_]+)\s*=\s*(.+?)\s*$/i.exec(pair);
+    /* eslint-disable @typescript-eslint/no-non-null-assertion -- both groups of the pattern always capture. */
     const role = m ? normaliseRole(m[1]!) : undefined;
     if (!m || !role) throw usageError(msg('option.map', { pair, roles: ROLES.join(', ') }));
     out[role] = m[2]!;
+    /* eslint-enable @typescript-eslint/no-non-null-assertion */
   }
   return out;
 }
@@ -77,5 +79,5 @@ export function parseMap(pairs: string[] | undefined): Partial<Record<Role, stri
 function normaliseRole(word: string): Role | undefined {
   const w = word.toLowerCase();
   if (w === 'count' || w === 'population' || w === 'antal' || w === 'n') return 'value';
-  return (ROLES as readonly string[]).includes(w) ? (w as Role) : undefined;
+  return ROLES.find((role) => role === w);
 }

@@ -180,9 +180,11 @@ export function shapeTable(block: TableBlock, opts: ShapeOptions): Shaped {
       const category = categoryCol ? (row.cells[categoryCol.index] ?? '').trim() : undefined;
       const key = `${dims.region}|${dims.year}|${dims.method}|${dims.sex}|${dims.age}|${category ?? ''}`;
       const seen = tally.get(key);
+      // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- a tally starts at 1, never null.
       if (seen) seen.value! += 1;
       else {
-        const o: Observation = { ...dims, year: dims.year!, method: dims.method!, value: 1, line: row.line, ...(category !== undefined ? { category } : {}) };
+        // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- a file without year-columns has a year column or --year (checked above), and a row whose year does not read is skipped.
+        const o: Observation = { ...dims, year: dims.year!, method: dims.method, value: 1, line: row.line, ...(category !== undefined ? { category } : {}) };
         tally.set(key, o);
         observations.push(o);
       }
@@ -191,8 +193,11 @@ export function shapeTable(block: TableBlock, opts: ShapeOptions): Shaped {
     for (const vc of valueCols) {
       const text = row.cells[vc.index] ?? '';
       const n = parseNumber(text, opts.decimal);
+      /* eslint-disable @typescript-eslint/no-non-null-assertion -- a year-values column carries its year and a
+         method-values column its method; otherwise the row's year is set, as for a record above. */
       const year = vc.use === 'year-values' ? vc.year! : dims.year!;
-      const method = vc.use === 'method-values' ? vc.method! : dims.method!;
+      const method = vc.use === 'method-values' ? vc.method! : dims.method;
+      /* eslint-enable @typescript-eslint/no-non-null-assertion */
       if (n.kind === 'invalid') {
         report({ line: row.line, column: vc.header, message: msg('value.not-a-number', { value: shown(text) }), hint: msg('value.not-a-number.hint'), region: dims.region });
         continue;
@@ -224,15 +229,15 @@ export function shapeTable(block: TableBlock, opts: ShapeOptions): Shaped {
     rowsRead,
   };
 
-  function readDimensions(row: Row): (Omit<Observation, 'value' | 'line' | 'year' | 'method'> & { year?: number; method?: string }) | undefined {
+  function readDimensions(row: Row): (Omit<Observation, 'value' | 'line' | 'year'> & { year?: number }) | undefined {
     const regionText = national ? NATIONAL_CODE : (cell(row, regionCol) ?? '');
     const region = regionText === '' ? undefined : opts.regions.resolve(regionText);
     if (!region) {
-      if (regionText === '') report({ line: row.line, column: regionCol!.header, message: msg('value.region-empty'), hint: msg('value.region-empty.hint') });
+      if (regionText === '') report({ line: row.line, column: regionCol?.header, message: msg('value.region-empty'), hint: msg('value.region-empty.hint') });
       else {
         const near = opts.regions.suggest(regionText);
         const hint = near.length ? msg('value.unknown-region.closest.hint', { names: near.join('; ') }) : msg('value.unknown-region.none.hint');
-        report({ line: row.line, column: regionCol!.header, message: msg('value.unknown-region', { value: shown(regionText) }), hint });
+        report({ line: row.line, column: regionCol?.header, message: msg('value.unknown-region', { value: shown(regionText) }), hint });
       }
       return undefined;
     }
@@ -287,7 +292,7 @@ export function shapeTable(block: TableBlock, opts: ShapeOptions): Shaped {
   function checkBelow(rows: Row[]) {
     if (!regionCol) return;
     for (const row of rows) {
-      const t = (row.cells[regionCol!.index] ?? '').trim();
+      const t = (row.cells[regionCol.index] ?? '').trim();
       const region = t === '' ? undefined : opts.regions.resolve(t);
       if (!region) continue;
       const hasNumber = valueCols.some((vc) => parseNumber(row.cells[vc.index] ?? '', opts.decimal).kind === 'number');
@@ -376,6 +381,7 @@ export function planColumns(block: TableBlock, opts: ShapeOptions): ColumnPlan[]
     col.use = 'category';
     col.note = msg('column.answers');
   }
+  // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- Object.entries types keys as strings; parseMap's keys are roles.
   for (const [role, target] of Object.entries(opts.map ?? {}) as [Role, string][]) {
     const col = /^\d+$/.test(target) ? columns[Number(target) - 1] : columns.find((c) => matchKey(c.header) === matchKey(target));
     if (!col) {

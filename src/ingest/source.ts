@@ -177,6 +177,7 @@ export async function readRest(source: ByteSource, chunks: Uint8Array[], bytes: 
     all.push(c);
     total += c.length;
   }
+  // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- there is exactly one chunk.
   return all.length === 1 ? all[0]! : Buffer.concat(all, total);
 }
 

@@ -50,7 +50,7 @@ export function readUnits(bytes: Uint8Array, file: string, opts: UnitOptions): {
       );
     return i;
   };
-  const mapped = (role: Role) => (read.map?.[role] !== undefined ? find(read.map[role]!, `--map ${role}=`) : headers.findIndex((h) => roleOfHeader(h)?.role === role));
+  const mapped = (role: Role) => (read.map?.[role] !== undefined ? find(read.map[role], `--map ${role}=`) : headers.findIndex((h) => roleOfHeader(h)?.role === role));
   const count = opts.count ?? read.map?.value;
   const byCol = find(opts.by, '--by');
   const numCol = opts.numerator ? find(opts.numerator, '--numerator') : count ? find(count, '--count') : undefined;
@@ -65,6 +65,7 @@ export function readUnits(bytes: Uint8Array, file: string, opts: UnitOptions): {
   if (yearCol >= 0 && year === undefined) {
     const years = [...new Set(block.body.map((r) => parseYear(r.cells[yearCol] ?? '')).filter((y): y is number => y !== undefined))].sort((a, b) => a - b);
     if (years.length) {
+      // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- years is not empty.
       year = years[years.length - 1]!;
       if (years.length > 1) notes.push(`${file} holds ${years[0]}–${year}: only the latest year, ${year}, is counted (--year chooses another).`);
     }
@@ -88,6 +89,7 @@ export function readUnits(bytes: Uint8Array, file: string, opts: UnitOptions): {
     return n.value;
   };
   for (const row of block.body) {
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- methodCol >= 0 only when opts.method is given.
     if (methodCol >= 0 && matchKey(canonicalMethod(row.cells[methodCol] ?? '')) !== matchKey(opts.method!)) continue;
     if (yearCol >= 0 && year !== undefined && parseYear(row.cells[yearCol] ?? '') !== year) continue;
     const unit = (row.cells[byCol] ?? '').trim();
@@ -109,6 +111,7 @@ export function readUnits(bytes: Uint8Array, file: string, opts: UnitOptions): {
   }
   if (totals.size === 0)
     throw dataError(
+      // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- filtered is not empty.
       filtered.length ? msg('units.no-rows-with', { filters: filtered.slice(1).reduce<Text>((a, b) => msg('units.and', { a, b }), filtered[0]!) }) : msg('units.no-rows'),
       { file },
     );

@@ -66,15 +66,12 @@ export function describeAbove(o: Observation, population: number, regions: Regio
 
 export function countsAbovePopulation(counts: Iterable<Observation>, population: PopulationTable, regions: RegionIndex, source: string, allow: boolean): string[] {
   const above = aboveTheirPopulation(counts, population);
-  if (above.length === 0) return [];
+  const [first] = above;
+  if (first === undefined) return [];
   const describe = (a: { o: Observation; population: number }) => describeAbove(a.o, a.population, regions);
   if (!allow) {
-    const o = above[0]!.o;
-    throw dataError(
-      describeAbove(o, above[0]!.population, regions, above.length - 1),
-      { file: source, ...(o.line > 0 ? { line: o.line } : {}) },
-      msg('value.above-population.hint'),
-    );
+    const o = first.o;
+    throw dataError(describeAbove(o, first.population, regions, above.length - 1), { file: source, ...(o.line > 0 ? { line: o.line } : {}) }, msg('value.above-population.hint'));
   }
-  return [english(msg('note.above-population-allowed', { n: above.length, example: describe(above[0]!) }))];
+  return [english(msg('note.above-population-allowed', { n: above.length, example: describe(first) }))];
 }

@@ -92,6 +92,7 @@ async function openWorkbook(bytes: Uint8Array, file: string): Promise<Workbook> 
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   try {
+    // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- exceljs declares load()'s argument as its own Buffer (an ArrayBuffer); it takes a Node Buffer.
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
   } catch (e) {
     throw ioError(
@@ -187,7 +188,7 @@ export function sheetGrid(ws: Worksheet): Grid {
     const cells = byRow.get(r) ?? [];
     rows.push({ cells: Array.from({ length: width }, (_, i) => cells[i] ?? ''), line: r });
   }
-  const merges = ((ws.model as { merges?: string[] }).merges ?? []).map(parseRange).filter((m): m is Range => m !== undefined);
+  const merges = ws.model.merges.map(parseRange).filter((m): m is Range => m !== undefined);
   return { rows, notes, merges };
 }
 
