@@ -3,7 +3,7 @@ import type { Measure } from '../domain/observation.js';
 import type { RegionIndex } from '../domain/regions.js';
 import { RecordCounter } from '../parse/fast-records.js';
 import { progressBar, type Progress } from '../io/progress.js';
-import { scanKernel } from '../io/kernel-file.js';
+import { scanKernel } from '../parse/kernel-file.js';
 import { currentIo } from '../io/context.js';
 import { Spill } from '../io/spill.js';
 import { fastTable, planFastPath, type FastStart } from './fast.js';

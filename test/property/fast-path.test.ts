@@ -6,7 +6,7 @@ import { loadRecordsFast, planFastPath } from '../../src/ingest/fast.js';
 import { RehabError } from '../../src/errors.js';
 import { wholeAndInPieces } from './chunked-counter.js';
 import { bundledRegions } from '../../src/io/bundled.js';
-import { scanKernel } from '../../src/io/kernel-file.js';
+import { scanKernel } from '../../src/parse/kernel-file.js';
 import { runs } from '../helpers/tier.js';
 
 /** Each counter instantiates the WebAssembly kernel: the properties take a while on a loaded machine. */

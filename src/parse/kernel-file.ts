@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { compileKernel, type WasmModule } from '../parse/kernel.js';
-import { packagePath } from './bundled.js';
-import { currentIo } from './context.js';
+import { compileKernel, type WasmModule } from './kernel.js';
+import { packagePath } from '../io/bundled.js';
+import { currentIo } from '../io/context.js';
 
 let kernel: WasmModule | null | undefined;
 
