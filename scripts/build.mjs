@@ -29,6 +29,14 @@ await build({
   minify: true,
 });
 
+// The worker thread that counts the second half of a big record file (src/ingest/split.ts).
+await build({
+  ...common,
+  entryPoints: ['src/parse/count-worker.ts'],
+  outfile: 'dist/count-worker.mjs',
+  minify: true,
+});
+
 // The scanning kernel: WebAssembly text assembled with wabt (no toolchain needed at run time).
 {
   const module = (await wabt()).parseWat('scan.wat', readFileSync('src/parse/scan.wat', 'utf8'));

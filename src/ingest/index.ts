@@ -7,6 +7,7 @@ import { scanKernel } from '../parse/kernel-file.js';
 import { currentIo } from '../io/context.js';
 import { Spill } from '../io/spill.js';
 import { fastTable, planFastPath, type FastStart } from './fast.js';
+import { countInTwo, splits } from './split.js';
 import { loadTable, type LoadedTable } from './load.js';
 import type { ReadOptions } from './options.js';
 import { containerOf, loadWorkbook } from './xlsx.js';
@@ -51,6 +52,10 @@ export async function readTable(path: string, measure: Measure, regions: RegionI
       const first = concat(head.chunks, head.bytes);
       const start = planFastPath(first, false, source.name, regions, opts, scanKernel());
       if (start) {
+        // A big regular file: both cores, one part each; anything unusual is read again in one piece below.
+        const inTwo = splits(start, source, source.size) ? await countInTwo(path, source, source.size, first, start, progress) : undefined;
+        const split = inTwo && fastTable(start, inTwo, opts.keep);
+        if (split) return split;
         const fast = await streamFast(source, first, start, opts.keep, progress);
         if (fast.table) return fast.table;
         // The fast path stopped at something the general path must judge: read it all again.

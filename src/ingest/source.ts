@@ -20,6 +20,8 @@ export interface ByteSource {
   next(): Promise<Uint8Array | undefined>;
   /** Back to the first byte (regular files only). */
   rewind(): void;
+  /** Regular files: reads into `buffer` from byte `position` without moving next()'s place; the bytes read (0 at the end). */
+  readAt?(buffer: Uint8Array, position: number): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -93,6 +95,17 @@ function handleSource(name: string, handle: Pick<FileHandle, 'read' | 'close'>, 
       if (size === undefined) throw new Error('a stream cannot be rewound');
       position = 0;
     },
+    ...(size !== undefined
+      ? {
+          async readAt(buffer: Uint8Array, at: number) {
+            try {
+              return (await handle.read(buffer, 0, buffer.length, at)).bytesRead;
+            } catch (e) {
+              throw ioFailure(e, name);
+            }
+          },
+        }
+      : {}),
     async close() {
       await handle.close().catch(() => undefined);
     },

@@ -60,8 +60,12 @@ export interface FastPlan {
   sumDuplicates?: boolean;
   /** Aggregated tables: about how many groups to expect (from the file's size), so the tables are made big enough once. */
   expectedGroups?: number;
-  /** Interpretation of a distinct cell text; undefined means "not clean: fall back". */
-  interpret: {
+  /**
+   * Interpretation of a distinct cell text; undefined means "not clean: fall back". Absent in a
+   * counter that reads a part of a split file in a worker thread: it keeps each cell's text, and
+   * the counter it is merged into interprets them ({@link RecordCounter.absorb}).
+   */
+  interpret?: {
     region(text: string): string | undefined;
     year(text: string): number | undefined;
     method(text: string): string | undefined;
@@ -163,17 +167,17 @@ class ValueTable {
 /** Counts per combined key (an integer below 2^50) with the line each key was first seen on; open addressing, grows by doubling. */
 class KeyCounter {
   private keys = new Float64Array(1 << 12).fill(-1);
-  private counts = new Int32Array(1 << 12);
+  private counts = new Float64Array(1 << 12);
   private lines = new Float64Array(1 << 12);
   private used = 0;
 
-  add(key: number, line: number): void {
+  add(key: number, line: number, count = 1): void {
     let mask = this.keys.length - 1;
     let slot = KeyCounter.hash(key) & mask;
     for (;;) {
       const k = this.keys[slot]!;
       if (k === key) {
-        this.counts[slot]!++;
+        this.counts[slot]! += count;
         return;
       }
       if (k < 0) break;
@@ -186,13 +190,13 @@ class KeyCounter {
       while (this.keys[slot]! >= 0) slot = (slot + 1) & mask;
     }
     this.keys[slot] = key;
-    this.counts[slot] = 1;
+    this.counts[slot] = count;
     this.lines[slot] = line;
     this.used++;
   }
 
   /** The keys, counts and first lines in order of first appearance, in typed arrays. */
-  byLine(): { keys: Float64Array; values: Float64Array; lines: Float64Array; size: number } {
+  byLine(): { keys: Float64Array<ArrayBuffer>; values: Float64Array<ArrayBuffer>; lines: Float64Array<ArrayBuffer>; size: number } {
     // Each key's first line is its own (one row, one key), so ordering by line is a plain numeric
     // sort of line × 2^bits + slot: no comparator, no object per key.
     const bits = Math.max(1, Math.ceil(Math.log2(this.keys.length)));
@@ -219,7 +223,7 @@ class KeyCounter {
     const oldLines = this.lines;
     const size = oldKeys.length * 2;
     this.keys = new Float64Array(size).fill(-1);
-    this.counts = new Int32Array(size);
+    this.counts = new Float64Array(size);
     this.lines = new Float64Array(size);
     const mask = size - 1;
     for (let i = 0; i < oldKeys.length; i++) {
@@ -424,6 +428,8 @@ export interface Dictionaries {
 
 const LOW = 2 ** (2 * BITS);
 
+const EMPTY_DICTIONARIES: Dictionaries = { region: [], year: [], method: [], sex: [], age: [] };
+
 /**
  * The counted groups in order of first appearance (the general path's order), kept as typed
  * arrays of combined keys, values and first lines — no object per group. A caller makes
@@ -505,6 +511,40 @@ export class CountedGroups implements Iterable<CountedGroup> {
 
 export type FastResult = { ok: true; groups: CountedGroups; rowsRead: number } | { ok: false; reason: string; line: number };
 
+/** A cell's text kept uninterpreted by a counter without `interpret` (one object per text, so one id). */
+class Spelling {
+  constructor(readonly text: string) {}
+}
+
+/** One distinct value of a part's column: a cell's text, to be interpreted, or a default the plan gave (no cell spells it). */
+export type PartValue = { text: string } | { value: unknown };
+
+/**
+ * The counts of the rows after a split, made in a worker thread by a counter without
+ * `interpret`: plain data and typed arrays, so that it crosses to the main thread as it is.
+ * Lines count from 0, the part's first line.
+ */
+export interface CountedPart {
+  rowsRead: number;
+  /** Physical lines the part spans (a quoted line break included). */
+  lines: number;
+  keys: Float64Array<ArrayBuffer>;
+  values: Float64Array<ArrayBuffer>;
+  firstLines: Float64Array<ArrayBuffer>;
+  size: number;
+  /** Per kind, by value id. */
+  distinct: Record<Kind, PartValue[]>;
+}
+
+/** A plan without its interpreters, for a counter in a worker thread (functions do not cross threads). */
+export function uninterpreted(plan: FastPlan): Omit<FastPlan, 'interpret'> {
+  const copy = { ...plan };
+  delete copy.interpret;
+  return copy;
+}
+
+export type PartResult = { ok: true; part: CountedPart } | { ok: false; reason: string; line: number };
+
 export class RecordCounter {
   private readonly tables: Record<Kind, ValueTable> = { region: new ValueTable(), year: new ValueTable(), method: new ValueTable(), sex: new ValueTable(), age: new ValueTable() };
   /** Field index → which kind it is (or -1), for the needed columns. */
@@ -543,6 +583,7 @@ export class RecordCounter {
   private readonly valueMethod: Int32Array;
   private readonly groups: GroupSums | undefined;
   private readonly rowIds = new Int32Array(5);
+  private readonly spellings: Record<Kind, Map<string, Spelling>> = { region: new Map(), year: new Map(), method: new Map(), sex: new Map(), age: new Map() };
 
   constructor(private readonly plan: FastPlan) {
     this.line = plan.firstLine;
@@ -630,6 +671,75 @@ export class RecordCounter {
     if (end > 0 && !this.clean(buf, end)) return;
     const consumed = this.scan(buf, end, last);
     this.leftover = consumed < buf.length ? copyOf(buf, consumed, buf.length) : new Uint8Array(0);
+  }
+
+  /**
+   * True when the bytes pushed so far end inside a row: a quoted field's line break, at the
+   * point where a file was split, makes the rest of the row the next part's first "row".
+   */
+  get midRow(): boolean {
+    return this.leftover.length > 0;
+  }
+
+  /**
+   * The counts of a counter without `interpret` (a part of a split file, counted in a worker),
+   * flushed as {@link result} does, as plain data for the counter of the part before it.
+   */
+  part(): PartResult {
+    if (this.leftover.length && !this.failure) this.push(new Uint8Array(0), true);
+    if (this.failure) return { ok: false, ...this.failure };
+    const { keys, values, lines, size } = this.counts.byLine();
+    const distinct = (kind: Kind): PartValue[] => this.tables[kind].values.map((v) => (v instanceof Spelling ? { text: v.text } : { value: v }));
+    const part: CountedPart = {
+      rowsRead: this.rows,
+      lines: this.line - this.plan.firstLine,
+      keys,
+      values,
+      firstLines: lines,
+      size,
+      distinct: { region: distinct('region'), year: distinct('year'), method: distinct('method'), sex: distinct('sex'), age: distinct('age') },
+    };
+    return { ok: true, part };
+  }
+
+  /**
+   * Adds the counts of the part that follows the bytes pushed here (read from the line after
+   * the last one pushed, to the end of the file): its texts interpreted as this counter would
+   * have, its lines moved after this part's, a group seen in both keeping this part's first
+   * line. False, with a failure, when this counter failed or stopped inside a row (the split
+   * was not at a row's start), or a text of the part is not clean: the caller then reads the
+   * file in one piece, which decides.
+   */
+  absorb(part: CountedPart): boolean {
+    if (this.failure) return false;
+    if (this.leftover.length) return this.fail('a quoted line break where the file was split', this.line);
+    if (this.groups) return this.fail('an aggregated table is read in one piece', this.line);
+    const offset = this.line;
+    const maps: Int32Array[] = [];
+    for (const [k, kind] of KINDS.entries()) {
+      const map = new Int32Array(part.distinct[kind].length);
+      for (const [i, d] of part.distinct[kind].entries()) {
+        const value = 'text' in d ? this.interpret(kind, d.text) : d.value;
+        if ('text' in d && value === undefined) return this.fail(`${kind} "${d.text}" is not clean`, offset);
+        const id = this.tables[kind].intern(value);
+        if (id > MAX_IDS) return this.fail('too many distinct values', offset);
+        map[i] = id;
+      }
+      maps[k] = map;
+    }
+    const groups = new CountedGroups(part.keys, part.values, part.firstLines, part.size, EMPTY_DICTIONARIES);
+    const ids = new Int32Array(5);
+    const radix = MAX_IDS + 1;
+    // In order of first line, so a group that two spellings make one keeps the earlier line.
+    for (let i = 0; i < groups.size; i++) {
+      groups.ids(i, ids);
+      let key = 0;
+      for (let k = 0; k < 5; k++) key = key * radix + (maps[k]?.[ids[k] ?? 0] ?? 0);
+      this.counts.add(key, (part.firstLines[i] ?? 0) + offset, groups.value(i));
+    }
+    this.rows += part.rowsRead;
+    this.line += part.lines;
+    return true;
   }
 
   result(): FastResult {
@@ -991,7 +1101,7 @@ export class RecordCounter {
       this.fail('cannot decode', line);
       return -1;
     }
-    const value = this.interpret(kind, text);
+    const value = this.plan.interpret ? this.interpret(kind, text) : this.spelling(kind, text);
     if (value === undefined) {
       this.fail(`${kind} "${text}" is not clean`, line);
       return -1;
@@ -1004,8 +1114,18 @@ export class RecordCounter {
     return id;
   }
 
+  /** Without `interpret`, a text stands for itself (one Spelling per text), for the counter it is merged into. */
+  private spelling(kind: Kind, text: string): Spelling {
+    const texts = this.spellings[kind];
+    let s = texts.get(text);
+    if (!s) texts.set(text, (s = new Spelling(text)));
+    return s;
+  }
+
+  /** The meaning of a cell's text, or undefined when it is not clean. */
   private interpret(kind: Kind, text: string): unknown {
     const f = this.plan.interpret;
+    if (!f) return undefined;
     switch (kind) {
       case 'region':
         return text === '' ? undefined : f.region(text);

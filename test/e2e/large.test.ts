@@ -6,6 +6,7 @@ import { generate, generateAggregated } from '../../bench/generate.mjs';
 import { spawnSync } from 'node:child_process';
 import { ROOT, runCli, runRehab } from './harness.js';
 import { itFull } from '../helpers/tier.js';
+import { splitSearchStart } from '../../src/ingest/split.js';
 
 /**
  * A file big enough for the streaming fast path must give exactly what the general path gives
@@ -63,6 +64,46 @@ describe('a big record-level file', () => {
       expect(fast.status).not.toBe(0);
       expect(fast).toEqual(general);
       expect(readdirSync(tmp)).toEqual([]);
+    },
+    180_000,
+  );
+
+  itFull(
+    'ranks the same in two parts, one per thread, as through the general path; a quoted line break at the split and a damaged row in the second part too',
+    () => {
+      const args = ['rank', '--method', 'KBT', '--year', '2014', '--format', 'csv', '--quiet', '--input'];
+      const split = { REHAB_STATS_SPLIT_MIN_BYTES: '1' };
+      const two = runCli([...args, file], { env: split });
+      expect(two.status).toBe(0);
+      expect(two.stdout).toBe(runCli([...args, file], { env: GENERAL }).stdout);
+
+      // Every row with a note of the same length; the row where the split is looked for holds line breaks in quotes.
+      const [header, ...rows] = readFileSync(file, 'utf8').trimEnd().split('\n');
+      const noted = rows.map((r) => `${r};"${'n'.repeat(30)}"`);
+      const text = (lines: string[]) => [`${header};anteckning`, ...lines].join('\n') + '\n';
+      const dataOffset = Buffer.byteLength(`${header};anteckning\n`);
+      const at = splitSearchStart(dataOffset, Buffer.byteLength(text(noted)));
+      let row = 0;
+      for (let end = dataOffset; (end += Buffer.byteLength(noted[row]!) + 1) <= at;) row++;
+      noted[row] = `${rows[row]};"${'\n'.repeat(30)}"`;
+      const quoted = join(dir, 'quoted-break.csv');
+      writeFileSync(quoted, text(noted));
+      const bytes = readFileSync(quoted);
+      const before = bytes.lastIndexOf(0x22, bytes.indexOf(0x0a, at));
+      expect(bytes.subarray(before, before + 2).toString(), 'the first line break after the split point is in quotes').toBe('"\n');
+      const quotedTwo = runCli([...args, quoted], { env: split });
+      expect(quotedTwo.status).toBe(0);
+      expect(quotedTwo).toEqual(runCli([...args, quoted], { env: GENERAL }));
+
+      // An unknown region near the end: the error of the one-thread read, line and all.
+      const damaged = join(dir, 'damaged-late.csv');
+      const late = [...rows];
+      late.splice(rows.length - 10, 0, 'Region Atlantis;2014;KBT;K;30');
+      writeFileSync(damaged, [header, ...late].join('\n') + '\n');
+      const damagedTwo = runCli([...args, damaged], { env: split });
+      expect(damagedTwo.status).not.toBe(0);
+      expect(damagedTwo.stderr).toMatch(/line 159992/);
+      expect(damagedTwo).toEqual(runCli([...args, damaged], { env: GENERAL }));
     },
     180_000,
   );

@@ -1,4 +1,4 @@
-import { RecordCounter, type FastResult, type FastPlan } from '../../src/parse/fast-records.js';
+import { RecordCounter, uninterpreted, type FastResult, type FastPlan } from '../../src/parse/fast-records.js';
 
 /** A counter's result with its groups as plain objects, for comparing. */
 export function materialised(r: FastResult): unknown {
@@ -26,4 +26,22 @@ export function wholeAndInPieces(plan: FastPlan, data: Buffer, cuts: readonly nu
   data.copy(shared, 0, prev);
   pieces.push(shared.subarray(0, data.length - prev), true);
   return { whole: materialised(whole.result()), pieces: materialised(pieces.result()) };
+}
+
+/**
+ * The counter's result for `data` pushed whole, and counted in two parts split at byte `at` as
+ * the CLI does with a worker thread (src/ingest/split.ts): the part before by a counter with
+ * the plan, the part after by one without interpreters whose texts and lines the first absorbs.
+ * `split` is undefined when the parts refuse (the CLI then reads the file in one piece).
+ */
+export function wholeAndSplit(plan: FastPlan, data: Buffer, at: number): { whole: unknown; split: unknown } {
+  const whole = new RecordCounter(plan);
+  whole.push(data, true);
+  const before = new RecordCounter(plan);
+  before.push(data.subarray(0, at));
+  const after = new RecordCounter({ ...uninterpreted(plan), firstLine: 0 });
+  after.push(data.subarray(at), true);
+  const part = after.part();
+  const refused = before.failed || before.midRow || !part.ok || !before.absorb(part.part);
+  return { whole: materialised(whole.result()), split: refused ? undefined : materialised(before.result()) };
 }

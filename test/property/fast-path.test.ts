@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadTable } from '../../src/ingest/load.js';
 import { loadRecordsFast, planFastPath } from '../../src/ingest/fast.js';
 import { RehabError } from '../../src/errors.js';
-import { wholeAndInPieces } from './chunked-counter.js';
+import { wholeAndInPieces, wholeAndSplit } from './chunked-counter.js';
 import { bundledRegions } from '../../src/io/bundled.js';
 import { scanKernel } from '../../src/parse/kernel-file.js';
 import { runs } from '../helpers/tier.js';
@@ -119,6 +119,47 @@ describe.each([
           const data = Buffer.from(bytes.subarray(start.dataOffset));
           const { whole, pieces } = wholeAndInPieces(start.plan, data, cuts);
           expect(pieces).toEqual(whole);
+        }),
+        { numRuns: runs(300) },
+      );
+    },
+    SLOW,
+  );
+
+  it(
+    'counted in two parts split at any byte (inside a quoted field, between CR and LF), gives the whole count or refuses',
+    () => {
+      fc.assert(
+        fc.property(table, fc.nat(), (t, at) => {
+          const bytes = write(t);
+          const start = planFastPath(bytes, true, 'p.csv', regions, {}, k);
+          if (!start) return;
+          const data = Buffer.from(bytes.subarray(start.dataOffset));
+          const { whole, split } = wholeAndSplit(start.plan, data, at % (data.length + 1));
+          if (split !== undefined) expect(split).toEqual(whole);
+        }),
+        { numRuns: runs(300) },
+      );
+    },
+    SLOW,
+  );
+
+  it(
+    'counted in two parts split at a line start, as the CLI splits, gives the whole count, and refuses only a quoted line break there',
+    () => {
+      fc.assert(
+        fc.property(table, fc.nat(), (t, at) => {
+          const bytes = write(t);
+          const start = planFastPath(bytes, true, 'p.csv', regions, {}, k);
+          if (!start) return;
+          const data = Buffer.from(bytes.subarray(start.dataOffset));
+          // No line break after the point: the CLI does not split.
+          const lf = data.indexOf(0x0a, at % (data.length + 1));
+          if (lf < 0) return;
+          const { whole, split } = wholeAndSplit(start.plan, data, lf + 1);
+          const quotedBreak = t.rows.some((r) => r.note.includes('\n'));
+          if (!quotedBreak) expect(split, 'no quoted line break: the split stands').toBeDefined();
+          if (split !== undefined) expect(split).toEqual(whole);
         }),
         { numRuns: runs(300) },
       );

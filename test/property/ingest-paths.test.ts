@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { ScanKernel } from '../../src/parse/kernel.js';
+import { RecordCounter } from '../../src/parse/fast-records.js';
 import { readTable } from '../../src/ingest/index.js';
 import { RehabError } from '../../src/errors.js';
 import { bundledRegions } from '../../src/io/bundled.js';
@@ -91,6 +92,16 @@ describe('fast and general paths through the whole pipeline', () => {
     expect(general).toBe(0);
     expect(fast).toBeGreaterThan(0);
   });
+  it('split a file in two, one part per thread, when REHAB_STATS_SPLIT_MIN_BYTES allows (so the property below compares that too)', async () => {
+    const path = join(dir, 'split.csv');
+    writeFileSync(path, build({ rows: [{ region: 0, year: 2014, sex: 'K' }], targetBytes: 1_300_000, damage: undefined }));
+    const absorb = vi.spyOn(RecordCounter.prototype, 'absorb');
+    const split = await withEnv({ REHAB_STATS_SPLIT_MIN_BYTES: '1' }, () => readTable(path, 'count', regions));
+    const calls = absorb.mock.calls.length;
+    absorb.mockRestore();
+    expect(calls, 'the worker thread needs dist/count-worker.mjs: npm run build').toBe(1);
+    expect(split.observations).toEqual((await withEnv({ REHAB_STATS_GENERAL_PATH: '1' }, () => readTable(path, 'count', regions))).observations);
+  });
   it('give identical observations and identical errors, from a file and from stdin, at every size', async () => {
     let n = 0;
     await fc.assert(
@@ -101,10 +112,13 @@ describe('fast and general paths through the whole pipeline', () => {
         const stdin = (chunk: number) => ({ stdin: Readable.from(Array.from({ length: Math.ceil(bytes.length / chunk) }, (_, i) => bytes.subarray(i * chunk, (i + 1) * chunk))) });
         const general = await withEnv({ REHAB_STATS_GENERAL_PATH: '1' }, () => outcome(() => readTable(path, 'count', regions)));
         const fastFile = await withEnv({}, () => outcome(() => readTable(path, 'count', regions)));
+        // Two threads at any size: a damaged row in either part, or a quoted line break at the split, gives the one-thread outcome.
+        const twoThreads = await withEnv({ REHAB_STATS_SPLIT_MIN_BYTES: '1' }, () => outcome(() => readTable(path, 'count', regions)));
         // Pipes deliver 64 KiB at a time; an injected stdin may hand over much more at once.
         const fastStdin = await withEnv({}, () => outcome(() => readTable('-', 'count', regions, {}, stdin(65_536))));
         const bigChunks = await withEnv({}, () => outcome(() => readTable('-', 'count', regions, {}, stdin(5 << 20))));
         expect(fastFile).toEqual(general);
+        expect(twoThreads).toEqual(general);
         expect(fastStdin).toEqual(general);
         expect(bigChunks).toEqual(general);
       }),

@@ -1,0 +1,91 @@
+import { existsSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import { packagePath } from '../io/bundled.js';
+import { currentIo } from '../io/context.js';
+import type { Progress } from '../io/progress.js';
+import type { CountJob } from '../parse/count-worker.js';
+import { RecordCounter, uninterpreted, type FastResult, type PartResult } from '../parse/fast-records.js';
+import type { FastStart } from './fast.js';
+import { CHUNK_BYTES, type ByteSource } from './source.js';
+
+/**
+ * Below this size a record file is read by one thread: a worker thread takes about 40 ms to
+ * start (a quiet machine; more under load), which a file this big repays (BENCHMARKS.md,
+ * "Both cores"). REHAB_STATS_SPLIT_MIN_BYTES changes it (the tests split small files).
+ */
+export const SPLIT_MIN_BYTES = 24 << 20;
+
+/** The main thread starts at once and the worker some milliseconds later: the main thread takes up to this much more than half. */
+const LEAD_BYTES = 4 << 20;
+
+/** Where the search for the split begins: past the middle of the data by the main thread's lead (an eighth of the data at most). */
+export function splitSearchStart(dataOffset: number, size: number): number {
+  const data = size - dataOffset;
+  return dataOffset + Math.floor(data / 2) + Math.min(LEAD_BYTES, Math.floor(data / 8));
+}
+
+const LF = 0x0a;
+
+/** The built worker entry (npm run build); without it every file is read by one thread. */
+function workerFile(): string | undefined {
+  const path = packagePath('dist', 'count-worker.mjs');
+  return existsSync(path) ? path : undefined;
+}
+
+/** Whether a plain record file of `size` bytes is read in two parts, one per core. */
+export function splits(start: FastStart, source: ByteSource, size: number | undefined): size is number {
+  const env = currentIo().env.REHAB_STATS_SPLIT_MIN_BYTES;
+  const min = env !== undefined && env !== '' ? Number(env) : SPLIT_MIN_BYTES;
+  // An aggregated table must see every row of a group together; an injected opener (tests) is not a file a worker can open.
+  return size !== undefined && size >= min && !start.plan.values && source.readAt !== undefined && currentIo().open === undefined && workerFile() !== undefined;
+}
+
+/**
+ * Counts a regular file in two parts at once: this thread from the first data row to the
+ * first line start after the middle, a worker thread (its own kernel instance, its own reads)
+ * from there to the end; then the worker's counts are merged into this thread's
+ * ({@link RecordCounter.absorb}: its texts interpreted here, its lines moved after ours). The
+ * result is the one-thread result. Undefined when the parts cannot give it — a quoted line
+ * break at the split, a row either part hands over, a worker that fails to start — and the
+ * caller reads the file again in one piece, which then decides exactly as it always has.
+ */
+export async function countInTwo(path: string, source: ByteSource, size: number, first: Uint8Array, start: FastStart, progress: Progress): Promise<FastResult | undefined> {
+  const readAt = source.readAt?.bind(source);
+  const entry = workerFile();
+  if (!readAt || !entry) return undefined;
+  const middle = splitSearchStart(start.dataOffset, size);
+  const buffer = new Uint8Array(CHUNK_BYTES);
+  // The split: just past the first line break at or after the middle (a quoted one is found out below).
+  const n = await readAt(buffer, middle);
+  const lf = buffer.subarray(0, n).indexOf(LF);
+  if (lf < 0) return undefined;
+  const split = middle + lf + 1;
+  if (split >= size) return undefined;
+
+  const job: CountJob = { path, start: split, end: size, plan: uninterpreted(start.plan), chunkBytes: CHUNK_BYTES };
+  const worker = new Worker(entry, { workerData: job });
+  const part = new Promise<PartResult | undefined>((resolve) => {
+    worker.once('message', (m: PartResult) => resolve(m));
+    worker.once('error', () => resolve(undefined));
+    worker.once('exit', () => resolve(undefined));
+  });
+  try {
+    const counter = new RecordCounter(start.plan);
+    const head = Math.min(first.length, split);
+    for (let at = start.dataOffset; at < head && !counter.failed; at += CHUNK_BYTES) counter.push(first.subarray(at, Math.min(head, at + CHUNK_BYTES)));
+    for (let at = head; at < split && !counter.failed;) {
+      const got = await readAt(buffer.subarray(0, Math.min(buffer.length, split - at)), at);
+      if (got === 0) return undefined;
+      counter.push(buffer.subarray(0, got));
+      at += got;
+      // Both parts go at about the same pace: this part's share of the file, as the whole.
+      progress.update(Math.round((at / split) * size));
+    }
+    if (counter.failed || counter.midRow) return undefined;
+    const result = await part;
+    if (!result?.ok || !counter.absorb(result.part)) return undefined;
+    return counter.result();
+  } finally {
+    await worker.terminate();
+  }
+}

@@ -1,0 +1,44 @@
+import { closeSync, openSync, readSync } from 'node:fs';
+import { parentPort, workerData } from 'node:worker_threads';
+import { RecordCounter, type FastPlan, type PartResult } from './fast-records.js';
+
+/** What a worker thread counts: the rows of one file from byte `start` (a row's first byte) to `end`. */
+export interface CountJob {
+  path: string;
+  start: number;
+  end: number;
+  /** The main thread's plan without its interpreters (functions do not cross threads); the kernel module does. */
+  plan: Omit<FastPlan, 'interpret'>;
+  chunkBytes: number;
+}
+
+/**
+ * Counts the rows of bytes [start, end) of a file with a counter that keeps each cell's text
+ * (the main thread interprets them when it merges, {@link RecordCounter.absorb}). One read
+ * buffer, reused: memory stays flat. Line numbers count from 0, the part's first line.
+ */
+export function countRange(job: CountJob): PartResult {
+  const counter = new RecordCounter({ ...job.plan, firstLine: 0 });
+  const buffer = new Uint8Array(job.chunkBytes);
+  const fd = openSync(job.path, 'r');
+  try {
+    for (let at = job.start; at < job.end;) {
+      const n = readSync(fd, buffer, 0, Math.min(buffer.length, job.end - at), at);
+      if (n === 0) return { ok: false, reason: 'the file ended early', line: 0 };
+      at += n;
+      counter.push(buffer.subarray(0, n), at >= job.end);
+      if (counter.failed) break;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return counter.part();
+}
+
+// As the entry of a worker thread (dist/count-worker.mjs): count the job, post the result, the
+// typed arrays moved rather than copied. Any exception is the main thread's 'error' event.
+if (parentPort && workerData) {
+  const result = countRange(workerData as CountJob);
+  const port = parentPort;
+  port.postMessage(result, result.ok ? [result.part.keys.buffer, result.part.values.buffer, result.part.firstLines.buffer] : []);
+}
