@@ -53,8 +53,11 @@ export function disclosedCells(relations: readonly Relation[], hidden: ReadonlyS
   return out;
 }
 
-/** Gauss–Jordan elimination without fractions: rows are scaled, then divided by their gcd. */
-function reducedRowEchelon(input: bigint[][], width: number): bigint[][] {
+/**
+ * Gauss–Jordan elimination without fractions: rows are scaled, then divided by their gcd. The rows
+ * that have a pivot, in pivot order (exported for its tests).
+ */
+export function reducedRowEchelon(input: bigint[][], width: number): bigint[][] {
   /* eslint-disable @typescript-eslint/no-non-null-assertion -- every row has `width` entries and col < width;
      pivotRow, found and i are indices of existing rows. */
   const rows = input.map((r) => [...r]);
