@@ -14,7 +14,11 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 
 const args = process.argv.slice(2);
 const io = {
-  stdin: process.stdin,
+  // process.stdin is made on first use (a terminal's input); otherwise stdin is read from its descriptor.
+  get stdin() {
+    return process.stdin;
+  },
+  stdinFd: 0,
   stdout: process.stdout,
   stderr: process.stderr,
   stdoutFd: 1,

@@ -1,6 +1,6 @@
 import { CommanderError } from 'commander';
 import { buildProgram, VERSION } from './cli.js';
-import { recordInvocation } from './commands/publish.js';
+import { printsInputDigests, recordInvocation } from './commands/publish.js';
 import { ExitCode, formatError, RehabError } from './errors.js';
 import { currentIo, withIo, withIoSync, type Io } from './io/context.js';
 import { isSystemError, systemErrorText } from './io/errno.js';
@@ -32,6 +32,7 @@ export function run(args: readonly string[], io: Io): Promise<number> {
       if (action.options.some((o) => o.attributeName() === 'lang') && action.getOptionValue('lang') === undefined) action.setOptionValueWithSource('lang', lang, 'env');
       // The command line as typed, for --provenance.
       recordInvocation(action, VERSION, [...args]);
+      state.hashStdin = printsInputDigests(action);
     });
     try {
       await program.parseAsync([...args], { from: 'user' });

@@ -85,6 +85,14 @@ export function recordInvocation(action: Command, version: string, args: readonl
   invocation = { version, command: action.name(), arguments: [...args], options: { ...action.opts() } };
 }
 
+/**
+ * Whether a command prints its inputs' digests (see inputDigests): with --provenance, and
+ * report, whose method notes always carry them. Only then is stdin hashed as it is read.
+ */
+export function printsInputDigests(action: Command): boolean {
+  return action.name() === 'report' || Boolean(action.getOptionValue('provenance'));
+}
+
 /** Every input's name and SHA-256: the files given, or the bundled tables used in their place. */
 export function inputDigests(
   input: string | undefined,

@@ -98,7 +98,7 @@ async function streamFast(source: ByteSource, first: Uint8Array, start: FastStar
   // REHAB_STATS_STDIN_MEMORY_BYTES lets the tests reach the temporary file with a small input.
   let spill: Spill | undefined = stream ? new Spill(Number(currentIo().env.REHAB_STATS_STDIN_MEMORY_BYTES ?? 8 << 20)) : undefined;
   try {
-    spill?.add(first);
+    await spill?.add(first);
     let total = first.length;
     // Feed at most one chunk at a time: the kernel's input buffer is 4 MiB.
     for (let at = start.dataOffset; at < first.length; at += CHUNK_BYTES) counter.push(first.subarray(at, Math.min(first.length, at + CHUNK_BYTES)));
@@ -108,9 +108,9 @@ async function streamFast(source: ByteSource, first: Uint8Array, start: FastStar
       total += chunk.length;
       if (stream && total > LIMITS.streamBytes) throw ioError(msg('read.stream-too-big', { gib: LIMITS.streamBytes / 2 ** 30 }), source.name, msg('read.stream-too-big.hint'));
       if (spill) {
-        spill.add(chunk);
+        await spill.add(chunk);
         if (total > LIMITS.wholeBytes) {
-          spill.discard();
+          void spill.discard();
           spill = undefined;
         }
       }
@@ -121,9 +121,11 @@ async function streamFast(source: ByteSource, first: Uint8Array, start: FastStar
     const table = fastTable(start, result, keep);
     if (table) return { table, line: 0, reason: '' };
     const failure = result.ok ? { line: 0, reason: '' } : { line: result.line, reason: result.reason };
-    return { ...failure, ...(spill ? { kept: readRest(source, [spill.take()], total) } : {}) };
+    const kept = await spill?.take();
+    return { ...failure, ...(kept ? { kept: readRest(source, [kept], total) } : {}) };
   } finally {
-    spill?.discard();
+    // The temporary file is removed while the results are worked out (the process waits for it before exiting).
+    void spill?.discard();
   }
 }
 

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
-import { rememberStdinDigest } from '../io/digest.js';
+import { stdinDigestWanted, stdinHasher } from '../io/digest.js';
+import { descriptorReader, streamReader, type ChunkReader } from '../io/stdin.js';
 import { ioError } from '../errors.js';
 import { currentIo } from '../io/context.js';
 import { displayName, ioFailure } from '../io/read.js';
@@ -28,6 +28,8 @@ export interface ByteSource {
 /** What reading needs from the outside world; tests inject their own. */
 export interface InputIo {
   stdin: AsyncIterable<Uint8Array | string>;
+  /** stdin's descriptor, read from directly when given (the process's own: 0); else the stream above. */
+  stdinFd?: number;
   /** Opens a path for reading (node:fs/promises open by default). */
   open?: (path: string) => Promise<Pick<FileHandle, 'stat' | 'read' | 'close'>>;
 }
@@ -51,13 +53,23 @@ export const LIMITS = {
 /** Where inputs come from: the run's stdin and file opening (src/io/context.ts). */
 export function defaultIo(): InputIo {
   const io = currentIo();
-  return { stdin: io.stdin, ...(io.open ? { open: io.open } : {}) };
+  // io.stdin is read only when it is used: bin/ makes process.stdin on first use.
+  return {
+    get stdin() {
+      return io.stdin;
+    },
+    ...(io.stdinFd !== undefined ? { stdinFd: io.stdinFd } : {}),
+    ...(io.open ? { open: io.open } : {}),
+  };
 }
 
 /** Opens an input once. A missing file, a directory or a permission problem is an error (exit 3). */
 export async function openInput(path: string, io: InputIo = defaultIo()): Promise<ByteSource> {
   const name = displayName(path);
-  if (path === '-') return streamSource(name, io.stdin);
+  if (path === '-') {
+    const fromFd = io.stdinFd !== undefined ? descriptorReader(io.stdinFd, CHUNK_BYTES, () => io.stdin) : undefined;
+    return streamSource(name, fromFd ?? streamReader(io.stdin, CHUNK_BYTES));
+  }
   let handle: Pick<FileHandle, 'stat' | 'read' | 'close'>;
   try {
     handle = await (io.open ?? ((p: string) => open(p, 'r')))(path);
@@ -112,44 +124,34 @@ function handleSource(name: string, handle: Pick<FileHandle, 'read' | 'close'>, 
   };
 }
 
-function streamSource(name: string, stream: AsyncIterable<Uint8Array | string>): ByteSource {
-  const iterator = stream[Symbol.asyncIterator]();
-  let pending: Uint8Array | undefined;
-  // Stdin cannot be read twice: it is hashed as it streams, for the provenance of a result.
-  const hash = createHash('sha256');
-  let total = 0;
+function streamSource(name: string, reader: ChunkReader): ByteSource {
+  // Stdin cannot be read twice: when the run prints digests, it is hashed as it streams.
+  const hash = stdinDigestWanted() ? stdinHasher() : undefined;
   let finished = false;
   return {
     name,
     size: undefined,
     async next() {
-      if (!pending || pending.length === 0) {
-        if (finished) return undefined;
-        let r: IteratorResult<Uint8Array | string>;
-        try {
-          r = await iterator.next();
-        } catch (e) {
-          throw ioFailure(e, name);
-        }
-        if (r.done) {
-          finished = true;
-          rememberStdinDigest({ sha256: hash.digest('hex'), bytes: total });
-          return undefined;
-        }
-        pending = typeof r.value === 'string' ? Buffer.from(r.value) : r.value;
-        hash.update(pending);
-        total += pending.length;
+      if (finished) return undefined;
+      let chunk: Uint8Array | undefined;
+      try {
+        chunk = await reader.next();
+      } catch (e) {
+        throw ioFailure(e, name);
       }
-      const chunk = pending.subarray(0, CHUNK_BYTES);
-      pending = pending.subarray(chunk.length);
+      if (!chunk) {
+        finished = true;
+        hash?.done();
+        return undefined;
+      }
+      hash?.update(chunk);
       return chunk;
     },
     rewind() {
       throw new Error('a stream cannot be rewound');
     },
     async close() {
-      // Stop reading stdin, so a command that stopped early does not wait for its writer.
-      await iterator.return?.().catch(() => undefined);
+      await reader.stop();
     },
   };
 }

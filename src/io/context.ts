@@ -33,6 +33,8 @@ export interface OutStream {
  */
 export interface Io {
   stdin: AsyncIterable<Uint8Array | string>;
+  /** The descriptor behind stdin when it is the process's own (0): read from directly, in 1 MiB chunks (src/io/stdin.ts). */
+  stdinFd?: number;
   stdout: OutStream;
   stderr: OutStream;
   /** The descriptor behind stdout when it is the process's own (1): a file there is written in full. */
@@ -54,6 +56,8 @@ export interface RunState {
   exitStatus: number | undefined;
   /** stdin's SHA-256, taken as it is read (it cannot be read twice), for provenance. */
   stdinDigest: { sha256: string; bytes: number } | undefined;
+  /** Whether stdin is hashed as it is read: only when the command prints digests (--provenance, report). */
+  hashStdin: boolean;
 }
 
 const NOWHERE: OutStream = { write: () => true, on: () => undefined };
@@ -66,6 +70,7 @@ const IDLE: RunState = {
   io: { stdin: (async function* () {})(), stdout: NOWHERE, stderr: NOWHERE, env: {}, cwd: '/', now: () => new Date(0) },
   exitStatus: undefined,
   stdinDigest: undefined,
+  hashStdin: false,
 };
 
 // Per asynchronous call chain rather than one global, so two runs in one process (tests) never see each other's I/O.
@@ -73,13 +78,13 @@ const runs = new AsyncLocalStorage<RunState>();
 
 /** Runs `body` with `io` as the I/O of everything it calls. */
 export function withIo<T>(io: Io, body: (state: RunState) => Promise<T>): Promise<T> {
-  const state: RunState = { io, exitStatus: undefined, stdinDigest: undefined };
+  const state: RunState = { io, exitStatus: undefined, stdinDigest: undefined, hashStdin: false };
   return runs.run(state, () => body(state));
 }
 
 /** withIo for a synchronous body: a signal or uncaught-exception handler in bin/. */
 export function withIoSync<T>(io: Io, body: (state: RunState) => T): T {
-  const state: RunState = { io, exitStatus: undefined, stdinDigest: undefined };
+  const state: RunState = { io, exitStatus: undefined, stdinDigest: undefined, hashStdin: false };
   return runs.run(state, () => body(state));
 }
 

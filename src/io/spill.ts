@@ -1,71 +1,148 @@
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, read, rmdirSync, rmSync, unlinkSync, write } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+/** Chunks waiting to be written: past this, add() waits, so that memory stays flat when the disk is slow. */
+const MAX_QUEUED_WRITES = 8;
 
 /**
  * The bytes of a stream (stdin, a pipe) kept in case they must be read again, without holding
  * them all in memory: the first `inMemory` bytes stay in memory, the rest go to a temporary
- * file (removed by {@link Spill.discard}). A stream cannot be rewound, and the fast path may
- * have to hand a whole input to the general path after streaming most of it.
+ * file. A stream cannot be rewound, and the fast path may have to hand a whole input to the
+ * general path after streaming most of it.
+ *
+ * The temporary file is unlinked as soon as it is open (where the system allows: not on
+ * Windows), so nothing is left behind whatever ends the process; it is read back through its
+ * descriptor. Chunks are written one after another in libuv's thread pool while the next
+ * chunk is scanned; a chunk added must not be changed afterwards (the readers hand on a new
+ * buffer each time).
  */
 export class Spill {
   private chunks: Uint8Array[] = [];
   private held = 0;
-  private dir: string | undefined;
   private fd: number | undefined;
+  /** The file's folder while it still has a name (where it could not be unlinked at once). */
+  private named: string | undefined;
+  private written = 0;
+  private queued = 0;
+  private tail: Promise<void> = Promise.resolve();
+  private failure: Error | undefined;
 
   constructor(private readonly inMemory = 8 << 20) {}
 
-  add(chunk: Uint8Array): void {
+  /** Keeps `chunk`; resolves at once unless too many writes are waiting. */
+  async add(chunk: Uint8Array): Promise<void> {
+    this.throwIfFailed();
     if (this.fd === undefined && this.held + chunk.length <= this.inMemory) {
       this.chunks.push(chunk);
       this.held += chunk.length;
       return;
     }
     if (this.fd === undefined) {
-      this.dir = mkdtempSync(join(tmpdir(), 'rehab-stats-stdin-'));
-      live.add(this.dir);
-      if (live.size === 1) for (const s of SIGNALS) process.on(s, onSignal);
-      this.fd = openSync(join(this.dir, 'input'), 'w+', 0o600);
-      for (const c of this.chunks) this.write(c);
+      this.fd = this.open();
+      for (const c of this.chunks) this.write(this.fd, c);
       this.chunks = [];
     }
-    this.write(chunk);
+    this.write(this.fd, chunk);
+    while (this.queued > MAX_QUEUED_WRITES) await this.oneWritten();
+    this.throwIfFailed();
   }
 
-  /** Everything added, in memory (for the general path), and the temporary file removed. */
-  take(): Uint8Array {
-    if (this.fd === undefined) {
-      const all = this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks);
+  /** Everything added, in memory (for the general path); the temporary file is closed. */
+  async take(): Promise<Uint8Array> {
+    const fd = this.fd;
+    if (fd === undefined) {
+      const all = this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks);
       this.chunks = [];
-      return all;
+      return all ?? new Uint8Array(0);
     }
-    const all = readFileSync(join(this.dir!, 'input'));
-    this.discard();
+    await this.tail;
+    this.throwIfFailed();
+    const all = Buffer.allocUnsafe(this.written);
+    for (let at = 0; at < all.length;) {
+      const n = await new Promise<number>((resolve, reject) => read(fd, all, at, all.length - at, at, (e, got) => (e ? reject(e) : resolve(got))));
+      if (n === 0) throw new Error('the temporary copy of stdin is shorter than what was written to it');
+      at += n;
+    }
+    await this.discard();
     return all;
   }
 
-  /** Forgets the bytes and removes the temporary file, if any. */
-  discard(): void {
+  /** Forgets the bytes and closes (and, where it still has a name, removes) the temporary file. */
+  async discard(): Promise<void> {
     this.chunks = [];
-    if (this.fd !== undefined) closeSync(this.fd);
-    if (this.dir !== undefined) {
-      rmSync(this.dir, { recursive: true, force: true });
-      live.delete(this.dir);
-      if (live.size === 0) for (const s of SIGNALS) process.removeListener(s, onSignal);
-    }
+    const fd = this.fd;
     this.fd = undefined;
-    this.dir = undefined;
+    // A write still in flight must finish before its descriptor is closed (and perhaps reused).
+    await this.tail;
+    if (fd !== undefined) closeSync(fd);
+    if (this.named !== undefined) forget(this.named);
+    this.named = undefined;
   }
 
-  private write(chunk: Uint8Array): void {
-    for (let at = 0; at < chunk.length;) at += writeSync(this.fd!, chunk, at, chunk.length - at);
+  private open(): number {
+    const dir = mkdtempSync(join(tmpdir(), 'rehab-stats-stdin-'));
+    const file = join(dir, 'input');
+    const fd = openSync(file, 'w+', 0o600);
+    try {
+      unlinkSync(file);
+      rmdirSync(dir);
+    } catch {
+      // Windows keeps an open file's name: remove it when done, or on a signal.
+      this.named = dir;
+      live.add(dir);
+      if (live.size === 1) for (const s of SIGNALS) process.on(s, onSignal);
+    }
+    return fd;
+  }
+
+  private write(fd: number, chunk: Uint8Array): void {
+    const at = this.written;
+    this.written += chunk.length;
+    this.queued++;
+    // One write at a time, in order: concurrent writes to one file only contend for it.
+    this.tail = this.tail
+      .then(() => (this.failure === undefined ? writeAll(fd, chunk, at) : undefined))
+      .catch((e: unknown) => {
+        this.failure ??= e instanceof Error ? e : new Error(String(e));
+      })
+      .finally(() => {
+        this.queued--;
+        this.wake?.();
+      });
+  }
+
+  private wake: (() => void) | undefined;
+  private oneWritten(): Promise<void> {
+    return new Promise((resolve) => {
+      this.wake = () => {
+        this.wake = undefined;
+        resolve();
+      };
+    });
+  }
+
+  private throwIfFailed(): void {
+    if (this.failure !== undefined) throw this.failure;
   }
 }
 
-// Temporary directories in use, removed if a signal ends the process (as io/write.ts does for its files).
+/** Writes all of `chunk` at `position` (a write may take only part of it). */
+async function writeAll(fd: number, chunk: Uint8Array, position: number): Promise<void> {
+  for (let done = 0; done < chunk.length;) {
+    done += await new Promise<number>((resolve, reject) => write(fd, chunk, done, chunk.length - done, position + done, (e, n) => (e ? reject(e) : resolve(n))));
+  }
+}
+
+// Temporary folders that still have a name, removed if a signal ends the process (as io/write.ts does for its files).
 const live = new Set<string>();
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+function forget(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+  live.delete(dir);
+  if (live.size === 0) for (const s of SIGNALS) process.removeListener(s, onSignal);
+}
 
 function onSignal(signal: NodeJS.Signals): void {
   for (const dir of live) rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,119 @@
+import { fstatSync, read } from 'node:fs';
+import { isatty } from 'node:tty';
+
+/** Where stdin's chunks come from: next() gives the next one (undefined at the end); stop() stops reading. */
+export interface ChunkReader {
+  next(): Promise<Uint8Array | undefined>;
+  stop(): Promise<void>;
+}
+
+/**
+ * A stream's chunks as they come (a test's injected stdin, a terminal), none longer than
+ * `chunkBytes`: a longer one is handed on in pieces.
+ */
+export function streamReader(stream: AsyncIterable<Uint8Array | string>, chunkBytes: number): ChunkReader {
+  const iterator = stream[Symbol.asyncIterator]();
+  let pending: Uint8Array | undefined;
+  return {
+    async next() {
+      while (!pending || pending.length === 0) {
+        const r = await iterator.next();
+        if (r.done) return undefined;
+        pending = typeof r.value === 'string' ? Buffer.from(r.value) : r.value;
+      }
+      const chunk = pending.subarray(0, chunkBytes);
+      pending = pending.subarray(chunk.length);
+      return chunk;
+    },
+    async stop() {
+      // Stop reading stdin, so a command that stopped early does not wait for its writer.
+      await iterator.return?.().catch(() => undefined);
+    },
+  };
+}
+
+/**
+ * stdin read from its descriptor (a pipe, a socket, a redirected file), in chunks of
+ * `chunkBytes` but for the last. A pipe gives at most 64 KiB per read, and a stream hands each
+ * piece on in a buffer of its own: the scanner would be called, and a buffer made, sixteen times
+ * per MiB. Here reads fill one chunk before it is handed on. They go through libuv's thread
+ * pool (fs.read), so the process still answers signals while its writer is slow; once the
+ * reader has come back for a second chunk (it is streaming, not looking at the head), the
+ * next chunk is read while the current one is scanned.
+ *
+ * Undefined for a terminal (typed input is read as the stream `fallback` gives). A descriptor
+ * that turns out non-blocking (a read fails with EAGAIN: no byte is lost) is read through
+ * `fallback` from then on.
+ */
+export function descriptorReader(fd: number, chunkBytes: number, fallback: () => AsyncIterable<Uint8Array | string>): ChunkReader | undefined {
+  try {
+    if (isatty(fd) || fstatSync(fd).isDirectory()) return undefined;
+  } catch {
+    return undefined;
+  }
+  let ended = false;
+  let stream: ChunkReader | undefined;
+  let leftover: Uint8Array | undefined;
+  let ahead: Promise<Uint8Array | undefined> | undefined;
+  let handedOn = 0;
+
+  const readInto = (buffer: Uint8Array, at: number): Promise<number> =>
+    new Promise((resolve, reject) => read(fd, buffer, at, buffer.length - at, null, (e, n) => (e ? reject(e) : resolve(n))));
+
+  /** Copies from the fallback stream into `buffer` from `at`; the new fill level (as `at` when the stream has ended). */
+  const fromStream = async (buffer: Uint8Array, at: number): Promise<number> => {
+    // `stream` is set before this is called; the check keeps the type system informed.
+    if (!stream) return at;
+    leftover ??= await stream.next();
+    if (!leftover) return at;
+    const n = Math.min(leftover.length, buffer.length - at);
+    buffer.set(leftover.subarray(0, n), at);
+    leftover = n < leftover.length ? leftover.subarray(n) : undefined;
+    return at + n;
+  };
+
+  const fill = async (): Promise<Uint8Array | undefined> => {
+    if (ended) return undefined;
+    // A new buffer each time: a chunk handed on may still be kept (a stream's spill writes it later).
+    const buffer = Buffer.allocUnsafe(chunkBytes);
+    let filled = 0;
+    while (filled < chunkBytes) {
+      let next: number;
+      if (stream) {
+        next = await fromStream(buffer, filled);
+      } else {
+        try {
+          next = filled + (await readInto(buffer, filled));
+        } catch (e) {
+          if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+          stream = streamReader(fallback(), chunkBytes);
+          continue;
+        }
+      }
+      if (next === filled) {
+        ended = true;
+        break;
+      }
+      filled = next;
+    }
+    return filled > 0 ? buffer.subarray(0, filled) : undefined;
+  };
+
+  return {
+    async next() {
+      const chunk = await (ahead ?? fill());
+      ahead = undefined;
+      if (chunk && handedOn++ > 0 && !ended) {
+        ahead = fill();
+        // Its failure is seen by the next call; until then it must not count as unhandled.
+        ahead.catch(() => undefined);
+      }
+      return chunk;
+    },
+    async stop() {
+      // A read ahead still running is left to finish (it cannot be cancelled); the descriptor stays open.
+      ended = true;
+      await stream?.stop();
+    },
+  };
+}

@@ -1,0 +1,132 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { readTable } from '../../src/ingest/index.js';
+import { CHUNK_BYTES } from '../../src/ingest/source.js';
+import { RecordCounter } from '../../src/parse/fast-records.js';
+import { bundledRegions } from '../../src/io/bundled.js';
+import { withIo } from '../../src/io/context.js';
+import { Spill } from '../../src/io/spill.js';
+import { descriptorReader } from '../../src/io/stdin.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'rehab-stdin-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const NOWHERE = { write: () => true, on: () => undefined };
+const EMPTY = (async function* () {})();
+
+/** A record-level table of about `bytes` bytes. */
+function records(bytes: number): Buffer {
+  const names = ['Stockholm', 'Uppsala', 'Skåne', 'Västra Götaland', 'Norrbotten'];
+  const rows = ['region;år;metod;kön;ålder'];
+  let size = rows[0]!.length + 1;
+  for (let i = 0; size < bytes; i++) {
+    const row = `${names[i % 5]};${2010 + (i % 6)};${i % 3 ? 'KBT' : 'IPT'};${i % 2 ? 'K' : 'M'};${20 + (i % 50)}`;
+    rows.push(row);
+    size += Buffer.byteLength(row) + 1;
+  }
+  return Buffer.from(rows.join('\n') + '\n');
+}
+
+/**
+ * A pipe read from its descriptor: a FIFO whose writer (a process of its own) writes `bytes`
+ * in pieces of 4 KiB, as a slow producer would. Undefined where there is no mkfifo.
+ */
+function pipeOf(bytes: Buffer, name: string): { fd: number; writer: ChildProcess } | undefined {
+  const source = join(dir, `${name}.src`);
+  const fifo = join(dir, `${name}.fifo`);
+  writeFileSync(source, bytes);
+  if (spawnSync('mkfifo', [fifo]).status !== 0) return undefined;
+  const writer = spawn('sh', ['-c', `dd if='${source}' of='${fifo}' bs=4096 status=none`]);
+  // Opening a FIFO's reading end waits for its writer, which the shell above opens.
+  return { fd: openSync(fifo, 'r'), writer };
+}
+
+describe('stdin from its descriptor', () => {
+  it('reaches the kernel in chunks of at most 1 MiB, each full but the last, whatever the writer writes at once', async () => {
+    const bytes = records(5.5 * 2 ** 20);
+    const pipe = pipeOf(bytes, 'chunks');
+    if (!pipe) return;
+    const regions = bundledRegions();
+    const push = vi.spyOn(RecordCounter.prototype, 'push');
+    try {
+      const io = { stdin: EMPTY, stdout: NOWHERE, stderr: NOWHERE, env: {}, cwd: dir, now: () => new Date(0) };
+      const fromPipe = await withIo(io, () => readTable('-', 'count', regions, {}, { stdin: EMPTY, stdinFd: pipe.fd }));
+      const sizes = push.mock.calls.map(([chunk]) => chunk.length);
+      push.mockClear();
+      const path = join(dir, 'chunks.csv');
+      writeFileSync(path, bytes);
+      const fromFile = await withIo(io, () => readTable(path, 'count', regions));
+      expect(fromPipe.observations).toEqual(fromFile.observations);
+      // The first MiB is planned from (its rows pushed after the header), then one push per MiB read.
+      expect(Math.max(...sizes)).toBeLessThanOrEqual(CHUNK_BYTES);
+      expect(sizes.slice(1, -1).every((n) => n === CHUNK_BYTES)).toBe(true);
+      expect(sizes.length).toBe(Math.ceil(bytes.length / CHUNK_BYTES));
+    } finally {
+      push.mockRestore();
+      closeSync(pipe.fd);
+      pipe.writer.kill();
+    }
+  }, 60_000);
+
+  it('hands on every byte in order, in chunks of the size asked for', async () => {
+    const bytes = Buffer.from(Array.from({ length: 300_001 }, (_, i) => (i * 31) % 251));
+    const pipe = pipeOf(bytes, 'order');
+    if (!pipe) return;
+    try {
+      const reader = descriptorReader(pipe.fd, 65_536, () => EMPTY);
+      expect(reader).toBeDefined();
+      const chunks: Uint8Array[] = [];
+      for (let c = await reader!.next(); c; c = await reader!.next()) chunks.push(c);
+      expect(chunks.map((c) => c.length)).toEqual([65_536, 65_536, 65_536, 65_536, 300_001 - 4 * 65_536]);
+      expect(Buffer.concat(chunks).equals(bytes)).toBe(true);
+      expect(await reader!.next()).toBeUndefined();
+    } finally {
+      closeSync(pipe.fd);
+      pipe.writer.kill();
+    }
+  }, 30_000);
+});
+
+describe('the spill of a stream', () => {
+  it('gives back every byte added, from memory and from its temporary file, and leaves no file behind', async () => {
+    const tmp = mkdtempSync(join(dir, 'tmp-'));
+    const before = process.env.TMPDIR;
+    process.env.TMPDIR = tmp;
+    try {
+      const spill = new Spill(1000);
+      const parts = Array.from({ length: 40 }, (_, i) => Buffer.alloc(777 + i, i));
+      for (const p of parts) await spill.add(p);
+      // Unlinked as soon as it is open: nothing there even while it is in use.
+      expect(readdirSync(tmp)).toEqual([]);
+      expect(Buffer.from(await spill.take()).equals(Buffer.concat(parts))).toBe(true);
+      const small = new Spill(1000);
+      await small.add(Buffer.from('abc'));
+      expect(Buffer.from(await small.take()).toString()).toBe('abc');
+    } finally {
+      if (before === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = before;
+    }
+  });
+});
+
+describe('the digest of stdin', () => {
+  const BIN = join(import.meta.dirname, '..', '..', 'bin', 'rehab-stats.js');
+  it('is recorded by --provenance from a pipe the binary reads in 1 MiB chunks, as sha256sum has it', () => {
+    const bytes = records(3 * 2 ** 20);
+    const record = join(dir, 'provenance.json');
+    const r = spawnSync(process.execPath, [BIN, 'rank', '--method', 'KBT', '--year', '2014', '--input', '-', '--format', 'csv', '--quiet', '--provenance', record], {
+      input: bytes,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, NO_COLOR: '1', LANG: 'C' },
+    });
+    expect(r.status, r.stderr).toBe(0);
+    const sha = spawnSync('sha256sum', [], { input: bytes, encoding: 'utf8' });
+    const expected = sha.status === 0 ? sha.stdout.split(' ')[0] : createHash('sha256').update(bytes).digest('hex');
+    const p = JSON.parse(readFileSync(record, 'utf8')) as { inputs: { name: string; sha256: string; bytes: number }[] };
+    expect(p.inputs[0]).toEqual({ role: 'counts', name: 'stdin', sha256: expected, bytes: bytes.length });
+  }, 60_000);
+});
