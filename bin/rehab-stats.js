@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // The only code that touches `process`: it hands the real streams, environment, folder and clock
 // to run() and turns what run() returns into the exit code. Everything else is in src/run.ts.
-import { removeTemporaryFiles, run, uncaughtExitCode } from '../dist/rehab-stats.mjs';
+import { loadBundle } from './bundle.js';
+
+const { removeTemporaryFiles, run, uncaughtExitCode } = loadBundle().exports;
 
 // A signal mid-write: remove the safe writer's temporary files, then die of the same signal as
 // if it had not been caught, so the shell sees why (exit 128 + n).

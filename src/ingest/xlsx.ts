@@ -192,13 +192,16 @@ export function sheetGrid(ws: Worksheet): Grid {
   return { rows, notes, merges };
 }
 
-/** Excel shows at most 15 significant digits: 12.000000000000002 (0.1 × 120) is 12. */
-const DIGITS = new Intl.NumberFormat('en-US', { useGrouping: false, maximumSignificantDigits: 15 });
+/**
+ * Excel shows at most 15 significant digits: 12.000000000000002 (0.1 × 120) is 12. Made on
+ * first use: an Intl formatter costs start-up milliseconds, and most runs read no workbook.
+ */
+let digits: Intl.NumberFormat | undefined;
 
 /** A number as the CSV path reads it back exactly (decimal comma, no grouping, no exponent). */
 export function numberText(n: number): string {
   if (!Number.isFinite(n)) return String(n);
-  const text = Number.isSafeInteger(n) ? String(n) : DIGITS.format(n);
+  const text = Number.isSafeInteger(n) ? String(n) : (digits ??= new Intl.NumberFormat('en-US', { useGrouping: false, maximumSignificantDigits: 15 })).format(n);
   return text.replace('.', DECIMAL);
 }
 
