@@ -73,7 +73,11 @@ await build({
 const tools = 'dist/build-snapshot.mjs';
 await build({
   ...common,
-  stdin: { contents: "export { loadTable } from './src/ingest/load.ts'; export * from './src/io/bundled.ts';", resolveDir: '.', loader: 'ts' },
+  stdin: {
+    contents: "export { loadTable } from './src/ingest/load.ts'; export * from './src/io/bundled.ts'; export * from './src/domain/bundled.ts';",
+    resolveDir: '.',
+    loader: 'ts',
+  },
   outfile: tools,
 });
 try {

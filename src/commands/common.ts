@@ -13,7 +13,8 @@ import { parsePopulationRows, rowsToObservations, type PopulationRow } from '../
 import { homeFolder, populationCachePath, readPopulationCache } from '../io/population-cache.js';
 import type { RegionIndex } from '../domain/regions.js';
 import { ROLES } from '../domain/vocabulary.js';
-import { bundledPath, bundledRegions, readBundled, SNAPSHOT_PATH, snapshotTable } from '../io/bundled.js';
+import { bundledRegions, snapshotTable } from '../domain/bundled.js';
+import { bundledPath, readBundled, SNAPSHOT_PATH } from '../io/bundled.js';
 import { displayName } from '../io/read.js';
 import { writeStderr, writeStdout } from '../io/output.js';
 import { writeFiles, type OutputFile, type Protection } from '../io/write.js';

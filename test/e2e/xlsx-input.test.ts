@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readTable } from '../../src/ingest/index.js';
 import { chooseSheet, numberText } from '../../src/ingest/xlsx.js';
 import { RehabError } from '../../src/errors.js';
-import { bundledRegions } from '../../src/io/bundled.js';
+import { bundledRegions } from '../../src/domain/bundled.js';
 import { runInProcess } from '../fuzz/in-process.js';
 import { ROOT } from './harness.js';
 import { FULL } from '../helpers/tier.js';

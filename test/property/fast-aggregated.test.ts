@@ -6,7 +6,7 @@ import { loadRecordsFast, planFastPath } from '../../src/ingest/fast.js';
 import type { ReadOptions } from '../../src/ingest/options.js';
 import { RehabError } from '../../src/errors.js';
 import { wholeAndInPieces } from './chunked-counter.js';
-import { bundledRegions } from '../../src/io/bundled.js';
+import { bundledRegions } from '../../src/domain/bundled.js';
 import { scanKernel } from '../../src/parse/kernel-file.js';
 import type { WasmModule } from '../../src/parse/kernel.js';
 import { runs } from '../helpers/tier.js';

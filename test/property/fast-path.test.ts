@@ -5,7 +5,7 @@ import { loadTable } from '../../src/ingest/load.js';
 import { loadRecordsFast, planFastPath } from '../../src/ingest/fast.js';
 import { RehabError } from '../../src/errors.js';
 import { wholeAndInPieces, wholeAndSplit } from './chunked-counter.js';
-import { bundledRegions } from '../../src/io/bundled.js';
+import { bundledRegions } from '../../src/domain/bundled.js';
 import { scanKernel } from '../../src/parse/kernel-file.js';
 import { runs } from '../helpers/tier.js';
 

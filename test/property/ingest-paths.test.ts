@@ -8,7 +8,7 @@ import { ScanKernel } from '../../src/parse/kernel.js';
 import { RecordCounter } from '../../src/parse/fast-records.js';
 import { readTable } from '../../src/ingest/index.js';
 import { RehabError } from '../../src/errors.js';
-import { bundledRegions } from '../../src/io/bundled.js';
+import { bundledRegions } from '../../src/domain/bundled.js';
 import { withIo } from '../../src/io/context.js';
 import { runs } from '../helpers/tier.js';
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { RehabError } from '../../src/errors.js';
 import { loadTable } from '../../src/ingest/load.js';
 import { parseNumber } from '../../src/parse/number.js';
-import { bundledRegions } from '../../src/io/bundled.js';
+import { bundledRegions } from '../../src/domain/bundled.js';
 
 const regions = bundledRegions();
 const DOCUMENTED = new Set([2, 3, 4, 5, 6]);

@@ -3,7 +3,7 @@ import { stringify } from 'csv-stringify/sync';
 import { expect, it } from 'vitest';
 import { tidyCsv } from '../../src/commands/convert.js';
 import type { Observation, Sex } from '../../src/domain/observation.js';
-import { bundledRegions } from '../../src/io/bundled.js';
+import { bundledRegions } from '../../src/domain/bundled.js';
 import { neutraliseFormula } from '../../src/render/machine.js';
 
 const regions = bundledRegions();

@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readTable } from '../../src/ingest/index.js';
 import { RehabError } from '../../src/errors.js';
-import { bundledRegions } from '../../src/io/bundled.js';
+import { bundledRegions } from '../../src/domain/bundled.js';
 
 /**
  * A table typed into a sheet and the same sheet saved as CSV by Excel (";"-separated, decimal

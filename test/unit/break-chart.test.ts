@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { bundledRegions } from '../../src/io/bundled.js';
+import { bundledRegions } from '../../src/domain/bundled.js';
 import { breakAlone, breakVsRest } from '../../src/domain/break-analysis.js';
 import type { Series } from '../../src/domain/trend-series.js';
 import { breakChart } from '../../src/render/break-chart.js';

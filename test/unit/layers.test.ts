@@ -37,8 +37,6 @@ const KNOWN_UPWARD = [
   'domain/publish-trend.ts -> render/model.ts',
   'domain/publish.ts -> render/model.ts',
   'domain/ranking.ts -> render/model.ts',
-  'io/bundled.ts -> domain/observation.ts',
-  'io/bundled.ts -> domain/regions.ts',
 ];
 
 const SRC = join(import.meta.dirname, '..', '..', 'src');

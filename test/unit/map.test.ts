@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseBoundaries } from '../../src/ingest/boundaries.js';
-import { bundledRegions } from '../../src/io/bundled.js';
+import { bundledRegions } from '../../src/domain/bundled.js';
 import { choropleth, mapWords, rateClasses, tileMap, TILES, type MapOptions, type MapRegion } from '../../src/render/map.js';
 import { FUNNEL, SEQUENTIAL } from '../../src/render/palette.js';
 

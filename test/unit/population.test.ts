@@ -4,7 +4,8 @@ import { RehabError } from '../../src/errors.js';
 import type { Observation } from '../../src/domain/observation.js';
 import { PopulationTable, describeYears } from '../../src/domain/population.js';
 import { formatPopulationRows, parsePopulationRows, rowsToObservations } from '../../src/domain/population-rows.js';
-import { bundledRegions, readBundled } from '../../src/io/bundled.js';
+import { bundledRegions } from '../../src/domain/bundled.js';
+import { readBundled } from '../../src/io/bundled.js';
 
 const regions = bundledRegions();
 const codes = regions.regions.map((r) => r.code);

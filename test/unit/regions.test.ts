@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bundledRegions } from '../../src/io/bundled.js';
+import { bundledRegions } from '../../src/domain/bundled.js';
 import { sniffDelimiter } from '../../src/parse/sniff.js';
 import { decode } from '../../src/parse/decode.js';
 import { RehabError } from '../../src/errors.js';

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadTable } from '../../src/ingest/load.js';
-import { bundledRegions, readBundled, snapshotTable, SNAPSHOT_FILES, SNAPSHOT_PATH, sourceStamps, type Snapshot } from '../../src/io/bundled.js';
+import { bundledRegions, snapshotTable, SNAPSHOT_FILES, sourceStamps, type Snapshot } from '../../src/domain/bundled.js';
+import { readBundled, SNAPSHOT_PATH } from '../../src/io/bundled.js';
 
 // npm test builds first, so the snapshot the CLI uses exists; it must be the CSV data exactly.
 describe.skipIf(!existsSync(SNAPSHOT_PATH))('bundled data snapshot', () => {

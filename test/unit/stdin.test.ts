@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { readTable } from '../../src/ingest/index.js';
 import { CHUNK_BYTES } from '../../src/ingest/source.js';
 import { RecordCounter } from '../../src/parse/fast-records.js';
-import { bundledRegions } from '../../src/io/bundled.js';
+import { bundledRegions } from '../../src/domain/bundled.js';
 import { withIo } from '../../src/io/context.js';
 import { Spill } from '../../src/io/spill.js';
 import { descriptorReader } from '../../src/io/stdin.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bundledRegions } from '../../src/io/bundled.js';
+import { bundledRegions } from '../../src/domain/bundled.js';
 import type { Observation } from '../../src/domain/observation.js';
 import { PopulationTable } from '../../src/domain/population.js';
 import { keepRegions, nationalCount, resolveRegions } from '../../src/domain/select.js';
