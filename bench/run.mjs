@@ -3,14 +3,22 @@
 // csv-parse loop, all run in this one process run on the same generated inputs, reported as
 // medians with ratios. Never part of the test suite.
 //
-//   npm run bench                 # full run (2M and 4M rows; a few minutes)
+//   npm run bench                 # everything below (a quarter of an hour on two cores)
 //   npm run bench -- --quick      # 200 000 rows (aggregated: 441 000 values), fewer repetitions
-//   npm run bench -- --startup    # only start-up: the checkout and the installed package
+//   npm run bench -- --records    # only the record-level files against DuckDB, Miller and csv-parse
 //   npm run bench -- --aggregated # only the aggregated tables (long and wide, 441 000 and 882 000 values)
-//   npm run bench -- --paths      # only the ways in (issue 17, targets 2 and 3): the 2M-row file from
-//                                 # stdin, every field quoted, CRLF, with a BOM, Latin-1 — against the plain file
+//   npm run bench -- --paths      # only the ways in (issue 17, target 3): the 2M-row file quoted, CRLF,
+//                                 # with a BOM, Latin-1 — against the plain file
+//   npm run bench -- --stdin      # only stdin against the file path (issue 17, target 2)
+//   npm run bench -- --startup    # only start-up: the checkout and the installed package (issue 17, target 4)
 //   npm run bench -- --runs 3     # repetitions per measurement (default 5 big, 20 start-up)
-//   npm run bench -- --write      # also write the results into BENCHMARKS.md
+//   npm run bench -- --write      # also write the results into BENCHMARKS.md, each measurement
+//                                 # into its own section (the others stay as they are)
+//
+// The flags that name a measurement combine (--stdin --startup runs those two). Whatever is
+// compared is run in turn, one run of each per round, so that a busy machine slows all alike;
+// ratios are medians of the per-round ratios. Each section records the machine, its load
+// average before and after, and the date.
 //
 // DuckDB: npm install --no-save @duckdb/node-api   Miller: apt-get install miller
 import { spawnSync } from 'node:child_process';
@@ -20,12 +28,15 @@ import { join } from 'node:path';
 import { generate, generateAggregated, generateVariant } from './generate.mjs';
 
 const quick = process.argv.includes('--quick');
-/** Only the start-up rows (node -e 0, the checkout, the installed package). */
-const startupOnly = process.argv.includes('--startup');
 const write = process.argv.includes('--write');
-const loadAtStart = loadavg();
-const aggregatedOnly = process.argv.includes('--aggregated');
-const pathsOnly = process.argv.includes('--paths');
+const named = ['--records', '--aggregated', '--paths', '--stdin', '--startup'].filter((f) => process.argv.includes(f));
+/** Whether a measurement runs: every one when none is named. */
+const measured = (flag) => named.length === 0 || named.includes(flag);
+const recordsOn = measured('--records');
+const aggregatedOn = measured('--aggregated');
+const pathsOn = named.includes('--paths') || (named.length === 0 && !quick);
+const stdinOn = measured('--stdin');
+const startupOn = measured('--startup');
 const runsArg = process.argv.indexOf('--runs');
 const runsGiven = runsArg > 0 ? Number(process.argv[runsArg + 1]) : undefined;
 const root = new URL('../', import.meta.url).pathname;
@@ -33,7 +44,7 @@ const out = join(root, 'bench', 'out');
 const node = process.execPath;
 const cli = join(root, 'bin', 'rehab-stats.js');
 
-const sizes = startupOnly || aggregatedOnly || pathsOnly ? [] : quick ? [200_000] : [2_000_000, 4_000_000];
+const sizes = !recordsOn ? [] : quick ? [200_000] : [2_000_000, 4_000_000];
 const runsBig = runsGiven ?? (quick ? 3 : 5);
 const runsSmall = runsGiven ? runsGiven * 4 : quick ? 10 : 20;
 
@@ -51,18 +62,21 @@ const duckdb = (() => {
 })();
 const miller = has('mlr');
 
-/** Runs a command once: wall time (ms, from the hrtime around the spawn) and peak RSS (MB, from /usr/bin/time). */
+/**
+ * Runs a command once: wall time (ms, from the hrtime around the spawn), peak RSS (MB) and CPU
+ * time (user + system, ms, of the command and what it waited for) from /usr/bin/time.
+ */
 function once(argv) {
   const tmp = mkdtempSync(join(tmpdir(), 'bench-'));
-  const rssFile = join(tmp, 'rss');
-  const full = timeBin ? [timeBin, '-f', '%M', '-o', rssFile, ...argv] : argv;
+  const timeFile = join(tmp, 'time');
+  const full = timeBin ? [timeBin, '-f', '%M %U %S', '-o', timeFile, ...argv] : argv;
   const t0 = process.hrtime.bigint();
   const r = spawnSync(full[0], full.slice(1), { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, NO_COLOR: '1' } });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.status !== 0) throw new Error(`${argv.join(' ')} failed (${r.status}): ${r.stderr}`);
-  const rss = timeBin ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) / 1024 : NaN;
+  const [kb, user, sys] = timeBin ? readFileSync(timeFile, 'utf8').trim().split('\n').pop().split(' ').map(Number) : [NaN, NaN, NaN];
   rmSync(tmp, { recursive: true, force: true });
-  return { ms, rss, stdout: r.stdout };
+  return { ms, rss: kb / 1024, cpu: (user + sys) * 1000, stdout: r.stdout };
 }
 
 function median(xs) {
@@ -76,12 +90,40 @@ function measure(name, argv, runs) {
   return { name, ms: median(results.map((r) => r.ms)), rss: Math.max(...results.map((r) => r.rss)), stdout: results[0].stdout };
 }
 
-/** Several commands, one run of each in turn per round: medians per command. */
+/**
+ * Several commands, one run of each in turn per round (after one warm-up run each): per
+ * command the median wall and CPU time, the peak RSS, each round's wall time (for ratios
+ * taken round by round: a busy moment slows the runs of one round alike) and its first output.
+ */
 function measureInTurn(commands, runs) {
-  for (const [, argv] of commands) once(argv);
+  const outputs = commands.map(([, argv]) => once(argv).stdout);
   const times = commands.map(() => []);
   for (let i = 0; i < runs; i++) commands.forEach(([, argv], k) => times[k].push(once(argv)));
-  return commands.map(([name], k) => ({ name, ms: median(times[k].map((r) => r.ms)), rss: Math.max(...times[k].map((r) => r.rss)) }));
+  return commands.map(([name], k) => ({
+    name,
+    ms: median(times[k].map((r) => r.ms)),
+    cpu: median(times[k].map((r) => r.cpu)),
+    rss: Math.max(...times[k].map((r) => r.rss)),
+    rounds: times[k].map((r) => r.ms),
+    stdout: outputs[k],
+  }));
+}
+
+/** The median over rounds of a's wall time over b's (both from one measureInTurn). */
+function pairedRatio(a, b) {
+  return median(a.rounds.map((ms, i) => ms / b.rounds[i]));
+}
+
+/** What each section records of how it was measured: machine, Node, date, load before and after. */
+function started() {
+  return { load: loadavg(), date: new Date().toISOString().slice(0, 16).replace('T', ' ') };
+}
+function howMeasured(start, runsText) {
+  const load = (l) => l.map((x) => x.toFixed(1)).join(' ');
+  return [
+    `Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Node.js ${process.version}; ${start.date} UTC`,
+    `Load average (1, 5, 15 min): ${load(start.load)} before, ${load(loadavg())} after. ${runsText}`,
+  ].join('  \n');
 }
 
 /** region → count from each tool's output, to check they agree. */
@@ -107,6 +149,7 @@ function countsOf(name, stdout) {
 
 const rows = [];
 const notes = [];
+const recordsStart = started();
 for (const n of sizes) {
   const file = join(out, `records-${n / 1e6}m.csv`.replace('0.2m', '200k'));
   if (!existsSync(file)) {
@@ -148,8 +191,9 @@ for (const n of sizes) {
 
 // Aggregated tables (counts by region, year, method, sex and single year of age, as register
 // extracts come): rank and convert against DuckDB's sum … group by and Miller's stats1.
-const aggSizes = startupOnly || pathsOnly ? [] : quick ? [441_000] : [441_000, 882_000];
+const aggSizes = !aggregatedOn ? [] : quick ? [441_000] : [441_000, 882_000];
 const aggRows = [];
+const aggregatedStart = started();
 for (const layout of ['long', 'wide']) {
   for (const n of aggSizes) {
     const file = join(out, `${layout}-${n / 1000}k.csv`);
@@ -232,12 +276,22 @@ function pushRows(into, input, n, results, task) {
   }
 }
 
-// The ways in (issue 17, targets 2 and 3): the same 2M rows from stdin, quoted, CRLF, with a BOM
-// and in Latin-1, each against the plain file, run in turn so that load slows all alike.
-const pathRows = [];
-if (pathsOnly || (!startupOnly && !aggregatedOnly && !quick)) {
+// The ways in (issue 17, target 3): the same 2M rows quoted, CRLF, with a BOM and in Latin-1,
+// each against the plain file, run in turn so that load slows all alike.
+const out2m = async () => {
   const plain = join(out, 'records-2m.csv');
-  if (!existsSync(plain)) await generate(2_000_000, plain);
+  if (!existsSync(plain)) {
+    console.error(`generating ${plain} …`);
+    await generate(2_000_000, plain);
+  }
+  return plain;
+};
+const rank2014 = ['rank', '--method', 'KBT', '--year', '2014', '--format', 'csv', '--quiet'];
+const sections = [];
+
+if (pathsOn) {
+  const start = started();
+  const plain = await out2m();
   const variants = ['quoted', 'crlf', 'bom', 'latin1'];
   for (const kind of variants) {
     const file = join(out, `records-2m-${kind}.csv`);
@@ -246,28 +300,57 @@ if (pathsOnly || (!startupOnly && !aggregatedOnly && !quick)) {
       await generateVariant(plain, file, kind);
     }
   }
-  const rank = ['rank', '--method', 'KBT', '--year', '2014', '--format', 'csv', '--quiet'];
   const commands = [
-    ['plain file', [node, cli, ...rank, '--input', plain]],
-    ['stdin (a pipe)', ['sh', '-c', `cat '${plain}' | '${node}' '${cli}' ${rank.join(' ')} --input -`]],
-    ['every field quoted', [node, cli, ...rank, '--input', join(out, 'records-2m-quoted.csv')]],
-    ['CRLF line breaks', [node, cli, ...rank, '--input', join(out, 'records-2m-crlf.csv')]],
-    ['`;` with a UTF-8 BOM', [node, cli, ...rank, '--input', join(out, 'records-2m-bom.csv')]],
-    ['Latin-1 (Windows-1252)', [node, cli, ...rank, '--input', join(out, 'records-2m-latin1.csv')]],
+    ['plain file', [node, cli, ...rank2014, '--input', plain]],
+    ['every field quoted', [node, cli, ...rank2014, '--input', join(out, 'records-2m-quoted.csv')]],
+    ['CRLF line breaks', [node, cli, ...rank2014, '--input', join(out, 'records-2m-crlf.csv')]],
+    ['`;` with a UTF-8 BOM', [node, cli, ...rank2014, '--input', join(out, 'records-2m-bom.csv')]],
+    ['Latin-1 (Windows-1252)', [node, cli, ...rank2014, '--input', join(out, 'records-2m-latin1.csv')]],
   ];
-  console.error('the ways in: stdin, quoted, CRLF, BOM, Latin-1 …');
+  console.error('the ways in: quoted, CRLF, BOM, Latin-1 …');
   const results = measureInTurn(commands, runsBig);
-  const outputs = commands.map(([, argv]) => once(argv).stdout);
-  const base = results[0];
-  for (const [k, r] of results.entries()) {
-    pathRows.push({
-      input: r.name,
-      seconds: (r.ms / 1000).toFixed(2),
-      peak: r.rss.toFixed(0),
-      vsPlain: `${(r.ms / base.ms).toFixed(2)}×`,
-      same: outputs[k] === outputs[0] ? 'same' : 'DIFFERENT',
-    });
-  }
+  const [base] = results;
+  const table = [
+    '| 2,000,000 rows (67 MB), `rank --method KBT --year 2014` | median wall (s) | peak RSS (MB) | vs the plain file (median of rounds) | target ≤ 1.5× | output |',
+    '| --- | ---: | ---: | ---: | --- | --- |',
+    ...results.map((r) => {
+      const ratio = pairedRatio(r, base);
+      return `| ${r.name} | ${(r.ms / 1000).toFixed(2)} | ${r.rss.toFixed(0)} | ${ratio.toFixed(2)}× | ${r === base ? '' : ratio <= 1.5 ? 'met' : 'not met'} | ${r.stdout === base.stdout ? 'same' : 'DIFFERENT'} |`;
+    }),
+  ].join('\n');
+  sections.push(['bench-paths', `${howMeasured(start, `${runsBig} rounds, each running every variant once in turn, after one warm-up run each.`)}\n\n${table}\n`]);
+}
+
+// stdin against the file path (issue 17, target 2): the 2M-row file piped through cat, as a
+// producer would write it, paired round by round with the same file named by its path.
+if (stdinOn) {
+  const start = started();
+  const plain = quick ? join(out, 'records-200k.csv') : await out2m();
+  if (!existsSync(plain)) await generate(200_000, plain);
+  const rows = quick ? '200,000' : '2,000,000';
+  const mb = (statSync(plain).size / 1e6).toFixed(0);
+  const commands = [
+    ['the file (--input FILE)', [node, cli, ...rank2014, '--input', plain]],
+    ['stdin, a pipe from cat (--input -)', ['sh', '-c', `cat '${plain}' | '${node}' '${cli}' ${rank2014.join(' ')} --input -`]],
+  ];
+  console.error('stdin against the file …');
+  const [file, pipe] = measureInTurn(commands, runsBig * 2);
+  const ratio = pairedRatio(pipe, file);
+  const table = [
+    `| ${rows} rows (${mb} MB), \`rank --method KBT --year 2014\` | median wall (s) | median CPU (s) | peak RSS (MB) | output |`,
+    '| --- | ---: | ---: | ---: | --- |',
+    ...[file, pipe].map(
+      (r) => `| ${r.name} | ${(r.ms / 1000).toFixed(2)} | ${(r.cpu / 1000).toFixed(2)} | ${r.rss.toFixed(0)} | ${r.stdout === file.stdout ? 'same' : 'DIFFERENT'} |`,
+    ),
+  ].join('\n');
+  const verdict = [
+    `- stdin / the file, median of the ${pipe.rounds.length} rounds' ratios: **${ratio.toFixed(2)}×** (target ≤ 1.15×: ${ratio <= 1.15 ? 'met' : 'not met'}); by CPU time (cat's included): ${(pipe.cpu / file.cpu).toFixed(2)}×.`,
+    `- stdin's peak RSS: **${pipe.rss.toFixed(0)} MB** (target < 150 MB: ${pipe.rss < 150 ? 'met' : 'not met'}).`,
+  ].join('\n');
+  sections.push([
+    'bench-stdin',
+    `${howMeasured(start, `${pipe.rounds.length} rounds, each running the file and the pipe once in turn, after one warm-up run each.`)}\n\n${table}\n\n${verdict}\n`,
+  ]);
 }
 
 // Memory must not grow with the file.
@@ -275,11 +358,10 @@ const ourRss = rows.filter((r) => r.tool === 'rehab-stats').map((r) => Number(r.
 if (ourRss.length === 2 && ourRss.every(Number.isFinite))
   notes.push(`rehab-stats peak memory, 4M vs 2M rows: ${(ourRss[1] / ourRss[0]).toFixed(2)}× (${ourRss[0]} → ${ourRss[1]} MB).`);
 
-if (!aggregatedOnly && !pathsOnly) {
-  // Small inputs stay instant. node -e 0, the checkout and the installed package (npm pack,
-  // npm install -g into a temporary prefix — what users run; an install rewrites every file's
-  // time, which once made the data snapshot look stale) are run in turn, so that a busy machine
-  // slows all three alike.
+// Start-up (issue 17, target 4): node -e 0, the checkout and the installed package (npm pack,
+// npm install -g into a temporary prefix — what users run) in turn, round by round.
+if (startupOn) {
+  const start = started();
   console.error('start-up …');
   const prefix = mkdtempSync(join(tmpdir(), 'rehab-install-'));
   try {
@@ -288,19 +370,30 @@ if (!aggregatedOnly && !pathsOnly) {
     const tgz = join(prefix, packed.stdout.trim().split('\n').pop());
     const installed = spawnSync('npm', ['install', '-g', '--prefix', prefix, '--silent', tgz], { encoding: 'utf8' });
     if (installed.status !== 0) throw new Error(`npm install -g failed: ${installed.stderr}`);
-    const [idle, small, inst] = measureInTurn(
+    const inst = join(prefix, 'bin', 'rehab-stats');
+    const results = measureInTurn(
       [
-        ['node -e 0', [node, '-e', '0']],
-        ['rehab-stats rank --method KBT', [node, cli, 'rank', '--method', 'KBT']],
-        ['installed (npm pack, -g) rank --method KBT', [join(prefix, 'bin', 'rehab-stats'), 'rank', '--method', 'KBT']],
+        ['`node -e 0`', [node, '-e', '0']],
+        ['checkout: `rank --method KBT`', [node, cli, 'rank', '--method', 'KBT']],
+        ['installed: `rank --method KBT`', [inst, 'rank', '--method', 'KBT']],
+        ['installed: `--version`', [inst, '--version']],
       ],
       runsSmall,
     );
-    for (const r of [idle, small, inst])
-      rows.push({ input: 'bundled data', tool: r.name, seconds: (r.ms / 1000).toFixed(3), peak: r.rss.toFixed(0), rowsPerSecond: '', vsDuck: '', vsMiller: '' });
-    notes.push(
-      `rank on the bundled data: ${(small.ms / idle.ms).toFixed(2)}× the wall time of node -e 0 from the checkout, ${(inst.ms / idle.ms).toFixed(2)}× installed from npm pack.`,
-    );
+    const [idle, checkout, installedRank] = results;
+    const table = [
+      '| bundled data | median wall (ms) | median CPU (ms) | peak RSS (MB) | × `node -e 0` (median of rounds) | × by CPU time |',
+      '| --- | ---: | ---: | ---: | ---: | ---: |',
+      ...results.map(
+        (r) => `| ${r.name} | ${r.ms.toFixed(0)} | ${r.cpu.toFixed(0)} | ${r.rss.toFixed(0)} | ${pairedRatio(r, idle).toFixed(2)}× | ${(r.cpu / idle.cpu).toFixed(2)}× |`,
+      ),
+    ].join('\n');
+    const ratio = pairedRatio(installedRank, idle);
+    const verdict = [
+      `- The installed package's \`rank --method KBT\`: **${ratio.toFixed(2)}×** \`node -e 0\` (target ≤ 2×: ${ratio <= 2 ? 'met' : 'not met'}); the checkout's: ${pairedRatio(checkout, idle).toFixed(2)}×.`,
+      `- Rank's output is the same from the checkout and the installed package: ${checkout.stdout === installedRank.stdout ? 'yes' : 'NO'}.`,
+    ].join('\n');
+    sections.push(['bench-startup', `${howMeasured(start, `${runsSmall} rounds, each running the four once in turn, after one warm-up run each.`)}\n\n${table}\n\n${verdict}\n`]);
   } finally {
     rmSync(prefix, { recursive: true, force: true });
   }
@@ -312,7 +405,6 @@ const missing = [
 ].filter(Boolean);
 if (missing.length) notes.push(`Not found, so not compared: ${missing.join('; ')}.`);
 
-const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Node.js ${process.version}; ${new Date().toISOString().slice(0, 10)}`;
 const table = [
   '| input | tool | median wall (s) | peak RSS (MB) | rows/s | vs DuckDB | vs Miller |',
   '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
@@ -323,33 +415,21 @@ const aggTable = [
   '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |',
   ...aggRows.map((r) => `| ${r.input} | ${r.task} | ${r.tool} | ${r.seconds} | ${r.peak} | ${r.rowsPerSecond} | ${r.vsDuck} | ${r.vsMiller} |`),
 ].join('\n');
-const pathTable = [
-  '| 2,000,000 rows (67 MB), `rank --method KBT --year 2014` | median wall (s) | peak RSS (MB) | vs the plain file | output |',
-  '| --- | ---: | ---: | ---: | --- |',
-  ...pathRows.map((r) => `| ${r.input} | ${r.seconds} | ${r.peak} | ${r.vsPlain} | ${r.same} |`),
-].join('\n');
 const aggNotes = notes.filter((n) => / table, | on the (long|wide) table/.test(n));
 const otherNotes = notes.filter((n) => !aggNotes.includes(n));
-const header = `Machine: ${machine}; load average (1, 5, 15 min) ${loadAtStart.map((l) => l.toFixed(1)).join(' ')} at the start of the run, ${loadavg()
-  .map((l) => l.toFixed(1))
-  .join(' ')} at the end\nRuns: median of ${runsBig} (big inputs) and ${runsSmall} (start-up), after one warm-up run each.\n`;
-const aggReport = `${header}\n${aggTable}\n\n${aggNotes.map((n) => `- ${n}`).join('\n')}\n`;
-const report = `${header}\n${table}\n\n${otherNotes.map((n) => `- ${n}`).join('\n')}\n`;
-const pathReport = `${header}\n${pathTable}\n`;
-if (aggRows.length) console.log(aggReport);
-if (pathRows.length) console.log(pathReport);
-if (!aggregatedOnly && !pathsOnly) console.log(report);
+const oneByOne = `Median of ${runsBig} runs per tool, after one warm-up run each.`;
+if (aggRows.length) sections.unshift(['bench-aggregated', `${howMeasured(aggregatedStart, oneByOne)}\n\n${aggTable}\n\n${aggNotes.map((n) => `- ${n}`).join('\n')}\n`]);
+if (rows.length) sections.unshift(['bench', `${howMeasured(recordsStart, oneByOne)}\n\n${table}\n\n${otherNotes.map((n) => `- ${n}`).join('\n')}\n`]);
+for (const [, text] of sections) console.log(text);
 
 if (write) {
   const path = join(root, 'BENCHMARKS.md');
   let text = readFileSync(path, 'utf8');
-  const put = (name, body) => {
+  for (const [name, body] of sections) {
     const begin = `<!-- ${name}:begin -->`;
     const end = `<!-- ${name}:end -->`;
+    if (!text.includes(begin) || !text.includes(end)) throw new Error(`BENCHMARKS.md has no ${begin} … ${end} section`);
     text = text.slice(0, text.indexOf(begin) + begin.length) + '\n' + body + text.slice(text.indexOf(end));
-  };
-  if (aggRows.length) put('bench-aggregated', aggReport);
-  if (pathRows.length) put('bench-paths', pathReport);
-  if (!aggregatedOnly && !pathsOnly) put('bench', report);
+  }
   writeFileSync(path, text);
 }
