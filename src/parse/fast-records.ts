@@ -164,21 +164,72 @@ class ValueTable {
   }
 }
 
+/** Groups as typed arrays: combined keys, counts and first lines, `size` of each. */
+interface GroupsInOrder {
+  keys: Float64Array<ArrayBuffer>;
+  values: Float64Array<ArrayBuffer>;
+  lines: Float64Array<ArrayBuffer>;
+  size: number;
+}
+
+/** Counts per combined key, with the line each was first seen on: in JavaScript, or in the kernel's memory. */
+interface GroupCounts {
+  /** Adds `count` to `key`, first seen on `line`; false when there is no room for another group. */
+  add(key: number, line: number, count?: number): boolean;
+  byLine(): GroupsInOrder;
+}
+
+/**
+ * Groups sorted by first line (the general path's order). Each group's first line is its own
+ * (one row, one group), so the order is a plain numeric sort of line × 2^bits + index: no
+ * comparator, no object per group.
+ */
+function inLineOrder(keys: Float64Array, values: Float64Array, lines: Float64Array, size: number): GroupsInOrder {
+  const radix = 2 ** Math.max(1, Math.ceil(Math.log2(size + 1)));
+  const packed = new Float64Array(size);
+  for (let i = 0; i < size; i++) packed[i] = (lines[i] ?? 0) * radix + i;
+  packed.sort();
+  const out: GroupsInOrder = { keys: new Float64Array(size), values: new Float64Array(size), lines: new Float64Array(size), size };
+  for (let j = 0; j < size; j++) {
+    const i = (packed[j] ?? 0) % radix;
+    out.keys[j] = keys[i] ?? 0;
+    out.values[j] = values[i] ?? 0;
+    out.lines[j] = lines[i] ?? 0;
+  }
+  return out;
+}
+
+/** The kernel's count table (record files): the kernel counts its rows there, the JavaScript scanner the rest. */
+class KernelCounts implements GroupCounts {
+  constructor(private readonly kernel: ScanKernel) {
+    kernel.countRows();
+  }
+
+  add(key: number, line: number, count = 1): boolean {
+    return this.kernel.put(key, count, line) || (this.kernel.growCounts() && this.kernel.put(key, count, line));
+  }
+
+  byLine(): GroupsInOrder {
+    const { keys, values, lines, size } = this.kernel.counts();
+    return inLineOrder(keys, values, lines, size);
+  }
+}
+
 /** Counts per combined key (an integer below 2^50) with the line each key was first seen on; open addressing, grows by doubling. */
-class KeyCounter {
+class KeyCounter implements GroupCounts {
   private keys = new Float64Array(1 << 12).fill(-1);
   private counts = new Float64Array(1 << 12);
   private lines = new Float64Array(1 << 12);
   private used = 0;
 
-  add(key: number, line: number, count = 1): void {
+  add(key: number, line: number, count = 1): boolean {
     let mask = this.keys.length - 1;
     let slot = KeyCounter.hash(key) & mask;
     for (;;) {
       const k = this.keys[slot]!;
       if (k === key) {
         this.counts[slot]! += count;
-        return;
+        return true;
       }
       if (k < 0) break;
       slot = (slot + 1) & mask;
@@ -193,28 +244,24 @@ class KeyCounter {
     this.counts[slot] = count;
     this.lines[slot] = line;
     this.used++;
+    return true;
   }
 
   /** The keys, counts and first lines in order of first appearance, in typed arrays. */
-  byLine(): { keys: Float64Array<ArrayBuffer>; values: Float64Array<ArrayBuffer>; lines: Float64Array<ArrayBuffer>; size: number } {
-    // Each key's first line is its own (one row, one key), so ordering by line is a plain numeric
-    // sort of line × 2^bits + slot: no comparator, no object per key.
-    const bits = Math.max(1, Math.ceil(Math.log2(this.keys.length)));
-    const radix = 2 ** bits;
-    const packed = new Float64Array(this.used);
+  byLine(): GroupsInOrder {
+    const keys = new Float64Array(this.used);
+    const values = new Float64Array(this.used);
+    const lines = new Float64Array(this.used);
     let n = 0;
-    for (let i = 0; i < this.keys.length; i++) if (this.keys[i]! >= 0) packed[n++] = this.lines[i]! * radix + i;
-    packed.sort();
-    const keys = new Float64Array(n);
-    const values = new Float64Array(n);
-    const lines = new Float64Array(n);
-    for (let j = 0; j < n; j++) {
-      const slot = packed[j]! % radix;
-      keys[j] = this.keys[slot]!;
-      values[j] = this.counts[slot]!;
-      lines[j] = this.lines[slot]!;
+    for (let i = 0; i < this.keys.length; i++) {
+      const key = this.keys[i] ?? -1;
+      if (key < 0) continue;
+      keys[n] = key;
+      values[n] = this.counts[i] ?? 0;
+      lines[n] = this.lines[i] ?? 0;
+      n++;
     }
-    return { keys, values, lines, size: n };
+    return inLineOrder(keys, values, lines, n);
   }
 
   private grow(): void {
@@ -550,7 +597,7 @@ export class RecordCounter {
   /** Field index → which kind it is (or -1), for the needed columns. */
   private readonly kindOfField: Int8Array;
   private readonly maxField: number;
-  private readonly counts = new KeyCounter();
+  private readonly counts: GroupCounts;
   /** Per kind (region, year, method, sex, age): its table, and whether the file has that column. */
   private readonly tableList: ValueTable[];
   /** Bytes the row scanner must look at: the delimiter, quote, CR, LF and control characters the decoder rejects. */
@@ -570,7 +617,6 @@ export class RecordCounter {
   private readonly ids = new Int32Array(5);
   private readonly automata: (FieldAutomaton | undefined)[];
   private kernel: ScanKernel | undefined;
-  private outIds: Int32Array | undefined;
   /** The kernel's memory as f64s, for the counts in its OUT records. */
   private outValues: Float64Array | undefined;
   private readonly defaults: number[] = [0, 0, 0, 0, 0];
@@ -617,6 +663,7 @@ export class RecordCounter {
             needed: this.needed,
             width: plan.width,
             valueColumns: values.length,
+            maxRowBytes: plan.maxRowBytes,
           })
         : undefined;
     this.automata = KINDS.map((k, i) => (plan.columns[k] !== undefined ? new FieldAutomaton(this.special, kernel?.automatonStorage(i)) : undefined));
@@ -629,9 +676,10 @@ export class RecordCounter {
       }
       kernel.bytes.set(this.special, LAYOUT.SKIP);
       this.kernel = kernel;
-      this.outIds = new Int32Array(kernel.words.buffer, LAYOUT.OUT, LAYOUT.OUT_ROWS * 5);
       this.outValues = new Float64Array(kernel.words.buffer);
     }
+    // A record file's rows are counted by the kernel, in its memory, when there is one.
+    this.counts = kernel && !this.groups ? new KernelCounts(kernel) : new KeyCounter();
     const utf8 = new TextDecoder('utf-8', { fatal: true });
     this.decoder = plan.encoding === 'utf-8' ? (b) => utf8.decode(b) : (b) => iconv().decode(Buffer.from(b), 'windows-1252');
     // Columns the file lacks get the general path's defaults: the --year, no method, total, all ages.
@@ -735,7 +783,7 @@ export class RecordCounter {
       groups.ids(i, ids);
       let key = 0;
       for (let k = 0; k < 5; k++) key = key * radix + (maps[k]?.[ids[k] ?? 0] ?? 0);
-      this.counts.add(key, (part.firstLines[i] ?? 0) + offset, groups.value(i));
+      if (!this.counts.add(key, (part.firstLines[i] ?? 0) + offset, groups.value(i))) return this.fail('too many groups', offset);
     }
     this.rows += part.rowsRead;
     this.line += part.lines;
@@ -766,16 +814,10 @@ export class RecordCounter {
     return false;
   }
 
-  /** Bytes the general path's decoder would reject, a UTF-8 file that is not UTF-8 throughout, or an over-long row. */
+  /** Bytes the general path's decoder would reject, or a UTF-8 file that is not UTF-8 throughout. */
   private clean(buf: Uint8Array, end: number): boolean {
+    // A row's length is checked where it ends: by the kernel, or by scanJs.
     const part = buf.subarray(0, end);
-    const max = this.plan.maxRowBytes;
-    for (let from = 0; from < end;) {
-      const lf = part.indexOf(LF, from);
-      const rowEnd = lf < 0 ? end : lf;
-      if (rowEnd - from > max) return this.fail('row longer than any cell may be', this.line);
-      from = rowEnd + 1;
-    }
 
     if (this.plan.encoding === 'utf-8') {
       if (!isUtf8(part)) return this.fail('not UTF-8 throughout', this.line);
@@ -793,11 +835,16 @@ export class RecordCounter {
     kernel.bytes.set(buf.subarray(0, end), LAYOUT.IN);
     let pos = 0;
     while (pos < end) {
-      const r = kernel.scan(pos, end);
+      const r = kernel.scan(pos, end, this.line);
       this.countKernelRows(r.rows);
       if (this.failure) return r.pos;
       pos = r.pos;
       if (r.stop === KernelStop.OutFull) continue;
+      if (r.stop === KernelStop.CountsFull) {
+        if (kernel.growCounts()) continue;
+        this.fail('too many groups', this.line);
+        return pos;
+      }
       if (r.stop === KernelStop.End && (pos >= end || !last)) return pos;
       // One row the kernel cannot decide (or the last, unfinished one): the JavaScript path.
       const next = this.scanJs(buf, pos, end, last, 1);
@@ -807,15 +854,10 @@ export class RecordCounter {
     return pos;
   }
 
-  /** Counts the rows the kernel wrote to OUT; each is one physical line. */
+  /** Takes in the rows the kernel read: counted in its table (record files) or, an aggregated table's, written to OUT. Each is one physical line. */
   private countKernelRows(rows: number): void {
     if (this.groups) return this.addKernelGroups(rows);
-    const ids = this.outIds!;
-    const radix = MAX_IDS + 1;
-    for (let r = 0, o = 0; r < rows; r++, o += 5) {
-      const key = (((ids[o]! * radix + ids[o + 1]!) * radix + ids[o + 2]!) * radix + ids[o + 3]!) * radix + ids[o + 4]!;
-      this.counts.add(key, this.line++);
-    }
+    this.line += rows;
     this.rows += rows;
   }
 
@@ -995,6 +1037,11 @@ export class RecordCounter {
         this.fail('control character', this.line);
         return rowStart;
       }
+      // The length clean() does not check: a row that may hold an over-long cell is the general path's.
+      if (i - rowBegin > this.plan.maxRowBytes) {
+        this.fail('row longer than any cell may be', rowLine);
+        return rowStart;
+      }
       const blank = field === 0 && i === rowBegin;
       // Step over the line break, which must be the file's own kind (else csv-parse reads it as data).
       const crlf = i < end && buf[i] === CR;
@@ -1059,8 +1106,7 @@ export class RecordCounter {
       key = key * (MAX_IDS + 1) + id;
     }
     if (this.groups) return this.addGroups(buf, line);
-    this.counts.add(key, line);
-    return true;
+    return this.counts.add(key, line) || this.fail('too many groups', line);
   }
 
   /**

@@ -33,6 +33,13 @@ export const LAYOUT = {
   NEXT: 5636096,
   /** Aggregated tables: the value column number of each field whose kind is VALUE_KIND. */
   VIDX: 26607616,
+  /** Record files: the count table, slots of [key + 1: i64][count: f64]; at LINES each slot's first line (f64). */
+  HT: 26607872,
+  HT_SLOT_BYTES: 16,
+  LINES: 60162304,
+  /** Slots the count table may grow to (it stops at half full): a million groups. */
+  HT_MAX_SLOTS: 1 << 21,
+  HT_FIRST_SLOTS: 1 << 12,
   /** OUT's size in bytes (OUT_ROWS records of 20 bytes for record files). */
   OUT_BYTES: 65536 * 20,
   /** The kind byte of a field that holds a count (aggregated tables). */
@@ -47,6 +54,14 @@ export const LAYOUT = {
 interface KernelExports {
   memory: { buffer: ArrayBuffer };
   scan(pos: number, end: number, out: number, outEnd: number): number;
+  put(hi: number, lo: number, n: number, line: number): number;
+  count: WasmGlobal;
+  htMask: WasmGlobal;
+  htUsed: WasmGlobal;
+  htLimit: WasmGlobal;
+  htShift: { value: bigint };
+  line: WasmGlobal;
+  maxRow: WasmGlobal;
   delim: WasmGlobal;
   crlf: WasmGlobal;
   maxField: WasmGlobal;
@@ -64,6 +79,8 @@ export const enum KernelStop {
   NeedsJs = 1,
   /** The data ran out (the returned position is the start of an unfinished row, or the end). */
   End = 2,
+  /** The count table is full: make it bigger ({@link ScanKernel.growCounts}) and call again. */
+  CountsFull = 3,
 }
 
 export class ScanKernel {
@@ -74,7 +91,7 @@ export class ScanKernel {
   /** Bytes per OUT record: 20 (five ids) for record files; 24 + 8 per value column for aggregated tables. */
   readonly stride: number;
 
-  constructor(module: WasmModule, settings: { delimiter: number; crlf: boolean; maxField: number; needed: number; width: number; valueColumns: number }) {
+  constructor(module: WasmModule, settings: { delimiter: number; crlf: boolean; maxField: number; needed: number; width: number; valueColumns: number; maxRowBytes: number }) {
     this.exports = new WebAssembly.Instance(module, {}).exports as unknown as KernelExports;
     this.bytes = new Uint8Array(this.exports.memory.buffer);
     this.words = new Int32Array(this.exports.memory.buffer);
@@ -85,14 +102,72 @@ export class ScanKernel {
     this.exports.width.value = settings.width;
     this.stride = settings.valueColumns ? LAYOUT.OUT_VALUES + 8 * settings.valueColumns : 20;
     this.exports.stride.value = this.stride;
+    this.exports.maxRow.value = settings.maxRowBytes;
   }
 
-  /** Scans IN[pos, end); returns where it stopped, how many rows it wrote to OUT, and why. */
-  scan(pos: number, end: number): { pos: number; rows: number; stop: KernelStop } {
+  /**
+   * Scans IN[pos, end); returns where it stopped, how many rows it wrote to OUT (or counted,
+   * once {@link countRows} was called), and why. `line` is the line of the row at `pos`.
+   */
+  scan(pos: number, end: number, line: number): { pos: number; rows: number; stop: KernelStop } {
     // Whole records only: the kernel stops once the next would not fit.
     const outEnd = LAYOUT.OUT + Math.floor(LAYOUT.OUT_BYTES / this.stride) * this.stride;
+    this.exports.line.value = line;
     const next = this.exports.scan(LAYOUT.IN + pos, LAYOUT.IN + end, LAYOUT.OUT, outEnd) - LAYOUT.IN;
-    return { pos: next, rows: this.exports.rows.value, stop: this.exports.stop.value as KernelStop };
+    return { pos: next, rows: this.exports.rows.value, stop: this.exports.stop.value };
+  }
+
+  /** From now on the kernel counts the rows of a record file per group in its own table, instead of writing them to OUT. */
+  countRows(): void {
+    this.setSlots(LAYOUT.HT_FIRST_SLOTS);
+    this.exports.count.value = 1;
+  }
+
+  /** Adds n to the count of `key` (below 2^50), first seen on `line`; false when the table is full (grow it and add again). */
+  put(key: number, n: number, line: number): boolean {
+    return this.exports.put(Math.floor(key / 2 ** 32), key >>> 0, n, line) === 1;
+  }
+
+  /** Doubles the count table, keeping its groups; false when it has its largest size already. */
+  growCounts(): boolean {
+    const slots = this.exports.htMask.value + 1;
+    if (slots * 2 > LAYOUT.HT_MAX_SLOTS) return false;
+    const { keys, values, lines, size } = this.counts();
+    this.setSlots(slots * 2);
+    for (let i = 0; i < size; i++) this.put(keys[i] ?? 0, values[i] ?? 0, lines[i] ?? 0);
+    return true;
+  }
+
+  /** The groups of the count table, in slot order. */
+  counts(): { keys: Float64Array; values: Float64Array; lines: Float64Array; size: number } {
+    const slots = this.exports.htMask.value + 1;
+    const size = this.exports.htUsed.value;
+    const keys = new Float64Array(size);
+    const values = new Float64Array(size);
+    const lines = new Float64Array(size);
+    const f64 = new Float64Array(this.exports.memory.buffer, LAYOUT.HT, slots * 2);
+    const u32 = new Uint32Array(this.exports.memory.buffer, LAYOUT.HT, slots * 4);
+    const firstLines = new Float64Array(this.exports.memory.buffer, LAYOUT.LINES, slots);
+    let n = 0;
+    for (let s = 0; s < slots && n < size; s++) {
+      const lo = u32[s * 4] ?? 0;
+      const hi = u32[s * 4 + 1] ?? 0;
+      if (lo === 0 && hi === 0) continue;
+      keys[n] = hi * 2 ** 32 + lo - 1;
+      values[n] = f64[s * 2 + 1] ?? 0;
+      lines[n] = firstLines[s] ?? 0;
+      n++;
+    }
+    return { keys, values, lines, size: n };
+  }
+
+  /** An empty count table of `slots` slots (a power of two), filled to half at most. */
+  private setSlots(slots: number): void {
+    this.bytes.fill(0, LAYOUT.HT, LAYOUT.HT + slots * LAYOUT.HT_SLOT_BYTES);
+    this.exports.htMask.value = slots - 1;
+    this.exports.htShift.value = BigInt(64 - Math.log2(slots));
+    this.exports.htLimit.value = (slots / 4) * 3;
+    this.exports.htUsed.value = 0;
   }
 
   /** The transition and accept tables of column `k`, as views into the kernel's memory. */

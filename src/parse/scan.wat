@@ -3,7 +3,8 @@
 ;; other fields, and writes the five value ids of every clean row to OUT. Anything it cannot
 ;; decide alone — an unseen value, an escaped quote or a line break in quotes, a control character, a lone or misplaced CR, a short
 ;; or blank row, a row with more or fewer fields than the header — it hands back with stop = 1 at the start of that row, for the JavaScript path
-;; (which may teach the automata and call again). stop = 2: the data ran out; 0: OUT is full.
+;; (which may teach the automata and call again). stop = 2: the data ran out; 0: OUT is full;
+;; 3: the count table is full (JavaScript makes it bigger and calls again).
 ;;
 ;; Memory layout (bytes), mirrored in src/parse/kernel.ts:
 ;;   IN      0          4 MiB   the rows to scan
@@ -14,12 +15,14 @@
 ;;   ACC     5505600    5 x 4096 i32   accepting state -> value id (or -1)
 ;;   NEXT    5636096    5 x 4096 x 256 i32   automaton transitions (-1 unknown, -2 terminator)
 ;;   VIDX    26607616   256     aggregated tables: the value column number of each field of kind 5
+;;   HT      26607872   up to 2^21 slots x 16   record files: key and count per group (count = 1)
+;;   LINES   60162304   up to 2^21 x 8          the first line of each slot's group
 ;;
 ;; Aggregated tables: a field of kind 5 holds a count, read here when it is 1 to 15 plain digits
 ;; (anything else goes to the JavaScript path) and stored as an f64 in the row's OUT record.
 ;; An OUT record is `stride` bytes: the five ids, then (from byte 24) the value columns' counts.
 (module
-  (memory (export "memory") 407)
+  (memory (export "memory") 1175)
   (global $delim (export "delim") (mut i32) (i32.const 59))
   (global $crlf (export "crlf") (mut i32) (i32.const 0))
   (global $maxField (export "maxField") (mut i32) (i32.const 0))
@@ -28,6 +31,50 @@
   (global $rows (export "rows") (mut i32) (i32.const 0))
   (global $stop (export "stop") (mut i32) (i32.const 0))
   (global $stride (export "stride") (mut i32) (i32.const 20))
+  ;; Record files: 1 = count each clean row in the table at HT instead of writing it to OUT.
+  (global $count (export "count") (mut i32) (i32.const 0))
+  (global $htMask (export "htMask") (mut i32) (i32.const 0))
+  (global $htUsed (export "htUsed") (mut i32) (i32.const 0))
+  (global $htLimit (export "htLimit") (mut i32) (i32.const 0))
+  ;; 64 - log2(slots): a key's slot is the top bits of key × 2^64/φ (Fibonacci hashing).
+  (global $htShift (export "htShift") (mut i64) (i64.const 52))
+  ;; The line of the first row of this call (rows counted here are one physical line each).
+  (global $line (export "line") (mut f64) (f64.const 0))
+  ;; A row longer than this (bytes, its line break included) goes to the JavaScript path.
+  (global $maxRow (export "maxRow") (mut i32) (i32.const 10000))
+
+  ;; Adds n to the count of `key` (first seen on `line`) in the table at HT: open addressing,
+  ;; 16-byte slots [key + 1: i64][count: f64] (0 = empty), each slot's first line apart, at
+  ;; LINES + 8 x slot (not read while probing). Returns 0, and adds nothing, when the key is
+  ;; new and the table holds htLimit keys already.
+  (func $putKey (param $key i64) (param $n f64) (param $line f64) (result i32)
+    (local $k1 i64) (local $h i32) (local $addr i32) (local $k i64)
+    (local.set $k1 (i64.add (local.get $key) (i64.const 1)))
+    (local.set $h (i32.wrap_i64 (i64.shr_u (i64.mul (local.get $k1) (i64.const 0x9E3779B97F4A7C15)) (global.get $htShift))))
+    (loop $probe
+      (local.set $addr (i32.add (i32.const 26607872) (i32.shl (local.get $h) (i32.const 4))))
+      (local.set $k (i64.load (local.get $addr)))
+      (if (i64.eq (local.get $k) (local.get $k1))
+        (then
+          (f64.store offset=8 (local.get $addr) (f64.add (f64.load offset=8 (local.get $addr)) (local.get $n)))
+          (return (i32.const 1))))
+      (if (i64.eqz (local.get $k))
+        (then
+          (if (i32.ge_u (global.get $htUsed) (global.get $htLimit)) (then (return (i32.const 0))))
+          (i64.store (local.get $addr) (local.get $k1))
+          (f64.store offset=8 (local.get $addr) (local.get $n))
+          (f64.store (i32.add (i32.const 60162304) (i32.shl (local.get $h) (i32.const 3))) (local.get $line))
+          (global.set $htUsed (i32.add (global.get $htUsed) (i32.const 1)))
+          (return (i32.const 1))))
+      (local.set $h (i32.and (i32.add (local.get $h) (i32.const 1)) (global.get $htMask)))
+      (br $probe))
+    (i32.const 0))
+
+  ;; The same for JavaScript, with the key (below 2^50) in two halves.
+  (func (export "put") (param $hi i32) (param $lo i32) (param $n f64) (param $line f64) (result i32)
+    (call $putKey
+      (i64.or (i64.shl (i64.extend_i32_u (local.get $hi)) (i64.const 32)) (i64.extend_i32_u (local.get $lo)))
+      (local.get $n) (local.get $line)))
   (func (export "scan") (param $pos i32) (param $end i32) (param $out i32) (param $outEnd i32) (result i32)
     (local $rowStart i32) (local $field i32) (local $seen i32) (local $k i32)
     (local $st i32) (local $nx i32) (local $b i32) (local $next i32) (local $id i32)
@@ -140,11 +187,33 @@
                           (br $rowEnd)))))))))
           (global.set $stop (i32.const 1))
           (return (local.get $rowStart))))
-      ;; a whole row, with as many fields as the header
+      ;; a whole row, with as many fields as the header, not too long
       (if (i32.ne (i32.add (local.get $field) (i32.const 1)) (global.get $width))
         (then (global.set $stop (i32.const 1)) (return (local.get $rowStart))))
       (if (i32.ne (local.get $seen) (global.get $needed))
         (then (global.set $stop (i32.const 1)) (return (local.get $rowStart))))
+      (if (i32.gt_u (i32.sub (local.get $pos) (local.get $rowStart)) (global.get $maxRow))
+        (then (global.set $stop (i32.const 1)) (return (local.get $rowStart))))
+      (if (global.get $count)
+        (then
+          ;; key = region << 40 | year << 30 | method << 20 | sex << 10 | age (ids below 1024)
+          (if (i32.eqz (call $putKey
+                (i64.or
+                  (i64.or
+                    (i64.shl (i64.extend_i32_u (i32.load (i32.const 5505024))) (i64.const 40))
+                    (i64.shl (i64.extend_i32_u (i32.load (i32.const 5505028))) (i64.const 30)))
+                  (i64.or
+                    (i64.or
+                      (i64.shl (i64.extend_i32_u (i32.load (i32.const 5505032))) (i64.const 20))
+                      (i64.shl (i64.extend_i32_u (i32.load (i32.const 5505036))) (i64.const 10)))
+                    (i64.extend_i32_u (i32.load (i32.const 5505040)))))
+                (f64.const 1)
+                (f64.add (global.get $line) (f64.convert_i32_u (global.get $rows)))))
+            (then (global.set $stop (i32.const 3)) (return (local.get $rowStart))))
+          (global.set $rows (i32.add (global.get $rows) (i32.const 1)))
+          (if (i32.ge_u (local.get $pos) (local.get $end))
+            (then (global.set $stop (i32.const 2)) (return (local.get $pos))))
+          (br $row)))
       (i64.store (local.get $out) (i64.load (i32.const 5505024)))
       (i64.store (i32.add (local.get $out) (i32.const 8)) (i64.load (i32.const 5505032)))
       (i32.store (i32.add (local.get $out) (i32.const 16)) (i32.load (i32.const 5505040)))

@@ -211,4 +211,19 @@ describe.each([
     const fast = loadRecordsFast(Buffer.from(cases[10]![1]), 'p.csv', regions, {}, k);
     expect(fast?.observations.map((o) => [o.region, o.method, o.value])).toEqual([['01', 'KBT', 3]]);
   });
+  it('counts more groups than the first count table holds (the kernel makes it bigger), in the general path order', () => {
+    // 21 regions × 2 sexes × 100 ages = 4 200 groups, past the kernel's first 4 096 slots, each
+    // counted twice (its second row read by the kernel), in an order that is not the groups'.
+    const codes = regions.regions.map((r) => r.code);
+    const rows: string[] = [];
+    for (let round = 0; round < 2; round++)
+      for (let i = 0; i < 4200; i++) {
+        const g = (i * 1009) % 4200;
+        rows.push(`${codes[g % 21]};2014;KBT;${Math.floor(g / 21) % 2 ? 'K' : 'M'};${Math.floor(g / 42)}`);
+      }
+    const bytes = Buffer.from(`region;år;metod;kön;ålder\n${rows.join('\n')}\n`);
+    const fast = loadRecordsFast(bytes, 'p.csv', regions, {}, k);
+    expect(fast?.observations).toHaveLength(4200);
+    expect({ observations: fast?.observations, rowsRead: fast?.rowsRead }).toEqual(general(bytes));
+  });
 });
