@@ -1,19 +1,19 @@
 import { Command, Option } from 'commander';
 import { ExitCode, formatLocation, RehabError } from '../errors.js';
-import { readTable, type LoadedTable } from '../ingest/index.js';
+import { readTable, type LoadedTable, readOptions } from '../ingest/index.js';
 import type { Measure } from '../domain/observation.js';
 import type { Region, RegionIndex } from '../domain/regions.js';
 import { methodsOf, resolveRegions, yearsOf } from '../domain/select.js';
 import type { ColumnPlan } from '../ingest/shape.js';
 import { displayName } from '../io/read.js';
 import { writeStdout } from '../io/output.js';
-import { addHelp, addReadOptions, addRegionOption, addRowOptions, langOption, loadPopulation, resolveLang, loadRegions, readOptions, type DataOptions } from './common.js';
+import { addHelp } from './help.js';
+import { addReadOptions, addRegionOption, addRowOptions, langOption, type DataOptions, refuseUnused } from './options.js';
+import { loadPopulation, loadRegions } from '../ingest/counts.js';
 import { aboveTheirPopulation, describeAbove } from '../ingest/validate.js';
 import type { PopulationTable } from '../domain/population.js';
-import { setExitStatus } from '../io/context.js';
-import { english, msg, say, t, type Lang, type Message, type MessageId, type Text } from '../messages/index.js';
-import { currentIo } from '../io/context.js';
-import { refuseUnused } from './options.js';
+import { currentIo, setExitStatus } from '../io/context.js';
+import { english, msg, resolveLang, say, t, type Lang, type Message, type MessageId, type Text } from '../messages/index.js';
 
 const EXAMPLES = [
   'rehab-stats check export.csv  # what was understood, and every problem',

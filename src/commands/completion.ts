@@ -1,7 +1,8 @@
 import { Argument, Command, type Option } from 'commander';
 import { usageError } from '../errors.js';
 import { writeStdout } from '../io/output.js';
-import { addHelp, langOption } from './common.js';
+import { addHelp } from './help.js';
+import { langOption } from './options.js';
 import { msg } from '../messages/index.js';
 
 /**

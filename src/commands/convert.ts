@@ -1,27 +1,16 @@
 import { Command, Option } from 'commander';
 import { stringify } from 'csv-stringify/sync';
-import { readTable } from '../ingest/index.js';
-import type { Measure } from '../domain/observation.js';
+import { readTable, readOptions } from '../ingest/index.js';
+import type { Measure, Observation, ObservationColumns, Sex } from '../domain/observation.js';
 import type { RegionIndex } from '../domain/regions.js';
-import type { Observation, ObservationColumns, Sex } from '../domain/observation.js';
 import { writeStderr } from '../io/output.js';
 import { resolveRegions } from '../domain/select.js';
 import { neutraliseFormula } from '../render/machine.js';
-import {
-  addHelp,
-  formatNotes,
-  langOption,
-  resolveLang,
-  addReadOptions,
-  addRegionOption,
-  addRowOptions,
-  inputWarnings,
-  loadRegions,
-  outputProtection,
-  readOptions,
-  writeResult,
-  type DataOptions,
-} from './common.js';
+import { addHelp } from './help.js';
+import { formatNotes, outputProtection, writeResult } from './output.js';
+import { langOption, addReadOptions, addRegionOption, addRowOptions, type DataOptions } from './options.js';
+import { resolveLang } from '../messages/index.js';
+import { inputWarnings, loadRegions } from '../ingest/counts.js';
 import { currentIo } from '../io/context.js';
 
 const EXAMPLES = [

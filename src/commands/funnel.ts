@@ -6,23 +6,11 @@ import { funnelCurve } from '../stats/funnel-curve.js';
 import type { FunnelLabel } from '../stats/funnel.js';
 import type { OverdispersionKind } from '../stats/overdispersion.js';
 import { funnelSvg, funnelWords, type FunnelPoint } from '../render/funnel-svg.js';
-import { formatNumber, msg, say, t } from '../messages/index.js';
-import {
-  addDataOptions,
-  addHelp,
-  formatNotes,
-  inputWarnings,
-  langOption,
-  resolveLang,
-  loadCounts,
-  loadPopulation,
-  loadRegions,
-  outputProtection,
-  parseDenominator,
-  parseSexOption,
-  type DataOptions,
-} from './common.js';
-import { addRateOptions } from './options.js';
+import { formatNumber, msg, resolveLang, say, t } from '../messages/index.js';
+import { addDataOptions, langOption, parseDenominator, parseSexOption, type DataOptions, addRateOptions } from './options.js';
+import { addHelp } from './help.js';
+import { formatNotes, outputProtection } from './output.js';
+import { inputWarnings, loadCounts, loadPopulation, loadRegions } from '../ingest/counts.js';
 import { writeStderr } from '../io/output.js';
 import { ruleActive, HIDDEN_MARKER } from '../domain/publish.js';
 import { isHidden, protectedRanking } from '../domain/publish-ranking.js';

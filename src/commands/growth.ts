@@ -11,23 +11,21 @@ import { groupInParentheses, type PopulationTable } from '../domain/population.j
 import { ALL_AGES } from '../domain/observation.js';
 import {
   addDataOptions,
-  addHelp,
-  addOutputOptions,
-  dataNote,
-  populationNotes,
-  emit,
-  inputWarnings,
-  loadCounts,
-  loadPopulation,
-  loadRegions,
   parseSexOption,
   parseYearOption,
   type DataOptions,
-  type OutputOptions,
-  sourceName,
-} from './common.js';
+  addDeprecatedSpelling,
+  addMethodOption,
+  addPerOption,
+  addSexOption,
+  addYearRange,
+  refuseUnused,
+} from './options.js';
+import { addHelp } from './help.js';
+import { addOutputOptions, emit, type OutputOptions } from './output.js';
+import { dataNote, populationNotes, sourceName } from './notes.js';
+import { inputWarnings, loadCounts, loadPopulation, loadRegions } from '../ingest/counts.js';
 import { msg, type Text } from '../messages/index.js';
-import { addDeprecatedSpelling, addMethodOption, addPerOption, addSexOption, addYearRange, refuseUnused } from './options.js';
 
 const EXAMPLES = [
   'rehab-stats growth --method KBT --from 2009  # to the latest year',

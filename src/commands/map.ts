@@ -8,10 +8,12 @@ import { chooseMethod, selectCounts, yearsOf } from '../domain/select.js';
 import { readBoundaries } from '../ingest/boundaries.js';
 import { writeStderr } from '../io/output.js';
 import { choropleth, mapWords, tileMap, type MapOptions, type MapRegion } from '../render/map.js';
-import { addDataOptions, addHelp, loadCounts, loadPopulation, loadRegions, outputProtection, resolveLang, type DataOptions, formatNotes } from './common.js';
+import { addDataOptions, type DataOptions, addRateOptions } from './options.js';
+import { addHelp } from './help.js';
+import { loadCounts, loadPopulation, loadRegions } from '../ingest/counts.js';
+import { outputProtection, formatNotes } from './output.js';
+import { resolveLang, msg } from '../messages/index.js';
 import { currentIo } from '../io/context.js';
-import { msg } from '../messages/index.js';
-import { addRateOptions } from './options.js';
 
 const EXAMPLES = [
   'rehab-stats map --method KBT --output kbt-map.svg  # rate per 100,000, latest year',

@@ -2,7 +2,10 @@ import { Option, type Command } from 'commander';
 import { usageError } from '../errors.js';
 import { currentIo } from '../io/context.js';
 import { writeStderr } from '../io/output.js';
-import { parsePositive, parseYearOption, resolveLang } from './common.js';
+import { msg, resolveLang } from '../messages/index.js';
+import { ALL_AGES, TARGET_AGES, type Sex } from '../domain/observation.js';
+import { ROLES } from '../domain/vocabulary.js';
+import type { InputOptions } from '../ingest/counts.js';
 
 /**
  * The options that mean the same on every command, declared once: what a rate is of (--method,
@@ -87,4 +90,99 @@ export function addDeprecatedSpelling(cmd: Command, old: string, now: string, pa
 export function refuseUnused(cmd: Command, flags: readonly string[], why: string, hint?: string): void {
   const given = flags.filter((f) => cmd.getOptionValueSource(attributeOf(f)) === 'cli');
   if (given.length) throw usageError(`${given.join(', ')}: not used ${why}`, hint);
+}
+
+/** Options every data-reading command shares: the inputs and how to read them, and --region. */
+export interface DataOptions extends InputOptions {
+  /** --region: only these regions (codes, names or aliases), repeatable. */
+  region?: string[];
+}
+
+/** Reading the counts (and, for commands that divide, the population): --input, --population, the reading options, --region, --verbose. */
+export function addDataOptions(cmd: Command, o: { population?: boolean } = {}): Command {
+  cmd.option('-i, --input <file>', 'treatment counts to read (CSV/TSV/xlsx, "-" for stdin); default: the bundled illustrative dataset');
+  // Only commands that divide by the population offer it (share, for one, never does).
+  if (o.population !== false) {
+    cmd
+      .option('-p, --population <file>', 'population to divide by (same formats); default: the bundled SCB table')
+      .option('--above-population', 'accept counts larger than their population (one person treated more than once), with a note');
+  }
+  addRegionOption(addRowOptions(addReadOptions(cmd), { skipInvalid: true }));
+  return addVerboseOption(cmd);
+}
+
+/** --verbose: what was read and how; offered by the commands that read counts (loadCounts says it). */
+export function addVerboseOption(cmd: Command): Command {
+  return cmd.option('-v, --verbose', 'say on stderr what was read and how (encoding, delimiter, shape, path, time)');
+}
+
+/** --region: keep only these regions (Riket stays for comparison where the command has it). */
+export function addRegionOption(cmd: Command): Command {
+  return cmd.option('-r, --region <region>', 'only this region: SCB code, name or alias (e.g. 06, Jönköping, "Region Stockholm"); repeatable', collect, []);
+}
+
+/** How to read a file when detection is wrong: every command that reads a user's file has these. */
+export function addReadOptions(cmd: Command): Command {
+  return cmd
+    .option('--encoding <name>', 'input encoding when detection is wrong: utf-8, windows-1252, utf-16le')
+    .option('--delimiter <char>', 'input delimiter when sniffing is wrong: ";", "," or "tab"')
+    .option('--sheet <name|n>', 'the sheet of an xlsx input to read, by name or position (default: the first)')
+    .option('--map <role=column,...>', `say which column plays which role (${ROLES.join(', ')}, count), e.g. --map count=Antal,region=Landsting; repeatable`, collect, []);
+}
+
+/** What to do with rows: --skip-invalid (not for check, which lists every problem anyway), --sum-duplicates, --records. */
+export function addRowOptions(cmd: Command, opts: { skipInvalid: boolean }): Command {
+  if (opts.skipInvalid) cmd.option('--skip-invalid', 'leave out rows that cannot be used, listing them on stderr, instead of stopping');
+  return cmd
+    .option('--sum-duplicates', 'add up rows for the same region, year, method and sex instead of stopping')
+    .option('--records', 'count every row as one treatment (record-level file), even if it has numeric columns');
+}
+
+/** --lang: the language of what people read (tables, notes, errors); machine formats stay English. */
+export function langOption(): Option {
+  return new Option('--lang <lang>', 'language of human output (default from LANG)').choices(['en', 'sv']);
+}
+
+/** Commander helper: a repeatable option collects its values. */
+export function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+export function parseSexOption(v: string | undefined): Sex {
+  if (v === undefined || v === 'all' || v === 'total') return 'total';
+  if (v === 'women' || v === 'men') return v;
+  throw usageError(msg('option.sex', { value: v }));
+}
+
+export function parseDenominator(v: string | undefined): string {
+  if (v === undefined || v === 'all') return ALL_AGES;
+  if (v === '16-67') return TARGET_AGES;
+  throw usageError(msg('option.denominator', { value: v }));
+}
+
+export function parsePositive(name: string) {
+  return (v: string): number => {
+    const n = Number(v.replace(/[ _]/g, ''));
+    if (!(n > 0) || !Number.isFinite(n)) throw usageError(msg('option.positive', { option: name, value: v }));
+    return n;
+  };
+}
+
+export function parseYearOption(name: string) {
+  return (v: string): number => {
+    if (!/^(19|20)\d\d$/.test(v.trim())) throw usageError(msg('option.year', { option: name, value: v }));
+    return Number(v);
+  };
+}
+
+/** A confidence level as a percentage, for messages ({level:g}%): 0.95 → 95, 0.998 → 99.8. */
+export function levelPercent(level: number): number {
+  return Math.round(level * 1000) / 10;
+}
+
+/** --ci 95|99|99.8 → 0.95 … */
+export function parseLevel(v: string): number {
+  const n = Number(v);
+  if (![90, 95, 99, 99.8].includes(n)) throw usageError(msg('option.ci', { value: v }));
+  return n / 100;
 }

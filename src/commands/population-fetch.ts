@@ -8,7 +8,10 @@ import { HttpFailure, postJson } from '../io/http-json.js';
 import { populationCachePath, readPopulationCache } from '../io/population-cache.js';
 import { writeStderr, writeStdout } from '../io/output.js';
 import { writeFiles } from '../io/write.js';
-import { addHelp, langOption, homeRelative, loadRegions, outputProtection, parsePositive, parseYearOption } from './common.js';
+import { addHelp } from './help.js';
+import { langOption, parsePositive, parseYearOption } from './options.js';
+import { homeRelative, loadRegions } from '../ingest/counts.js';
+import { outputProtection } from './output.js';
 import { currentIo } from '../io/context.js';
 
 /** SCB's open PxWebApi 2.0. */

@@ -7,18 +7,11 @@ import { parsePopulationRows, rowsToObservations, type PopulationRow } from '../
 import { NATIONAL_CODE, type RegionIndex } from '../domain/regions.js';
 import { readBundled } from '../io/bundled.js';
 import type { ResultTable } from '../render/model.js';
-import {
-  addHelp,
-  addOutputOptions,
-  BUNDLED_POPULATION_SOURCE,
-  emit,
-  loadCachedPopulation,
-  loadRegions,
-  nationalDifferenceNote,
-  parseYearOption,
-  plural,
-  type OutputOptions,
-} from './common.js';
+import { addHelp } from './help.js';
+import { addOutputOptions, emit, type OutputOptions } from './output.js';
+import { BUNDLED_POPULATION_SOURCE, loadCachedPopulation, loadRegions } from '../ingest/counts.js';
+import { nationalDifferenceNote, plural } from './notes.js';
+import { parseYearOption } from './options.js';
 import { fetchCommand } from './population-fetch.js';
 import { msg, type Text } from '../messages/index.js';
 

@@ -5,14 +5,14 @@ import { provenanceJson, type InputDigest, type Made, type MethodRecord, type Pr
 import { digestOf, digestOfPath } from '../io/digest.js';
 import { readBundled } from '../io/bundled.js';
 import { displayName } from '../io/read.js';
-import { homeFolder, populationCachePath } from '../io/population-cache.js';
+import { populationCachePath } from '../io/population-cache.js';
+import { homeRelative } from '../ingest/counts.js';
 import type { PopulationTable } from '../domain/population.js';
 import { existsSync } from 'node:fs';
 import { msg } from '../messages/index.js';
 import { currentIo } from '../io/context.js';
 import { writeFiles, type Protection } from '../io/write.js';
 import { writeStdout } from '../io/output.js';
-import { sep } from 'node:path';
 
 /**
  * The publishing options every command that prints counts shares — --suppress, --round-counts,
@@ -118,7 +118,9 @@ export function buildProvenance(
   canonical?: { arguments: string[]; options: Record<string, unknown> },
 ): Provenance {
   if (!invocation) throw new Error('provenance asked for before the command line was recorded');
-  const { provenance: _omit, ...options } = invocation.options;
+  // The record describes the result, not where its own copy was asked to be written.
+  const options = { ...invocation.options };
+  delete options.provenance;
   return {
     tool: 'rehab-stats',
     version: invocation.version,
@@ -144,12 +146,6 @@ export function populationMade(population: PopulationTable, years: number[]): Pi
     population: { source: used.length ? used.join('; ') : population.source, years: [...new Set(years)].sort((a, b) => a - b) },
     ...(cacheUsed && existsSync(cache) ? { inputs: [{ role: 'population', path: cache, name: homeRelative(cache) }] } : {}),
   };
-}
-
-/** ~/.cache/… rather than /home/someone/.cache/… in a record that may be published. */
-function homeRelative(path: string): string {
-  const home = homeFolder();
-  return home && path.startsWith(home + sep) ? `~${path.slice(home.length)}` : path;
 }
 
 /**
@@ -178,7 +174,7 @@ export function provenanceOutput(
  */
 export async function writeWithProvenance(path: string | undefined, text: string, provenance: { path: string; data: string } | undefined, protection: Protection): Promise<void> {
   const toStdout = path === undefined || path === '-';
-  const files = [...(toStdout ? [] : [{ path: path!, data: text }]), ...(provenance ? [provenance] : [])];
+  const files = [...(toStdout ? [] : [{ path, data: text }]), ...(provenance ? [provenance] : [])];
   if (files.length) await writeFiles(files, protection);
   if (toStdout) writeStdout(text);
 }

@@ -16,28 +16,13 @@ import { protectedRanking } from '../domain/publish-ranking.js';
 import { addPublishOptions, populationMade, publishRule, type PublishOptions } from './publish.js';
 import type { Column, ResultRow, ResultTable } from '../render/model.js';
 import { FUNNEL_COLUMNS, intervalColumns } from '../render/columns.js';
-import {
-  addDataOptions,
-  addHelp,
-  addOutputOptions,
-  dataNote,
-  populationNotes,
-  emit,
-  inputWarnings,
-  levelPercent,
-  loadCounts,
-  loadPopulation,
-  loadRegions,
-  parseDenominator,
-  parseLevel,
-  parseSexOption,
-  type DataOptions,
-  type OutputOptions,
-  sourceName,
-} from './common.js';
+import { addDataOptions, levelPercent, parseDenominator, parseLevel, parseSexOption, type DataOptions, addRateOptions, refuseUnused } from './options.js';
+import { addHelp } from './help.js';
+import { addOutputOptions, emit, type OutputOptions } from './output.js';
+import { dataNote, populationNotes, sourceName } from './notes.js';
+import { inputWarnings, loadCounts, loadPopulation, loadRegions } from '../ingest/counts.js';
 import { msg, sexWord, type Message, type Text } from '../messages/index.js';
 import { groupInParentheses } from '../domain/population.js';
-import { addRateOptions, refuseUnused } from './options.js';
 
 const EXAMPLES = [
   'rehab-stats rank --method KBT  # latest year in the bundled data',

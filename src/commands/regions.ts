@@ -2,7 +2,9 @@ import { Command } from 'commander';
 import type { RegionIndex } from '../domain/regions.js';
 import { matchKey } from '../domain/text.js';
 import type { ResultTable } from '../render/model.js';
-import { addHelp, addOutputOptions, emit, loadRegions, type OutputOptions } from './common.js';
+import { addHelp } from './help.js';
+import { addOutputOptions, emit, type OutputOptions } from './output.js';
+import { loadRegions } from '../ingest/counts.js';
 import { msg } from '../messages/index.js';
 
 const EXAMPLES = [

@@ -19,24 +19,14 @@ import { reportHtml, reportMarkdown } from '../report/render.js';
 import { ruleActive, type PublishRule } from '../domain/publish.js';
 import type { Provenance } from '../domain/provenance.js';
 import { buildProvenance, inputDigests, parseWhole, recordTime } from './publish.js';
-import {
-  addHelp,
-  collect,
-  loadCounts,
-  loadPopulation,
-  loadRegions,
-  outputProtection,
-  parsePositive,
-  populationLabels,
-  parseYearOption,
-  resolveLang,
-  type CountData,
-  sourceName,
-} from './common.js';
+import { addHelp } from './help.js';
+import { collect, parsePositive, parseYearOption, addDeprecatedSpelling, deprecationNote } from './options.js';
+import { loadCounts, loadPopulation, loadRegions, type CountData } from '../ingest/counts.js';
+import { outputProtection } from './output.js';
+import { populationLabels, sourceName } from './notes.js';
+import { resolveLang, msg, say } from '../messages/index.js';
 import { currentIo, setExitStatus } from '../io/context.js';
-import { msg, say } from '../messages/index.js';
 import { localText } from '../render/localise.js';
-import { addDeprecatedSpelling, deprecationNote } from './options.js';
 
 const EXAMPLES = [
   'rehab-stats report  # rehab-stats.config.json if present, else report/rehab-stats.{md,html}',

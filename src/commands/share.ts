@@ -11,20 +11,11 @@ import { protectTable } from '../domain/publish.js';
 import { shareSpec } from '../domain/publish-specs.js';
 import { roundCount } from '../stats/round-count.js';
 import { addPublishOptions, publishRule, type PublishOptions } from './publish.js';
-import {
-  addDataOptions,
-  addHelp,
-  addOutputOptions,
-  dataNote,
-  emit,
-  inputWarnings,
-  loadCounts,
-  loadRegions,
-  parseYearOption,
-  type DataOptions,
-  type OutputOptions,
-  sourceName,
-} from './common.js';
+import { addDataOptions, parseYearOption, type DataOptions } from './options.js';
+import { addHelp } from './help.js';
+import { addOutputOptions, emit, type OutputOptions } from './output.js';
+import { dataNote, sourceName } from './notes.js';
+import { inputWarnings, loadCounts, loadRegions } from '../ingest/counts.js';
 import { msg, sexWord, type Text } from '../messages/index.js';
 
 const EXAMPLES = [

@@ -7,25 +7,12 @@ import { rankRows } from '../domain/ranking.js';
 import { protectTable, roundCells, ruleActive } from '../domain/publish.js';
 import { rankSpec } from '../domain/publish-specs.js';
 import { addPublishOptions, populationMade, publishRule, type PublishOptions } from './publish.js';
-import {
-  addDataOptions,
-  addHelp,
-  addOutputOptions,
-  dataNote,
-  populationNotes,
-  emit,
-  inputWarnings,
-  loadCounts,
-  loadPopulation,
-  loadRegions,
-  parseDenominator,
-  parseSexOption,
-  type DataOptions,
-  type OutputOptions,
-  sourceName,
-} from './common.js';
+import { addDataOptions, parseDenominator, parseSexOption, type DataOptions, addRateOptions, refuseUnused } from './options.js';
+import { addHelp } from './help.js';
+import { addOutputOptions, emit, type OutputOptions } from './output.js';
+import { dataNote, populationNotes, sourceName } from './notes.js';
+import { inputWarnings, loadCounts, loadPopulation, loadRegions } from '../ingest/counts.js';
 import { msg, type Text } from '../messages/index.js';
-import { addRateOptions, refuseUnused } from './options.js';
 
 const EXAMPLES = ['rehab-stats summary --method KBT --year 2014  # how unequal is access across regions?', 'rehab-stats summary --method MMR --measure count --format json'];
 

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { dataError } from '../errors.js';
 import { loadTable } from '../ingest/load.js';
-import { readTable } from '../ingest/index.js';
+import { readTable, readOptions } from '../ingest/index.js';
 import type { Observation } from '../domain/observation.js';
 import type { RegionIndex } from '../domain/regions.js';
 import { matchKey } from '../domain/text.js';
@@ -11,21 +11,10 @@ import { wilsonInterval } from '../stats/wilson.js';
 import type { ResultRow, ResultTable } from '../render/model.js';
 import { intervalColumns } from '../render/columns.js';
 import { resolveRegions } from '../domain/select.js';
-import {
-  addHelp,
-  addOutputOptions,
-  addReadOptions,
-  addRegionOption,
-  addVerboseOption,
-  describeRead,
-  emit,
-  loadRegions,
-  parseYearOption,
-  readOptions,
-  refuseSheetWithoutInput,
-  type DataOptions,
-  type OutputOptions,
-} from './common.js';
+import { addHelp } from './help.js';
+import { addOutputOptions, emit, type OutputOptions } from './output.js';
+import { addReadOptions, addRegionOption, addVerboseOption, parseYearOption, type DataOptions } from './options.js';
+import { describeRead, loadRegions, refuseSheetWithoutInput } from '../ingest/counts.js';
 import { msg, type Message, type Text } from '../messages/index.js';
 
 const EXAMPLES = [

@@ -13,30 +13,16 @@ import { growth } from '../stats/growth.js';
 import { sparkline } from '../stats/trend.js';
 import type { Column, ResultRow, ResultTable } from '../render/model.js';
 import { intervalColumns } from '../render/columns.js';
-import { HIDDEN_MARKER, ruleActive } from '../domain/publish.js';
+import { HIDDEN_MARKER, ruleActive, type PublishRule } from '../domain/publish.js';
 import { breakOnShown, protectSeries, restCounts, type ProtectedSeries, type SeriesTotal } from '../domain/publish-trend.js';
 import { addPublishOptions, populationMade, publishRule, type PublishOptions } from './publish.js';
-import type { PublishRule } from '../domain/publish.js';
-import {
-  addDataOptions,
-  addHelp,
-  addOutputOptions,
-  dataNote,
-  emit,
-  inputWarnings,
-  loadCounts,
-  loadPopulation,
-  loadRegions,
-  outputProtection,
-  populationNotes,
-  parseYearOption,
-  resolveLang,
-  type DataOptions,
-  type OutputOptions,
-} from './common.js';
+import { addDataOptions, parseYearOption, type DataOptions, addMethodOption, addPerOption, addYearRange, refuseUnused } from './options.js';
+import { addHelp } from './help.js';
+import { addOutputOptions, emit, outputProtection, type OutputOptions } from './output.js';
+import { dataNote, populationNotes } from './notes.js';
+import { inputWarnings, loadCounts, loadPopulation, loadRegions } from '../ingest/counts.js';
+import { resolveLang, msg, type Message, type Text } from '../messages/index.js';
 import { currentIo } from '../io/context.js';
-import { msg, type Message, type Text } from '../messages/index.js';
-import { addMethodOption, addPerOption, addYearRange, refuseUnused } from './options.js';
 
 const EXAMPLES = [
   'rehab-stats trend --method KBT  # national series, year on year',
