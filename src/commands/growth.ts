@@ -3,7 +3,7 @@ import { dataError, usageError } from '../errors.js';
 import { addPerCapita, growthRows } from '../domain/growth-rows.js';
 import { keepRegions, chooseMethod, resolveRegions, selectCounts, yearsOf } from '../domain/select.js';
 import type { Column, ResultTable } from '../render/model.js';
-import { intervalColumns } from '../render/columns.js';
+import { intervalColumns, statusColumns } from '../render/columns.js';
 import { protectTable, roundCells } from '../domain/publish.js';
 import { growthSpec } from '../domain/publish-specs.js';
 import { addPublishOptions, populationMade, publishRule, type PublishOptions } from './publish.js';
@@ -172,7 +172,7 @@ async function runGrowth(opts: GrowthOptions): Promise<void> {
     growthSpec(rows, baseCounts, endCounts),
     rule,
   );
-  const table: ResultTable = { ...whole, rows: keepRegions(whole.rows, selected) };
+  const table: ResultTable = { ...whole, columns: [...whole.columns, ...statusColumns(whole.statusKeys)], rows: keepRegions(whole.rows, selected) };
   table.made = {
     ...(populationTable ? populationMade(populationTable, [from, year]) : { population: null }),
     methods: { ...(opts.perCapita ? { interval: 'rate ratio with its exact interval (conditional binomial)' } : {}) },

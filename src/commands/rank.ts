@@ -15,7 +15,7 @@ import { roundCount } from '../stats/round-count.js';
 import { protectedRanking } from '../domain/publish-ranking.js';
 import { addPublishOptions, populationMade, publishRule, type PublishOptions } from './publish.js';
 import type { Column, ResultRow, ResultTable } from '../render/model.js';
-import { FUNNEL_COLUMNS, intervalColumns } from '../render/columns.js';
+import { FUNNEL_COLUMNS, intervalColumns, statusColumns } from '../render/columns.js';
 import { addDataOptions, levelPercent, parseDenominator, parseLevel, parseSexOption, type DataOptions, addRateOptions, refuseUnused } from './options.js';
 import { addHelp } from './help.js';
 import { addOutputOptions, emit, type OutputOptions } from './output.js';
@@ -268,7 +268,7 @@ async function runRank(opts: RankOptions, ciMethodGiven = false): Promise<void> 
         perRowMethod,
         opts.rankInterval === true,
       ),
-      ...whole.columns,
+      ...statusColumns(whole.statusKeys),
     ],
     rows,
     notes: [...notes, ...whole.notes],
@@ -354,6 +354,7 @@ async function runRankByUnit(opts: RankOptions): Promise<void> {
   await emit(
     {
       ...table,
+      columns: [...table.columns, ...statusColumns(table.statusKeys)],
       title: filtered.length ? msg('title.units-filtered', { what, by: opts.by!, filters: filtered }) : msg('title.units', { what, by: opts.by! }),
       made: {
         population: null,

@@ -5,7 +5,7 @@ import { methodsOf, nationalCount, resolveMethod, resolveRegions, selectCounts, 
 import { NATIONAL_CODE } from '../domain/regions.js';
 import { wilsonInterval } from '../stats/wilson.js';
 import { loadUnits, unitShares } from './units.js';
-import { intervalColumns } from '../render/columns.js';
+import { intervalColumns, statusColumns } from '../render/columns.js';
 import type { Column, ResultRow, ResultTable } from '../render/model.js';
 import { protectTable } from '../domain/publish.js';
 import { shareSpec } from '../domain/publish-specs.js';
@@ -143,7 +143,7 @@ export function shareCommand(): Command {
       shareSpec(all, trueParts),
       rule,
     );
-    const table: ResultTable = { ...whole, rows: whole.rows.filter((r) => kept.has(r)) };
+    const table: ResultTable = { ...whole, columns: [...whole.columns, ...statusColumns(whole.statusKeys)], rows: whole.rows.filter((r) => kept.has(r)) };
     table.made = { population: null, methods: { interval: 'Wilson score, 95%' } };
     await emit(table, opts, inputWarnings(data));
   });
@@ -175,5 +175,8 @@ async function shareByColumn(opts: ShareOptions): Promise<void> {
   // The rows are by size: a hidden row's place would bound its count, so hidden rows go last, by name.
   const hidden = (r: ResultRow) => r.count === null && r.count_status !== 'missing';
   const ordered = [...table.rows.filter((r) => !hidden(r)), ...table.rows.filter(hidden).sort((a, b) => String(a.group).localeCompare(String(b.group), 'sv'))];
-  await emit({ ...table, rows: ordered, made: { population: null, methods: { interval: 'Wilson score, 95%' } } }, opts);
+  await emit(
+    { ...table, columns: [...table.columns, ...statusColumns(table.statusKeys)], rows: ordered, made: { population: null, methods: { interval: 'Wilson score, 95%' } } },
+    opts,
+  );
 }

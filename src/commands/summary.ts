@@ -90,7 +90,7 @@ export function summaryCommand(): Command {
     /** With --suppress, the regions a ranking would hide (small counts, and those that would give one away) are left out. */
     const shownRows = (rows: ResultRow[], national: ResultRow): ResultRow[] => {
       if (!ruleActive(rule)) return rows;
-      const table = protectTable({ columns: [], rows, apart: [national], notes: [] }, rankSpec(rows, trueCounts), rule);
+      const table = protectTable({ rows, apart: [national], notes: [] }, rankSpec(rows, trueCounts), rule);
       notes.push(...table.notes);
       const hidden = rows.filter((r) => typeof r.count !== 'number' && trueCounts.get(r.region_code as string)?.value != null).length;
       if (hidden) notes.push(msg('note.suppressed-left-out', { n: hidden, threshold: rule.suppress }));

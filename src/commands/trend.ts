@@ -12,7 +12,7 @@ import { countSeries, seriesSubjects, seriesValues, spanSummary, withRates, type
 import { growth } from '../stats/growth.js';
 import { sparkline } from '../stats/trend.js';
 import type { Column, ResultRow, ResultTable } from '../render/model.js';
-import { intervalColumns } from '../render/columns.js';
+import { intervalColumns, statusColumns } from '../render/columns.js';
 import { HIDDEN_MARKER, ruleActive, type PublishRule } from '../domain/publish.js';
 import { breakOnShown, protectSeries, restCounts, type ProtectedSeries, type SeriesTotal } from '../domain/publish-trend.js';
 import { addPublishOptions, populationMade, publishRule, type PublishOptions } from './publish.js';
@@ -332,7 +332,7 @@ async function runTrend(opts: TrendOptions): Promise<void> {
             { key: 'upper', header: msg('header.upper'), type: 'rate', only: 'machine' } as Column,
           ]
         : []),
-      ...guarded.table.columns,
+      ...statusColumns(guarded.table.statusKeys),
     ],
     rows,
     // Machine formats: the summary statistics follow the series rows (part "summary").

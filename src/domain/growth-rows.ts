@@ -1,14 +1,14 @@
 import { NATIONAL_CODE, type RegionIndex } from './regions.js';
 import type { CountCell } from './select.js';
-import type { ResultRow } from '../render/model.js';
+import type { Row } from './cells.js';
 import { growth } from '../stats/growth.js';
 import { rateRatio } from '../stats/rate-ratio.js';
 
 /** Growth rows per region and nationally, in counts or (addPerCapita) in rates. Pure. */
 
 /** One growth row from two counts; missing values give an explained empty row. */
-export function growthRow(code: string, name: string, baseYear: number, year: number, base: CountCell | undefined, end: CountCell | undefined): ResultRow {
-  const row: ResultRow = {
+export function growthRow(code: string, name: string, baseYear: number, year: number, base: CountCell | undefined, end: CountCell | undefined): Row {
+  const row: Row = {
     region_code: code,
     region: name,
     base_year: baseYear,
@@ -38,7 +38,7 @@ export function growthRows(
   endCounts: Map<string, CountCell>,
   baseYear: number,
   year: number,
-): { rows: ResultRow[]; national: ResultRow } {
+): { rows: Row[]; national: Row } {
   const rows = regions.regions
     .filter((r) => baseCounts.has(r.code) || endCounts.has(r.code))
     .map((r) => growthRow(r.code, r.name, baseYear, year, baseCounts.get(r.code), endCounts.get(r.code)));
@@ -64,7 +64,7 @@ export function growthRows(
  * Per-capita growth: rates in both years, their percent change and CAGR, and the rate ratio
  * with its exact interval — is the change more than chance? Rows without both counts stay as they are.
  */
-export function addPerCapita(rows: ResultRow[], national: ResultRow, rateOf: (code: string, year: number) => number, per: number, totalOf: (year: number) => number): void {
+export function addPerCapita(rows: Row[], national: Row, rateOf: (code: string, year: number) => number, per: number, totalOf: (year: number) => number): void {
   for (const r of [...rows, national]) {
     if (typeof r.base_count !== 'number' || typeof r.count !== 'number') continue;
     const code = r.region_code as string;

@@ -2,10 +2,10 @@ import type { CountCell } from './select.js';
 import { rankRows, type RankInput } from './ranking.js';
 import { protectTable, roundCells, ruleActive, type PublishRule } from './publish.js';
 import { rankSpec } from './publish-specs.js';
-import type { ResultRow, ResultTable } from '../render/model.js';
+import type { CellTable, Protected, Row } from './cells.js';
 
 /** A ranking with the publishing rule applied: the protected table and what rankRows says besides. */
-export type ProtectedRanking = Omit<ReturnType<typeof rankRows>, 'rows'> & { table: ResultTable };
+export type ProtectedRanking = Omit<ReturnType<typeof rankRows>, 'rows'> & { table: CellTable & Protected };
 
 /**
  * Ranks the regions and applies the rule (rank, funnel). Rates come from the counts as shown
@@ -19,12 +19,12 @@ export function protectedRanking(
   input: RankInput,
   trueCounts: ReadonlyMap<string, CountCell>,
   rule: PublishRule,
-  decorate?: (rows: ResultRow[], national: ResultRow) => void,
+  decorate?: (rows: Row[], national: Row) => void,
 ): ProtectedRanking {
   const once = (hiddenRegions?: ReadonlySet<string>) => {
     const ranked = rankRows({ ...input, counts: roundCells(input.counts, rule), ...(hiddenRegions ? { hiddenRegions } : {}) });
     decorate?.(ranked.rows, ranked.national);
-    const table = protectTable({ columns: [], rows: ranked.rows, apart: [ranked.national], notes: [] }, rankSpec(ranked.rows, trueCounts), rule);
+    const table = protectTable({ rows: ranked.rows, apart: [ranked.national], notes: [] }, rankSpec(ranked.rows, trueCounts), rule);
     return { ...ranked, table };
   };
   const first = once();

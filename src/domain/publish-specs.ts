@@ -1,7 +1,7 @@
 import { NATIONAL_CODE } from './regions.js';
 import type { CountCell } from './select.js';
 import { cellRef, columnSum, type DisclosureSpec } from './publish.js';
-import type { ResultRow } from '../render/model.js';
+import type { Row } from './cells.js';
 import type { Relation } from '../stats/disclosure.js';
 
 /**
@@ -13,8 +13,8 @@ import type { Relation } from '../stats/disclosure.js';
 const RANK_DERIVED = ['rate', 'rate_lower', 'rate_upper', 'rank', 'rank_lower', 'rank_upper', 'ratio_to_national', 'vs_national', 'funnel', 'interval_method'];
 
 /** The true count of a region (before rounding), or of the national row: reported, else the sum of the regions with counts. */
-function trueCounts(rows: readonly ResultRow[], counts: ReadonlyMap<string, CountCell>, key = 'count') {
-  return (row: ResultRow): number | null => {
+function trueCounts(rows: readonly Row[], counts: ReadonlyMap<string, CountCell>, key = 'count') {
+  return (row: Row): number | null => {
     const code = row.region_code as string;
     if (code !== NATIONAL_CODE || counts.has(NATIONAL_CODE)) return counts.get(code)?.value ?? null;
     const parts = rows.filter((r) => r[key] !== null && r[key] !== undefined).map((r) => counts.get(r.region_code as string)?.value ?? 0);
@@ -23,7 +23,7 @@ function trueCounts(rows: readonly ResultRow[], counts: ReadonlyMap<string, Coun
 }
 
 /** A ranking: regions and Riket = Σ regions. */
-export function rankSpec(rows: readonly ResultRow[], counts: ReadonlyMap<string, CountCell>): DisclosureSpec {
+export function rankSpec(rows: readonly Row[], counts: ReadonlyMap<string, CountCell>): DisclosureSpec {
   const truth = trueCounts(rows, counts);
   const parts = rows.flatMap((r, i) => (r.count !== null ? [i] : []));
   return {
@@ -43,9 +43,9 @@ const GROWTH_COMMON = ['change', 'change_pct', 'cagr_pct', 'rate_ratio', 'ratio_
  * A growth table: per row end = base + change, and Riket's base, end and change are the sums of
  * the regions' (of those with both years when the national row is computed).
  */
-export function growthSpec(rows: readonly ResultRow[], baseCounts: ReadonlyMap<string, CountCell>, endCounts: ReadonlyMap<string, CountCell>): DisclosureSpec {
+export function growthSpec(rows: readonly Row[], baseCounts: ReadonlyMap<string, CountCell>, endCounts: ReadonlyMap<string, CountCell>): DisclosureSpec {
   const reported = baseCounts.has(NATIONAL_CODE) || endCounts.has(NATIONAL_CODE);
-  const both = (r: ResultRow) => r.base_count !== null && r.count !== null;
+  const both = (r: Row) => r.base_count !== null && r.count !== null;
   const member = (key: string) => rows.flatMap((r, i) => (r[key] !== null && (reported || both(r)) ? [i] : []));
   const national = rows.length;
   const relations: Relation[] = [...rows, null].map((_, i) => ({ total: cellRef(i, 'count'), parts: [cellRef(i, 'base_count'), cellRef(i, 'change')] }));
@@ -54,7 +54,7 @@ export function growthSpec(rows: readonly ResultRow[], baseCounts: ReadonlyMap<s
   const inBoth = rows.filter(both);
   const truthOf =
     (counts: ReadonlyMap<string, CountCell>, key: string) =>
-    (row: ResultRow): number | null => {
+    (row: Row): number | null => {
       const code = row.region_code as string;
       if (code !== NATIONAL_CODE || counts.has(NATIONAL_CODE)) return counts.get(code)?.value ?? null;
       return row[key] === null ? null : inBoth.reduce((s, r) => s + (counts.get(r.region_code as string)?.value ?? 0), 0);
@@ -72,11 +72,11 @@ export function growthSpec(rows: readonly ResultRow[], baseCounts: ReadonlyMap<s
 }
 
 /** A shares table: every row's total is the same figure, the sum of the rows' counts. */
-export function shareSpec(rows: readonly ResultRow[], trueParts?: readonly number[]): DisclosureSpec {
+export function shareSpec(rows: readonly Row[], trueParts?: readonly number[]): DisclosureSpec {
   const idOf = (i: number, key: string) => (key === 'total' ? 'total' : cellRef(i, key));
   const trueTotal = trueParts?.reduce((s, v) => s + v, 0);
   return {
-    ...(trueParts ? { trueValue: (row: ResultRow, key: string) => (key === 'total' ? trueTotal : trueParts[rows.indexOf(row)]) } : {}),
+    ...(trueParts ? { trueValue: (row: Row, key: string) => (key === 'total' ? trueTotal : trueParts[rows.indexOf(row)]) } : {}),
     countKeys: ['count', 'total'],
     derivedKeys: { count: ['share_pct', 'share_lower', 'share_upper'], total: ['share_pct', 'share_lower', 'share_upper'] },
     relations: [{ total: 'total', parts: rows.map((_, i) => idOf(i, 'count')), nonNegative: true }],
@@ -93,11 +93,11 @@ const UNIT_DERIVED = ['rank', 'proportion_pct', 'lower', 'upper', 'vs_overall', 
  * numerator are a count too (98 of 100 tells of 2): a numerator is taken as small when either it
  * or that complement is, which can only hide more.
  */
-export function unitRankSpec(rows: readonly ResultRow[], truth: ReadonlyMap<string, { numerator: number; denominator?: number }>, proportions: boolean): DisclosureSpec {
+export function unitRankSpec(rows: readonly Row[], truth: ReadonlyMap<string, { numerator: number; denominator?: number }>, proportions: boolean): DisclosureSpec {
   const overall = rows.length;
   const all = rows.map((_, i) => i);
   // The overall row is the one apart, whatever its label (a unit may be called "Total").
-  const unitOf = (row: ResultRow) => (rows.includes(row) ? truth.get(row.unit as string) : undefined);
+  const unitOf = (row: Row) => (rows.includes(row) ? truth.get(row.unit as string) : undefined);
   const whole = { numerator: 0, denominator: 0 };
   for (const u of truth.values()) {
     whole.numerator += u.numerator;

@@ -1,7 +1,7 @@
 import { roundCount } from '../stats/round-count.js';
 import { cellRef, protectTable, ruleActive, type DisclosureSpec, type PublishRule } from './publish.js';
 import type { Relation } from '../stats/disclosure.js';
-import type { ResultRow, ResultTable } from '../render/model.js';
+import type { CellTable, Protected, Row } from './cells.js';
 import type { Series } from './trend-series.js';
 import { usageError } from '../errors.js';
 import { msg, type Text } from '../messages/index.js';
@@ -35,9 +35,9 @@ export interface ProtectedSeries {
   /** The years hidden in each series (primary or secondary). */
   hiddenYears: Set<number>[];
   /** The year-by-year rows (the table's `series` part), protected: hidden cells null, `count_status` (and `rest_count_status`). */
-  rows: ResultRow[];
-  /** What protectTable gives besides the rows: status columns, notes, the hidden cells for the marker. */
-  table: ResultTable;
+  rows: Row[];
+  /** What protectTable gives besides the rows: the counts with a status, notes, the hidden cells for the marker. */
+  table: CellTable & Protected;
   /** With a rest of Sweden: the rest counts as shown (Riket rounded − region rounded), null where hidden. */
   rest?: (number | null)[];
 }
@@ -58,7 +58,7 @@ export function protectSeries(
   series: readonly Series[],
   rule: PublishRule,
   total: SeriesTotal,
-  rowsOf: (shown: Series[]) => ResultRow[],
+  rowsOf: (shown: Series[]) => Row[],
   forcedYears: readonly ReadonlySet<number>[] = [],
 ): ProtectedSeries {
   const rounded = series.map((s) => ({
@@ -78,8 +78,7 @@ export function protectSeries(
         return rule.roundTo > 1 ? roundCount(r + region, rule.roundTo) - roundCount(region, rule.roundTo) : r;
       })
     : undefined;
-  if (!ruleActive(rule))
-    return { shown: rounded, hiddenYears: rounded.map(() => new Set()), rows, table: { columns: [], rows, notes: [] }, ...(restShown ? { rest: restShown } : {}) };
+  if (!ruleActive(rule)) return { shown: rounded, hiddenYears: rounded.map(() => new Set()), rows, table: { rows, notes: [] }, ...(restShown ? { rest: restShown } : {}) };
   if (restShown) rows.forEach((row, i) => (row.rest_count = restShown[at[i]!.k]!));
 
   const index = new Map(at.map((a, i) => [`${a.s}/${a.k}`, i]));
@@ -130,7 +129,7 @@ export function protectSeries(
       return series[s]!.points[k]!.count;
     },
   };
-  const table = protectTable({ columns: [], rows, notes: [] }, spec, rule);
+  const table = protectTable({ rows, notes: [] }, spec, rule);
   const hiddenYears = rounded.map(() => new Set<number>());
   rows.forEach((row, i) => {
     if (isHiddenStatus(row.count_status) || isHiddenStatus(row.rest_count_status)) hiddenYears[at[i]!.s]!.add(row.year as number);

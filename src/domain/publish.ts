@@ -1,5 +1,5 @@
 import type { CountCell } from './select.js';
-import type { Column, ResultRow, ResultTable, Value } from '../render/model.js';
+import type { CellTable, Protected, Row, Value } from './cells.js';
 import { disclosedCells, suppressCells, type Relation } from '../stats/disclosure.js';
 import { roundCount } from '../stats/round-count.js';
 import { msg } from '../messages/index.js';
@@ -48,7 +48,7 @@ export interface DisclosureSpec {
   /** Cells that print the same figure share an id (a share table's total in every row); default `i:key`. */
   cellId?: (i: number, key: string) => string;
   /** The count before rounding, when the table was computed from rounded counts. */
-  trueValue?: (row: ResultRow, key: string) => number | null | undefined;
+  trueValue?: (row: Row, key: string) => number | null | undefined;
   /** A count whose zero leaves a percentage undefined (growth's base). */
   zeroBaseKey?: string;
   /** Count cells hidden from the start (another table printing the same counts hides them). */
@@ -62,18 +62,19 @@ export interface DisclosureSpec {
 export const cellRef = (i: number, key: string): string => `${i}:${key}`;
 
 /**
- * Applies the rule to a table: hidden cells become null, each count column gets its status
- * column (machine formats only), hidden cells are listed in `table.hidden` for the human marker,
- * and ranks are recomputed among the shown rows. The table's rows are changed in place.
+ * Applies the rule to a table: hidden cells become null, each count gets its `<key>_status`
+ * cell (listed in `statusKeys`; machine formats print them), hidden cells are listed in
+ * `hidden` for the human marker, and ranks are recomputed among the shown rows. The table's
+ * rows are changed in place; whatever else the table carries (its columns) is kept.
  */
-export function protectTable(table: ResultTable, spec: DisclosureSpec, rule: PublishRule): ResultTable {
+export function protectTable<T extends CellTable>(table: T, spec: DisclosureSpec, rule: PublishRule): T & Protected {
   if (!ruleActive(rule)) return table;
   const all = [...table.rows, ...(table.apart ?? [])];
   const idOf = spec.cellId ?? cellRef;
   const counts = new Map<string, number | null>();
   const derived = new Map<string, string[]>();
-  const cellsOf = new Map<string, { row: ResultRow; key: string }[]>();
-  const note = (id: string, row: ResultRow, key: string) => {
+  const cellsOf = new Map<string, { row: Row; key: string }[]>();
+  const note = (id: string, row: Row, key: string) => {
     if (!cellsOf.has(id)) cellsOf.set(id, []);
     cellsOf.get(id)!.push({ row, key });
   };
@@ -90,7 +91,7 @@ export function protectTable(table: ResultTable, spec: DisclosureSpec, rule: Pub
     }
   });
   const result = suppressCells({ counts, relations: spec.relations, threshold: rule.suppress, derived, ...(spec.forced ? { forced: spec.forced } : {}) });
-  const hidden = new Map<ResultRow, Set<string>>();
+  const hidden = new Map<Row, Set<string>>();
   for (const id of result.hidden) {
     for (const { row, key } of cellsOf.get(id) ?? []) {
       row[key] = null;
@@ -124,9 +125,7 @@ export function protectTable(table: ResultTable, spec: DisclosureSpec, rule: Pub
   if (rule.suppress > 0) notes.push(msg('note.suppressed', { threshold: rule.suppress, marker: HIDDEN_MARKER }));
   if (rule.roundTo > 1) notes.push(msg('note.rounded', { k: rule.roundTo }));
   if (spec.rerank) rerank(table, spec.rerank);
-  const statusHeader = (k: string) => (k === 'count' ? 'Status' : `${k[0]!.toUpperCase()}${k.slice(1).replace(/_/g, ' ')} status`);
-  const statusColumns: Column[] = spec.countKeys.map((k) => ({ key: `${k}_status`, header: statusHeader(k), type: 'text', only: 'machine' }));
-  return { ...table, columns: [...table.columns, ...statusColumns], notes, hidden };
+  return { ...table, notes, hidden, statusKeys: spec.countKeys };
 }
 
 /**
@@ -134,7 +133,7 @@ export function protectTable(table: ResultTable, spec: DisclosureSpec, rule: Pub
  * above — so ties and order are the original ranking's, whatever rule made it. The rows without a
  * rank go last, by `orderKey`.
  */
-function rerank(table: ResultTable, r: NonNullable<DisclosureSpec['rerank']>): void {
+function rerank(table: CellTable, r: NonNullable<DisclosureSpec['rerank']>): void {
   const before = table.rows.map((row) => row[r.key]).filter((v): v is number => typeof v === 'number');
   for (const row of table.rows) {
     const mine = row[r.key];
@@ -152,14 +151,14 @@ function rerank(table: ResultTable, r: NonNullable<DisclosureSpec['rerank']>): v
 }
 
 /** The human view: every hidden cell shows the marker. Rows are copied; the table given is left alone. */
-export function markHidden(table: ResultTable): ResultTable {
+export function markHidden<T extends CellTable & Protected>(table: T): T {
   const hidden = table.hidden;
   if (!hidden?.size) return table;
-  const mark = (row: ResultRow): ResultRow => {
+  const mark = (row: Row): Row => {
     const keys = hidden.get(row);
     return keys ? { ...row, ...Object.fromEntries([...keys].map((k) => [k, HIDDEN_MARKER])) } : row;
   };
-  const out: ResultTable = { ...table, rows: table.rows.map(mark), ...(table.apart ? { apart: table.apart.map(mark) } : {}) };
+  const out: T = { ...table, rows: table.rows.map(mark), ...(table.apart ? { apart: table.apart.map(mark) } : {}) };
   delete out.hidden;
   return out;
 }

@@ -3,7 +3,7 @@ import { ALL_AGES, type Observation, type Sex } from './observation.js';
 import type { PopulationTable } from './population.js';
 import { NATIONAL_CODE, type RegionIndex } from './regions.js';
 import type { CountCell } from './select.js';
-import type { ResultRow } from '../render/model.js';
+import type { Row } from './cells.js';
 import { compareWithBenchmark } from '../stats/compare.js';
 import { directlyStandardisedRate, type AgeStratum } from '../stats/dsr.js';
 import { dsrFunnelSignificance, dsrFunnelTarget, FUNNEL_LEVELS, funnelLabelFromLimits, rateFunnelLimits, rateFunnelSignificance } from '../stats/funnel.js';
@@ -48,15 +48,15 @@ export interface RankInput {
  * The ranked rows and the national row. Pure apart from the population lookups, which throw
  * when a needed figure is missing.
  */
-export function rankRows(input: RankInput): { rows: ResultRow[]; national: ResultRow; missingRegions: string[]; dispersion?: OverdispersionEstimate } {
+export function rankRows(input: RankInput): { rows: Row[]; national: Row; missingRegions: string[]; dispersion?: OverdispersionEstimate } {
   const { counts, population, regions, year, sex, age, per, level, ciMethod } = input;
-  const rateRow = (code: string, name: string, cell: CountCell | undefined, pop: number): ResultRow => {
+  const rateRow = (code: string, name: string, cell: CountCell | undefined, pop: number): Row => {
     const base = { rank: null, region_code: code, region: name, population: pop };
     if (!cell || cell.value === null) {
       return { ...base, count: null, rate: null, rate_lower: null, rate_upper: null, note: cell?.note ?? `missing in input${cell ? ` (line ${cell.lines.join(', ')})` : ''}` };
     }
     const strata = input.strata?.get(code);
-    const row: ResultRow = {
+    const row: Row = {
       ...base,
       count: cell.value,
       rate: null,
@@ -75,7 +75,7 @@ export function rankRows(input: RankInput): { rows: ResultRow[]; national: Resul
     return Object.assign(row, { rate: r.rate, rate_lower: r.lower, rate_upper: r.upper });
   };
   // each row's rate as an exact ratio (count ÷ population, or the DSR per person): ranks and funnels use these, not the rounded, per-scaled rate
-  const exact = new Map<ResultRow, Ratio>();
+  const exact = new Map<Row, Ratio>();
   const populationOf = (code: string) => (input.strata?.has(code) ? input.strata.get(code)!.reduce((s, x) => s + x.population, 0) : population.require(code, year, sex, age));
 
   const present = regions.regions.filter((r) => counts.has(r.code));
@@ -94,7 +94,7 @@ export function rankRows(input: RankInput): { rows: ResultRow[]; national: Resul
 
   const missingRegions = regions.regions.filter((r) => !counts.has(r.code)).map((r) => r.name);
   const reported = counts.get(NATIONAL_CODE);
-  let national: ResultRow;
+  let national: Row;
   if (reported) {
     national = rateRow(NATIONAL_CODE, 'Riket', reported, population.require(NATIONAL_CODE, year, sex, age));
     national.note = national.note || 'as reported in the input';
@@ -190,7 +190,7 @@ export function buildStrata(
  * judged as PHEindicatormethods does: the region's count against the national rate per person
  * (crude), or against PHE's weighted average of the populations the DSRs imply (age-standardised).
  */
-function addComparisons(rows: ResultRow[], national: ResultRow, input: RankInput, exact: Map<ResultRow, Ratio>): OverdispersionEstimate | undefined {
+function addComparisons(rows: Row[], national: Row, input: RankInput, exact: Map<Row, Ratio>): OverdispersionEstimate | undefined {
   const benchmark = national.rate;
   const funnelTarget = input.funnel || input.overdispersion ? funnelTargetOf(rows, national, input, exact) : null;
   // φ and τ² from every ranked region (crude rates), to adjust the limits or to say that they should be
@@ -236,7 +236,7 @@ function addComparisons(rows: ResultRow[], national: ResultRow, input: RankInput
 }
 
 /** The funnel's target rate per person, or null when there is none (no national rate, or 0). */
-function funnelTargetOf(rows: ResultRow[], national: ResultRow, input: RankInput, exact: Map<ResultRow, Ratio>): number | null {
+function funnelTargetOf(rows: Row[], national: Row, input: RankInput, exact: Map<Row, Ratio>): number | null {
   if (input.strata) {
     const units = rows.filter((r) => typeof r.rate === 'number' && (r.count as number) > 0).map((r) => ({ count: r.count as number, rate: exact.get(r)!.numerator * input.per }));
     return units.length ? dsrFunnelTarget(units, input.per) : null;

@@ -22,3 +22,12 @@ export function intervalColumns(lower: string, upper: string, header: Text, digi
     { key: `${lower}_${upper}`, header, type: 'interval', keys: [lower, upper], only: 'human', ...(digits !== undefined ? { digits } : {}) },
   ];
 }
+
+/**
+ * The `<key>_status` columns a publishing rule gives its counts (domain/publish.ts): why each
+ * value is shown or absent, in machine formats (and a workbook) only.
+ */
+export function statusColumns(keys: readonly string[] | undefined): Column[] {
+  const header = (k: string) => (k === 'count' ? 'Status' : `${k.charAt(0).toUpperCase()}${k.slice(1).replace(/_/g, ' ')} status`);
+  return (keys ?? []).map((k) => ({ key: `${k}_status`, header: header(k), type: 'text', only: 'machine' }));
+}

@@ -1,3 +1,4 @@
+import type { Protected, Row, Value } from '../domain/cells.js';
 import type { Made } from '../domain/provenance.js';
 import type { Text } from '../messages/index.js';
 
@@ -17,8 +18,9 @@ export type CellType =
   /** A bar for `key` with whiskers for `keys` (lower, upper), scaled to `scale`; terminal only. */
   | 'bar';
 
-export type Value = string | number | null;
-export type ResultRow = Record<string, Value>;
+/** A row of named cells (domain/cells.ts); the columns below say how each looks. */
+export type { Value };
+export type ResultRow = Row;
 
 /**
  * Texts for people (title, headers, notes) are catalogue messages or plain strings (names,
@@ -43,7 +45,7 @@ export interface Column<T extends Text = Text> {
   empty?: string;
 }
 
-export interface ResultTable<T extends Text = Text> {
+export interface ResultTable<T extends Text = Text> extends Protected {
   columns: Column<T>[];
   rows: ResultRow[];
   /** Rows shown apart below the others in human formats (the national row); last rows in machine formats. */
@@ -54,8 +56,6 @@ export interface ResultTable<T extends Text = Text> {
   notes: T[];
   /** A documented object that JSON prints instead of the array of rows (e.g. trend's {series, summary, break}). */
   document?: unknown;
-  /** Cells hidden by the publishing rules (--suppress), per row: empty in machine formats, a marker in human ones. */
-  hidden?: ReadonlyMap<ResultRow, ReadonlySet<string>>;
   /** How the figures were made (population, interval, funnel rule …), for --provenance. */
   made?: Made;
 }
