@@ -40,7 +40,11 @@ export function breakPoints(series: Series, breakYear: number, source: string): 
         : msg('break.series-too-short.hint', { n: years.length, min: 2 * MIN_YEARS_EACH_SIDE }),
     );
   }
-  return series.points.map((p) => ({ year: p.year, count: p.count!, population: p.population! }));
+  return series.points.map((p) => {
+    // Every count was checked above; the population is there when the series has rates (withRates).
+    if (p.count === null || p.population === undefined) throw new Error(`breakPoints: ${series.name} ${p.year} lacks its count or population`);
+    return { year: p.year, count: p.count, population: p.population };
+  });
 }
 
 /** Segmented Poisson regression of the series at the break year. */
@@ -56,12 +60,14 @@ export function breakAlone(series: Series, breakYear: number, source: string): B
 export function breakVsRest(series: Series, national: Series, breakYear: number, source: string): BreakResult {
   const points = breakPoints(series, breakYear, source);
   const whole = breakPoints(national, breakYear, source);
-  const rest = whole.map((w, i) => ({ year: w.year, count: w.count - points[i]!.count, population: w.population - points[i]!.population }));
+  // The two series cover the same years (both are the trend's years).
+  const rest = whole.map((w, i) => ({ year: w.year, count: w.count - (points[i]?.count ?? NaN), population: w.population - (points[i]?.population ?? NaN) }));
   const bad = rest.find((r) => r.count < 0 || !(r.population > 0));
   if (bad) throw dataError(msg('break.riket-smaller', { year: bad.year, name: series.name }), { file: source }, msg('break.riket-smaller.hint'));
-  const ratios = points.map((p, i) =>
-    rest[i]!.count > 0 && Number.isInteger(p.count) && Number.isInteger(rest[i]!.count) ? rateRatio(p.count, p.population, rest[i]!.count, rest[i]!.population) : null,
-  );
+  const ratios = points.map((p, i) => {
+    const r = rest[i];
+    return r && r.count > 0 && Number.isInteger(p.count) && Number.isInteger(r.count) ? rateRatio(p.count, p.population, r.count, r.population) : null;
+  });
   return { kind: 'vs-rest', breakYear, fit: segmentedPoissonVsRest(points, rest, breakYear), points, rest, ratios };
 }
 

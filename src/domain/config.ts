@@ -113,7 +113,7 @@ export function parseConfig(text: string, file: string): ReportConfig {
     }
     if (!KEYS[key as keyof ReportConfig](value)) throw dataError(`"${key}" must be ${EXPECTED[key as keyof ReportConfig]}`, { file });
   }
-  for (const [key, value] of Object.entries((config.outputs as Record<string, unknown>) ?? {})) {
+  for (const [key, value] of Object.entries(config.outputs ?? {})) {
     if (!OUTPUT_KEYS.includes(key)) throw dataError(`unknown key "outputs.${key}"`, { file }, `outputs takes: ${OUTPUT_KEYS.join(', ')}`);
     if (typeof value !== 'string' || value === '') throw dataError(`"outputs.${key}" must be a file path`, { file });
   }
@@ -128,5 +128,5 @@ export function parseConfig(text: string, file: string): ReportConfig {
     // "region" may come from "regions" (or --region) instead: the report checks that when it knows both.
     if (b.year === undefined) throw dataError('"break" needs "year"', { file }, 'e.g. {"region": "06", "year": 2021}');
   }
-  return config as ReportConfig;
+  return config;
 }

@@ -6,9 +6,28 @@ import { rateRatio } from '../stats/rate-ratio.js';
 
 /** Growth rows per region and nationally, in counts or (addPerCapita) in rates. Pure. */
 
+/**
+ * A region's (or the national) growth between two years, keyed by the documented machine keys.
+ * addPerCapita adds the rates (base_rate, rate) and the rate ratio with its interval
+ * (rate_ratio, ratio_lower, ratio_upper, significant). A publishing rule may blank any count or
+ * figure computed from it (null).
+ */
+export type GrowthRow = Row & {
+  region_code: string;
+  region: string;
+  base_year: number;
+  base_count: number | null;
+  year: number;
+  count: number | null;
+  change: number | null;
+  change_pct: number | null;
+  cagr_pct: number | null;
+  note: string;
+};
+
 /** One growth row from two counts; missing values give an explained empty row. */
-export function growthRow(code: string, name: string, baseYear: number, year: number, base: CountCell | undefined, end: CountCell | undefined): Row {
-  const row: Row = {
+export function growthRow(code: string, name: string, baseYear: number, year: number, base: CountCell | undefined, end: CountCell | undefined): GrowthRow {
+  const row: GrowthRow = {
     region_code: code,
     region: name,
     base_year: baseYear,
@@ -38,15 +57,15 @@ export function growthRows(
   endCounts: Map<string, CountCell>,
   baseYear: number,
   year: number,
-): { rows: Row[]; national: Row } {
+): { rows: GrowthRow[]; national: GrowthRow } {
   const rows = regions.regions
     .filter((r) => baseCounts.has(r.code) || endCounts.has(r.code))
     .map((r) => growthRow(r.code, r.name, baseYear, year, baseCounts.get(r.code), endCounts.get(r.code)));
   const sumOf = (counts: Map<string, CountCell>): CountCell | undefined => {
     if (counts.has(NATIONAL_CODE)) return counts.get(NATIONAL_CODE);
     // The national sum is only honest over regions that have both years.
-    const both = rows.filter((r) => r.base_count !== null && r.count !== null).map((r) => counts.get(r.region_code as string)!);
-    return both.length ? { value: both.reduce((s, c) => s + c.value!, 0), lines: [] } : undefined;
+    const both = rows.filter((r) => r.base_count !== null && r.count !== null).map((r) => counts.get(r.region_code)?.value ?? 0);
+    return both.length ? { value: both.reduce((s, v) => s + v, 0), lines: [] } : undefined;
   };
   const complete = rows.length === regions.regions.length && rows.every((r) => r.base_count !== null && r.count !== null);
   const national = growthRow(
@@ -64,16 +83,16 @@ export function growthRows(
  * Per-capita growth: rates in both years, their percent change and CAGR, and the rate ratio
  * with its exact interval — is the change more than chance? Rows without both counts stay as they are.
  */
-export function addPerCapita(rows: Row[], national: Row, rateOf: (code: string, year: number) => number, per: number, totalOf: (year: number) => number): void {
+export function addPerCapita(rows: GrowthRow[], national: GrowthRow, rateOf: (code: string, year: number) => number, per: number, totalOf: (year: number) => number): void {
   for (const r of [...rows, national]) {
-    if (typeof r.base_count !== 'number' || typeof r.count !== 'number') continue;
-    const code = r.region_code as string;
+    if (r.base_count === null || r.count === null) continue;
+    const code = r.region_code;
     const isTotal = r === national && national.region !== 'Riket';
-    const basePop = isTotal ? totalOf(r.base_year as number) : rateOf(code, r.base_year as number);
-    const pop = isTotal ? totalOf(r.year as number) : rateOf(code, r.year as number);
+    const basePop = isTotal ? totalOf(r.base_year) : rateOf(code, r.base_year);
+    const pop = isTotal ? totalOf(r.year) : rateOf(code, r.year);
     const baseRate = (r.base_count / basePop) * per;
     const rate = (r.count / pop) * per;
-    const g = growth(baseRate, rate, r.base_year as number, r.year as number);
+    const g = growth(baseRate, rate, r.base_year, r.year);
     Object.assign(r, { base_rate: baseRate, rate, change_pct: g.changePct, cagr_pct: g.cagrPct });
     if (r.base_count > 0 && Number.isInteger(r.count) && Number.isInteger(r.base_count)) {
       const rr = rateRatio(r.count, pop, r.base_count, basePop);

@@ -28,11 +28,11 @@ export const POPULATION_COLUMNS = ['region_code', 'region_name', 'year', 'sex', 
 export function parsePopulationRows(text: string | Uint8Array, file: string, regions: RegionIndex): PopulationRow[] {
   let records: Record<string, string>[];
   try {
-    records = parse(text, { columns: true, bom: true, skip_empty_lines: true }) as Record<string, string>[];
+    records = parse<Record<string, string>>(text, { columns: true, bom: true, skip_empty_lines: true });
   } catch (e) {
     throw dataError(`not a rehab-stats population file (${(e as Error).message})`, { file }, 'delete it and fetch again: rehab-stats population fetch');
   }
-  const header = records.length ? Object.keys(records[0]!) : [];
+  const header = Object.keys(records[0] ?? {});
   const missing = POPULATION_COLUMNS.filter((c) => !header.includes(c));
   if (records.length && missing.length)
     throw dataError(`missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`, { file, line: 1 }, 'delete it and fetch again: rehab-stats population fetch');
@@ -45,7 +45,8 @@ export function parsePopulationRows(text: string | Uint8Array, file: string, reg
     if (r.age_group !== ALL_AGES && r.age_group !== TARGET_AGES) throw bad('age_group', `is not ${ALL_AGES} or ${TARGET_AGES}`);
     if (!/^\d+$/.test(r.population ?? '')) throw bad('population', 'is not a whole number');
     return {
-      region_code: r.region_code!,
+      // Checked above to be an SCB region code.
+      region_code: r.region_code ?? '',
       region_name: r.region_name ?? '',
       year: Number(r.year),
       sex: r.sex,

@@ -69,8 +69,8 @@ export class PopulationTable {
       const single = /^\d+\+?$/.exec(o.age) ? parseInt(o.age, 10) : undefined;
       if (single !== undefined) {
         const k = key(o.region, o.year, o.sex, '');
-        if (!singleAges.has(k)) singleAges.set(k, new Map());
-        singleAges.get(k)!.set(single, o.value);
+        const ages = singleAges.get(k) ?? new Map<number, number>();
+        singleAges.set(k, ages.set(single, o.value));
       }
     }
     // From single years of age (SCB BE0101N1: 0 … 100+), the totals that are exact sums.
@@ -83,12 +83,13 @@ export class PopulationTable {
         );
       if (complete) this.ages.add(ALL_AGES);
       const target = [...Array(52).keys()].map((i) => ages.get(16 + i));
-      if (target.every((v) => v !== undefined) && !own.has(k + TARGET_AGES))
+      const known = target.filter((v) => v !== undefined);
+      if (known.length === target.length && !own.has(k + TARGET_AGES))
         own.set(
           k + TARGET_AGES,
-          target.reduce((a, b) => a! + b!, 0)!,
+          known.reduce((a, b) => a + b, 0),
         );
-      if (target.every((v) => v !== undefined)) this.ages.add(TARGET_AGES);
+      if (known.length === target.length) this.ages.add(TARGET_AGES);
     }
     for (const [k, value] of own) if (!this.cells.has(k)) this.cells.set(k, { value, layer });
   }
@@ -209,8 +210,7 @@ export function groupInParentheses(sex: Sex, age: AgeGroup, words = false): Text
 export function describeYears(years: readonly number[]): string {
   const runs: string[] = [];
   let start = years[0];
-  for (let i = 0; i < years.length; i++) {
-    const y = years[i]!;
+  for (const [i, y] of years.entries()) {
     if (years[i + 1] !== y + 1) {
       runs.push(start === y ? String(y) : `${start}–${y}`);
       start = years[i + 1];

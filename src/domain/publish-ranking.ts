@@ -29,7 +29,7 @@ export function protectedRanking(
   };
   const first = once();
   if (!ruleActive(rule) || (!first.dispersion && !input.rankInterval)) return first;
-  const hidden = new Set(first.table.rows.filter((r) => isHidden(r.count_status)).map((r) => r.region_code as string));
+  const hidden = new Set(first.table.rows.filter((r) => isHidden(r.count_status)).map((r) => r.region_code));
   return hidden.size ? once(hidden) : first;
 }
 

@@ -66,23 +66,29 @@ export function protectSeries(
     points: s.points.map((p) => ({ ...p, count: p.count === null || rule.roundTo <= 1 ? p.count : roundCount(p.count, rule.roundTo) })),
   }));
   const rows = rowsOf(rounded);
-  // Row i is series s, point k: the rows are the series' points in order.
-  const at: { s: number; k: number }[] = rounded.flatMap((s, si) => s.points.map((_, k) => ({ s: si, k })));
-  if (rows.length !== at.length) throw new Error('protectSeries: one row per point expected');
+  // Row i is series s, point k: the rows are the series' points in order. Each with its true count.
+  const points = series.flatMap((s, si) => s.points.map((p, k) => ({ s: si, k, year: p.year, truth: p.count })));
+  const cells = points.flatMap((p, i) => {
+    const row = rows[i];
+    return row ? [{ ...p, i, row }] : [];
+  });
+  if (rows.length !== points.length || cells.length !== rows.length) throw new Error('protectSeries: one row per point expected');
   const restTrue = total.kind === 'with-rest' ? total.rest : undefined;
-  const restShown = restTrue
-    ? restTrue.map((r, k) => {
-        const region = series[0]!.points[k]!.count;
-        if (r === null || region === null) return null;
-        // Riket as shown less the region as shown, so the three printed figures add up.
-        return rule.roundTo > 1 ? roundCount(r + region, rule.roundTo) - roundCount(region, rule.roundTo) : r;
-      })
-    : undefined;
+  const regionCounts = series[0]?.points.map((p) => p.count) ?? [];
+  const restShown = restTrue?.map((r, k) => {
+    const region = regionCounts[k] ?? null;
+    if (r === null || region === null) return null;
+    // Riket as shown less the region as shown, so the three printed figures add up.
+    return rule.roundTo > 1 ? roundCount(r + region, rule.roundTo) - roundCount(region, rule.roundTo) : r;
+  });
   if (!ruleActive(rule)) return { shown: rounded, hiddenYears: rounded.map(() => new Set()), rows, table: { rows, notes: [] }, ...(restShown ? { rest: restShown } : {}) };
-  if (restShown) rows.forEach((row, i) => (row.rest_count = restShown[at[i]!.k]!));
+  if (restShown) for (const c of cells) c.row.rest_count = restShown[c.k] ?? null;
 
-  const index = new Map(at.map((a, i) => [`${a.s}/${a.k}`, i]));
-  const next = (i: number) => index.get(`${at[i]!.s}/${at[i]!.k + 1}`);
+  const index = new Map(cells.map((c) => [`${c.s}/${c.k}`, c.i]));
+  const next = (i: number) => {
+    const c = cells[i];
+    return c && index.get(`${c.s}/${c.k + 1}`);
+  };
   // The year-on-year change is printed with both its counts (this year = last year + change), but
   // it is hidden whenever either count is, and it appears in no other sum: that equation can only
   // ever give the change itself, never a count, so it is left out (with it in, the greedy search
@@ -97,23 +103,27 @@ export function protectSeries(
     const known = truth.filter((v): v is number => v !== null);
     return truth.length >= 2 && known.reduce((a, v) => a + v, 0) >= rule.suppress;
   };
-  const truthAt = (i: number) => series[at[i]!.s]!.points[at[i]!.k]!.count;
   if (total.kind === 'known-sum') {
-    const inYear = (year: number, wanted: (s: number) => boolean) => rows.flatMap((r, i) => (r.year === year && wanted(at[i]!.s) && truthAt(i) !== null ? [i] : []));
+    const inYear = (year: number, wanted: (s: number) => boolean) => cells.filter((c) => c.row.year === year && wanted(c.s) && c.truth !== null);
     for (const year of years) {
       const parts = inYear(year, (si) => si !== total.totalIndex);
-      const printed = total.totalIndex === undefined ? [] : inYear(year, (si) => si === total.totalIndex);
-      if (usable(parts.map(truthAt), printed.length > 0))
-        relations.push({ total: printed.length ? cellRef(printed[0]!, 'count') : `known-total/${year}`, parts: parts.map((i) => cellRef(i, 'count')), nonNegative: true });
+      const [printed] = total.totalIndex === undefined ? [] : inYear(year, (si) => si === total.totalIndex);
+      if (
+        usable(
+          parts.map((c) => c.truth),
+          printed !== undefined,
+        )
+      )
+        relations.push({ total: printed ? cellRef(printed.i, 'count') : `known-total/${year}`, parts: parts.map((c) => cellRef(c.i, 'count')), nonNegative: true });
     }
   }
-  if (restShown) {
-    rows.forEach((row, i) => {
-      const k = at[i]!.k;
-      if (row.count !== null && row.rest_count !== null && usable([truthAt(i), restTrue![k]!], false))
+  if (restTrue && restShown) {
+    for (const { i, k, row, truth } of cells) {
+      if (row.count !== null && row.rest_count !== null && usable([truth, restTrue[k] ?? null], false))
         relations.push({ total: `known-total/${row.year}`, parts: [cellRef(i, 'count'), cellRef(i, 'rest_count')], nonNegative: true });
-    });
+    }
   }
+  const cellOf = new Map(cells.map((c) => [c.row, c]));
   const spec: DisclosureSpec = {
     countKeys: restShown ? ['count', 'rest_count'] : ['count'],
     derivedKeys: restShown ? { count: [...SERIES_DERIVED, ...VS_REST_DERIVED], rest_count: ['rest_rate', ...VS_REST_DERIVED] } : { count: SERIES_DERIVED },
@@ -122,20 +132,22 @@ export function protectSeries(
       return key === 'count' && n !== undefined ? [cellRef(n, 'change'), cellRef(n, 'change_pct')] : [];
     },
     relations,
-    forced: new Set(rows.flatMap((row, i) => (forcedYears[at[i]!.s]?.has(row.year as number) ? [cellRef(i, 'count')] : []))),
+    forced: new Set(cells.flatMap((c) => (forcedYears[c.s]?.has(c.year) ? [cellRef(c.i, 'count')] : []))),
     trueValue: (row, key) => {
-      const { s, k } = at[rows.indexOf(row)]!;
-      if (key === 'rest_count') return restTrue![k] ?? null;
-      return series[s]!.points[k]!.count;
+      const c = cellOf.get(row);
+      if (!c) return undefined;
+      return key === 'rest_count' ? (restTrue?.[c.k] ?? null) : c.truth;
     },
   };
   const table = protectTable({ rows, notes: [] }, spec, rule);
   const hiddenYears = rounded.map(() => new Set<number>());
-  rows.forEach((row, i) => {
-    if (isHiddenStatus(row.count_status) || isHiddenStatus(row.rest_count_status)) hiddenYears[at[i]!.s]!.add(row.year as number);
+  for (const c of cells) if (isHiddenStatus(c.row.count_status) || isHiddenStatus(c.row.rest_count_status)) hiddenYears[c.s]?.add(c.year);
+  const shown = rounded.map((s, si) => ({ ...s, points: s.points.map((p) => (hiddenYears[si]?.has(p.year) ? { ...p, count: null } : p)) }));
+  const firstYears = rounded[0]?.points.map((p) => p.year) ?? [];
+  const rest = restShown?.map((r, k) => {
+    const year = firstYears[k];
+    return year !== undefined && hiddenYears[0]?.has(year) ? null : r;
   });
-  const shown = rounded.map((s, si) => ({ ...s, points: s.points.map((p) => (hiddenYears[si]!.has(p.year) ? { ...p, count: null } : p)) }));
-  const rest = restShown?.map((r, k) => (hiddenYears[0]!.has(rounded[0]!.points[k]!.year) ? null : r));
   return { shown, hiddenYears, rows, table, ...(rest ? { rest } : {}) };
 }
 

@@ -75,8 +75,9 @@ export function protectTable<T extends CellTable>(table: T, spec: DisclosureSpec
   const derived = new Map<string, string[]>();
   const cellsOf = new Map<string, { row: Row; key: string }[]>();
   const note = (id: string, row: Row, key: string) => {
-    if (!cellsOf.has(id)) cellsOf.set(id, []);
-    cellsOf.get(id)!.push({ row, key });
+    const cells = cellsOf.get(id) ?? [];
+    cells.push({ row, key });
+    cellsOf.set(id, cells);
   };
   all.forEach((row, i) => {
     for (const key of Object.keys(row)) note(idOf(i, key), row, key);
@@ -95,8 +96,7 @@ export function protectTable<T extends CellTable>(table: T, spec: DisclosureSpec
   for (const id of result.hidden) {
     for (const { row, key } of cellsOf.get(id) ?? []) {
       row[key] = null;
-      if (!hidden.has(row)) hidden.set(row, new Set());
-      hidden.get(row)!.add(key);
+      hidden.set(row, (hidden.get(row) ?? new Set()).add(key));
     }
   }
   all.forEach((row, i) => {
@@ -115,10 +115,11 @@ export function protectTable<T extends CellTable>(table: T, spec: DisclosureSpec
                 : 'shown';
       row[`${key}_status`] = status;
     }
-    if (spec.noteKey && hidden.has(row)) {
+    const hiddenInRow = hidden.get(row);
+    if (spec.noteKey && hiddenInRow) {
       const primary = spec.countKeys.some((k) => result.primary.has(idOf(i, k)));
       row[spec.noteKey] = primary ? `hidden: fewer than ${rule.suppress}` : 'hidden: would reveal a small count';
-      hidden.get(row)!.delete(spec.noteKey);
+      hiddenInRow.delete(spec.noteKey);
     }
   });
   const notes = [...table.notes];

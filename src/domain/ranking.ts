@@ -45,18 +45,44 @@ export interface RankInput {
 }
 
 /**
+ * A region's row of a ranking (or the national row), keyed by the documented machine keys. The
+ * comparison with Riket (ratio_to_national, vs_national), the rank interval (rank_lower,
+ * rank_upper) and the funnel (funnel, funnel_95_lower …) are further cells when asked for.
+ * A publishing rule may blank any count or figure computed from it (null).
+ */
+export type RankedRegion = Row & {
+  rank: number | null;
+  region_code: string;
+  region: string;
+  population: number;
+  count: number | null;
+  rate: number | null;
+  rate_lower: number | null;
+  rate_upper: number | null;
+  note: string;
+};
+
+/** What rankRows gives: the ranked rows, the national row, the regions without a count and the overdispersion when estimated. */
+export interface Ranking {
+  rows: RankedRegion[];
+  national: RankedRegion;
+  missingRegions: string[];
+  dispersion?: OverdispersionEstimate;
+}
+
+/**
  * The ranked rows and the national row. Pure apart from the population lookups, which throw
  * when a needed figure is missing.
  */
-export function rankRows(input: RankInput): { rows: Row[]; national: Row; missingRegions: string[]; dispersion?: OverdispersionEstimate } {
+export function rankRows(input: RankInput): Ranking {
   const { counts, population, regions, year, sex, age, per, level, ciMethod } = input;
-  const rateRow = (code: string, name: string, cell: CountCell | undefined, pop: number): Row => {
+  const rateRow = (code: string, name: string, cell: CountCell | undefined, pop: number): RankedRegion => {
     const base = { rank: null, region_code: code, region: name, population: pop };
     if (!cell || cell.value === null) {
       return { ...base, count: null, rate: null, rate_lower: null, rate_upper: null, note: cell?.note ?? `missing in input${cell ? ` (line ${cell.lines.join(', ')})` : ''}` };
     }
     const strata = input.strata?.get(code);
-    const row: Row = {
+    const row: RankedRegion = {
       ...base,
       count: cell.value,
       rate: null,
@@ -76,25 +102,31 @@ export function rankRows(input: RankInput): { rows: Row[]; national: Row; missin
   };
   // each row's rate as an exact ratio (count ÷ population, or the DSR per person): ranks and funnels use these, not the rounded, per-scaled rate
   const exact = new Map<Row, Ratio>();
-  const populationOf = (code: string) => (input.strata?.has(code) ? input.strata.get(code)!.reduce((s, x) => s + x.population, 0) : population.require(code, year, sex, age));
+  const strataOf = (code: string): AgeStratum[] | undefined => input.strata?.get(code);
+  const populationOf = (code: string) => strataOf(code)?.reduce((s, x) => s + x.population, 0) ?? population.require(code, year, sex, age);
 
   const present = regions.regions.filter((r) => counts.has(r.code));
   const rows = present.map((r) => rateRow(r.code, r.name, counts.get(r.code), populationOf(r.code)));
-  const ranked = rows.filter((r) => typeof r.rate === 'number');
-  const ranks = competitionRanksOfRatios(ranked.map((r) => exact.get(r)!));
-  ranked.forEach((r, i) => (r.rank = ranks[i]!));
+  // The rows with a rate, each with its exact ratio (every row given a rate has one).
+  const ranked = rows.flatMap((row) => {
+    const ratio = exact.get(row);
+    return typeof row.rate === 'number' && ratio ? [{ row, ratio }] : [];
+  });
+  const ranks = competitionRanksOfRatios(ranked.map((r) => r.ratio));
+  ranked.forEach((r, i) => (r.row.rank = ranks[i] ?? null));
   if (input.rankInterval) {
-    const simulated = ranked.filter((r) => !input.hiddenRegions?.has(r.region_code as string));
-    rankIntervals(simulated.map((r) => exact.get(r)!)).forEach((ri, i) => Object.assign(simulated[i]!, { rank_lower: ri.lower, rank_upper: ri.upper }));
+    const simulated = ranked.filter((r) => !input.hiddenRegions?.has(r.row.region_code));
+    const intervals = rankIntervals(simulated.map((r) => r.ratio));
+    simulated.forEach((r, i) => {
+      const ri = intervals[i];
+      if (ri) Object.assign(r.row, { rank_lower: ri.lower, rank_upper: ri.upper });
+    });
   }
-  rows.sort(
-    (a, b) =>
-      (a.rank === null ? 1 : 0) - (b.rank === null ? 1 : 0) || ((a.rank as number) ?? 0) - ((b.rank as number) ?? 0) || String(a.region_code).localeCompare(String(b.region_code)),
-  );
+  rows.sort((a, b) => (a.rank === null ? 1 : 0) - (b.rank === null ? 1 : 0) || (a.rank ?? 0) - (b.rank ?? 0) || a.region_code.localeCompare(b.region_code));
 
   const missingRegions = regions.regions.filter((r) => !counts.has(r.code)).map((r) => r.name);
   const reported = counts.get(NATIONAL_CODE);
-  let national: Row;
+  let national: RankedRegion;
   if (reported) {
     national = rateRow(NATIONAL_CODE, 'Riket', reported, population.require(NATIONAL_CODE, year, sex, age));
     national.note = national.note || 'as reported in the input';
@@ -103,15 +135,12 @@ export function rankRows(input: RankInput): { rows: Row[]; national: Row; missin
     national = rateRow(NATIONAL_CODE, 'Riket', { value: null, lines: [], note: 'no region has a count' }, 0);
   } else {
     // every region with a count, ranked or not (a DSR under 10 events is not shown but its events count)
-    const usable = rows.filter((r) => typeof r.count === 'number');
-    const sum = usable.reduce((s, r) => s + (r.count as number), 0);
+    const usable = rows.flatMap((r) => (r.count === null ? [] : [{ ...r, count: r.count }]));
+    const sum = usable.reduce((s, r) => s + r.count, 0);
     const complete = usable.length === regions.regions.length;
-    if (input.strata) input.strata.set(NATIONAL_CODE, sumStrata(usable.map((r) => input.strata!.get(r.region_code as string)!)));
-    const pop = input.strata
-      ? populationOf(NATIONAL_CODE)
-      : complete
-        ? population.require(NATIONAL_CODE, year, sex, age)
-        : usable.reduce((s, r) => s + (r.population as number), 0);
+    const strata = input.strata;
+    if (strata) strata.set(NATIONAL_CODE, sumStrata(usable.map((r) => strataOf(r.region_code) ?? noStrata(r.region_code))));
+    const pop = strata ? populationOf(NATIONAL_CODE) : complete ? population.require(NATIONAL_CODE, year, sex, age) : usable.reduce((s, r) => s + r.population, 0);
     const some = `${usable.length} region${usable.length === 1 ? '' : 's'}`;
     national = rateRow(NATIONAL_CODE, complete ? 'Riket' : `Total of ${some}`, { value: sum, lines: [] }, pop);
     national.note = complete ? 'sum of the 21 regions' : `sum of the ${some} with counts`;
@@ -120,9 +149,20 @@ export function rankRows(input: RankInput): { rows: Row[]; national: Row; missin
   return { rows, national, missingRegions, ...(dispersion ? { dispersion } : {}) };
 }
 
+/** A region with a count has its age groups (buildStrata gives a region with a problem no count). */
+function noStrata(code: string): never {
+  throw new Error(`rankRows: region ${code} has a count but no age groups`);
+}
+
+/** Every band was checked against the standard above. */
+function notInStandard(band: string): never {
+  throw new Error(`buildStrata: age group ${band} not in the standard`);
+}
+
 /** Age groups added up across regions (same groups, same order). */
 function sumStrata(list: AgeStratum[][]): AgeStratum[] {
-  return list[0]!.map((s, i) => ({ count: list.reduce((t, l) => t + l[i]!.count, 0), population: list.reduce((t, l) => t + l[i]!.population, 0), weight: s.weight }));
+  const sum = (i: number, of: (s: AgeStratum) => number) => list.reduce((t, l) => t + (l[i] ? of(l[i]) : 0), 0);
+  return (list[0] ?? []).map((s, i) => ({ count: sum(i, (x) => x.count), population: sum(i, (x) => x.population), weight: s.weight }));
 }
 
 /**
@@ -177,7 +217,7 @@ export function buildStrata(
           msg('standard.population-missing.hint'),
         );
       }
-      list.push({ count: inBand.reduce((t, o) => t + (o.value as number), 0), population: pop, weight: standard[band]! });
+      list.push({ count: inBand.reduce((t, o) => t + (o.value ?? 0), 0), population: pop, weight: standard[band] ?? notInStandard(band) });
     }
     if (!problems.has(r.code)) strata.set(r.code, list);
   }
@@ -190,33 +230,37 @@ export function buildStrata(
  * judged as PHEindicatormethods does: the region's count against the national rate per person
  * (crude), or against PHE's weighted average of the populations the DSRs imply (age-standardised).
  */
-function addComparisons(rows: Row[], national: Row, input: RankInput, exact: Map<Row, Ratio>): OverdispersionEstimate | undefined {
+function addComparisons(rows: RankedRegion[], national: RankedRegion, input: RankInput, exact: Map<Row, Ratio>): OverdispersionEstimate | undefined {
   const benchmark = national.rate;
   const funnelTarget = input.funnel || input.overdispersion ? funnelTargetOf(rows, national, input, exact) : null;
   // φ and τ² from every ranked region (crude rates), to adjust the limits or to say that they should be
-  const ranked = rows.filter((r) => typeof r.rate === 'number' && !input.hiddenRegions?.has(r.region_code as string));
+  const ranked = rows.flatMap((r) => (r.rate !== null && r.count !== null && !input.hiddenRegions?.has(r.region_code) ? [{ count: r.count, population: r.population }] : []));
   const dispersion =
     funnelTarget !== null && !input.strata && ranked.length >= 2
-      ? estimateOverdispersion(ranked.map((r) => ({ observed: r.count as number, expected: funnelTarget * (r.population as number) })))
+      ? estimateOverdispersion(ranked.map((r) => ({ observed: r.count, expected: funnelTarget * r.population })))
       : undefined;
   const adjustment = input.overdispersion && dispersion ? { kind: input.overdispersion, ...dispersion } : undefined;
+  const [level95, level998] = FUNNEL_LEVELS;
   for (const r of rows) {
-    if (typeof r.rate !== 'number' || typeof benchmark !== 'number' || benchmark === 0) {
+    // A row with a rate has its count and interval too.
+    if (r.rate === null || r.count === null || r.rate_lower === null || r.rate_upper === null || benchmark === null || benchmark === 0) {
       Object.assign(r, { ratio_to_national: null, vs_national: null, ...(input.funnel ? { funnel: null } : {}) });
       continue;
     }
     r.ratio_to_national = r.rate / benchmark;
-    r.vs_national = compareWithBenchmark(r.rate_lower as number, r.rate_upper as number, benchmark);
+    r.vs_national = compareWithBenchmark(r.rate_lower, r.rate_upper, benchmark);
     if (funnelTarget === null) continue;
-    const count = r.count as number;
+    const count = r.count;
     // a DSR's funnel sits at the population it implies (count ÷ DSR × per), as in PHE's funnels
-    const pop = input.strata ? (count / r.rate) * input.per : (r.population as number);
+    const pop = input.strata ? (count / r.rate) * input.per : r.population;
     if (adjustment) {
       // Spiegelhalter's adjusted limits on O/E, as rates
-      const [l95, l998] = FUNNEL_LEVELS.map((level) => overdispersedRatioLimits(funnelTarget * pop, level, adjustment)).map((l) => ({
-        lower: l.lower * funnelTarget * input.per,
-        upper: l.upper * funnelTarget * input.per,
-      })) as [Interval, Interval];
+      const asRates = (level: number): Interval => {
+        const l = overdispersedRatioLimits(funnelTarget * pop, level, adjustment);
+        return { lower: l.lower * funnelTarget * input.per, upper: l.upper * funnelTarget * input.per };
+      };
+      const l95 = asRates(level95);
+      const l998 = asRates(level998);
       Object.assign(r, {
         funnel_95_lower: l95.lower,
         funnel_95_upper: l95.upper,
@@ -236,9 +280,12 @@ function addComparisons(rows: Row[], national: Row, input: RankInput, exact: Map
 }
 
 /** The funnel's target rate per person, or null when there is none (no national rate, or 0). */
-function funnelTargetOf(rows: Row[], national: Row, input: RankInput, exact: Map<Row, Ratio>): number | null {
+function funnelTargetOf(rows: RankedRegion[], national: RankedRegion, input: RankInput, exact: Map<Row, Ratio>): number | null {
   if (input.strata) {
-    const units = rows.filter((r) => typeof r.rate === 'number' && (r.count as number) > 0).map((r) => ({ count: r.count as number, rate: exact.get(r)!.numerator * input.per }));
+    const units = rows.flatMap((r) => {
+      const ratio = exact.get(r);
+      return r.rate !== null && r.count !== null && r.count > 0 && ratio ? [{ count: r.count, rate: ratio.numerator * input.per }] : [];
+    });
     return units.length ? dsrFunnelTarget(units, input.per) : null;
   }
   const n = exact.get(national);

@@ -31,9 +31,10 @@ export function splitNames(cell: string): string[] {
     if (!part || part.startsWith('(') || /artefact/i.test(part)) continue;
     const m = /^(.*?)\s*\(([^)]*)\)\s*$/.exec(part);
     if (m) {
-      out.push(m[1]!.trim());
+      const [, name = '', abbreviation = ''] = m;
+      out.push(name.trim());
       // Keep a short abbreviation like "SLL" or "LiÖ"; drop descriptions like "(municipality with …)".
-      if (!/\s/.test(m[2]!.trim())) out.push(m[2]!.trim());
+      if (!/\s/.test(abbreviation.trim())) out.push(abbreviation.trim());
     } else out.push(part);
   }
   return out;
@@ -80,8 +81,9 @@ export class RegionIndex {
     // after it is another region's, which is a contradiction to report, not to guess through.
     const m = /^(\d{2}|\d{4})\s+(\S.*)$/.exec(t);
     if (m) {
-      const byCode = this.byCode.get(codeFromDigits(m[1]!));
-      const byName = this.resolve(m[2]!);
+      const [, digits = '', name = ''] = m;
+      const byCode = this.byCode.get(codeFromDigits(digits));
+      const byName = this.resolve(name);
       return byName && byCode && byName.code !== byCode.code ? undefined : byCode;
     }
     // "Region Uppsala län", "Landstinget i X", "X läns landsting": strip the organisational words.
@@ -99,8 +101,9 @@ export class RegionIndex {
     const seen = new Set<string>();
     const out: string[] = [];
     for (const name of near) {
-      const r = this.byKey.get(matchKey(name))!;
-      if (seen.has(r.code)) continue;
+      // Every name offered is one of a region's, so it has its key.
+      const r = this.byKey.get(matchKey(name));
+      if (!r || seen.has(r.code)) continue;
       seen.add(r.code);
       out.push(name === r.name ? `${r.name} (${r.code})` : `${name} = ${r.name} (${r.code})`);
       if (out.length === n) break;
@@ -120,16 +123,21 @@ export function buildRegionIndex(records: readonly RegionRecord[]): RegionIndex 
   let national: Region | undefined;
   const regions: Region[] = [];
   for (const rec of records) {
-    const code = rec.region_code!;
+    const field = (key: string): string => {
+      const v = rec[key];
+      if (v === undefined) throw new Error(`regions.csv has no column ${key}`);
+      return v;
+    };
+    const code = field('region_code');
     const names = [
-      rec.official_name!,
-      rec.scb_county_name!,
-      rec.scb_label_sv!,
-      rec.scb_label_en!,
+      field('official_name'),
+      field('scb_county_name'),
+      field('scb_label_sv'),
+      field('scb_label_en'),
       ...splitNames(rec.former_landsting_names ?? ''),
       ...splitNames(rec.aliases ?? ''),
     ].filter((n) => n);
-    const region: Region = { code, name: rec.official_name!, countyName: rec.scb_county_name!, names };
+    const region: Region = { code, name: field('official_name'), countyName: field('scb_county_name'), names };
     if (code === NATIONAL_CODE) national = region;
     else regions.push(region);
   }

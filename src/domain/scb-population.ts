@@ -29,7 +29,7 @@ export interface ScbTable {
   maritalTotal?: string;
 }
 
-export const SCB_TABLES: readonly ScbTable[] = [
+export const SCB_TABLES: readonly [ScbTable, ...ScbTable[]] = [
   { id: 'TAB638', first: 1968, last: 2024, contents: 'BE0101N1', ageTotal: 'tot' },
   { id: 'TAB5557', first: 2025, contents: '000007ME', ageTotal: 'TotSA', sexTotal: 'TotSa', maritalTotal: 'SC' },
 ];
@@ -44,7 +44,7 @@ const TARGET = Array.from({ length: TARGET_LAST - TARGET_FIRST + 1 }, (_, i) => 
 const SEX_CODES: Record<'women' | 'men', string> = { women: '2', men: '1' };
 
 export function scbTableFor(year: number): ScbTable {
-  return SCB_TABLES.find((t) => year >= t.first && (t.last === undefined || year <= t.last)) ?? SCB_TABLES[0]!;
+  return SCB_TABLES.find((t) => year >= t.first && (t.last === undefined || year <= t.last)) ?? SCB_TABLES[0];
 }
 
 function sexCodes(t: ScbTable): string[] {
@@ -118,9 +118,10 @@ function readDataset(json: unknown): { ids: string[]; size: number[]; index: Map
   if (d.value.length !== expected) throw new ScbFormatError(`the dataset has ${d.value.length} values where its dimensions give ${expected}`);
   const dims = (d.dimension ?? {}) as Record<string, Dimension>;
   const index = new Map<string, Map<string, number>>();
-  (ids as string[]).forEach((id, k) => {
+  ids.forEach((id, k) => {
     const raw = dims[id]?.category?.index;
     const m = new Map<string, number>();
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-conversion -- the JSON is unchecked: a code may come as a number
     if (Array.isArray(raw)) raw.forEach((code, i) => m.set(String(code), i));
     else if (raw && typeof raw === 'object') for (const [code, i] of Object.entries(raw)) m.set(code, i);
     else if ((size as number[])[k] === 1) {
@@ -128,7 +129,7 @@ function readDataset(json: unknown): { ids: string[]; size: number[]; index: Map
     } else throw new ScbFormatError(`dimension ${id} has no category index`);
     index.set(id, m);
   });
-  return { ids: ids as string[], size: size as number[], index, value: d.value };
+  return { ids: ids, size: size as number[], index, value: d.value };
 }
 
 /**
@@ -159,7 +160,12 @@ export function parseScbPopulation(json: unknown, table: ScbTable, years: readon
   const cell = (codes: Record<string, string>): number | null => {
     let at = 0;
     ds.ids.forEach((id, k) => {
-      if (id in codes) at += ds.index.get(id)!.get(codes[id]!)! * stride[k]!;
+      const code = codes[id];
+      if (code === undefined) return;
+      // Every code asked for was checked above to be in its dimension.
+      const i = ds.index.get(id)?.get(code);
+      if (i === undefined) throw new ScbFormatError(`the dataset has no ${id} ${code}`);
+      at += i * (stride[k] ?? 1);
     });
     const v = ds.value[at];
     if (v === null) return null;
@@ -167,13 +173,14 @@ export function parseScbPopulation(json: unknown, table: ScbTable, years: readon
       throw new ScbFormatError(`the value for ${Object.values(codes).join(' / ')} is ${JSON.stringify(v)}, not a count of people`);
     return v;
   };
-  const sum = (xs: (number | null)[]) => (xs.every((v) => v !== null) ? (xs as number[]).reduce((a, b) => a + b, 0) : null);
+  const sum = (xs: (number | null)[]) => (xs.every((v) => v !== null) ? xs.reduce((a, b) => a + b, 0) : null);
 
   const note = `SCB PxWebApi 2.0 ${table.id} (BE0101N1), retrieved ${retrieved} from ${url}`;
   const ckm = table.sexTotal ? ' (every SCB cell perturbed by the Cell Key Method from 2025, so sums of cells carry that noise)' : '';
   const rows: PopulationRow[] = [];
-  for (const code of wanted.Region!) {
-    const name = code === NATIONAL_CODE ? 'Riket' : regions.byScbCode(code)!.name;
+  // The selection always asks for regions, and only for the index's own codes.
+  for (const code of wanted.Region ?? []) {
+    const name = code === NATIONAL_CODE ? 'Riket' : (regions.byScbCode(code)?.name ?? code);
     for (const year of years) {
       const at = (sex: string, age: string) =>
         cell({ Region: code, ...(table.maritalTotal ? { Civilstand: table.maritalTotal } : {}), Alder: age, Kon: sex, ContentsCode: table.contents, Tid: String(year) });

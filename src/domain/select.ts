@@ -101,8 +101,9 @@ export function selectCounts(obs: readonly Observation[], sel: Selection): Map<s
 function sumAges(rows: Observation[]): CountCell {
   const bySex = new Map<Sex, Observation[]>();
   for (const o of rows) {
-    if (!bySex.has(o.sex)) bySex.set(o.sex, []);
-    bySex.get(o.sex)!.push(o);
+    const list = bySex.get(o.sex);
+    if (list) list.push(o);
+    else bySex.set(o.sex, [o]);
   }
   let value: number | null = 0;
   const lines: number[] = [];
@@ -123,11 +124,16 @@ function sumAges(rows: Observation[]): CountCell {
  */
 export function nationalCount(obs: readonly Observation[], regions: RegionIndex, method: string, year: number, sex: Sex, absentIsZero: boolean): number | null {
   const counts = selectCounts(obs, { method, year, sex, absentIsZero });
-  if (counts.has(NATIONAL_CODE)) return counts.get(NATIONAL_CODE)!.value;
-  const regional = regions.regions.filter((r) => counts.has(r.code)).map((r) => counts.get(r.code)!);
-  if (regional.length === 0) return counts.get(NATIONAL_CODE)?.value ?? null;
-  if (regional.some((c) => c.value === null)) return null;
-  return regional.reduce((s, c) => s + c.value!, 0);
+  const reported = counts.get(NATIONAL_CODE);
+  if (reported) return reported.value;
+  const regional = regions.regions.flatMap((r) => counts.get(r.code) ?? []);
+  if (regional.length === 0) return null;
+  let sum = 0;
+  for (const c of regional) {
+    if (c.value === null) return null;
+    sum += c.value;
+  }
+  return sum;
 }
 
 /**
@@ -164,7 +170,8 @@ export function keepRegions<T extends Record<string, unknown>>(rows: readonly T[
  */
 export function completeNationalCount(obs: readonly Observation[], regions: RegionIndex, method: string, year: number, absentIsZero: boolean): number | null {
   const counts = selectCounts(obs, { method, year, sex: 'total', absentIsZero });
-  if (counts.has(NATIONAL_CODE)) return counts.get(NATIONAL_CODE)!.value;
+  const reported = counts.get(NATIONAL_CODE);
+  if (reported) return reported.value;
   if (!regions.regions.every((r) => counts.has(r.code))) return null;
   return nationalCount(obs, regions, method, year, 'total', absentIsZero);
 }

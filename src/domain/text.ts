@@ -15,16 +15,17 @@ export function matchKey(s: string): string {
 /** Levenshtein edit distance; small inputs only (names, option words). */
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
+  // Row by row of the edit matrix; every index read below was written (rows have b.length + 1 cells).
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      cur[j] = Math.min((prev[j] ?? Infinity) + 1, (cur[j - 1] ?? Infinity) + 1, (prev[j - 1] ?? Infinity) + cost);
     }
     prev = cur;
   }
-  return prev[b.length]!;
+  return prev[b.length] ?? Infinity;
 }
 
 /**

@@ -44,7 +44,8 @@ export function seriesSubjects(obs: readonly Observation[], regions: RegionIndex
   if (selected.length) return [...selected];
   const codes = new Set(obs.map((o) => o.region));
   if (!codes.has(NATIONAL_CODE) && codes.size === 1) {
-    const only = regions.byScbCode([...codes][0]!);
+    const [code] = codes;
+    const only = code === undefined ? undefined : regions.byScbCode(code);
     if (only) return [only];
   }
   return [regions.national];

@@ -104,8 +104,9 @@ export function buildReport(
       funnel: true,
     });
     const base = selectCounts(obs, { method, year: settings.since, sex: 'total', absentIsZero: recordLevel });
-    let growth = growthRows(regions, roundCells(base, rule), roundCells(counts, rule), settings.since, settings.year);
-    let { rows, national } = ranking;
+    let growth: { rows: ResultRow[]; national: ResultRow } = growthRows(regions, roundCells(base, rule), roundCells(counts, rule), settings.since, settings.year);
+    let rows: ResultRow[] = ranking.rows;
+    let national: ResultRow = ranking.national;
     let hidden = new Map<ResultRow, ReadonlySet<string>>();
     if (ruleActive(rule)) ({ ranked: rows, national, growth, hidden } = protectSection({ ranked: rows, national, growth }, counts, base, rule));
     // --region: only the selected regions' rows, once ranks and any hiding are settled over all 21
