@@ -37,7 +37,7 @@ async function run(args: string[], env: Record<string, string> = {}): Promise<{ 
 
 const cacheFile = () => join(cache, 'rehab-stats', 'population-scb.csv');
 const answer: Behaviour = (req, res) => sendJson(res, 200, jsonStat(req.body));
-const rows = (file: string) => parse(readFileSync(file), { columns: true }) as Record<string, string>[];
+const rows = (file: string) => parse<Record<string, string>>(readFileSync(file), { columns: true });
 const figure = (all: Record<string, string>[], code: string, year: number, sex: string, age: string) =>
   Number(all.find((r) => r.region_code === code && r.year === String(year) && r.sex === sex && r.age_group === age)?.population);
 
@@ -98,14 +98,14 @@ describe('population fetch', () => {
     expect((await run(['population', 'fetch', '--from', '2022'])).status).toBe(0);
     const r = await run(['rank', '--method', 'KBT', '--input', 'fixtures/counts-2022-2025.csv', '--year', '2022', '--denominator', '16-67', '--format', 'csv']);
     expect(r.status).toBe(0);
-    const ranked = parse(r.stdout, { columns: true }) as Record<string, string>[];
+    const ranked = parse<Record<string, string>>(r.stdout, { columns: true });
     expect(Number(ranked.find((x) => x.region_code === '06')!.population)).toBe(expected('06', 2022, 'total', '16-67'));
     expect(r.stderr).toContain("note: Population also from SCB's API (BE0101N1) as fetched on");
     expect(r.stderr).toContain('into ~/rehab-stats/population-scb.csv.'); // HOME is the cache folder here
     expect(r.stderr).not.toContain('Riket 2022');
     // Totals stay the bundled ones (SCB's published figures), not the cache's.
     const totals = await run(['rank', '--method', 'KBT', '--input', 'fixtures/counts-2022-2025.csv', '--year', '2022', '--format', 'csv']);
-    expect((parse(totals.stdout, { columns: true }) as Record<string, string>[]).find((x) => x.region_code === '06')!.population).toBe('369113');
+    expect(parse<Record<string, string>>(totals.stdout, { columns: true }).find((x) => x.region_code === '06')!.population).toBe('369113');
     expect(totals.stderr).not.toContain('fetched');
     const coverage = await run(['population', '--format', 'csv']);
     expect(coverage.stdout).toContain('2022,21,21,21,21,21,21');
@@ -171,7 +171,7 @@ describe('population fetch', () => {
       'csv',
     ]);
     expect(r.status).toBe(0);
-    expect(Number((parse(r.stdout, { columns: true }) as Record<string, string>[]).find((x) => x.region_code === '01')!.population)).toBe(expected('01', 2025, 'total', '16-67'));
+    expect(Number(parse<Record<string, string>>(r.stdout, { columns: true }).find((x) => x.region_code === '01')!.population)).toBe(expected('01', 2025, 'total', '16-67'));
     expect(rows(out)[0]!.note).toMatch(
       /^SCB PxWebApi 2\.0 TAB5557 \(BE0101N1\), retrieved .*; both sexes, all ages, as published \(every SCB cell perturbed by the Cell Key Method from 2025, so sums of cells carry that noise\)$/,
     );

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import type { Provenance } from '../../src/domain/provenance.js';
 import { runRehab } from './harness.js';
 
 /**
@@ -13,7 +14,7 @@ import { runRehab } from './harness.js';
 const dir = mkdtempSync(join(tmpdir(), 'rehab-stats-publish-more-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 type Row = Record<string, string>;
-const csv = (text: string): Row[] => parse(text, { columns: true }) as Row[];
+const csv = (text: string): Row[] => parse<Row>(text, { columns: true });
 
 describe('funnel --suppress', () => {
   // IPT 2014: Gotland 6 (primary below 7), Jämtland Härjedalen 7 (secondary, as rank --suppress 7).
@@ -30,7 +31,7 @@ describe('funnel --suppress', () => {
   it('writes the chart and its provenance together', async () => {
     const out = join(dir, 'funnel.svg');
     expect((await runRehab(['funnel', '--method', 'IPT', '--year', '2014', '--suppress', '7', '--output', out, '--provenance'])).status).toBe(0);
-    const p = JSON.parse(readFileSync(`${out}.provenance.json`, 'utf8'));
+    const p = JSON.parse(readFileSync(`${out}.provenance.json`, 'utf8')) as Provenance;
     expect(p.command).toBe('funnel');
     expect(p.methods.funnel).toMatch(/Spiegelhalter/);
     expect(p.methods.suppression).toMatch(/^counts below 7 hidden/);
@@ -43,14 +44,14 @@ describe('--provenance-time', () => {
     const out = join(dir, 'ranked.csv');
     const args = ['rank', '--method', 'KBT', '--year', '2014', '--output', out, '--provenance', '--provenance-time'];
     expect((await runRehab(args, { env: { SOURCE_DATE_EPOCH: '1767225600' } })).status).toBe(0);
-    expect(JSON.parse(readFileSync(`${out}.provenance.json`, 'utf8')).built_at).toBe('2026-01-01T00:00:00.000Z');
+    expect((JSON.parse(readFileSync(`${out}.provenance.json`, 'utf8')) as Provenance).built_at).toBe('2026-01-01T00:00:00.000Z');
   });
 
   it('else the clock: an ISO time within this run', async () => {
     const out = join(dir, 'clock.csv');
     const before = Date.now();
     expect((await runRehab(['share', '--year', '2014', '--output', out, '--provenance', '--provenance-time'])).status).toBe(0);
-    const t = Date.parse(JSON.parse(readFileSync(`${out}.provenance.json`, 'utf8')).built_at);
+    const t = Date.parse(String((JSON.parse(readFileSync(`${out}.provenance.json`, 'utf8')) as Provenance).built_at));
     expect(t).toBeGreaterThanOrEqual(before - 1000);
     expect(t).toBeLessThanOrEqual(Date.now() + 1000);
   });
@@ -103,14 +104,12 @@ describe('trend --suppress', () => {
   });
 
   it('--by region: every year, the hidden regions under the published Riket hold at least N together', async () => {
-    const doc = JSON.parse((await runRehab(['trend', '--method', 'IPT', '--by', 'region', '--suppress', '10', '--format', 'json', '--quiet'])).stdout);
-    const national = JSON.parse((await runRehab(['trend', '--method', 'IPT', '--suppress', '10', '--format', 'json', '--quiet'])).stdout).series as {
-      year: number;
-      count: number | null;
-    }[];
+    type Series = { series: { year: number; count: number | null; count_status: string }[] };
+    const doc = JSON.parse((await runRehab(['trend', '--method', 'IPT', '--by', 'region', '--suppress', '10', '--format', 'json', '--quiet'])).stdout) as Series;
+    const national = (JSON.parse((await runRehab(['trend', '--method', 'IPT', '--suppress', '10', '--format', 'json', '--quiet'])).stdout) as Series).series;
     for (const { year, count } of national) {
       if (count === null) continue;
-      const rows = (doc.series as { year: number; count: number | null; count_status: string }[]).filter((r) => r.year === year);
+      const rows = doc.series.filter((r) => r.year === year);
       expect(rows.length).toBe(21);
       const hidden = rows.filter((r) => r.count === null);
       const shownSum = rows.reduce((s, r) => s + (r.count ?? 0), 0);
@@ -137,9 +136,9 @@ describe('trend --suppress', () => {
   it('writes its provenance beside the output', async () => {
     const out = join(dir, 'trend.csv');
     expect((await runRehab(['trend', '--method', 'IPT', '--suppress', '10', '--per-capita', '--output', out, '--provenance'])).status).toBe(0);
-    const p = JSON.parse(readFileSync(`${out}.provenance.json`, 'utf8'));
+    const p = JSON.parse(readFileSync(`${out}.provenance.json`, 'utf8')) as Provenance;
     expect(p.command).toBe('trend');
-    expect(p.population.years).toEqual([2009, 2010, 2011, 2012, 2013, 2014, 2015]);
+    expect(p.population?.years).toEqual([2009, 2010, 2011, 2012, 2013, 2014, 2015]);
     expect(p.methods.suppression).toMatch(/^counts below 10 hidden/);
   });
 });
@@ -167,9 +166,10 @@ describe('trend --break with --suppress', () => {
     }
     expect(series.find((x) => x.year === '2015')!.count).toBe('260');
     // The model over the 10 shown years: 2 groups × 10 years − 8 parameters.
-    const doc = JSON.parse((await runRehab([...args, '--suppress', '211', '--format', 'json', '--quiet'])).stdout);
+    type BreakDoc = { break: { df_residual: number } };
+    const doc = JSON.parse((await runRehab([...args, '--suppress', '211', '--format', 'json', '--quiet'])).stdout) as BreakDoc;
     expect(doc.break.df_residual).toBe(12);
-    const full = JSON.parse((await runRehab([...args, '--format', 'json', '--quiet'])).stdout);
+    const full = JSON.parse((await runRehab([...args, '--format', 'json', '--quiet'])).stdout) as BreakDoc;
     expect(full.break.df_residual).toBe(16);
     const chart = readFileSync(svg, 'utf8');
     expect(chart).not.toContain('<title>2014');

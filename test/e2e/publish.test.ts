@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import type { Provenance } from '../../src/domain/provenance.js';
 import { ROOT, runRehab } from './harness.js';
 
 /**
@@ -16,7 +17,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const sha256sum = (path: string) => execFileSync('sha256sum', [path], { encoding: 'utf8' }).split(' ')[0];
 type Row = Record<string, string>;
-const csv = (text: string): Row[] => parse(text, { columns: true }) as Row[];
+const csv = (text: string): Row[] => parse<Row>(text, { columns: true });
 
 describe('--suppress on a ranking', () => {
   // IPT 2014 in the bundled data: Gotland has 6, Jämtland Härjedalen 7, Blekinge 13, the rest 17 or more.
@@ -91,9 +92,9 @@ describe('--provenance', () => {
     const first = readFileSync(`${out}.provenance.json`, 'utf8');
     expect((await runRehab(args)).status).toBe(0);
     expect(readFileSync(`${out}.provenance.json`, 'utf8')).toBe(first);
-    const p = JSON.parse(first);
+    const p = JSON.parse(first) as Provenance;
     expect(p.tool).toBe('rehab-stats');
-    expect(p.version).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+    expect(p.version).toBe((JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version);
     expect(p.command).toBe('rank');
     expect(p.arguments).toEqual(args);
     expect(p.options).toMatchObject({ method: 'KBT', year: 2014, funnel: true, suppress: 5, ciMethod: 'exact', per: 100000 });
@@ -130,7 +131,7 @@ describe('--provenance', () => {
     const fixture = join(ROOT, 'fixtures/kolada.csv');
     const r = await runRehab(['rank', '--method', 'KBT', '--input', '-', '--format', 'csv', '--provenance', record], { stdin: readFileSync(fixture) });
     expect(r.status).toBe(0);
-    const p = JSON.parse(readFileSync(record, 'utf8'));
+    const p = JSON.parse(readFileSync(record, 'utf8')) as Provenance;
     expect(p.inputs[0]).toEqual({ role: 'counts', name: 'stdin', sha256: sha256sum(fixture), bytes: readFileSync(fixture).length });
   });
 
@@ -156,7 +157,7 @@ describe('--provenance', () => {
       record,
     ];
     expect((await runRehab(args)).status).toBe(0);
-    const p = JSON.parse(readFileSync(record, 'utf8'));
+    const p = JSON.parse(readFileSync(record, 'utf8')) as Provenance;
     expect(p.methods.standard_population).toBe('European Standard Population 2013');
     expect(p.methods.rounding).toMatch(/multiple of 5/);
     expect(p.inputs.map((i: { name: string; sha256: string }) => [i.name, i.sha256])).toEqual([

@@ -52,7 +52,7 @@ describe('a closed pipe', () => {
     const child = spawn(process.execPath, ['bin/rehab-stats.js', 'rank', '--method', 'KBT'], { cwd: ROOT, env: { PATH: process.env.PATH, NO_COLOR: '1' } });
     child.stdout.destroy();
     let stderr = '';
-    child.stderr.on('data', (d) => (stderr += d));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const status = await new Promise<number | null>((done) => child.on('close', (code) => done(code)));
     expect(stderr).toBe('');
     expect(status).toBe(0);

@@ -116,6 +116,7 @@ function runFaulty(args: string[], env: Record<string, string>, stdout?: number)
     stdio: ['ignore', stdout ?? 'pipe', 'pipe'],
     encoding: 'utf8',
   });
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- typed as a string, but null when stdout goes to a file descriptor.
   return { stdout: r.stdout ?? '', stderr: r.stderr, status: r.status };
 }
 
@@ -170,7 +171,7 @@ describe('a signal in the middle of a write', () => {
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let stderr = '';
-      child.stderr.on('data', (b) => (stderr += b));
+      child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
       const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.on('exit', (code, sig) => done({ code, signal: sig })));
       // Wait (without a clock) until the temporary file exists: the write has begun.
       while (!readdirSync(d).some((f) => f.endsWith('.tmp'))) {
@@ -197,7 +198,7 @@ describe('a reader that closes the pipe early (EPIPE)', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';
-    child.stderr.on('data', (b) => (stderr += b));
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
     const first = await new Promise<Buffer>((done) => child.stdout.once('data', done));
     child.stdout.destroy();
     const code = await new Promise<number | null>((done) => child.on('close', (c) => done(c)));

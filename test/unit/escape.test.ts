@@ -118,7 +118,10 @@ describe('HTML', () => {
 });
 
 describe('CSV and --excel', () => {
-  const cellsOf = (text: string, delimiter: string) => (parse(text.replace(/^\ufeff/, ''), { delimiter, relax_quotes: false }) as string[][]).slice(1).map((r) => r[0]);
+  const cellsOf = (text: string, delimiter: string) =>
+    parse(text.replace(/^\ufeff/, ''), { delimiter, relax_quotes: false })
+      .slice(1)
+      .map((r) => r[0]);
 
   it('a line break in a cell is quoted, with CRLF (--excel) and LF row ends', () => {
     const cells = ['one\ntwo', 'cr\ronly', 'crlf\r\nboth', 'semi;colon', 'quote"d'];

@@ -156,6 +156,7 @@ describe('proportion funnels as PHEindicatormethods (its test data)', () => {
     expect(proportionFunnelPoint(0.975, 100, target, 'low')).toBeCloseTo(0.7, 9);
     expect(proportionFunnelSignificance(70, 100, target)).toBe('within');
     expect(proportionFunnelSignificance(69, 100, target)).toBe('below 95%');
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- vitest types its asymmetric matchers (expect.closeTo, expect.any) as any.
     expect(proportionFunnelLimits(0, 50, 0.95)).toEqual({ lower: 0, upper: expect.any(Number) });
     expect(proportionFunnelLimits(1, 50, 0.95).upper).toBeCloseTo(1, 12);
     expect(() => proportionFunnelSignificance(11, 10, 0.5)).toThrow(RangeError);

@@ -27,7 +27,9 @@ describe('Poisson intervals', () => {
   });
 
   it('Byar: lower 0 for a count of 0, and where the cube goes negative (1 at 99.8%)', () => {
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- vitest types its asymmetric matchers (expect.closeTo, expect.any) as any.
     expect(byarPoissonInterval(0, 0.95)).toEqual({ lower: 0, upper: expect.closeTo(3.6680118321737507, 7) }); // byar(0, qnorm(0.975))
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- vitest types its asymmetric matchers (expect.closeTo, expect.any) as any.
     expect(byarPoissonInterval(1, 0.998)).toEqual({ lower: 0, upper: expect.closeTo(9.362180217908362, 7) }); // byar(1, qnorm(0.999))
     const b = byarPoissonInterval(25, 0.998); // byar(25, qnorm(0.999))
     expect(b.lower).toBeCloseTo(12.304459286405249, 7);
@@ -152,6 +154,7 @@ describe('small pieces', () => {
     expect(() => growth(5, -1, 2010, 2011)).toThrow(RangeError);
     expect(growth(0, 0, 2010, 2011)).toEqual({ base: 0, value: 0, change: 0, changePct: null, cagrPct: null, reason: 'zero base' });
     // (12/10)^(1/2) − 1 = 0.0954451150103322 (√1.2 = 1.0954451150103321)
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- vitest types its asymmetric matchers (expect.closeTo, expect.any) as any.
     expect(growth(10, 12, 2010, 2012)).toEqual({ base: 10, value: 12, change: 2, changePct: 20, cagrPct: expect.closeTo(9.54451150103322, 10) });
   });
 

@@ -36,7 +36,7 @@ describe('the message catalogue', () => {
       if (typeof e.sv !== 'string' || e.sv.trim() === '') problems.push(`${key}: no Swedish text`);
       if (typeof e.en !== 'string' || e.en.trim() === '') problems.push(`${key}: no English text`);
       const en = [...new Set(placeholderNames(e.en))].sort();
-      const sv = [...new Set(placeholderNames(e.sv ?? ''))].sort();
+      const sv = [...new Set(placeholderNames(e.sv))].sort();
       if (en.join() !== sv.join()) problems.push(`${key}: placeholders {${en.join('}, {')}} in English but {${sv.join('}, {')}} in Swedish`);
       if (e.sv === e.en && !SAME_IN_BOTH.has(key) && /[a-z]{3}/i.test(e.en.replace(/\{[^}]*\}/g, ''))) problems.push(`${key}: the Swedish is the English text`);
       for (const text of [e.en, e.sv]) if (/[{}]/.test(text.replace(/\{[^{}]+\}/g, ''))) problems.push(`${key}: unbalanced braces in "${text}"`);

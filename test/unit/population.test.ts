@@ -19,7 +19,7 @@ describe('the bundled population table (src/data/population.csv)', () => {
   });
 
   it('every row names a described source', () => {
-    const described = new Set((parse(readBundled('population-sources.csv'), { columns: true }) as { source_id: string }[]).map((s) => s.source_id));
+    const described = new Set(parse<{ source_id: string }>(readBundled('population-sources.csv'), { columns: true }).map((s) => s.source_id));
     for (const r of bundledRows) expect(described, `${r.region_code} ${r.year} ${r.source_id}`).toContain(r.source_id);
   });
 

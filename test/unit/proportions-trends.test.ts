@@ -15,6 +15,7 @@ describe('wilsonInterval', () => {
     const access = wilsonInterval(10, 21); // 10 of 21 regions
     expect(access.lower).toBeCloseTo(0.2834400610153418, 9);
     expect(access.upper).toBeCloseTo(0.6763046541715557, 9);
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- vitest types its asymmetric matchers (expect.closeTo, expect.any) as any.
     expect(wilsonInterval(0, 21)).toEqual({ lower: 0, upper: expect.closeTo(0.15463901892484694, 9) });
     expect(wilsonInterval(21, 21).upper).toBe(1);
     expect(wilsonInterval(21, 21).lower).toBeCloseTo(0.8453609810751531, 9);
@@ -124,6 +125,7 @@ describe('directly standardised rate (Dobson)', () => {
       lower: null,
       upper: null,
       count: 3,
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- vitest types its asymmetric matchers (expect.closeTo, expect.any) as any.
       perPerson: expect.closeTo(4.003139717425431e-5, 15),
       missing: 'fewer than 10 events: no DSR (unreliable)',
     });

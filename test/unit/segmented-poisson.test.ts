@@ -150,6 +150,7 @@ describe('the pieces', () => {
       [
         [0.375, -0.25],
         [-0.25, 0.5],
+        // eslint-disable-next-line @typescript-eslint/no-unsafe-return -- vitest types its asymmetric matcher expect.closeTo as any.
       ].map((r) => r.map((v) => expect.closeTo(v, 12))),
     );
     expect(() =>

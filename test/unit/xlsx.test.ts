@@ -58,13 +58,13 @@ describe('renderXlsx', () => {
   it('has a bold frozen header, fitted widths and a notes sheet', async () => {
     const wb = await open(await renderXlsx([{ name: 'Data', table: TABLE }], 'en'));
     const ws = wb.getWorksheet('Data')!;
-    expect(ws.getRow(1).getCell(1).font?.bold).toBe(true);
+    expect(ws.getRow(1).getCell(1).font.bold).toBe(true);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(ws.getColumn(4).width).toBe('Region Norrbotten'.length + 2);
     expect(ws.getColumn(2).width).toBeGreaterThanOrEqual(6);
     const notes = wb.getWorksheet('Notes')!;
     expect(notes.getRow(1).getCell(1).value).toBe(TABLE.title);
-    expect(notes.getRow(1).getCell(1).font?.bold).toBe(true);
+    expect(notes.getRow(1).getCell(1).font.bold).toBe(true);
     expect(notes.getRow(2).getCell(1).value).toBe('Data: test.');
     expect(notes.getRow(3).getCell(1).value).toBe('Population: SCB.');
   });
