@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { readBundled, SNAPSHOT_PATH } from '../io/bundled.js';
+import { nodeCrypto } from '../io/lazy.js';
 import { buildRegionIndex, type RegionIndex, type RegionRecord } from './regions.js';
 import type { Observation } from './observation.js';
 
@@ -25,7 +25,7 @@ export interface Snapshot {
 export const SNAPSHOT_FILES = ['regions.csv', 'population.csv', 'treatments.csv', 'treatments-by-sex.csv'];
 
 export function sourceStamps(): Snapshot['sources'] {
-  return Object.fromEntries(SNAPSHOT_FILES.map((f) => [f, { sha256: createHash('sha256').update(readBundled(f)).digest('hex') }]));
+  return Object.fromEntries(SNAPSHOT_FILES.map((f) => [f, { sha256: nodeCrypto().createHash('sha256').update(readBundled(f)).digest('hex') }]));
 }
 
 let snapshot: Snapshot | null | undefined;

@@ -1,7 +1,7 @@
 import type { Hash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { currentRun } from './context.js';
+import { nodeCrypto } from './lazy.js';
 
 /**
  * SHA-256 of the inputs, for provenance. A file is hashed from disk; stdin cannot be read
@@ -10,10 +10,8 @@ import { currentRun } from './context.js';
  * much CPU as scanning a fifth of them.
  */
 
-// node:crypto is loaded on the first digest, not at start-up: most runs never hash.
-const load = createRequire(import.meta.url);
 function sha256(): Hash {
-  return (load('node:crypto') as typeof import('node:crypto')).createHash('sha256');
+  return nodeCrypto().createHash('sha256');
 }
 
 export function digestOf(bytes: Uint8Array): { sha256: string; bytes: number } {

@@ -55,7 +55,20 @@ export function systemErrorText(code: string | undefined, doing: Doing): SystemE
   return { message: doing === 'read' ? msg('errno.unknown.read', { code: shown }) : msg('errno.unknown.write', { code: shown }) };
 }
 
+/** A thrown value's `code` ("ENOENT", "EPIPE" …) if it has a string one: a catch clause gets `unknown`. */
+export function errorCode(e: unknown): string | undefined {
+  if (typeof e !== 'object' || e === null || !('code' in e)) return undefined;
+  return typeof e.code === 'string' ? e.code : undefined;
+}
+
+/** A thrown value's `message` if it has a string one. */
+export function messageOf(e: unknown): string | undefined {
+  if (typeof e !== 'object' || e === null || !('message' in e)) return undefined;
+  return typeof e.message === 'string' ? e.message : undefined;
+}
+
 /** True for an error raised by a system call (has an errno code such as "ENOSPC"). */
 export function isSystemError(e: unknown): e is NodeJS.ErrnoException & { code: string } {
-  return e instanceof Error && typeof (e as NodeJS.ErrnoException).code === 'string' && /^E[A-Z0-9]+$/.test((e as NodeJS.ErrnoException).code!);
+  const code = errorCode(e);
+  return e instanceof Error && code !== undefined && /^E[A-Z0-9]+$/.test(code);
 }

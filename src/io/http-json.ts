@@ -4,7 +4,7 @@
  * message; nothing is retried except HTTP 429 with a Retry-After SCB asks us to honour.
  */
 
-import { lookup } from 'node:dns/promises';
+import { errorCode, messageOf } from './errno.js';
 
 export type FailureKind = 'network' | 'timeout' | 'rate-limited' | 'http' | 'truncated' | 'not-json';
 
@@ -84,9 +84,10 @@ export async function postJson(url: string, body: unknown, opts: PostOptions): P
     if (declared > 0 && Buffer.byteLength(text) < declared)
       throw new HttpFailure('truncated', `the response was cut off after ${Buffer.byteLength(text)} of ${declared} bytes`, res.status);
     try {
-      return JSON.parse(text) as unknown;
+      const value: unknown = JSON.parse(text);
+      return value;
     } catch (e) {
-      throw new HttpFailure('not-json', `the response is not complete JSON (${(e as Error).message}; ${Buffer.byteLength(text)} bytes)`, res.status);
+      throw new HttpFailure('not-json', `the response is not complete JSON (${messageOf(e) ?? ''}; ${Buffer.byteLength(text)} bytes)`, res.status);
     }
   }
 }
@@ -98,10 +99,12 @@ async function resolvable(host: string, ms: number): Promise<void> {
     timer = setTimeout(() => fail(new HttpFailure('network', `cannot resolve ${host} within ${ms / 1000} s (no network?)`)), ms);
   });
   try {
+    // node:dns is loaded only here: most runs fetch nothing.
+    const { lookup } = await import('node:dns/promises');
     await Promise.race([lookup(host.replace(/^\[|\]$/g, '')), late]);
   } catch (e) {
     if (e instanceof HttpFailure) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
+    const code = errorCode(e);
     throw new HttpFailure('network', `${code ?? 'lookup failed'}: cannot resolve ${host}`);
   } finally {
     clearTimeout(timer);
@@ -111,8 +114,9 @@ async function resolvable(host: string, ms: number): Promise<void> {
 /** A PxWebApi error body is an RFC 9457 problem: {"title": …, "detail": …}. */
 function problemTitle(text: string): string {
   try {
-    const p = JSON.parse(text) as { title?: unknown; detail?: unknown };
-    const said = [p.title, p.detail].filter((x): x is string => typeof x === 'string' && x !== '');
+    const p: unknown = JSON.parse(text);
+    if (typeof p !== 'object' || p === null) return '';
+    const said = ['title' in p ? p.title : undefined, 'detail' in p ? p.detail : undefined].filter((x): x is string => typeof x === 'string' && x !== '');
     return said.length ? `: ${said.join(' — ')}` : '';
   } catch {
     return '';
@@ -121,10 +125,9 @@ function problemTitle(text: string): string {
 
 function classify(e: unknown, signal: AbortSignal, timeoutMs: number): HttpFailure {
   if (signal.aborted) return new HttpFailure('timeout', `no complete answer within ${timeoutMs / 1000} s`);
-  const cause = (e as { cause?: { code?: string; message?: string } }).cause;
-  const code = cause?.code ?? (e as { code?: string }).code;
-  return new HttpFailure(
-    'network',
-    code ? `${code}${cause?.message && !cause.message.includes(code) ? ` ${cause.message}` : ''}` : (cause?.message ?? (e as Error).message) || 'network error',
-  );
+  // fetch() fails with a TypeError whose cause is the system error (ECONNREFUSED …).
+  const cause = typeof e === 'object' && e !== null && 'cause' in e ? e.cause : undefined;
+  const code = errorCode(cause) ?? errorCode(e);
+  const causeMessage = messageOf(cause);
+  return new HttpFailure('network', code ? `${code}${causeMessage && !causeMessage.includes(code) ? ` ${causeMessage}` : ''}` : (causeMessage ?? messageOf(e)) || 'network error');
 }

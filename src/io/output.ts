@@ -1,7 +1,7 @@
 import { fstatSync, writeSync } from 'node:fs';
 import { ExitCode, RehabError } from '../errors.js';
 import { currentIo, type Io } from './context.js';
-import { stdoutHint, systemErrorText } from './errno.js';
+import { errorCode, stdoutHint, systemErrorText } from './errno.js';
 import { msg } from '../messages/index.js';
 import { printable } from './printable.js';
 
@@ -19,7 +19,7 @@ interface StdoutState {
 const states = new WeakMap<Io, StdoutState>();
 
 function stdoutFailure(e: unknown): RehabError {
-  const text = systemErrorText((e as NodeJS.ErrnoException).code, 'write');
+  const text = systemErrorText(errorCode(e), 'write');
   return new RehabError(msg('error.cannot-write', { reason: text.message }), {
     exitCode: ExitCode.io,
     location: { file: 'stdout' },
@@ -76,7 +76,7 @@ export function writeStdout(text: string | Uint8Array): void {
       offset += n;
     }
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EPIPE') {
+    if (errorCode(e) === 'EPIPE') {
       s.pipeClosed = true;
       return;
     }

@@ -8,6 +8,7 @@
  * @example printable('a\u001b[2Jb') // 'a\\x1b[2Jb'
  */
 export function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is this function's job.
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => {
     const code = c.charCodeAt(0);
     return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;

@@ -1,5 +1,6 @@
 import { fstatSync, read } from 'node:fs';
 import { isatty } from 'node:tty';
+import { errorCode } from './errno.js';
 
 /** Where stdin's chunks come from: next() gives the next one (undefined at the end); stop() stops reading. */
 export interface ChunkReader {
@@ -85,7 +86,7 @@ export function descriptorReader(fd: number, chunkBytes: number, fallback: () =>
         try {
           next = filled + (await readInto(buffer, filled));
         } catch (e) {
-          if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+          if (errorCode(e) !== 'EAGAIN') throw e;
           stream = streamReader(fallback(), chunkBytes);
           continue;
         }

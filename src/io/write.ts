@@ -1,9 +1,9 @@
 import * as nodeFs from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { ExitCode, RehabError } from '../errors.js';
 import { currentIo, type WriterFs } from './context.js';
-import { systemErrorText } from './errno.js';
+import { errorCode, systemErrorText } from './errno.js';
+import { nodeCrypto } from './lazy.js';
 import { msg, type Message, type Text } from '../messages/index.js';
 
 /**
@@ -109,7 +109,7 @@ function refuse(shown: string | undefined, message: Message, hint: Message): Reh
 
 function systemFailure(e: unknown, shown: string): RehabError {
   if (e instanceof RehabError) return e;
-  const code = (e as NodeJS.ErrnoException).code;
+  const code = errorCode(e);
   const text = systemErrorText(code, 'write');
   return new RehabError(msg('error.cannot-write', { reason: text.message }), { exitCode: ExitCode.io, location: { file: shown }, ...(text.hint ? { hint: text.hint } : {}) });
 }
@@ -125,7 +125,7 @@ async function checkTarget(shown: string, protection: Protection, earlier: reado
   try {
     existing = await fs.lstat(path);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw systemFailure(e, shown);
+    if (errorCode(e) !== 'ENOENT') throw systemFailure(e, shown);
   }
   if (existing) {
     if (existing.isSymbolicLink()) throw refuse(shown, msg('write.symlink'), msg('write.symlink.hint'));
@@ -180,7 +180,7 @@ async function writeTemp(target: Target, bytes: Uint8Array, fs: WriterFs): Promi
     .subarray(0, 120)
     .toString('utf8')
     .replace(/\uFFFD+$/, '');
-  const tmp = join(dirname(target.path), `.${stem}.${randomBytes(6).toString('hex')}.tmp`);
+  const tmp = join(dirname(target.path), `.${stem}.${nodeCrypto().randomBytes(6).toString('hex')}.tmp`);
   let fd: number | undefined;
   try {
     // 0600 until the target's own mode is set: nobody reads a half-written file.
@@ -206,7 +206,7 @@ async function writeTemp(target: Target, bytes: Uint8Array, fs: WriterFs): Promi
   } catch (e) {
     if (fd !== undefined) await fs.close(fd).catch(() => undefined);
     // EEXIST on open: the name belongs to someone else's file, which stays.
-    if (fd === undefined && (e as NodeJS.ErrnoException).code === 'EEXIST') forget(tmp);
+    if (fd === undefined && errorCode(e) === 'EEXIST') forget(tmp);
     else removeTemp(tmp, fs);
     throw systemFailure(e, target.shown);
   }
