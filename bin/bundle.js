@@ -10,23 +10,23 @@
 // V8 checks the cache against the script's length, not its bytes: so the cache starts with the
 // build's id — the SHA-256 of the script, which also ends the script's first line — and is used
 // only when the two agree. A cache from another build is never given to V8.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Script } from 'node:vm';
+'use strict';
+const { readFileSync, writeFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const { join } = require('node:path');
+const { Script } = require('node:vm');
 
-const DIST = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
-export const BUNDLE = join(DIST, 'rehab-stats.cjs');
-export const CODE_CACHE = join(DIST, 'rehab-stats.v8cache');
+const DIST = join(__dirname, '..', 'dist');
+const BUNDLE = join(DIST, 'rehab-stats.cjs');
+const CODE_CACHE = join(DIST, 'rehab-stats.v8cache');
 /** The bundle's first line: `//build:` and its id (64 hex digits). */
 const ID_PREFIX = '//build:';
 const ID_LENGTH = 64;
 
 /** The bundle's exports, and a function that writes the code cache of what has run so far (for the build). */
-export function loadBundle() {
-  // esbuild writes ASCII only (non-ASCII characters escaped), so latin1 reads it as it is, fastest.
-  const source = readFileSync(BUNDLE, 'latin1');
+function loadBundle() {
+  // UTF-8: esbuild escapes non-ASCII characters in strings but not in regular expressions (å, ä, ö, –).
+  const source = readFileSync(BUNDLE, 'utf8');
   const id = source.startsWith(ID_PREFIX) ? source.slice(ID_PREFIX.length, ID_PREFIX.length + ID_LENGTH) : undefined;
   const cachedData = id ? cacheFor(id) : undefined;
   // The same wrapper as Node's own for a CommonJS module.
@@ -34,10 +34,10 @@ export function loadBundle() {
     filename: BUNDLE,
     ...(cachedData ? { cachedData } : {}),
   });
-  const module = { exports: {} };
-  script.runInThisContext()(module.exports, createRequire(BUNDLE), module, BUNDLE, DIST);
+  const bundle = { exports: {} };
+  script.runInThisContext()(bundle.exports, createRequire(BUNDLE), bundle, BUNDLE, DIST);
   return {
-    exports: module.exports,
+    exports: bundle.exports,
     writeCodeCache() {
       if (!id) throw new Error(`${BUNDLE} has no build id`);
       writeFileSync(CODE_CACHE, Buffer.concat([Buffer.from(id, 'latin1'), script.createCachedData()]));
@@ -47,7 +47,13 @@ export function loadBundle() {
 
 /** The cache's V8 data if it was made for the build `id`. */
 function cacheFor(id) {
-  if (!existsSync(CODE_CACHE)) return undefined;
-  const data = readFileSync(CODE_CACHE);
+  let data;
+  try {
+    data = readFileSync(CODE_CACHE);
+  } catch {
+    return undefined; // none made (a build without one, or removed): compiled as usual
+  }
   return data.subarray(0, ID_LENGTH).toString('latin1') === id ? data.subarray(ID_LENGTH) : undefined;
 }
+
+exports.loadBundle = loadBundle;
