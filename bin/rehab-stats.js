@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // The only code that touches `process`: it hands the real streams, environment, folder and clock
 // to run() and turns what run() returns into the exit code. Everything else is in src/run.ts.
-import { loadBundle } from './bundle.js';
+// CommonJS (bin/package.json), as Node starts a CommonJS file without setting up its ES module
+// loader: a few milliseconds of every start.
+'use strict';
+const { loadBundle } = require('./bundle.js');
 
 const { removeTemporaryFiles, run, uncaughtExitCode } = loadBundle().exports;
 

@@ -5,6 +5,6 @@ const load = createRequire(import.meta.url);
 
 /** node:crypto: for a digest, the snapshot check or a temporary file's name. */
 export function nodeCrypto(): typeof import('node:crypto') {
-  // A cast: require() is untyped; this is node:crypto's own type.
+  // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- require() is untyped; this is node:crypto's own type.
   return load('node:crypto') as typeof import('node:crypto');
 }

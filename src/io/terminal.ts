@@ -12,7 +12,7 @@ export function colorLevel(stream: { isTTY?: boolean }, env: Readonly<Record<str
   if (env.FORCE_COLOR !== undefined) {
     if (env.FORCE_COLOR === '0' || env.FORCE_COLOR === 'false') return 0;
     const n = Number(env.FORCE_COLOR);
-    return n >= 1 && n <= 3 ? (n as 1 | 2 | 3) : 1;
+    return n === 2 || n === 3 ? n : 1;
   }
   if (env.TERM === 'dumb' || !stream.isTTY) return 0;
   if (env.COLORTERM === 'truecolor' || env.COLORTERM === '24bit') return 3;

@@ -42,7 +42,7 @@ const fsCall =
   <R>(name: FsName) =>
   (...args: unknown[]): Promise<R> =>
     new Promise((done, fail) => {
-      // A cast: Node's overloaded callback functions have no one signature to call through.
+      // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- Node's overloaded callback functions have no one signature to call through.
       const fn = (nodeFs as unknown as Record<FsName, (...a: unknown[]) => void>)[name];
       fn(...args, (err: Error | null, value: R) => (err ? fail(err) : done(value)));
     });
