@@ -26,6 +26,20 @@ const common = {
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 };
 
+// commander requires node:child_process at load, for subcommands run as executables of their own
+// (rehab-stats has none): loading it cost every start milliseconds. Commander gets a stand-in that
+// loads it on first use.
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) => (/[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'lazy' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'lazy' }, () => ({
+      contents: "let real; module.exports = new Proxy({}, { get: (_, key) => (real ??= require('node:child_process'))[key] });",
+      loader: 'js',
+    }));
+  },
+};
+
 // A CommonJS script, not an ES module: Node 20 keeps no code cache for ES modules, and
 // bin/bundle.js compiles this script itself with one. import.meta.url is the script's URL.
 {
@@ -43,6 +57,7 @@ const common = {
     // import('exceljs') as require: a script compiled by bin/bundle.js has no ES module loader of its own.
     supported: { 'dynamic-import': false },
     define: { 'import.meta.url': '__bundleUrl' },
+    plugins: [lazyChildProcess],
     banner: { js: "var __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
     // REHAB_STATS_BUILD_READABLE=1 keeps names, for a profile (node --cpu-prof) that says where start-up goes.
     minify: process.env.REHAB_STATS_BUILD_READABLE !== '1',
