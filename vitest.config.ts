@@ -13,6 +13,11 @@ export default defineConfig(({ mode }) => ({
     // Test files in one worker share the modules already loaded instead of importing src/ again
     // for each file: src/ keeps no state between runs but caches (run state lives in the run's io).
     isolate: false,
+    experimental: {
+      // Transformed modules kept in node_modules/.experimental-vitest-cache (content-hashed): a run after
+      // a small change transforms only what changed.
+      fsModuleCache: true,
+    },
     // Generous: the machine is often shared, and a timeout here is a guard against a hang, not a speed test.
     testTimeout: 120_000,
   },
