@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readTable } from '../../src/ingest/index.js';
 import { RehabError } from '../../src/errors.js';
 import { bundledRegions } from '../../src/domain/bundled.js';
+import { runs } from '../helpers/tier.js';
 
 /**
  * A table typed into a sheet and the same sheet saved as CSV by Excel (";"-separated, decimal
@@ -222,7 +223,7 @@ describe('xlsx and its CSV export read the same', () => {
         await asWorkbook(rows, `${base}.xlsx`, mergeTitle);
         expect(await outcome(`${base}.xlsx`, collect)).toEqual(await outcome(`${base}.csv`, collect));
       }),
-      { numRuns: 120 },
+      { numRuns: runs(120) },
     );
   }, 120_000);
 });
