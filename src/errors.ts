@@ -108,12 +108,9 @@ function oneLine(text: string): string {
   return text.replace(/\r\n|[\r\n\u2028\u2029]/g, '⏎');
 }
 
-/**
- * The full text written to stderr for an error, in `lang`: one message line and an optional
- * hint line. `legacy` gives Swedish for the few messages not yet in the catalogue.
- */
-export function formatError(err: RehabError, lang: Lang, legacy?: (text: string) => string): string {
-  const text = (m: Text) => (typeof m === 'string' && legacy ? legacy(m) : say(m, lang));
+/** The full text written to stderr for an error, in `lang`: one message line and an optional hint line. */
+export function formatError(err: RehabError, lang: Lang): string {
+  const text = (m: Text) => say(m, lang);
   const where = err.location ? `${formatLocation(err.location, lang)}: ` : '';
   let out = `rehab-stats: ${t(lang, 'label.error')}: ${oneLine(where + text(err.text))}\n`;
   if (err.hintText !== undefined && err.hintText !== '') out += `${t(lang, 'label.hint')}: ${oneLine(text(err.hintText))}\n`;

@@ -5,7 +5,6 @@ import { ExitCode, formatError, RehabError } from './errors.js';
 import { currentIo, withIo, withIoSync, type Io } from './io/context.js';
 import { isSystemError, systemErrorText } from './io/errno.js';
 import { stdoutFailed, writeStderr } from './io/output.js';
-import { translate } from './render/i18n.js';
 import { langFlag, msg, resolveLang, t, type Lang } from './messages/index.js';
 import { commanderMessage } from './commander-errors.js';
 
@@ -68,7 +67,7 @@ function exitCodeFor(e: unknown, lang: Lang): number {
     return ExitCode.usage;
   }
   if (e instanceof RehabError) {
-    writeStderr(formatError(e, lang, lang === 'sv' ? (text) => translate(text, 'sv') : undefined));
+    writeStderr(formatError(e, lang));
     return e.exitCode;
   }
   // A system call that failed where no command expected it (a disk error, a file that

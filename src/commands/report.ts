@@ -24,7 +24,7 @@ import { collect, parsePositive, parseYearOption, addDeprecatedSpelling, depreca
 import { loadCounts, loadPopulation, loadRegions, type CountData } from '../ingest/counts.js';
 import { outputProtection } from './output.js';
 import { populationLabels, sourceName } from './notes.js';
-import { resolveLang, msg, say } from '../messages/index.js';
+import { isMessage, resolveLang, msg, say, t, type Lang } from '../messages/index.js';
 import { currentIo, setExitStatus } from '../io/context.js';
 import { localText } from '../render/localise.js';
 
@@ -141,11 +141,19 @@ function reportRegions(texts: readonly string[], from: 'option' | 'config', regi
     selected = resolveRegions(texts, regions);
   } catch (e) {
     if (from === 'option' || !(e instanceof RehabError)) throw e;
-    throw dataError(`"regions": ${e.message.replace(/^--region /, '')}`, { file: configFile }, e.hint);
+    // The region as the config names it, not as an option would.
+    const m = e.text;
+    const problem =
+      isMessage(m) && m.id === 'select.no-region'
+        ? msg('config.no-such-region', { text: m.params.text })
+        : isMessage(m) && m.id === 'select.unknown-region'
+          ? msg('config.unknown-region', { text: m.params.text })
+          : msg('config.in-regions', { problem: m });
+    throw dataError(problem, { file: configFile }, e.hintText);
   }
   if (selected.some((r) => r.code === NATIONAL_CODE)) {
-    const where = from === 'option' ? '--region' : `"regions" in ${configFile}`;
-    throw usageError(`${where}: Riket is always in the report, for comparison`, 'name regions only');
+    const where = from === 'option' ? '--region' : msg('config.regions-in', { file: configFile });
+    throw usageError(msg('report.riket-always', { where }), msg('report.riket-always.hint'));
   }
   return selected;
 }
@@ -161,33 +169,33 @@ function breakRegion(b: BreakConfig, selected: readonly Region[], from: 'option'
   if (b.region === undefined) {
     if (selected.length === 1) return selected[0]!;
     throw dataError(
-      '"break" needs "region"',
+      msg('config.break-needs-region'),
       { file: configFile },
       selected.length
-        ? `the report has ${selected.length} regions (${listed(selected)}): name the one the break is about`
-        : 'e.g. {"region": "06", "year": 2021}, or give the report one region ("regions" or --region)',
+        ? msg('config.break-needs-region.hint', { n: selected.length, regions: listed(selected) })
+        : msg('config.break-needs-region.example.hint', { example: '{"region": "06", "year": 2021}' }),
     );
   }
   const region = regions.resolve(b.region);
   if (!region || region.code === NATIONAL_CODE) {
     const near = regions.suggest(b.region);
     throw dataError(
-      `"break.region" ${JSON.stringify(b.region)} is not a region`,
+      msg('config.break-region-unknown', { region: JSON.stringify(b.region) }),
       { file: configFile },
-      near.length ? `did you mean: ${near.join('; ')}?` : 'see: rehab-stats regions',
+      near.length ? msg('select.did-you-mean.hint', { names: near.join('; ') }) : msg('select.see-regions.hint'),
     );
   }
   if (selected.length && !selected.some((r) => r.code === region.code)) {
     if (from === 'option') {
       throw usageError(
-        `--region ${listed(selected)} leaves out ${region.code} ${region.name}, the break section's region ("break.region" in ${configFile})`,
-        `add --region ${region.code}, or leave --region out`,
+        msg('report.region-leaves-out-break', { selected: listed(selected), region: `${region.code} ${region.name}`, file: configFile }),
+        msg('report.region-leaves-out-break.hint', { code: region.code }),
       );
     }
     throw dataError(
-      `"break.region" ${region.code} ${region.name} is not among "regions" (${listed(selected)})`,
+      msg('config.break-region-not-among', { region: `${region.code} ${region.name}`, selected: listed(selected) }),
       { file: configFile },
-      `add "${region.code}" to "regions", or change "break.region"`,
+      msg('config.break-region-not-among.hint', { code: region.code }),
     );
   }
   return region;
@@ -207,7 +215,7 @@ function reportBreak(
   rule: PublishRule,
   sections: readonly MethodSection[] = [],
 ): BreakSection {
-  if (!b.method && methods.length > 1) throw dataError('"break" needs "method": the report covers several', { file: configFile }, `methods: ${methods.join(', ')}`);
+  if (!b.method && methods.length > 1) throw dataError(msg('config.break-needs-method'), { file: configFile }, msg('config.methods.hint', { methods }));
   const method = b.method ? resolveMethod(data.observations, b.method, sourceName(data)) : methods[0]!;
   const years = yearsOf(data.observations.filter((o) => o.method === method));
   if (ruleActive(rule)) {
@@ -250,20 +258,24 @@ function makeFolder(folder: string, shown: (p: string) => string): void {
     mkdirSync(folder, { recursive: true });
   } catch (e) {
     const text = systemErrorText((e as NodeJS.ErrnoException).code, 'write');
-    const why = (e as NodeJS.ErrnoException).code === 'EEXIST' ? { message: 'is a file, not a folder', hint: 'give a folder name, or remove the file' } : text;
-    throw new RehabError(`cannot create the folder: ${why.message}`, { exitCode: ExitCode.io, location: { file: shown(folder) }, ...(why.hint ? { hint: why.hint } : {}) });
+    const why = (e as NodeJS.ErrnoException).code === 'EEXIST' ? { message: msg('report.folder-is-file'), hint: msg('report.folder-is-file.hint') } : text;
+    throw new RehabError(msg('report.cannot-create-folder', { why: why.message }), {
+      exitCode: ExitCode.io,
+      location: { file: shown(folder) },
+      ...(why.hint ? { hint: why.hint } : {}),
+    });
   }
 }
 
 /** A short account of how two texts differ: line counts and the first differing line. */
-export function diffSummary(file: string, old: string, fresh: string): string {
+export function diffSummary(file: string, old: string, fresh: string, lang: Lang = 'en'): string {
   const a = old.split('\n');
   const b = fresh.split('\n');
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
   const changed = Math.max(a.length, b.length) - i;
-  const cut = (s: string | undefined) => (s === undefined ? '(end of file)' : s.length > 100 ? `${s.slice(0, 99)}…` : s);
-  return `${file}: differs from a fresh build from line ${i + 1} on (${changed} line${changed === 1 ? '' : 's'} after it)\n  - ${cut(a[i])}\n  + ${cut(b[i])}`;
+  const cut = (s: string | undefined) => (s === undefined ? t(lang, 'report.end-of-file') : s.length > 100 ? `${s.slice(0, 99)}…` : s);
+  return `${t(lang, 'report.differs', { file, line: i + 1, changed })}\n  - ${cut(a[i])}\n  + ${cut(b[i])}`;
 }
 
 export function reportCommand(): Command {
@@ -301,7 +313,7 @@ export function reportCommand(): Command {
       ['--html', opts.html],
       ['--out-dir', opts.outDir],
     ] as const) {
-      if (value === '') throw usageError(`${option} is empty`, option === '--out-dir' ? 'give a folder name' : 'give a file name, or - for stdout');
+      if (value === '') throw usageError(msg('report.option-empty', { option }), option === '--out-dir' ? msg('report.give-folder.hint') : msg('write.empty-name.hint'));
     }
     // The config's language wins over the locale, not over --lang.
     const s = settingsFrom(cmd.getOptionValueSource('lang') === 'cli' ? opts : { ...opts, lang: undefined });
@@ -316,7 +328,7 @@ export function reportCommand(): Command {
       s.methods?.length === 1 ? { defaultMethod: s.methods[0]! } : {},
     );
     if (methodsOf(data.observations).includes('')) {
-      throw usageError(`${data.source} has no method column`, 'name the one method its counts are with --method (or methods: in the config)');
+      throw usageError(msg('report.no-method-column', { source: data.source }), msg('report.no-method-column.hint'));
     }
     const configFile = s.configPath ?? 'the config';
     const selected = s.regions && s.regionsFrom ? reportRegions(s.regions, s.regionsFrom, regions, configFile) : [];
@@ -328,19 +340,22 @@ export function reportCommand(): Command {
       ...(s.year ? { year: s.year } : {}),
       ...(s.since ? { since: s.since } : {}),
     });
-    if (scope.since >= scope.year) throw usageError(`the base year ${scope.since} must come before the report year ${scope.year}`, 'set the base year (--from) to an earlier year');
+    if (scope.since >= scope.year) throw usageError(msg('report.base-year-after', { since: scope.since, year: scope.year }), msg('report.base-year-after.hint'));
     for (const method of scope.methods) {
       if (selectCounts(data.observations, { method, year: scope.year, sex: 'total', absentIsZero: data.recordLevel }).size > 0) continue;
       const years = yearsOf(data.observations.filter((o) => o.method === method));
       const present = scope.methods.filter((m) => selectCounts(data.observations, { method: m, year: scope.year, sex: 'total', absentIsZero: data.recordLevel }).size > 0);
+      const yearsWith = years.length ? years.join(', ') : msg('select.none');
       throw dataError(
-        `no ${method ? `${method} ` : ''}counts for ${scope.year}, the report year`,
+        method ? msg('report.no-counts-year-method', { method, year: scope.year }) : msg('report.no-counts-year', { year: scope.year }),
         { file: sourceName(data) },
-        `years with ${method} counts: ${years.join(', ') || 'none'}${present.length ? `; methods with ${scope.year} counts: ${present.join(', ')} (--method)` : ''}; or choose the year with --year`,
+        present.length
+          ? msg('report.years-methods-with-counts.hint', { method, years: yearsWith, year: scope.year, methods: present })
+          : msg('report.years-with-counts.hint', { method, years: yearsWith }),
       );
     }
     const toStdout = [s.outputs!.markdown, s.outputs!.html].filter((p) => p === '-');
-    if (toStdout.length > 1) throw usageError('--markdown - and --html - both ask for stdout', 'send one report to stdout and write the other to a file');
+    if (toStdout.length > 1) throw usageError(msg('report.both-to-stdout'), msg('report.both-to-stdout.hint'));
     const rule = { suppress: s.suppress!, roundTo: s.roundCounts! };
     const model = buildReport(
       data.observations,
@@ -369,24 +384,28 @@ export function reportCommand(): Command {
     if (s.outputs!.html) files.push([s.outputs!.html, reportHtml(model, lang, builtAt)]);
     const shown = shownPath;
 
+    // What the command says on the terminal is in the run's language (the config's "lang" is the document's).
+    const said = resolveLang(opts.lang, currentIo().env);
     if (opts.check) {
       const stale = files
         .filter(([path]) => path !== '-')
         .map(([path, text]) => {
-          if (!existsSync(path)) return `${shown(path)}: missing`;
+          if (!existsSync(path)) return t(said, 'report.file-missing', { file: shown(path) });
           let old: string;
           try {
             old = readFileSync(path, 'utf8');
           } catch (e) {
             throw ioFailure(e, shown(path));
           }
-          return old === text ? undefined : diffSummary(shown(path), old, text);
+          return old === text ? undefined : diffSummary(shown(path), old, text, said);
         })
         .filter((x): x is string => !!x);
       if (stale.length) {
-        writeStderr(stale.map((x) => `rehab-stats: report out of date: ${x}\n`).join('') + 'hint: run rehab-stats report (with the same settings) and commit the result\n');
+        writeStderr(
+          stale.map((x) => `rehab-stats: ${t(said, 'report.out-of-date', { what: x })}\n`).join('') + `${t(said, 'label.hint')}: ${t(said, 'report.out-of-date.hint')}\n`,
+        );
         setExitStatus(ExitCode.reportOutdated);
-      } else writeStdout(`up to date: ${files.map(([p]) => shown(p)).join(', ')}\n`);
+      } else writeStdout(`${t(said, 'report.up-to-date', { files: files.map(([p]) => shown(p)) })}\n`);
       return;
     }
     const toFiles = files.filter(([path]) => path !== '-');
@@ -396,7 +415,7 @@ export function reportCommand(): Command {
       outputProtection([s.input, s.population], s.configPath),
     );
     for (const [path, text] of files) if (path === '-') writeStdout(text);
-    if (!opts.quiet && toFiles.length) writeStderr(`wrote ${toFiles.map(([p]) => shown(p)).join(', ')}\n`);
+    if (!opts.quiet && toFiles.length) writeStderr(`${t(said, 'report.wrote', { files: toFiles.map(([p]) => shown(p)) })}\n`);
   });
   return cmd;
 }

@@ -15,7 +15,8 @@ import { addHelp } from './help.js';
 import { addOutputOptions, emit, type OutputOptions } from './output.js';
 import { addReadOptions, addRegionOption, addVerboseOption, parseYearOption, type DataOptions } from './options.js';
 import { describeRead, loadRegions, refuseSheetWithoutInput } from '../ingest/counts.js';
-import { msg, type Message, type Text } from '../messages/index.js';
+import { msg, resolveLang, t, type Message, type Text } from '../messages/index.js';
+import { currentIo } from '../io/context.js';
 
 const EXAMPLES = [
   'rehab-stats tally  # self-assessed access 2014 per method, bundled data',
@@ -88,6 +89,11 @@ export function headline(rows: ResultRow[], total: number, positive: string[], m
   });
 }
 
+/** "bundled access-2014.csv": how errors name a bundled file, in the run's language (it is part of the message). */
+function bundledName(file: string, lang: string | undefined): string {
+  return t(resolveLang(lang, currentIo().env), 'source.bundled-file', { file });
+}
+
 export function tallyCommand(): Command {
   const cmd = new Command('tally')
     .summary('count categorical answers per region ("10 of 21 regions report good access")')
@@ -105,7 +111,9 @@ export function tallyCommand(): Command {
     const selected = new Set(resolveRegions(opts.region ?? [], regions).map((r) => r.code));
     const read = readOptions(opts, { categoryColumn: opts.column, ...(opts.year !== undefined ? { defaultYear: opts.year } : {}) });
     refuseSheetWithoutInput(opts);
-    const table = opts.input ? await readTable(opts.input, 'count', regions, read) : loadTable(readBundled('access-2014.csv'), 'bundled access-2014.csv', 'count', regions, read);
+    const table = opts.input
+      ? await readTable(opts.input, 'count', regions, read)
+      : loadTable(readBundled('access-2014.csv'), bundledName('access-2014.csv', opts.lang), 'count', regions, read);
     const file = table.file;
     if (opts.verbose && opts.input) writeStderr(`${describeRead(table)}\n`);
     const obs = table.observations.filter((o) => (opts.year === undefined || o.year === opts.year) && (selected.size === 0 || selected.has(o.region)));

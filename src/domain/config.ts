@@ -1,5 +1,6 @@
 import { dataError } from '../errors.js';
 import { closest } from './text.js';
+import { msg, type Message } from '../messages/index.js';
 
 /**
  * rehab-stats.config.json: what `report` builds, so CI can run it with no flags. Options on
@@ -65,31 +66,34 @@ const KEYS: Record<keyof ReportConfig, (v: unknown) => boolean> = {
   roundCounts: (v) => Number.isInteger(v) && (v as number) >= 0,
   break: (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
 };
-const BREAK_KEYS: Record<keyof BreakConfig, [(v: unknown) => boolean, string]> = {
-  region: [(v) => typeof v === 'string' && v !== '', 'a region code, name or alias, e.g. "06"'],
-  year: [(v) => Number.isInteger(v) && (v as number) >= 1900 && (v as number) <= 2100, 'a four-digit year'],
-  method: [(v) => typeof v === 'string' && v !== '', 'a method name'],
-  vs: [(v) => v === 'rest', '"rest"'],
+const BREAK_KEYS: Record<keyof BreakConfig, [(v: unknown) => boolean, Message]> = {
+  region: [(v) => typeof v === 'string' && v !== '', msg('config.expected.region')],
+  year: [(v) => Number.isInteger(v) && (v as number) >= 1900 && (v as number) <= 2100, msg('config.expected.year')],
+  method: [(v) => typeof v === 'string' && v !== '', msg('config.expected.method')],
+  vs: [(v) => v === 'rest', msg('config.expected.literal', { value: '"rest"' })],
 };
 const OUTPUT_KEYS = ['markdown', 'html'];
 
-const EXPECTED: Record<keyof ReportConfig, string> = {
-  input: 'a file path',
-  sheet: 'a sheet name or a position from 1, e.g. "Blad1" or 2',
-  population: 'a file path',
-  methods: 'a list of method names, e.g. ["KBT", "IPT"]',
-  regions: 'a list of regions (codes, names or aliases), e.g. ["06", "Kalmar"]',
-  year: 'a four-digit year',
-  from: 'a four-digit year',
-  since: 'a four-digit year',
-  per: 'a positive number, e.g. 100000',
-  lang: '"sv" or "en"',
-  outputs: 'an object like {"markdown": "report.md", "html": "report.html"}',
-  timestamp: 'true or false',
-  suppress: 'a whole number ≥ 0, e.g. 5',
-  roundCounts: 'a whole number ≥ 0, e.g. 5',
-  break: 'an object like {"region": "06", "year": 2021, "method": "MMR", "vs": "rest"}',
+const EXPECTED: Record<keyof ReportConfig, Message> = {
+  input: msg('config.expected.file'),
+  sheet: msg('config.expected.sheet'),
+  population: msg('config.expected.file'),
+  methods: msg('config.expected.methods'),
+  regions: msg('config.expected.regions'),
+  year: msg('config.expected.year'),
+  from: msg('config.expected.year'),
+  since: msg('config.expected.year'),
+  per: msg('config.expected.per'),
+  lang: msg('config.expected.lang'),
+  outputs: msg('config.expected.object', { example: '{"markdown": "report.md", "html": "report.html"}' }),
+  timestamp: msg('config.expected.boolean'),
+  suppress: msg('config.expected.whole'),
+  roundCounts: msg('config.expected.whole'),
+  break: msg('config.expected.object', { example: '{"region": "06", "year": 2021, "method": "MMR", "vs": "rest"}' }),
 };
+
+/** Keys as a config file writes them: "region", "year". */
+const quotedList = (keys: readonly string[]) => keys.map((k) => `"${k}"`).join(', ');
 
 /** Parses and checks a config file's text. Pure. */
 export function parseConfig(text: string, file: string): ReportConfig {
@@ -99,9 +103,9 @@ export function parseConfig(text: string, file: string): ReportConfig {
   } catch (e) {
     const m = /position (\d+)/.exec((e as Error).message);
     const line = m ? text.slice(0, Number(m[1])).split('\n').length : undefined;
-    throw dataError(`is not valid JSON (${(e as Error).message})`, { file, ...(line ? { line } : {}) }, 'check commas and quotes; JSON has no comments');
+    throw dataError(msg('config.not-json', { detail: (e as Error).message }), { file, ...(line ? { line } : {}) }, msg('config.not-json.hint'));
   }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw dataError('must hold one JSON object', { file });
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw dataError(msg('config.not-object'), { file });
   const config = raw as Record<string, unknown>;
   for (const [key, value] of Object.entries(config)) {
     // Own keys only: "__proto__" or "constructor" are inherited names of every object, not settings.
@@ -109,24 +113,31 @@ export function parseConfig(text: string, file: string): ReportConfig {
       // "since" is still read but no longer offered.
       const offered = Object.keys(KEYS).filter((k) => k !== 'since');
       const near = closest(key, offered, 1, 0.5);
-      throw dataError(`unknown key "${key}"`, { file }, near.length ? `did you mean "${near[0]}"? Keys: ${offered.join(', ')}` : `keys: ${offered.join(', ')}`);
+      const keys = quotedList(offered);
+      throw dataError(
+        msg('config.unknown-key', { key }),
+        { file },
+        near[0] !== undefined ? msg('config.did-you-mean.hint', { near: near[0], keys }) : msg('config.keys.hint', { keys }),
+      );
     }
-    if (!KEYS[key as keyof ReportConfig](value)) throw dataError(`"${key}" must be ${EXPECTED[key as keyof ReportConfig]}`, { file });
+    if (!KEYS[key as keyof ReportConfig](value)) throw dataError(msg('config.must-be', { key, expected: EXPECTED[key as keyof ReportConfig] }), { file });
   }
   for (const [key, value] of Object.entries(config.outputs ?? {})) {
-    if (!OUTPUT_KEYS.includes(key)) throw dataError(`unknown key "outputs.${key}"`, { file }, `outputs takes: ${OUTPUT_KEYS.join(', ')}`);
-    if (typeof value !== 'string' || value === '') throw dataError(`"outputs.${key}" must be a file path`, { file });
+    if (!OUTPUT_KEYS.includes(key))
+      throw dataError(msg('config.unknown-key', { key: `outputs.${key}` }), { file }, msg('config.outputs-take.hint', { keys: quotedList(OUTPUT_KEYS) }));
+    if (typeof value !== 'string' || value === '') throw dataError(msg('config.must-be', { key: `outputs.${key}`, expected: msg('config.expected.file') }), { file });
   }
-  if (config.from !== undefined && config.since !== undefined) throw dataError('"from" and "since" are the same key', { file }, 'keep "from" ("since" is its older spelling)');
+  if (config.from !== undefined && config.since !== undefined) throw dataError(msg('config.from-and-since'), { file }, msg('config.from-and-since.hint'));
   if (config.break !== undefined) {
     const b = config.break as Record<string, unknown>;
     for (const [key, value] of Object.entries(b)) {
-      if (!Object.hasOwn(BREAK_KEYS, key)) throw dataError(`unknown key "break.${key}"`, { file }, `break takes: ${Object.keys(BREAK_KEYS).join(', ')}`);
+      if (!Object.hasOwn(BREAK_KEYS, key))
+        throw dataError(msg('config.unknown-key', { key: `break.${key}` }), { file }, msg('config.break-takes.hint', { keys: quotedList(Object.keys(BREAK_KEYS)) }));
       const [ok, expected] = BREAK_KEYS[key as keyof BreakConfig];
-      if (!ok(value)) throw dataError(`"break.${key}" must be ${expected}`, { file });
+      if (!ok(value)) throw dataError(msg('config.must-be', { key: `break.${key}`, expected }), { file });
     }
     // "region" may come from "regions" (or --region) instead: the report checks that when it knows both.
-    if (b.year === undefined) throw dataError('"break" needs "year"', { file }, 'e.g. {"region": "06", "year": 2021}');
+    if (b.year === undefined) throw dataError(msg('config.break-needs-year'), { file }, msg('config.break-needs-year.hint', { example: '{"region": "06", "year": 2021}' }));
   }
   return config;
 }

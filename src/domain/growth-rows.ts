@@ -1,4 +1,5 @@
 import { NATIONAL_CODE, type RegionIndex } from './regions.js';
+import { english, msg } from '../messages/index.js';
 import type { CountCell } from './select.js';
 import type { Row } from './cells.js';
 import { growth } from '../stats/growth.js';
@@ -40,14 +41,14 @@ export function growthRow(code: string, name: string, baseYear: number, year: nu
     note: '',
   };
   if (base?.value == null || end?.value == null) {
-    row.note = `${base?.value == null ? baseYear : year} missing in input`;
+    row.note = english(msg('cell.year-missing-in-input', { year: base?.value == null ? baseYear : year }));
     return row;
   }
   const g = growth(base.value, end.value, baseYear, year);
   row.change = g.change;
   row.change_pct = g.changePct;
   row.cagr_pct = g.cagrPct;
-  if (g.reason === 'zero base') row.note = `no percentage: zero ${baseYear} base`;
+  if (g.reason === 'zero base') row.note = english(msg('cell.zero-base', { year: baseYear }));
   return row;
 }
 
@@ -70,7 +71,7 @@ export function growthRows(
   const complete = rows.length === regions.regions.length && rows.every((r) => r.base_count !== null && r.count !== null);
   const national = growthRow(
     NATIONAL_CODE,
-    complete || baseCounts.has(NATIONAL_CODE) ? 'Riket' : 'Total of regions with both years',
+    complete || baseCounts.has(NATIONAL_CODE) ? 'Riket' : english(msg('cell.total-of-regions-both-years')),
     baseYear,
     year,
     sumOf(baseCounts),

@@ -12,7 +12,7 @@ import type { Interval, PoissonMethod } from '../stats/poisson.js';
 import { competitionRanksOfRatios, type Ratio } from '../stats/rank.js';
 import { rankIntervals } from '../stats/rank-interval.js';
 import { crudeRate, SMALL_COUNT } from '../stats/rate.js';
-import { msg } from '../messages/index.js';
+import { english, msg } from '../messages/index.js';
 
 /**
  * The rows of a ranking: each region's rate with its interval, competition ranks, the national
@@ -79,7 +79,14 @@ export function rankRows(input: RankInput): Ranking {
   const rateRow = (code: string, name: string, cell: CountCell | undefined, pop: number): RankedRegion => {
     const base = { rank: null, region_code: code, region: name, population: pop };
     if (!cell || cell.value === null) {
-      return { ...base, count: null, rate: null, rate_lower: null, rate_upper: null, note: cell?.note ?? `missing in input${cell ? ` (line ${cell.lines.join(', ')})` : ''}` };
+      return {
+        ...base,
+        count: null,
+        rate: null,
+        rate_lower: null,
+        rate_upper: null,
+        note: cell?.note ?? english(cell ? msg('cell.missing-in-input-lines', { lines: cell.lines.join(', ') }) : msg('cell.missing-in-input')),
+      };
     }
     const strata = input.strata?.get(code);
     const row: RankedRegion = {
@@ -88,7 +95,7 @@ export function rankRows(input: RankInput): Ranking {
       rate: null,
       rate_lower: null,
       rate_upper: null,
-      note: cell.value < SMALL_COUNT ? `fewer than ${SMALL_COUNT} treatments: rate unstable` : '',
+      note: cell.value < SMALL_COUNT ? english(msg('cell.small-count', { n: SMALL_COUNT })) : '',
     };
     if (strata) {
       const r = directlyStandardisedRate(strata, per, level, ciMethod);
@@ -141,9 +148,9 @@ export function rankRows(input: RankInput): Ranking {
     const strata = input.strata;
     if (strata) strata.set(NATIONAL_CODE, sumStrata(usable.map((r) => strataOf(r.region_code) ?? noStrata(r.region_code))));
     const pop = strata ? populationOf(NATIONAL_CODE) : complete ? population.require(NATIONAL_CODE, year, sex, age) : usable.reduce((s, r) => s + r.population, 0);
-    const some = `${usable.length} region${usable.length === 1 ? '' : 's'}`;
-    national = rateRow(NATIONAL_CODE, complete ? 'Riket' : `Total of ${some}`, { value: sum, lines: [] }, pop);
-    national.note = complete ? 'sum of the 21 regions' : `sum of the ${some} with counts`;
+    const n = usable.length;
+    national = rateRow(NATIONAL_CODE, complete ? 'Riket' : english(msg('cell.total-of-regions', { n })), { value: sum, lines: [] }, pop);
+    national.note = complete ? 'sum of the 21 regions' : english(msg('cell.sum-of-regions-with-counts', { n }));
   }
   const dispersion = addComparisons(rows, national, input, exact);
   return { rows, national, missingRegions, ...(dispersion ? { dispersion } : {}) };
@@ -203,11 +210,11 @@ export function buildStrata(
     for (const band of bands) {
       const inBand = mine.filter((o) => o.age === band);
       if (!inBand.length && !sel.absentIsZero) {
-        problems.set(r.code, `no count for age group ${band}`);
+        problems.set(r.code, english(msg('cell.age-group-absent', { band })));
         break;
       }
       if (inBand.some((o) => o.value === null)) {
-        problems.set(r.code, `count for age group ${band} missing in input`);
+        problems.set(r.code, english(msg('cell.age-group-missing', { band })));
         break;
       }
       const pop = population.get(r.code, sel.year, sel.sex, band);

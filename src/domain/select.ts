@@ -2,7 +2,7 @@ import { usageError } from '../errors.js';
 import { NATIONAL_CODE, type Region, type RegionIndex } from './regions.js';
 import { ALL_AGES, type Observation, type Sex } from './observation.js';
 import { matchKey } from './text.js';
-import { msg, type Text } from '../messages/index.js';
+import { type Text, english, msg } from '../messages/index.js';
 
 /** A count for one region, added up from the observations it came from. */
 export interface CountCell {
@@ -91,7 +91,7 @@ export function selectCounts(obs: readonly Observation[], sel: Selection): Map<s
     const cell = sumAges(rows);
     if (incomplete) {
       cell.value = null;
-      cell.note = `no count for ${incomplete}, so no total`;
+      cell.note = english(msg('cell.no-total', { part: incomplete }));
     }
     out.set(region, cell);
   }

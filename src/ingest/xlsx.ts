@@ -9,6 +9,7 @@ import type { ReadOptions } from './options.js';
 import { planColumns, type Problem } from './shape.js';
 import { shown } from './text.js';
 import { rateLikeHeader } from './validate.js';
+import { msg, type Message, type Text } from '../messages/index.js';
 
 /**
  * The xlsx source stage: a workbook's chosen sheet → the rows of cells the CSV parser would
@@ -60,25 +61,17 @@ export async function loadWorkbook(bytes: Uint8Array, file: string, measure: Mea
 function refuseOtherContainers(bytes: Uint8Array, file: string): void {
   const kind = containerOf(bytes);
   if (kind === 'ole') {
-    throw ioError(
-      'is an old binary Excel workbook (.xls), which rehab-stats cannot read',
-      file,
-      'save it as an Excel Workbook (.xlsx) or as CSV and read that (a password-protected .xlsx is stored the same way: remove the password first)',
-    );
+    throw ioError(msg('xlsx.xls'), file, msg('xlsx.xls.hint'));
   }
   const has = (text: string) => includes(bytes, text);
   if (has('application/vnd.oasis.opendocument.spreadsheet')) {
-    throw ioError(
-      'is an OpenDocument spreadsheet (.ods), which rehab-stats cannot read',
-      file,
-      'save it as .xlsx or CSV (File › Save As in LibreOffice), or: soffice --headless --convert-to xlsx FILE.ods',
-    );
+    throw ioError(msg('xlsx.ods'), file, msg('xlsx.ods.hint', { command: 'soffice --headless --convert-to xlsx FILE.ods' }));
   }
   if (has('xl/workbook.bin')) {
-    throw ioError('is a binary Excel workbook (.xlsb), which rehab-stats cannot read', file, 'save it as an Excel Workbook (.xlsx) or as CSV and read that');
+    throw ioError(msg('xlsx.xlsb'), file, msg('xlsx.save-as.hint'));
   }
   if (!has('xl/workbook.xml')) {
-    throw ioError('is a ZIP archive but not an xlsx workbook (it has no xl/workbook.xml)', file, 'unpack it and give the xlsx or CSV file inside');
+    throw ioError(msg('xlsx.zip'), file, msg('xlsx.zip.hint'));
   }
 }
 
@@ -95,11 +88,7 @@ async function openWorkbook(bytes: Uint8Array, file: string): Promise<Workbook> 
     // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- exceljs declares load()'s argument as its own Buffer (an ArrayBuffer); it takes a Node Buffer.
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
   } catch (e) {
-    throw ioError(
-      `cannot be read as an xlsx workbook (${e instanceof Error ? e.message : String(e)})`,
-      file,
-      'open it in Excel or LibreOffice and save it again as .xlsx, or save the sheet as CSV',
-    );
+    throw ioError(msg('xlsx.unreadable', { reason: e instanceof Error ? e.message : String(e) }), file, msg('xlsx.unreadable.hint'));
   }
   return wb;
 }
@@ -117,32 +106,32 @@ function listSheets(sheets: Worksheet[]): string {
 export function chooseSheet(wb: Workbook, file: string, wanted: string | undefined, chartSheets = false): Worksheet {
   const sheets = wb.worksheets;
   const [first] = sheets;
-  if (!first) throw dataError('the workbook has no sheets', { file }, 'give a workbook with the table on a sheet, or the table as CSV');
+  if (!first) throw dataError(msg('xlsx.no-sheets'), { file }, msg('xlsx.no-sheets.hint'));
   if (wanted === undefined) return first;
   const key = wanted.trim().toLowerCase();
   // Excel compares sheet names without regard to case.
   const byName = sheets.find((s) => s.name.trim().toLowerCase() === key);
   if (!byName && chartSheets && /^\d+$/.test(key)) {
-    throw usageError(`--sheet ${wanted}: ${file} has chart sheets, so a position is ambiguous`, `give the sheet's name; its sheets with cells are ${listSheets(sheets)}`);
+    throw usageError(msg('xlsx.chart-sheets', { wanted, file }), msg('xlsx.chart-sheets.hint', { sheets: listSheets(sheets) }));
   }
   const byNumber = /^\d+$/.test(key) && !chartSheets ? sheets[Number(key) - 1] : undefined;
   if (byName && byNumber && byName !== byNumber) {
     throw usageError(
-      `--sheet ${wanted}: ${file} has a sheet named "${byName.name}" and a different sheet at position ${key} ("${byNumber.name}")`,
-      `its sheets are ${listSheets(sheets)}; give the name of the other sheet to read it`,
+      msg('xlsx.name-and-position', { wanted, file, named: byName.name, position: key, other: byNumber.name }),
+      msg('xlsx.name-and-position.hint', { sheets: listSheets(sheets) }),
     );
   }
   const ws = byName ?? byNumber;
-  if (!ws) throw usageError(`--sheet ${wanted}: ${file} has no such sheet`, `its sheets are ${listSheets(sheets)}; give a name or a number`);
+  if (!ws) throw usageError(msg('xlsx.no-such-sheet', { wanted, file }), msg('xlsx.no-such-sheet.hint', { sheets: listSheets(sheets) }));
   return ws;
 }
 
 /** A cell CSV cannot show as it is: an error value, a formula never calculated, a date. */
-interface CellNote {
-  kind: 'error' | 'no-result' | 'date';
-  /** The error (#N/A), the formula (=SUM(B2:B5)) or the date as ISO text. */
-  text: string;
-}
+type CellNote =
+  /** The error value (#N/A), or what is wrong with the cell in words. */
+  | { kind: 'error'; text: Text }
+  /** The formula (=SUM(B2:B5)) or the date as ISO text. */
+  | { kind: 'no-result' | 'date'; text: string };
 
 /** A merged range, 1-based and inclusive. */
 interface Range {
@@ -223,7 +212,7 @@ function valueText(value: CellValue, numFmt: string | undefined): { text: string
   if (typeof value === 'string') return { text: value };
   if (typeof value === 'boolean') return { text: value ? 'TRUE' : 'FALSE' };
   if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) return { text: '', note: { kind: 'error', text: 'an invalid date' } };
+    if (Number.isNaN(value.getTime())) return { text: '', note: { kind: 'error', text: msg('xlsx.invalid-date') } };
     // A date formatted to show only its year is that year, as the sheet and its CSV show it.
     if (yearOnly(numFmt)) return { text: String(value.getUTCFullYear()) };
     const iso = value.toISOString();
@@ -327,19 +316,19 @@ class SheetPlace {
   }
 }
 
-const DATE_HINT = 'the cell holds a date; type the value itself (a year as 2014, a count as a number), or give a year cell the number format yyyy';
+const DATE_HINT = msg('xlsx.date.hint');
 
 function readGrid(grid: Grid, at: SheetPlace, measure: Measure, regions: RegionIndex, opts: ReadOptions): LoadedTable {
   const { file, sheet } = at;
   if (grid.rows.every((r) => r.cells.every((c) => c.trim() === '')) && grid.notes.size === 0) {
-    throw dataError('the sheet is empty', { file, sheet }, 'choose the sheet that holds the table with --sheet NAME or --sheet N');
+    throw dataError(msg('xlsx.sheet-empty'), { file, sheet }, msg('xlsx.choose-sheet.hint'));
   }
-  refuseHuge(grid.rows, file, 'check that this is the right sheet');
+  refuseHuge(grid.rows, file, msg('xlsx.right-sheet.hint'));
   const located = locateTable(grid.rows);
-  if (!located) throw dataError('the sheet has no table', { file, sheet }, 'choose the sheet that holds the table with --sheet NAME or --sheet N');
+  if (!located) throw dataError(msg('xlsx.no-table'), { file, sheet }, msg('xlsx.choose-sheet.hint'));
   const { block, headerLines } = spanningHeader(located, grid.merges, at, measure);
   at.header = block.header.cells;
-  if (block.body.length === 0) throw dataError('the sheet has a header but no data rows', at.where(block.header.line));
+  if (block.body.length === 0) throw dataError(msg('xlsx.header-only'), at.where(block.header.line));
   const { block: readable, problems } = unreadableCells(block, headerLines, grid, at, measure, regions, opts);
   const table = shapeRaw({ block: readable, encoding: 'xlsx', bom: false, delimiter: ';', decimal: DECIMAL, ragged: problems }, file, measure, regions, opts);
   return { ...table, sheet, readBy: 'xlsx', problems: table.problems.map((p) => at.problem(p)) };
@@ -382,19 +371,20 @@ function spanningHeader(block: TableBlock, merges: Range[], at: SheetPlace, meas
     const group = groupOf(i + 1);
     if (group === undefined || text.trim() === '') return;
     if (rateLikeHeader(group)) {
+      const population = measure === 'population';
       throw dataError(
-        `column "${text.trim()}" is under "${group}", which looks like a rate or share, not ${measure === 'population' ? 'a population' : 'counts'}`,
+        msg(population ? 'xlsx.group-rate-population' : 'xlsx.group-rate', { column: text.trim(), group }),
         at.where(upper.line, undefined, i),
-        `rehab-stats needs the ${measure === 'population' ? 'population' : 'number of treatments'} itself and computes rates`,
+        msg(population ? 'xlsx.group-rate-population.hint' : 'xlsx.group-rate.hint'),
       );
     }
     const key = text.trim().toLowerCase();
     const other = seen.get(key);
     if (other !== undefined && other !== group) {
       throw dataError(
-        `the header "${text.trim()}" stands under both "${other}" and "${group}"; one header row cannot tell them apart`,
+        msg('xlsx.header-in-two-groups', { header: text.trim(), first: other, second: group }),
         at.where(lower.line, undefined, i),
-        'put each group on a sheet of its own and choose it with --sheet, or make a long table with a column for the group',
+        msg('xlsx.header-in-two-groups.hint'),
       );
     }
     seen.set(key, group);
@@ -428,16 +418,10 @@ function unreadableCells(
     const note = grid.notes.get(`${line}:${index + 1}`);
     return note && note.kind !== 'date' ? note : undefined;
   };
-  const describe = (note: CellNote) =>
+  const describe = (note: CellNote): { message: Message; hint: Message } =>
     note.kind === 'error'
-      ? {
-          message: `the cell holds the error ${note.text}, not a value`,
-          hint: `correct the formula that gives ${note.text} in the workbook, or write .. in the cell for a missing value`,
-        }
-      : {
-          message: `the formula ${shown(note.text)} has no saved result`,
-          hint: "open the workbook in Excel or LibreOffice and save it, so that every formula's result is stored; or save the sheet as CSV",
-        };
+      ? { message: msg('xlsx.cell-error', { error: note.text }), hint: msg('xlsx.cell-error.hint', { error: note.text }) }
+      : { message: msg('xlsx.no-result', { formula: shown(note.text) }), hint: msg('xlsx.no-result.hint') };
   for (const line of headerLines) {
     for (let i = 0; i < block.header.cells.length; i++) {
       const note = unreadable(line, i);
@@ -447,12 +431,7 @@ function unreadableCells(
       }
       // A date as a header would be an unknown column, and its values silently unread (a year typed as a date).
       const date = grid.notes.get(`${line}:${i + 1}`);
-      if (date?.kind === 'date')
-        throw dataError(
-          `the header cell holds a date (${date.text}), not a name or a year`,
-          at.where(line, undefined, i),
-          'type the year as a number (2014), or give the cell the number format yyyy',
-        );
+      if (date?.kind === 'date') throw dataError(msg('xlsx.header-date', { date: date.text }), at.where(line, undefined, i), msg('xlsx.header-date.hint'));
     }
   }
   if (![...grid.notes.values()].some((n) => n.kind !== 'date')) return { block, problems: [] };

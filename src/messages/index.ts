@@ -14,14 +14,18 @@ import { WORDS } from './words.js';
 import { CHARTS } from './charts.js';
 import { TREND } from './trend.js';
 import { CHECK } from './check.js';
+import { CONFIG } from './config.js';
+import { POPULATION } from './population.js';
+import { CELLS } from './cells.js';
+import { XLSX } from './xlsx.js';
 import { fill, type Entry, type Lang, type ParamsOf } from './template.js';
 
 export { formatNumber, placeholderNames, type Lang } from './template.js';
 
 /** Every entry, by key. Each group is its own file so parallel work on different areas rarely meets. */
-export const CATALOGUE = { ...ERRORS, ...USAGE, ...NOTES, ...WORDS, ...CHARTS, ...TREND, ...CHECK } as const;
+export const CATALOGUE = { ...ERRORS, ...USAGE, ...NOTES, ...WORDS, ...CHARTS, ...TREND, ...CHECK, ...CONFIG, ...POPULATION, ...CELLS, ...XLSX } as const;
 /** The groups as written, for the test that no key is defined twice. */
-export const GROUPS = { ERRORS, USAGE, NOTES, WORDS, CHARTS, TREND, CHECK } as const;
+export const GROUPS = { ERRORS, USAGE, NOTES, WORDS, CHARTS, TREND, CHECK, CONFIG, POPULATION, CELLS, XLSX } as const;
 
 type Catalogue = typeof CATALOGUE;
 /** The catalogue looked up by any string: a key it lacks gives undefined. */
@@ -97,9 +101,49 @@ export function sexWord(sex: 'women' | 'men' | 'total'): Message {
 }
 
 /**
- * The word people read for a value machine formats keep in English ("higher" → "högre"): the
- * catalogue's "cell.<value>" entry, if it has one.
+ * What people read for a text cell machine formats keep in English ("higher" → "högre",
+ * "missing in input (line 7)" → "saknas i indata (rad 7)"): the catalogue's "cell.<value>" entry,
+ * or the "cell.*" entry whose English template the value fills. Undefined for any other value
+ * (a region's or a clinic's name, an answer from the input), which is shown as it is.
  */
 export function cellWord(value: string, lang: Lang): string | undefined {
-  return ENTRIES[`cell.${value}`]?.[lang];
+  const entry = ENTRIES[`cell.${value}`];
+  if (entry) return entry[lang];
+  for (const p of cellPatterns()) {
+    const m = p.pattern.exec(value);
+    if (!m?.groups) continue;
+    // A number read back is a number again, for the plural forms of the other language.
+    const params = Object.fromEntries(Object.entries(m.groups).map(([k, v]) => [k, /^\d+$/.test(v) ? Number(v) : v]));
+    // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- as in say(): a nested parameter is a Message (cell templates have none, being plain placeholders read back as text).
+    return fill(p.entry[lang], params, lang, (inner) => say(inner as Message, lang));
+  }
+  return undefined;
+}
+
+let patterns: { pattern: RegExp; entry: Entry }[] | undefined;
+
+/** The "cell.*" entries with placeholders, each as a pattern over its English text (built once). */
+function cellPatterns(): { pattern: RegExp; entry: Entry }[] {
+  patterns ??= Object.entries(ENTRIES).flatMap(([key, entry]) =>
+    entry && key.startsWith('cell.') && entry.en.includes('{') ? [{ pattern: templatePattern(entry.en), entry }] : [],
+  );
+  return patterns;
+}
+
+/** "missing in input (line {lines})" → /^missing in input \(line (?<lines>.+?)\)$/; a plural choice matches either form. */
+function templatePattern(template: string): RegExp {
+  const seen = new Set<string>();
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  let source = '';
+  let last = 0;
+  for (const m of template.matchAll(/\{([^{}]+)\}/g)) {
+    source += escape(template.slice(last, m.index));
+    last = m.index + m[0].length;
+    const [name = '', ...forms] = (m[1] ?? '').split('|');
+    if (forms.length) source += `(?:${forms.map(escape).join('|')})`;
+    else if (name.includes(':')) throw new Error(`a cell template takes plain placeholders only: "${template}"`);
+    else source += seen.has(name) ? `\\k<${name}>` : `(?<${name}>.+?)`;
+    seen.add(name);
+  }
+  return new RegExp(`^${source}${escape(template.slice(last))}$`, 'u');
 }

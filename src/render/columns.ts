@@ -1,6 +1,6 @@
 import type { Column } from './model.js';
 import { msg } from '../messages/index.js';
-import type { Text } from '../messages/index.js';
+import type { Message, Text } from '../messages/index.js';
 
 /** The funnel-limit columns shared by rank and rank --by: the limits in machine formats, where the value lies in all. */
 export const FUNNEL_COLUMNS: readonly Column[] = [
@@ -28,6 +28,15 @@ export function intervalColumns(lower: string, upper: string, header: Text, digi
  * value is shown or absent, in machine formats (and a workbook) only.
  */
 export function statusColumns(keys: readonly string[] | undefined): Column[] {
-  const header = (k: string) => (k === 'count' ? 'Status' : `${k.charAt(0).toUpperCase()}${k.slice(1).replace(/_/g, ' ')} status`);
+  const header = (k: string): Message =>
+    k === 'count'
+      ? msg('header.status')
+      : k === 'base_count'
+        ? msg('header.base-count-status')
+        : k === 'total'
+          ? msg('header.total-status')
+          : k === 'rest_count'
+            ? msg('header.rest-count-status')
+            : msg('header.status-of', { key: k.replace(/_/g, ' ') });
   return (keys ?? []).map((k) => ({ key: `${k}_status`, header: header(k), type: 'text', only: 'machine' }));
 }

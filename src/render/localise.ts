@@ -1,5 +1,4 @@
 import { cellWord, say, type Lang, type Text } from '../messages/index.js';
-import { translate } from './i18n.js';
 import type { LocalTable, ResultRow, ResultTable } from './model.js';
 
 /**
@@ -23,11 +22,12 @@ export function localise(table: ResultTable, lang: Lang): LocalTable {
   };
 }
 
-/** One text for people: a catalogue message in `lang`; a plain string as it is (still translated by the old rules where one knows it). */
+/** One text for people: a catalogue message in `lang`; a plain string (a name, a year, a file) as it is. */
 export function localText(t: Text, lang: Lang): string {
-  return typeof t === 'string' ? translate(t, lang) : say(t, lang);
+  return say(t, lang);
 }
 
+/** A text cell: a value machine formats keep in English in `lang` (the catalogue's "cell.*" entries); any other text as it is. */
 function cellText(value: string, lang: Lang): string {
-  return cellWord(value, lang) ?? translate(value, lang);
+  return cellWord(value, lang) ?? value;
 }

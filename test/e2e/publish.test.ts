@@ -210,7 +210,8 @@ describe('report with suppression', () => {
     const other = args.map((a) => (a === '10' ? '5' : a));
     const check = await runRehab([...other, '--check']);
     expect(check.status).toBe(7);
-    expect(check.stderr).toContain('report out of date');
+    // Said in the run's language (--lang sv).
+    expect(check.stderr).toContain('rapporten är inaktuell');
   });
 
   it('takes the rule from the config file', async () => {

@@ -73,7 +73,7 @@ describe('report from a config file, in Swedish', () => {
     expect(r.status).toBe(4);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(
-      'rehab-stats: error: bad-key.config.json: unknown key "yeer"\nhint: did you mean "year"? Keys: input, sheet, population, methods, regions, year, from, per, lang, outputs, timestamp, suppress, roundCounts, break\n',
+      'rehab-stats: error: bad-key.config.json: unknown key "yeer"\nhint: did you mean "year"? Keys: "input", "sheet", "population", "methods", "regions", "year", "from", "per", "lang", "outputs", "timestamp", "suppress", "roundCounts", "break"\n',
     );
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOGUE, GROUPS, msg, placeholderNames, resolveLang, langFlag, say, t } from '../../src/messages/index.js';
+import { CATALOGUE, GROUPS, cellWord, english, msg, placeholderNames, resolveLang, langFlag, say, t } from '../../src/messages/index.js';
 import type { Entry } from '../../src/messages/template.js';
 
 /** Keys whose Swedish is, on purpose, the same as the English (names, symbols, a placeholder alone). */
@@ -25,6 +25,8 @@ const SAME_IN_BOTH = new Set<string>([
   'tally.method',
   'funnel.per',
   'role.region',
+  'config.in-regions',
+  'header.status',
 ]);
 
 const entries = Object.entries(CATALOGUE) as [string, Entry][];
@@ -73,6 +75,17 @@ describe('the message catalogue', () => {
     const nested = msg('write.not-regular', { kind: msg('write.kind.socket') });
     expect(say(nested, 'sv')).toBe('är en sockel, inte en vanlig fil');
     expect(say('plain text', 'sv')).toBe('plain text');
+  });
+
+  it('shows a cell value machine formats keep in English in the other language, read back from its template', () => {
+    expect(cellWord(english(msg('cell.missing-in-input-lines', { lines: '7, 9' })), 'sv')).toBe('saknas i indata (rad 7, 9)');
+    expect(cellWord(english(msg('cell.total-of-regions', { n: 1 })), 'sv')).toBe('Summa för 1 region');
+    expect(cellWord(english(msg('cell.total-of-regions', { n: 3 })), 'sv')).toBe('Summa för 3 regioner');
+    expect(cellWord(english(msg('cell.zero-base', { year: 2009 })), 'sv')).toBe('ingen procentsats: basåret 2009 är noll');
+    expect(cellWord('higher', 'sv')).toBe('högre');
+    // A name, or text that only resembles a template, is not a catalogue value.
+    expect(cellWord('Region Stockholm', 'sv')).toBeUndefined();
+    expect(cellWord('Total of regions', 'sv')).toBeUndefined();
   });
 
   it('decides the language from --lang, else LC_ALL, LC_MESSAGES, LANG', () => {
