@@ -129,4 +129,17 @@ describe('the digest of stdin', () => {
     const p = JSON.parse(readFileSync(record, 'utf8')) as { inputs: { name: string; sha256: string; bytes: number }[] };
     expect(p.inputs[0]).toEqual({ role: 'counts', name: 'stdin', sha256: expected, bytes: bytes.length });
   }, 60_000);
+
+  it("is in report's method notes, which always carry the inputs' digests", () => {
+    const bytes = readFileSync(join(import.meta.dirname, '..', '..', 'src', 'data', 'treatments.csv'));
+    const out = mkdtempSync(join(dir, 'report-'));
+    const r = spawnSync(process.execPath, [BIN, 'report', '--input', '-', '--method', 'KBT', '--markdown', join(out, 'r.md'), '--html', join(out, 'r.html')], {
+      input: bytes,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, NO_COLOR: '1', LANG: 'C' },
+    });
+    expect(r.status, r.stderr).toBe(0);
+    const sha = createHash('sha256').update(bytes).digest('hex');
+    expect(readFileSync(join(out, 'r.md'), 'utf8')).toContain(`- Input (counts): stdin, ${bytes.length} bytes, SHA-256 ${sha}`);
+  }, 60_000);
 });
