@@ -142,7 +142,9 @@ export function fastTable(start: FastStart, result: FastResult, keep?: ReadOptio
   const decided = new Int8Array(method.length * year.length).fill(-1);
   for (let i = 0; i < groups.size; i++) {
     const pair = groups.methodId(i) * year.length + groups.yearId(i);
-    if (decided[pair] === -1) decided[pair] = keep(method[groups.methodId(i)]!, year[groups.yearId(i)]!) ? 1 : 0;
+    const m = method[groups.methodId(i)];
+    const y = year[groups.yearId(i)];
+    if (decided[pair] === -1) decided[pair] = m !== undefined && y !== undefined && keep(m, y) ? 1 : 0;
     if (decided[pair] === 1) observations.push(groups.at(i));
   }
   return { ...base, observations, all: groups };

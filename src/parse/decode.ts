@@ -57,6 +57,7 @@ function checked(bytes: Uint8Array, file: string, encoding: string, bom: boolean
 
 /** Index of the first character that never occurs in a text table (NUL, C0 controls but tab/CR/LF/FF, U+FFFD), if any. */
 function firstControlCharacter(text: string): number | undefined {
+  // eslint-disable-next-line no-control-regex -- the control characters are what it looks for
   const m = /[\u0000-\u0008\u000b\u000e-\u001f\u007f\ufffd]/.exec(text);
   return m ? m.index : undefined;
 }

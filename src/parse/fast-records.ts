@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-non-null-assertion -- The scanner, its hash tables and automata read typed arrays and per-kind tuples at indices their loops and tables keep in range; each read types as number | undefined (noUncheckedIndexedAccess), and a `?? 0` would put a check on every byte and probe of the hot loop. */
 import { isUtf8 } from 'node:buffer';
 import { iconv } from './iconv.js';
 import { KernelStop, LAYOUT, ScanKernel, type WasmModule } from './kernel.js';
@@ -317,7 +318,7 @@ class GroupSums {
 
   /** Adds `value` to the group `key` first seen on `line`; false when the group was there already and `sum` is off. */
   add(key: number, value: number, line: number, sum: boolean): boolean {
-    let mask = this.slots.length - 1;
+    const mask = this.slots.length - 1;
     let slot = keyHash(key) & mask;
     for (;;) {
       const e = this.slots[slot]!;
@@ -791,9 +792,9 @@ export class RecordCounter {
   }
 
   result(): FastResult {
-    if (this.failure) return { ok: false, ...this.failure };
-    if (this.leftover.length) this.push(new Uint8Array(0), true);
-    if (this.failure) return { ok: false, ...(this.failure as { reason: string; line: number }) };
+    if (!this.failure && this.leftover.length) this.push(new Uint8Array(0), true);
+    const failure = this.failureSoFar();
+    if (failure) return { ok: false, ...failure };
     const t = this.tables;
     const dictionaries = {
       region: t.region.values as string[],
@@ -807,6 +808,11 @@ export class RecordCounter {
     // The general path lists observations in order of first appearance.
     const { keys, values, lines, size } = this.counts.byLine();
     return { ok: true, groups: new CountedGroups(keys, values, lines, size, dictionaries), rowsRead: this.rows };
+  }
+
+  /** The failure, read afresh (TypeScript keeps `this.failure` narrowed across the calls that set it). */
+  private failureSoFar(): { reason: string; line: number } | undefined {
+    return this.failure;
   }
 
   private fail(reason: string, line: number): false {
@@ -848,7 +854,7 @@ export class RecordCounter {
       if (r.stop === KernelStop.End && (pos >= end || !last)) return pos;
       // One row the kernel cannot decide (or the last, unfinished one): the JavaScript path.
       const next = this.scanJs(buf, pos, end, last, 1);
-      if (this.failure || next === pos) return next;
+      if (this.failed || next === pos) return next;
       pos = next;
     }
     return pos;
@@ -856,7 +862,10 @@ export class RecordCounter {
 
   /** Takes in the rows the kernel read: counted in its table (record files) or, an aggregated table's, written to OUT. Each is one physical line. */
   private countKernelRows(rows: number): void {
-    if (this.groups) return this.addKernelGroups(rows);
+    if (this.groups) {
+      this.addKernelGroups(rows);
+      return;
+    }
     this.line += rows;
     this.rows += rows;
   }
@@ -1215,3 +1224,4 @@ function copyOf(buf: Uint8Array, start: number, end: number): Uint8Array {
   out.set(buf.subarray(start, end));
   return out;
 }
+/* eslint-enable @typescript-eslint/no-non-null-assertion */

@@ -83,6 +83,20 @@ export const enum KernelStop {
   CountsFull = 3,
 }
 
+/** The kernel's stop code as a KernelStop; an unknown one hands the row to JavaScript, which decides. */
+function stopOf(code: number): KernelStop {
+  switch (code) {
+    case 0:
+      return KernelStop.OutFull;
+    case 2:
+      return KernelStop.End;
+    case 3:
+      return KernelStop.CountsFull;
+    default:
+      return KernelStop.NeedsJs;
+  }
+}
+
 export class ScanKernel {
   private readonly exports: KernelExports;
   readonly bytes: Uint8Array;
@@ -92,7 +106,8 @@ export class ScanKernel {
   readonly stride: number;
 
   constructor(module: WasmModule, settings: { delimiter: number; crlf: boolean; maxField: number; needed: number; width: number; valueColumns: number; maxRowBytes: number }) {
-    this.exports = new WebAssembly.Instance(module, {}).exports as unknown as KernelExports;
+    // A cast: the instance's exports are what scan.wat declares, which TypeScript cannot read.
+    this.exports = new WebAssembly.Instance(module, {}).exports as KernelExports;
     this.bytes = new Uint8Array(this.exports.memory.buffer);
     this.words = new Int32Array(this.exports.memory.buffer);
     this.exports.delim.value = settings.delimiter;
@@ -114,7 +129,7 @@ export class ScanKernel {
     const outEnd = LAYOUT.OUT + Math.floor(LAYOUT.OUT_BYTES / this.stride) * this.stride;
     this.exports.line.value = line;
     const next = this.exports.scan(LAYOUT.IN + pos, LAYOUT.IN + end, LAYOUT.OUT, outEnd) - LAYOUT.IN;
-    return { pos: next, rows: this.exports.rows.value, stop: this.exports.stop.value };
+    return { pos: next, rows: this.exports.rows.value, stop: stopOf(this.exports.stop.value) };
   }
 
   /** From now on the kernel counts the rows of a record file per group in its own table, instead of writing them to OUT. */

@@ -32,13 +32,15 @@ export function locateTable(rows: readonly Row[]): TableBlock | undefined {
   let h = rows.findIndex((r) => nonEmptyCount(r) >= 2);
   if (h < 0) h = rows.findIndex((r) => !isBlank(r));
   if (h < 0) return undefined;
+  const header = rows[h];
+  if (!header) return undefined;
   let end = h + 1;
-  while (end < rows.length && !isBlank(rows[end]!) && !FOOTER_START.test(firstFilled(rows[end]!))) end++;
+  for (let row = rows[end]; row && !isBlank(row) && !FOOTER_START.test(firstFilled(row)); row = rows[++end]);
   // Trailing blank lines alone are not a footnote block.
   const below = rows.slice(end);
   return {
     above: rows.slice(0, h),
-    header: rows[h]!,
+    header,
     body: rows.slice(h + 1, end),
     below: below.every(isBlank) ? [] : below,
   };
