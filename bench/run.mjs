@@ -11,6 +11,8 @@
 //                                 # with a BOM, Latin-1 — against the plain file
 //   npm run bench -- --stdin      # only stdin against the file path (issue 17, target 2)
 //   npm run bench -- --startup    # only start-up: the checkout and the installed package (issue 17, target 4)
+//   npm run bench -- --cores      # only the big record files on both cores against DuckDB: 2.5M, 5M and
+//                                 # 10M rows, two threads and one (issue 17, target 1), and where splitting pays
 //   npm run bench -- --runs 3     # repetitions per measurement (default 5 big, 20 start-up)
 //   npm run bench -- --write      # also write the results into BENCHMARKS.md, each measurement
 //                                 # into its own section (the others stay as they are)
@@ -29,7 +31,7 @@ import { generate, generateAggregated, generateVariant } from './generate.mjs';
 
 const quick = process.argv.includes('--quick');
 const write = process.argv.includes('--write');
-const named = ['--records', '--aggregated', '--paths', '--stdin', '--startup'].filter((f) => process.argv.includes(f));
+const named = ['--records', '--aggregated', '--paths', '--stdin', '--startup', '--cores'].filter((f) => process.argv.includes(f));
 /** Whether a measurement runs: every one when none is named. */
 const measured = (flag) => named.length === 0 || named.includes(flag);
 const recordsOn = measured('--records');
@@ -37,6 +39,7 @@ const aggregatedOn = measured('--aggregated');
 const pathsOn = named.includes('--paths') || (named.length === 0 && !quick);
 const stdinOn = measured('--stdin');
 const startupOn = measured('--startup');
+const coresOn = measured('--cores');
 const runsArg = process.argv.indexOf('--runs');
 const runsGiven = runsArg > 0 ? Number(process.argv[runsArg + 1]) : undefined;
 const root = new URL('../', import.meta.url).pathname;
@@ -354,6 +357,93 @@ if (stdinOn) {
   sections.push([
     'bench-stdin',
     `${howMeasured(start, `${pipe.rounds.length} rounds, each running the three once in turn, after one warm-up run each.`)}\n\n${table}\n\n${verdict}\n`,
+  ]);
+}
+
+// Both cores (issue 17, target 1): big record files read in two parts at once, one per thread,
+// against DuckDB and against one thread (REHAB_STATS_SPLIT_MIN_BYTES past the file's size),
+// round by round; three sizes for flat memory; then smaller files split or not, for the size
+// from which a worker thread pays for its start (src/ingest/split.ts, SPLIT_MIN_BYTES).
+if (coresOn) {
+  const start = started();
+  const recordFile = async (n) => {
+    const file = join(out, `records-${n / 1e6}m.csv`);
+    if (!existsSync(file)) {
+      console.error(`generating ${file} …`);
+      await generate(n, file);
+    }
+    return file;
+  };
+  const withSplitAt = (bytes, argv) => ['env', `REHAB_STATS_SPLIT_MIN_BYTES=${bytes}`, ...argv];
+  const lines = [];
+  const byRows = [];
+  for (const n of quick ? [500_000, 1_000_000] : [2_500_000, 5_000_000, 10_000_000]) {
+    const file = await recordFile(n);
+    const mb = (statSync(file).size / 1e6).toFixed(0);
+    const ours = [node, cli, ...rank2014, '--input', file];
+    console.error(`both cores, ${n.toLocaleString('en')} rows …`);
+    const results = measureInTurn(
+      [['rehab-stats, two threads', ours], ['rehab-stats, one thread', withSplitAt(1e15, ours)], ...(duckdb ? [['DuckDB', [node, join(root, 'bench', 'duckdb.mjs'), file]]] : [])],
+      runsBig,
+    );
+    const [two, one, duck] = results;
+    for (const r of results)
+      lines.push(
+        `| ${n.toLocaleString('en')} rows (${mb} MB) | ${r.name} | ${(r.ms / 1000).toFixed(2)} | ${(r.cpu / 1000).toFixed(2)} | ${r.rss.toFixed(0)} | ${duck ? `${pairedRatio(r, duck).toFixed(2)}×` : 'n/a'} |`,
+      );
+    const ours2 = countsOf('rehab-stats', two.stdout);
+    const agree = (m) => m.size === ours2.size && ours2.size > 0 && [...ours2].every(([k, v]) => m.get(k) === v);
+    byRows.push({ n, two, one, duck, agreeOne: agree(countsOf('rehab-stats', one.stdout)), agreeDuck: duck ? agree(countsOf('DuckDB', duck.stdout)) : undefined });
+  }
+  const table = [
+    '| `rank --method KBT --year 2014` | tool | median wall (s) | median CPU (s) | peak RSS (MB) | vs DuckDB (median of rounds) |',
+    '| --- | --- | ---: | ---: | ---: | ---: |',
+    ...lines,
+  ].join('\n');
+  const five = byRows.find((r) => r.n === 5_000_000) ?? byRows[byRows.length - 1];
+  const peaks = byRows.map((r) => r.two.rss);
+  const vsDuck = five.duck ? pairedRatio(five.two, five.duck) : NaN;
+  const flat = peaks[peaks.length - 1] / peaks[0];
+  const verdict = [
+    `- ${five.n.toLocaleString('en')} rows, two threads / DuckDB, median of the rounds' ratios: **${vsDuck.toFixed(2)}×** (target ≤ 0.6×: ${vsDuck <= 0.6 ? 'met' : 'not met'}); two threads / one thread: ${pairedRatio(five.two, five.one).toFixed(2)}×.`,
+    `- Peak RSS with two threads: **${peaks.map((p) => p.toFixed(0)).join(' → ')} MB** from ${byRows[0].n.toLocaleString('en')} to ${byRows[byRows.length - 1].n.toLocaleString('en')} rows (target < 120 MB: ${Math.max(...peaks) < 120 ? 'met' : 'not met'}; flat: ${flat.toFixed(2)}× over ${byRows[byRows.length - 1].n / byRows[0].n}× the rows).`,
+    ...byRows.map(
+      (r) =>
+        `- ${r.n.toLocaleString('en')} rows: two threads and one thread give the same counts: ${r.agreeOne ? 'yes' : 'NO'}${r.agreeDuck === undefined ? '' : `; rehab-stats and DuckDB counts ${r.agreeDuck ? 'agree' : 'DIFFER'} for all ${countsOf('rehab-stats', r.two.stdout).size} regions`}.`,
+    ),
+  ];
+  // Where splitting starts to pay: small files, split at any size (1) or never.
+  const small = [];
+  if (!quick) {
+    for (const n of [250_000, 500_000, 1_000_000]) {
+      const file = await recordFile(n);
+      const ours = [node, cli, ...rank2014, '--input', file];
+      console.error(`splitting or not, ${n.toLocaleString('en')} rows …`);
+      const [split, whole] = measureInTurn(
+        [
+          ['two threads', withSplitAt(1, ours)],
+          ['one thread', withSplitAt(1e15, ours)],
+        ],
+        runsBig * 2,
+      );
+      small.push(
+        `| ${n.toLocaleString('en')} rows (${(statSync(file).size / 1e6).toFixed(0)} MB) | ${(whole.ms / 1000).toFixed(3)} | ${(split.ms / 1000).toFixed(3)} | ${pairedRatio(split, whole).toFixed(2)}× | ${(split.cpu / whole.cpu).toFixed(2)}× |`,
+      );
+    }
+  }
+  const threshold = small.length
+    ? [
+        '',
+        `Splitting or not (the CLI splits from 32 MiB), ${runsBig * 2} rounds each:`,
+        '',
+        '| record file | one thread, median wall (s) | two threads, median wall (s) | two / one (median of rounds) | two / one by CPU time |',
+        '| --- | ---: | ---: | ---: | ---: |',
+        ...small,
+      ]
+    : [];
+  sections.push([
+    'bench-cores',
+    `${howMeasured(start, `${runsBig} rounds per size, each running the tools once in turn, after one warm-up run each.`)}\n\n${table}\n\n${verdict.join('\n')}\n${threshold.join('\n')}\n`,
   ]);
 }
 

@@ -13,7 +13,7 @@ import { CHUNK_BYTES, type ByteSource } from './source.js';
  * start (a quiet machine; more under load), which a file this big repays (BENCHMARKS.md,
  * "Both cores"). REHAB_STATS_SPLIT_MIN_BYTES changes it (the tests split small files).
  */
-export const SPLIT_MIN_BYTES = 24 << 20;
+export const SPLIT_MIN_BYTES = 32 << 20;
 
 /** The main thread starts at once and the worker some milliseconds later: the main thread takes up to this much more than half. */
 const LEAD_BYTES = 4 << 20;
