@@ -121,11 +121,12 @@ function pairedRatio(a, b) {
 function started() {
   return { load: loadavg(), date: new Date().toISOString().slice(0, 16).replace('T', ' ') };
 }
-function howMeasured(start, runsText) {
+/** `end`: the load average when the section's runs ended (by default, now). */
+function howMeasured(start, runsText, end = loadavg()) {
   const load = (l) => l.map((x) => x.toFixed(1)).join(' ');
   return [
     `Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Node.js ${process.version}; ${start.date} UTC`,
-    `Load average (1, 5, 15 min): ${load(start.load)} before, ${load(loadavg())} after. ${runsText}`,
+    `Load average (1, 5, 15 min): ${load(start.load)} before, ${load(end)} after. ${runsText}`,
   ].join('  \n');
 }
 
@@ -192,6 +193,8 @@ for (const n of sizes) {
   }
 }
 
+const recordsEnd = loadavg();
+
 // Aggregated tables (counts by region, year, method, sex and single year of age, as register
 // extracts come): rank and convert against DuckDB's sum … group by and Miller's stats1.
 const aggSizes = !aggregatedOn ? [] : quick ? [441_000] : [441_000, 882_000];
@@ -254,6 +257,7 @@ for (const layout of ['long', 'wide']) {
     }
   }
 }
+const aggregatedEnd = loadavg();
 for (const layout of ['long', 'wide']) {
   const peaks = aggRows.filter((r) => r.tool === 'rehab-stats' && r.task === 'rank' && r.input.startsWith(layout)).map((r) => Number(r.peak));
   if (peaks.length === 2)
@@ -511,8 +515,9 @@ const aggTable = [
 const aggNotes = notes.filter((n) => / table, | on the (long|wide) table/.test(n));
 const otherNotes = notes.filter((n) => !aggNotes.includes(n));
 const oneByOne = `Median of ${runsBig} runs per tool, after one warm-up run each.`;
-if (aggRows.length) sections.unshift(['bench-aggregated', `${howMeasured(aggregatedStart, oneByOne)}\n\n${aggTable}\n\n${aggNotes.map((n) => `- ${n}`).join('\n')}\n`]);
-if (rows.length) sections.unshift(['bench', `${howMeasured(recordsStart, oneByOne)}\n\n${table}\n\n${otherNotes.map((n) => `- ${n}`).join('\n')}\n`]);
+if (aggRows.length)
+  sections.unshift(['bench-aggregated', `${howMeasured(aggregatedStart, oneByOne, aggregatedEnd)}\n\n${aggTable}\n\n${aggNotes.map((n) => `- ${n}`).join('\n')}\n`]);
+if (rows.length) sections.unshift(['bench', `${howMeasured(recordsStart, oneByOne, recordsEnd)}\n\n${table}\n\n${otherNotes.map((n) => `- ${n}`).join('\n')}\n`]);
 for (const [, text] of sections) console.log(text);
 
 if (write) {
