@@ -111,7 +111,7 @@ export function describeTable(t: LoadedTable, regions: RegionIndex, selected: re
   // A selected region without a single row is a problem: what was asked about is not in the file.
   const absentSelected = selected.filter((r) => !present.has(r.code));
   const problems: ProblemText[] = [
-    ...t.problems.map(({ region: _region, ...p }) => p),
+    ...t.problems.map(withoutRegion),
     ...absentSelected.map((r) => ({
       message: msg('check.no-rows-for', { region: named(r) }),
       hint: t.national ? msg('check.national.hint') : msg('check.without-region.hint'),
@@ -141,7 +141,7 @@ export function describeTable(t: LoadedTable, regions: RegionIndex, selected: re
       : [...(present.has('00') ? ['00 Riket'] : []), ...regions.regions.filter((r) => present.has(r.code)).map(named)],
     regions_absent: (selected.length ? selected : regions.regions).filter((r) => !present.has(r.code)).map(named),
     national: t.national,
-    missing: t.missing.map(({ region: _region, ...m }) => m),
+    missing: t.missing.map(withoutRegion),
     problems: problems.map(englishProblem),
   };
   return { report, problems, columns };
@@ -168,11 +168,18 @@ function failedReport(file: string, e: RehabError): Checked {
   };
 }
 
+/** A problem or missing value as check reports it: the region is said elsewhere. */
+function withoutRegion<T extends { region?: unknown }>(item: T): Omit<T, 'region'> {
+  const copy = { ...item };
+  delete copy.region;
+  return copy;
+}
+
 function ranges(ns: number[]): string {
   const out: string[] = [];
   for (let i = 0; i < ns.length; i++) {
     let j = i;
-    while (j + 1 < ns.length && ns[j + 1] === ns[j]! + 1) j++;
+    while (j + 1 < ns.length && ns[j + 1] === (ns[j] ?? NaN) + 1) j++;
     out.push(j > i ? `${ns[i]}–${ns[j]}` : String(ns[i]));
     i = j;
   }

@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import { dataError } from '../errors.js';
-import { keepRegions, chooseMethod, resolveRegions, selectCounts, yearsOf } from '../domain/select.js';
+import { keepRegions, chooseMethod, resolveRegions, selectCounts, yearsOf, latestYear } from '../domain/select.js';
 import { NATIONAL_CODE } from '../domain/regions.js';
 import { funnelCurve } from '../stats/funnel-curve.js';
 import type { FunnelLabel } from '../stats/funnel.js';
@@ -74,7 +74,7 @@ async function runFunnel(opts: FunnelOptions): Promise<void> {
   const sex = parseSexOption(opts.sex);
   const age = parseDenominator(opts.denominator);
   const years = yearsOf(data.observations.filter((o) => o.method === method));
-  const year = opts.year ?? years[years.length - 1]!;
+  const year = opts.year ?? latestYear(years);
   const counts = selectCounts(data.observations, { method, year, sex, absentIsZero: data.recordLevel });
   if (counts.size === 0) throw dataError(`no ${asked} counts for ${year}`, { file: data.source }, `years with ${asked} counts: ${years.join(', ') || 'none'}`);
   provenancePath(opts);
@@ -139,7 +139,7 @@ async function runFunnel(opts: FunnelOptions): Promise<void> {
     title: t(lang, 'title.funnel', { method: method || asked, per: opts.per, year }),
     yLabel: perLabel,
     target,
-    targetLabel: national.region === 'Riket' ? 'Riket' : String(national.region),
+    targetLabel: national.region === 'Riket' ? 'Riket' : national.region,
     points,
     curve: funnelCurve(target, opts.per, widest * 1.05, 240, adjustment),
     limitsNote: [limitsNote, ...publishNotes].map((n) => say(n, lang)).join(' '),

@@ -4,7 +4,7 @@ import { ALL_AGES } from '../domain/observation.js';
 import { HIDDEN_MARKER } from '../domain/publish.js';
 import { isHidden, protectedRanking } from '../domain/publish-ranking.js';
 import { addPublishOptions, populationMade, provenanceOutput, provenancePath, publishRule, writeWithProvenance, type PublishOptions } from './publish.js';
-import { chooseMethod, selectCounts, yearsOf } from '../domain/select.js';
+import { chooseMethod, selectCounts, yearsOf, latestYear } from '../domain/select.js';
 import { readBoundaries } from '../ingest/boundaries.js';
 import { writeStderr } from '../io/output.js';
 import { choropleth, mapWords, tileMap, type MapOptions, type MapRegion } from '../render/map.js';
@@ -74,7 +74,7 @@ async function runMap(opts: MapCommandOptions): Promise<void> {
   // The method as asked for (or found): names the counts of a file without a method column.
   const asked = opts.method ?? method;
   const years = yearsOf(data.observations.filter((o) => o.method === method));
-  const year = opts.year ?? years[years.length - 1]!;
+  const year = opts.year ?? latestYear(years);
   const counts = selectCounts(data.observations, { method, year, sex: 'total', absentIsZero: data.recordLevel });
   if (counts.size === 0) throw dataError(`no ${asked} counts for ${year}`, { file: data.source }, `years with ${asked} counts: ${years.join(', ') || 'none'}`);
   provenancePath(opts);

@@ -3,7 +3,7 @@ import { Command, Option } from 'commander';
 import { dataError, usageError } from '../errors.js';
 import { loadUnits, rankUnits } from './units.js';
 import { buildStrata } from '../domain/ranking.js';
-import { keepRegions, chooseMethod, resolveRegions, selectCounts, yearsOf } from '../domain/select.js';
+import { keepRegions, chooseMethod, resolveRegions, selectCounts, yearsOf, latestYear } from '../domain/select.js';
 import { matchKey } from '../domain/text.js';
 import { SMALL_COUNT } from '../stats/rate.js';
 import { ESP2013, type AgeStratum } from '../stats/dsr.js';
@@ -147,7 +147,7 @@ async function runRank(opts: RankOptions, ciMethodGiven = false): Promise<void> 
   if (opts.rankInterval && (opts.standard || opts.by)) throw usageError('--rank-interval works on crude rates of regions, not with --standard or --by');
   if (opts.by) {
     if (opts.region?.length) throw usageError('--region goes with ranks of regions, not with --by', 'filter the rows of your file before ranking its units');
-    return runRankByUnit(opts);
+    return runRankByUnit(opts, opts.by);
   }
   const regions = loadRegions();
   const selected = resolveRegions(opts.region ?? [], regions);
@@ -163,7 +163,7 @@ async function runRank(opts: RankOptions, ciMethodGiven = false): Promise<void> 
   const sex = parseSexOption(opts.sex);
   const age = parseDenominator(opts.denominator);
   const years = yearsOf(all, method);
-  const year = opts.year ?? years[years.length - 1]!;
+  const year = opts.year ?? latestYear(years);
   const counts = selectCounts(data.observations, { method, year, sex, absentIsZero: data.recordLevel });
   if (counts.size === 0) {
     throw dataError(
@@ -323,12 +323,12 @@ export function styleRankCell(col: Column, row: ResultRow, text: string, chalk: 
 }
 
 /** rank --by COLUMN: any unit in the file, by count or by proportion. */
-async function runRankByUnit(opts: RankOptions): Promise<void> {
+async function runRankByUnit(opts: RankOptions, by: string): Promise<void> {
   const numerator = opts.numerator;
   const denominator = numerator ? opts.denominator : undefined;
   if (numerator && (!denominator || denominator === 'all')) throw usageError(msg('option.numerator-needs-denominator'));
   // In rank, --denominator is a population group unless --numerator makes it a column.
-  const { units, file, filtered, notes } = await loadUnits({ ...opts, by: opts.by!, denominator });
+  const { units, file, filtered, notes } = await loadUnits({ ...opts, by, denominator });
   const rule = publishRule(opts);
   // Proportions, intervals and ranks from the counts as shown (rounded with --round-counts); hiding on the true counts.
   const shownUnits =
@@ -350,12 +350,12 @@ async function runRankByUnit(opts: RankOptions): Promise<void> {
     ),
     rule,
   );
-  const what = numerator ? msg('units.of', { numerator, denominator: denominator! }) : opts.count ? opts.count : msg('units.rows');
+  const what = numerator ? msg('units.of', { numerator, denominator: denominator ?? '' }) : opts.count ? opts.count : msg('units.rows');
   await emit(
     {
       ...table,
       columns: [...table.columns, ...statusColumns(table.statusKeys)],
-      title: filtered.length ? msg('title.units-filtered', { what, by: opts.by!, filters: filtered }) : msg('title.units', { what, by: opts.by! }),
+      title: filtered.length ? msg('title.units-filtered', { what, by, filters: filtered }) : msg('title.units', { what, by }),
       made: {
         population: null,
         methods: {

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { dataError, usageError } from '../errors.js';
 import type { Sex } from '../domain/observation.js';
-import { methodsOf, nationalCount, resolveMethod, resolveRegions, selectCounts, yearsOf } from '../domain/select.js';
+import { methodsOf, nationalCount, resolveMethod, resolveRegions, selectCounts, yearsOf, latestYear } from '../domain/select.js';
 import { NATIONAL_CODE } from '../domain/regions.js';
 import { wilsonInterval } from '../stats/wilson.js';
 import { loadUnits, unitShares } from './units.js';
@@ -91,18 +91,17 @@ export function shareCommand(): Command {
     const data = await loadCounts(opts, regions);
     const obs = data.observations;
     const years = yearsOf(obs);
-    const year = opts.year ?? years[years.length - 1]!;
+    const year = opts.year ?? latestYear(years);
     if (!years.includes(year)) throw dataError(msg('select.no-counts-year', { year }), { file: sourceName(data) }, msg('select.years-in-data.hint', { years: years.join(', ') }));
     const methods = opts.method ? [resolveMethod(obs, opts.method, sourceName(data))] : methodsOf(obs);
     const count = (method: string, sex: Sex): number | null => {
       if (within.length === 0) return nationalCount(obs, regions, method, year, sex, data.recordLevel);
       const counts = selectCounts(obs, { method, year, sex, absentIsZero: data.recordLevel });
       const cells = within.map((r) => counts.get(r.code)?.value ?? null);
-      return cells.some((c) => c === null) ? null : cells.reduce((s: number, c) => s + c!, 0);
+      return sumOrNull(cells);
     };
     const sumOver = (f: (m: string) => number | null) => {
-      const vs = methods.map(f);
-      return vs.some((v) => v === null) ? null : vs.reduce((s: number, v) => s + v!, 0);
+      return sumOrNull(methods.map(f));
     };
     let parts: { code?: string; group: string; count: number | null }[];
     if (opts.by === 'method') parts = methods.map((m) => ({ group: m || '(no method)', count: count(m, 'total') }));
@@ -123,13 +122,15 @@ export function shareCommand(): Command {
       );
     }
     const rule = publishRule(opts);
-    const trueParts = (parts as { group: string; count: number }[]).map((p) => p.count);
+    // Every part has its count (checked above).
+    const counted = parts.flatMap((p) => (p.count === null ? [] : [{ ...p, count: p.count }]));
+    const trueParts = counted.map((p) => p.count);
     // Shares and their total come from the counts as shown: rounded ones with --round-counts.
-    const all = shareRows(parts.map((p, i) => ({ group: p.group, count: rule.roundTo > 1 ? roundCount(trueParts[i]!, rule.roundTo) : trueParts[i]! })));
+    const all = shareRows(counted.map((p) => ({ group: p.group, count: rule.roundTo > 1 ? roundCount(p.count, rule.roundTo) : p.count })));
     // Shares of the national total first; --by region --region then shows only the chosen regions
     // (suppression is decided on the whole table, so a subset hides at least as much).
     const codes = new Set(selected.map((r) => r.code));
-    const kept = new Set(all.filter((_, i) => codes.size === 0 || opts.by !== 'region' || codes.has(parts[i]!.code!)));
+    const kept = new Set(all.filter((_, i) => codes.size === 0 || opts.by !== 'region' || codes.has(counted[i]?.code ?? '')));
     const scope = within.length ? msg('share.in', { regions: within.map((r) => r.name) }) : '';
     const what = opts.method ? msg('share.method-treatments', { method: methods[0] || opts.method }) : msg('share.all-treatments');
     const by = opts.by === 'method' ? msg('share.by.method') : opts.by === 'sex' ? msg('share.by.sex') : msg('share.by.region');
@@ -150,6 +151,16 @@ export function shareCommand(): Command {
   return cmd;
 }
 
+/** The sum, or null when any part is missing. */
+function sumOrNull(values: readonly (number | null)[]): number | null {
+  let sum = 0;
+  for (const v of values) {
+    if (v === null) return null;
+    sum += v;
+  }
+  return sum;
+}
+
 /** share --by COLUMN: each value of any column of the input, e.g. public vs private providers. */
 async function shareByColumn(opts: ShareOptions): Promise<void> {
   const { units, file, filtered, notes } = await loadUnits(opts);
@@ -160,15 +171,19 @@ async function shareByColumn(opts: ShareOptions): Promise<void> {
   const table = protectTable(
     {
       title: filtered.length
-        ? msg('title.share-units-filtered', { what: opts.count ?? msg('units.rows'), by: opts.by!, filters: filtered })
-        : msg('title.share-units', { what: opts.count ?? msg('units.rows'), by: opts.by! }),
-      columns: shareColumns(opts.by!),
+        ? msg('title.share-units-filtered', { what: opts.count ?? msg('units.rows'), by: opts.by, filters: filtered })
+        : msg('title.share-units', { what: opts.count ?? msg('units.rows'), by: opts.by }),
+      columns: shareColumns(opts.by),
       rows,
       notes: [msg('note.data', { source: file }), msg('note.wilson'), ...notes],
     },
     shareSpec(
       rows,
-      rows.map((r) => truth.get(r.group as string)!),
+      rows.map((r) => {
+        const count = truth.get(String(r.group));
+        if (count === undefined) throw new Error(`share: no count for ${String(r.group)}`);
+        return count;
+      }),
     ),
     rule,
   );

@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import { dataError } from '../errors.js';
-import { chooseMethod, resolveRegions, selectCounts, yearsOf } from '../domain/select.js';
+import { chooseMethod, resolveRegions, selectCounts, yearsOf, latestYear } from '../domain/select.js';
 import { spread } from '../stats/spread.js';
 import type { ResultRow, ResultTable } from '../render/model.js';
 import { rankRows } from '../domain/ranking.js';
@@ -79,7 +79,7 @@ export function summaryCommand(): Command {
     // The method as asked for (or found): names the counts of a file without a method column.
     const asked = opts.method ?? method;
     const years = yearsOf(data.observations.filter((o) => o.method === method));
-    const year = opts.year ?? years[years.length - 1]!;
+    const year = opts.year ?? latestYear(years);
     const sex = parseSexOption(opts.sex);
     const trueCounts = selectCounts(data.observations, { method, year, sex, absentIsZero: data.recordLevel });
     const rule = publishRule(opts);
@@ -105,8 +105,10 @@ export function summaryCommand(): Command {
       notes.push(...populationNotes(population));
       made = { ...populationMade(population, [year]), methods: {} };
     } else {
-      const present = regions.regions.filter((r) => typeof counts.get(r.code)?.value === 'number');
-      const rows: ResultRow[] = present.map((r) => ({ region_code: r.code, region: r.name, count: counts.get(r.code)!.value! }));
+      const rows: ResultRow[] = regions.regions.flatMap((r) => {
+        const count = counts.get(r.code)?.value;
+        return typeof count === 'number' ? [{ region_code: r.code, region: r.name, count }] : [];
+      });
       const national: ResultRow = { region_code: '00', region: 'Riket', count: rows.reduce((s, r) => s + (r.count as number), 0) };
       values = shownRows(rows, national)
         .filter((r) => typeof r.count === 'number' && inScope(r.region_code as string))
@@ -114,7 +116,7 @@ export function summaryCommand(): Command {
     }
     if (values.length < 2) throw dataError(msg('select.too-few-regions', { method: asked, year }), { file: sourceName(data) }, msg('select.too-few-regions.hint'));
     const rows = summaryRows(values);
-    const ratio = rows.find((r) => r.statistic === 'max_min_ratio')!.value;
+    const ratio = rows.find((r) => r.statistic === 'max_min_ratio')?.value;
     if (typeof ratio === 'number') notes.unshift(opts.measure === 'rate' ? msg('note.summary-ratio-rate', { ratio }) : msg('note.summary-ratio-count', { ratio }));
     const name = method || asked;
     const table: ResultTable = {

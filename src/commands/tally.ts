@@ -46,8 +46,7 @@ export function tallyRows(obs: readonly Observation[], regions: RegionIndex, met
   const answered = new Set<string>();
   for (const o of obs) {
     if (o.method !== method || o.category === undefined || o.category === '') continue;
-    if (!byAnswer.has(o.category)) byAnswer.set(o.category, new Set());
-    byAnswer.get(o.category)!.add(o.region);
+    byAnswer.set(o.category, (byAnswer.get(o.category) ?? new Set<string>()).add(o.region));
     answered.add(o.region);
   }
   const total = answered.size;
@@ -77,7 +76,7 @@ export function headline(rows: ResultRow[], total: number, positive: string[], m
   const wanted = positive.map(matchKey);
   const hits = rows.filter((r) => wanted.includes(matchKey(r.answer as string))).reduce((s, r) => s + (r.regions as number), 0);
   const ci = wilsonInterval(hits, total);
-  const answers: Text = positive.length > 1 ? msg('tally.or', { first: positive.slice(0, -1).join(', '), last: positive[positive.length - 1]! }) : (positive[0] ?? '');
+  const answers: Text = positive.length > 1 ? msg('tally.or', { first: positive.slice(0, -1).join(', '), last: positive.at(-1) ?? '' }) : (positive[0] ?? '');
   return msg('note.tally-headline', {
     method: method ? msg('tally.method', { method }) : '',
     hits,

@@ -47,34 +47,35 @@ export async function loadUnits(opts: UnitCommandOptions): Promise<{ units: Unit
 
 /** Units ranked by proportion (numerator/denominator) or by count. Pure. */
 export function rankUnits(units: UnitTotals[], level = 0.95, funnel = false): { table: Omit<ResultTable, 'notes'>; overall: ResultRow } {
-  const proportions = units.every((u) => u.denominator !== undefined);
-  if (proportions) {
-    const num = units.reduce((s, u) => s + u.numerator, 0);
-    const den = units.reduce((s, u) => s + u.denominator!, 0);
+  // Proportions when every unit has a denominator.
+  const measured = units.flatMap((u) => (u.denominator === undefined ? [] : [{ ...u, denominator: u.denominator }]));
+  if (measured.length === units.length) {
+    const num = measured.reduce((s, u) => s + u.numerator, 0);
+    const den = measured.reduce((s, u) => s + u.denominator, 0);
     const target = den > 0 ? num / den : 0;
-    const rows: ResultRow[] = units.map((u) => {
-      const ci = u.denominator! > 0 ? wilsonInterval(u.numerator, u.denominator!, level) : undefined;
-      const p = u.denominator! > 0 ? (u.numerator / u.denominator!) * 100 : null;
+    const rows: ResultRow[] = measured.map((u) => {
+      const ci = u.denominator > 0 ? wilsonInterval(u.numerator, u.denominator, level) : undefined;
+      const p = u.denominator > 0 ? (u.numerator / u.denominator) * 100 : null;
       const row: ResultRow = {
         rank: null,
         unit: u.unit,
         numerator: u.numerator,
-        denominator: u.denominator!,
+        denominator: u.denominator,
         proportion_pct: p,
         lower: ci ? ci.lower * 100 : null,
         upper: ci ? ci.upper * 100 : null,
         vs_overall: ci ? compareWithBenchmark(ci.lower, ci.upper, target) : null,
-        note: u.denominator! === 0 ? 'denominator 0' : u.denominator! < 10 ? 'denominator below 10: unstable' : '',
+        note: u.denominator === 0 ? 'denominator 0' : u.denominator < 10 ? 'denominator below 10: unstable' : '',
       };
-      if (funnel && u.denominator! > 0) {
-        const l95 = proportionFunnelLimits(target, u.denominator!, 0.95);
-        const l998 = proportionFunnelLimits(target, u.denominator!, 0.998);
+      if (funnel && u.denominator > 0) {
+        const l95 = proportionFunnelLimits(target, u.denominator, 0.95);
+        const l998 = proportionFunnelLimits(target, u.denominator, 0.998);
         Object.assign(row, {
           funnel_95_lower: l95.lower * 100,
           funnel_95_upper: l95.upper * 100,
           funnel_998_lower: l998.lower * 100,
           funnel_998_upper: l998.upper * 100,
-          funnel: proportionFunnelSignificance(u.numerator, u.denominator!, target),
+          funnel: proportionFunnelSignificance(u.numerator, u.denominator, target),
         });
       }
       return row;
@@ -135,10 +136,14 @@ export function rankUnits(units: UnitTotals[], level = 0.95, funnel = false): { 
 
 /** Competition ranks on the exact value (a proportion as numerator/denominator), never on a rounded one. */
 function rank(rows: ResultRow[], value: (row: ResultRow) => Ratio | null): void {
-  const ranked = rows.filter((r) => value(r) !== null);
-  const ranks = competitionRanksOfRatios(ranked.map((r) => value(r)!));
-  ranked.forEach((r, i) => (r.rank = ranks[i]!));
-  rows.sort((a, b) => ((a.rank as number) ?? Infinity) - ((b.rank as number) ?? Infinity) || String(a.unit).localeCompare(String(b.unit), 'sv'));
+  const ranked = rows.flatMap((row) => {
+    const ratio = value(row);
+    return ratio ? [{ row, ratio }] : [];
+  });
+  const ranks = competitionRanksOfRatios(ranked.map((r) => r.ratio));
+  ranked.forEach((r, i) => (r.row.rank = ranks[i] ?? null));
+  const rankOf = (row: ResultRow) => (typeof row.rank === 'number' ? row.rank : Infinity);
+  rows.sort((a, b) => rankOf(a) - rankOf(b) || String(a.unit).localeCompare(String(b.unit), 'sv'));
 }
 
 /** Each unit's share of the total with Wilson intervals. Pure. */

@@ -36,6 +36,16 @@ export function yearsOf(obs: Iterable<Observation>, method?: string): number[] {
 }
 
 /**
+ * The latest of the years yearsOf gives (ascending): the default of --year. Called once the
+ * method was found in the data (chooseMethod), which gives it at least one year.
+ */
+export function latestYear(years: readonly number[]): number {
+  const last = years.at(-1);
+  if (last === undefined) throw new Error('latestYear: the data has no year of the method');
+  return last;
+}
+
+/**
  * Finds the method as the data spells it ("kbt" → "KBT"). A file without a method column
  * holds one unnamed method, which any --method matches. Unknown methods are usage errors
  * listing what the data has.
