@@ -1,14 +1,13 @@
 import { Command } from 'commander';
 import { dataError, usageError } from '../errors.js';
-import { addPerCapita, growthRows } from '../domain/growth-rows.js';
-import { keepRegions, chooseMethod, resolveRegions, selectCounts, yearsOf } from '../domain/select.js';
-import type { Column, ResultTable } from '../render/model.js';
-import { intervalColumns, statusColumns } from '../render/columns.js';
+import { addPerCapita, growthRows, type GrowthResult } from '../domain/growth-rows.js';
+import { keepRegions, chooseMethod, resolveRegions, selectCounts, yearsOf, latestYear } from '../domain/select.js';
+import { growthTable } from '../render/growth.js';
+import type { Region, RegionIndex } from '../domain/regions.js';
 import { protectTable, roundCells } from '../domain/publish.js';
 import { growthSpec } from '../domain/publish-specs.js';
 import { addPublishOptions, populationMade, publishRule, type PublishOptions } from './publish.js';
-import { groupInParentheses, type PopulationTable } from '../domain/population.js';
-import { ALL_AGES } from '../domain/observation.js';
+import type { PopulationTable } from '../domain/population.js';
 import {
   addDataOptions,
   parseSexOption,
@@ -24,7 +23,7 @@ import {
 import { addHelp } from './help.js';
 import { addOutputOptions, emit, type OutputOptions } from './output.js';
 import { dataNote, populationNotes, sourceName } from './notes.js';
-import { inputWarnings, loadCounts, loadPopulation, loadRegions } from '../ingest/counts.js';
+import { inputWarnings, loadCounts, loadPopulation, loadRegions, type CountData } from '../ingest/counts.js';
 import { msg, type Text } from '../messages/index.js';
 
 const EXAMPLES = [
@@ -53,40 +52,6 @@ interface GrowthOptions extends DataOptions, OutputOptions, PublishOptions {
   per: number;
 }
 
-export function perCapitaColumns(baseYear: number, year: number, per: number): Column[] {
-  return [
-    { key: 'region_code', header: msg('header.code'), type: 'text' },
-    { key: 'region', header: msg('header.region'), type: 'text' },
-    { key: 'base_year', header: msg('header.base-year'), type: 'text', only: 'machine' },
-    { key: 'base_count', header: msg('header.count-year', { year: baseYear }), type: 'integer', only: 'machine' },
-    { key: 'year', header: msg('header.year'), type: 'text', only: 'machine' },
-    { key: 'count', header: msg('header.count-year', { year }), type: 'integer', only: 'machine' },
-    { key: 'base_rate', header: msg('header.year-per', { year: baseYear, per }), type: 'rate' },
-    { key: 'rate', header: msg('header.year-per', { year, per }), type: 'rate' },
-    { key: 'change_pct', header: msg('header.change-pct'), type: 'signed-percent' },
-    { key: 'cagr_pct', header: msg('header.per-year'), type: 'signed-percent', digits: 1 },
-    { key: 'rate_ratio', header: msg('header.rate-ratio'), type: 'rate', digits: 2 },
-    ...intervalColumns('ratio_lower', 'ratio_upper', msg('header.ci', { level: 95 }), 2),
-    { key: 'significant', header: msg('header.significant'), type: 'text', empty: '' },
-    { key: 'note', header: msg('header.note'), type: 'text', empty: '' },
-  ];
-}
-
-export function growthColumns(baseYear: number, year: number): Column[] {
-  return [
-    { key: 'region_code', header: msg('header.code'), type: 'text' },
-    { key: 'region', header: msg('header.region'), type: 'text' },
-    { key: 'base_year', header: msg('header.base-year'), type: 'text', only: 'machine' },
-    { key: 'base_count', header: String(baseYear), type: 'integer' },
-    { key: 'year', header: msg('header.year'), type: 'text', only: 'machine' },
-    { key: 'count', header: String(year), type: 'integer' },
-    { key: 'change', header: msg('header.change'), type: 'signed-integer' },
-    { key: 'change_pct', header: msg('header.change-pct'), type: 'signed-percent' },
-    { key: 'cagr_pct', header: msg('header.per-year'), type: 'signed-percent', digits: 1 },
-    { key: 'note', header: msg('header.note'), type: 'text', empty: '' },
-  ];
-}
-
 export function growthCommand(): Command {
   const cmd = new Command('growth')
     .summary('growth in treatments since a base year, per region and nationally')
@@ -109,18 +74,28 @@ export function growthCommand(): Command {
   return cmd;
 }
 
+/** growth: the inputs → the typed result → the table, written as --format asks. */
 async function runGrowth(opts: GrowthOptions): Promise<void> {
+  // The command line is checked before anything is read.
   if (opts.from === undefined) throw usageError('growth needs a base year: --from YEAR', 'e.g. --from 2009');
-  const from = opts.from;
   const regions = loadRegions();
   const selected = resolveRegions(opts.region ?? [], regions);
   const data = await loadCounts(opts, regions);
+  await emit(growthTable(await computeGrowth({ ...opts, from: opts.from }, { data, regions, selected })), opts, inputWarnings(data));
+}
+
+/** Growth between two years as published: reads the inputs, computes, applies the publishing rule. */
+async function computeGrowth(
+  opts: GrowthOptions & { from: number },
+  { data, regions, selected }: { data: CountData; regions: RegionIndex; selected: readonly Region[] },
+): Promise<GrowthResult> {
+  const from = opts.from;
   const method = chooseMethod(data.observations, opts.method, sourceName(data));
   // The method as asked for (or found): names the counts of a file without a method column.
   const asked = opts.method ?? method;
   const sex = parseSexOption(opts.sex);
   const years = yearsOf(data.observations.filter((o) => o.method === method));
-  const year = opts.to ?? years[years.length - 1]!;
+  const year = opts.to ?? latestYear(years);
   if (year <= from) throw usageError(msg('select.to-after-since', { to: year, since: from }));
   for (const y of [from, year]) {
     if (!years.includes(y))
@@ -137,12 +112,11 @@ async function runGrowth(opts: GrowthOptions): Promise<void> {
   const { rows, national } = growthRows(regions, roundCells(baseCounts, rule), roundCells(endCounts, rule), from, year);
   const span = msg('span.years', { n: year - from });
   const notes: Text[] = [dataNote(data)];
-  let columns = growthColumns(from, year);
   let populationTable: PopulationTable | undefined;
   if (opts.perCapita) {
     const population = await loadPopulation(opts, regions, data);
     populationTable = population;
-    const withBoth = rows.filter((r) => typeof r.base_count === 'number' && typeof r.count === 'number').map((r) => r.region_code as string);
+    const withBoth = rows.filter((r) => typeof r.base_count === 'number' && typeof r.count === 'number').map((r) => r.region_code);
     addPerCapita(
       rows,
       national,
@@ -150,32 +124,25 @@ async function runGrowth(opts: GrowthOptions): Promise<void> {
       opts.per,
       (y) => withBoth.reduce((s, c) => s + population.require(c, y, sex), 0),
     );
-    columns = perCapitaColumns(from, year, opts.per);
     notes.push(...populationNotes(population));
     notes.push(msg('note.growth-per-capita', { span, to: year, from }));
   } else notes.push(msg('note.growth-cagr', { span }));
   // Suppression is decided on the whole table, before --region picks rows from it.
-  const whole = protectTable(
-    {
-      title: msg('title.growth', {
-        method: method || asked,
-        perCapita: opts.perCapita ? msg('title.per-inhabitant') : '',
-        group: groupInParentheses(sex, ALL_AGES),
-        from,
-        to: year,
-      }),
-      columns,
-      rows,
-      apart: [national],
-      notes,
+  const whole = protectTable({ rows, apart: [national], notes }, growthSpec(rows, baseCounts, endCounts), rule);
+  return {
+    method: method || asked,
+    sex,
+    from,
+    to: year,
+    ...(opts.perCapita ? { per: opts.per } : {}),
+    rows: keepRegions(whole.rows, selected),
+    national,
+    notes: whole.notes,
+    ...(whole.hidden ? { hidden: whole.hidden } : {}),
+    ...(whole.statusKeys ? { statusKeys: whole.statusKeys } : {}),
+    made: {
+      ...(populationTable ? populationMade(populationTable, [from, year]) : { population: null }),
+      methods: { ...(opts.perCapita ? { interval: 'rate ratio with its exact interval (conditional binomial)' } : {}) },
     },
-    growthSpec(rows, baseCounts, endCounts),
-    rule,
-  );
-  const table: ResultTable = { ...whole, columns: [...whole.columns, ...statusColumns(whole.statusKeys)], rows: keepRegions(whole.rows, selected) };
-  table.made = {
-    ...(populationTable ? populationMade(populationTable, [from, year]) : { population: null }),
-    methods: { ...(opts.perCapita ? { interval: 'rate ratio with its exact interval (conditional binomial)' } : {}) },
   };
-  await emit(table, opts, inputWarnings(data));
 }

@@ -1,7 +1,10 @@
 import { NATIONAL_CODE, type RegionIndex } from './regions.js';
 import { english, msg } from '../messages/index.js';
 import type { CountCell } from './select.js';
-import type { Row } from './cells.js';
+import type { Protected, Row } from './cells.js';
+import type { Sex } from './observation.js';
+import type { Made } from './provenance.js';
+import type { Text } from '../messages/index.js';
 import { growth } from '../stats/growth.js';
 import { rateRatio } from '../stats/rate-ratio.js';
 
@@ -25,6 +28,25 @@ export type GrowthRow = Row & {
   cagr_pct: number | null;
   note: string;
 };
+
+/**
+ * What `growth` computes, ready for render/growth.ts: the rows of the regions asked for and the
+ * national row as published (a rule's hidden cells null and listed), the notes and how the
+ * figures were made.
+ */
+export interface GrowthResult extends Protected {
+  /** The method as the data names it (or as asked, for a file without a method column). */
+  method: string;
+  sex: Sex;
+  from: number;
+  to: number;
+  /** With --per-capita: rates per this many inhabitants; absent for growth of counts. */
+  per?: number;
+  rows: GrowthRow[];
+  national: GrowthRow;
+  notes: Text[];
+  made: Made;
+}
 
 /** One growth row from two counts; missing values give an explained empty row. */
 export function growthRow(code: string, name: string, baseYear: number, year: number, base: CountCell | undefined, end: CountCell | undefined): GrowthRow {
