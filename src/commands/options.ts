@@ -175,11 +175,6 @@ export function parseYearOption(name: string) {
   };
 }
 
-/** A confidence level as a percentage, for messages ({level:g}%): 0.95 → 95, 0.998 → 99.8. */
-export function levelPercent(level: number): number {
-  return Math.round(level * 1000) / 10;
-}
-
 /** --ci 95|99|99.8 → 0.95 … */
 export function parseLevel(v: string): number {
   const n = Number(v);

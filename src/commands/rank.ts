@@ -1,11 +1,9 @@
-import type { ChalkInstance } from 'chalk';
 import { Command, Option } from 'commander';
 import { dataError, usageError } from '../errors.js';
 import { loadUnits, rankUnits } from './units.js';
-import { buildStrata } from '../domain/ranking.js';
+import { buildStrata, type RankResult } from '../domain/ranking.js';
 import { keepRegions, chooseMethod, resolveRegions, selectCounts, yearsOf, latestYear } from '../domain/select.js';
 import { matchKey } from '../domain/text.js';
-import { SMALL_COUNT } from '../stats/rate.js';
 import { ESP2013, type AgeStratum } from '../stats/dsr.js';
 import { poissonMethodUsed, type PoissonMethod } from '../stats/poisson.js';
 import type { OverdispersionEstimate, OverdispersionKind } from '../stats/overdispersion.js';
@@ -14,15 +12,15 @@ import { unitRankSpec } from '../domain/publish-specs.js';
 import { roundCount } from '../stats/round-count.js';
 import { protectedRanking } from '../domain/publish-ranking.js';
 import { addPublishOptions, populationMade, publishRule, type PublishOptions } from './publish.js';
-import type { Column, ResultRow, ResultTable } from '../render/model.js';
-import { FUNNEL_COLUMNS, intervalColumns, statusColumns } from '../render/columns.js';
-import { addDataOptions, levelPercent, parseDenominator, parseLevel, parseSexOption, type DataOptions, addRateOptions, refuseUnused } from './options.js';
+import type { ResultRow } from '../render/model.js';
+import { levelPercent, statusColumns } from '../render/columns.js';
+import { rankTable, styleRankCell } from '../render/rank.js';
+import { addDataOptions, parseDenominator, parseLevel, parseSexOption, type DataOptions, addRateOptions, refuseUnused } from './options.js';
 import { addHelp } from './help.js';
 import { addOutputOptions, emit, type OutputOptions } from './output.js';
 import { dataNote, populationNotes, sourceName } from './notes.js';
 import { inputWarnings, loadCounts, loadPopulation, loadRegions } from '../ingest/counts.js';
 import { msg, sexWord, type Message, type Text } from '../messages/index.js';
-import { groupInParentheses } from '../domain/population.js';
 
 const EXAMPLES = [
   'rehab-stats rank --method KBT  # latest year in the bundled data',
@@ -63,31 +61,6 @@ interface RankOptions extends DataOptions, OutputOptions, PublishOptions {
 /** A confidence level as people write it: 0.95 → "95%", 0.998 → "99.8%". */
 function pctOf(level: number): string {
   return `${Math.round(level * 1000) / 10}%`;
-}
-
-export function rankColumns(level: number, per: number, funnel = false, barScale?: number, intervalMethod: 'human' | 'machine' | false = false, rankInterval = false): Column[] {
-  const funnelColumns: readonly Column[] = funnel ? FUNNEL_COLUMNS : [];
-  return [
-    // Year and method in every row of the machine formats, so the outputs of several runs stack.
-    { key: 'year', header: msg('header.year'), type: 'text', only: 'machine' },
-    { key: 'method', header: msg('header.method'), type: 'text', only: 'machine' },
-    { key: 'rank', header: msg('header.rank'), type: 'integer', empty: '' },
-    ...(rankInterval ? intervalColumns('rank_lower', 'rank_upper', msg('header.rank-interval'), 0) : []),
-    { key: 'region_code', header: msg('header.code'), type: 'text' },
-    { key: 'region', header: msg('header.region'), type: 'text' },
-    { key: 'count', header: msg('header.count'), type: 'integer' },
-    { key: 'population', header: msg('header.population'), type: 'integer' },
-    { key: 'rate', header: msg('header.per', { per }), type: 'rate' },
-    ...intervalColumns('rate_lower', 'rate_upper', msg('header.ci', { level: levelPercent(level) })),
-    ...(barScale ? [{ key: 'rate', header: '', type: 'bar', keys: ['rate_lower', 'rate_upper'], scale: barScale, width: 16, only: 'table' } as Column] : []),
-    { key: 'ratio_to_national', header: msg('header.ratio'), type: 'rate', digits: 2, only: 'machine' },
-    { key: 'vs_national', header: msg('header.vs-riket'), type: 'text', empty: '' },
-    ...funnelColumns,
-    ...(intervalMethod
-      ? [{ key: 'interval_method', header: msg('header.interval'), type: 'text', empty: '', ...(intervalMethod === 'machine' ? { only: 'machine' } : {}) } as Column]
-      : []),
-    { key: 'note', header: msg('header.note'), type: 'text', empty: '' },
-  ];
 }
 
 export function rankCommand(): Command {
@@ -149,6 +122,12 @@ async function runRank(opts: RankOptions, ciMethodGiven = false): Promise<void> 
     if (opts.region?.length) throw usageError('--region goes with ranks of regions, not with --by', 'filter the rows of your file before ranking its units');
     return runRankByUnit(opts, opts.by);
   }
+  const { result, warnings } = await rankRegions(opts, ciMethodGiven);
+  await emit(rankTable(result), opts, warnings, styleRankCell);
+}
+
+/** The regions ranked as published, from the inputs the options name; what to tell about the inputs besides. */
+async function rankRegions(opts: RankOptions, ciMethodGiven: boolean): Promise<{ result: RankResult; warnings: Text[] }> {
   const regions = loadRegions();
   const selected = resolveRegions(opts.region ?? [], regions);
   // Only this method (as resolveMethod matches it) and year become observations; a reader may
@@ -248,30 +227,23 @@ async function runRank(opts: RankOptions, ciMethodGiven = false): Promise<void> 
   if (selected.length) notes.push(msg('note.ranks-among', { n: allRows.filter((r) => typeof r.rank === 'number').length, names: selected.map((r) => r.name) }));
   if (missingRegions.length) notes.push(msg('note.not-in-input', { year, regions: missingRegions }));
   // Year and method on every row (set in place: the suppression marks know rows by identity).
-  for (const r of [...rows, ...(whole.apart ?? [])]) Object.assign(r, { year, method: methodName });
-  const table: ResultTable = {
-    ...whole,
-    title: msg('title.rank', {
-      method: methodName,
-      per: opts.per,
-      who: groupInParentheses(sex, age, true),
-      standardised: opts.standard ? msg('title.age-standardised') : '',
-      year,
-    }),
-    // The bars' scale from the rows still shown, so that a hidden rate does not set it.
-    columns: [
-      ...rankColumns(
-        opts.ci,
-        opts.per,
-        opts.funnel,
-        Math.max(...[...rows, national].map((r) => (typeof r.rate_upper === 'number' ? r.rate_upper : 0))),
-        perRowMethod,
-        opts.rankInterval === true,
-      ),
-      ...statusColumns(whole.statusKeys),
-    ],
+  for (const r of [...rows, ...whole.apart]) Object.assign(r, { year, method: methodName });
+  const result: RankResult = {
+    method: methodName,
+    year,
+    sex,
+    age,
+    per: opts.per,
+    level: opts.ci,
+    standardised: opts.standard !== undefined,
+    funnel: opts.funnel === true,
+    rankInterval: opts.rankInterval === true,
+    intervalMethod: perRowMethod,
     rows,
+    national,
     notes: [...notes, ...whole.notes],
+    ...(whole.hidden ? { hidden: whole.hidden } : {}),
+    ...(whole.statusKeys ? { statusKeys: whole.statusKeys } : {}),
     made: {
       ...populationMade(population, [year]),
       methods: {
@@ -287,7 +259,7 @@ async function runRank(opts: RankOptions, ciMethodGiven = false): Promise<void> 
       },
     },
   };
-  await emit(table, opts, inputWarnings(data), styleRankCell);
+  return { result, warnings: inputWarnings(data) };
 }
 
 /**
@@ -304,22 +276,6 @@ function dispersionNote(d: OverdispersionEstimate, kind: OverdispersionKind | un
 
 function intervalName(method: PoissonMethod): string {
   return method === 'exact' ? 'exact Poisson' : method === 'byar' ? "Byar's approximation" : 'exact Poisson below 10, Byar from 10 (per row: interval_method)';
-}
-
-/**
- * Colour for meaning, in the terminal only: bright blue above the national rate, yellow below
- * (when the interval says so) — the terminal's nearest to the charts' blue/orange, which readers
- * with red–green colour blindness tell apart; the words higher/lower stay as the second cue —
- * bold outside the 99.8% funnel limits, magenta for small-number warnings.
- */
-export function styleRankCell(col: Column, row: ResultRow, text: string, chalk: ChalkInstance): string {
-  if (col.key === 'vs_national' || (col.key === 'rate' && col.type === 'rate') || col.type === 'bar') {
-    if (row.vs_national === 'higher') return chalk.blueBright(text);
-    if (row.vs_national === 'lower') return chalk.yellow(text);
-  }
-  if (col.key === 'funnel' && typeof row.funnel === 'string' && row.funnel.includes('99.8')) return chalk.bold(text);
-  if (col.key === 'note' && typeof row.count === 'number' && row.count < SMALL_COUNT) return chalk.magenta(text);
-  return text;
 }
 
 /** rank --by COLUMN: any unit in the file, by count or by proportion. */

@@ -1,11 +1,11 @@
 import type { CountCell } from './select.js';
-import { rankRows, type RankInput } from './ranking.js';
+import { rankRows, type RankedRegion, type RankInput } from './ranking.js';
 import { protectTable, roundCells, ruleActive, type PublishRule } from './publish.js';
 import { rankSpec } from './publish-specs.js';
 import type { CellTable, Protected, Row } from './cells.js';
 
 /** A ranking with the publishing rule applied: the protected table and what rankRows says besides. */
-export type ProtectedRanking = Omit<ReturnType<typeof rankRows>, 'rows'> & { table: CellTable & Protected };
+export type ProtectedRanking = Omit<ReturnType<typeof rankRows>, 'rows'> & { table: CellTable & Protected & { rows: RankedRegion[]; apart: RankedRegion[] } };
 
 /**
  * Ranks the regions and applies the rule (rank, funnel). Rates come from the counts as shown

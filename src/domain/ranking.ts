@@ -3,7 +3,8 @@ import { ALL_AGES, type Observation, type Sex } from './observation.js';
 import type { PopulationTable } from './population.js';
 import { NATIONAL_CODE, type RegionIndex } from './regions.js';
 import type { CountCell } from './select.js';
-import type { Row } from './cells.js';
+import type { Protected, Row } from './cells.js';
+import type { Made } from './provenance.js';
 import { compareWithBenchmark } from '../stats/compare.js';
 import { directlyStandardisedRate, type AgeStratum } from '../stats/dsr.js';
 import { dsrFunnelSignificance, dsrFunnelTarget, FUNNEL_LEVELS, funnelLabelFromLimits, rateFunnelLimits, rateFunnelSignificance } from '../stats/funnel.js';
@@ -12,7 +13,7 @@ import type { Interval, PoissonMethod } from '../stats/poisson.js';
 import { competitionRanksOfRatios, type Ratio } from '../stats/rank.js';
 import { rankIntervals } from '../stats/rank-interval.js';
 import { crudeRate, SMALL_COUNT } from '../stats/rate.js';
-import { english, msg } from '../messages/index.js';
+import { english, msg, type Text } from '../messages/index.js';
 
 /**
  * The rows of a ranking: each region's rate with its interval, competition ranks, the national
@@ -61,6 +62,31 @@ export type RankedRegion = Row & {
   rate_upper: number | null;
   note: string;
 };
+
+/**
+ * What `rank` computes, ready for render/rank.ts: the ranked rows of the regions asked for and
+ * the national row as published (a rule's hidden cells null and listed), what they are rates of,
+ * the notes and how the figures were made.
+ */
+export interface RankResult extends Protected {
+  /** The method as the data names it (or as asked, for a file without a method column). */
+  method: string;
+  year: number;
+  sex: Sex;
+  age: string;
+  per: number;
+  /** The confidence level of the rate intervals (0.95 …). */
+  level: number;
+  standardised: boolean;
+  funnel: boolean;
+  rankInterval: boolean;
+  /** Which rows say their interval method: in every format (PHE's rule picks per row), in machine formats only (a publishing rule), or none. */
+  intervalMethod: 'human' | 'machine' | false;
+  rows: RankedRegion[];
+  national: RankedRegion;
+  notes: Text[];
+  made: Made;
+}
 
 /** What rankRows gives: the ranked rows, the national row, the regions without a count and the overdispersion when estimated. */
 export interface Ranking {
