@@ -114,11 +114,11 @@ async function runFunnel(opts: FunnelOptions): Promise<void> {
   if (typeof target !== 'number' || target === 0) throw dataError(`no national ${asked} rate for ${year}: nothing to draw the funnel around`, { file: data.source });
   const chosen = keepRegions(rows, selected).filter((r) => r.region_code !== NATIONAL_CODE);
   const shown = chosen.filter((r) => typeof r.rate === 'number');
-  const hiddenNames = chosen.filter((r) => isHidden(r.count_status)).map((r) => String(r.region));
+  const hiddenNames = chosen.filter((r) => isHidden(r.count_status)).map((r) => r.region);
   const points: FunnelPoint[] = shown.map((r) => ({
-    code: String(r.region_code),
-    name: String(r.region),
-    population: r.population as number,
+    code: r.region_code,
+    name: r.region,
+    population: r.population,
     rate: r.rate as number,
     label: (r.funnel ?? null) as FunnelLabel | null,
   }));

@@ -84,7 +84,19 @@ interface ReportOptions {
 const DEFAULT_CONFIG = 'rehab-stats.config.json';
 
 /** Config file (if any) merged under the command-line options. */
-function settingsFrom(opts: ReportOptions): ReportConfig & { base: string; configPath: string | undefined; regionsFrom?: 'option' | 'config'; oldSinceKey?: boolean } {
+/** The report's settings: the options over the config, with the defaults filled in. */
+type Settings = ReportConfig & {
+  base: string;
+  configPath: string | undefined;
+  regionsFrom?: 'option' | 'config';
+  oldSinceKey?: boolean;
+  per: number;
+  suppress: number;
+  roundCounts: number;
+  outputs: NonNullable<ReportConfig['outputs']>;
+};
+
+function settingsFrom(opts: ReportOptions): Settings {
   const configPath = opts.config ?? (existsSync(DEFAULT_CONFIG) ? DEFAULT_CONFIG : undefined);
   let config: ReportConfig = {};
   let base = currentIo().cwd;
@@ -167,7 +179,8 @@ const listed = (rs: readonly Region[]) => rs.map((r) => `${r.code} ${r.name}`).j
  */
 function breakRegion(b: BreakConfig, selected: readonly Region[], from: 'option' | 'config' | undefined, regions: RegionIndex, configFile: string): Region {
   if (b.region === undefined) {
-    if (selected.length === 1) return selected[0]!;
+    const [only] = selected;
+    if (selected.length === 1 && only) return only;
     throw dataError(
       msg('config.break-needs-region'),
       { file: configFile },
@@ -216,7 +229,7 @@ function reportBreak(
   sections: readonly MethodSection[] = [],
 ): BreakSection {
   if (!b.method && methods.length > 1) throw dataError(msg('config.break-needs-method'), { file: configFile }, msg('config.methods.hint', { methods }));
-  const method = b.method ? resolveMethod(data.observations, b.method, sourceName(data)) : methods[0]!;
+  const method = b.method ? resolveMethod(data.observations, b.method, sourceName(data)) : (methods[0] ?? '');
   const years = yearsOf(data.observations.filter((o) => o.method === method));
   if (ruleActive(rule)) {
     const national = b.vs === 'rest' ? nationalSeries(data.observations, regions, method, years, population, per, data.recordLevel, data.source) : undefined;
@@ -317,7 +330,7 @@ export function reportCommand(): Command {
     }
     // The config's language wins over the locale, not over --lang.
     const s = settingsFrom(cmd.getOptionValueSource('lang') === 'cli' ? opts : { ...opts, lang: undefined });
-    if (!s.outputs!.markdown && !s.outputs!.html) s.outputs = { markdown: resolve('report', 'rehab-stats.md'), html: resolve('report', 'rehab-stats.html') };
+    if (!s.outputs.markdown && !s.outputs.html) s.outputs = { markdown: resolve('report', 'rehab-stats.md'), html: resolve('report', 'rehab-stats.html') };
     const lang = resolveLang(s.lang, currentIo().env);
     if (s.oldSinceKey) writeStderr(deprecationNote(`"since" (${s.configPath ?? 'config'})`, '"from"', resolveLang(opts.lang, currentIo().env)));
     const regions = loadRegions();
@@ -325,7 +338,7 @@ export function reportCommand(): Command {
     const data = await loadCounts(
       { ...(s.input ? { input: s.input } : {}), ...(s.sheet !== undefined ? { sheet: String(s.sheet) } : {}) },
       regions,
-      s.methods?.length === 1 ? { defaultMethod: s.methods[0]! } : {},
+      s.methods?.length === 1 && s.methods[0] !== undefined ? { defaultMethod: s.methods[0] } : {},
     );
     if (methodsOf(data.observations).includes('')) {
       throw usageError(msg('report.no-method-column', { source: data.source }), msg('report.no-method-column.hint'));
@@ -354,14 +367,14 @@ export function reportCommand(): Command {
           : msg('report.years-with-counts.hint', { method, years: yearsWith }),
       );
     }
-    const toStdout = [s.outputs!.markdown, s.outputs!.html].filter((p) => p === '-');
+    const toStdout = [s.outputs.markdown, s.outputs.html].filter((p) => p === '-');
     if (toStdout.length > 1) throw usageError(msg('report.both-to-stdout'), msg('report.both-to-stdout.hint'));
-    const rule = { suppress: s.suppress!, roundTo: s.roundCounts! };
+    const rule = { suppress: s.suppress, roundTo: s.roundCounts };
     const model = buildReport(
       data.observations,
       population,
       regions,
-      { ...scope, per: s.per!, publish: rule, ...(selected.length ? { regions: selected } : {}) },
+      { ...scope, per: s.per, publish: rule, ...(selected.length ? { regions: selected } : {}) },
       {
         data: data.bundled ? `${say(msg('source.bundled-data'), lang)}.` : data.source,
         population: '',
@@ -374,14 +387,14 @@ export function reportCommand(): Command {
     model.populationLabel = populationLabels(population)
       .map((n, i) => (i === 0 ? `${localText(n, lang)}.` : localText(n, lang)))
       .join(' ');
-    if (s.break && breakAt) model.breakSection = reportBreak(s.break, breakAt, data, regions, population, scope.methods, s.per!, lang, configFile, rule, model.sections);
+    if (s.break && breakAt) model.breakSection = reportBreak(s.break, breakAt, data, regions, population, scope.methods, s.per, lang, configFile, rule, model.sections);
     const builtAt = s.timestamp ? recordTime(currentIo().env, currentIo().now) : undefined;
     const cwd = currentIo().cwd;
     const shownPath = (p: string) => (p.startsWith(cwd + '/') ? p.slice(cwd.length + 1) : p);
     model.provenance = reportProvenance(s, scope, shownPath(population.source), rule, shownPath, selected);
     const files: [string, string][] = [];
-    if (s.outputs!.markdown) files.push([s.outputs!.markdown, reportMarkdown(model, lang, builtAt)]);
-    if (s.outputs!.html) files.push([s.outputs!.html, reportHtml(model, lang, builtAt)]);
+    if (s.outputs.markdown) files.push([s.outputs.markdown, reportMarkdown(model, lang, builtAt)]);
+    if (s.outputs.html) files.push([s.outputs.html, reportHtml(model, lang, builtAt)]);
     const shown = shownPath;
 
     // What the command says on the terminal is in the run's language (the config's "lang" is the document's).

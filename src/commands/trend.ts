@@ -220,7 +220,8 @@ async function runTrend(opts: TrendOptions): Promise<void> {
   if (opts.by === 'method') {
     const subjects = seriesSubjects(data.observations, regions, selected);
     if (subjects.length > 1) throw usageError(msg('option.by-method-one-region'), msg('option.pass-one-region.hint'));
-    const subject = subjects[0]!;
+    const [subject] = subjects;
+    if (!subject) throw new Error('seriesSubjects gives at least Riket');
     const methods = opts.method ? [resolveMethod(data.observations, opts.method, data.source)] : methodsOf(data.observations);
     const all = methods.map((m) => counts(subject, m, yearsOf(data.observations.filter((o) => o.method === m)).filter(inRange)));
     // Each method over its own years: one that starts in 2025 starts there.
@@ -234,7 +235,7 @@ async function runTrend(opts: TrendOptions): Promise<void> {
 
   const methods = methodsOf(data.observations);
   if (!opts.method && methods.length > 1) throw usageError(msg('option.which-method'), msg('select.methods-in-data.hint', { methods }));
-  const method = opts.method ? resolveMethod(data.observations, opts.method, data.source) : methods[0]!;
+  const method = opts.method ? resolveMethod(data.observations, opts.method, data.source) : (methods[0] ?? '');
   const name: Text = method || opts.method || msg('trend.treatments');
   const years = yearsOf(data.observations.filter((o) => o.method === method)).filter(inRange);
   if (years.length < 2) throw dataError(msg('trend.too-few-years', { name }), { file: data.source }, msg('trend.too-few-years.hint'));
@@ -271,35 +272,43 @@ async function runTrend(opts: TrendOptions): Promise<void> {
     );
   }
   if (opts.break !== undefined && trueSeries.length !== 1) throw usageError(msg('option.break-one-at-a-time'), msg('option.one-region-or-riket.hint'));
-  if (opts.vs === 'rest' && trueSeries[0]!.code === NATIONAL_CODE) throw usageError(msg('option.vs-rest-region'), msg('option.pass-one-region.hint'));
-  const vsRest = opts.break !== undefined && opts.vs === 'rest';
-  const nationalTrue = vsRest ? nationalSeries(data.observations, regions, method, years, population!, opts.per, data.recordLevel, data.source) : undefined;
+  // With --break there is one series (checked above), and a population (loaded for --break).
+  const [firstTrue] = trueSeries;
+  if (opts.vs === 'rest' && firstTrue?.code === NATIONAL_CODE) throw usageError(msg('option.vs-rest-region'), msg('option.pass-one-region.hint'));
+  const vsRest = opts.break !== undefined && opts.vs === 'rest' && population !== undefined && firstTrue !== undefined;
+  const nationalTrue = vsRest ? nationalSeries(data.observations, regions, method, years, population, opts.per, data.recordLevel, data.source) : undefined;
   const codes = trueSeries.map((s) => s.code);
-  const seriesTotal: SeriesTotal = nationalTrue
-    ? { kind: 'with-rest', rest: restCounts(trueSeries[0]!, nationalTrue) }
-    : coversRegions(codes)
-      ? { kind: 'known-sum', ...(codes.includes(NATIONAL_CODE) ? { totalIndex: codes.indexOf(NATIONAL_CODE) } : {}) }
-      : { kind: 'none' };
+  const seriesTotal: SeriesTotal =
+    nationalTrue && firstTrue
+      ? { kind: 'with-rest', rest: restCounts(firstTrue, nationalTrue) }
+      : coversRegions(codes)
+        ? { kind: 'known-sum', ...(codes.includes(NATIONAL_CODE) ? { totalIndex: codes.indexOf(NATIONAL_CODE) } : {}) }
+        : { kind: 'none' };
   const guarded = protect(trueSeries, seriesTotal, vsRest);
   const series = guarded.shown.map(rated);
+  const [first] = series;
   const modelled =
-    opts.break !== undefined
-      ? breakOnShown(series[0]!, guarded.hiddenYears[0]!, opts.break, rule, nationalTrue, data.source, { break: `--break ${opts.break}`, rule: `--suppress ${rule.suppress}` })
+    opts.break !== undefined && first
+      ? breakOnShown(first, guarded.hiddenYears[0] ?? new Set(), opts.break, rule, nationalTrue, data.source, {
+          break: `--break ${opts.break}`,
+          rule: `--suppress ${rule.suppress}`,
+        })
       : undefined;
   const analysis = modelled?.analysis;
-  const summaries = series.map((s) => spanSummary(seriesValues(s)));
+  // Each series with its summary and the years the rule hides in it.
+  const summarised = series.map((s, i) => ({ s, summary: spanSummary(seriesValues(s)), hidden: guarded.hiddenYears[i] ?? new Set<number>() }));
   const several = series.length > 1;
   const notes: Text[] = [];
-  series.forEach((s, i) => {
+  for (const { s, summary, hidden } of summarised) {
     const values = seriesValues(s).map((p) => p.value);
     notes.push(`${several ? `${s.name}: ` : ''}${sparkline(values)}  ${span}`);
-    notes.push(...summaryLines(summaries[i]!, measure, values.filter((v) => v !== null).length));
-    const why = missingGrowthNote(s.name, seriesValues(s), summaries[i]!, guarded.hiddenYears[i]!);
+    notes.push(...summaryLines(summary, measure, values.filter((v) => v !== null).length));
+    const why = missingGrowthNote(s.name, seriesValues(s), summary, hidden);
     if (why) notes.push(why);
-    const left = hiddenNote(several ? s.name : '', guarded.hiddenYears[i]!, rule, !!analysis);
+    const left = hiddenNote(several ? s.name : '', hidden, rule, !!analysis);
     if (left) notes.push(left);
-  });
-  if (analysis) notes.push(...breakSentences(analysis, series[0]!.name));
+  }
+  if (analysis && first) notes.push(...breakSentences(analysis, first.name));
   notes.push(...label());
   const rows = guarded.rows;
   if (analysis) addBreakColumns(rows, analysis, opts.per);
@@ -310,8 +319,9 @@ async function runTrend(opts: TrendOptions): Promise<void> {
         ...intervalColumns('rate_lower', 'rate_upper', msg('header.ci', { level: 95 })),
       ]
     : [];
+  const title = msg('title.trend', { name, regions: subjects.map((r) => r.name), span });
   const table: ResultTable = {
-    title: msg('title.trend', { name, regions: subjects.map((r) => r.name), span }),
+    title,
     columns: [
       { key: 'part', header: msg('header.part'), type: 'text', only: 'machine' },
       { key: 'region_code', header: msg('header.code'), type: 'text', only: several ? undefined : 'machine' },
@@ -341,22 +351,27 @@ async function runTrend(opts: TrendOptions): Promise<void> {
     ...(guarded.table.hidden ? { hidden: guarded.table.hidden } : {}),
     made: made(years),
     document: {
-      series: rows.map(({ part: _part, ...r }) => r),
-      summary: series.map((s, i) => summaryObject(s, summaries[i]!, measure)),
+      series: rows.map(withoutPart),
+      summary: summarised.map(({ s, summary }) => summaryObject(s, summary, measure)),
       ...(analysis ? { break: breakObject(analysis) } : {}),
     },
   };
-  const machineRows = [...series.flatMap((s, i) => summaryRows(s, summaries[i]!)), ...(analysis ? breakRows(analysis, series[0]!) : [])];
+  const machineRows = [...summarised.flatMap(({ s, summary }) => summaryRows(s, summary)), ...(analysis && first ? breakRows(analysis, first) : [])];
   if (opts.svg) {
-    if (series.length !== 1) throw usageError(msg('option.svg-one-series'), msg('option.one-region-or-riket.hint'));
+    const chartSeries = modelled?.series ?? first;
+    if (series.length !== 1 || !chartSeries) throw usageError(msg('option.svg-one-series'), msg('option.one-region-or-riket.hint'));
     const lang = resolveLang(opts.lang, currentIo().env);
     // A hidden year has no point: left out of the model's series, or a gap in the plain one.
-    await writeFiles(
-      [{ path: opts.svg, data: breakChart(modelled?.series ?? series[0]!, analysis, opts.per, localText(table.title!, lang), lang) + '\n' }],
-      outputProtection([opts.input, opts.population]),
-    );
+    await writeFiles([{ path: opts.svg, data: breakChart(chartSeries, analysis, opts.per, localText(title, lang), lang) + '\n' }], outputProtection([opts.input, opts.population]));
   }
   await emit(withMachineRows(table, machineRows, opts), opts, inputWarnings(data));
+}
+
+/** A series row as JSON's `series` gives it: the part is said by where it is. */
+function withoutPart(row: ResultRow): ResultRow {
+  const copy = { ...row };
+  delete copy.part;
+  return copy;
 }
 
 /** The years a series leaves out under --suppress, in one note. */
@@ -374,17 +389,22 @@ function addBreakColumns(rows: ResultRow[], a: BreakResult, per: number): void {
   // By year: a year left out of the model (hidden by --suppress) has no fitted values.
   const index = new Map(a.points.map((p, i) => [p.year, i]));
   rows.forEach((row) => {
-    const i = index.get(row.year as number);
+    const i = typeof row.year === 'number' ? index.get(row.year) : undefined;
     if (i === undefined) return;
-    const pop = a.points[i]!.population;
+    // The model gives a fitted and a counterfactual value for each of its points.
+    const point = a.points[i];
+    const fitted = fit.fitted[i];
+    const counterfactual = fit.counterfactual[i];
+    if (!point || fitted === undefined || counterfactual === undefined) return;
+    const pop = point.population;
     Object.assign(row, {
-      fitted: fit.fitted[i]!,
-      counterfactual: fit.counterfactual[i]!,
-      fitted_rate: (fit.fitted[i]! / pop) * per,
-      counterfactual_rate: (fit.counterfactual[i]! / pop) * per,
+      fitted,
+      counterfactual,
+      fitted_rate: (fitted / pop) * per,
+      counterfactual_rate: (counterfactual / pop) * per,
     });
-    if (a.kind === 'vs-rest') {
-      const rest = a.rest[i]!;
+    const rest = a.kind === 'vs-rest' ? a.rest[i] : undefined;
+    if (a.kind === 'vs-rest' && rest) {
       const rr = a.ratios[i];
       Object.assign(row, {
         rest_count: rest.count,
@@ -475,7 +495,8 @@ function spanTable(
   const hiddenYears = (i: number): ReadonlySet<number> => publish?.guarded.hiddenYears[i] ?? new Set();
   const statusOf = (i: number, year: number | undefined) => {
     if (year === undefined) return 'missing';
-    return publish?.guarded.rows.find((r) => r.region_code === series[i]!.code && r.method === series[i]!.method && r.year === year)?.count_status ?? 'shown';
+    const s = series[i];
+    return publish?.guarded.rows.find((r) => r.region_code === s?.code && r.method === s?.method && r.year === year)?.count_status ?? 'shown';
   };
   const hidden = new Map<ResultRow, Set<string>>();
   const rows = series.map((s, i) => {
@@ -540,7 +561,7 @@ function spanTable(
     notes: [...why, ...left, ...notes, ...(publish?.guarded.table.notes ?? [])],
     ...(hidden.size ? { hidden } : {}),
     document: {
-      series: (publish ? publish.guarded.rows : series.flatMap(seriesRows)).map(({ part: _part, ...r }) => r),
+      series: (publish ? publish.guarded.rows : series.flatMap(seriesRows)).map(withoutPart),
       summary: rows.map((r) => r.summary),
     },
   };
