@@ -44,6 +44,7 @@ export function tidyCsv(observations: readonly Observation[], regions: RegionInd
   return Buffer.from(tidyCsvOf(columnsOf(observations), regions, measure, allowFormulas)).toString('utf8');
 }
 
+/* eslint-disable @typescript-eslint/no-non-null-assertion -- The tidy-CSV writer reads typed arrays and per-value tables at ids and row indices that the columns themselves produced (every id indexes its dictionary, every row index is below cols.size); each read types as number | undefined (noUncheckedIndexedAccess), and a check would sit on every cell of a multi-million-row file. */
 /**
  * {@link tidyCsv} as UTF-8 bytes, from observations kept as columns (the fast path's groups): no object or string per row.
  * `rows` picks and orders nothing by itself: it lists the observations to write (all when absent).
@@ -216,6 +217,7 @@ function rankIds<T>(values: readonly T[], present: readonly number[], order: (a:
   });
   return { rank, distinct: ids.length ? r + 1 : 1 };
 }
+/* eslint-enable @typescript-eslint/no-non-null-assertion */
 
 function sexOrder(s: string): number {
   return ['total', 'women', 'men'].indexOf(s);
