@@ -35,6 +35,8 @@ describe('funnelCurve with an overdispersion adjustment', () => {
   it('one step is one point, at the end of the axis; the refusal says what is needed', () => {
     expect(funnelCurve(500, 1e5, 1e6, 1).map((p) => p.population)).toEqual([1e6]);
     expect(() => funnelCurve(500, 1e5, 1e6, 0)).toThrow(/funnelCurve: need to > 0, target > 0, per > 0 and whole steps >= 1/);
+    expect(() => funnelCurve(500, 1e5, 0, 4)).toThrow(/funnelCurve: need to > 0/);
+    expect(() => funnelCurve(500, 0, 1e6, 4)).toThrow(/funnelCurve: need to > 0/);
     expect(() => funnelCurve(500, 1e5, NaN, 4)).toThrow(RangeError);
     expect(() => funnelCurve(NaN, 1e5, 1e6, 4)).toThrow(RangeError);
     expect(() => funnelCurve(500, NaN, 1e6, 4)).toThrow(RangeError);

@@ -102,6 +102,10 @@ describe('poissonDraw', () => {
     expect(poissonDraw(30, scripted([0.02, 0.5, 0.3, 0.5]))).toBe(27);
     // us = 0.2 ≥ 0.07 but v = 0.99 > v_r: step 3 rejects k = 35
     expect(poissonDraw(30, scripted([0.8, 0.99, 0.3, 0.5]))).toBe(27);
+    // us = 0.08 ≥ 0.07 and v = 0.6 ≤ v_r: accepted at once, k = 20; with v = 0.71, just above
+    // v_r = 0.9277 − 3.6224/(b − 2) = 0.64444, step 3 decides and rejects k = 20
+    expect(poissonDraw(30, scripted([0.08, 0.6]))).toBe(20);
+    expect(poissonDraw(30, scripted([0.08, 0.71, 0.3, 0.5]))).toBe(27);
     // us = 0.0135 ≥ 0.013, k = 1, v = 1e−16: step 3 accepts k = 1
     expect(poissonDraw(30, scripted([0.0135, 1e-16, 0.3, 0.5]))).toBe(1);
     // us = 0.0135, v = 0.5: step 3 rejects k = 1
@@ -209,6 +213,7 @@ describe('rankIntervals', () => {
     const one = [{ numerator: 1, denominator: 1 }];
     expect(() => rankIntervals(one, 0)).toThrow(/runs must be a whole number >= 1 \(got 0\)/);
     expect(() => rankIntervals([{ numerator: NaN, denominator: 1 }])).toThrow(/need counts >= 0 and populations > 0 \(got NaN\/1\)/);
+    expect(() => rankIntervals([{ numerator: -1, denominator: 1 }])).toThrow(/rankIntervals: need counts >= 0 and populations > 0 \(got -1\/1\)/);
     expect(() => rankIntervals([{ numerator: Infinity, denominator: 1 }])).toThrow(/\(got Infinity\/1\)/);
     expect(() => rankIntervals([{ numerator: 3, denominator: NaN }])).toThrow(/\(got 3\/NaN\)/);
     expect(() => poissonDraw(NaN, scripted([]))).toThrow(/poissonDraw: need a finite mean >= 0 \(got NaN\)/);
