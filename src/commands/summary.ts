@@ -1,8 +1,10 @@
 import { Command, Option } from 'commander';
 import { dataError } from '../errors.js';
 import { chooseMethod, resolveRegions, selectCounts, yearsOf, latestYear } from '../domain/select.js';
-import { spread } from '../stats/spread.js';
-import type { ResultRow, ResultTable } from '../render/model.js';
+import { summaryRows, type SummaryResult } from '../domain/summary.js';
+import { summaryTable } from '../render/summary.js';
+import type { ResultRow } from '../render/model.js';
+import type { Made } from '../domain/provenance.js';
 import { rankRows } from '../domain/ranking.js';
 import { protectTable, roundCells, ruleActive } from '../domain/publish.js';
 import { rankSpec } from '../domain/publish-specs.js';
@@ -30,27 +32,6 @@ interface SummaryOptions extends DataOptions, OutputOptions, PublishOptions {
   per: number;
   sex?: string;
   denominator?: string;
-}
-
-/** The summary rows from per-region values. Pure. */
-export function summaryRows(values: { region: string; value: number }[]): ResultRow[] {
-  const s = spread(values.map((v) => v.value));
-  const at = (x: number) =>
-    values
-      .filter((v) => v.value === x)
-      .map((v) => v.region)
-      .join(', ');
-  return [
-    { statistic: 'min', value: s.min, region: at(s.min) },
-    { statistic: 'q1', value: s.q1, region: '' },
-    { statistic: 'median', value: s.median, region: '' },
-    { statistic: 'q3', value: s.q3, region: '' },
-    { statistic: 'max', value: s.max, region: at(s.max) },
-    { statistic: 'mean', value: s.mean, region: '' },
-    { statistic: 'sd', value: s.sd, region: '' },
-    { statistic: 'cv', value: s.cv, region: '' },
-    { statistic: 'max_min_ratio', value: Number.isFinite(s.maxMinRatio) ? s.maxMinRatio : null, region: '' },
-  ];
 }
 
 export function summaryCommand(): Command {
@@ -86,7 +67,7 @@ export function summaryCommand(): Command {
     const counts = roundCells(trueCounts, rule);
     const notes: Text[] = [dataNote(data)];
     let values: { region: string; value: number }[];
-    let made: ResultTable['made'] = { population: null, methods: {} };
+    let made: Made = { population: null, methods: {} };
     /** With --suppress, the regions a ranking would hide (small counts, and those that would give one away) are left out. */
     const shownRows = (rows: ResultRow[], national: ResultRow): ResultRow[] => {
       if (!ruleActive(rule)) return rows;
@@ -118,22 +99,8 @@ export function summaryCommand(): Command {
     const rows = summaryRows(values);
     const ratio = rows.find((r) => r.statistic === 'max_min_ratio')?.value;
     if (typeof ratio === 'number') notes.unshift(opts.measure === 'rate' ? msg('note.summary-ratio-rate', { ratio }) : msg('note.summary-ratio-count', { ratio }));
-    const name = method || asked;
-    const table: ResultTable = {
-      title:
-        opts.measure === 'rate'
-          ? msg('title.summary-rate', { n: values.length, method: name, per: opts.per, year })
-          : msg('title.summary-count', { n: values.length, method: name, year }),
-      columns: [
-        { key: 'statistic', header: msg('header.statistic'), type: 'text' },
-        { key: 'value', header: msg('header.value'), type: 'rate', digits: 2 },
-        { key: 'region', header: msg('header.region'), type: 'text', empty: '' },
-      ],
-      rows,
-      notes,
-      made,
-    };
-    await emit(table, opts, inputWarnings(data));
+    const result: SummaryResult = { measure: opts.measure, method: method || asked, year, per: opts.per, n: values.length, statistics: rows, notes, made };
+    await emit(summaryTable(result), opts, inputWarnings(data));
   });
   return cmd;
 }
