@@ -43,14 +43,15 @@ export function breakChart(series: Series, analysis: BreakResult | undefined, pe
   const w = chartWords(lang);
   const tick = (v: number) => formatTick(v, lang);
   const rates = series.points.every((p) => p.population !== undefined);
-  const value = (i: number): number | null => (rates ? (series.points[i]!.rate ?? null) : series.points[i]!.count);
+  const valueOf = (p: Series['points'][number]): number | null => (rates ? (p.rate ?? null) : p.count);
   const years = series.points.map((p) => p.year);
-  const perPop = (counts: readonly number[]) => counts.map((c, i) => (rates ? (c / series.points[i]!.population!) * per : c));
+  // A model's fitted counts are one per point (and with rates every point has a population).
+  const perPop = (counts: readonly number[]) => counts.map((c, i) => (rates ? (c / populationAt(series.points, i)) * per : c));
   const fit = analysis ? (analysis.kind === 'alone' ? analysis.fit : analysis.fit.region) : undefined;
   const fitted = fit ? perPop(fit.fitted) : [];
   const counterfactual = fit ? perPop(fit.counterfactual) : [];
   const restObserved = analysis?.kind === 'vs-rest' ? analysis.rest.map((r) => (r.count / r.population) * per) : [];
-  const restFitted = analysis?.kind === 'vs-rest' ? analysis.fit.rest.fitted.map((c, i) => (c / analysis.rest[i]!.population) * per) : [];
+  const restFitted = analysis?.kind === 'vs-rest' ? analysis.fit.rest.fitted.map((c, i) => (c / populationAt(analysis.rest, i)) * per) : [];
 
   const left = 70;
   const top = 64;
@@ -58,16 +59,20 @@ export function breakChart(series: Series, analysis: BreakResult | undefined, pe
   const plotH = 260;
   const width = left + plotW + 30;
   const height = top + plotH + 86;
-  const all = [...series.points.map((p, i) => (rates ? (p.rateUpper ?? 0) : (value(i) ?? 0))), ...fitted, ...counterfactual, ...restObserved];
+  const all = [...series.points.map((p) => (rates ? (p.rateUpper ?? 0) : (valueOf(p) ?? 0))), ...fitted, ...counterfactual, ...restObserved];
   const max = niceMax(Math.max(...all));
-  const first = years[0]!;
-  const last = years[years.length - 1]!;
+  const first = years[0] ?? 0;
+  const last = years[years.length - 1] ?? first;
   const x = (year: number) => r1(left + (last === first ? plotW / 2 : ((year - first) / (last - first)) * plotW));
   const y = (v: number) => r1(top + plotH - (v / max) * plotH);
+  // Model values line up with the years (one per point); a value beyond them is not drawn.
   const path = (ys: readonly number[], from: number, to: number) =>
     ys
       .slice(from, to)
-      .map((v, i) => `${i === 0 ? 'M' : 'L'}${x(years[from + i]!)} ${y(v)}`)
+      .flatMap((v, i) => {
+        const year = years[from + i];
+        return year === undefined ? [] : [`${i === 0 ? 'M' : 'L'}${x(year)} ${y(v)}`];
+      })
       .join('');
 
   const out = svgOpen(width, height, title);
@@ -91,7 +96,7 @@ export function breakChart(series: Series, analysis: BreakResult | undefined, pe
       out.push(
         `<path d="${path(restFitted, 0, split)}${path(restFitted, split, years.length)}" fill="none" stroke="${STYLE.rest.colour}" stroke-width="1.5" stroke-dasharray="${STYLE.rest.dash}"/>`,
       );
-      restObserved.forEach((v, i) => out.push(marker(STYLE.rest.shape, x(years[i]!), y(v), 8, STYLE.rest.colour)));
+      analysis.rest.forEach((r) => out.push(marker(STYLE.rest.shape, x(r.year), y((r.count / r.population) * per), 8, STYLE.rest.colour)));
     }
     // The counterfactual starts at the last pre-break year so it visibly continues that segment.
     out.push(
@@ -99,12 +104,17 @@ export function breakChart(series: Series, analysis: BreakResult | undefined, pe
     );
     out.push(`<path d="${path(fitted, 0, split)}${path(fitted, split, years.length)}" fill="none" stroke="${STYLE.fitted.colour}" stroke-width="2.5"/>`);
   } else {
-    const known = series.points.map((_, i) => value(i));
-    const segments = known.map((v, i) => (v === null ? '' : `${i === 0 || known[i - 1] === null ? 'M' : 'L'}${x(years[i]!)} ${y(v)}`)).join('');
+    const known = series.points.map(valueOf);
+    const segments = series.points
+      .map((p, i) => {
+        const v = known[i] ?? null;
+        return v === null ? '' : `${i === 0 || known[i - 1] === null ? 'M' : 'L'}${x(p.year)} ${y(v)}`;
+      })
+      .join('');
     out.push(`<path d="${segments}" fill="none" stroke="${STYLE.fitted.colour}" stroke-width="2"/>`);
   }
-  series.points.forEach((p, i) => {
-    const v = value(i);
+  series.points.forEach((p) => {
+    const v = valueOf(p);
     if (v === null) return;
     const tip = `${p.year}: ${tick(v)}${rates && p.rateLower != null && p.rateUpper != null ? ` (${w.ci} ${tick(p.rateLower)}–${tick(p.rateUpper)})` : ''}`;
     out.push(`<g><title>${escapeXml(tip)}</title>`);
@@ -146,6 +156,13 @@ function legend(yTop: number, analysis: BreakResult | undefined, name: string, w
     out.push(`<text x="${x + 32}" y="${y}" font-size="${TEXT_SIZE.small}">${escapeXml(item.text)}</text>`);
   });
   return out;
+}
+
+/** The population of the i-th point: a model has one value per point, so it is there. */
+function populationAt(points: readonly { population?: number }[], i: number): number {
+  const population = points[i]?.population;
+  if (population === undefined) throw new Error(`no population for point ${i}`);
+  return population;
 }
 
 /** Axis and tooltip numbers: no decimals from 100 up, one below. */

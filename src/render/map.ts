@@ -118,6 +118,11 @@ export function rateClasses(rates: readonly number[]): { lower: number; upper: n
   }
 }
 
+/** A funnel label as a class of the legend, if it is one. */
+function funnelClass(label: unknown): FunnelClass | undefined {
+  return FUNNEL_CLASSES.find((c) => c === label);
+}
+
 /** The class of a rate: the last class whose lower bound it reaches. */
 function classOf(rate: number, classes: readonly { lower: number }[]): number {
   let k = 0;
@@ -149,9 +154,9 @@ function paints(
   const hiddenLegend = regions.some((r) => r.hidden) ? [{ fill: NO_DATA.fill, stroke: NO_DATA.stroke, dash: NO_DATA.dash, text: o.words.hidden }] : [];
   if (o.colourBy === 'funnel') {
     const paintOf = (r: MapRegion | undefined): Paint => {
-      const cls = r?.funnel as FunnelClass | undefined;
+      const cls = funnelClass(r?.funnel);
       if (r?.hidden) return hidden;
-      if (!r || r.rate === null || !cls || !FUNNEL[cls]) return noData;
+      if (!r || r.rate === null || !cls) return noData;
       const f = FUNNEL[cls];
       return { fill: f.fill, text: f.text, stroke: '#ffffff', shape: (cx, cy) => marker(f.shape, cx, cy, 10, f.fill, f.text), label: formatNumber(r.rate, digits(r.rate), o.lang) };
     };
@@ -172,9 +177,11 @@ function paints(
   const paintOf = (r: MapRegion | undefined): Paint => {
     if (r?.hidden) return hidden;
     if (!r || r.rate === null) return noData;
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- classOf gives an index of `classes`, which has one class per SEQUENTIAL colour.
     const s = SEQUENTIAL[classOf(r.rate, classes)]!;
     return { fill: s.fill, text: s.text, stroke: '#ffffff', label: formatNumber(r.rate, digits(r.rate), o.lang) };
   };
+  // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- rateClasses makes one class per SEQUENTIAL colour.
   const legend = classes.map((c, i) => ({ fill: SEQUENTIAL[i]!.fill, stroke: '#adb5bd', text: `${formatNumber(c.lower, d, o.lang)} – ${formatNumber(c.upper, d, o.lang)}` }));
   return { paintOf, legend: [...legend, noDataLegend, ...hiddenLegend] };
 }
@@ -206,7 +213,8 @@ function tip(name: string, r: MapRegion | undefined, o: MapOptions): string {
   if (r?.hidden) return `${name}: ${o.words.hidden}`;
   if (!r || r.rate === null) return `${name}: ${o.words.noData}`;
   const value = `${formatNumber(r.rate, 1, o.lang)} ${o.unit}`;
-  return o.colourBy === 'funnel' && r.funnel ? `${name}: ${value} (${o.words.funnel[r.funnel as FunnelClass] ?? r.funnel})` : `${name}: ${value}`;
+  const cls = funnelClass(r.funnel);
+  return o.colourBy === 'funnel' && r.funnel ? `${name}: ${value} (${cls ? o.words.funnel[cls] : r.funnel})` : `${name}: ${value}`;
 }
 
 /** The tile map: 21 equal squares in a grid shaped like Sweden, each with its name and value. */
@@ -246,10 +254,12 @@ export function choropleth(shapes: readonly RegionShape[], regions: readonly Map
   const byCode = new Map(regions.map((r) => [r.code, r]));
   const { paintOf, legend } = paints(regions, o);
   const points = shapes.flatMap((s) => s.polygons.flat(2));
+  /* eslint-disable @typescript-eslint/no-non-null-assertion -- ingest/boundaries.ts accepts only positions of at least two finite numbers. */
   const geographic = points.every(([x, y]) => Math.abs(x!) <= 180 && Math.abs(y!) <= 90);
   const ys = points.map((p) => p[1]!);
   const k = geographic ? Math.cos((((Math.min(...ys) + Math.max(...ys)) / 2) * Math.PI) / 180) : 1;
   const xs = points.map((p) => p[0]! * k);
+  /* eslint-enable @typescript-eslint/no-non-null-assertion */
   const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
   const mapH = 8 * TILE + 7 * GAP;
   const scale = Math.min(mapH / (maxY - minY || 1), (4 * TILE + 3 * GAP) / (maxX - minX || 1));
@@ -262,6 +272,7 @@ export function choropleth(shapes: readonly RegionShape[], regions: readonly Map
   for (const s of [...shapes].sort((a, b) => a.code.localeCompare(b.code))) {
     const r = byCode.get(s.code);
     const p = paintOf(r);
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- ingest/boundaries.ts accepts only positions of at least two finite numbers.
     const d = s.polygons.map((poly) => poly.map((ring) => `M${ring.map(([x, y]) => `${px(x!)} ${py(y!)}`).join('L')}Z`).join('')).join('');
     out.push(
       `<path data-region="${s.code}" d="${d}" fill="${p.fill}" fill-rule="evenodd" stroke="${p.dash ? p.stroke : '#ffffff'}" stroke-width="0.8"${p.dash ? ` stroke-dasharray="${p.dash}"` : ''}><title>${escapeXml(tip(r?.name ?? s.name, r, o))}</title></path>`,

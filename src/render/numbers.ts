@@ -1,17 +1,11 @@
 import type { Column, Lang, Value } from './model.js';
+import { formatNumber } from '../messages/index.js';
 
 /**
- * Numbers for people: English "1,234.5" and "+94%", Swedish "1 234,5" and "+94 %".
- * Grouping uses a plain space in Swedish so terminal columns stay aligned.
+ * Numbers for people: English "1,234.5" and "+94%", Swedish "1 234,5" and "+94 %" (the
+ * catalogue's formatting, so tables and sentences write numbers alike).
  */
-export function formatNumber(value: number, digits: number, lang: Lang): string {
-  const fixed = Math.abs(value).toFixed(digits);
-  const [int, frac] = fixed.split('.');
-  const group = lang === 'sv' ? ' ' : ',';
-  const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, group);
-  const sign = value < 0 && Number(fixed) !== 0 ? '−' : '';
-  return sign + grouped + (frac ? (lang === 'sv' ? ',' : '.') + frac : '');
-}
+export { formatNumber };
 
 function signed(value: number, text: string): string {
   return value > 0 && !/^[0.,\s]+$/.test(text) ? `+${text}` : text;
@@ -20,7 +14,8 @@ function signed(value: number, text: string): string {
 /** One cell as a person reads it, in the column's type. */
 export function formatCell(col: Column, row: Record<string, Value>, lang: Lang): string {
   if (col.type === 'interval') {
-    const [lo, hi] = col.keys!;
+    if (!col.keys) throw new Error(`interval column "${col.key}" without the keys of its limits`);
+    const [lo, hi] = col.keys;
     const l = row[lo];
     const h = row[hi];
     // A hidden limit carries its marker as text: show it rather than the missing-value dash.
@@ -63,8 +58,10 @@ function drawBar(col: Column, row: Record<string, Value>): string {
   const [lo, hi] = col.keys ?? [col.key, col.key];
   const width = col.width ?? 20;
   if (typeof v !== 'number' || !col.scale) return '';
-  const lower = typeof row[lo] === 'number' ? (row[lo] as number) : v;
-  const upper = typeof row[hi] === 'number' ? (row[hi] as number) : v;
+  const l = row[lo];
+  const h = row[hi];
+  const lower = typeof l === 'number' ? l : v;
+  const upper = typeof h === 'number' ? h : v;
   let out = '';
   for (let i = 0; i < width; i++) {
     const at = ((i + 0.5) / width) * col.scale;

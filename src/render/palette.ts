@@ -74,6 +74,7 @@ export const SERIES: readonly { colour: string; shape: MarkerShape; dash: string
 ];
 
 export function seriesStyle(i: number): { colour: string; shape: MarkerShape; dash: string } {
+  // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- the index is reduced modulo the (non-empty) list's length, so it is in range.
   return SERIES[((i % SERIES.length) + SERIES.length) % SERIES.length]!;
 }
 

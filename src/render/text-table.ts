@@ -5,7 +5,8 @@ import { formatCell, isNumeric } from './numbers.js';
 
 /** Display width of a string: code points after NFC, so "Västra Götaland" is 15 wide however it was typed. */
 export function displayWidth(s: string): number {
-  return [...s.normalize('NFC')].length;
+  // Code points, not grapheme clusters: what the table aligns is names and numbers, not emoji.
+  return Array.from(s.normalize('NFC')).length;
 }
 
 function pad(s: string, width: number, right: boolean): string {
@@ -29,26 +30,30 @@ export function renderTextTable(table: LocalTable, opts: TextTableOptions): stri
   const cols = table.columns.filter((c) => c.only !== 'machine');
   // Cells come from the data: what a terminal would obey as a control is shown, not sent.
   const cell = (c: Column<string>, r: ResultRow) => printable(formatCell(c, r, opts.lang));
-  const body = table.rows.map((r) => cols.map((c) => cell(c, r)));
-  const apart = (table.apart ?? []).map((r) => cols.map((c) => cell(c, r)));
-  const widths = cols.map((c, i) => Math.max(displayWidth(c.header), ...[...body, ...apart].map((cells) => displayWidth(cells[i]!))));
-  const line = (cells: string[], row?: ResultRow) =>
-    cols
-      .map((c, i) => {
-        const text = pad(cells[i]!, widths[i]!, isNumeric(c));
+  // Each row with its cells, one per shown column.
+  const withCells = (r: ResultRow) => ({ row: r, cells: cols.map((c) => ({ c, text: cell(c, r) })) });
+  const body = table.rows.map(withCells);
+  const apart = (table.apart ?? []).map(withCells);
+  const widthOf = (c: Column<string>) => Math.max(displayWidth(c.header), ...[...body, ...apart].flatMap((r) => r.cells.filter((x) => x.c === c).map((x) => displayWidth(x.text))));
+  const widths = new Map(cols.map((c) => [c, widthOf(c)]));
+  const width = (c: Column<string>) => widths.get(c) ?? 0;
+  const line = (cells: readonly { c: Column<string>; text: string }[], row?: ResultRow) =>
+    cells
+      .map(({ c, text: t }) => {
+        const text = pad(t, width(c), isNumeric(c));
         return row && opts.style ? opts.style(c, row, text) : text;
       })
       .join('  ')
       .trimEnd();
-  const rule = widths.map((w) => '─'.repeat(w)).join('──');
+  const rule = cols.map((c) => '─'.repeat(width(c))).join('──');
   const out: string[] = [];
   if (table.title) out.push(opts.chalk.bold(printable(table.title)), '');
-  out.push(opts.chalk.bold(line(cols.map((c) => printable(c.header)))));
+  out.push(opts.chalk.bold(line(cols.map((c) => ({ c, text: printable(c.header) })))));
   out.push(opts.chalk.dim(rule));
-  body.forEach((cells, i) => out.push(line(cells, table.rows[i])));
+  for (const r of body) out.push(line(r.cells, r.row));
   if (apart.length) {
     out.push(opts.chalk.dim(rule));
-    apart.forEach((cells, i) => out.push(opts.chalk.bold(line(cells, table.apart![i]))));
+    for (const r of apart) out.push(opts.chalk.bold(line(r.cells, r.row)));
   }
   if (table.notes.length) out.push('', ...table.notes.map((n) => opts.chalk.dim(printable(n))));
   return out.join('\n') + '\n';

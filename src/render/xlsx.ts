@@ -135,7 +135,7 @@ export async function renderXlsx(sheets: Sheet[], lang: Lang): Promise<Uint8Arra
     notes.addRow([]);
   }
   const buffer = await wb.xlsx.writeBuffer();
-  return normaliseZipDates(new Uint8Array(buffer as ArrayBuffer));
+  return normaliseZipDates(new Uint8Array(buffer));
 }
 
 function header(c: LocalColumn): string {

@@ -2,7 +2,7 @@ import type { BreakResult } from '../domain/break-analysis.js';
 import type { Series } from '../domain/trend-series.js';
 import { breakChart } from '../render/break-chart.js';
 import { breakSentences } from '../render/break-text.js';
-import type { Lang, LocalTable } from '../render/model.js';
+import type { Lang, LocalTable, ResultRow } from '../render/model.js';
 import { msg, say, t } from '../messages/index.js';
 import { HIDDEN_MARKER, type PublishRule } from '../domain/publish.js';
 import { breakOnShown, protectSeries, restCounts } from '../domain/publish-trend.js';
@@ -19,8 +19,8 @@ export interface BreakSection {
 
 /** Builds the section from a break analysis of one series (as `trend --break`, in the report's language). Pure. */
 export function breakSection(series: Series, a: BreakResult, per: number, lang: Lang): BreakSection {
-  const first = series.points[0]!.year;
-  const last = series.points[series.points.length - 1]!.year;
+  const first = series.points[0]?.year ?? a.breakYear;
+  const last = series.points[series.points.length - 1]?.year ?? a.breakYear;
   const title = t(lang, a.kind === 'vs-rest' ? 'break.section-title-rest' : 'break.section-title', {
     method: series.method,
     name: series.name,
@@ -29,6 +29,7 @@ export function breakSection(series: Series, a: BreakResult, per: number, lang: 
     year: a.breakYear,
   });
   const fit = a.kind === 'alone' ? a.fit : a.fit.region;
+  /* eslint-disable @typescript-eslint/no-non-null-assertion -- the model has one point, one fitted and one counterfactual value (and with --vs rest one rest point) per year of the series. */
   const rows = series.points.map((p, i) => {
     const pop = a.points[i]!.population;
     const row: Record<string, number | string | null> = {
@@ -51,6 +52,7 @@ export function breakSection(series: Series, a: BreakResult, per: number, lang: 
     }
     return row;
   });
+  /* eslint-enable @typescript-eslint/no-non-null-assertion */
   const table: LocalTable = {
     title: t(lang, 'break.year-by-year'),
     columns: [
@@ -97,11 +99,13 @@ export function protectedBreakSection(
     [trueSeries],
     rule,
     national ? { kind: 'with-rest', rest: restCounts(trueSeries, national) } : { kind: 'none' },
-    (shown) => shown[0]!.points.map((p) => ({ year: p.year, count: p.count, ...(national ? { rest_count: null } : {}) })),
+    (shown) => shown.flatMap((s) => s.points.map((p) => ({ year: p.year, count: p.count, ...(national ? { rest_count: null } : {}) }))),
     [forcedYears],
   );
-  const hidden = guarded.hiddenYears[0]!;
-  const shown = withRates(guarded.shown[0]!, population, per);
+  const hidden = guarded.hiddenYears[0];
+  const shownSeries = guarded.shown[0];
+  if (!hidden || !shownSeries) throw new Error('protectSeries gives one protected series for each series it is given');
+  const shown = withRates(shownSeries, population, per);
   const { analysis, series } = breakOnShown(shown, hidden, breakYear, rule, national, source, {
     break: msg('publish.break-in-config', { year: String(breakYear) }),
     rule: `suppress ${rule.suppress}`,
@@ -109,15 +113,13 @@ export function protectedBreakSection(
   const section = breakSection(series, analysis, per, lang);
   if (!hidden.size) return section;
   // A hidden year keeps its row, every figure in it the marker (none is computed from its count).
-  const marked = (year: number) =>
-    Object.fromEntries([
-      ['year', year],
-      ...section.table.columns
-        .filter((c) => c.key !== 'year')
-        .flatMap((c) => [c.key, ...(c.keys ?? [])])
-        .map((k) => [k, HIDDEN_MARKER]),
-    ]);
-  const rows = [...section.table.rows, ...[...hidden].map(marked)].sort((a, b) => (a.year as number) - (b.year as number));
+  const marked = (year: number): ResultRow => {
+    const row: ResultRow = { year };
+    for (const c of section.table.columns) if (c.key !== 'year') for (const k of [c.key, ...(c.keys ?? [])]) row[k] = HIDDEN_MARKER;
+    return row;
+  };
+  const yearOf = (r: ResultRow) => (typeof r.year === 'number' ? r.year : 0);
+  const rows = [...section.table.rows, ...[...hidden].map(marked)].sort((a, b) => yearOf(a) - yearOf(b));
   const years = [...hidden].sort((a, b) => a - b).join(', ');
   const note = t(lang, 'break.hidden-years', { years, marker: HIDDEN_MARKER, threshold: rule.suppress });
   // The title's span is the table's, hidden years included.

@@ -66,10 +66,14 @@ export interface ReportSettings {
 /** The methods, years and base year a report covers, from the data and the settings given. */
 export function reportScope(obs: readonly Observation[], wanted?: { methods?: string[]; year?: number; since?: number }): { methods: string[]; year: number; since: number } {
   const years = yearsOf(obs);
+  const first = years[0];
+  const last = years[years.length - 1];
+  // Counts are never empty here: reading them refuses a file without a single one.
+  if (first === undefined || last === undefined) throw new Error('a report of no counts');
   return {
     methods: wanted?.methods ?? methodsOf(obs),
-    year: wanted?.year ?? years[years.length - 1]!,
-    since: wanted?.since ?? years[0]!,
+    year: wanted?.year ?? last,
+    since: wanted?.since ?? first,
   };
 }
 
@@ -88,7 +92,8 @@ export function buildReport(
   const shownCount = (v: number | null) => (v === null || rule.roundTo <= 1 ? v : roundCount(v, rule.roundTo));
   const small = (v: number | null) => v !== null && rule.suppress > 0 && v < rule.suppress;
   const totalOfYear = all.map((m) => shownCount(nationalCount(obs, regions, m, settings.year, 'total', recordLevel)));
-  const total = totalOfYear.every((v) => v !== null) ? totalOfYear.reduce((s: number, v) => s + v!, 0) : null;
+  const known = totalOfYear.filter((v) => v !== null);
+  const total = known.length === totalOfYear.length ? known.reduce((s, v) => s + v, 0) : null;
   const sections = settings.methods.map((method): MethodSection => {
     const counts = selectCounts(obs, { method, year: settings.year, sex: 'total', absentIsZero: recordLevel });
     const ranking = rankRows({
@@ -140,8 +145,9 @@ export function buildReport(
   // The shares add up to all treatments, and a share tells the total: one hidden share alone
   // would follow from the others, so the smallest shown one is hidden with it.
   const hiddenShares = sections.filter((s) => s.shareHidden);
-  const shownShares = sections.filter((s) => s.share).sort((a, b) => a.share!.count - b.share!.count);
-  if (hiddenShares.length === 1 && shownShares.length) Object.assign(shownShares[0]!, { share: null, shareHidden: true });
+  const shownShares = sections.filter((s) => s.share).sort((a, b) => (a.share?.count ?? 0) - (b.share?.count ?? 0));
+  const [smallest] = shownShares;
+  if (hiddenShares.length === 1 && smallest) Object.assign(smallest, { share: null, shareHidden: true });
   return {
     year: settings.year,
     since: settings.since,

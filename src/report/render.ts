@@ -1,3 +1,4 @@
+import type { FunnelCurvePoint } from '../stats/funnel-curve.js';
 import type { Lang, LocalTable } from '../render/model.js';
 import { escapeMarkdown, renderMarkdown } from '../render/markdown.js';
 import { escapeHtml, renderHtmlTable } from '../render/html.js';
@@ -80,7 +81,7 @@ function scopeSentence(model: ReportModel, lang: Lang): string | undefined {
   if (!model.regions) return undefined;
   const names = model.regions;
   const and = lang === 'sv' ? ' och ' : ' and ';
-  const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')}${and}${names[names.length - 1]}`;
+  const list = names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')}${and}${names.slice(-1).join('')}`;
   return words(lang).onlyRegions(list);
 }
 
@@ -131,7 +132,7 @@ footer { margin-top: 3rem; font-size: .85rem; color: #495057; }
 `.trim();
 
 /** The section's funnel plot: each region's rate against its population, PHE's Poisson limits. */
-function funnelFigure(s: MethodSection, national: number, per: number, lang: Lang): string {
+function funnelFigure(s: MethodSection, curve: FunnelCurvePoint[], national: number, per: number, lang: Lang): string {
   const sv = lang === 'sv';
   const perLabel = sv ? `per ${formatNumber(per, 0, 'sv')}` : `per ${per.toLocaleString('en-US')}`;
   return funnelSvg({
@@ -149,7 +150,7 @@ function funnelFigure(s: MethodSection, national: number, per: number, lang: Lan
         rate: r.rate as number,
         label: (r.funnel ?? null) as FunnelLabel | null,
       })),
-    curve: s.funnel!,
+    curve,
     limitsNote: sv ? 'Gränser: Poisson, som PHEindicatormethods (Spiegelhalter 2005).' : 'Limits: Poisson, as PHEindicatormethods (Spiegelhalter 2005).',
     format: (v, digits) => formatNumber(v, digits, lang),
     text: funnelWords(lang),
@@ -190,7 +191,7 @@ export function reportHtml(model: ReportModel, lang: Lang, builtAt?: string): st
     if (rest.length) out.push(`<p>${rest.map(escapeHtml).join(' ')}</p>`);
     const national = typeof s.national.rate === 'number' ? s.national.rate : null;
     out.push(`<figure>\n${rankChart(s.ranked, national, w.chartBars(s.method, s.year), lang)}\n</figure>`);
-    if (s.funnel && national !== null) out.push(`<figure>\n${funnelFigure(s, national, model.per, lang)}</figure>`);
+    if (s.funnel && national !== null) out.push(`<figure>\n${funnelFigure(s, s.funnel, national, model.per, lang)}</figure>`);
     // A map of a few regions among 21 blank tiles would read as "no rate": with --region, no map.
     if (!model.regions) out.push(`<figure>\n${reportMap(s, model, lang)}\n</figure>`);
     const t = sectionTables(s, model, lang);

@@ -76,7 +76,9 @@ export function trendChart(series: { name: string; points: { year: number; count
   const height = top + plotH + 40;
   const years = [...new Set(series.flatMap((s) => s.points.map((p) => p.year)))].sort((a, b) => a - b);
   const max = niceMax(Math.max(...series.flatMap((s) => s.points.map((p) => p.count ?? 0))));
-  const x = (year: number) => r1(left + (years.length === 1 ? plotW / 2 : ((year - years[0]!) / (years[years.length - 1]! - years[0]!)) * plotW));
+  const first = years[0] ?? 0;
+  const last = years[years.length - 1] ?? first;
+  const x = (year: number) => r1(left + (last === first ? plotW / 2 : ((year - first) / (last - first)) * plotW));
   const y = (v: number) => r1(top + plotH - (v / max) * plotH);
   const out = svgOpen(width, height, title);
   for (let t = 0; t <= 4; t++) {

@@ -119,9 +119,9 @@ export function headline(s: MethodSection, lang: Lang): string {
 /** Which regions have the highest and lowest rate. */
 export function extremes(s: MethodSection, model: ReportModel, lang: Lang): string | undefined {
   const ranked = s.ranked.filter((r) => typeof r.rate === 'number');
-  if (ranked.length < 2) return undefined;
-  const top = ranked[0]!;
-  const bottom = ranked[ranked.length - 1]!;
+  const top = ranked[0];
+  const bottom = ranked[ranked.length - 1];
+  if (ranked.length < 2 || !top || !bottom) return undefined;
   const per = formatNumber(model.per, 0, lang);
   const rate = (r: typeof top) => formatNumber(r.rate as number, 1, lang);
   // With --region the extremes are those of the regions shown, and the sentence says so.
