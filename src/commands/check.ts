@@ -268,13 +268,7 @@ export function checkCommand(): Command {
   addRegionOption(addRowOptions(addReadOptions(cmd), { skipInvalid: false }));
   addHelp(cmd, EXAMPLES, DETAILS);
   cmd.action(async (files: string[], opts: CheckOptions, command: Command) => {
-    if (opts.kind === 'population')
-      refuseUnused(
-        command,
-        ['--population'],
-        'with --kind population (it compares counts with a population)',
-        'check the population file itself: rehab-stats check FILE --kind population',
-      );
+    if (opts.kind === 'population') refuseUnused(command, ['--population'], msg('unused.check-population'), msg('unused.check-population.hint'));
     const regions = loadRegions();
     const selected = resolveRegions(opts.region ?? [], regions);
     const measure: Measure = opts.kind === 'population' ? 'population' : 'count';

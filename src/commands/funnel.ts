@@ -76,7 +76,12 @@ async function runFunnel(opts: FunnelOptions): Promise<void> {
   const years = yearsOf(data.observations.filter((o) => o.method === method));
   const year = opts.year ?? latestYear(years);
   const counts = selectCounts(data.observations, { method, year, sex, absentIsZero: data.recordLevel });
-  if (counts.size === 0) throw dataError(`no ${asked} counts for ${year}`, { file: data.source }, `years with ${asked} counts: ${years.join(', ') || 'none'}`);
+  if (counts.size === 0)
+    throw dataError(
+      msg('select.no-counts-for-year', { method: asked, year }),
+      { file: data.source },
+      msg('select.years-with-counts.hint', { method: asked, years: years.length ? years.join(', ') : msg('select.none') }),
+    );
   provenancePath(opts);
   // With the counts: a count above its population stops unless --above-population (then a note).
   const population = await loadPopulation(opts, regions, data);
@@ -111,7 +116,7 @@ async function runFunnel(opts: FunnelOptions): Promise<void> {
       'a lower --suppress, or rank --suppress for the table',
     );
   }
-  if (typeof target !== 'number' || target === 0) throw dataError(`no national ${asked} rate for ${year}: nothing to draw the funnel around`, { file: data.source });
+  if (typeof target !== 'number' || target === 0) throw dataError(msg('funnel.no-national-rate', { method: asked, year }), { file: data.source });
   const chosen = keepRegions(rows, selected).filter((r) => r.region_code !== NATIONAL_CODE);
   const shown = chosen.filter((r) => typeof r.rate === 'number');
   const hiddenNames = chosen.filter((r) => isHidden(r.count_status)).map((r) => r.region);

@@ -67,8 +67,7 @@ export function growthCommand(): Command {
   addPublishOptions(cmd);
   addHelp(cmd, EXAMPLES, DETAILS);
   cmd.action((opts: GrowthOptions, command: Command) => {
-    if (!opts.perCapita)
-      refuseUnused(command, ['--per', '--population', '--above-population'], 'without --per-capita (growth of counts divides by nothing)', 'add --per-capita, or leave them out');
+    if (!opts.perCapita) refuseUnused(command, ['--per', '--population', '--above-population'], msg('unused.growth'), msg('unused.add-per-capita.hint'));
     return runGrowth(opts);
   });
   return cmd;
@@ -77,7 +76,7 @@ export function growthCommand(): Command {
 /** growth: the inputs → the typed result → the table, written as --format asks. */
 async function runGrowth(opts: GrowthOptions): Promise<void> {
   // The command line is checked before anything is read.
-  if (opts.from === undefined) throw usageError('growth needs a base year: --from YEAR', 'e.g. --from 2009');
+  if (opts.from === undefined) throw usageError(msg('growth.needs-from'), msg('growth.needs-from.hint'));
   const regions = loadRegions();
   const selected = resolveRegions(opts.region ?? [], regions);
   const data = await loadCounts(opts, regions);

@@ -12,7 +12,7 @@ import { addDataOptions, type DataOptions, addRateOptions } from './options.js';
 import { addHelp } from './help.js';
 import { loadCounts, loadPopulation, loadRegions } from '../ingest/counts.js';
 import { outputProtection, formatNotes } from './output.js';
-import { resolveLang, msg } from '../messages/index.js';
+import { resolveLang, msg, type Text } from '../messages/index.js';
 import { currentIo } from '../io/context.js';
 
 const EXAMPLES = [
@@ -76,7 +76,12 @@ async function runMap(opts: MapCommandOptions): Promise<void> {
   const years = yearsOf(data.observations.filter((o) => o.method === method));
   const year = opts.year ?? latestYear(years);
   const counts = selectCounts(data.observations, { method, year, sex: 'total', absentIsZero: data.recordLevel });
-  if (counts.size === 0) throw dataError(`no ${asked} counts for ${year}`, { file: data.source }, `years with ${asked} counts: ${years.join(', ') || 'none'}`);
+  if (counts.size === 0)
+    throw dataError(
+      msg('select.no-counts-for-year', { method: asked, year }),
+      { file: data.source },
+      msg('select.years-with-counts.hint', { method: asked, years: years.length ? years.join(', ') : msg('select.none') }),
+    );
   provenancePath(opts);
   const population = await loadPopulation(opts, regions, data);
   const rule = publishRule(opts);
@@ -101,17 +106,17 @@ async function runMap(opts: MapCommandOptions): Promise<void> {
   const title = opts.title ?? (lang === 'sv' ? `${name} ${unit}, ${year}` : `${name} treatments ${unit}, ${year}`);
   const options: MapOptions = { title, colourBy: opts.colour, lang, unit, words: mapWords(lang) };
   let svg: string;
-  const notes: string[] = [];
+  const notes: Text[] = [];
   if (opts.boundaries) {
     const { shapes, file } = await readBoundaries(opts.boundaries, regions);
     const missing = regions.regions.filter((r) => !shapes.some((s) => s.code === r.code)).map((r) => r.name);
-    if (missing.length) notes.push(`${file} has no boundary for ${missing.join(', ')}: not drawn.`);
+    if (missing.length) notes.push(msg('note.map-no-boundary', { file, regions: missing }));
     svg = choropleth(shapes, mapped, options);
   } else svg = tileMap(mapped, options);
   const noData = regions.regions.filter((r) => !mapped.some((m) => m.code === r.code && (m.rate !== null || m.hidden))).map((r) => r.name);
   const hidden = mapped.filter((m) => m.hidden).map((m) => m.name);
-  if (hidden.length) notes.push(`Hidden (${HIDDEN_MARKER}, --suppress ${rule.suppress}): ${hidden.join(', ')}.`);
-  if (noData.length) notes.push(`No ${name} rate for ${year}: ${noData.join(', ')} (drawn as "no data").`);
+  if (hidden.length) notes.push(msg('note.map-hidden', { marker: HIDDEN_MARKER, threshold: rule.suppress, regions: hidden }));
+  if (noData.length) notes.push(msg('note.map-no-data', { method: name, year, regions: noData }));
   const provenance = provenanceOutput(opts, {
     ...populationMade(population, [year]),
     methods: opts.colour === 'funnel' ? { funnel: 'PHEindicatormethods: Poisson control limits, 95% and 99.8%, around the national rate (Spiegelhalter 2005)' } : {},

@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import { usageError } from '../errors.js';
 import { currentIo } from '../io/context.js';
 import { writeStderr } from '../io/output.js';
-import { msg, resolveLang } from '../messages/index.js';
+import { msg, resolveLang, type Message } from '../messages/index.js';
 import { ALL_AGES, TARGET_AGES, type Sex } from '../domain/observation.js';
 import { ROLES } from '../domain/vocabulary.js';
 import type { InputOptions } from '../ingest/counts.js';
@@ -75,7 +75,7 @@ export function addDeprecatedSpelling(cmd: Command, old: string, now: string, pa
   cmd.hook('preAction', (c) => {
     const opts = c.opts();
     if (opts[oldKey] === undefined) return;
-    if (c.getOptionValueSource(nowKey) === 'cli') throw usageError(`${old} and ${now} are the same option`, `give only ${now}`);
+    if (c.getOptionValueSource(nowKey) === 'cli') throw usageError(msg('option.same-option', { old, now }), msg('option.give-only.hint', { now }));
     c.setOptionValueWithSource(nowKey, opts[oldKey], 'cli');
     c.setOptionValue(oldKey, undefined);
     writeStderr(deprecationNote(old, now, resolveLang(typeof opts.lang === 'string' ? opts.lang : undefined, currentIo().env)));
@@ -87,9 +87,9 @@ export function addDeprecatedSpelling(cmd: Command, old: string, now: string, pa
  * Refuses options given on the command line that this run would not use — an option that does
  * nothing must not look as if it did: "--per: not used without --per-capita".
  */
-export function refuseUnused(cmd: Command, flags: readonly string[], why: string, hint?: string): void {
+export function refuseUnused(cmd: Command, flags: readonly string[], why: Message, hint?: Message): void {
   const given = flags.filter((f) => cmd.getOptionValueSource(attributeOf(f)) === 'cli');
-  if (given.length) throw usageError(`${given.join(', ')}: not used ${why}`, hint);
+  if (given.length) throw usageError(msg('option.not-used', { flags: given.join(', '), why }), hint);
 }
 
 /** Options every data-reading command shares: the inputs and how to read them, and --region. */

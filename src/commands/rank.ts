@@ -99,13 +99,7 @@ export function rankCommand(): Command {
   addHelp(cmd, EXAMPLES, DETAILS);
   cmd.action((opts: RankOptions, command: Command) => {
     // Units of a column are counted or proportioned, never divided by a population.
-    if (opts.by)
-      refuseUnused(
-        command,
-        ['--per', '--sex', '--population', '--above-population', '--ci-method'],
-        'with --by (its units are counted, or a proportion of --denominator, not divided by a population)',
-        'leave them out',
-      );
+    if (opts.by) refuseUnused(command, ['--per', '--sex', '--population', '--above-population', '--ci-method'], msg('unused.rank-by'), msg('unused.leave-out.hint'));
     return runRank(opts, command.getOptionValueSource('ciMethod') === 'cli');
   });
   return cmd;
@@ -113,13 +107,13 @@ export function rankCommand(): Command {
 
 async function runRank(opts: RankOptions, ciMethodGiven = false): Promise<void> {
   if (opts.overdispersion) {
-    if (opts.standard) throw usageError('--overdispersion works on crude rates, not with --standard', "drop --standard, or use --funnel alone for PHE's funnels of DSRs");
-    if (opts.by) throw usageError('--overdispersion works on ranks of regions, not with --by');
+    if (opts.standard) throw usageError(msg('rank.overdispersion-standard'), msg('rank.overdispersion-standard.hint'));
+    if (opts.by) throw usageError(msg('rank.overdispersion-by'));
     opts.funnel = true;
   }
-  if (opts.rankInterval && (opts.standard || opts.by)) throw usageError('--rank-interval works on crude rates of regions, not with --standard or --by');
+  if (opts.rankInterval && (opts.standard || opts.by)) throw usageError(msg('rank.rank-interval-standard'));
   if (opts.by) {
-    if (opts.region?.length) throw usageError('--region goes with ranks of regions, not with --by', 'filter the rows of your file before ranking its units');
+    if (opts.region?.length) throw usageError(msg('rank.region-by'), msg('rank.region-by.hint'));
     return runRankByUnit(opts, opts.by);
   }
   const { result, warnings } = await rankRegions(opts, ciMethodGiven);

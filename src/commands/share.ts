@@ -81,7 +81,7 @@ export function shareCommand(): Command {
   addHelp(cmd, EXAMPLES, DETAILS);
   cmd.action(async (opts: ShareOptions) => {
     if (!['method', 'sex', 'region'].includes(opts.by)) {
-      if (opts.region?.length) throw usageError(`--region goes with --by method, sex or region, not with --by ${opts.by}`, 'filter the rows of your file first');
+      if (opts.region?.length) throw usageError(msg('share.region-by', { by: opts.by }), msg('share.region-by.hint'));
       return shareByColumn(opts);
     }
     const regions = loadRegions();

@@ -45,13 +45,7 @@ export function summaryCommand(): Command {
   addPublishOptions(cmd);
   addHelp(cmd, EXAMPLES, DETAILS);
   cmd.action(async (opts: SummaryOptions, command: Command) => {
-    if (opts.measure === 'count')
-      refuseUnused(
-        command,
-        ['--per', '--denominator', '--population', '--above-population'],
-        'with --measure count (counts are not divided)',
-        'use --measure rate, or leave them out',
-      );
+    if (opts.measure === 'count') refuseUnused(command, ['--per', '--denominator', '--population', '--above-population'], msg('unused.summary'), msg('unused.summary.hint'));
     const regions = loadRegions();
     const selected = new Set(resolveRegions(opts.region ?? [], regions).map((r) => r.code));
     const inScope = (code: string) => selected.size === 0 || selected.has(code);

@@ -177,13 +177,7 @@ export function trendCommand(): Command {
   addPublishOptions(cmd);
   addHelp(cmd, EXAMPLES, DETAILS);
   cmd.action((opts: TrendOptions, command: Command) => {
-    if (!opts.perCapita && opts.break === undefined)
-      refuseUnused(
-        command,
-        ['--per', '--population', '--above-population'],
-        'without --per-capita or --break (a series of counts divides by nothing)',
-        'add --per-capita, or leave them out',
-      );
+    if (!opts.perCapita && opts.break === undefined) refuseUnused(command, ['--per', '--population', '--above-population'], msg('unused.trend'), msg('unused.add-per-capita.hint'));
     return runTrend(opts);
   });
   return cmd;

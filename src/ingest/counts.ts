@@ -45,7 +45,7 @@ export function describeRead(t: LoadedTable): string {
 
 /** --sheet chooses a sheet of the --input workbook: without --input it would be ignored. */
 export function refuseSheetWithoutInput(opts: { input?: string; sheet?: string }): void {
-  if (opts.sheet !== undefined && !opts.input) throw usageError(`--sheet ${opts.sheet} needs --input FILE.xlsx`, 'the bundled data has no sheets; give the workbook with --input');
+  if (opts.sheet !== undefined && !opts.input) throw usageError(msg('sheet.needs-input', { sheet: opts.sheet }), msg('sheet.needs-input.hint'));
 }
 
 /** Treatment counts from --input or the bundled dataset, with what to tell the user about them. */

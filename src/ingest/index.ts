@@ -42,8 +42,7 @@ export async function readTable(path: string, measure: Measure, regions: RegionI
     if (head.bytes > 0 && containerOf(head.chunks[0]!.length >= 8 ? head.chunks[0]! : concat(head.chunks, head.bytes))) {
       return await loadWorkbook(head.ended ? concat(head.chunks, head.bytes) : await readRest(source, head.chunks, head.bytes), source.name, measure, regions, opts);
     }
-    if (opts.sheet !== undefined)
-      throw usageError(`--sheet ${opts.sheet}: ${source.name} is not an xlsx workbook`, 'only a workbook has sheets; leave --sheet out for CSV and TSV input');
+    if (opts.sheet !== undefined) throw usageError(msg('sheet.not-xlsx', { sheet: opts.sheet, file: source.name }), msg('sheet.not-xlsx.hint'));
     if (head.bytes === 0) return loadTable(new Uint8Array(0), source.name, measure, regions, opts);
     // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- head.bytes > 0 here (0 returned above), so there is a first chunk.
     refuseBinary(head.chunks[0]!, source.name, opts.encoding);

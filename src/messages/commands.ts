@@ -1,0 +1,67 @@
+import type { Entry } from './template.js';
+
+/** Commands' own errors and notes not shared with others: options used together, the map, population fetch. */
+export const COMMANDS = {
+  // Options that do nothing in this run (refuseUnused), and old spellings.
+  'option.not-used': { en: '{flags}: not used {why}', sv: '{flags}: används inte {why}' },
+  'option.same-option': { en: '{old} and {now} are the same option', sv: '{old} och {now} är samma flagga' },
+  'option.give-only.hint': { en: 'give only {now}', sv: 'ange bara {now}' },
+  'unused.growth': { en: 'without --per-capita (growth of counts divides by nothing)', sv: 'utan --per-capita (tillväxt i antal delas inte med något)' },
+  'unused.trend': {
+    en: 'without --per-capita or --break (a series of counts divides by nothing)',
+    sv: 'utan --per-capita eller --break (en serie av antal delas inte med något)',
+  },
+  'unused.add-per-capita.hint': { en: 'add --per-capita, or leave them out', sv: 'lägg till --per-capita, eller utelämna dem' },
+  'unused.check-population': {
+    en: 'with --kind population (it compares counts with a population)',
+    sv: 'med --kind population (den jämför antal med en befolkning)',
+  },
+  'unused.check-population.hint': {
+    en: 'check the population file itself: rehab-stats check FILE --kind population',
+    sv: 'kontrollera själva befolkningsfilen: rehab-stats check FIL --kind population',
+  },
+  'unused.summary': { en: 'with --measure count (counts are not divided)', sv: 'med --measure count (antal delas inte)' },
+  'unused.summary.hint': { en: 'use --measure rate, or leave them out', sv: 'använd --measure rate, eller utelämna dem' },
+  'unused.rank-by': {
+    en: 'with --by (its units are counted, or a proportion of --denominator, not divided by a population)',
+    sv: 'med --by (dess enheter räknas, eller blir en andel av --denominator, och delas inte med en befolkning)',
+  },
+  'unused.leave-out.hint': { en: 'leave them out', sv: 'utelämna dem' },
+
+  // --sheet
+  'sheet.needs-input': { en: '--sheet {sheet} needs --input FILE.xlsx', sv: '--sheet {sheet} kräver --input FIL.xlsx' },
+  'sheet.needs-input.hint': {
+    en: 'the bundled data has no sheets; give the workbook with --input',
+    sv: 'medföljande data har inga blad; ange arbetsboken med --input',
+  },
+  'sheet.not-xlsx': { en: '--sheet {sheet}: {file} is not an xlsx workbook', sv: '--sheet {sheet}: {file} är ingen xlsx-arbetsbok' },
+  'sheet.not-xlsx.hint': {
+    en: 'only a workbook has sheets; leave --sheet out for CSV and TSV input',
+    sv: 'bara en arbetsbok har blad; utelämna --sheet för CSV och TSV',
+  },
+
+  // rank, share, growth
+  'rank.overdispersion-standard': { en: '--overdispersion works on crude rates, not with --standard', sv: '--overdispersion gäller råa värden, inte med --standard' },
+  'rank.overdispersion-standard.hint': {
+    en: "drop --standard, or use --funnel alone for PHE's funnels of DSRs",
+    sv: 'ta bort --standard, eller använd bara --funnel för PHE:s trattar för åldersstandardiserade värden',
+  },
+  'rank.overdispersion-by': { en: '--overdispersion works on ranks of regions, not with --by', sv: '--overdispersion gäller rangordning av regioner, inte med --by' },
+  'rank.rank-interval-standard': {
+    en: '--rank-interval works on crude rates of regions, not with --standard or --by',
+    sv: '--rank-interval gäller regionernas råa värden, inte med --standard eller --by',
+  },
+  'rank.region-by': { en: '--region goes with ranks of regions, not with --by', sv: '--region gäller rangordning av regioner, inte med --by' },
+  'rank.region-by.hint': { en: 'filter the rows of your file before ranking its units', sv: 'filtrera raderna i filen innan dess enheter rangordnas' },
+  'share.region-by': { en: '--region goes with --by method, sex or region, not with --by {by}', sv: '--region gäller --by method, sex eller region, inte --by {by}' },
+  'share.region-by.hint': { en: 'filter the rows of your file first', sv: 'filtrera raderna i filen först' },
+  'growth.needs-from': { en: 'growth needs a base year: --from YEAR', sv: 'growth behöver ett basår: --from ÅR' },
+  'growth.needs-from.hint': { en: 'e.g. --from 2009', sv: 't.ex. --from 2009' },
+
+  // funnel and map
+  'funnel.no-national-rate': {
+    en: 'no national {method} rate for {year}: nothing to draw the funnel around',
+    sv: 'inget värde för riket för {method} {year}: inget att rita tratten kring',
+  },
+  'note.map-hidden': { en: 'Hidden ({marker}, --suppress {threshold}): {regions}.', sv: 'Dolda ({marker}, --suppress {threshold}): {regions}.' },
+} as const satisfies Record<string, Entry>;
