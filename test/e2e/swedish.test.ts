@@ -191,6 +191,10 @@ const CASES: SweepCase[] = [
   { args: ['convert', `${F}/kolada.csv`, '--output', `${F}/kolada.csv`] },
   { args: ['map', '--method', 'KBT', '--region', '01'] },
   { args: ['completion', 'powershell'] },
+  { args: ['rank', '--method', 'KBT', '--sheet', '2'] },
+  { args: ['trend', '--method', 'KBT', '--per', '1000'] },
+  { args: ['growth', '--method', 'KBT', '--from', '2009', '--since', '2009'] },
+  { args: ['map', '--method', 'IPT', '--year', '2014', '--suppress', '10'] },
   // commander's usage errors
   { args: ['rank', '--method', 'KBT', '--yaer', '2014'] },
   { args: ['rnak'] },
