@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { msg, resolveLang, say, t } from '../messages/index.js';
 import { dirname } from 'node:path';
 import { Command, Option } from 'commander';
 import { fetchError, RehabError, usageError } from '../errors.js';
@@ -72,8 +73,8 @@ export function fetchCommand(): Command {
 
 async function runFetch(opts: FetchOptions): Promise<void> {
   const to = opts.to ?? opts.from;
-  if (to < opts.from) throw usageError(`--to ${to} comes before --from ${opts.from}`);
-  if (opts.from < SCB_FIRST_YEAR) throw usageError(`--from ${opts.from}: SCB's population by region, age and sex starts in ${SCB_FIRST_YEAR}`);
+  if (to < opts.from) throw usageError(msg('fetch.to-before-from', { to, from: opts.from }));
+  if (opts.from < SCB_FIRST_YEAR) throw usageError(msg('fetch.before-first-year', { from: opts.from, first: SCB_FIRST_YEAR }));
   const years = Array.from({ length: to - opts.from + 1 }, (_, i) => opts.from + i);
   const regions = loadRegions();
   const base = (currentIo().env[SCB_API_ENV] || SCB_API).replace(/\/+$/, '');
@@ -93,12 +94,7 @@ async function runFetch(opts: FetchOptions): Promise<void> {
       rows.push(...parseScbPopulation(json, q.table, q.years, regions, retrieved, `${base}/tables/${q.table.id}`));
     } catch (e) {
       if (!(e instanceof ScbFormatError)) throw e;
-      throw fetchError(
-        `unexpected answer from SCB (${base}): ${e.message}`,
-        e.codesChanged
-          ? `the table has changed since this version of rehab-stats; nothing was written. Pass your own with --population FILE (see: rehab-stats population)`
-          : 'nothing was written; try again later, or pass your own with --population FILE',
-      );
+      throw fetchError(msg('fetch.unexpected', { base, detail: e.message }), e.codesChanged ? msg('fetch.table-changed.hint') : msg('fetch.try-later-own.hint'));
     }
   }
 
@@ -113,10 +109,12 @@ async function runFetch(opts: FetchOptions): Promise<void> {
   await writeFiles([{ path: target, data: formatPopulationRows(all) }], outputProtection([]));
   if (!opts.quiet) {
     const places = new Set(rows.map((r) => r.region_code)).size;
+    const lang = resolveLang(undefined, currentIo().env);
+    const tables = [...new Set(scbQueries(years, regions).map((q) => q.table.id))].join(', ');
+    const span = years.length === 1 ? String(years[0]) : `${years[0]}–${years[years.length - 1]}`;
     writeStdout(
-      `Fetched from SCB (${[...new Set(scbQueries(years, regions).map((q) => q.table.id))].join(', ')}, BE0101N1, 31 December, CC0) on ${retrieved}: ${years.length === 1 ? years[0] : `${years[0]}–${years[years.length - 1]}`}, ` +
-        `${places} regions incl. Riket, ${rows.length} figures (total, women, men; all ages and 16–67).\n` +
-        `Written to ${shown}${opts.output ? ' (use it with --population)' : '; rank, growth, summary and report use it where the bundled table has no figure'}.\n`,
+      `${t(lang, 'fetch.done', { tables, date: retrieved, years: span, places, n: rows.length })}\n` +
+        `${t(lang, opts.output ? 'fetch.written-output' : 'fetch.written-cache', { file: shown })}\n`,
     );
   }
 }
@@ -129,7 +127,8 @@ function keptFromCache(path: string, years: readonly number[], regions: ReturnTy
     return parsePopulationRows(bytes, homeRelative(path), regions).filter((r) => !years.includes(r.year));
   } catch (e) {
     if (!(e instanceof RehabError)) throw e;
-    writeStderr(`note: replacing the unreadable cache ${homeRelative(path)} (${e.message})\n`);
+    const lang = resolveLang(undefined, currentIo().env);
+    writeStderr(`${t(lang, 'label.note')}: ${t(lang, 'fetch.replacing-cache', { file: homeRelative(path), detail: say(e.text, lang) })}\n`);
     return [];
   }
 }
@@ -137,26 +136,23 @@ function keptFromCache(path: string, years: readonly number[], regions: ReturnTy
 /** Each way the request can fail, said plainly, with what to do. Nothing has been written. */
 function failure(e: HttpFailure, base: string, table: string, years: readonly number[]): RehabError {
   const span = years.length === 1 ? String(years[0]) : `${years[0]}–${years[years.length - 1]}`;
-  const fallback = 'pass your own with --population FILE';
   switch (e.kind) {
     case 'network':
-      return fetchError(`cannot reach SCB (${base}): ${e.message}`, `check the network connection and try again; nothing was written. Or ${fallback}`);
+      return fetchError(msg('fetch.cannot-reach', { base, detail: e.message }), msg('fetch.cannot-reach.hint'));
     case 'timeout':
-      return fetchError(`SCB (${base}) gave ${e.message}`, `try again later or with a longer --timeout; nothing was written`);
+      return fetchError(msg('fetch.timeout', { base, detail: e.message }), msg('fetch.timeout.hint'));
     case 'rate-limited':
       return fetchError(
-        `SCB (${base}) is limiting requests: ${e.message}`,
-        `SCB allows a limited number of requests per 10 seconds per address; ${e.retryAfter !== undefined ? `wait ${e.retryAfter} s` : 'wait a while'} and try again; nothing was written`,
+        msg('fetch.rate-limited', { base, detail: e.message }),
+        e.retryAfter !== undefined ? msg('fetch.rate-limited.hint', { seconds: e.retryAfter }) : msg('fetch.rate-limited-while.hint'),
       );
     case 'http':
       return fetchError(
-        `SCB (${base}) answered ${e.message}`,
-        e.status !== undefined && e.status >= 500
-          ? "a problem on SCB's side; try again later; nothing was written"
-          : `the request for ${span} was refused: the years may not be published yet (SCB publishes 31 December in February) or the table ${table} has changed; nothing was written. Or ${fallback}`,
+        msg('fetch.http', { base, detail: e.message }),
+        e.status !== undefined && e.status >= 500 ? msg('fetch.server.hint') : msg('fetch.refused.hint', { span, table }),
       );
     case 'truncated':
     case 'not-json':
-      return fetchError(`SCB's answer (${base}) is incomplete: ${e.message}`, 'try again; nothing was written');
+      return fetchError(msg('fetch.incomplete', { base, detail: e.message }), msg('fetch.incomplete.hint'));
   }
 }

@@ -10,7 +10,7 @@ import type { ResultTable } from '../render/model.js';
 import { addHelp } from './help.js';
 import { addOutputOptions, emit, type OutputOptions } from './output.js';
 import { BUNDLED_POPULATION_SOURCE, loadCachedPopulation, loadRegions } from '../ingest/counts.js';
-import { nationalDifferenceNote, plural } from './notes.js';
+import { nationalDifferenceNote } from './notes.js';
 import { parseYearOption } from './options.js';
 import { fetchCommand } from './population-fetch.js';
 import { msg, type Text } from '../messages/index.js';
@@ -52,7 +52,7 @@ interface PopulationOptions extends OutputOptions {
 }
 
 /** Per year, how many of the 21 regions have each sex and age group. Pure. */
-export function coverageTable(obs: readonly Observation[], sources: { id: string; rows: number; where: string }[], extraNotes: Text[] = []): ResultTable {
+export function coverageTable(obs: readonly Observation[], sources: { id: string; rows: number; where: Text }[], extraNotes: Text[] = []): ResultTable {
   const have = new Map<string, Set<string>>();
   for (const o of obs) {
     if (o.region === NATIONAL_CODE || o.value === null) continue;
@@ -68,7 +68,7 @@ export function coverageTable(obs: readonly Observation[], sources: { id: string
     title: msg('title.population-coverage'),
     columns: [{ key: 'year', header: msg('header.year'), type: 'text' }, ...GROUPS.map((g) => ({ key: g.key, header: g.header, type: 'integer' as const }))],
     rows,
-    notes: [...extraNotes, 'Sources (src/data/population-sources.csv; SCB data is CC0):', ...sources.map((s) => `  ${s.id} (${plural(s.rows, 'figure')}): ${s.where}`)],
+    notes: [...extraNotes, msg('population.sources-heading'), ...sources.map((s) => msg('population.source-line', { id: s.id, n: s.rows, where: s.where }))],
   };
 }
 
@@ -109,11 +109,9 @@ function runCoverage(opts: PopulationOptions): Promise<void> {
     .map(([id, n]) => ({
       id,
       rows: n,
-      where: shorten(
-        described.get(id) ?? (id === SCB_API_SOURCE && cacheFile ? `fetched with rehab-stats population fetch, in ${cacheFile}` : 'see the note column of population.csv'),
-      ),
+      where: whereFrom(described.get(id), id === SCB_API_SOURCE ? cacheFile : undefined),
     }));
-  const extra = [...differenceNotes(rows, regions), ...(cacheFile ? [`Includes figures fetched from SCB (${cacheFile}) where the bundled table has none.`] : [])];
+  const extra = [...differenceNotes(rows, regions), ...(cacheFile ? [msg('population.includes-fetched', { file: cacheFile })] : [])];
   return emit(coverageTable(rowsToObservations(rows), sources, extra), opts);
 }
 
@@ -186,6 +184,12 @@ export function populationCommand(): Command {
   cmd.enablePositionalOptions().addCommand(fetchCommand());
   cmd.action((opts: PopulationOptions) => (opts.region !== undefined || opts.year !== undefined ? runLookup(opts) : runCoverage(opts)));
   return cmd;
+}
+
+/** Where a source's figures come from: its description, shortened, or how they were fetched. */
+function whereFrom(description: string | undefined, cacheFile: string | undefined): Text {
+  if (description !== undefined) return shorten(description);
+  return cacheFile ? msg('population.fetched-with', { file: cacheFile }) : msg('population.see-note-column');
 }
 
 /** A source's location up to its commit hash or 80 characters; the full text is in the CSV. */

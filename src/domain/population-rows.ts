@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { msg, type Message } from '../messages/index.js';
 import { stringify } from 'csv-stringify/sync';
 import { dataError } from '../errors.js';
 import { ALL_AGES, TARGET_AGES, type Observation, type Sex } from './observation.js';
@@ -30,20 +31,21 @@ export function parsePopulationRows(text: string | Uint8Array, file: string, reg
   try {
     records = parse<Record<string, string>>(text, { columns: true, bom: true, skip_empty_lines: true });
   } catch (e) {
-    throw dataError(`not a rehab-stats population file (${(e as Error).message})`, { file }, 'delete it and fetch again: rehab-stats population fetch');
+    throw dataError(msg('population-file.not-ours', { detail: (e as Error).message }), { file }, msg('population-file.fetch-again.hint'));
   }
   const header = Object.keys(records[0] ?? {});
   const missing = POPULATION_COLUMNS.filter((c) => !header.includes(c));
   if (records.length && missing.length)
-    throw dataError(`missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`, { file, line: 1 }, 'delete it and fetch again: rehab-stats population fetch');
+    throw dataError(msg('population-file.missing-columns', { n: missing.length, columns: missing.join(', ') }), { file, line: 1 }, msg('population-file.fetch-again.hint'));
   return records.map((r, i) => {
     const line = i + 2;
-    const bad = (column: string, why: string) => dataError(`"${r[column] ?? ''}" ${why}`, { file, line, column }, 'delete it and fetch again: rehab-stats population fetch');
-    if (!regions.byScbCode(r.region_code ?? '')) throw bad('region_code', 'is not an SCB region code (00 Riket, 01–25)');
-    if (!/^\d{4}$/.test(r.year ?? '')) throw bad('year', 'is not a year');
-    if (r.sex !== 'total' && r.sex !== 'women' && r.sex !== 'men') throw bad('sex', 'is not total, women or men');
-    if (r.age_group !== ALL_AGES && r.age_group !== TARGET_AGES) throw bad('age_group', `is not ${ALL_AGES} or ${TARGET_AGES}`);
-    if (!/^\d+$/.test(r.population ?? '')) throw bad('population', 'is not a whole number');
+    const bad = (column: string, why: Message) =>
+      dataError(msg('population-file.bad-value', { value: r[column] ?? '', why }), { file, line, column }, msg('population-file.fetch-again.hint'));
+    if (!regions.byScbCode(r.region_code ?? '')) throw bad('region_code', msg('population-file.not-region-code'));
+    if (!/^\d{4}$/.test(r.year ?? '')) throw bad('year', msg('population-file.not-year'));
+    if (r.sex !== 'total' && r.sex !== 'women' && r.sex !== 'men') throw bad('sex', msg('population-file.not-sex'));
+    if (r.age_group !== ALL_AGES && r.age_group !== TARGET_AGES) throw bad('age_group', msg('population-file.not-age-group', { all: ALL_AGES, target: TARGET_AGES }));
+    if (!/^\d+$/.test(r.population ?? '')) throw bad('population', msg('population-file.not-whole'));
     return {
       // Checked above to be an SCB region code.
       region_code: r.region_code ?? '',

@@ -3,4 +3,73 @@ import type { Entry } from './template.js';
 /** population: the lookup, its sources, and fetching SCB's table. */
 export const POPULATION = {
   'source.bundled-file': { en: 'bundled {file}', sv: 'medföljande {file}' },
+  'population.fetched-with': { en: 'fetched with rehab-stats population fetch, in {file}', sv: 'hämtad med rehab-stats population fetch, i {file}' },
+  'population.sources-heading': { en: 'Sources (src/data/population-sources.csv; SCB data is CC0):', sv: 'Källor (src/data/population-sources.csv; SCB:s data är CC0):' },
+  'population.source-line': { en: '  {id} ({n} {n|figure|figures}): {where}', sv: '  {id} ({n} {n|siffra|siffror}): {where}' },
+  'population.see-note-column': { en: 'see the note column of population.csv', sv: 'se kolumnen note i population.csv' },
+  'population.includes-fetched': {
+    en: 'Includes figures fetched from SCB ({file}) where the bundled table has none.',
+    sv: 'Innehåller siffror hämtade från SCB ({file}) där den medföljande tabellen saknar siffror.',
+  },
+
+  // Reading a population file rehab-stats wrote (the fetch cache, or --output of population fetch).
+  'population-file.not-ours': { en: 'not a rehab-stats population file ({detail})', sv: 'ingen befolkningsfil från rehab-stats ({detail})' },
+  'population-file.missing-columns': { en: 'missing {n|column|columns} {columns}', sv: '{n|kolumnen|kolumnerna} {columns} saknas' },
+  'population-file.fetch-again.hint': { en: 'delete it and fetch again: rehab-stats population fetch', sv: 'ta bort den och hämta igen: rehab-stats population fetch' },
+  'population-file.bad-value': { en: '"{value}" {why}', sv: '"{value}" {why}' },
+  'population-file.not-region-code': { en: 'is not an SCB region code (00 Riket, 01–25)', sv: 'är ingen länskod från SCB (00 riket, 01–25)' },
+  'population-file.not-year': { en: 'is not a year', sv: 'är inget år' },
+  'population-file.not-sex': { en: 'is not total, women or men', sv: 'är inte total, women eller men' },
+  'population-file.not-age-group': { en: 'is not {all} or {target}', sv: 'är inte {all} eller {target}' },
+  'population-file.not-whole': { en: 'is not a whole number', sv: 'är inget heltal' },
+
+  // population fetch
+  'fetch.to-before-from': { en: '--to {to} comes before --from {from}', sv: '--to {to} kommer före --from {from}' },
+  'fetch.before-first-year': {
+    en: "--from {from}: SCB's population by region, age and sex starts in {first}",
+    sv: '--from {from}: SCB:s befolkning efter region, ålder och kön börjar {first}',
+  },
+  'fetch.unexpected': { en: 'unexpected answer from SCB ({base}): {detail}', sv: 'oväntat svar från SCB ({base}): {detail}' },
+  'fetch.table-changed.hint': {
+    en: 'the table has changed since this version of rehab-stats; nothing was written. Pass your own with --population FILE (see: rehab-stats population)',
+    sv: 'tabellen har ändrats sedan den här versionen av rehab-stats; inget skrevs. Ange en egen med --population FIL (se: rehab-stats population)',
+  },
+  'fetch.try-later-own.hint': {
+    en: 'nothing was written; try again later, or pass your own with --population FILE',
+    sv: 'inget skrevs; försök igen senare, eller ange en egen med --population FIL',
+  },
+  'fetch.replacing-cache': { en: 'replacing the unreadable cache {file} ({detail})', sv: 'ersätter den oläsbara cachen {file} ({detail})' },
+  'fetch.cannot-reach': { en: 'cannot reach SCB ({base}): {detail}', sv: 'når inte SCB ({base}): {detail}' },
+  'fetch.cannot-reach.hint': {
+    en: 'check the network connection and try again; nothing was written. Or pass your own with --population FILE',
+    sv: 'kontrollera nätverksanslutningen och försök igen; inget skrevs. Eller ange en egen med --population FIL',
+  },
+  'fetch.timeout': { en: 'SCB ({base}) gave {detail}', sv: 'SCB ({base}) gav {detail}' },
+  'fetch.timeout.hint': { en: 'try again later or with a longer --timeout; nothing was written', sv: 'försök igen senare eller med en längre --timeout; inget skrevs' },
+  'fetch.rate-limited': { en: 'SCB ({base}) is limiting requests: {detail}', sv: 'SCB ({base}) begränsar antalet anrop: {detail}' },
+  'fetch.rate-limited.hint': {
+    en: 'SCB allows a limited number of requests per 10 seconds per address; wait {seconds} s and try again; nothing was written',
+    sv: 'SCB tillåter ett begränsat antal anrop per 10 sekunder och adress; vänta {seconds} s och försök igen; inget skrevs',
+  },
+  'fetch.rate-limited-while.hint': {
+    en: 'SCB allows a limited number of requests per 10 seconds per address; wait a while and try again; nothing was written',
+    sv: 'SCB tillåter ett begränsat antal anrop per 10 sekunder och adress; vänta en stund och försök igen; inget skrevs',
+  },
+  'fetch.http': { en: 'SCB ({base}) answered {detail}', sv: 'SCB ({base}) svarade {detail}' },
+  'fetch.server.hint': { en: "a problem on SCB's side; try again later; nothing was written", sv: 'ett problem hos SCB; försök igen senare; inget skrevs' },
+  'fetch.refused.hint': {
+    en: 'the request for {span} was refused: the years may not be published yet (SCB publishes 31 December in February) or the table {table} has changed; nothing was written. Or pass your own with --population FILE',
+    sv: 'anropet för {span} avvisades: åren kanske inte är publicerade än (SCB publicerar 31 december i februari) eller så har tabellen {table} ändrats; inget skrevs. Eller ange en egen med --population FIL',
+  },
+  'fetch.incomplete': { en: "SCB's answer ({base}) is incomplete: {detail}", sv: 'svaret från SCB ({base}) är ofullständigt: {detail}' },
+  'fetch.incomplete.hint': { en: 'try again; nothing was written', sv: 'försök igen; inget skrevs' },
+  'fetch.done': {
+    en: 'Fetched from SCB ({tables}, BE0101N1, 31 December, CC0) on {date}: {years}, {places} regions incl. Riket, {n} figures (total, women, men; all ages and 16–67).',
+    sv: 'Hämtat från SCB ({tables}, BE0101N1, 31 december, CC0) {date}: {years}, {places} regioner inkl. riket, {n} siffror (totalt, kvinnor, män; alla åldrar och 16–67).',
+  },
+  'fetch.written-output': { en: 'Written to {file} (use it with --population).', sv: 'Skrivet till {file} (använd den med --population).' },
+  'fetch.written-cache': {
+    en: 'Written to {file}; rank, growth, summary and report use it where the bundled table has no figure.',
+    sv: 'Skrivet till {file}; rank, growth, summary och report använder den där den medföljande tabellen saknar en siffra.',
+  },
 } as const satisfies Record<string, Entry>;
