@@ -9,7 +9,7 @@ import { exactPoissonInterval } from '../stats/poisson.js';
 import { competitionRanksOfRatios, type Ratio } from '../stats/rank.js';
 import { wilsonInterval } from '../stats/wilson.js';
 import { usageError } from '../errors.js';
-import { msg } from '../messages/index.js';
+import { msg, type Text } from '../messages/index.js';
 
 /**
  * Ranking and shares for units other than regions (`rank --by`, `share --by COLUMN`): a
@@ -28,7 +28,7 @@ export interface UnitCommandOptions extends ReadFlags {
   ci?: number;
 }
 
-export async function loadUnits(opts: UnitCommandOptions): Promise<{ units: UnitTotals[]; file: string; filtered: string[]; notes: string[] }> {
+export async function loadUnits(opts: UnitCommandOptions): Promise<{ units: UnitTotals[]; file: string; filtered: string[]; notes: Text[] }> {
   if (!opts.input) throw usageError(msg('option.by-needs-input', { by: opts.by }));
   // The same reading options as every command: a bogus --delimiter is a usage error here too.
   const read = readOptions(opts);

@@ -37,7 +37,7 @@ export interface UnitOptions {
   read?: ReadOptions;
 }
 
-export function readUnits(bytes: Uint8Array, file: string, opts: UnitOptions): { units: UnitTotals[]; filtered: string[]; notes: string[] } {
+export function readUnits(bytes: Uint8Array, file: string, opts: UnitOptions): { units: UnitTotals[]; filtered: string[]; notes: Text[] } {
   const read = opts.read ?? {};
   const { block, decimal } = readRaw(bytes, file, { ...(read.encoding ? { encoding: read.encoding } : {}), ...(read.delimiter ? { delimiter: read.delimiter } : {}) });
   const headers = block.header.cells.map((c) => c.trim());
@@ -61,13 +61,13 @@ export function readUnits(bytes: Uint8Array, file: string, opts: UnitOptions): {
   // latest year in the file is used, and the title says so.
   const yearCol = mapped('year');
   let year = opts.year;
-  const notes: string[] = [];
+  const notes: Text[] = [];
   if (yearCol >= 0 && year === undefined) {
     const years = [...new Set(block.body.map((r) => parseYear(r.cells[yearCol] ?? '')).filter((y): y is number => y !== undefined))].sort((a, b) => a - b);
     if (years.length) {
       // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- years is not empty.
       year = years[years.length - 1]!;
-      if (years.length > 1) notes.push(`${file} holds ${years[0]}–${year}: only the latest year, ${year}, is counted (--year chooses another).`);
+      if (years.length > 1) notes.push(msg('note.units-latest-year', { file, first: years[0] ?? year, year }));
     }
   }
   const filtered = [...(methodCol >= 0 ? [`${headers[methodCol]} = ${opts.method}`] : []), ...(yearCol >= 0 && year !== undefined ? [`${headers[yearCol]} = ${year}`] : [])];

@@ -63,5 +63,9 @@ export const COMMANDS = {
     en: 'no national {method} rate for {year}: nothing to draw the funnel around',
     sv: 'inget värde för riket för {method} {year}: inget att rita tratten kring',
   },
+  'note.units-latest-year': {
+    en: '{file} holds {first}–{year}: only the latest year, {year}, is counted (--year chooses another).',
+    sv: '{file} innehåller {first}–{year}: bara det senaste året, {year}, räknas (--year väljer ett annat).',
+  },
   'note.map-hidden': { en: 'Hidden ({marker}, --suppress {threshold}): {regions}.', sv: 'Dolda ({marker}, --suppress {threshold}): {regions}.' },
 } as const satisfies Record<string, Entry>;
