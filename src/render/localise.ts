@@ -10,7 +10,17 @@ export function localise(table: ResultTable, lang: Lang): LocalTable {
   const text = (t: Text) => localText(t, lang);
   const cells = lang === 'en' ? undefined : table.columns.filter((c) => c.type === 'text').map((c) => c.key);
   const rows = (rs: ResultRow[]) =>
-    cells ? rs.map((r) => ({ ...r, ...Object.fromEntries(cells.filter((k) => typeof r[k] === 'string').map((k) => [k, cellText(r[k] as string, lang)])) })) : rs;
+    cells
+      ? rs.map((r) => ({
+          ...r,
+          ...Object.fromEntries(
+            cells.flatMap((k) => {
+              const v = r[k];
+              return typeof v === 'string' ? [[k, cellText(v, lang)]] : [];
+            }),
+          ),
+        }))
+      : rs;
   const { title, ...rest } = table;
   return {
     ...rest,

@@ -50,12 +50,20 @@ export function rankColumns(level: number, per: number, funnel = false, barScale
     { key: 'population', header: msg('header.population'), type: 'integer' },
     { key: 'rate', header: msg('header.per', { per }), type: 'rate' },
     ...intervalColumns('rate_lower', 'rate_upper', msg('header.ci', { level: levelPercent(level) })),
-    ...(barScale ? [{ key: 'rate', header: '', type: 'bar', keys: ['rate_lower', 'rate_upper'], scale: barScale, width: 16, only: 'table' } as Column] : []),
+    ...(barScale ? [{ key: 'rate', header: '', type: 'bar', keys: ['rate_lower', 'rate_upper'], scale: barScale, width: 16, only: 'table' } satisfies Column] : []),
     { key: 'ratio_to_national', header: msg('header.ratio'), type: 'rate', digits: 2, only: 'machine' },
     { key: 'vs_national', header: msg('header.vs-riket'), type: 'text', empty: '' },
     ...funnelColumns,
     ...(intervalMethod
-      ? [{ key: 'interval_method', header: msg('header.interval'), type: 'text', empty: '', ...(intervalMethod === 'machine' ? { only: 'machine' } : {}) } as Column]
+      ? [
+          {
+            key: 'interval_method',
+            header: msg('header.interval'),
+            type: 'text',
+            empty: '',
+            ...(intervalMethod === 'machine' ? { only: 'machine' as const } : {}),
+          } satisfies Column,
+        ]
       : []),
     { key: 'note', header: msg('header.note'), type: 'text', empty: '' },
   ];
