@@ -1,4 +1,5 @@
 import { dataError } from '../errors.js';
+import { msg, type Message } from '../messages/index.js';
 import { NATIONAL_CODE, type RegionIndex } from '../domain/regions.js';
 import type { RegionShape } from '../domain/region-shape.js';
 import { openInput } from './source.js';
@@ -32,35 +33,30 @@ export function parseBoundaries(text: string, file: string, regions: RegionIndex
   try {
     doc = JSON.parse(text);
   } catch (e) {
-    throw dataError(`is not valid JSON (${e instanceof Error ? e.message : String(e)})`, { file }, 'give a GeoJSON FeatureCollection, e.g. exported from QGIS or mapshaper');
+    throw dataError(msg('geojson.not-json', { detail: e instanceof Error ? e.message : String(e) }), { file }, msg('geojson.not-json.hint'));
   }
   if (!isRecord(doc) || doc.type !== 'FeatureCollection' || !Array.isArray(doc.features)) {
-    throw dataError('is not a GeoJSON FeatureCollection', { file }, 'the file must be {"type": "FeatureCollection", "features": [...]}, one feature per region');
+    throw dataError(msg('geojson.not-collection'), { file }, msg('geojson.not-collection.hint', { shape: '{"type": "FeatureCollection", "features": [...]}' }));
   }
   const seen = new Map<string, number>();
   const shapes: RegionShape[] = [];
   const features: unknown[] = doc.features;
   features.forEach((feature, i) => {
-    const where = `feature ${i + 1}`;
-    if (!isRecord(feature) || feature.type !== 'Feature') throw dataError(`${where} is not a GeoJSON Feature`, { file });
+    const where = msg('geojson.feature', { n: i + 1 });
+    if (!isRecord(feature) || feature.type !== 'Feature') throw dataError(msg('geojson.not-feature', { where }), { file });
     const props = isRecord(feature.properties) ? feature.properties : {};
     const lower = new Map(Object.entries(props).map(([k, v]) => [k.toLowerCase(), v]));
     const region = identify(lower, feature.id, regions);
     if (!region) {
       const shown = JSON.stringify(props).slice(0, 120);
-      throw dataError(
-        `${where}: no region found in its properties ${shown}`,
-        { file },
-        `give each feature a "code" property with the SCB county code (01–25) or a "name" the tool knows (see: rehab-stats regions)`,
-      );
+      throw dataError(msg('geojson.no-region', { where, properties: shown }), { file }, msg('geojson.no-region.hint'));
     }
-    if (region.code === NATIONAL_CODE) throw dataError(`${where} is Riket, not a region`, { file }, 'boundaries are drawn per region; leave out the national outline');
-    if (seen.has(region.code))
-      throw dataError(`${where} is ${region.name} again (already feature ${seen.get(region.code)})`, { file }, 'merge the parts into one MultiPolygon feature per region');
+    if (region.code === NATIONAL_CODE) throw dataError(msg('geojson.riket', { where }), { file }, msg('geojson.riket.hint'));
+    if (seen.has(region.code)) throw dataError(msg('geojson.again', { where, region: region.name, first: seen.get(region.code) ?? '–' }), { file }, msg('geojson.again.hint'));
     seen.set(region.code, i + 1);
-    shapes.push({ code: region.code, name: region.name, polygons: polygonsOf(feature.geometry, `${where} (${region.name})`, file) });
+    shapes.push({ code: region.code, name: region.name, polygons: polygonsOf(feature.geometry, msg('geojson.feature-of', { where, region: region.name }), file) });
   });
-  if (!shapes.length) throw dataError('has no features', { file }, 'one feature per region is needed');
+  if (!shapes.length) throw dataError(msg('geojson.no-features'), { file }, msg('geojson.no-features.hint'));
   return shapes;
 }
 
@@ -88,18 +84,18 @@ function isRecord(x: unknown): x is Readonly<Record<string, unknown>> {
   return typeof x === 'object' && x !== null;
 }
 
-function polygonsOf(geometry: unknown, where: string, file: string): number[][][][] {
+function polygonsOf(geometry: unknown, where: Message, file: string): number[][][][] {
   const g = isRecord(geometry) ? geometry : undefined;
   const polygons = g?.type === 'Polygon' ? [g.coordinates] : g?.type === 'MultiPolygon' ? g.coordinates : undefined;
   if (!Array.isArray(polygons))
-    throw dataError(`${where}: geometry must be a Polygon or MultiPolygon, not ${g?.type === undefined ? 'missing' : JSON.stringify(g.type)}`, { file });
+    throw dataError(g?.type === undefined ? msg('geojson.no-geometry', { where }) : msg('geojson.geometry', { where, type: JSON.stringify(g.type) }), { file });
   for (const poly of polygons) {
-    if (!Array.isArray(poly) || !poly.length) throw dataError(`${where}: a polygon has no rings`, { file });
+    if (!Array.isArray(poly) || !poly.length) throw dataError(msg('geojson.no-rings', { where }), { file });
     for (const ring of poly) {
-      if (!Array.isArray(ring) || ring.length < 4) throw dataError(`${where}: a ring needs at least 4 positions`, { file });
+      if (!Array.isArray(ring) || ring.length < 4) throw dataError(msg('geojson.short-ring', { where }), { file });
       for (const p of ring) {
         if (!Array.isArray(p) || p.length < 2 || !Number.isFinite(p[0]) || !Number.isFinite(p[1]))
-          throw dataError(`${where}: ${JSON.stringify(p)} is not a position [x, y]`, { file });
+          throw dataError(msg('geojson.not-position', { where, position: JSON.stringify(p) }), { file });
       }
     }
   }
