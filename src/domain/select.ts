@@ -1,4 +1,4 @@
-import { usageError } from '../errors.js';
+import { dataError, usageError } from '../errors.js';
 import { NATIONAL_CODE, type Region, type RegionIndex } from './regions.js';
 import { ALL_AGES, type Observation, type Sex } from './observation.js';
 import { matchKey } from './text.js';
@@ -51,6 +51,7 @@ export function latestYear(years: readonly number[]): number {
  * listing what the data has.
  */
 export function resolveMethod(obs: Iterable<Observation>, wanted: string, source: Text): string {
+  requireCounts(obs, source);
   const methods = methodsOf(obs);
   if (methods.length === 1 && methods[0] === '') return '';
   const hit = methods.find((m) => matchKey(m) === matchKey(wanted));
@@ -63,7 +64,18 @@ export function resolveMethod(obs: Iterable<Observation>, wanted: string, source
  * only method. Several methods and no --method is a usage error listing them; a file without a
  * method column needs --method to say what its counts are.
  */
+/**
+ * Stops when the data holds no counts at all: every row refused and skipped (--skip-invalid),
+ * say. Without it, "which method?" or "no counts for the latest year" would name a cause that is
+ * not the real one.
+ */
+export function requireCounts(obs: Iterable<Observation>, source: Text): void {
+  for (const _ of obs) return;
+  throw dataError(msg('select.no-counts-at-all'), { file: source }, msg('select.no-counts-at-all.hint'));
+}
+
 export function chooseMethod(obs: Iterable<Observation>, wanted: string | undefined, source: Text): string {
+  requireCounts(obs, source);
   if (wanted !== undefined) return resolveMethod(obs, wanted, source);
   const methods = methodsOf(obs);
   const [only] = methods;

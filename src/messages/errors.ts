@@ -294,6 +294,11 @@ export const ERRORS = {
   'select.to-after-since': { en: '--to {to} must be after --from {since}', sv: '--to {to} måste ligga efter --from {since}' },
   'select.no-method-column': { en: '{source} has no method column: which method are its counts?', sv: '{source} har ingen metodkolumn: vilken metod gäller antalen?' },
   'select.no-method-column.hint': { en: 'name it with --method, e.g. --method KBT', sv: 'ange den med --method, t.ex. --method KBT' },
+  'select.no-counts-at-all': { en: 'no counts to compute from: no row of the data was read', sv: 'inga antal att räkna med: ingen rad i data lästes' },
+  'select.no-counts-at-all.hint': {
+    en: 'every row was refused or skipped (--skip-invalid); rehab-stats check on the file says why',
+    sv: 'varje rad avvisades eller hoppades över (--skip-invalid); rehab-stats check på filen visar varför',
+  },
   'select.which-method': { en: 'which method? pass --method', sv: 'vilken metod? ange --method' },
   'select.no-counts-year': { en: 'no counts for {year}', sv: 'inga antal för {year}' },
   'select.years-in-data.hint': { en: 'years in the data: {years}', sv: 'år i data: {years}' },

@@ -61,6 +61,22 @@ describe('ragged rows', () => {
   });
 });
 
+describe('--skip-invalid that leaves no row', () => {
+  // Found by the fuzz suite: a file whose every row was refused gave share --by method an internal error.
+  const allBad = file('all-bad.csv', 'region;year;method;count\nNowhere;2014;KBT;12\nElsewhere;2015;KBT;13\n');
+  it.each([[['share', '--by', 'method']], [['rank', '--method', 'KBT']], [['rank']], [['trend', '--by', 'method']], [['summary', '--method', 'KBT']]])(
+    '%j stops with exit 4: no counts to compute from, and why',
+    async (args) => {
+      expectError(
+        await runInProcess([...args, '--input', allBad, '--skip-invalid']),
+        4,
+        'all-bad.csv: no counts to compute from',
+        'every row was refused or skipped (--skip-invalid)',
+      );
+    },
+  );
+});
+
 describe('an unknown count header never makes a file record-level', () => {
   it.each([['cnt'], ['Antal patienter (st)']])('"%s" is an error asking for --map count= or --records', async (header) => {
     const path = file('unknown-count.csv', `region;year;method;${header}\nStockholm;2014;KBT;1234\nUppsala;2014;KBT;852\n`);
