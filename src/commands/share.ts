@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { dataError, usageError } from '../errors.js';
 import type { Sex } from '../domain/observation.js';
-import { methodsOf, nationalCount, requireCounts, resolveMethod, resolveRegions, selectCounts, yearsOf, latestYear } from '../domain/select.js';
+import { methodsOf, nationalCount, resolveMethod, resolveRegions, selectCounts, yearsOf, latestYear } from '../domain/select.js';
 import { NATIONAL_CODE } from '../domain/regions.js';
 import { wilsonInterval } from '../stats/wilson.js';
 import { loadUnits, unitShares } from './units.js';
@@ -90,7 +90,6 @@ export function shareCommand(): Command {
     const within = opts.by !== 'region' && selected.length > 0 && !selected.some((r) => r.code === NATIONAL_CODE) ? selected : [];
     const data = await loadCounts(opts, regions);
     const obs = data.observations;
-    requireCounts(obs, sourceName(data));
     const years = yearsOf(obs);
     const year = opts.year ?? latestYear(years);
     if (!years.includes(year)) throw dataError(msg('select.no-counts-year', { year }), { file: sourceName(data) }, msg('select.years-in-data.hint', { years: years.join(', ') }));

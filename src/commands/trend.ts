@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { dataError, usageError } from '../errors.js';
 import { NATIONAL_CODE, type Region } from '../domain/regions.js';
-import { methodsOf, requireCounts, resolveMethod, resolveRegions, yearsOf } from '../domain/select.js';
+import { methodsOf, resolveMethod, resolveRegions, yearsOf } from '../domain/select.js';
 import { nationalSeries, type BreakResult } from '../domain/break-analysis.js';
 import type { RatioEstimate } from '../stats/wald-ratio.js';
 import { breakChart } from '../render/break-chart.js';
@@ -187,7 +187,6 @@ async function runTrend(opts: TrendOptions): Promise<void> {
   const regions = loadRegions();
   const selected = resolveRegions(opts.region ?? [], regions);
   const data = await loadCounts(opts, regions);
-  requireCounts(data.observations, data.source);
   const inRange = (y: number) => (opts.from === undefined || y >= opts.from) && (opts.to === undefined || y <= opts.to);
   if (opts.vs && opts.break === undefined) throw usageError(msg('option.vs-needs-break'));
   if (opts.break !== undefined && opts.by !== 'nation') throw usageError(msg('option.break-one-series', { by: opts.by }));

@@ -51,7 +51,6 @@ export function latestYear(years: readonly number[]): number {
  * listing what the data has.
  */
 export function resolveMethod(obs: Iterable<Observation>, wanted: string, source: Text): string {
-  requireCounts(obs, source);
   const methods = methodsOf(obs);
   if (methods.length === 1 && methods[0] === '') return '';
   const hit = methods.find((m) => matchKey(m) === matchKey(wanted));
@@ -75,7 +74,6 @@ export function requireCounts(obs: Iterable<Observation>, source: Text): void {
 }
 
 export function chooseMethod(obs: Iterable<Observation>, wanted: string | undefined, source: Text): string {
-  requireCounts(obs, source);
   if (wanted !== undefined) return resolveMethod(obs, wanted, source);
   const methods = methodsOf(obs);
   const [only] = methods;

@@ -11,6 +11,7 @@ import { parsePopulationRows, rowsToObservations, type PopulationRow } from '../
 import type { RegionIndex } from '../domain/regions.js';
 import { homeFolder, populationCachePath, readPopulationCache } from '../io/population-cache.js';
 import { bundledRegions, snapshotTable } from '../domain/bundled.js';
+import { requireCounts } from '../domain/select.js';
 import { readBundled } from '../io/bundled.js';
 import { displayName } from '../io/read.js';
 import { writeStderr } from '../io/output.js';
@@ -71,6 +72,8 @@ export async function loadCounts(opts: InputOptions, regions: RegionIndex, extra
     const started = performance.now();
     const table = await readTable(opts.input, 'count', regions, readOptions(opts, extra));
     if (opts.verbose) writeStderr(`${describeRead(table)} in ${Math.round(performance.now() - started)} ms\n`);
+    // Every command reads its counts here: one place to stop when none are left to compute from.
+    requireCounts(table.all ?? table.observations, file);
     return {
       observations: table.observations,
       ...(table.all ? { all: table.all } : {}),
