@@ -39,7 +39,7 @@ export interface OutputOptions extends PublishOptions {
  */
 export function addOutputOptions(cmd: Command, o: { formulas?: boolean; quiet?: boolean } = {}): Command {
   cmd
-    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS as string[]).default('table'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
     .addOption(langOption())
     .option('-o, --output <file>', 'write the result to this file (atomically, never over an input) instead of stdout')
     .option('--excel', 'with --format csv: what Swedish Excel opens by double-click (UTF-8 BOM, ";", decimal comma)');

@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { dataError, usageError } from '../errors.js';
 import { loadUnits, rankUnits } from './units.js';
-import { buildStrata, type RankResult } from '../domain/ranking.js';
+import { buildStrata, type RankedRegion, type RankResult } from '../domain/ranking.js';
 import { keepRegions, chooseMethod, resolveRegions, selectCounts, yearsOf, latestYear } from '../domain/select.js';
 import { matchKey } from '../domain/text.js';
 import { ESP2013, type AgeStratum } from '../stats/dsr.js';
@@ -12,7 +12,6 @@ import { unitRankSpec } from '../domain/publish-specs.js';
 import { roundCount } from '../stats/round-count.js';
 import { protectedRanking } from '../domain/publish-ranking.js';
 import { addPublishOptions, populationMade, publishRule, type PublishOptions } from './publish.js';
-import type { ResultRow } from '../render/model.js';
 import { levelPercent, statusColumns } from '../render/columns.js';
 import { rankTable, styleRankCell } from '../render/rank.js';
 import { addDataOptions, parseDenominator, parseLevel, parseSexOption, type DataOptions, addRateOptions, refuseUnused } from './options.js';
@@ -169,9 +168,10 @@ async function rankRegions(opts: RankOptions, ciMethodGiven: boolean): Promise<{
   // Rates come from the counts as shown: rounded ones when --round-counts asks (README "Publishing").
   // The interval can differ by row (PHE's rule picks by count size): each row says which it got.
   const perRowMethod = opts.ciMethod === 'phe' ? 'human' : ruleActive(rule) ? 'machine' : false;
-  const intervalMethods = (rows: ResultRow[], national: ResultRow) => {
+  const intervalMethods = (rows: RankedRegion[], national: RankedRegion) => {
     if (perRowMethod)
-      for (const r of [...rows, national]) r.interval_method = typeof r.rate_lower !== 'number' ? null : strata ? 'dobson' : poissonMethodUsed(r.count as number, opts.ciMethod);
+      for (const r of [...rows, national])
+        r.interval_method = r.rate_lower === null ? null : strata ? 'dobson' : r.count === null ? null : poissonMethodUsed(r.count, opts.ciMethod);
   };
   // Rates come from the counts as shown: rounded ones when --round-counts asks (README "Publishing").
   // Suppression is decided on the whole ranking, before --region picks rows from it.

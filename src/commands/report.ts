@@ -11,7 +11,7 @@ import { breakSection, protectedBreakSection, type BreakSection } from '../repor
 import { methodsOf, resolveMethod, resolveRegions, selectCounts, yearsOf } from '../domain/select.js';
 import { ioFailure } from '../io/read.js';
 import { writeStderr, writeStdout } from '../io/output.js';
-import { systemErrorText } from '../io/errno.js';
+import { errorCode, systemErrorText } from '../io/errno.js';
 import { writeFiles } from '../io/write.js';
 import { buildReport, reportScope, type MethodSection } from '../report/build.js';
 import { isHiddenStatus } from '../domain/publish-trend.js';
@@ -270,8 +270,9 @@ function makeFolder(folder: string, shown: (p: string) => string): void {
   try {
     mkdirSync(folder, { recursive: true });
   } catch (e) {
-    const text = systemErrorText((e as NodeJS.ErrnoException).code, 'write');
-    const why = (e as NodeJS.ErrnoException).code === 'EEXIST' ? { message: msg('report.folder-is-file'), hint: msg('report.folder-is-file.hint') } : text;
+    const code = errorCode(e);
+    const text = systemErrorText(code, 'write');
+    const why = code === 'EEXIST' ? { message: msg('report.folder-is-file'), hint: msg('report.folder-is-file.hint') } : text;
     throw new RehabError(msg('report.cannot-create-folder', { why: why.message }), {
       exitCode: ExitCode.io,
       location: { file: shown(folder) },

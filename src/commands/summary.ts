@@ -3,7 +3,7 @@ import { dataError } from '../errors.js';
 import { chooseMethod, resolveRegions, selectCounts, yearsOf, latestYear } from '../domain/select.js';
 import { summaryRows, type SummaryResult } from '../domain/summary.js';
 import { summaryTable } from '../render/summary.js';
-import type { ResultRow } from '../render/model.js';
+import type { Row } from '../domain/cells.js';
 import type { Made } from '../domain/provenance.js';
 import { rankRows } from '../domain/ranking.js';
 import { protectTable, roundCells, ruleActive } from '../domain/publish.js';
@@ -15,6 +15,9 @@ import { addOutputOptions, emit, type OutputOptions } from './output.js';
 import { dataNote, populationNotes, sourceName } from './notes.js';
 import { inputWarnings, loadCounts, loadPopulation, loadRegions } from '../ingest/counts.js';
 import { msg, type Text } from '../messages/index.js';
+
+/** A region's count as summary reads it; a publishing rule may blank the count (null). */
+type RegionCount = Row & { region_code: string; region: string; count: number | null };
 
 const EXAMPLES = ['rehab-stats summary --method KBT --year 2014  # how unequal is access across regions?', 'rehab-stats summary --method MMR --measure count --format json'];
 
@@ -63,31 +66,27 @@ export function summaryCommand(): Command {
     let values: { region: string; value: number }[];
     let made: Made = { population: null, methods: {} };
     /** With --suppress, the regions a ranking would hide (small counts, and those that would give one away) are left out. */
-    const shownRows = (rows: ResultRow[], national: ResultRow): ResultRow[] => {
+    const shownRows = <R extends RegionCount>(rows: R[], national: R): R[] => {
       if (!ruleActive(rule)) return rows;
       const table = protectTable({ rows, apart: [national], notes: [] }, rankSpec(rows, trueCounts), rule);
       notes.push(...table.notes);
-      const hidden = rows.filter((r) => typeof r.count !== 'number' && trueCounts.get(r.region_code as string)?.value != null).length;
+      const hidden = rows.filter((r) => typeof r.count !== 'number' && trueCounts.get(r.region_code)?.value != null).length;
       if (hidden) notes.push(msg('note.suppressed-left-out', { n: hidden, threshold: rule.suppress }));
       return table.rows;
     };
     if (opts.measure === 'rate') {
       const population = await loadPopulation(opts, regions, data);
       const { rows, national } = rankRows({ counts, population, regions, year, sex, age: parseDenominator(opts.denominator), per: opts.per, level: 0.95, ciMethod: 'exact' });
-      values = shownRows(rows, national)
-        .filter((r) => typeof r.rate === 'number' && inScope(r.region_code as string))
-        .map((r) => ({ region: r.region as string, value: r.rate as number }));
+      values = shownRows(rows, national).flatMap((r) => (r.rate !== null && inScope(r.region_code) ? [{ region: r.region, value: r.rate }] : []));
       notes.push(...populationNotes(population));
       made = { ...populationMade(population, [year]), methods: {} };
     } else {
-      const rows: ResultRow[] = regions.regions.flatMap((r) => {
+      const rows: RegionCount[] = regions.regions.flatMap((r) => {
         const count = counts.get(r.code)?.value;
         return typeof count === 'number' ? [{ region_code: r.code, region: r.name, count }] : [];
       });
-      const national: ResultRow = { region_code: '00', region: 'Riket', count: rows.reduce((s, r) => s + (r.count as number), 0) };
-      values = shownRows(rows, national)
-        .filter((r) => typeof r.count === 'number' && inScope(r.region_code as string))
-        .map((r) => ({ region: r.region as string, value: r.count as number }));
+      const national: RegionCount = { region_code: '00', region: 'Riket', count: rows.reduce((s, r) => s + (r.count ?? 0), 0) };
+      values = shownRows(rows, national).flatMap((r) => (r.count !== null && inScope(r.region_code) ? [{ region: r.region, value: r.count }] : []));
     }
     if (values.length < 2) throw dataError(msg('select.too-few-regions', { method: asked, year }), { file: sourceName(data) }, msg('select.too-few-regions.hint'));
     const rows = summaryRows(values);

@@ -2,20 +2,17 @@ import { Command } from 'commander';
 import { dataError } from '../errors.js';
 import { loadTable } from '../ingest/load.js';
 import { readTable, readOptions } from '../ingest/index.js';
-import type { Observation } from '../domain/observation.js';
-import type { RegionIndex } from '../domain/regions.js';
 import { matchKey } from '../domain/text.js';
 import { readBundled } from '../io/bundled.js';
 import { writeStderr } from '../io/output.js';
-import { wilsonInterval } from '../stats/wilson.js';
-import type { ResultRow, ResultTable } from '../render/model.js';
-import { intervalColumns } from '../render/columns.js';
+import { tally } from '../domain/tally.js';
+import { tallyTable } from '../render/tally.js';
 import { resolveRegions } from '../domain/select.js';
 import { addHelp } from './help.js';
 import { addOutputOptions, emit, type OutputOptions } from './output.js';
 import { addReadOptions, addRegionOption, addVerboseOption, parseYearOption, type DataOptions } from './options.js';
 import { describeRead, loadRegions, refuseSheetWithoutInput } from '../ingest/counts.js';
-import { msg, resolveLang, t, type Message, type Text } from '../messages/index.js';
+import { msg, resolveLang, t } from '../messages/index.js';
 import { currentIo } from '../io/context.js';
 
 const EXAMPLES = [
@@ -38,54 +35,6 @@ interface TallyOptions extends Omit<DataOptions, 'population'>, OutputOptions {
   method?: string;
   year?: number;
   positive?: string;
-}
-
-/** Regions per answer for one method and year, with Wilson intervals. Pure. */
-export function tallyRows(obs: readonly Observation[], regions: RegionIndex, method: string): { rows: ResultRow[]; total: number } {
-  const byAnswer = new Map<string, Set<string>>();
-  const answered = new Set<string>();
-  for (const o of obs) {
-    if (o.method !== method || o.category === undefined || o.category === '') continue;
-    byAnswer.set(o.category, (byAnswer.get(o.category) ?? new Set<string>()).add(o.region));
-    answered.add(o.region);
-  }
-  const total = answered.size;
-  const rows = [...byAnswer.entries()]
-    .sort((a, b) => b[1].size - a[1].size || a[0].localeCompare(b[0], 'sv'))
-    .map(([answer, set]) => {
-      const ci = wilsonInterval(set.size, total);
-      return {
-        method,
-        answer,
-        regions: set.size,
-        of: total,
-        share_pct: (set.size / total) * 100,
-        share_lower: ci.lower * 100,
-        share_upper: ci.upper * 100,
-        region_list: regions.regions
-          .filter((r) => set.has(r.code))
-          .map((r) => r.name)
-          .join('; '),
-      };
-    });
-  return { rows, total };
-}
-
-/** "10 of 21 regions answered god or relativt god (48%, 95% CI 28–68%)." Pure. */
-export function headline(rows: ResultRow[], total: number, positive: string[], method: string): Message {
-  const wanted = positive.map(matchKey);
-  const hits = rows.filter((r) => wanted.includes(matchKey(r.answer as string))).reduce((s, r) => s + (r.regions as number), 0);
-  const ci = wilsonInterval(hits, total);
-  const answers: Text = positive.length > 1 ? msg('tally.or', { first: positive.slice(0, -1).join(', '), last: positive.at(-1) ?? '' }) : (positive[0] ?? '');
-  return msg('note.tally-headline', {
-    method: method ? msg('tally.method', { method }) : '',
-    hits,
-    total,
-    answers,
-    pct: Math.round((hits / total) * 100),
-    lower: Math.round(ci.lower * 100),
-    upper: Math.round(ci.upper * 100),
-  });
 }
 
 /** "bundled access-2014.csv": how errors name a bundled file, in the run's language (it is part of the message). */
@@ -123,43 +72,14 @@ export function tallyCommand(): Command {
         { file },
         msg('select.methods-in-file.hint', { methods: [...new Set(table.observations.map((o) => o.method))].join(', ') }),
       );
-    const rows: ResultRow[] = [];
-    const notes: Text[] = [];
-    for (const m of methods) {
-      const t = tallyRows(obs, regions, m);
-      rows.push(...t.rows);
-      if (opts.positive)
-        notes.push(
-          headline(
-            t.rows,
-            t.total,
-            opts.positive
-              .split(',')
-              .map((s) => s.trim())
-              .filter(Boolean),
-            m,
-          ),
-        );
-    }
-    notes.push(opts.input ? msg('note.data', { source: file }) : msg('note.tally-bundled'));
-    notes.push(msg('note.wilson'));
-    await emit(
-      {
-        title: msg('title.tally', { column: opts.column }),
-        columns: [
-          { key: 'method', header: msg('header.method'), type: 'text' },
-          { key: 'answer', header: msg('header.answer'), type: 'text' },
-          { key: 'regions', header: msg('header.regions'), type: 'integer' },
-          { key: 'of', header: msg('header.of'), type: 'integer' },
-          { key: 'share_pct', header: msg('header.share'), type: 'percent' },
-          ...intervalColumns('share_lower', 'share_upper', msg('header.ci-pct'), 0),
-          { key: 'region_list', header: msg('header.regions-answering'), type: 'text', only: 'machine' },
-        ],
-        rows,
-        notes,
-      } satisfies ResultTable,
-      opts,
-    );
+    // An empty --positive "" asks for no headline.
+    const positive = opts.positive
+      ? opts.positive
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : undefined;
+    await emit(tallyTable({ column: opts.column, ...tally(obs, regions, methods, positive), input: opts.input ? file : undefined }), opts);
   });
   return cmd;
 }
