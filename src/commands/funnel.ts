@@ -1,19 +1,15 @@
 import { Command, Option } from 'commander';
 import { dataError } from '../errors.js';
-import { keepRegions, chooseMethod, resolveRegions, selectCounts, yearsOf, latestYear } from '../domain/select.js';
-import { NATIONAL_CODE } from '../domain/regions.js';
-import { funnelCurve } from '../stats/funnel-curve.js';
-import type { FunnelLabel } from '../stats/funnel.js';
+import { chooseMethod, resolveRegions, selectCounts, yearsOf, latestYear } from '../domain/select.js';
+import { funnelMethod, funnelPlot, type FunnelPlotResult } from '../domain/funnel-plot.js';
 import type { OverdispersionKind } from '../stats/overdispersion.js';
-import { funnelSvg, funnelWords, type FunnelPoint } from '../render/funnel-svg.js';
-import { formatNumber, msg, resolveLang, say, t } from '../messages/index.js';
+import { funnelPlotSvg } from '../render/funnel.js';
+import { msg, resolveLang } from '../messages/index.js';
 import { addDataOptions, langOption, parseDenominator, parseSexOption, type DataOptions, addRateOptions } from './options.js';
 import { addHelp } from './help.js';
 import { formatNotes, outputProtection } from './output.js';
 import { inputWarnings, loadCounts, loadPopulation, loadRegions } from '../ingest/counts.js';
 import { writeStderr } from '../io/output.js';
-import { ruleActive, HIDDEN_MARKER } from '../domain/publish.js';
-import { isHidden, protectedRanking } from '../domain/publish-ranking.js';
 import { addPublishOptions, populationMade, provenanceOutput, provenancePath, publishRule, writeWithProvenance, type PublishOptions } from './publish.js';
 import { currentIo } from '../io/context.js';
 
@@ -85,82 +81,25 @@ async function runFunnel(opts: FunnelOptions): Promise<void> {
   provenancePath(opts);
   // With the counts: a count above its population stops unless --above-population (then a note).
   const population = await loadPopulation(opts, regions, data);
-  const rule = publishRule(opts);
   // As rank: rates from the counts as shown (rounded with --round-counts), hiding decided on the whole country.
-  const {
-    table: { rows },
-    national,
-    dispersion,
-  } = protectedRanking(
+  const plot = funnelPlot(
+    { counts, population, regions, year, sex, age, per: opts.per, level: 0.95, ciMethod: 'exact' },
     {
-      counts,
-      population,
-      regions,
-      year,
-      sex,
-      age,
-      per: opts.per,
-      level: 0.95,
-      ciMethod: 'exact',
-      funnel: true,
+      method,
+      asked,
+      selected,
+      rule: publishRule(opts),
       ...(opts.overdispersion ? { overdispersion: opts.overdispersion } : {}),
+      source: data.source,
     },
-    counts,
-    rule,
   );
-  const target = national.rate;
-  if (ruleActive(rule) && national.count_status !== 'shown' && national.count_status !== 'rounded') {
-    throw dataError(
-      `the national ${asked} count for ${year} is hidden by --suppress ${rule.suppress}: the funnel's centre line would give it away`,
-      { file: data.source },
-      'a lower --suppress, or rank --suppress for the table',
-    );
-  }
-  if (typeof target !== 'number' || target === 0) throw dataError(msg('funnel.no-national-rate', { method: asked, year }), { file: data.source });
-  const chosen = keepRegions(rows, selected).filter((r) => r.region_code !== NATIONAL_CODE);
-  const shown = chosen.filter((r) => typeof r.rate === 'number');
-  const hiddenNames = chosen.filter((r) => isHidden(r.count_status)).map((r) => r.region);
-  const points: FunnelPoint[] = shown.map((r) => ({
-    code: r.region_code,
-    name: r.region,
-    population: r.population,
-    rate: r.rate as number,
-    label: (r.funnel ?? null) as FunnelLabel | null,
-  }));
-  const widest = Math.max(...rows.map((r) => (typeof r.population === 'number' ? r.population : 0)));
-  const adjustment = opts.overdispersion && dispersion ? { kind: opts.overdispersion, ...dispersion } : undefined;
+  const result: FunnelPlotResult = {
+    ...plot,
+    made: { ...populationMade(population, [year]), methods: { interval: 'exact Poisson', funnel: funnelMethod(plot.adjustment) } },
+  };
   const lang = resolveLang(opts.lang, currentIo().env);
-  const perLabel = t(lang, 'funnel.per', { per: opts.per });
-  const limitsNote = adjustment
-    ? msg('note.funnel-limits-adjusted', { kind: msg(`overdispersion.kind.${adjustment.kind}`), phi: adjustment.phi, tau2: adjustment.tau2 })
-    : dispersion?.overdispersed
-      ? msg('note.funnel-limits-overdispersed', { phi: dispersion.phi })
-      : msg('note.funnel-limits');
-  const publishNotes = [
-    ...(hiddenNames.length ? [msg('note.funnel-not-drawn', { marker: HIDDEN_MARKER, regions: hiddenNames, threshold: rule.suppress })] : []),
-    ...(rule.roundTo > 1 ? [msg('note.funnel-rounded', { k: rule.roundTo })] : []),
-  ];
-  const svg = funnelSvg({
-    title: t(lang, 'title.funnel', { method: method || asked, per: opts.per, year }),
-    yLabel: perLabel,
-    target,
-    targetLabel: national.region === 'Riket' ? 'Riket' : national.region,
-    points,
-    curve: funnelCurve(target, opts.per, widest * 1.05, 240, adjustment),
-    limitsNote: [limitsNote, ...publishNotes].map((n) => say(n, lang)).join(' '),
-    format: (v, digits) => formatNumber(v, digits, lang),
-    text: funnelWords(lang),
-    lang,
-  });
-  const provenance = provenanceOutput(opts, {
-    ...populationMade(population, [year]),
-    methods: {
-      interval: 'exact Poisson',
-      funnel: adjustment
-        ? `Spiegelhalter (2005): ${adjustment.kind} overdispersion-adjusted limits, 95% and 99.8%, around the national rate`
-        : 'PHEindicatormethods: Poisson control limits, 95% and 99.8%, around the national rate (Spiegelhalter 2005)',
-    },
-  });
+  const svg = funnelPlotSvg(result, lang);
+  const provenance = provenanceOutput(opts, result.made);
   await writeWithProvenance(opts.output, svg, provenance, outputProtection([opts.input, opts.population]));
   const notes = inputWarnings(data);
   if (!opts.quiet && notes.length) writeStderr(formatNotes(notes, lang));

@@ -1,18 +1,18 @@
 import { Command, Option } from 'commander';
 import { dataError, usageError } from '../errors.js';
 import { ALL_AGES } from '../domain/observation.js';
-import { HIDDEN_MARKER } from '../domain/publish.js';
-import { isHidden, protectedRanking } from '../domain/publish-ranking.js';
+import { funnelMethod } from '../domain/funnel-plot.js';
+import { rateMap, withBoundaries, type RateMapResult } from '../domain/rate-map.js';
 import { addPublishOptions, populationMade, provenanceOutput, provenancePath, publishRule, writeWithProvenance, type PublishOptions } from './publish.js';
 import { chooseMethod, selectCounts, yearsOf, latestYear } from '../domain/select.js';
 import { readBoundaries } from '../ingest/boundaries.js';
 import { writeStderr } from '../io/output.js';
-import { choropleth, mapWords, tileMap, type MapOptions, type MapRegion } from '../render/map.js';
+import { mapSvg } from '../render/map.js';
 import { addDataOptions, type DataOptions, addRateOptions } from './options.js';
 import { addHelp } from './help.js';
 import { loadCounts, loadPopulation, loadRegions } from '../ingest/counts.js';
 import { outputProtection, formatNotes } from './output.js';
-import { resolveLang, msg, type Text } from '../messages/index.js';
+import { resolveLang, msg } from '../messages/index.js';
 import { currentIo } from '../io/context.js';
 
 const EXAMPLES = [
@@ -84,43 +84,21 @@ async function runMap(opts: MapCommandOptions): Promise<void> {
     );
   provenancePath(opts);
   const population = await loadPopulation(opts, regions, data);
-  const rule = publishRule(opts);
   // As rank --suppress: a region whose count the ranking hides has no rate or class on the map.
-  const {
-    table: { rows },
-  } = protectedRanking(
-    { counts, population, regions, year, sex: 'total', age: ALL_AGES, per: opts.per, level: 0.95, ciMethod: 'exact', funnel: opts.colour === 'funnel' },
-    counts,
-    rule,
+  const map = rateMap(
+    { counts, population, regions, year, sex: 'total', age: ALL_AGES, per: opts.per, level: 0.95, ciMethod: 'exact' },
+    { method: method || asked, colourBy: opts.colour, rule: publishRule(opts) },
   );
-  const mapped: MapRegion[] = rows.map((r) => ({
-    code: String(r.region_code),
-    name: String(r.region),
-    rate: typeof r.rate === 'number' ? r.rate : null,
-    ...(opts.colour === 'funnel' ? { funnel: typeof r.funnel === 'string' ? r.funnel : null } : {}),
-    ...(isHidden(r.count_status) ? { hidden: true } : {}),
-  }));
-  const name = method || asked;
-  const per = opts.per.toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-US');
-  const unit = lang === 'sv' ? `per ${per} invånare` : `per ${per} inhabitants`;
-  const title = opts.title ?? (lang === 'sv' ? `${name} ${unit}, ${year}` : `${name} treatments ${unit}, ${year}`);
-  const options: MapOptions = { title, colourBy: opts.colour, lang, unit, words: mapWords(lang) };
-  let svg: string;
-  const notes: Text[] = [];
-  if (opts.boundaries) {
-    const { shapes, file } = await readBoundaries(opts.boundaries, regions);
-    const missing = regions.regions.filter((r) => !shapes.some((s) => s.code === r.code)).map((r) => r.name);
-    if (missing.length) notes.push(msg('note.map-no-boundary', { file, regions: missing }));
-    svg = choropleth(shapes, mapped, options);
-  } else svg = tileMap(mapped, options);
-  const noData = regions.regions.filter((r) => !mapped.some((m) => m.code === r.code && (m.rate !== null || m.hidden))).map((r) => r.name);
-  const hidden = mapped.filter((m) => m.hidden).map((m) => m.name);
-  if (hidden.length) notes.push(msg('note.map-hidden', { marker: HIDDEN_MARKER, threshold: rule.suppress, regions: hidden }));
-  if (noData.length) notes.push(msg('note.map-no-data', { method: name, year, regions: noData }));
-  const provenance = provenanceOutput(opts, {
-    ...populationMade(population, [year]),
-    methods: opts.colour === 'funnel' ? { funnel: 'PHEindicatormethods: Poisson control limits, 95% and 99.8%, around the national rate (Spiegelhalter 2005)' } : {},
-  });
+  const boundaries = opts.boundaries ? await readBoundaries(opts.boundaries, regions) : undefined;
+  const result: RateMapResult = {
+    ...(boundaries ? withBoundaries(map, boundaries.shapes, boundaries.file, regions.regions) : map),
+    made: {
+      ...populationMade(population, [year]),
+      methods: opts.colour === 'funnel' ? { funnel: funnelMethod(undefined) } : {},
+    },
+  };
+  const svg = mapSvg(result, lang, opts.title);
+  const provenance = provenanceOutput(opts, result.made);
   await writeWithProvenance(opts.output, `${svg}\n`, provenance, outputProtection([opts.input, opts.population, opts.boundaries]));
-  if (!opts.quiet && notes.length) writeStderr(formatNotes(notes, lang));
+  if (!opts.quiet && result.notes.length) writeStderr(formatNotes(result.notes, lang));
 }

@@ -1,6 +1,7 @@
 import { HIDDEN_MARKER } from '../domain/publish.js';
 import type { Lang } from './model.js';
 import type { RegionShape } from '../domain/region-shape.js';
+import type { RateMapResult } from '../domain/rate-map.js';
 
 export type { RegionShape } from '../domain/region-shape.js';
 import { formatNumber } from './numbers.js';
@@ -281,4 +282,18 @@ export function choropleth(shapes: readonly RegionShape[], regions: readonly Map
   out.push(...legendBlock(Math.ceil(mapW) + 24, TOP + 16, o.colourBy === 'funnel' ? o.words.funnel.heading : o.unit, legend));
   out.push('</svg>');
   return out.join('\n');
+}
+
+/** The map of a result as SVG (tiles, or outlines when it has them), its words in `lang`; `title` overrides the default. */
+export function mapSvg(r: RateMapResult, lang: Lang, title?: string): string {
+  const per = r.per.toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-US');
+  const unit = lang === 'sv' ? `per ${per} invånare` : `per ${per} inhabitants`;
+  const options: MapOptions = {
+    title: title ?? (lang === 'sv' ? `${r.method} ${unit}, ${r.year}` : `${r.method} treatments ${unit}, ${r.year}`),
+    colourBy: r.colourBy,
+    lang,
+    unit,
+    words: mapWords(lang),
+  };
+  return r.shapes ? choropleth(r.shapes, r.regions, options) : tileMap(r.regions, options);
 }
