@@ -13,7 +13,7 @@ import { BUNDLED_POPULATION_SOURCE, loadCachedPopulation, loadRegions } from '..
 import { nationalDifferenceNote } from './notes.js';
 import { parseYearOption } from './options.js';
 import { fetchCommand } from './population-fetch.js';
-import { msg, type Text } from '../messages/index.js';
+import { msg, translated, type Text, type Translated } from '../messages/index.js';
 
 const EXAMPLES = [
   'rehab-stats population  # which years, sexes and age groups are covered',
@@ -92,10 +92,11 @@ function differenceNotes(rows: readonly PopulationRow[], regions: RegionIndex, y
     .map((d) => nationalDifferenceNote(d, false));
 }
 
-function sourceDescriptions(): Map<string, string> {
+/** Where each source was read, in English and Swedish (the location and location_sv columns). */
+function sourceDescriptions(): Map<string, Translated> {
   const described = parse<Record<string, string>>(readBundled('population-sources.csv'), { columns: true });
-  // The bundled CSV has both columns (test/unit/population.test.ts reads it).
-  return new Map(described.map((d) => [d.source_id ?? '', d.location ?? '']));
+  // The bundled CSV has these columns (test/unit/population.test.ts reads it).
+  return new Map(described.map((d) => [d.source_id ?? '', translated(d.location ?? '', d.location_sv ?? '')]));
 }
 
 function runCoverage(opts: PopulationOptions): Promise<void> {
@@ -157,7 +158,7 @@ function runLookup(opts: PopulationOptions): Promise<void> {
         age_group: r.age_group,
         population: r.population,
         source_id: r.source_id,
-        note: r.note,
+        note: r.note_sv ? translated(r.note, r.note_sv) : r.note,
       })),
       notes: [
         msg('note.population-sources'),
@@ -187,8 +188,8 @@ export function populationCommand(): Command {
 }
 
 /** Where a source's figures come from: its description, shortened, or how they were fetched. */
-function whereFrom(description: string | undefined, cacheFile: string | undefined): Text {
-  if (description !== undefined) return shorten(description);
+function whereFrom(description: Translated | undefined, cacheFile: string | undefined): Text {
+  if (description !== undefined) return translated(shorten(description.en), shorten(description.sv));
   return cacheFile ? msg('population.fetched-with', { file: cacheFile }) : msg('population.see-note-column');
 }
 

@@ -1,4 +1,4 @@
-import type { Text } from '../messages/index.js';
+import type { Message, Text, Translated } from '../messages/index.js';
 
 /**
  * A result's figures as named cells: each row maps a stable English key (`region_code`,
@@ -11,8 +11,15 @@ import type { Text } from '../messages/index.js';
  * blank by key. The typed rows of the domain (RankedRegion, GrowthRow) are Rows with their
  * known fields typed.
  */
-export type Value = string | number | null;
+export type Value = Plain | Message | Translated;
 export type Row = Record<string, Value>;
+
+/**
+ * A cell as renderers take it: text in the output's language. A message or translated text in a
+ * cell (a source's note) is written in one language by render/localise.ts; machine formats get English.
+ */
+export type Plain = string | number | null;
+export type PlainRow = Record<string, Plain>;
 
 /** Rows with the notes under them: what a publishing rule takes and gives back. */
 export interface CellTable {

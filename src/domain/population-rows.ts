@@ -18,6 +18,8 @@ export interface PopulationRow {
   population: number;
   source_id: string;
   note: string;
+  /** The note in Swedish, where the file has a note_sv column (the bundled table has; see README "Data and licences"). */
+  note_sv?: string;
 }
 
 export const POPULATION_COLUMNS = ['region_code', 'region_name', 'year', 'sex', 'age_group', 'population', 'source_id', 'note'] as const;
@@ -56,14 +58,17 @@ export function parsePopulationRows(text: string | Uint8Array, file: string, reg
       population: Number(r.population),
       source_id: r.source_id ?? '',
       note: r.note ?? '',
+      ...(r.note_sv ? { note_sv: r.note_sv } : {}),
     };
   });
 }
 
+/** The file format; with a note_sv column when some row has its note in Swedish. */
 export function formatPopulationRows(rows: readonly PopulationRow[]): string {
+  const swedish = rows.some((r) => r.note_sv !== undefined);
   return stringify(
-    rows.map((r) => POPULATION_COLUMNS.map((c) => String(r[c]))),
-    { header: true, columns: [...POPULATION_COLUMNS] },
+    rows.map((r) => [...POPULATION_COLUMNS.map((c) => String(r[c])), ...(swedish ? [r.note_sv ?? ''] : [])]),
+    { header: true, columns: [...POPULATION_COLUMNS, ...(swedish ? ['note_sv'] : [])] },
   );
 }
 

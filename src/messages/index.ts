@@ -37,8 +37,18 @@ type Params<K extends MessageId> = ParamsOf<Catalogue[K]['en']>;
 /** A message named by its key, with the values its text needs: a value until it is written out. */
 export type Message = { [K in MessageId]: { readonly id: K; readonly params: Params<K> } }[MessageId];
 
-/** Text for people: a message, or a string shown as it is (a file name, a region's name, a cell). */
-export type Text = Message | string;
+/**
+ * Text the data itself carries in both languages, not a catalogue entry: a bundled source's
+ * research note and its Swedish translation (src/data/population.csv's note and note_sv).
+ */
+export type Translated = Entry;
+
+export function translated(en: string, sv: string): Translated {
+  return { en, sv };
+}
+
+/** Text for people: a message, text the data gives in both languages, or a string shown as it is (a file name, a region's name, a cell). */
+export type Text = Message | Translated | string;
 
 type ParamArgs<K extends MessageId> = keyof Params<K> extends never ? [] : [params: Params<K>];
 
@@ -55,10 +65,11 @@ export function isMessage(x: unknown): x is Message {
 /** The text of a message (or a plain string, as it is) in `lang`. */
 export function say(m: Text, lang: Lang): string {
   if (typeof m === 'string') return m;
+  if (!('id' in m)) return m[lang];
   const entry = ENTRIES[m.id];
   if (!entry) throw new Error(`no message "${m.id}" in the catalogue`);
-  // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- a nested parameter is a Message: Arg's object case is only ever filled by msg().
-  return fill(entry[lang], m.params, lang, (inner) => say(inner as Message, lang));
+  // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- a nested parameter with an id is a Message: Arg's message case is only ever filled by msg().
+  return fill(entry[lang], m.params, lang, (inner) => say(inner as Message | Translated, lang));
 }
 
 /** Shorthand for text needed at once: `t('sv', 'word.rank')`. */

@@ -27,11 +27,14 @@ export type Placeholders<S extends string> = S extends `${string}{${infer P}}${i
 type ParamName<P extends string> = P extends `${infer N}|${string}` ? N : P extends `${infer N}:${string}` ? N : P;
 type NumericPlaceholder<P extends string> = P extends `${string}|${string}` | `${string}:${string}` ? P : never;
 
+/** A parameter that is text of its own: another message, or text given in both languages (an Entry). */
+export type Nested = { readonly id: string; readonly params: object } | Entry;
+
 /**
- * A value for a plain placeholder: text as it is, a number as typed, another message in the
- * same language, or a list of those (written with ", " between them).
+ * A value for a plain placeholder: text as it is, a number as typed, another message or text
+ * given in both languages, in the same language, or a list of those (written with ", " between them).
  */
-export type Arg = string | number | { readonly id: string; readonly params: object } | readonly Arg[];
+export type Arg = string | number | Nested | readonly Arg[];
 
 /** The parameters a template needs: numbers for formatted and plural placeholders, anything printable otherwise. */
 export type ParamsOf<S extends string> = {
@@ -60,7 +63,7 @@ export function placeholderNames(template: string): string[] {
  * Fills a template. `nested` renders a parameter that is itself a message, in the same language.
  * A parameter left undefined prints as "–".
  */
-export function fill(template: string, params: Readonly<Record<string, unknown>>, lang: Lang, nested: (m: { id: string; params: object }) => string): string {
+export function fill(template: string, params: Readonly<Record<string, unknown>>, lang: Lang, nested: (m: Nested) => string): string {
   return template.replace(PLACEHOLDER, (_, spec: string) => {
     /* eslint-disable @typescript-eslint/no-non-null-assertion -- split always returns at least one string, so name
        and key are set; rest[0] and rest[rest.length - 1] exist when rest.length is not 0. */
@@ -84,10 +87,10 @@ export function fill(template: string, params: Readonly<Record<string, unknown>>
   });
 }
 
-function argText(value: unknown, nested: (m: { id: string; params: object }) => string): string {
+function argText(value: unknown, nested: (m: Nested) => string): string {
   if (Array.isArray(value)) return value.map((v) => argText(v, nested)).join(', ');
-  // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- an object parameter with an id is a message: Arg allows no other.
-  if (typeof value === 'object' && value !== null && 'id' in value) return nested(value as { id: string; params: object });
+  // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- an object parameter is a message (with an id) or an Entry: Arg allows no other.
+  if (typeof value === 'object' && value !== null && ('id' in value || 'en' in value)) return nested(value as Nested);
   return String(value);
 }
 

@@ -1,14 +1,14 @@
 import { stringify } from 'csv-stringify/sync';
-import type { ResultRow, ResultTable, Value } from './model.js';
+import type { LocalRow, LocalTable, Plain } from './model.js';
 
 /** Machine formats carry every non-human column under its stable key, rows then the rows shown apart. */
-function machineRows(table: ResultTable): { keys: string[]; rows: ResultRow[] } {
+function machineRows(table: LocalTable): { keys: string[]; rows: LocalRow[] } {
   const keys = table.columns.filter((c) => c.only !== 'human' && c.only !== 'table').map((c) => c.key);
   return { keys, rows: [...table.rows, ...(table.apart ?? [])] };
 }
 
 /** Plain numbers (no grouping, no %), full precision rounded to 6 decimals to keep files stable and readable. */
-function plain(v: Value | undefined): Value {
+function plain(v: Plain | undefined): Plain {
   if (typeof v === 'number') return Number.isInteger(v) ? v : Math.round(v * 1e6) / 1e6;
   return v ?? null;
 }
@@ -30,10 +30,10 @@ export function neutraliseFormula(text: string): string {
 }
 
 /** CSV or TSV via csv-stringify (quotes where needed, LF line ends). Missing values are empty cells. */
-export function renderDelimited(table: ResultTable, delimiter: ',' | '\t', opts: DelimitedOptions = {}): string {
+export function renderDelimited(table: LocalTable, delimiter: ',' | '\t', opts: DelimitedOptions = {}): string {
   const { keys, rows } = machineRows(table);
   const sep = opts.excel ? ';' : delimiter;
-  const cell = (v: Value | undefined): string | number => {
+  const cell = (v: Plain | undefined): string | number => {
     const p = plain(v);
     if (p === null) return '';
     if (typeof p === 'number') return opts.excel ? String(p).replace('.', ',') : p;
@@ -54,7 +54,7 @@ export function renderDocument(document: unknown): string {
 }
 
 /** A JSON array of objects with the same keys as the CSV; missing values are null. */
-export function renderJson(table: ResultTable): string {
+export function renderJson(table: LocalTable): string {
   const { keys, rows } = machineRows(table);
   return (
     JSON.stringify(

@@ -1,4 +1,4 @@
-import type { Protected, Row, Value } from '../domain/cells.js';
+import type { Plain, PlainRow, Protected, Row, Value } from '../domain/cells.js';
 import type { Made } from '../domain/provenance.js';
 import type { Text } from '../messages/index.js';
 
@@ -19,8 +19,10 @@ export type CellType =
   | 'bar';
 
 /** A row of named cells (domain/cells.ts); the columns below say how each looks. */
-export type { Value };
+export type { Value, Plain };
 export type ResultRow = Row;
+/** A row in one language, as renderers take it (render/localise.ts makes it). */
+export type LocalRow = PlainRow;
 
 /**
  * Texts for people (title, headers, notes) are catalogue messages or plain strings (names,
@@ -68,6 +70,9 @@ export const FORMATS: readonly Format[] = ['table', 'csv', 'tsv', 'json', 'markd
 
 export type Lang = 'en' | 'sv';
 
-/** A table in one language, ready for a renderer. */
-export type LocalTable = ResultTable<string>;
+/** A table in one language, ready for a renderer: its texts and its cells written out. */
+export interface LocalTable extends Omit<ResultTable<string>, 'rows' | 'apart'> {
+  rows: LocalRow[];
+  apart?: LocalRow[];
+}
 export type LocalColumn = Column<string>;

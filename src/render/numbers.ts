@@ -1,4 +1,4 @@
-import type { Column, Lang, Value } from './model.js';
+import type { Column, Lang, Plain } from './model.js';
 import { formatNumber } from '../messages/index.js';
 
 /**
@@ -12,7 +12,7 @@ function signed(value: number, text: string): string {
 }
 
 /** One cell as a person reads it, in the column's type. */
-export function formatCell(col: Column, row: Record<string, Value>, lang: Lang): string {
+export function formatCell(col: Column, row: Record<string, Plain>, lang: Lang): string {
   if (col.type === 'interval') {
     if (!col.keys) throw new Error(`interval column "${col.key}" without the keys of its limits`);
     const [lo, hi] = col.keys;
@@ -53,7 +53,7 @@ export function isNumeric(col: Column): boolean {
  * A bar scaled to the column's scale: solid up to the lower limit, shaded to the value, light
  * to the upper limit — the interval made visible.
  */
-function drawBar(col: Column, row: Record<string, Value>): string {
+function drawBar(col: Column, row: Record<string, Plain>): string {
   const v = row[col.key];
   const [lo, hi] = col.keys ?? [col.key, col.key];
   const width = col.width ?? 20;

@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import type { Column, Lang, LocalTable, ResultRow } from './model.js';
+import type { Column, Lang, LocalRow, LocalTable } from './model.js';
 import { printable } from '../io/printable.js';
 import { formatCell, isNumeric } from './numbers.js';
 
@@ -19,7 +19,7 @@ export interface TextTableOptions {
   /** Colours and emphasis; a chalk instance at level 0 prints plain text. */
   chalk: ChalkInstance;
   /** Optional per-cell styling (e.g. colour a rate above/below the national one). */
-  style?: (col: Column, row: ResultRow, text: string) => string;
+  style?: (col: Column, row: LocalRow, text: string) => string;
 }
 
 /**
@@ -29,15 +29,15 @@ export interface TextTableOptions {
 export function renderTextTable(table: LocalTable, opts: TextTableOptions): string {
   const cols = table.columns.filter((c) => c.only !== 'machine');
   // Cells come from the data: what a terminal would obey as a control is shown, not sent.
-  const cell = (c: Column<string>, r: ResultRow) => printable(formatCell(c, r, opts.lang));
+  const cell = (c: Column<string>, r: LocalRow) => printable(formatCell(c, r, opts.lang));
   // Each row with its cells, one per shown column.
-  const withCells = (r: ResultRow) => ({ row: r, cells: cols.map((c) => ({ c, text: cell(c, r) })) });
+  const withCells = (r: LocalRow) => ({ row: r, cells: cols.map((c) => ({ c, text: cell(c, r) })) });
   const body = table.rows.map(withCells);
   const apart = (table.apart ?? []).map(withCells);
   const widthOf = (c: Column<string>) => Math.max(displayWidth(c.header), ...[...body, ...apart].flatMap((r) => r.cells.filter((x) => x.c === c).map((x) => displayWidth(x.text))));
   const widths = new Map(cols.map((c) => [c, widthOf(c)]));
   const width = (c: Column<string>) => widths.get(c) ?? 0;
-  const line = (cells: readonly { c: Column<string>; text: string }[], row?: ResultRow) =>
+  const line = (cells: readonly { c: Column<string>; text: string }[], row?: LocalRow) =>
     cells
       .map(({ c, text: t }) => {
         const text = pad(t, width(c), isNumeric(c));

@@ -1,4 +1,4 @@
-import type { Column, Lang, LocalColumn, LocalTable, Value } from './model.js';
+import type { Column, Lang, LocalColumn, LocalTable, Plain } from './model.js';
 import { formatCell } from './numbers.js';
 import { normaliseZipDates } from './zip-dates.js';
 
@@ -83,7 +83,7 @@ function workbookColumns(table: LocalTable): LocalColumn[] {
 }
 
 /** Numbers rounded to 6 decimals, as in CSV and JSON, so every format carries the same values; no value is an empty cell. */
-function cellValue(v: Value | undefined): string | number | null {
+function cellValue(v: Plain | undefined): string | number | null {
   if (v === undefined || v === null || v === '') return null;
   if (typeof v === 'number') return !Number.isFinite(v) ? null : Number.isInteger(v) ? v : Math.round(v * 1e6) / 1e6;
   return v;

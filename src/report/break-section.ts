@@ -2,7 +2,7 @@ import type { BreakResult } from '../domain/break-analysis.js';
 import type { Series } from '../domain/trend-series.js';
 import { breakChart } from '../render/break-chart.js';
 import { breakSentences } from '../render/break-text.js';
-import type { Lang, LocalTable, ResultRow } from '../render/model.js';
+import type { Lang, LocalRow, LocalTable } from '../render/model.js';
 import { msg, say, t } from '../messages/index.js';
 import { HIDDEN_MARKER, type PublishRule } from '../domain/publish.js';
 import { breakOnShown, protectSeries, restCounts } from '../domain/publish-trend.js';
@@ -113,12 +113,12 @@ export function protectedBreakSection(
   const section = breakSection(series, analysis, per, lang);
   if (!hidden.size) return section;
   // A hidden year keeps its row, every figure in it the marker (none is computed from its count).
-  const marked = (year: number): ResultRow => {
-    const row: ResultRow = { year };
+  const marked = (year: number): LocalRow => {
+    const row: LocalRow = { year };
     for (const c of section.table.columns) if (c.key !== 'year') for (const k of [c.key, ...(c.keys ?? [])]) row[k] = HIDDEN_MARKER;
     return row;
   };
-  const yearOf = (r: ResultRow) => (typeof r.year === 'number' ? r.year : 0);
+  const yearOf = (r: LocalRow) => (typeof r.year === 'number' ? r.year : 0);
   const rows = [...section.table.rows, ...[...hidden].map(marked)].sort((a, b) => yearOf(a) - yearOf(b));
   const years = [...hidden].sort((a, b) => a - b).join(', ');
   const note = t(lang, 'break.hidden-years', { years, marker: HIDDEN_MARKER, threshold: rule.suppress });

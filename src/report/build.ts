@@ -2,11 +2,11 @@ import type { Observation } from '../domain/observation.js';
 import type { PopulationTable } from '../domain/population.js';
 import type { Region, RegionIndex } from '../domain/regions.js';
 import { keepRegions, methodsOf, nationalCount, selectCounts, yearsOf } from '../domain/select.js';
-import type { ResultRow } from '../render/model.js';
+import type { Row } from '../domain/cells.js';
 import { wilsonInterval } from '../stats/wilson.js';
-import { rankRows } from '../domain/ranking.js';
+import { rankRows, type RankedRegion } from '../domain/ranking.js';
 import { funnelCurve, type FunnelCurvePoint } from '../stats/funnel-curve.js';
-import { growthRows } from '../domain/growth-rows.js';
+import { growthRows, type GrowthRow } from '../domain/growth-rows.js';
 import { NO_RULE, roundCells, ruleActive, type PublishRule } from '../domain/publish.js';
 import { roundCount } from '../stats/round-count.js';
 import { protectSection } from './publish.js';
@@ -18,15 +18,15 @@ export interface MethodSection {
   method: string;
   year: number;
   since: number;
-  ranked: ResultRow[];
-  national: ResultRow;
-  growth: { rows: ResultRow[]; national: ResultRow };
+  ranked: RankedRegion[];
+  national: RankedRegion;
+  growth: { rows: GrowthRow[]; national: GrowthRow };
   /** National counts per year, for the trend chart. */
   series: { year: number; count: number | null }[];
   /** The method's share of all treatments in `year`. */
   share: { count: number; total: number; pct: number; lower: number; upper: number } | null;
   /** Cells hidden by the publishing rule (--suppress), per row of `ranked`, `national` and `growth`. */
-  hidden?: Map<ResultRow, ReadonlySet<string>>;
+  hidden?: Map<Row, ReadonlySet<string>>;
   /** The share is hidden: the method's count is below the threshold or hidden in the tables. */
   shareHidden?: boolean;
   /** The funnel plot's 95% and 99.8% limits (PHE's Poisson curves), or null without a national rate. */
@@ -109,10 +109,10 @@ export function buildReport(
       funnel: true,
     });
     const base = selectCounts(obs, { method, year: settings.since, sex: 'total', absentIsZero: recordLevel });
-    let growth: { rows: ResultRow[]; national: ResultRow } = growthRows(regions, roundCells(base, rule), roundCells(counts, rule), settings.since, settings.year);
-    let rows: ResultRow[] = ranking.rows;
-    let national: ResultRow = ranking.national;
-    let hidden = new Map<ResultRow, ReadonlySet<string>>();
+    let growth: { rows: GrowthRow[]; national: GrowthRow } = growthRows(regions, roundCells(base, rule), roundCells(counts, rule), settings.since, settings.year);
+    let rows: RankedRegion[] = ranking.rows;
+    let national: RankedRegion = ranking.national;
+    let hidden = new Map<Row, ReadonlySet<string>>();
     if (ruleActive(rule)) ({ ranked: rows, national, growth, hidden } = protectSection({ ranked: rows, national, growth }, counts, base, rule));
     // --region: only the selected regions' rows, once ranks and any hiding are settled over all 21
     // (a rank or a hidden cell must not change with the regions shown).

@@ -2,6 +2,9 @@ import type { CountCell } from '../domain/select.js';
 import { HIDDEN_MARKER, protectTable, type DisclosureSpec, type PublishRule } from '../domain/publish.js';
 import { growthSpec, rankSpec } from '../domain/publish-specs.js';
 import type { ResultRow } from '../render/model.js';
+import type { Row } from '../domain/cells.js';
+import type { RankedRegion } from '../domain/ranking.js';
+import type { GrowthRow } from '../domain/growth-rows.js';
 
 /**
  * Suppression across a report section. The ranking and the growth table print the same
@@ -9,30 +12,30 @@ import type { ResultRow } from '../render/model.js';
  * neither table's sums give a hidden count away.
  */
 export interface ProtectedSection {
-  ranked: ResultRow[];
-  national: ResultRow;
-  growth: { rows: ResultRow[]; national: ResultRow };
+  ranked: RankedRegion[];
+  national: RankedRegion;
+  growth: { rows: GrowthRow[]; national: GrowthRow };
   /** Hidden cells per row, for the marker in the report's tables. */
-  hidden: Map<ResultRow, ReadonlySet<string>>;
+  hidden: Map<Row, ReadonlySet<string>>;
 }
 
-const copy = (rows: readonly ResultRow[]) => rows.map((r) => ({ ...r }));
+const copy = <R extends Row>(rows: readonly R[]): R[] => rows.map((r) => ({ ...r }));
 
 /** With `forced` region codes' report-year counts hidden from the start (as secondary suppression). */
-function withForced(spec: DisclosureSpec, rows: readonly ResultRow[], codes: ReadonlySet<string>): DisclosureSpec {
+function withForced(spec: DisclosureSpec, rows: readonly (RankedRegion | GrowthRow)[], codes: ReadonlySet<string>): DisclosureSpec {
   const idOf = spec.cellId ?? ((i: number, key: string) => `${i}:${key}`);
   const all = [...rows];
-  return { ...spec, forced: new Set(all.flatMap((r, i) => (codes.has(r.region_code as string) ? [idOf(i, 'count')] : []))) };
+  return { ...spec, forced: new Set(all.flatMap((r, i) => (codes.has(r.region_code) ? [idOf(i, 'count')] : []))) };
 }
 
 export function protectSection(
-  section: { ranked: ResultRow[]; national: ResultRow; growth: { rows: ResultRow[]; national: ResultRow } },
+  section: Omit<ProtectedSection, 'hidden'>,
   counts: ReadonlyMap<string, CountCell>,
   base: ReadonlyMap<string, CountCell>,
   rule: PublishRule,
 ): ProtectedSection {
-  const hiddenCodes = (rows: readonly ResultRow[]) =>
-    new Set(rows.filter((r) => r.count_status === 'suppressed-primary' || r.count_status === 'suppressed-secondary').map((r) => r.region_code as string));
+  const hiddenCodes = (rows: readonly (RankedRegion | GrowthRow)[]) =>
+    new Set(rows.filter((r) => r.count_status === 'suppressed-primary' || r.count_status === 'suppressed-secondary').map((r) => r.region_code));
   let forced = new Set<string>();
   for (;;) {
     const g = { rows: copy(section.growth.rows), national: { ...section.growth.national } };
@@ -45,7 +48,7 @@ export function protectSection(
     const fromRank = hiddenCodes([...rank.rows, r.national]);
     const next = new Set([...fromGrowth, ...fromRank]);
     if (next.size === forced.size && [...next].every((c) => forced.has(c))) {
-      const hidden = new Map<ResultRow, ReadonlySet<string>>([...(growth.hidden ?? new Map()), ...(rank.hidden ?? new Map())]);
+      const hidden = new Map<Row, ReadonlySet<string>>([...(growth.hidden ?? new Map()), ...(rank.hidden ?? new Map())]);
       return { ranked: rank.rows, national: r.national, growth: { rows: growth.rows, national: g.national }, hidden };
     }
     forced = next;

@@ -6,6 +6,7 @@ import { formatNumber } from '../render/numbers.js';
 import type { MethodSection, ReportModel } from './build.js';
 import { rankChart, trendChart } from './svg.js';
 import { markRow } from './publish.js';
+import { localRow } from '../render/localise.js';
 import { HIDDEN_MARKER } from '../domain/publish.js';
 import { provenanceLines } from './provenance-text.js';
 import { funnelWords, funnelSvg } from '../render/funnel-svg.js';
@@ -29,8 +30,8 @@ function sectionTables(s: MethodSection, model: ReportModel, lang: Lang): { rank
         { key: 'ci', header: w.ci, type: 'interval', keys: ['rate_lower', 'rate_upper'] },
         { key: 'vs', header: w.vs, type: 'text', empty: '' },
       ],
-      rows: s.ranked.map((r) => markRow({ ...r, vs: vs(r.vs_national) }, s.hidden?.get(r), ['vs'])),
-      apart: [markRow({ ...s.national, rank: null, vs: '' }, s.hidden?.get(s.national), ['vs'])],
+      rows: s.ranked.map((r) => localRow(markRow({ ...r, vs: vs(r.vs_national) }, s.hidden?.get(r), ['vs']), lang)),
+      apart: [localRow(markRow({ ...s.national, rank: null, vs: '' }, s.hidden?.get(s.national), ['vs']), lang)],
       notes: [],
     },
     growth: {
@@ -42,8 +43,8 @@ function sectionTables(s: MethodSection, model: ReportModel, lang: Lang): { rank
         { key: 'change_pct', header: w.change, type: 'signed-percent' },
         { key: 'cagr_pct', header: w.perYear, type: 'signed-percent', digits: 1 },
       ],
-      rows: s.growth.rows.map((r) => markRow(r, s.hidden?.get(r))),
-      apart: [markRow(s.growth.national, s.hidden?.get(s.growth.national))],
+      rows: s.growth.rows.map((r) => localRow(markRow(r, s.hidden?.get(r)), lang)),
+      apart: [localRow(markRow(s.growth.national, s.hidden?.get(s.growth.national)), lang)],
       notes: [],
     },
   };
@@ -144,9 +145,9 @@ function funnelFigure(s: MethodSection, curve: FunnelCurvePoint[], national: num
     points: s.ranked
       .filter((r) => typeof r.rate === 'number')
       .map((r) => ({
-        code: String(r.region_code),
-        name: String(r.region),
-        population: r.population as number,
+        code: r.region_code,
+        name: r.region,
+        population: r.population,
         rate: r.rate as number,
         label: (r.funnel ?? null) as FunnelLabel | null,
       })),
@@ -162,7 +163,7 @@ function funnelFigure(s: MethodSection, curve: FunnelCurvePoint[], national: num
 function reportMap(s: MethodSection, model: ReportModel, lang: Lang): string {
   const per = formatNumber(model.per, 0, lang);
   const unit = lang === 'sv' ? `per ${per} invånare` : `per ${per} inhabitants`;
-  const regions = s.ranked.map((r) => ({ code: String(r.region_code), name: String(r.region), rate: typeof r.rate === 'number' ? r.rate : null }));
+  const regions = s.ranked.map((r) => ({ code: r.region_code, name: r.region, rate: typeof r.rate === 'number' ? r.rate : null }));
   return tileMap(regions, { title: `${s.method} ${unit}, ${s.year}`, colourBy: 'rate', lang, unit, words: mapWords(lang) });
 }
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOGUE, GROUPS, cellWord, english, msg, placeholderNames, resolveLang, langFlag, say, t } from '../../src/messages/index.js';
+import { CATALOGUE, GROUPS, cellWord, english, msg, placeholderNames, resolveLang, langFlag, say, t, translated } from '../../src/messages/index.js';
+import { localise } from '../../src/render/localise.js';
+import type { ResultTable } from '../../src/render/model.js';
 import type { Entry } from '../../src/messages/template.js';
 
 /** Keys whose Swedish is, on purpose, the same as the English (names, symbols, a placeholder alone). */
@@ -75,6 +77,23 @@ describe('the message catalogue', () => {
     const nested = msg('write.not-regular', { kind: msg('write.kind.socket') });
     expect(say(nested, 'sv')).toBe('är en sockel, inte en vanlig fil');
     expect(say('plain text', 'sv')).toBe('plain text');
+  });
+
+  it('writes text the data gives in both languages in the one asked for, also as a parameter', () => {
+    const note = translated('sum of 21 counties', 'summan av 21 län');
+    expect(say(note, 'sv')).toBe('summan av 21 län');
+    expect(english(note)).toBe('sum of 21 counties');
+    expect(t('sv', 'note.population-source', { id: 'DEMDATA', where: note })).toBe('  DEMDATA: summan av 21 län');
+  });
+
+  it('localises a table: a translated or message cell in the language asked for, English for machine formats', () => {
+    const table: ResultTable = {
+      columns: [{ key: 'note', header: msg('header.note'), type: 'text' }],
+      rows: [{ note: translated('sum of 21 counties', 'summan av 21 län') }, { note: msg('cell.all') }, { note: 'Riket' }],
+      notes: [],
+    };
+    expect(localise(table, 'sv').rows).toEqual([{ note: 'summan av 21 län' }, { note: 'alla' }, { note: 'Riket' }]);
+    expect(localise(table, 'en').rows).toEqual([{ note: 'sum of 21 counties' }, { note: 'all' }, { note: 'Riket' }]);
   });
 
   it('shows a cell value machine formats keep in English in the other language, read back from its template', () => {

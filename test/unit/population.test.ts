@@ -10,6 +10,10 @@ import { readBundled } from '../../src/io/bundled.js';
 const regions = bundledRegions();
 const codes = regions.regions.map((r) => r.code);
 const bundledRows = parsePopulationRows(readBundled('population.csv'), 'population.csv', regions);
+/** The numbers and upper-case ids of a text (in any order, as word order differs): what a translation must keep. */
+const facts = (text: string) => (text.match(/\d+|\b[A-Z][A-Z0-9_]{2,}\b/g) ?? []).sort().join(' ');
+/** The web addresses and commit hashes of a text. */
+const addresses = (text: string) => text.match(/https?:\/\/\S+|@[0-9a-f]{40}/g) ?? [];
 const bundled = () => new PopulationTable(rowsToObservations(bundledRows), 'the bundled SCB population table', regions, true);
 
 describe('the bundled population table (src/data/population.csv)', () => {
@@ -21,6 +25,28 @@ describe('the bundled population table (src/data/population.csv)', () => {
   it('every row names a described source', () => {
     const described = new Set(parse<{ source_id: string }>(readBundled('population-sources.csv'), { columns: true }).map((s) => s.source_id));
     for (const r of bundledRows) expect(described, `${r.region_code} ${r.year} ${r.source_id}`).toContain(r.source_id);
+  });
+
+  // A translation is not a new fact: the Swedish says what the English says, with the same
+  // numbers, source ids and addresses (the English columns are the researched data, unchanged).
+  it('every note has its Swedish text (note_sv), with the same numbers and source ids', () => {
+    const problems: string[] = [];
+    for (const [i, r] of bundledRows.entries()) {
+      if (!r.note) continue;
+      if (!r.note_sv) problems.push(`line ${i + 2}: no note_sv for "${r.note}"`);
+      else if (facts(r.note) !== facts(r.note_sv)) problems.push(`line ${i + 2}: "${r.note}" and "${r.note_sv}" differ in numbers or ids`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('every source has its location in Swedish (location_sv), with every address and number as in the English', () => {
+    const sources = parse<Record<string, string>>(readBundled('population-sources.csv'), { columns: true });
+    expect(sources.length).toBeGreaterThan(0);
+    for (const s of sources) {
+      expect(s.location_sv, s.source_id).toBeTruthy();
+      expect(facts(s.location_sv ?? ''), s.source_id).toBe(facts(s.location ?? ''));
+      expect(addresses(s.location_sv ?? ''), s.source_id).toEqual(addresses(s.location ?? ''));
+    }
   });
 
   it('Riket as published equals the sum of the 21 regions 2000–2024 (SCB, before the Cell Key Method)', () => {

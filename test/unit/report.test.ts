@@ -6,15 +6,17 @@ import { niceMax, escapeXml } from '../../src/render/svg.js';
 import type { MethodSection } from '../../src/report/build.js';
 import { neutraliseFormula, renderDelimited } from '../../src/render/machine.js';
 
+/** A section with only what the headline reads: the national row's count and the growth from `base`. */
 function section(base: number | null, count: number, changePct: number | null): MethodSection {
+  const region = { region_code: '00', region: 'Riket', note: '' };
   return {
     method: 'KBT',
     year: 2014,
     since: 2009,
     funnel: null,
     ranked: [],
-    national: { count },
-    growth: { rows: [], national: { base_count: base, count, change_pct: changePct } },
+    national: { ...region, rank: null, population: 9_747_355, count, rate: null, rate_lower: null, rate_upper: null },
+    growth: { rows: [], national: { ...region, base_year: 2009, base_count: base, year: 2014, count, change: null, change_pct: changePct, cagr_pct: null } },
     series: [],
     share: null,
   };
