@@ -1,18 +1,18 @@
 import { Command, Option } from 'commander';
 import { dataError, usageError } from '../errors.js';
-import { loadUnits, rankUnits } from './units.js';
+import { loadUnits } from '../ingest/units.js';
+import { unitRankResult } from '../domain/unit-ranking.js';
+import { unitRankTable } from '../render/units.js';
 import { buildStrata, type RankedRegion, type RankResult } from '../domain/ranking.js';
 import { keepRegions, chooseMethod, resolveRegions, selectCounts, yearsOf, latestYear } from '../domain/select.js';
 import { matchKey } from '../domain/text.js';
 import { ESP2013, type AgeStratum } from '../stats/dsr.js';
 import { poissonMethodUsed, type PoissonMethod } from '../stats/poisson.js';
 import type { OverdispersionEstimate, OverdispersionKind } from '../stats/overdispersion.js';
-import { protectTable, ruleActive } from '../domain/publish.js';
-import { unitRankSpec } from '../domain/publish-specs.js';
-import { roundCount } from '../stats/round-count.js';
+import { ruleActive } from '../domain/publish.js';
 import { protectedRanking } from '../domain/publish-ranking.js';
 import { addPublishOptions, populationMade, publishRule, type PublishOptions } from './publish.js';
-import { levelPercent, statusColumns } from '../render/columns.js';
+import { levelPercent } from '../render/columns.js';
 import { rankTable, styleRankCell } from '../render/rank.js';
 import { addDataOptions, parseDenominator, parseLevel, parseSexOption, type DataOptions, addRateOptions, refuseUnused } from './options.js';
 import { addHelp } from './help.js';
@@ -55,11 +55,6 @@ interface RankOptions extends DataOptions, OutputOptions, PublishOptions {
   by?: string;
   numerator?: string;
   count?: string;
-}
-
-/** A confidence level as people write it: 0.95 → "95%", 0.998 → "99.8%". */
-function pctOf(level: number): string {
-  return `${Math.round(level * 1000) / 10}%`;
 }
 
 export function rankCommand(): Command {
@@ -279,48 +274,18 @@ async function runRankByUnit(opts: RankOptions, by: string): Promise<void> {
   if (numerator && (!denominator || denominator === 'all')) throw usageError(msg('option.numerator-needs-denominator'));
   // In rank, --denominator is a population group unless --numerator makes it a column.
   const { units, file, filtered, notes } = await loadUnits({ ...opts, by, denominator });
-  const rule = publishRule(opts);
-  // Proportions, intervals and ranks from the counts as shown (rounded with --round-counts); hiding on the true counts.
-  const shownUnits =
-    rule.roundTo > 1
-      ? units.map((u) => ({
-          ...u,
-          numerator: roundCount(u.numerator, rule.roundTo),
-          ...(u.denominator !== undefined ? { denominator: roundCount(u.denominator, rule.roundTo) } : {}),
-        }))
-      : units;
-  const { table: ranked } = rankUnits(shownUnits, opts.ci, opts.funnel);
-  const truth = new Map(units.map((u) => [u.unit, u]));
-  const table = protectTable(
-    { ...ranked, notes: [] },
-    unitRankSpec(
-      ranked.rows,
-      truth,
-      units.every((u) => u.denominator !== undefined),
-    ),
-    rule,
-  );
-  const what = numerator ? msg('units.of', { numerator, denominator: denominator ?? '' }) : opts.count ? opts.count : msg('units.rows');
-  await emit(
-    {
-      ...table,
-      columns: [...table.columns, ...statusColumns(table.statusKeys)],
-      title: filtered.length ? msg('title.units-filtered', { what, by, filters: filtered }) : msg('title.units', { what, by }),
-      made: {
-        population: null,
-        methods: {
-          interval: numerator ? `Wilson score, ${pctOf(opts.ci)}` : `exact Poisson, ${pctOf(opts.ci)}`,
-          ...(opts.funnel && numerator ? { funnel: 'Wilson-score control limits, 95% and 99.8%, around the overall percentage (PHEindicatormethods; Spiegelhalter 2005)' } : {}),
-        },
-      },
-      notes: [
-        msg('note.data', { source: file }),
-        numerator ? msg('note.units-percent') : msg('note.units-counts'),
-        ...(opts.funnel && numerator ? [msg('note.units-funnel')] : []),
-        ...notes,
-        ...table.notes,
-      ],
-    },
-    opts,
-  );
+  const result = unitRankResult({
+    units,
+    file,
+    filtered,
+    readNotes: notes,
+    by,
+    numerator,
+    denominator,
+    count: opts.count,
+    level: opts.ci,
+    funnel: opts.funnel === true,
+    rule: publishRule(opts),
+  });
+  await emit(unitRankTable(result), opts);
 }

@@ -3,7 +3,8 @@ import { parseNumber } from '../parse/number.js';
 import { matchKey } from '../domain/text.js';
 import { canonicalMethod, parseYear, roleOfHeader, type Role } from '../domain/vocabulary.js';
 import { readRaw } from './load.js';
-import type { ReadOptions } from './options.js';
+import { readOptions, type ReadFlags, type ReadOptions } from './options.js';
+import { readInput } from './source.js';
 import { shown } from './text.js';
 import { valueProblem } from './validate.js';
 import { msg, type Text } from '../messages/index.js';
@@ -116,4 +117,35 @@ export function readUnits(bytes: Uint8Array, file: string, opts: UnitOptions): {
       { file },
     );
   return { units: [...totals.values()], filtered, notes };
+}
+
+/** What `rank --by` and `share --by COLUMN` read the units with: the column, what to add up, the filters and the reading options. */
+export interface UnitCommandOptions extends ReadFlags {
+  input?: string | undefined;
+  by: string;
+  numerator?: string;
+  denominator?: string;
+  count?: string;
+  method?: string;
+  year?: number;
+  funnel?: boolean;
+  ci?: number;
+}
+
+/** The units of a file named by --input (`-` for stdin), read with the command's reading options; --by without --input is a usage error. */
+export async function loadUnits(opts: UnitCommandOptions): Promise<{ units: UnitTotals[]; file: string; filtered: string[]; notes: Text[] }> {
+  if (!opts.input) throw usageError(msg('option.by-needs-input', { by: opts.by }));
+  // The same reading options as every command: a bogus --delimiter is a usage error here too.
+  const read = readOptions(opts);
+  const { name: file, bytes } = await readInput(opts.input, read.encoding);
+  const { units, filtered, notes } = readUnits(bytes, file, {
+    by: opts.by,
+    ...(opts.numerator ? { numerator: opts.numerator } : {}),
+    ...(opts.denominator ? { denominator: opts.denominator } : {}),
+    ...(opts.count ? { count: opts.count } : {}),
+    ...(opts.method ? { method: opts.method } : {}),
+    ...(opts.year !== undefined ? { year: opts.year } : {}),
+    read,
+  });
+  return { units, file, filtered, notes };
 }
