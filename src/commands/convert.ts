@@ -1,13 +1,14 @@
 import { Command, Option } from 'commander';
-import { stringify } from 'csv-stringify/sync';
 import { readTable, readOptions } from '../ingest/index.js';
-import type { Measure, Observation, ObservationColumns, Sex } from '../domain/observation.js';
-import type { RegionIndex } from '../domain/regions.js';
+import type { Measure } from '../domain/observation.js';
+import { observationColumns, rowsOfRegions } from '../domain/observation-columns.js';
+import { deliver } from '../io/deliver.js';
 import { writeStderr } from '../io/output.js';
 import { resolveRegions } from '../domain/select.js';
-import { neutraliseFormula } from '../render/machine.js';
+import { formatNotes } from '../render/output.js';
+import { tidyCsvOf } from '../render/tidy-csv.js';
 import { addHelp } from './help.js';
-import { formatNotes, outputProtection, writeResult } from './output.js';
+import { outputProtection } from './output.js';
 import { langOption, addReadOptions, addRegionOption, addRowOptions, type DataOptions } from './options.js';
 import { resolveLang } from '../messages/index.js';
 import { inputWarnings, loadRegions } from '../ingest/counts.js';
@@ -34,202 +35,6 @@ interface ConvertOptions extends Omit<DataOptions, 'input' | 'population'> {
   lang?: string;
 }
 
-/**
- * The tidy table as CSV. Pure. Sorted by region code, year, method, sex and age with the same
- * comparisons as always (locale order for codes and methods), but each distinct value is
- * ranked once, so that a register extract's hundreds of thousands of rows sort by integers; rows
- * are written directly, with csv-stringify only for a cell that needs quoting.
- */
-export function tidyCsv(observations: readonly Observation[], regions: RegionIndex, measure: Measure, allowFormulas = false): string {
-  return Buffer.from(tidyCsvOf(columnsOf(observations), regions, measure, allowFormulas)).toString('utf8');
-}
-
-/* eslint-disable @typescript-eslint/no-non-null-assertion -- The tidy-CSV writer reads typed arrays and per-value tables at ids and row indices that the columns themselves produced (every id indexes its dictionary, every row index is below cols.size); each read types as number | undefined (noUncheckedIndexedAccess), and a check would sit on every cell of a multi-million-row file. */
-/**
- * {@link tidyCsv} as UTF-8 bytes, from observations kept as columns (the fast path's groups): no object or string per row.
- * `rows` picks and orders nothing by itself: it lists the observations to write (all when absent).
- */
-export function tidyCsvOf(cols: ObservationColumns, regions: RegionIndex, measure: Measure, allowFormulas = false, rows?: Int32Array): Uint8Array {
-  const n = rows ? rows.length : cols.size;
-  const d = cols.dictionaries;
-  const ids = new Int32Array(n * 5);
-  for (let j = 0; j < n; j++) cols.ids(rows ? rows[j]! : j, ids, j * 5);
-  // Ranks of the distinct values present (listed in order of first appearance, as a Set of the
-  // rows' values would list them), by the same comparisons a sort of the rows would use.
-  const present = (kind: number, size: number) => {
-    const seen = new Uint8Array(size);
-    const list: number[] = [];
-    for (let j = 0; j < n; j++) {
-      const id = ids[j * 5 + kind]!;
-      if (seen[id] === 0) {
-        seen[id] = 1;
-        list.push(id);
-      }
-    }
-    return list;
-  };
-  const regionRank = rankIds(d.region, present(0, d.region.length), (a, b) => a.localeCompare(b));
-  const yearRank = rankIds(d.year, present(1, d.year.length), (a, b) => a - b);
-  const methodsPresent = present(2, d.method.length);
-  const methodRank = rankIds(d.method, methodsPresent, (a, b) => a.localeCompare(b));
-  const sexRank = Int32Array.from(d.sex, (s) => sexOrder(s) + 1);
-  const ageRank = rankIds(d.age, present(4, d.age.length), ageOrder);
-  // One number per row orders it by all five parts at once (mixed radix of the distinct counts);
-  // ties keep the input order, as a stable sort does: row index in the low digits.
-  const radix = [regionRank.distinct, yearRank.distinct, methodRank.distinct, 4, ageRank.distinct];
-  const space = radix.reduce((a, b) => a * b, 1);
-  const key = (j: number) =>
-    (((regionRank.rank[ids[j * 5]!]! * radix[1]! + yearRank.rank[ids[j * 5 + 1]!]!) * radix[2]! + methodRank.rank[ids[j * 5 + 2]!]!) * 4 + sexRank[ids[j * 5 + 3]!]!) * radix[4]! +
-    ageRank.rank[ids[j * 5 + 4]!]!;
-  let order: ArrayLike<number>;
-  if (space * n < Number.MAX_SAFE_INTEGER) {
-    const packed = new Float64Array(n);
-    for (let j = 0; j < n; j++) packed[j] = key(j) * n + j;
-    packed.sort();
-    const o = new Int32Array(n);
-    for (let j = 0; j < n; j++) o[j] = packed[j]! % n;
-    order = o;
-  } else {
-    // Too many distinct values for one exact number: compare the parts in turn.
-    const parts = (j: number) => [
-      regionRank.rank[ids[j * 5]!]!,
-      yearRank.rank[ids[j * 5 + 1]!]!,
-      methodRank.rank[ids[j * 5 + 2]!]!,
-      sexRank[ids[j * 5 + 3]!]!,
-      ageRank.rank[ids[j * 5 + 4]!]!,
-    ];
-    order = Array.from({ length: n }, (_, j) => j).sort((a, b) => {
-      const pa = parts(a);
-      const pb = parts(b);
-      for (let k = 0; k < 5; k++) if (pa[k] !== pb[k]) return pa[k]! - pb[k]!;
-      return a - b;
-    });
-  }
-  const valueKey = measure === 'population' ? 'population' : 'count';
-  // A file without a method column converts to one without, so the output reads back the same.
-  const withMethod = measure === 'count' && methodsPresent.some((id) => d.method[id] !== '');
-  const columns = ['region_code', 'region', 'year', ...(withMethod ? ['method'] : []), 'sex', 'age', valueKey];
-  // Each distinct value's cells encoded once ("01,Region Stockholm,", "KBT," …); rows are copied
-  // together from them as bytes, with the numbers' digits written in place: no string per row.
-  const utf8 = (text: string): Uint8Array => Buffer.from(text, 'utf8');
-  const regionBytes = d.region.map((code) => utf8(`${cell(code)},${cell(code === '00' ? 'Riket' : (regions.byScbCode(code)?.name ?? code))},`));
-  const yearBytes = d.year.map((y) => utf8(`${y},`));
-  const methodBytes = d.method.map((m) => utf8(withMethod ? `${cell(allowFormulas ? m : neutraliseFormula(m))},` : ''));
-  const sexBytes = d.sex.map((s) => utf8(`${cell(s)},`));
-  const ageBytes = d.age.map((a) => utf8(`${cell(a)},`));
-  const longest = (list: Uint8Array[]) => list.reduce((m, b) => Math.max(m, b.length), 0);
-  // A value is at most 16 digits (below 2^53) or, were it anything else, its String() form.
-  const rowMax = longest(regionBytes) + longest(yearBytes) + longest(methodBytes) + longest(sexBytes) + longest(ageBytes) + 32;
-  const header = utf8(stringify([columns]));
-  let out = new Uint8Array(header.length + Math.min(n, 1 << 16) * rowMax);
-  out.set(header);
-  let pos = header.length;
-  const put = (bytes: Uint8Array) => {
-    for (let b = 0; b < bytes.length; b++) out[pos++] = bytes[b]!;
-  };
-  for (let k = 0; k < n; k++) {
-    if (pos + rowMax > out.length) {
-      const bigger = new Uint8Array(Math.max(out.length * 2, pos + rowMax));
-      bigger.set(out.subarray(0, pos));
-      out = bigger;
-    }
-    const j = order[k]!;
-    put(regionBytes[ids[j * 5]!]!);
-    put(yearBytes[ids[j * 5 + 1]!]!);
-    put(methodBytes[ids[j * 5 + 2]!]!);
-    put(sexBytes[ids[j * 5 + 3]!]!);
-    put(ageBytes[ids[j * 5 + 4]!]!);
-    const value = cols.value(rows ? rows[j]! : j);
-    if (value !== null) pos = writeNumber(out, pos, value);
-    out[pos++] = 0x0a;
-  }
-  return out.subarray(0, pos);
-}
-
-/** `value` as String() writes it, at out[pos]; returns the position after it. Whole numbers below 2^53 digit by digit. */
-function writeNumber(out: Uint8Array, pos: number, value: number): number {
-  if (!Number.isSafeInteger(value) || value < 0) {
-    const bytes = Buffer.from(String(value), 'utf8');
-    out.set(bytes, pos);
-    return pos + bytes.length;
-  }
-  let digits = 1;
-  for (let v = value; v >= 10; v = Math.floor(v / 10)) digits++;
-  let v = value;
-  for (let d = digits - 1; d >= 0; d--) {
-    out[pos + d] = 0x30 + (v % 10);
-    v = Math.floor(v / 10);
-  }
-  return pos + digits;
-}
-
-/** Observations as columns of ids into their distinct values. */
-function columnsOf(observations: readonly Observation[]): ObservationColumns {
-  const dict = <T>() => {
-    const ids = new Map<T, number>();
-    const values: T[] = [];
-    return { values, id: (v: T) => ids.get(v) ?? (ids.set(v, values.length), values.push(v) - 1) };
-  };
-  const region = dict<string>(),
-    year = dict<number>(),
-    method = dict<string>(),
-    sex = dict<Sex>(),
-    age = dict<string>();
-  const all = new Int32Array(observations.length * 5);
-  observations.forEach((o, i) => all.set([region.id(o.region), year.id(o.year), method.id(o.method), sex.id(o.sex), age.id(o.age)], i * 5));
-  return {
-    size: observations.length,
-    dictionaries: { region: region.values, year: year.values, method: method.values, sex: sex.values, age: age.values },
-    ids: (i, into, at = 0) => into.set(all.subarray(i * 5, i * 5 + 5), at),
-    value: (i) => observations[i]!.value,
-    [Symbol.iterator]: () => observations[Symbol.iterator](),
-  };
-}
-
-/** The observations (by index) whose region is one of `codes`, in order. */
-function rowsOfRegions(cols: ObservationColumns, codes: ReadonlySet<string>): Int32Array {
-  const wanted = cols.dictionaries.region.map((code) => codes.has(code));
-  const ids = new Int32Array(5);
-  const rows: number[] = [];
-  for (let i = 0; i < cols.size; i++) {
-    cols.ids(i, ids);
-    if (wanted[ids[0]!]) rows.push(i);
-  }
-  return Int32Array.from(rows);
-}
-
-/** A cell as csv-stringify writes it: quoted only when it holds the delimiter, a quote or a line break. */
-function cell(text: string): string {
-  return NEEDS_QUOTES.test(text) ? stringify([[text]]).slice(0, -1) : text;
-}
-
-/** Cells csv-stringify would quote (or otherwise change): the delimiter, quotes, line breaks. */
-const NEEDS_QUOTES = /[",\r\n]/;
-
-/** Each present distinct value's place in `order` (by id); values the order finds equal share a place, as in a sort. */
-function rankIds<T>(values: readonly T[], present: readonly number[], order: (a: T, b: T) => number): { rank: Int32Array; distinct: number } {
-  const ids = [...present].sort((a, b) => order(values[a]!, values[b]!));
-  const rank = new Int32Array(values.length);
-  let r = 0;
-  ids.forEach((id, i) => {
-    if (i > 0 && order(values[ids[i - 1]!]!, values[id]!) !== 0) r++;
-    rank[id] = r;
-  });
-  return { rank, distinct: ids.length ? r + 1 : 1 };
-}
-/* eslint-enable @typescript-eslint/no-non-null-assertion */
-
-function sexOrder(s: string): number {
-  return ['total', 'women', 'men'].indexOf(s);
-}
-
-function ageOrder(a: string, b: string): number {
-  if (a === b) return 0;
-  if (a === 'all') return -1;
-  if (b === 'all') return 1;
-  return parseInt(a, 10) - parseInt(b, 10) || a.localeCompare(b);
-}
-
 export function convertCommand(): Command {
   const cmd = new Command('convert')
     .summary('write any supported export as a tidy CSV table')
@@ -250,10 +55,10 @@ export function convertCommand(): Command {
     const selected = new Set(resolveRegions(opts.region ?? [], regions).map((r) => r.code));
     // Every observation is written, but none needs to be an object: a reader may give them as columns.
     const table = await readTable(file, measure, regions, { ...read, keep: () => false });
-    const cols = table.all ?? columnsOf(table.observations);
+    const cols = table.all ?? observationColumns(table.observations);
     // --region keeps exactly the regions asked for: a tidy extract, without Riket or the rest.
     const csv = tidyCsvOf(cols, regions, measure, opts.formulas === false, selected.size ? rowsOfRegions(cols, selected) : undefined);
-    await writeResult(opts.output, csv, outputProtection([file]));
+    await deliver(opts.output, csv, [], outputProtection([file]));
     const notes = inputWarnings({ observations: table.observations, source: table.file, bundled: false, recordLevel: table.shape === 'record-level', tables: [table] });
     if (!opts.quiet && notes.length) writeStderr(formatNotes(notes, resolveLang(opts.lang, currentIo().env)));
   });

@@ -11,8 +11,8 @@ import type { PopulationTable } from '../domain/population.js';
 import { existsSync } from 'node:fs';
 import { msg } from '../messages/index.js';
 import { currentIo } from '../io/context.js';
-import { writeFiles, type Protection } from '../io/write.js';
-import { writeStdout } from '../io/output.js';
+import type { Protection } from '../io/write.js';
+import { deliver } from '../io/deliver.js';
 
 /**
  * The publishing options every command that prints counts shares — --suppress, --round-counts,
@@ -173,10 +173,7 @@ export function provenanceOutput(
  * both files together, and stdout only once the record is in place.
  */
 export async function writeWithProvenance(path: string | undefined, text: string, provenance: { path: string; data: string } | undefined, protection: Protection): Promise<void> {
-  const toStdout = path === undefined || path === '-';
-  const files = [...(toStdout ? [] : [{ path, data: text }]), ...(provenance ? [provenance] : [])];
-  if (files.length) await writeFiles(files, protection);
-  if (toStdout) writeStdout(text);
+  await deliver(path, text, provenance ? [provenance] : [], protection);
 }
 
 /** Where --provenance writes: the file named, else beside --output. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { stringify } from 'csv-stringify/sync';
 import { expect, it } from 'vitest';
-import { tidyCsv } from '../../src/commands/convert.js';
+import { tidyCsv } from '../../src/render/tidy-csv.js';
 import type { Observation, Sex } from '../../src/domain/observation.js';
 import { bundledRegions } from '../../src/domain/bundled.js';
 import { neutraliseFormula } from '../../src/render/machine.js';
