@@ -29,13 +29,13 @@ export type SeriesTotal =
   /** One region with the rest of Sweden (--vs rest): region + rest = Riket, which is published. */
   | { kind: 'with-rest'; rest: readonly (number | null)[] };
 
-export interface ProtectedSeries {
+export interface ProtectedSeries<R extends Row = Row> {
   /** The series as shown: counts rounded with --round-counts, hidden counts null. Rates are left to the caller (from these counts). */
   shown: Series[];
   /** The years hidden in each series (primary or secondary). */
   hiddenYears: Set<number>[];
   /** The year-by-year rows (the table's `series` part), protected: hidden cells null, `count_status` (and `rest_count_status`). */
-  rows: Row[];
+  rows: R[];
   /** What protectTable gives besides the rows: the counts with a status, notes, the hidden cells for the marker. */
   table: CellTable & Protected;
   /** With a rest of Sweden: the rest counts as shown (Riket rounded − region rounded), null where hidden. */
@@ -54,13 +54,13 @@ const VS_REST_DERIVED = ['rate_ratio', 'ratio_lower', 'ratio_upper'];
  * `forcedYears` (per series) are hidden from the start: another table of the same publication
  * hides those counts.
  */
-export function protectSeries(
+export function protectSeries<R extends Row = Row>(
   series: readonly Series[],
   rule: PublishRule,
   total: SeriesTotal,
-  rowsOf: (shown: Series[]) => Row[],
+  rowsOf: (shown: Series[]) => R[],
   forcedYears: readonly ReadonlySet<number>[] = [],
-): ProtectedSeries {
+): ProtectedSeries<R> {
   const rounded = series.map((s) => ({
     ...s,
     points: s.points.map((p) => ({ ...p, count: p.count === null || rule.roundTo <= 1 ? p.count : roundCount(p.count, rule.roundTo) })),
@@ -82,7 +82,7 @@ export function protectSeries(
     return rule.roundTo > 1 ? roundCount(r + region, rule.roundTo) - roundCount(region, rule.roundTo) : r;
   });
   if (!ruleActive(rule)) return { shown: rounded, hiddenYears: rounded.map(() => new Set()), rows, table: { rows, notes: [] }, ...(restShown ? { rest: restShown } : {}) };
-  if (restShown) for (const c of cells) c.row.rest_count = restShown[c.k] ?? null;
+  if (restShown) for (const c of cells) Object.assign(c.row, { rest_count: restShown[c.k] ?? null });
 
   const index = new Map(cells.map((c) => [`${c.s}/${c.k}`, c.i]));
   const next = (i: number) => {
@@ -123,7 +123,7 @@ export function protectSeries(
         relations.push({ total: `known-total/${row.year}`, parts: [cellRef(i, 'count'), cellRef(i, 'rest_count')], nonNegative: true });
     }
   }
-  const cellOf = new Map(cells.map((c) => [c.row, c]));
+  const cellOf = new Map<Row, (typeof cells)[number]>(cells.map((c) => [c.row, c]));
   const spec: DisclosureSpec = {
     countKeys: restShown ? ['count', 'rest_count'] : ['count'],
     derivedKeys: restShown ? { count: [...SERIES_DERIVED, ...VS_REST_DERIVED], rest_count: ['rest_rate', ...VS_REST_DERIVED] } : { count: SERIES_DERIVED },
