@@ -4,7 +4,7 @@ import { methodsOf, resolveMethod, resolveRegions, yearsOf, latestYear } from '.
 import { NATIONAL_CODE } from '../domain/regions.js';
 import { columnShares, dimensionShares, SHARE_MADE, type ShareDimension, type ShareResult } from '../domain/share.js';
 import { shareTable } from '../render/share.js';
-import { loadUnits } from './units.js';
+import { loadUnits } from '../ingest/units.js';
 import { addPublishOptions, publishRule, type PublishOptions } from './publish.js';
 import { addDataOptions, parseYearOption, type DataOptions } from './options.js';
 import { addHelp } from './help.js';
