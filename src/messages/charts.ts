@@ -2,6 +2,18 @@ import type { Entry } from './template.js';
 
 /** Words and notes on charts: the funnel plot and the break chart (SVG). */
 export const CHARTS = {
+  // the map (map, the report's map); {per} comes formatted, as the map writes it
+  'map.title': { en: '{method} treatments per {per} inhabitants, {year}', sv: '{method} per {per} invånare, {year}' },
+  'map.unit': { en: 'per {per} inhabitants', sv: 'per {per} invånare' },
+  'map.no-data': { en: 'no data', sv: 'uppgift saknas' },
+  'map.hidden': { en: '× hidden (small count)', sv: '× dold (litet antal)' },
+  'map.funnel-heading': { en: 'Against funnel limits', sv: 'Mot trattgränserna' },
+  'map.above-998': { en: 'above 99.8% limit', sv: 'över 99,8 %-gränsen' },
+  'map.above-95': { en: 'above 95% limit', sv: 'över 95 %-gränsen' },
+  'map.within': { en: 'within limits', sv: 'inom gränserna' },
+  'map.below-95': { en: 'below 95% limit', sv: 'under 95 %-gränsen' },
+  'map.below-998': { en: 'below 99.8% limit', sv: 'under 99,8 %-gränsen' },
+
   // funnel
   'note.funnel-not-drawn': {
     en: 'Not drawn ({marker}): {regions} — counts below {threshold}, or one that would give such a count away.',

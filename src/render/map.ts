@@ -4,6 +4,7 @@ import type { RegionShape } from '../domain/region-shape.js';
 import type { RateMapResult } from '../domain/rate-map.js';
 
 export type { RegionShape } from '../domain/region-shape.js';
+import { t } from '../messages/index.js';
 import { formatNumber } from './numbers.js';
 import { escapeXml } from './svg.js';
 import { FONT_FAMILY, FUNNEL, FUNNEL_CLASSES, INK, marker, NO_DATA, SEQUENTIAL, TEXT_SIZE, type FunnelClass } from './palette.js';
@@ -38,27 +39,20 @@ export interface MapOptions {
   words: { noData: string; hidden: string; funnel: Record<FunnelClass, string> & { heading: string } };
 }
 
-/** The map's words, in English and Swedish. */
+/** The map's words in `lang`. */
 export function mapWords(lang: Lang): MapOptions['words'] {
-  const funnel: Record<FunnelClass, string> & { heading: string } =
-    lang === 'sv'
-      ? {
-          heading: 'Mot trattgränserna',
-          'above 99.8%': 'över 99,8 %-gränsen',
-          'above 95%': 'över 95 %-gränsen',
-          within: 'inom gränserna',
-          'below 95%': 'under 95 %-gränsen',
-          'below 99.8%': 'under 99,8 %-gränsen',
-        }
-      : {
-          heading: 'Against funnel limits',
-          'above 99.8%': 'above 99.8% limit',
-          'above 95%': 'above 95% limit',
-          within: 'within limits',
-          'below 95%': 'below 95% limit',
-          'below 99.8%': 'below 99.8% limit',
-        };
-  return { noData: lang === 'sv' ? 'uppgift saknas' : 'no data', hidden: lang === 'sv' ? '× dold (litet antal)' : '× hidden (small count)', funnel };
+  return {
+    noData: t(lang, 'map.no-data'),
+    hidden: t(lang, 'map.hidden'),
+    funnel: {
+      heading: t(lang, 'map.funnel-heading'),
+      'above 99.8%': t(lang, 'map.above-998'),
+      'above 95%': t(lang, 'map.above-95'),
+      within: t(lang, 'map.within'),
+      'below 95%': t(lang, 'map.below-95'),
+      'below 99.8%': t(lang, 'map.below-998'),
+    },
+  };
 }
 
 /** Where each region's tile sits: column and row in a 4 × 8 grid, with the name shown on it. */
@@ -287,9 +281,9 @@ export function choropleth(shapes: readonly RegionShape[], regions: readonly Map
 /** The map of a result as SVG (tiles, or outlines when it has them), its words in `lang`; `title` overrides the default. */
 export function mapSvg(r: RateMapResult, lang: Lang, title?: string): string {
   const per = r.per.toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-US');
-  const unit = lang === 'sv' ? `per ${per} invånare` : `per ${per} inhabitants`;
+  const unit = t(lang, 'map.unit', { per });
   const options: MapOptions = {
-    title: title ?? (lang === 'sv' ? `${r.method} ${unit}, ${r.year}` : `${r.method} treatments ${unit}, ${r.year}`),
+    title: title ?? t(lang, 'map.title', { method: r.method, per, year: r.year }),
     colourBy: r.colourBy,
     lang,
     unit,

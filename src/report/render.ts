@@ -12,36 +12,36 @@ import { provenanceLines } from './provenance-text.js';
 import { funnelWords, funnelSvg } from '../render/funnel-svg.js';
 import type { FunnelLabel } from '../stats/funnel.js';
 import { mapWords, tileMap } from '../render/map.js';
-import { comparisonSentence, extremes, headline, shareSentence, words } from './text.js';
+import { comparisonSentence, extremes, headline, shareSentence } from './text.js';
+import { t } from '../messages/index.js';
 
 /** The tables of one method's section, with headers in the report's language. */
 function sectionTables(s: MethodSection, model: ReportModel, lang: Lang): { rank: LocalTable; growth: LocalTable } {
-  const w = words(lang);
-  const per = formatNumber(model.per, 0, lang);
-  const vs = (v: unknown) => (v === 'higher' ? w.higher : v === 'lower' ? w.lower : v === 'similar' ? w.similar : '');
+  const w = (id: 'report.higher' | 'report.lower' | 'report.similar') => t(lang, id);
+  const vs = (v: unknown) => (v === 'higher' ? w('report.higher') : v === 'lower' ? w('report.lower') : v === 'similar' ? w('report.similar') : '');
   return {
     rank: {
-      title: w.rank(s.method, s.year, per),
+      title: t(lang, 'report.rank-title', { method: s.method, per: model.per, year: s.year }),
       columns: [
-        { key: 'rank', header: w.rankH, type: 'integer', empty: '' },
-        { key: 'region', header: w.region, type: 'text' },
-        { key: 'count', header: w.count, type: 'integer' },
-        { key: 'rate', header: w.perInhabitants(per), type: 'rate' },
-        { key: 'ci', header: w.ci, type: 'interval', keys: ['rate_lower', 'rate_upper'] },
-        { key: 'vs', header: w.vs, type: 'text', empty: '' },
+        { key: 'rank', header: t(lang, 'header.rank'), type: 'integer', empty: '' },
+        { key: 'region', header: t(lang, 'header.region'), type: 'text' },
+        { key: 'count', header: t(lang, 'header.count'), type: 'integer' },
+        { key: 'rate', header: t(lang, 'report.header-per', { per: model.per }), type: 'rate' },
+        { key: 'ci', header: t(lang, 'header.ci', { level: 95 }), type: 'interval', keys: ['rate_lower', 'rate_upper'] },
+        { key: 'vs', header: t(lang, 'report.header-vs'), type: 'text', empty: '' },
       ],
       rows: s.ranked.map((r) => localRow(markRow({ ...r, vs: vs(r.vs_national) }, s.hidden?.get(r), ['vs']), lang)),
       apart: [localRow(markRow({ ...s.national, rank: null, vs: '' }, s.hidden?.get(s.national), ['vs']), lang)],
       notes: [],
     },
     growth: {
-      title: w.growth(s.method, s.since, s.year),
+      title: t(lang, 'report.growth-title', { method: s.method, from: s.since, to: s.year }),
       columns: [
-        { key: 'region', header: w.region, type: 'text' },
+        { key: 'region', header: t(lang, 'header.region'), type: 'text' },
         { key: 'base_count', header: String(s.since), type: 'integer' },
         { key: 'count', header: String(s.year), type: 'integer' },
-        { key: 'change_pct', header: w.change, type: 'signed-percent' },
-        { key: 'cagr_pct', header: w.perYear, type: 'signed-percent', digits: 1 },
+        { key: 'change_pct', header: t(lang, 'header.change'), type: 'signed-percent' },
+        { key: 'cagr_pct', header: t(lang, 'header.per-year'), type: 'signed-percent', digits: 1 },
       ],
       rows: s.growth.rows.map((r) => localRow(markRow(r, s.hidden?.get(r)), lang)),
       apart: [localRow(markRow(s.growth.national, s.hidden?.get(s.growth.national)), lang)],
@@ -51,7 +51,6 @@ function sectionTables(s: MethodSection, model: ReportModel, lang: Lang): { rank
 }
 
 function sharesTable(model: ReportModel, lang: Lang): LocalTable | undefined {
-  const w = words(lang);
   const rows = model.sections
     .filter((s) => s.share || s.shareHidden)
     .map((s) =>
@@ -61,12 +60,12 @@ function sharesTable(model: ReportModel, lang: Lang): LocalTable | undefined {
     );
   if (!rows.length) return undefined;
   return {
-    title: w.shares(model.year),
+    title: t(lang, 'report.shares-title', { year: model.year }),
     columns: [
-      { key: 'method', header: w.method, type: 'text' },
-      { key: 'count', header: w.count, type: 'integer' },
-      { key: 'share', header: w.share, type: 'percent', digits: 1 },
-      { key: 'ci', header: w.ci, type: 'interval', keys: ['lower', 'upper'] },
+      { key: 'method', header: t(lang, 'header.method'), type: 'text' },
+      { key: 'count', header: t(lang, 'header.count'), type: 'integer' },
+      { key: 'share', header: t(lang, 'header.share'), type: 'percent', digits: 1 },
+      { key: 'ci', header: t(lang, 'header.ci', { level: 95 }), type: 'interval', keys: ['lower', 'upper'] },
     ],
     rows,
     notes: [],
@@ -81,41 +80,39 @@ function sentences(s: MethodSection, model: ReportModel, lang: Lang): string[] {
 function scopeSentence(model: ReportModel, lang: Lang): string | undefined {
   if (!model.regions) return undefined;
   const names = model.regions;
-  const and = lang === 'sv' ? ' och ' : ' and ';
-  const list = names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')}${and}${names.slice(-1).join('')}`;
-  return words(lang).onlyRegions(list);
+  const list = names.length <= 1 ? names.join('') : t(lang, 'report.list-and', { first: names.slice(0, -1).join(', '), last: names.slice(-1).join('') });
+  return t(lang, 'report.only-regions', { names: list });
 }
 
 function footnotes(model: ReportModel, lang: Lang, builtAt?: string): string[] {
-  const w = words(lang);
   return [
-    `${w.data}: ${model.dataLabel}`,
-    `${w.population}: ${model.populationLabel}`,
-    ...w.methodNotes,
-    ...(model.publish && model.publish.suppress > 0 ? [w.suppressed(model.publish.suppress, HIDDEN_MARKER)] : []),
-    ...(model.publish && model.publish.roundTo > 1 ? [w.rounded(model.publish.roundTo)] : []),
+    t(lang, 'report.data', { label: model.dataLabel }),
+    t(lang, 'report.population', { label: model.populationLabel }),
+    t(lang, 'report.method-note-rates'),
+    t(lang, 'report.method-note-growth'),
+    ...(model.publish && model.publish.suppress > 0 ? [t(lang, 'report.suppressed', { n: model.publish.suppress, marker: HIDDEN_MARKER })] : []),
+    ...(model.publish && model.publish.roundTo > 1 ? [t(lang, 'report.rounded', { k: model.publish.roundTo })] : []),
     ...(model.provenance ? provenanceLines(model.provenance, lang) : []),
-    ...(builtAt ? [`${w.built}: ${builtAt}`] : []),
+    ...(builtAt ? [t(lang, 'report.built', { at: builtAt })] : []),
   ];
 }
 
 /** The report as Markdown (tables and sentences; the charts are in the HTML). */
 export function reportMarkdown(model: ReportModel, lang: Lang, builtAt?: string): string {
-  const w = words(lang);
-  const out = [`# ${w.title} ${model.year}`, ''];
+  const out = [`# ${t(lang, 'report.title', { year: model.year })}`, ''];
   const only = scopeSentence(model, lang);
   if (only) out.push(escapeMarkdown(only), '');
   for (const s of model.sections) {
     // Method names, region names and file names come from the data: literal text, never Markdown.
     out.push(`## ${escapeMarkdown(s.method)}`, '', ...sentences(s, model, lang).map(escapeMarkdown), '');
-    const t = sectionTables(s, model, lang);
-    out.push(renderMarkdown(t.rank, lang), renderMarkdown(t.growth, lang));
+    const tables = sectionTables(s, model, lang);
+    out.push(renderMarkdown(tables.rank, lang), renderMarkdown(tables.growth, lang));
   }
   const b = model.breakSection;
   if (b) out.push(`## ${escapeMarkdown(b.title)}`, '', ...b.sentences.map(escapeMarkdown), '', renderMarkdown(b.table, lang));
   const shares = sharesTable(model, lang);
   if (shares) out.push(renderMarkdown(shares, lang));
-  out.push(`## ${w.methods}`, '', ...footnotes(model, lang, builtAt).map((n) => `- ${escapeMarkdown(n)}`), '');
+  out.push(`## ${t(lang, 'report.methods')}`, '', ...footnotes(model, lang, builtAt).map((n) => `- ${escapeMarkdown(n)}`), '');
   return out.join('\n');
 }
 
@@ -134,12 +131,10 @@ footer { margin-top: 3rem; font-size: .85rem; color: #495057; }
 
 /** The section's funnel plot: each region's rate against its population, PHE's Poisson limits. */
 function funnelFigure(s: MethodSection, curve: FunnelCurvePoint[], national: number, per: number, lang: Lang): string {
-  const sv = lang === 'sv';
-  const perLabel = sv ? `per ${formatNumber(per, 0, 'sv')}` : `per ${per.toLocaleString('en-US')}`;
   return funnelSvg({
     id: s.method,
-    title: sv ? `${s.method}: andel mot befolkning, ${s.year} (trattdiagram)` : `${s.method}: rate against population, ${s.year} (funnel plot)`,
-    yLabel: perLabel,
+    title: t(lang, 'report.funnel-title', { method: s.method, year: s.year }),
+    yLabel: t(lang, 'report.funnel-axis', { per }),
     target: national,
     targetLabel: 'Riket',
     points: s.ranked
@@ -152,7 +147,7 @@ function funnelFigure(s: MethodSection, curve: FunnelCurvePoint[], national: num
         label: (r.funnel ?? null) as FunnelLabel | null,
       })),
     curve,
-    limitsNote: sv ? 'Gränser: Poisson, som PHEindicatormethods (Spiegelhalter 2005).' : 'Limits: Poisson, as PHEindicatormethods (Spiegelhalter 2005).',
+    limitsNote: t(lang, 'report.funnel-limits'),
     format: (v, digits) => formatNumber(v, digits, lang),
     text: funnelWords(lang),
     lang,
@@ -161,16 +156,14 @@ function funnelFigure(s: MethodSection, curve: FunnelCurvePoint[], national: num
 
 /** The section's tile map of the regions, coloured by rate. */
 function reportMap(s: MethodSection, model: ReportModel, lang: Lang): string {
-  const per = formatNumber(model.per, 0, lang);
-  const unit = lang === 'sv' ? `per ${per} invånare` : `per ${per} inhabitants`;
-  const regions = s.ranked.map((r) => ({ code: r.region_code, name: r.region, rate: typeof r.rate === 'number' ? r.rate : null }));
-  return tileMap(regions, { title: `${s.method} ${unit}, ${s.year}`, colourBy: 'rate', lang, unit, words: mapWords(lang) });
+  const unit = t(lang, 'map.unit', { per: formatNumber(model.per, 0, lang) });
+  const regions = s.ranked.map((r) => ({ code: r.region_code, name: r.region, rate: r.rate }));
+  return tileMap(regions, { title: t(lang, 'report.map-title', { method: s.method, per: model.per, year: s.year }), colourBy: 'rate', lang, unit, words: mapWords(lang) });
 }
 
 /** The report as one self-contained HTML file: inline CSS and SVG, no scripts, no external assets. */
 export function reportHtml(model: ReportModel, lang: Lang, builtAt?: string): string {
-  const w = words(lang);
-  const title = `${w.title} ${model.year}`;
+  const title = t(lang, 'report.title', { year: model.year });
   const out = [
     '<!doctype html>',
     `<html lang="${lang}">`,
@@ -191,12 +184,12 @@ export function reportHtml(model: ReportModel, lang: Lang, builtAt?: string): st
     if (first) out.push(`<p class="lead">${escapeHtml(first)}</p>`);
     if (rest.length) out.push(`<p>${rest.map(escapeHtml).join(' ')}</p>`);
     const national = typeof s.national.rate === 'number' ? s.national.rate : null;
-    out.push(`<figure>\n${rankChart(s.ranked, national, w.chartBars(s.method, s.year), lang)}\n</figure>`);
+    out.push(`<figure>\n${rankChart(s.ranked, national, t(lang, 'report.chart-bars', { method: s.method, year: s.year }), lang)}\n</figure>`);
     if (s.funnel && national !== null) out.push(`<figure>\n${funnelFigure(s, s.funnel, national, model.per, lang)}</figure>`);
     // A map of a few regions among 21 blank tiles would read as "no rate": with --region, no map.
     if (!model.regions) out.push(`<figure>\n${reportMap(s, model, lang)}\n</figure>`);
-    const t = sectionTables(s, model, lang);
-    out.push(renderHtmlTable(t.rank, lang), renderHtmlTable(t.growth, lang), '</section>');
+    const tables = sectionTables(s, model, lang);
+    out.push(renderHtmlTable(tables.rank, lang), renderHtmlTable(tables.growth, lang), '</section>');
   }
   const b = model.breakSection;
   if (b)
@@ -209,11 +202,12 @@ export function reportHtml(model: ReportModel, lang: Lang, builtAt?: string): st
       '</section>',
     );
   const shares = sharesTable(model, lang);
-  out.push('<section id="trend">', `<h2>${escapeHtml(w.trend)}</h2>`);
+  const trend = t(lang, 'report.trend');
+  out.push('<section id="trend">', `<h2>${escapeHtml(trend)}</h2>`);
   out.push(
     `<figure>\n${trendChart(
       model.sections.map((s) => ({ name: s.method, points: s.series })),
-      w.trend,
+      trend,
       lang,
     )}\n</figure>`,
   );
@@ -221,7 +215,7 @@ export function reportHtml(model: ReportModel, lang: Lang, builtAt?: string): st
   out.push('</section>');
   out.push(
     '<footer>',
-    `<h2>${escapeHtml(w.methods)}</h2>`,
+    `<h2>${escapeHtml(t(lang, 'report.methods'))}</h2>`,
     '<ul>',
     ...footnotes(model, lang, builtAt).map((n) => `<li>${escapeHtml(n)}</li>`),
     '</ul>',

@@ -1,5 +1,6 @@
-import type { Lang, ResultRow } from '../render/model.js';
-import { words } from './text.js';
+import type { Lang, Value } from '../render/model.js';
+import type { RankedRegion } from '../domain/ranking.js';
+import { t } from '../messages/index.js';
 import { escapeXml, niceMax, r1, svgOpen } from '../render/svg.js';
 import { formatNumber } from '../render/numbers.js';
 import { COMPARISON, comparisonStyle, GRID, INK, marker, MUTED, REFERENCE, seriesStyle, TEXT_SIZE, type Comparison } from '../render/palette.js';
@@ -19,48 +20,51 @@ export function comparisonLegend(x: number, y: number, words: Record<Comparison,
   return out.join('\n');
 }
 
+/** What the bar chart reads of a ranking's row (domain/ranking.ts RankedRegion). */
+export type ChartRow = Pick<RankedRegion, 'region' | 'rate' | 'rate_lower' | 'rate_upper'> & { vs_national?: Value };
+
 /**
  * Horizontal bars per region, highest rate first, with whiskers for the 95% interval and a
  * dashed line at the national rate. Bars are coloured by the comparison with Riket.
  */
-export function rankChart(rows: ResultRow[], national: number | null, title: string, lang: Lang): string {
-  const data = rows.filter((r) => typeof r.rate === 'number');
+export function rankChart(rows: readonly ChartRow[], national: number | null, title: string, lang: Lang): string {
+  // A region without a rate (missing, or hidden by a publishing rule) has no bar.
+  const data = rows.flatMap((r) =>
+    r.rate !== null && r.rate_lower !== null && r.rate_upper !== null ? [{ region: r.region, rate: r.rate, lower: r.rate_lower, upper: r.rate_upper, vs: r.vs_national }] : [],
+  );
   const label = 210;
   const plot = 460;
   const rowH = 22;
   const top = 64;
   const height = top + data.length * rowH + 30;
   const width = label + plot + 60;
-  const max = niceMax(Math.max(...data.map((r) => r.rate_upper as number), national ?? 0));
+  const max = niceMax(Math.max(...data.map((r) => r.upper), national ?? 0));
   const x = (v: number) => r1(label + (v / max) * plot);
   const out = svgOpen(width, height, title);
-  for (let t = 0; t <= 4; t++) {
-    const v = (max * t) / 4;
+  for (let tick = 0; tick <= 4; tick++) {
+    const v = (max * tick) / 4;
     out.push(`<line x1="${x(v)}" y1="${top - 6}" x2="${x(v)}" y2="${top + data.length * rowH}" stroke="${GRID}"/>`);
     out.push(
       `<text x="${x(v)}" y="${top + data.length * rowH + 16}" text-anchor="middle" fill="${MUTED}" font-size="${TEXT_SIZE.small}">${formatNumber(v, v < 10 && v % 1 ? 1 : 0, lang)}</text>`,
     );
   }
-  const w = words(lang);
-  out.push(comparisonLegend(0, 40, { higher: w.higher, lower: w.lower, similar: w.similar }));
+  out.push(comparisonLegend(0, 40, { higher: t(lang, 'report.higher'), lower: t(lang, 'report.lower'), similar: t(lang, 'report.similar') }));
   data.forEach((r, i) => {
     const y = top + i * rowH;
-    const style = comparisonStyle(r.vs_national);
-    const tip = `${r.region}: ${formatNumber(r.rate as number, 1, lang)} (${formatNumber(r.rate_lower as number, 1, lang)}–${formatNumber(r.rate_upper as number, 1, lang)})`;
+    const style = comparisonStyle(r.vs);
+    const tip = `${r.region}: ${formatNumber(r.rate, 1, lang)} (${formatNumber(r.lower, 1, lang)}–${formatNumber(r.upper, 1, lang)})`;
     out.push(`<g><title>${escapeXml(tip)}</title>`);
-    out.push(`<text x="${label - 6}" y="${y + 15}" text-anchor="end">${escapeXml(String(r.region))}</text>`);
-    out.push(`<rect x="${label}" y="${y + 4}" width="${r1(x(r.rate as number) - label)}" height="${rowH - 8}" fill="${style.colour}"/>`);
+    out.push(`<text x="${label - 6}" y="${y + 15}" text-anchor="end">${escapeXml(r.region)}</text>`);
+    out.push(`<rect x="${label}" y="${y + 4}" width="${r1(x(r.rate) - label)}" height="${rowH - 8}" fill="${style.colour}"/>`);
     const cy = y + rowH / 2;
-    out.push(
-      `<path d="M${x(r.rate_lower as number)} ${cy}H${x(r.rate_upper as number)}M${x(r.rate_lower as number)} ${cy - 4}V${cy + 4}M${x(r.rate_upper as number)} ${cy - 4}V${cy + 4}" stroke="${INK}" stroke-width="1.2" fill="none"/>`,
-    );
+    out.push(`<path d="M${x(r.lower)} ${cy}H${x(r.upper)}M${x(r.lower)} ${cy - 4}V${cy + 4}M${x(r.upper)} ${cy - 4}V${cy + 4}" stroke="${INK}" stroke-width="1.2" fill="none"/>`);
     // The second cue just past the interval's end, where no bar or whisker hides it.
-    out.push(marker(style.shape, x(r.rate_upper as number) + 12, cy, 11, style.colour));
+    out.push(marker(style.shape, x(r.upper) + 12, cy, 11, style.colour));
     out.push('</g>');
   });
   if (national !== null) {
     out.push(`<line x1="${x(national)}" y1="${top - 6}" x2="${x(national)}" y2="${top + data.length * rowH}" stroke="${REFERENCE}" stroke-width="1.5" stroke-dasharray="4 3"/>`);
-    out.push(`<text x="${x(national) + 4}" y="${top - 10}" font-size="${TEXT_SIZE.small}">${lang === 'sv' ? 'Riket' : 'Riket (Sweden)'} ${formatNumber(national, 1, lang)}</text>`);
+    out.push(`<text x="${x(national) + 4}" y="${top - 10}" font-size="${TEXT_SIZE.small}">${escapeXml(t(lang, 'report.chart-riket', { rate: national }))}</text>`);
   }
   out.push('</svg>');
   return out.join('\n');
@@ -81,8 +85,8 @@ export function trendChart(series: { name: string; points: { year: number; count
   const x = (year: number) => r1(left + (last === first ? plotW / 2 : ((year - first) / (last - first)) * plotW));
   const y = (v: number) => r1(top + plotH - (v / max) * plotH);
   const out = svgOpen(width, height, title);
-  for (let t = 0; t <= 4; t++) {
-    const v = (max * t) / 4;
+  for (let tick = 0; tick <= 4; tick++) {
+    const v = (max * tick) / 4;
     out.push(`<line x1="${left}" y1="${y(v)}" x2="${left + plotW}" y2="${y(v)}" stroke="${GRID}"/>`);
     out.push(`<text x="${left - 6}" y="${y(v) + 4}" text-anchor="end" fill="${MUTED}" font-size="${TEXT_SIZE.small}">${formatNumber(v, 0, lang)}</text>`);
   }

@@ -100,7 +100,7 @@ function prose(out: string): string {
     .replace(/<style>[^]*?<\/style>/g, ' ') // CSS
     .replace(/<[^>]*>/g, ' ') // XML and HTML markup (SVG attributes, tags)
     .replace(/\S+=\S+/g, ' ') // option values as typed (count=KOLUMN)
-    .replace(/(^|\s)--?[a-zA-Z][\w-]*(=\S*)?/g, ' ') // option names, as typed
+    .replace(/(^|[\s(])--?[a-zA-Z][\w-]*(=\S*)?/g, ' ') // option names, as typed (also in parentheses)
     .replace(/\S*[/\\]\S*/g, ' ') // paths
     .replace(/\S+\.(csv|tsv|json|svg|xlsx|md|html)\b/g, ' ') // file names
     .replace(/"[^"\n]*"|'[^'\n]*'|“[^”\n]*”/g, ' ') // quoted values from the input and option values
@@ -164,6 +164,7 @@ const CASES: SweepCase[] = [
   { args: ['population', '--region', 'riket', '--year', '2025'] },
   { args: ['report', '--config', `${F}/report/its-break.config.json`, '--markdown', '-'], flagOnly: true },
   { args: ['report', '--out-dir', 'OUT/report'], files: ['report/rehab-stats.html', 'report/rehab-stats.md'] },
+  { args: ['report', '--html', '-', '--region', 'Jönköping', '--region', 'Kalmar', '--method', 'KBT,IPT', '--year', '2014', '--suppress', '50', '--round-counts', '5'] },
   // errors
   { args: ['rank', '--method', 'KBT', '--input', `${F}/bad-number.csv`] },
   { args: ['rank', '--method', 'KBT', '--input', `${F}/bad-duplicate.csv`] },

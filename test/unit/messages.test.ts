@@ -17,6 +17,8 @@ const SAME_IN_BOTH = new Set<string>([
   'header.per',
   'header.year-per',
   'cell.min',
+  'report.data',
+  'report.funnel-axis',
   'cell.max',
   'cell.median',
   'source.bundled-population',
