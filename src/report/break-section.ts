@@ -2,7 +2,7 @@ import type { BreakResult } from '../domain/break-analysis.js';
 import type { Series } from '../domain/trend-series.js';
 import { breakChart } from '../render/break-chart.js';
 import { breakSentences } from '../render/break-text.js';
-import type { Lang, LocalRow, LocalTable } from '../render/model.js';
+import type { Lang, LocalColumn, LocalRow, LocalTable } from '../render/model.js';
 import { msg, say, t } from '../messages/index.js';
 import { HIDDEN_MARKER, type PublishRule } from '../domain/publish.js';
 import { breakOnShown, protectSeries, restCounts } from '../domain/publish-trend.js';
@@ -53,6 +53,11 @@ export function breakSection(series: Series, a: BreakResult, per: number, lang: 
     return row;
   });
   /* eslint-enable @typescript-eslint/no-non-null-assertion */
+  const restColumns: LocalColumn[] = [
+    { key: 'rest_rate', header: t(lang, 'header.rest-per', { per }), type: 'rate' },
+    { key: 'rate_ratio', header: t(lang, 'header.ratio-rest'), type: 'rate', digits: 2 },
+    { key: 'ratio_ci', header: t(lang, 'chart.ci'), type: 'interval', keys: ['ratio_lower', 'ratio_upper'], digits: 2 },
+  ];
   const table: LocalTable = {
     title: t(lang, 'break.year-by-year'),
     columns: [
@@ -62,13 +67,7 @@ export function breakSection(series: Series, a: BreakResult, per: number, lang: 
       { key: 'ci', header: t(lang, 'chart.ci'), type: 'interval', keys: ['rate_lower', 'rate_upper'] },
       { key: 'fitted_rate', header: t(lang, 'header.fitted'), type: 'rate' },
       { key: 'counterfactual_rate', header: t(lang, 'header.no-break'), type: 'rate' },
-      ...(a.kind === 'vs-rest'
-        ? ([
-            { key: 'rest_rate', header: t(lang, 'header.rest-per', { per }), type: 'rate' },
-            { key: 'rate_ratio', header: t(lang, 'header.ratio-rest'), type: 'rate', digits: 2 },
-            { key: 'ratio_ci', header: t(lang, 'chart.ci'), type: 'interval', keys: ['ratio_lower', 'ratio_upper'], digits: 2 },
-          ] as LocalTable['columns'])
-        : []),
+      ...(a.kind === 'vs-rest' ? restColumns : []),
     ],
     rows,
     notes: [],

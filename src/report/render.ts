@@ -10,7 +10,7 @@ import { localRow } from '../render/localise.js';
 import { HIDDEN_MARKER } from '../domain/publish.js';
 import { provenanceLines } from './provenance-text.js';
 import { funnelWords, funnelSvg } from '../render/funnel-svg.js';
-import type { FunnelLabel } from '../stats/funnel.js';
+import { funnelLabelOf } from '../domain/funnel-plot.js';
 import { mapWords, tileMap } from '../render/map.js';
 import { comparisonSentence, extremes, headline, shareSentence } from './text.js';
 import { t } from '../messages/index.js';
@@ -137,15 +137,7 @@ function funnelFigure(s: MethodSection, curve: FunnelCurvePoint[], national: num
     yLabel: t(lang, 'report.funnel-axis', { per }),
     target: national,
     targetLabel: 'Riket',
-    points: s.ranked
-      .filter((r) => typeof r.rate === 'number')
-      .map((r) => ({
-        code: r.region_code,
-        name: r.region,
-        population: r.population,
-        rate: r.rate as number,
-        label: (r.funnel ?? null) as FunnelLabel | null,
-      })),
+    points: s.ranked.flatMap((r) => (r.rate === null ? [] : [{ code: r.region_code, name: r.region, population: r.population, rate: r.rate, label: funnelLabelOf(r.funnel) }])),
     curve,
     limitsNote: t(lang, 'report.funnel-limits'),
     format: (v, digits) => formatNumber(v, digits, lang),
