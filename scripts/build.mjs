@@ -8,8 +8,22 @@
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { build } from 'esbuild';
-import wabt from 'wabt';
+import { fingerprint, stamp, stamped, unstamp } from './fingerprint.mjs';
+
+// Nothing to do when neither the inputs nor dist/ changed since the last build (npm test builds
+// first, every time): the sources, the bundled data, bin/, this script, the installed packages
+// (npm's own record of node_modules), Node's version (the code cache is V8's) and the one switch.
+const inputs = fingerprint(
+  ['src', 'bin', 'scripts/build.mjs', 'scripts/fingerprint.mjs', 'tsconfig.json', 'package.json', 'node_modules/.package-lock.json'],
+  [process.version, process.arch, `readable=${process.env.REHAB_STATS_BUILD_READABLE ?? ''}`],
+);
+if (stamped('build', `${inputs}\n${fingerprint(['dist'])}`)) {
+  console.log('build: dist/ is up to date');
+  process.exit(0);
+}
+unstamp('build');
+const { build } = await import('esbuild');
+const { default: wabt } = await import('wabt');
 
 mkdirSync('dist', { recursive: true });
 // What earlier builds wrote and this one does not: an ES module bundle, a code cache of another build.
@@ -131,3 +145,5 @@ writeCodeCache();
     rmSync(maker, { force: true });
   }
 }
+
+stamp('build', `${inputs}\n${fingerprint(['dist'])}`);
