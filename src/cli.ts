@@ -19,22 +19,22 @@ import { mapCommand } from './commands/map.js';
 
 export const VERSION = '1.0.0';
 
-/** Every verb, one line each: adding a command means one file and one line here. */
-const COMMANDS: (() => Command)[] = [
-  rankCommand,
-  funnelCommand,
-  growthCommand,
-  shareCommand,
-  trendCommand,
-  mapCommand,
-  summaryCommand,
-  tallyCommand,
-  reportCommand,
-  checkCommand,
-  convertCommand,
-  regionsCommand,
-  populationCommand,
-];
+/** Every verb by its name, one line each: adding a command means one file and one line here. */
+const COMMANDS: Record<string, () => Command> = {
+  rank: rankCommand,
+  funnel: funnelCommand,
+  growth: growthCommand,
+  share: shareCommand,
+  trend: trendCommand,
+  map: mapCommand,
+  summary: summaryCommand,
+  tally: tallyCommand,
+  report: reportCommand,
+  check: checkCommand,
+  convert: convertCommand,
+  regions: regionsCommand,
+  population: populationCommand,
+};
 
 const OVERVIEW_EXAMPLES = `Examples:
   $ rehab-stats rank --method KBT                 # which regions treat most per inhabitant
@@ -51,8 +51,13 @@ Exit codes: 0 ok, 1 internal error, 2 usage, 3 file cannot be read or written,
 4 invalid data, 5 population missing, 6 check found problems, 7 report out of date,
 8 population fetch from SCB failed.`;
 
-/** The commander program with every verb; src/run.ts runs it. */
-export function buildProgram(): Command {
+/**
+ * The commander program; src/run.ts runs it. With `args`, a run's arguments, it holds only the
+ * verb they name when they start with one (a run of rank needs neither report's options nor
+ * help): making every verb's options is most of the time a short run takes before it reads its
+ * input. Anything else (no verb, an unknown one, help, completion) gets every verb.
+ */
+export function buildProgram(args?: readonly string[]): Command {
   const program = new Command('rehab-stats')
     .description('Statistics on Swedish regional treatment counts (KBT, IPT, MMR …): rates per inhabitant with confidence intervals, ranks and growth.')
     .version(VERSION, '-V, --version')
@@ -61,8 +66,15 @@ export function buildProgram(): Command {
     .enablePositionalOptions()
     .addHelpText('before', OVERVIEW_EXAMPLES)
     .addHelpText('after', OVERVIEW_DETAILS);
-  for (const make of COMMANDS) program.addCommand(make());
-  program.addCommand(completionCommand(() => program));
+  const named = args?.[0] !== undefined && Object.hasOwn(COMMANDS, args[0]) ? args[0] : undefined;
+  for (const [name, make] of Object.entries(COMMANDS)) {
+    if (named !== undefined && name !== named) continue;
+    const cmd = make();
+    // The key is how a run finds its verb without making the others: it must be the verb's name.
+    if (cmd.name() !== name) throw new Error(`cli.ts: the command listed as "${name}" is named "${cmd.name()}"`);
+    program.addCommand(cmd);
+  }
+  if (named === undefined) program.addCommand(completionCommand(() => program));
   // Usage errors exit 2 (clig.dev), with the program's name in front like every other error.
   // Commander's own output goes through the run's Io: its streams, their width and colour.
   const configure = (cmd: Command) => {

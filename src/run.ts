@@ -20,7 +20,7 @@ export function run(args: readonly string[], io: Io): Promise<number> {
   // The language of everything people read, decided once: --lang, else the locale.
   const lang = runLanguage(args, io.env);
   return withIo(io, async (state) => {
-    const program = buildProgram();
+    const program = buildProgram(args);
     if (args.length === 0) {
       program.outputHelp();
       return ExitCode.ok;

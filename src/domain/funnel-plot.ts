@@ -1,7 +1,8 @@
 import { dataError } from '../errors.js';
 import { msg, type Text } from '../messages/index.js';
 import type { FunnelLabel } from '../stats/funnel.js';
-import { funnelCurve, type FunnelCurvePoint } from '../stats/funnel-curve.js';
+import type { FunnelCurvePoint } from '../stats/funnel-curve.js';
+import { funnelCurveOf } from './funnel-curves.js';
 import type { OverdispersionKind } from '../stats/overdispersion.js';
 import type { Value } from './cells.js';
 import type { Made } from './provenance.js';
@@ -102,7 +103,7 @@ export function funnelPlot(ranking: RankInput, o: FunnelPlotInput): Omit<FunnelP
     target,
     targetLabel: national.region,
     points,
-    curve: funnelCurve(target, ranking.per, widest * AXIS_MARGIN, CURVE_STEPS, adjustment),
+    curve: funnelCurveOf(target, ranking.per, widest * AXIS_MARGIN, CURVE_STEPS, adjustment),
     ...(adjustment ? { adjustment: adjustment.kind } : {}),
     notes: [
       limitsNote,

@@ -5,7 +5,8 @@ import { keepRegions, methodsOf, nationalCount, selectCounts, yearsOf } from '..
 import type { Row } from '../domain/cells.js';
 import { wilsonInterval } from '../stats/wilson.js';
 import { rankRows, type RankedRegion } from '../domain/ranking.js';
-import { funnelCurve, type FunnelCurvePoint } from '../stats/funnel-curve.js';
+import type { FunnelCurvePoint } from '../stats/funnel-curve.js';
+import { funnelCurveOf } from '../domain/funnel-curves.js';
 import { growthRows, type GrowthRow } from '../domain/growth-rows.js';
 import { NO_RULE, roundCells, ruleActive, type PublishRule } from '../domain/publish.js';
 import { roundCount } from '../stats/round-count.js';
@@ -139,7 +140,8 @@ export function buildReport(
     // the funnel plot's limits along the population axis, around the national rate
     const widest = Math.max(0, ...rows.map((r) => (typeof r.population === 'number' ? r.population : 0)));
     // not with a publishing rule: the points would show what the tables hide
-    const funnel = !ruleActive(rule) && typeof national.rate === 'number' && national.rate > 0 && widest > 0 ? funnelCurve(national.rate, settings.per, widest * 1.05, 240) : null;
+    const funnel =
+      !ruleActive(rule) && typeof national.rate === 'number' && national.rate > 0 && widest > 0 ? funnelCurveOf(national.rate, settings.per, widest * 1.05, 240) : null;
     return { method, year: settings.year, since: settings.since, ranked: rows, national, growth, series, share, funnel, hidden, ...(shareHidden ? { shareHidden } : {}) };
   });
   // The shares add up to all treatments, and a share tells the total: one hidden share alone
