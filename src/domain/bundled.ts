@@ -37,7 +37,15 @@ function freshSnapshot(): Snapshot | null {
   try {
     const s = JSON.parse(readFileSync(SNAPSHOT_PATH, 'utf8')) as Snapshot;
     const now = sourceStamps();
-    if (SNAPSHOT_FILES.every((f) => s.sources[f]?.sha256 === now[f]?.sha256)) snapshot = s;
+    if (SNAPSHOT_FILES.every((f) => s.sources[f]?.sha256 === now[f]?.sha256)) {
+      // Shared by every run in this process, and never changed: frozen, so that what is derived
+      // from a table can be kept with it (PopulationTable's index of the bundled population).
+      for (const table of Object.values(s.tables)) {
+        for (const o of table) Object.freeze(o);
+        Object.freeze(table);
+      }
+      snapshot = s;
+    }
   } catch {
     // No snapshot (running from source) or unreadable: parse the CSV files.
   }

@@ -32,7 +32,8 @@ export interface NationalDifference {
  * A published Riket cell is always used as published, never replaced by the sum.
  */
 export class PopulationTable {
-  private readonly cells = new Map<string, { value: number; layer: number }>();
+  /** Each layer's cells, first layer first: a lookup takes the first layer that has the cell. */
+  private readonly cells: readonly ReadonlyMap<string, number>[];
   /** The age groups of all cells: a lookup for any other age finds nothing (derivations keep the age). */
   private readonly ages = new Set<AgeGroup>();
   private readonly layers: PopulationLayer[];
@@ -55,43 +56,10 @@ export class PopulationTable {
     readonly label: Text = source,
   ) {
     this.layers = [{ observations, source, label }, ...more];
-    this.layers.forEach((layer, i) => this.addLayer(layer.observations, i));
-    this.years = [...new Set(this.layers.flatMap((l) => l.observations.map((o) => o.year)))].sort((a, b) => a - b);
-  }
-
-  private addLayer(observations: readonly Observation[], layer: number): void {
-    const own = new Map<string, number>();
-    const singleAges = new Map<string, Map<number, number>>();
-    for (const o of observations) {
-      if (o.value === null) continue;
-      own.set(key(o.region, o.year, o.sex, o.age), o.value);
-      this.ages.add(o.age);
-      const single = /^\d+\+?$/.exec(o.age) ? parseInt(o.age, 10) : undefined;
-      if (single !== undefined) {
-        const k = key(o.region, o.year, o.sex, '');
-        const ages = singleAges.get(k) ?? new Map<number, number>();
-        singleAges.set(k, ages.set(single, o.value));
-      }
-    }
-    // From single years of age (SCB BE0101N1: 0 … 100+), the totals that are exact sums.
-    for (const [k, ages] of singleAges) {
-      const complete = ages.size >= 101 && [...Array(101).keys()].every((a) => ages.has(a));
-      if (complete && !own.has(k + ALL_AGES))
-        own.set(
-          k + ALL_AGES,
-          [...ages.values()].reduce((a, b) => a + b, 0),
-        );
-      if (complete) this.ages.add(ALL_AGES);
-      const target = [...Array(52).keys()].map((i) => ages.get(16 + i));
-      const known = target.filter((v) => v !== undefined);
-      if (known.length === target.length && !own.has(k + TARGET_AGES))
-        own.set(
-          k + TARGET_AGES,
-          known.reduce((a, b) => a + b, 0),
-        );
-      if (known.length === target.length) this.ages.add(TARGET_AGES);
-    }
-    for (const [k, value] of own) if (!this.cells.has(k)) this.cells.set(k, { value, layer });
+    const indexed = this.layers.map((layer) => layerCells(layer.observations));
+    this.cells = indexed.map((l) => l.cells);
+    for (const l of indexed) for (const age of l.ages) this.ages.add(age);
+    this.years = [...new Set(indexed.flatMap((l) => l.years))].sort((a, b) => a - b);
   }
 
   /** False when no region, year or sex has a figure for this age group (a quick "no" for {@link get}). */
@@ -99,9 +67,18 @@ export class PopulationTable {
     return this.ages.has(age);
   }
 
+  /** The cell from the first layer that has it, and that layer. */
+  private cell(k: string): { value: number; layer: number } | undefined {
+    for (const [layer, cells] of this.cells.entries()) {
+      const value = cells.get(k);
+      if (value !== undefined) return { value, layer };
+    }
+    return undefined;
+  }
+
   /** The population, or undefined if the table lacks it (and it cannot be derived exactly). */
   get(region: string, year: number, sex: Sex = 'total', age: AgeGroup = ALL_AGES): number | undefined {
-    const direct = this.cells.get(key(region, year, sex, age));
+    const direct = this.cell(key(region, year, sex, age));
     if (direct !== undefined) {
       if (!this.peeking) {
         this.used.add(direct.layer);
@@ -167,7 +144,7 @@ export class PopulationTable {
 
   /** The years in which all 21 regions have a figure for this sex and age group. */
   completeYears(sex: Sex, age: AgeGroup): number[] {
-    return this.years.filter((y) => this.regions.regions.every((r) => this.cells.has(key(r.code, y, sex, age))));
+    return this.years.filter((y) => this.regions.regions.every((r) => this.cell(key(r.code, y, sex, age)) !== undefined));
   }
 
   /** Like {@link get}, but a missing figure is an error that names it and says how to supply it. */
@@ -185,6 +162,64 @@ export class PopulationTable {
       msg('population.missing.bundled.hint', { year }),
     );
   }
+}
+
+/** One layer's figures, indexed: its cells with the totals derived from single years of age, its age groups and years. */
+interface LayerCells {
+  cells: ReadonlyMap<string, number>;
+  ages: ReadonlySet<AgeGroup>;
+  years: readonly number[];
+}
+
+/**
+ * The index of a frozen table, kept for as long as the table lives: the bundled population is
+ * one frozen table (domain/bundled.ts), indexed once per process instead of at every run. A
+ * table that is not frozen may still change, so it is indexed each time it is used.
+ */
+const indexedTables = new WeakMap<readonly Observation[], LayerCells>();
+
+function layerCells(observations: readonly Observation[]): LayerCells {
+  const kept = indexedTables.get(observations);
+  if (kept) return kept;
+  const indexed = indexLayer(observations);
+  if (Object.isFrozen(observations) && observations.every((o) => Object.isFrozen(o))) indexedTables.set(observations, indexed);
+  return indexed;
+}
+
+function indexLayer(observations: readonly Observation[]): LayerCells {
+  const own = new Map<string, number>();
+  const ages = new Set<AgeGroup>();
+  const singleAges = new Map<string, Map<number, number>>();
+  for (const o of observations) {
+    if (o.value === null) continue;
+    own.set(key(o.region, o.year, o.sex, o.age), o.value);
+    ages.add(o.age);
+    const single = /^\d+\+?$/.exec(o.age) ? parseInt(o.age, 10) : undefined;
+    if (single !== undefined) {
+      const k = key(o.region, o.year, o.sex, '');
+      const byAge = singleAges.get(k) ?? new Map<number, number>();
+      singleAges.set(k, byAge.set(single, o.value));
+    }
+  }
+  // From single years of age (SCB BE0101N1: 0 … 100+), the totals that are exact sums.
+  for (const [k, byAge] of singleAges) {
+    const complete = byAge.size >= 101 && [...Array(101).keys()].every((a) => byAge.has(a));
+    if (complete && !own.has(k + ALL_AGES))
+      own.set(
+        k + ALL_AGES,
+        [...byAge.values()].reduce((a, b) => a + b, 0),
+      );
+    if (complete) ages.add(ALL_AGES);
+    const target = [...Array(52).keys()].map((i) => byAge.get(16 + i));
+    const known = target.filter((v) => v !== undefined);
+    if (known.length === target.length && !own.has(k + TARGET_AGES))
+      own.set(
+        k + TARGET_AGES,
+        known.reduce((a, b) => a + b, 0),
+      );
+    if (known.length === target.length) ages.add(TARGET_AGES);
+  }
+  return { cells: own, ages, years: [...new Set(observations.map((o) => o.year))] };
 }
 
 function key(region: string, year: number, sex: Sex, age: AgeGroup): string {

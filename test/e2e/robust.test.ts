@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { ROOT, runRehab } from './harness.js';
+import { runs } from '../helpers/tier.js';
 
 const DOCUMENTED = new Set([0, 2, 3, 4, 5, 6]);
 const dir = mkdtempSync(join(tmpdir(), 'rehab-stats-'));
@@ -23,7 +24,7 @@ describe('the CLI on arbitrary bytes', () => {
           expect(r.stderr).toMatch(/^rehab-stats: error: /);
         }
       }),
-      { numRuns: 100 },
+      { numRuns: runs(100) },
     );
   });
 });
