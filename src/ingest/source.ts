@@ -1,6 +1,7 @@
+import { read, readSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { stdinDigestWanted, stdinHasher } from '../io/digest.js';
-import { descriptorReader, streamReader, type ChunkReader } from '../io/stdin.js';
+import { descriptorReader, redirectedFile, streamReader, type ChunkReader } from '../io/stdin.js';
 import { ioError } from '../errors.js';
 import { currentIo } from '../io/context.js';
 import { displayName, ioFailure } from '../io/read.js';
@@ -22,6 +23,8 @@ export interface ByteSource {
   rewind(): void;
   /** Regular files: reads into `buffer` from byte `position` without moving next()'s place; the bytes read (0 at the end). */
   readAt?(buffer: Uint8Array, position: number): Promise<number>;
+  /** stdin redirected from a regular file: its descriptor and the position its bytes start at (a worker thread reads it there too). */
+  readonly descriptor?: { fd: number; base: number };
   close(): Promise<void>;
 }
 
@@ -67,6 +70,9 @@ export function defaultIo(): InputIo {
 export async function openInput(path: string, io: InputIo = defaultIo()): Promise<ByteSource> {
   const name = displayName(path);
   if (path === '-') {
+    // `< file`: read as that file (at positions, in two parts at once), under the name stdin.
+    const file = io.stdinFd !== undefined ? redirectedFile(io.stdinFd) : undefined;
+    if (io.stdinFd !== undefined && file) return descriptorSource(name, io.stdinFd, file.position, file.size);
     const fromFd = io.stdinFd !== undefined ? descriptorReader(io.stdinFd, CHUNK_BYTES, () => io.stdin) : undefined;
     return streamSource(name, fromFd ?? streamReader(io.stdin, CHUNK_BYTES));
   }
@@ -122,6 +128,54 @@ function handleSource(name: string, handle: Pick<FileHandle, 'read' | 'close'>, 
       await handle.close().catch(() => undefined);
     },
   };
+}
+
+/**
+ * stdin redirected from a regular file, read through its descriptor at positions from `base`
+ * (where the shell left it) as a file is: rewound, read at any place, split. The descriptor
+ * stays open (it is the process's). Hashed, when the run prints digests, from the same bytes
+ * once reading is done.
+ */
+function descriptorSource(name: string, fd: number, base: number, size: number): ByteSource {
+  let position = 0;
+  const readAt = (buffer: Uint8Array, at: number): Promise<number> =>
+    new Promise((resolve, reject) => read(fd, buffer, 0, buffer.length, base + at, (e, n) => (e ? reject(ioFailure(e, name)) : resolve(n))));
+  return {
+    name,
+    size,
+    descriptor: { fd, base },
+    async next() {
+      const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+      const n = await readAt(buffer, position);
+      position += n;
+      return n === 0 ? undefined : buffer.subarray(0, n);
+    },
+    rewind() {
+      position = 0;
+    },
+    readAt,
+    close() {
+      try {
+        if (stdinDigestWanted()) hashRange(fd, base, size);
+      } catch {
+        // Reading failed already, with its own error; without a digest, provenance says stdin was not hashed.
+      }
+      return Promise.resolve();
+    },
+  };
+}
+
+/** Hashes bytes [base, base + size) of a descriptor as stdin's digest (what a stream's reading would have hashed). */
+function hashRange(fd: number, base: number, size: number): void {
+  const hash = stdinHasher();
+  const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+  for (let at = 0; at < size;) {
+    const n = readSync(fd, buffer, 0, Math.min(buffer.length, size - at), base + at);
+    if (n === 0) break;
+    hash.update(buffer.subarray(0, n));
+    at += n;
+  }
+  hash.done();
 }
 
 function streamSource(name: string, reader: ChunkReader): ByteSource {

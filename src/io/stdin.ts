@@ -1,4 +1,4 @@
-import { fstatSync, read } from 'node:fs';
+import { fstatSync, read, readFileSync } from 'node:fs';
 import { isatty } from 'node:tty';
 import { errorCode } from './errno.js';
 
@@ -117,4 +117,23 @@ export function descriptorReader(fd: number, chunkBytes: number, fallback: () =>
       await stream?.stop();
     },
   };
+}
+
+/**
+ * stdin redirected from a regular file (`< file`): its size and the descriptor's current
+ * position, so that it can be read as that file — at positions, in two parts at once — from
+ * where the shell left it. Undefined for anything else, and where the position cannot be
+ * known (Linux tells it in /proc/self/fdinfo; elsewhere stdin is read in order, as a stream).
+ */
+export function redirectedFile(fd: number): { position: number; size: number } | undefined {
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return undefined;
+    const pos = /^pos:\s*(\d+)$/m.exec(readFileSync(`/proc/self/fdinfo/${fd}`, 'latin1'))?.[1];
+    if (pos === undefined) return undefined;
+    const position = Number(pos);
+    return { position, size: Math.max(0, stat.size - position) };
+  } catch {
+    return undefined;
+  }
 }

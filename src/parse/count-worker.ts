@@ -1,10 +1,11 @@
 import { closeSync, openSync, readSync } from 'node:fs';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { RecordCounter, type FastPlan, type PartResult } from './fast-records.js';
 
 /** What a worker thread counts: the rows of one file from byte `start` (a row's first byte) to `end`. */
 export interface CountJob {
-  path: string;
+  /** The file by path, or stdin redirected from a file: the process's descriptor (threads share it), its bytes from `base`. */
+  file: { path: string } | { fd: number; base: number };
   start: number;
   end: number;
   /** The main thread's plan without its interpreters (functions do not cross threads); the kernel module does. */
@@ -20,25 +21,91 @@ export interface CountJob {
 export function countRange(job: CountJob): PartResult {
   const counter = new RecordCounter({ ...job.plan, firstLine: 0 });
   const buffer = new Uint8Array(job.chunkBytes);
-  const fd = openSync(job.path, 'r');
+  const file = job.file;
+  const fd = 'path' in file ? openSync(file.path, 'r') : file.fd;
+  const base = 'path' in file ? 0 : file.base;
   try {
     for (let at = job.start; at < job.end;) {
-      const n = readSync(fd, buffer, 0, Math.min(buffer.length, job.end - at), at);
+      const n = readSync(fd, buffer, 0, Math.min(buffer.length, job.end - at), base + at);
       if (n === 0) return { ok: false, reason: 'the file ended early', line: 0 };
       at += n;
       counter.push(buffer.subarray(0, n), at >= job.end);
       if (counter.failed) break;
     }
   } finally {
-    closeSync(fd);
+    if ('path' in file) closeSync(fd);
   }
   return counter.part();
+}
+
+/**
+ * Lines a segment of a stream may span: segment k's rows are numbered from k × this (its
+ * index in the high digits), the main thread's first segment as the input's lines. A
+ * segment is a few MiB, so it has fewer lines than this; 2^24 × 4 GiB / 4 MiB stays exact in an f64.
+ */
+export const SEGMENT_LINES = 2 ** 24;
+
+/** A worker thread that counts segments of a stream as the main thread sends them (ingest/stream-split.ts). */
+export interface StreamJob {
+  stream: true;
+  plan: Omit<FastPlan, 'interpret'>;
+}
+
+/** To a stream's worker: the next bytes of segment `segment` (its first bytes start a row), or the end of the input. */
+export type ToStreamWorker = { segment: number; bytes: Uint8Array } | { end: true; lastSegmentIsMine: boolean };
+
+/**
+ * From a stream's worker: that it is ready; that it counted `counted` more bytes (and whether
+ * its counts can still be used); or, at the
+ * end, its counts (lines in the segments' numbering), the lines of each of its segments
+ * (segment, the line after its last row in its numbering), and whether a segment ended inside
+ * a row (a quoted line break where the stream was cut: the counts cannot be used).
+ */
+export type FromStreamWorker = { ready: true } | { counted: number; unusable: boolean } | { result: PartResult; segmentEnds: [number, number][]; cutInRow: boolean };
+
+/** Counts a stream's segments as they come on `port`, with one counter (one kernel instance) for them all. */
+export function countSegments(job: StreamJob, port: Pick<MessagePort, 'on' | 'postMessage'>): void {
+  const counter = new RecordCounter({ ...job.plan, firstLine: 0 });
+  const segmentEnds: [number, number][] = [];
+  let segment = -1;
+  let cutInRow = false;
+  const endSegment = () => {
+    if (segment >= 0) segmentEnds.push([segment, counter.nextLine - segment * SEGMENT_LINES]);
+  };
+  port.on('message', (m: ToStreamWorker) => {
+    if ('segment' in m) {
+      if (m.segment !== segment) {
+        endSegment();
+        if (counter.midRow) cutInRow = true;
+        segment = m.segment;
+        counter.startSegment(segment * SEGMENT_LINES);
+      }
+      if (!cutInRow) counter.push(m.bytes);
+      // Said at once, so the main thread stops reading a stream whose parts cannot be used.
+      port.postMessage({ counted: m.bytes.length, unusable: cutInRow || counter.failed } satisfies FromStreamWorker);
+      return;
+    }
+    // The input's last row may end without a line break: only then may the last segment end inside a row.
+    if (m.lastSegmentIsMine || !counter.midRow) {
+      const result = counter.part();
+      endSegment();
+      const message: FromStreamWorker = { result, segmentEnds, cutInRow };
+      port.postMessage(message, result.ok ? [result.part.keys.buffer, result.part.values.buffer, result.part.firstLines.buffer] : []);
+    } else {
+      port.postMessage({ result: { ok: false, reason: 'cut inside a row', line: 0 }, segmentEnds, cutInRow: true } satisfies FromStreamWorker);
+    }
+  });
+  port.postMessage({ ready: true } satisfies FromStreamWorker);
 }
 
 // As the entry of a worker thread (dist/count-worker.mjs): count the job, post the result, the
 // typed arrays moved rather than copied. Any exception is the main thread's 'error' event.
 if (parentPort && workerData) {
-  const result = countRange(workerData as CountJob);
   const port = parentPort;
-  port.postMessage(result, result.ok ? [result.part.keys.buffer, result.part.values.buffer, result.part.firstLines.buffer] : []);
+  const job = workerData as CountJob | StreamJob;
+  if ('stream' in job) countSegments(job, port);
+  else {
+    const result = countRange(job);
+    port.postMessage(result, result.ok ? [result.part.keys.buffer, result.part.values.buffer, result.part.firstLines.buffer] : []);
+  }
 }

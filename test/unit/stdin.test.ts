@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -10,7 +10,8 @@ import { RecordCounter } from '../../src/parse/fast-records.js';
 import { bundledRegions } from '../../src/domain/bundled.js';
 import { withIo } from '../../src/io/context.js';
 import { Spill } from '../../src/io/spill.js';
-import { descriptorReader } from '../../src/io/stdin.js';
+import { descriptorReader, redirectedFile } from '../../src/io/stdin.js';
+import { itFull } from '../helpers/tier.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rehab-stdin-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -142,4 +143,63 @@ describe('the digest of stdin', () => {
     const sha = createHash('sha256').update(bytes).digest('hex');
     expect(readFileSync(join(out, 'r.md'), 'utf8')).toContain(`- Input (counts): stdin, ${bytes.length} bytes, SHA-256 ${sha}`);
   }, 60_000);
+});
+
+describe('stdin redirected from a file (`< file`)', () => {
+  const BIN = join(import.meta.dirname, '..', '..', 'bin', 'rehab-stats.js');
+  const ENV = { PATH: process.env.PATH, NO_COLOR: '1', LANG: 'C' };
+  const RANK = ['rank', '--method', 'KBT', '--year', '2014', '--format', 'csv'];
+
+  it('is read as that file from where the descriptor stands (split in two), with the digest of the bytes from there', () => {
+    const skipped = Buffer.from('bytes a reader before took\n');
+    const table = records(3 * 2 ** 20);
+    const path = join(dir, 'redirected.csv');
+    writeFileSync(path, Buffer.concat([skipped, table]));
+    const rest = join(dir, 'rest.csv');
+    writeFileSync(rest, table);
+    const fd = openSync(path, 'r');
+    try {
+      // As a shell's `read` leaves it: the descriptor moved past what it took.
+      expect(readSync(fd, Buffer.alloc(skipped.length), 0, skipped.length, null)).toBe(skipped.length);
+      expect(redirectedFile(fd)).toEqual(process.platform === 'linux' ? { position: skipped.length, size: table.length } : undefined);
+      const record = join(dir, 'redirected.json');
+      const fromFd = spawnSync(process.execPath, [BIN, ...RANK, '--input', '-', '--provenance', record], {
+        stdio: [fd, 'pipe', 'pipe'],
+        encoding: 'utf8',
+        env: { ...ENV, REHAB_STATS_SPLIT_MIN_BYTES: '1' },
+      });
+      const fromFile = spawnSync(process.execPath, [BIN, ...RANK, '--input', rest], { encoding: 'utf8', env: ENV });
+      expect(fromFd.status, fromFd.stderr).toBe(0);
+      expect(fromFd.stdout).toBe(fromFile.stdout);
+      expect(fromFd.stderr).toBe(fromFile.stderr.replaceAll(rest, 'stdin'));
+      const p = JSON.parse(readFileSync(record, 'utf8')) as { inputs: { name: string; sha256: string; bytes: number }[] };
+      expect(p.inputs[0]).toEqual({ role: 'counts', name: 'stdin', sha256: createHash('sha256').update(table).digest('hex'), bytes: table.length });
+    } finally {
+      closeSync(fd);
+    }
+  }, 60_000);
+
+  itFull(
+    'stops with the error a pipe gives, naming stdin, line and column the same',
+    () => {
+      const table = Buffer.concat([records(2 * 2 ** 20), Buffer.from('Uppsala;2014;KBT;K\n'), records(2 ** 20).subarray(25)]);
+      const path = join(dir, 'damaged.csv');
+      writeFileSync(path, table);
+      const fd = openSync(path, 'r');
+      try {
+        const fromFd = spawnSync(process.execPath, [BIN, ...RANK, '--input', '-'], {
+          stdio: [fd, 'pipe', 'pipe'],
+          encoding: 'utf8',
+          env: { ...ENV, REHAB_STATS_SPLIT_MIN_BYTES: '1' },
+        });
+        const fromPipe = spawnSync(process.execPath, [BIN, ...RANK, '--input', '-'], { input: table, encoding: 'utf8', env: ENV });
+        expect(fromPipe.status).not.toBe(0);
+        expect(fromPipe.stderr).toContain('stdin');
+        expect({ status: fromFd.status, stdout: fromFd.stdout, stderr: fromFd.stderr }).toEqual({ status: fromPipe.status, stdout: fromPipe.stdout, stderr: fromPipe.stderr });
+      } finally {
+        closeSync(fd);
+      }
+    },
+    60_000,
+  );
 });
