@@ -98,7 +98,8 @@ interface FastOutcome {
 async function streamFast(source: ByteSource, first: Uint8Array, start: FastStart, keep: ReadOptions['keep'], progress: Progress): Promise<FastOutcome> {
   const stream = source.size === undefined;
   // REHAB_STATS_STDIN_MEMORY_BYTES lets the tests reach the temporary file with a small input.
-  let spill: Spill | undefined = stream ? new Spill(Number(currentIo().env.REHAB_STATS_STDIN_MEMORY_BYTES ?? 8 << 20)) : undefined;
+  // Each chunk read past that goes back to the reader once written (nothing else keeps it: the counters copy what they keep).
+  let spill: Spill | undefined = stream ? new Spill(Number(currentIo().env.REHAB_STATS_STDIN_MEMORY_BYTES ?? 8 << 20), source.recycle?.bind(source)) : undefined;
   const sharing = stream ? streamSharing(start) : undefined;
   try {
     await spill?.add(first);

@@ -21,6 +21,8 @@ export interface ByteSource {
   next(): Promise<Uint8Array | undefined>;
   /** Back to the first byte (regular files only). */
   rewind(): void;
+  /** Takes back a chunk next() gave once nothing holds it any more (stdin: it is read into again). */
+  recycle?(chunk: Uint8Array): void;
   /** Regular files: reads into `buffer` from byte `position` without moving next()'s place; the bytes read (0 at the end). */
   readAt?(buffer: Uint8Array, position: number): Promise<number>;
   /** stdin redirected from a regular file: its descriptor and the position its bytes start at (a worker thread reads it there too). */
@@ -203,6 +205,9 @@ function streamSource(name: string, reader: ChunkReader): ByteSource {
     },
     rewind() {
       throw new Error('a stream cannot be rewound');
+    },
+    recycle(chunk) {
+      reader.recycle?.(chunk);
     },
     async close() {
       await reader.stop();

@@ -3,6 +3,8 @@ import { SEGMENT_LINES, type FromStreamWorker, type StreamJob, type ToStreamWork
 import { RecordCounter, uninterpreted, type CountedPart, type FastPlan, type FastResult } from '../parse/fast-records.js';
 
 const LF = 0x0a;
+/** The size of the buffers the worker's bytes are copied into (a chunk read is at most this). */
+const CHUNK_BYTES = 1 << 20;
 
 /** How a stream is shared between the two threads. */
 export interface StreamSharing {
@@ -44,6 +46,8 @@ export class StreamParts {
   private bytes = 0;
   /** Per segment: the line after its last row, in its own numbering. */
   private readonly ends: number[] = [];
+  /** Buffers the worker has handed back, to copy its next bytes into. */
+  private readonly buffers: ArrayBuffer[] = [];
   private final: Promise<Extract<FromStreamWorker, { result: unknown }> | undefined> | undefined;
 
   constructor(
@@ -129,8 +133,11 @@ export class StreamParts {
       this.counter.push(bytes);
       return;
     }
-    // A copy of its own, moved to the worker: the chunk itself may still be written to the kept copy.
-    const copy = new Uint8Array(bytes);
+    // A copy of its own, moved to the worker (the chunk itself may still be written to the kept
+    // copy), in a buffer the worker handed back when there is one big enough.
+    const buffer = this.buffers.pop();
+    const copy = new Uint8Array(buffer && buffer.byteLength >= bytes.length ? buffer : new ArrayBuffer(Math.max(bytes.length, CHUNK_BYTES)), 0, bytes.length);
+    copy.set(bytes);
     this.outstanding += copy.length;
     this.post({ segment: this.segment, bytes: copy }, [copy.buffer]);
   }
@@ -167,6 +174,7 @@ export class StreamParts {
         if ('ready' in m) this.ready = true;
         else if ('counted' in m) {
           this.outstanding -= m.counted;
+          this.buffers.push(m.buffer);
           if (m.unusable) this.broken = true;
         } else resolve(m);
       });

@@ -28,7 +28,11 @@ export class Spill {
   private tail: Promise<void> = Promise.resolve();
   private failure: Error | undefined;
 
-  constructor(private readonly inMemory = 8 << 20) {}
+  /** `release` is given each chunk added once it is in the temporary file (the reader may fill it again). */
+  constructor(
+    private readonly inMemory = 8 << 20,
+    private readonly release?: (chunk: Uint8Array) => void,
+  ) {}
 
   /** Keeps `chunk`; resolves at once unless too many writes are waiting. */
   async add(chunk: Uint8Array): Promise<void> {
@@ -43,7 +47,7 @@ export class Spill {
       for (const c of this.chunks) this.write(this.fd, c);
       this.chunks = [];
     }
-    this.write(this.fd, chunk);
+    this.write(this.fd, chunk, this.release);
     while (this.queued > MAX_QUEUED_WRITES) await this.oneWritten();
     this.throwIfFailed();
   }
@@ -137,13 +141,17 @@ export class Spill {
     return fd;
   }
 
-  private write(fd: number, chunk: Uint8Array): void {
+  private write(fd: number, chunk: Uint8Array, release?: (chunk: Uint8Array) => void): void {
     const at = this.written;
     this.written += chunk.length;
     this.queued++;
     // One write at a time, in order: concurrent writes to one file only contend for it.
     this.tail = this.tail
-      .then(() => (this.failure === undefined ? writeAll(fd, chunk, at) : undefined))
+      .then(async () => {
+        if (this.failure !== undefined) return;
+        await writeAll(fd, chunk, at);
+        release?.(chunk);
+      })
       .catch((e: unknown) => {
         this.failure ??= e instanceof Error ? e : new Error(String(e));
       })

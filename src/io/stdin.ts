@@ -6,6 +6,8 @@ import { errorCode } from './errno.js';
 export interface ChunkReader {
   next(): Promise<Uint8Array | undefined>;
   stop(): Promise<void>;
+  /** Takes back a chunk next() gave that nothing holds any more, to read into again. */
+  recycle?(chunk: Uint8Array): void;
 }
 
 /**
@@ -57,6 +59,9 @@ export function descriptorReader(fd: number, chunkBytes: number, fallback: () =>
   let leftover: Uint8Array | undefined;
   let ahead: Promise<Uint8Array | undefined> | undefined;
   let handedOn = 0;
+  // Buffers handed back (recycle): reading a long stream makes no garbage.
+  const mine = new WeakSet<ArrayBufferLike>();
+  const spare: Buffer[] = [];
 
   const readInto = (buffer: Uint8Array, at: number): Promise<number> =>
     new Promise((resolve, reject) => read(fd, buffer, at, buffer.length - at, null, (e, n) => (e ? reject(e) : resolve(n))));
@@ -75,8 +80,12 @@ export function descriptorReader(fd: number, chunkBytes: number, fallback: () =>
 
   const fill = async (): Promise<Uint8Array | undefined> => {
     if (ended) return undefined;
-    // A new buffer each time: a chunk handed on may still be kept (a stream's spill writes it later).
-    const buffer = Buffer.allocUnsafe(chunkBytes);
+    // Never a buffer still in use: a chunk handed on may be kept (a stream's spill writes it later) until it is recycled.
+    let buffer = spare.pop();
+    if (!buffer) {
+      buffer = Buffer.allocUnsafe(chunkBytes);
+      mine.add(buffer.buffer);
+    }
     let filled = 0;
     while (filled < chunkBytes) {
       let next: number;
@@ -115,6 +124,10 @@ export function descriptorReader(fd: number, chunkBytes: number, fallback: () =>
       // A read ahead still running is left to finish (it cannot be cancelled); the descriptor stays open.
       ended = true;
       await stream?.stop();
+    },
+    recycle(chunk) {
+      // Only whole buffers of this reader's own (a Buffer this size has its memory to itself).
+      if (chunk.byteOffset === 0 && chunk.buffer.byteLength === chunkBytes && mine.has(chunk.buffer)) spare.push(Buffer.from(chunk.buffer, 0, chunkBytes));
     },
   };
 }

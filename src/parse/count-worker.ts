@@ -52,16 +52,17 @@ export interface StreamJob {
 }
 
 /** To a stream's worker: the next bytes of segment `segment` (its first bytes start a row), or the end of the input. */
-export type ToStreamWorker = { segment: number; bytes: Uint8Array } | { end: true; lastSegmentIsMine: boolean };
+export type ToStreamWorker = { segment: number; bytes: Uint8Array<ArrayBuffer> } | { end: true; lastSegmentIsMine: boolean };
 
 /**
  * From a stream's worker: that it is ready; that it counted `counted` more bytes (and whether
- * its counts can still be used); or, at the
+ * its counts can still be used), handing back their buffer; or, at the
  * end, its counts (lines in the segments' numbering), the lines of each of its segments
  * (segment, the line after its last row in its numbering), and whether a segment ended inside
  * a row (a quoted line break where the stream was cut: the counts cannot be used).
  */
-export type FromStreamWorker = { ready: true } | { counted: number; unusable: boolean } | { result: PartResult; segmentEnds: [number, number][]; cutInRow: boolean };
+export type FromStreamWorker =
+  { ready: true } | { counted: number; unusable: boolean; buffer: ArrayBuffer } | { result: PartResult; segmentEnds: [number, number][]; cutInRow: boolean };
 
 /** Counts a stream's segments as they come on `port`, with one counter (one kernel instance) for them all. */
 export function countSegments(job: StreamJob, port: Pick<MessagePort, 'on' | 'postMessage'>): void {
@@ -81,8 +82,10 @@ export function countSegments(job: StreamJob, port: Pick<MessagePort, 'on' | 'po
         counter.startSegment(segment * SEGMENT_LINES);
       }
       if (!cutInRow) counter.push(m.bytes);
-      // Said at once, so the main thread stops reading a stream whose parts cannot be used.
-      port.postMessage({ counted: m.bytes.length, unusable: cutInRow || counter.failed } satisfies FromStreamWorker);
+      // Whether the parts are still usable is said at once, so the main thread stops reading a
+      // stream whose parts cannot be; the buffer goes back to be filled again (memory stays flat).
+      const counted: FromStreamWorker = { counted: m.bytes.length, unusable: cutInRow || counter.failed, buffer: m.bytes.buffer };
+      port.postMessage(counted, [m.bytes.buffer]);
       return;
     }
     // The input's last row may end without a line break: only then may the last segment end inside a row.
