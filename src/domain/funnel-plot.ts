@@ -76,11 +76,7 @@ export function funnelPlot(ranking: RankInput, o: FunnelPlotInput): Omit<FunnelP
   const { table, national, dispersion } = protectedRanking({ ...ranking, funnel: true, ...(o.overdispersion ? { overdispersion: o.overdispersion } : {}) }, ranking.counts, rule);
   const rows: readonly RankedRegion[] = table.rows;
   if (ruleActive(rule) && national.count_status !== 'shown' && national.count_status !== 'rounded') {
-    throw dataError(
-      `the national ${o.asked} count for ${ranking.year} is hidden by --suppress ${rule.suppress}: the funnel's centre line would give it away`,
-      { file: o.source },
-      'a lower --suppress, or rank --suppress for the table',
-    );
+    throw dataError(msg('funnel.national-hidden', { method: o.asked, year: ranking.year, threshold: rule.suppress }), { file: o.source }, msg('funnel.national-hidden.hint'));
   }
   const target = national.rate;
   if (target === null || target === 0) throw dataError(msg('funnel.no-national-rate', { method: o.asked, year: ranking.year }), { file: o.source });

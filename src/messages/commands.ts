@@ -59,6 +59,11 @@ export const COMMANDS = {
   'growth.needs-from.hint': { en: 'e.g. --from 2009', sv: 't.ex. --from 2009' },
 
   // funnel and map
+  'funnel.national-hidden': {
+    en: "the national {method} count for {year} is hidden by --suppress {threshold}: the funnel's centre line would give it away",
+    sv: 'rikets antal för {method} {year} döljs av --suppress {threshold}: trattens mittlinje skulle avslöja det',
+  },
+  'funnel.national-hidden.hint': { en: 'a lower --suppress, or rank --suppress for the table', sv: 'ett lägre --suppress, eller rank --suppress för tabellen' },
   'funnel.no-national-rate': {
     en: 'no national {method} rate for {year}: nothing to draw the funnel around',
     sv: 'inget värde för riket för {method} {year}: inget att rita tratten kring',
