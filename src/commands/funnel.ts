@@ -1,10 +1,10 @@
 import { Command, Option } from 'commander';
-import { dataError } from '../errors.js';
-import { chooseMethod, resolveRegions, selectCounts, yearsOf, latestYear } from '../domain/select.js';
+import { resolveRegions } from '../domain/select.js';
+import { countsOfYear } from '../domain/year-counts.js';
 import { funnelMethod, funnelPlot, type FunnelPlotResult } from '../domain/funnel-plot.js';
 import type { OverdispersionKind } from '../stats/overdispersion.js';
 import { funnelPlotSvg } from '../render/funnel.js';
-import { msg, resolveLang } from '../messages/index.js';
+import { resolveLang } from '../messages/index.js';
 import { addDataOptions, langOption, parseDenominator, parseSexOption, type DataOptions, addRateOptions } from './options.js';
 import { addHelp } from './help.js';
 import { formatNotes, outputProtection } from './output.js';
@@ -64,20 +64,10 @@ async function runFunnel(opts: FunnelOptions): Promise<void> {
   const regions = loadRegions();
   const selected = resolveRegions(opts.region ?? [], regions);
   const data = await loadCounts(opts, regions, opts.year !== undefined ? { defaultYear: opts.year } : {});
-  const method = chooseMethod(data.observations, opts.method, data.source);
-  // The method as asked for (or found): names the counts of a file without a method column.
-  const asked = opts.method ?? method;
+  // --sex is one of commander's choices: parsing it cannot stop before the method and year are checked.
   const sex = parseSexOption(opts.sex);
+  const { method, asked, year, counts } = countsOfYear(data.observations, { method: opts.method, year: opts.year, sex, recordLevel: data.recordLevel, source: data.source });
   const age = parseDenominator(opts.denominator);
-  const years = yearsOf(data.observations.filter((o) => o.method === method));
-  const year = opts.year ?? latestYear(years);
-  const counts = selectCounts(data.observations, { method, year, sex, absentIsZero: data.recordLevel });
-  if (counts.size === 0)
-    throw dataError(
-      msg('select.no-counts-for-year', { method: asked, year }),
-      { file: data.source },
-      msg('select.years-with-counts.hint', { method: asked, years: years.length ? years.join(', ') : msg('select.none') }),
-    );
   provenancePath(opts);
   // With the counts: a count above its population stops unless --above-population (then a note).
   const population = await loadPopulation(opts, regions, data);

@@ -1,10 +1,10 @@
 import { Command, Option } from 'commander';
-import { dataError, usageError } from '../errors.js';
+import { usageError } from '../errors.js';
 import { ALL_AGES } from '../domain/observation.js';
 import { funnelMethod } from '../domain/funnel-plot.js';
 import { rateMap, withBoundaries, type RateMapResult } from '../domain/rate-map.js';
 import { addPublishOptions, populationMade, provenanceOutput, provenancePath, publishRule, writeWithProvenance, type PublishOptions } from './publish.js';
-import { chooseMethod, selectCounts, yearsOf, latestYear } from '../domain/select.js';
+import { countsOfYear } from '../domain/year-counts.js';
 import { readBoundaries } from '../ingest/boundaries.js';
 import { writeStderr } from '../io/output.js';
 import { mapSvg } from '../render/map.js';
@@ -70,18 +70,13 @@ async function runMap(opts: MapCommandOptions): Promise<void> {
   const lang = resolveLang(opts.lang, currentIo().env);
   const regions = loadRegions();
   const data = await loadCounts(opts, regions, opts.year !== undefined ? { defaultYear: opts.year } : {});
-  const method = chooseMethod(data.observations, opts.method, data.source);
-  // The method as asked for (or found): names the counts of a file without a method column.
-  const asked = opts.method ?? method;
-  const years = yearsOf(data.observations.filter((o) => o.method === method));
-  const year = opts.year ?? latestYear(years);
-  const counts = selectCounts(data.observations, { method, year, sex: 'total', absentIsZero: data.recordLevel });
-  if (counts.size === 0)
-    throw dataError(
-      msg('select.no-counts-for-year', { method: asked, year }),
-      { file: data.source },
-      msg('select.years-with-counts.hint', { method: asked, years: years.length ? years.join(', ') : msg('select.none') }),
-    );
+  const { method, asked, year, counts } = countsOfYear(data.observations, {
+    method: opts.method,
+    year: opts.year,
+    sex: 'total',
+    recordLevel: data.recordLevel,
+    source: data.source,
+  });
   provenancePath(opts);
   const population = await loadPopulation(opts, regions, data);
   // As rank --suppress: a region whose count the ranking hides has no rate or class on the map.
