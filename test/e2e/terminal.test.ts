@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT, runRehab } from './harness.js';
+import { itFull } from '../helpers/tier.js';
 
 const BIN = join(ROOT, 'bin', 'rehab-stats.js');
 const dir = mkdtempSync(join(tmpdir(), 'rehab-stats-term-'));
@@ -36,7 +37,8 @@ describe.skipIf(!has('script'))('colour in a pseudo-terminal', () => {
     expect(out).not.toContain(`${ESC}31m`);
   });
 
-  it('is off with NO_COLOR, TERM=dumb or --no-color', () => {
+  // The decisions below are also made in this process, in both tiers (see the next describe).
+  itFull('is off with NO_COLOR, TERM=dumb or --no-color', () => {
     expect(inPty(['rank', '--method', 'KBT'], { NO_COLOR: '1' })).not.toContain(ESC);
     expect(inPty(['rank', '--method', 'KBT'], { TERM: 'dumb' })).not.toContain(ESC);
     expect(inPty(['rank', '--method', 'KBT', '--no-color'])).not.toContain(ESC);
@@ -47,8 +49,31 @@ describe.skipIf(!has('script'))('colour in a pseudo-terminal', () => {
     expect((await runRehab(['rank', '--method', 'KBT'], { env: { NO_COLOR: '', FORCE_COLOR: '1' } })).stdout).toContain(ESC);
   });
 
-  it('never colours machine formats', () => {
+  itFull('never colours machine formats', () => {
     expect(inPty(['rank', '--method', 'KBT', '--format', 'csv', '--quiet'])).not.toContain(ESC);
+  });
+});
+
+describe('colour, with stdout a terminal in this process', () => {
+  const tty = { columns: 100 };
+  const run = (args: string[], env: Record<string, string> = {}) => runRehab(args, { tty, env: { NO_COLOR: '', TERM: 'xterm-256color', ...env } });
+
+  it('is on at a TTY, never in the green/red pair', async () => {
+    const out = (await run(['rank', '--method', 'KBT', '--year', '2014'])).stdout;
+    expect(out).toContain(`${ESC}94m`);
+    expect(out).toContain(`${ESC}33m`);
+    expect(out).not.toContain(`${ESC}32m`);
+    expect(out).not.toContain(`${ESC}31m`);
+  });
+
+  it('is off with NO_COLOR, TERM=dumb or --no-color', async () => {
+    expect((await run(['rank', '--method', 'KBT'], { NO_COLOR: '1' })).stdout).not.toContain(ESC);
+    expect((await run(['rank', '--method', 'KBT'], { TERM: 'dumb' })).stdout).not.toContain(ESC);
+    expect((await run(['rank', '--method', 'KBT', '--no-color'])).stdout).not.toContain(ESC);
+  });
+
+  it('never colours machine formats', async () => {
+    expect((await run(['rank', '--method', 'KBT', '--format', 'csv', '--quiet'])).stdout).not.toContain(ESC);
   });
 });
 

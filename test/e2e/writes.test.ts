@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT, runRehab, type Run } from './harness.js';
+import { itFull } from '../helpers/tier.js';
 
 /**
  * The output side of safety, end to end: every file the CLI writes goes through one writer that
@@ -120,12 +121,15 @@ function runFaulty(args: string[], env: Record<string, string>, stdout?: number)
   return { stdout: r.stdout ?? '', stderr: r.stderr, status: r.status };
 }
 
+// The faults in files a command writes are slow here (a process each) and in the full tier only:
+// the quick tier meets them in this process, a real full disk above (as root) and injected ones in
+// test/unit/write.test.ts. The faults on stdout, which only a process has, run in both tiers.
 describe('injected write faults', () => {
   for (const [fault, words] of [
     ['ENOSPC', /no space left on the device/],
     ['EIO', /input\/output error/],
   ] as const) {
-    it(`${fault} after a short write: report exits 3, says no "wrote", keeps the old files`, () => {
+    itFull(`${fault} after a short write: report exits 3, says no "wrote", keeps the old files`, () => {
       const d = folder();
       writeFileSync(join(d, 'r.html'), 'old html');
       const r = runFaulty(['report', '--html', join(d, 'r.html'), '--markdown', join(d, 'r.md')], { REHAB_FAULT: fault });
@@ -135,7 +139,7 @@ describe('injected write faults', () => {
       expect(readdirSync(d)).toEqual(['r.html']);
     });
 
-    it(`${fault} on rank --output and convert --output: exit 3, nothing left behind`, () => {
+    itFull(`${fault} on rank --output and convert --output: exit 3, nothing left behind`, () => {
       const d = folder();
       for (const args of [
         ['rank', '--method', 'KBT', '--format', 'csv', '--output', join(d, 'rank.csv')],

@@ -2,15 +2,19 @@ import { it } from 'vitest';
 
 /**
  * Two strengths of one suite. `npm test`, run on every change, is the quick tier: every test
- * file, with fewer random cases in the costly property and fuzz tests and the few slow
+ * file, with fewer random cases (a twentieth) in the costly property and fuzz tests and the few slow
  * process-level tests skipped (listed as skipped). `npm run test:full`, which CI runs (.ci/run),
  * and a plain `npx vitest run` are the full tier: every case at full strength. vitest.config.ts
  * sets REHAB_STATS_TEST_TIER=quick for `vitest run --mode quick`.
  */
 export const FULL = process.env.REHAB_STATS_TEST_TIER !== 'quick';
 
-/** A random-case count (fast-check's numRuns, fuzz cases): `full` in the full tier, `quick` (a tenth) in the quick one. */
-export function runs(full: number, quick = Math.ceil(full / 10)): number {
+/**
+ * A random-case count (fast-check's numRuns, fuzz cases): `full` in the full tier, `quick` (a
+ * twentieth) in the quick one. The quick tier's cases are drawn afresh at each run (the fuzz
+ * suite's seed aside), so runs on every change add up to many more; CI runs them all at once.
+ */
+export function runs(full: number, quick = Math.ceil(full / 20)): number {
   return FULL ? full : quick;
 }
 
