@@ -1,5 +1,6 @@
 import { msg, type Message, type Text } from '../messages/index.js';
-import { groupInParentheses, type NationalDifference, type PopulationTable } from '../domain/population.js';
+import type { PopulationTable } from '../domain/population.js';
+import { nationalDifferenceNote } from '../render/population.js';
 import type { CountData } from '../ingest/counts.js';
 
 /**
@@ -36,23 +37,6 @@ export function populationLabels(population: PopulationTable): [Text, ...Message
   const also = population.bundled ? population.furtherLabelsUsed().map((s) => msg('note.population-also', { source: s })) : [];
   return [source, ...also, ...population.nationalDifferences().map((d) => nationalDifferenceNote(d))];
 }
-
-/** Why Riket is not the sum of the regions, and which of the two is used. */
-export function nationalDifferenceNote(d: NationalDifference, inRates = true): Message {
-  const diff = d.sumOfRegions - d.published;
-  const params = {
-    year: d.year,
-    group: groupInParentheses(d.sex, d.age),
-    published: d.published,
-    sum: d.sumOfRegions,
-    diff: `${diff > 0 ? '+' : ''}${diff}`,
-    why: d.year >= CKM_FROM ? msg('why.ckm') : msg('why.both-given'),
-  };
-  return inRates ? msg('note.national-difference-in-rates', params) : msg('note.national-difference', params);
-}
-
-/** SCB's first reference year with Cell Key Method perturbation of published cells. */
-export const CKM_FROM = 2025;
 
 /** Singular or plural noun after a number: "1 value", "3 values". */
 export function plural(n: number, noun: string, nouns = `${noun}s`): string {
