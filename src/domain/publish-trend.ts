@@ -118,9 +118,9 @@ export function protectSeries<R extends Row = Row>(
     }
   }
   if (restTrue && restShown) {
-    for (const { i, k, row, truth } of cells) {
+    for (const { i, k, row, truth, year } of cells) {
       if (row.count !== null && row.rest_count !== null && usable([truth, restTrue[k] ?? null], false))
-        relations.push({ total: `known-total/${row.year}`, parts: [cellRef(i, 'count'), cellRef(i, 'rest_count')], nonNegative: true });
+        relations.push({ total: `known-total/${year}`, parts: [cellRef(i, 'count'), cellRef(i, 'rest_count')], nonNegative: true });
     }
   }
   const cellOf = new Map<Row, (typeof cells)[number]>(cells.map((c) => [c.row, c]));
