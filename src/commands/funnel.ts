@@ -7,6 +7,7 @@ import { funnelPlotSvg } from '../render/funnel.js';
 import { resolveLang } from '../messages/index.js';
 import { addDataOptions, langOption, parseDenominator, parseSexOption, type DataOptions, addRateOptions } from './options.js';
 import { addHelp } from './help.js';
+import { sourceName } from './notes.js';
 import { formatNotes, outputProtection } from './output.js';
 import { inputWarnings, loadCounts, loadPopulation, loadRegions } from '../ingest/counts.js';
 import { writeStderr } from '../io/output.js';
@@ -66,7 +67,7 @@ async function runFunnel(opts: FunnelOptions): Promise<void> {
   const data = await loadCounts(opts, regions, opts.year !== undefined ? { defaultYear: opts.year } : {});
   // --sex is one of commander's choices: parsing it cannot stop before the method and year are checked.
   const sex = parseSexOption(opts.sex);
-  const { method, asked, year, counts } = countsOfYear(data.observations, { method: opts.method, year: opts.year, sex, recordLevel: data.recordLevel, source: data.source });
+  const { method, asked, year, counts } = countsOfYear(data.observations, { method: opts.method, year: opts.year, sex, recordLevel: data.recordLevel, source: sourceName(data) });
   const age = parseDenominator(opts.denominator);
   provenancePath(opts);
   // With the counts: a count above its population stops unless --above-population (then a note).
@@ -80,7 +81,7 @@ async function runFunnel(opts: FunnelOptions): Promise<void> {
       selected,
       rule: publishRule(opts),
       ...(opts.overdispersion ? { overdispersion: opts.overdispersion } : {}),
-      source: data.source,
+      source: sourceName(data),
     },
   );
   const result: FunnelPlotResult = {

@@ -10,6 +10,7 @@ import { writeStderr } from '../io/output.js';
 import { mapSvg } from '../render/map.js';
 import { addDataOptions, type DataOptions, addRateOptions } from './options.js';
 import { addHelp } from './help.js';
+import { sourceName } from './notes.js';
 import { loadCounts, loadPopulation, loadRegions } from '../ingest/counts.js';
 import { outputProtection, formatNotes } from './output.js';
 import { resolveLang, msg } from '../messages/index.js';
@@ -75,7 +76,7 @@ async function runMap(opts: MapCommandOptions): Promise<void> {
     year: opts.year,
     sex: 'total',
     recordLevel: data.recordLevel,
-    source: data.source,
+    source: sourceName(data),
   });
   provenancePath(opts);
   const population = await loadPopulation(opts, regions, data);
