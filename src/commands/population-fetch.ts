@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { msg, resolveLang, say, t } from '../messages/index.js';
+import { msg, resolveLang, say, t, type Lang } from '../messages/index.js';
 import { dirname } from 'node:path';
 import { Command, Option } from 'commander';
 import { fetchError, RehabError, usageError } from '../errors.js';
@@ -54,6 +54,8 @@ interface FetchOptions {
   output?: string;
   timeout: number;
   quiet?: boolean;
+  /** Set for every run (--lang, else the locale). */
+  lang?: string;
 }
 
 export function fetchCommand(): Command {
@@ -94,7 +96,7 @@ async function runFetch(opts: FetchOptions): Promise<void> {
       rows.push(...parseScbPopulation(json, q.table, q.years, regions, retrieved, `${base}/tables/${q.table.id}`));
     } catch (e) {
       if (!(e instanceof ScbFormatError)) throw e;
-      throw fetchError(msg('fetch.unexpected', { base, detail: e.message }), e.codesChanged ? msg('fetch.table-changed.hint') : msg('fetch.try-later-own.hint'));
+      throw fetchError(msg('fetch.unexpected', { base, detail: e.detail }), e.codesChanged ? msg('fetch.table-changed.hint') : msg('fetch.try-later-own.hint'));
     }
   }
 
@@ -102,14 +104,14 @@ async function runFetch(opts: FetchOptions): Promise<void> {
   const shown = opts.output ?? homeRelative(target);
   let all = rows;
   if (!opts.output) {
-    const kept = keptFromCache(target, years, regions);
+    const kept = keptFromCache(target, years, regions, resolveLang(opts.lang, currentIo().env));
     all = [...kept, ...rows].sort((a, b) => a.year - b.year || a.region_code.localeCompare(b.region_code));
     mkdirSync(dirname(target), { recursive: true });
   }
   await writeFiles([{ path: target, data: formatPopulationRows(all) }], outputProtection([]));
   if (!opts.quiet) {
     const places = new Set(rows.map((r) => r.region_code)).size;
-    const lang = resolveLang(undefined, currentIo().env);
+    const lang = resolveLang(opts.lang, currentIo().env);
     const tables = [...new Set(scbQueries(years, regions).map((q) => q.table.id))].join(', ');
     const span = years.length === 1 ? String(years[0]) : `${years[0]}–${years[years.length - 1]}`;
     writeStdout(
@@ -120,14 +122,13 @@ async function runFetch(opts: FetchOptions): Promise<void> {
 }
 
 /** The cached rows of other years; an unreadable cache is replaced, with a note. */
-function keptFromCache(path: string, years: readonly number[], regions: ReturnType<typeof loadRegions>): PopulationRow[] {
+function keptFromCache(path: string, years: readonly number[], regions: ReturnType<typeof loadRegions>, lang: Lang): PopulationRow[] {
   const bytes = readPopulationCache(path);
   if (!bytes) return [];
   try {
     return parsePopulationRows(bytes, homeRelative(path), regions).filter((r) => !years.includes(r.year));
   } catch (e) {
     if (!(e instanceof RehabError)) throw e;
-    const lang = resolveLang(undefined, currentIo().env);
     writeStderr(`${t(lang, 'label.note')}: ${t(lang, 'fetch.replacing-cache', { file: homeRelative(path), detail: say(e.text, lang) })}\n`);
     return [];
   }
@@ -138,21 +139,21 @@ function failure(e: HttpFailure, base: string, table: string, years: readonly nu
   const span = years.length === 1 ? String(years[0]) : `${years[0]}–${years[years.length - 1]}`;
   switch (e.kind) {
     case 'network':
-      return fetchError(msg('fetch.cannot-reach', { base, detail: e.message }), msg('fetch.cannot-reach.hint'));
+      return fetchError(msg('fetch.cannot-reach', { base, detail: e.detail }), msg('fetch.cannot-reach.hint'));
     case 'timeout':
-      return fetchError(msg('fetch.timeout', { base, detail: e.message }), msg('fetch.timeout.hint'));
+      return fetchError(msg('fetch.timeout', { base, detail: e.detail }), msg('fetch.timeout.hint'));
     case 'rate-limited':
       return fetchError(
-        msg('fetch.rate-limited', { base, detail: e.message }),
+        msg('fetch.rate-limited', { base, detail: e.detail }),
         e.retryAfter !== undefined ? msg('fetch.rate-limited.hint', { seconds: e.retryAfter }) : msg('fetch.rate-limited-while.hint'),
       );
     case 'http':
       return fetchError(
-        msg('fetch.http', { base, detail: e.message }),
+        msg('fetch.http', { base, detail: e.detail }),
         e.status !== undefined && e.status >= 500 ? msg('fetch.server.hint') : msg('fetch.refused.hint', { span, table }),
       );
     case 'truncated':
     case 'not-json':
-      return fetchError(msg('fetch.incomplete', { base, detail: e.message }), msg('fetch.incomplete.hint'));
+      return fetchError(msg('fetch.incomplete', { base, detail: e.detail }), msg('fetch.incomplete.hint'));
   }
 }

@@ -12,7 +12,7 @@ import { addHelp } from './help.js';
 import { addOutputOptions, emit, type OutputOptions } from './output.js';
 import { addReadOptions, addRegionOption, addVerboseOption, parseYearOption, type DataOptions } from './options.js';
 import { describeRead, loadRegions, refuseSheetWithoutInput } from '../ingest/counts.js';
-import { msg, resolveLang, t } from '../messages/index.js';
+import { msg, resolveLang, say, t } from '../messages/index.js';
 import { currentIo } from '../io/context.js';
 
 const EXAMPLES = [
@@ -63,7 +63,7 @@ export function tallyCommand(): Command {
       ? await readTable(opts.input, 'count', regions, read)
       : loadTable(readBundled('access-2014.csv'), bundledName('access-2014.csv', opts.lang), 'count', regions, read);
     const file = table.file;
-    if (opts.verbose && opts.input) writeStderr(`${describeRead(table)}\n`);
+    if (opts.verbose && opts.input) writeStderr(`${say(describeRead(table), resolveLang(opts.lang, currentIo().env))}\n`);
     const obs = table.observations.filter((o) => (opts.year === undefined || o.year === opts.year) && (selected.size === 0 || selected.has(o.region)));
     const methods = [...new Set(obs.map((o) => o.method))].filter((m) => !opts.method || matchKey(m) === matchKey(opts.method));
     if (methods.length === 0)

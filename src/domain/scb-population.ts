@@ -1,6 +1,7 @@
 import { ALL_AGES, TARGET_AGES, type Sex } from './observation.js';
 import type { PopulationRow } from './population-rows.js';
 import { NATIONAL_CODE, type RegionIndex } from './regions.js';
+import { english, msg, say, type Message } from '../messages/index.js';
 
 /**
  * SCB's population on 31 December by region, marital status, single year of age, sex and year
@@ -87,14 +88,20 @@ export function scbQueries(years: readonly number[], regions: RegionIndex): { ta
   return out;
 }
 
+/** A value from the response as JSON text; "undefined" for none (JSON.stringify gives undefined, whatever its type says). */
+function asJson(value: unknown): string {
+  return value === undefined ? 'undefined' : JSON.stringify(value);
+}
+
 /** The response is not what the table's documented format promises: say what differs. */
 export class ScbFormatError extends Error {
   constructor(
-    message: string,
+    /** What differs, for people (the message is its English). */
+    readonly detail: Message,
     /** True when the table's codes changed (a code rehab-stats asks for is missing). */
     readonly codesChanged = false,
   ) {
-    super(message);
+    super(english(detail));
     this.name = 'ScbFormatError';
   }
 }
@@ -106,16 +113,15 @@ interface Dimension {
 /** A JSON-stat 2.0 dataset as far as rehab-stats reads it, checked field by field. */
 function readDataset(json: unknown): { ids: string[]; size: number[]; index: Map<string, Map<string, number>>; value: unknown[] } {
   const d = json as Record<string, unknown> | null;
-  if (!d || typeof d !== 'object' || Array.isArray(d)) throw new ScbFormatError('the response is not a JSON object');
-  if (d.class !== 'dataset') throw new ScbFormatError(`expected a JSON-stat 2.0 dataset, got class ${JSON.stringify(d.class)}`);
+  if (!d || typeof d !== 'object' || Array.isArray(d)) throw new ScbFormatError(msg('scb.not-object'));
+  if (d.class !== 'dataset') throw new ScbFormatError(msg('scb.not-dataset', { class: asJson(d.class) }));
   const ids = d.id;
   const size = d.size;
-  if (!Array.isArray(ids) || !ids.every((x) => typeof x === 'string')) throw new ScbFormatError('the dataset has no list of dimensions ("id")');
-  if (!Array.isArray(size) || size.length !== ids.length || !size.every((n) => Number.isInteger(n) && n >= 0))
-    throw new ScbFormatError('the dataset\'s "size" does not match its dimensions');
-  if (!Array.isArray(d.value)) throw new ScbFormatError('the dataset has no "value" list (a sparse or missing value list is not what SCB documents)');
+  if (!Array.isArray(ids) || !ids.every((x) => typeof x === 'string')) throw new ScbFormatError(msg('scb.no-ids'));
+  if (!Array.isArray(size) || size.length !== ids.length || !size.every((n) => Number.isInteger(n) && n >= 0)) throw new ScbFormatError(msg('scb.size-mismatch'));
+  if (!Array.isArray(d.value)) throw new ScbFormatError(msg('scb.no-values'));
   const expected = (size as number[]).reduce((a, b) => a * b, 1);
-  if (d.value.length !== expected) throw new ScbFormatError(`the dataset has ${d.value.length} values where its dimensions give ${expected}`);
+  if (d.value.length !== expected) throw new ScbFormatError(msg('scb.value-count', { n: d.value.length, expected }));
   const dims = (d.dimension ?? {}) as Record<string, Dimension>;
   const index = new Map<string, Map<string, number>>();
   ids.forEach((id, k) => {
@@ -126,7 +132,7 @@ function readDataset(json: unknown): { ids: string[]; size: number[]; index: Map
     else if (raw && typeof raw === 'object') for (const [code, i] of Object.entries(raw)) m.set(code, i);
     else if ((size as number[])[k] === 1) {
       // JSON-stat allows a single-category dimension without an index; its one code is unknown.
-    } else throw new ScbFormatError(`dimension ${id} has no category index`);
+    } else throw new ScbFormatError(msg('scb.no-index', { id }));
     index.set(id, m);
   });
   return { ids: ids, size: size as number[], index, value: d.value };
@@ -141,19 +147,21 @@ function readDataset(json: unknown): { ids: string[]; size: number[]; index: Map
 export function parseScbPopulation(json: unknown, table: ScbTable, years: readonly number[], regions: RegionIndex, retrieved: string, url: string): PopulationRow[] {
   const ds = readDataset(json);
   const wanted: Record<string, string[]> = Object.fromEntries(selection(table, regions, years).map((s) => [s.variableCode, s.valueCodes]));
+  const gone: string[] = [];
   const missing: string[] = [];
   for (const [dim, codes] of Object.entries(wanted)) {
     const have = ds.index.get(dim);
     if (!have) {
-      missing.push(`dimension ${dim}`);
+      gone.push(dim);
       continue;
     }
     const absent = codes.filter((c) => !have.has(c));
     if (absent.length) missing.push(`${dim} ${absent.slice(0, 5).join(', ')}${absent.length > 5 ? ', …' : ''}`);
   }
-  if (missing.length) throw new ScbFormatError(`SCB's table ${table.id} no longer has the codes rehab-stats asks for: ${missing.join('; ')}`, true);
+  if (gone.length) throw new ScbFormatError(msg('scb.dimensions-gone', { table: table.id, n: gone.length, dimensions: gone.join(', ') }), true);
+  if (missing.length) throw new ScbFormatError(msg('scb.codes-gone', { table: table.id, codes: missing.join('; ') }), true);
   const extra = ds.ids.filter((id) => !(id in wanted) && ds.size[ds.ids.indexOf(id)] !== 1);
-  if (extra.length) throw new ScbFormatError(`SCB's table ${table.id} has dimensions rehab-stats does not know: ${extra.join(', ')}`, true);
+  if (extra.length) throw new ScbFormatError(msg('scb.unknown-dimensions', { table: table.id, dimensions: extra.join(', ') }), true);
 
   // Row-major strides: the last dimension varies fastest.
   const stride = ds.ids.map((_, k) => ds.size.slice(k + 1).reduce((a, b) => a * b, 1));
@@ -164,19 +172,22 @@ export function parseScbPopulation(json: unknown, table: ScbTable, years: readon
       if (code === undefined) return;
       // Every code asked for was checked above to be in its dimension.
       const i = ds.index.get(id)?.get(code);
-      if (i === undefined) throw new ScbFormatError(`the dataset has no ${id} ${code}`);
+      if (i === undefined) throw new ScbFormatError(msg('scb.no-code', { id, code }));
       at += i * (stride[k] ?? 1);
     });
     const v = ds.value[at];
     if (v === null) return null;
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0)
-      throw new ScbFormatError(`the value for ${Object.values(codes).join(' / ')} is ${JSON.stringify(v)}, not a count of people`);
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw new ScbFormatError(msg('scb.not-a-count', { codes: Object.values(codes).join(' / '), value: asJson(v) }));
     return v;
   };
   const sum = (xs: (number | null)[]) => (xs.every((v) => v !== null) ? xs.reduce((a, b) => a + b, 0) : null);
 
-  const note = `SCB PxWebApi 2.0 ${table.id} (BE0101N1), retrieved ${retrieved} from ${url}`;
-  const ckm = table.sexTotal ? ' (every SCB cell perturbed by the Cell Key Method from 2025, so sums of cells carry that noise)' : '';
+  // Each row's note, in English and Swedish (note_sv): the table, when and where it was read, how the figure was made.
+  const notes = (how: Message) => {
+    const said = msg('fetch.note', { table: table.id, date: retrieved, url, how });
+    const note = table.sexTotal ? msg('fetch.note-ckm', { note: said }) : said;
+    return { note: english(note), note_sv: say(note, 'sv') };
+  };
   const rows: PopulationRow[] = [];
   // The selection always asks for regions, and only for the index's own codes.
   for (const code of wanted.Region ?? []) {
@@ -186,22 +197,16 @@ export function parseScbPopulation(json: unknown, table: ScbTable, years: readon
         cell({ Region: code, ...(table.maritalTotal ? { Civilstand: table.maritalTotal } : {}), Alder: age, Kon: sex, ContentsCode: table.contents, Tid: String(year) });
       const all = (sex: string) => at(sex, table.ageTotal);
       const target = (sex: string) => sum(TARGET.map((a) => at(sex, a)));
-      const push = (sex: Sex, age: string, value: number | null, how: string) => {
-        if (value !== null)
-          rows.push({ region_code: code, region_name: name, year, sex, age_group: age, population: value, source_id: SCB_SOURCE_ID, note: `${note}; ${how}${ckm}` });
+      const push = (sex: Sex, age: string, value: number | null, how: Message) => {
+        if (value !== null) rows.push({ region_code: code, region_name: name, year, sex, age_group: age, population: value, source_id: SCB_SOURCE_ID, ...notes(how) });
       };
       const both = table.sexTotal;
-      push('total', ALL_AGES, both ? all(both) : sum([all(SEX_CODES.women), all(SEX_CODES.men)]), both ? 'both sexes, all ages, as published' : 'women + men, all ages');
-      push('women', ALL_AGES, all(SEX_CODES.women), 'all ages');
-      push('men', ALL_AGES, all(SEX_CODES.men), 'all ages');
-      push(
-        'total',
-        TARGET_AGES,
-        both ? target(both) : sum([target(SEX_CODES.women), target(SEX_CODES.men)]),
-        both ? 'both sexes, sum of single years 16–67' : 'sum of single years 16–67, women + men',
-      );
-      push('women', TARGET_AGES, target(SEX_CODES.women), 'sum of single years 16–67');
-      push('men', TARGET_AGES, target(SEX_CODES.men), 'sum of single years 16–67');
+      push('total', ALL_AGES, both ? all(both) : sum([all(SEX_CODES.women), all(SEX_CODES.men)]), msg(both ? 'fetch.how.both-published' : 'fetch.how.women-men'));
+      push('women', ALL_AGES, all(SEX_CODES.women), msg('fetch.how.all-ages'));
+      push('men', ALL_AGES, all(SEX_CODES.men), msg('fetch.how.all-ages'));
+      push('total', TARGET_AGES, both ? target(both) : sum([target(SEX_CODES.women), target(SEX_CODES.men)]), msg(both ? 'fetch.how.both-16-67' : 'fetch.how.women-men-16-67'));
+      push('women', TARGET_AGES, target(SEX_CODES.women), msg('fetch.how.16-67'));
+      push('men', TARGET_AGES, target(SEX_CODES.men), msg('fetch.how.16-67'));
     }
   }
   return rows;

@@ -1,6 +1,7 @@
 import { sep } from 'node:path';
 import { formatLocation, usageError } from '../errors.js';
-import { msg, type Text } from '../messages/index.js';
+import { msg, resolveLang, t, type Message, type Text } from '../messages/index.js';
+import { currentIo } from '../io/context.js';
 import { readTable, readOptions, type LoadedTable, type ReadOptions } from './index.js';
 import { loadTable } from './load.js';
 import type { ReadFlags } from './options.js';
@@ -30,18 +31,31 @@ export interface InputOptions extends ReadFlags {
   abovePopulation?: boolean;
   /** Say on stderr what was read and how. */
   verbose?: boolean;
+  /** The language of what is said on stderr (--lang, set for every run). */
+  lang?: string;
 }
 
 /** One line for --verbose: what was read and how. */
-export function describeRead(t: LoadedTable): string {
+export function describeRead(t: LoadedTable): Message {
   const regions = new Set<string>();
   let values = 0;
   for (const o of t.all ?? t.observations) {
     regions.add(o.region);
     values++;
   }
-  const how = t.sheet !== undefined ? `sheet "${t.sheet}"` : `${t.encoding}${t.bom ? ' with BOM' : ''}, delimiter ${t.delimiter === '\t' ? 'tab' : `"${t.delimiter}"`}`;
-  return `read ${t.file}: ${how}, ${t.shape} table (header on ${t.sheet !== undefined ? 'row' : 'line'} ${t.headerLine}), ${t.rowsRead} rows → ${values} values in ${regions.size} regions, ${t.readBy ?? 'general path'}`;
+  const encoding = t.bom ? msg('check.with-bom', { encoding: t.encoding }) : t.encoding;
+  const how =
+    t.sheet !== undefined ? msg('verbose.sheet', { sheet: t.sheet }) : msg('verbose.text', { encoding, delimiter: t.delimiter === '\t' ? msg('verbose.tab') : `"${t.delimiter}"` });
+  return msg('verbose.read', {
+    file: t.file,
+    how,
+    shape: msg(`verbose.shape.${t.shape}`),
+    at: t.sheet !== undefined ? msg('check.at-row', { line: t.headerLine }) : msg('check.at-line', { line: t.headerLine }),
+    rows: t.rowsRead,
+    values,
+    regions: regions.size,
+    path: msg(`verbose.path.${t.readBy ?? 'general'}`),
+  });
 }
 
 /** --sheet chooses a sheet of the --input workbook: without --input it would be ignored. */
@@ -71,7 +85,7 @@ export async function loadCounts(opts: InputOptions, regions: RegionIndex, extra
     const file = displayName(opts.input);
     const started = performance.now();
     const table = await readTable(opts.input, 'count', regions, readOptions(opts, extra));
-    if (opts.verbose) writeStderr(`${describeRead(table)} in ${Math.round(performance.now() - started)} ms\n`);
+    if (opts.verbose) writeStderr(`${t(resolveLang(opts.lang, currentIo().env), 'verbose.timed', { read: describeRead(table), ms: Math.round(performance.now() - started) })}\n`);
     // Every command reads its counts here: one place to stop when none are left to compute from.
     requireCounts(table.all ?? table.observations, file);
     return {

@@ -128,7 +128,7 @@ export const SAMPLE_BYTES = 1 << 15;
 /** The fast path's counts as the table the general path would have made, or undefined when it gave up. */
 export function fastTable(start: FastStart, result: FastResult, keep?: ReadOptions['keep']): LoadedTable | undefined {
   if (!result.ok) return undefined;
-  const readBy = `fast path${start.plan.kernel ? ' (WebAssembly)' : ''}`;
+  const readBy: LoadedTable['readBy'] = start.plan.kernel ? 'fast-wasm' : 'fast';
   const groups = result.groups;
   const base = { ...start.sample, rowsRead: result.rowsRead, missing: [], problems: [], readBy };
   const observations: Observation[] = [];

@@ -20,7 +20,7 @@ export interface LoadedTable extends Shaped {
   delimiter: Delimiter;
   decimal: DecimalMark;
   /** Which reader produced it, for --verbose (the general path when absent). */
-  readBy?: string;
+  readBy?: 'fast' | 'fast-wasm' | 'xlsx';
   /** The sheet read, when the input is an xlsx workbook (lines are then its rows). */
   sheet?: string;
   /** Set when the reader left observations out of `observations` as `keep` allowed: all of them, as columns. */

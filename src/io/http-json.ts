@@ -5,18 +5,20 @@
  */
 
 import { errorCode, messageOf } from './errno.js';
+import { english, msg, type Text } from '../messages/index.js';
 
 export type FailureKind = 'network' | 'timeout' | 'rate-limited' | 'http' | 'truncated' | 'not-json';
 
 export class HttpFailure extends Error {
   constructor(
     readonly kind: FailureKind,
-    message: string,
+    /** What went wrong, for people (the message is its English). */
+    readonly detail: Text,
     readonly status?: number,
     /** Seconds the server asked us to wait (HTTP 429 Retry-After). */
     readonly retryAfter?: number,
   ) {
-    super(message);
+    super(english(detail));
     this.name = 'HttpFailure';
   }
 }
@@ -70,24 +72,23 @@ export async function postJson(url: string, body: unknown, opts: PostOptions): P
         await sleep(wait * 1000);
         continue;
       }
-      throw new HttpFailure('rate-limited', `HTTP 429 Too Many Requests${wait !== undefined ? `, retry after ${wait} s` : ''}`, 429, wait);
+      throw new HttpFailure('rate-limited', wait !== undefined ? msg('http.too-many-retry', { seconds: wait }) : msg('http.too-many'), 429, wait);
     }
     let text: string;
     try {
       text = await res.text();
     } catch (e) {
       const failure = classify(e, signal, opts.timeoutMs);
-      throw failure.kind === 'network' ? new HttpFailure('truncated', `the response was cut off (${failure.message})`, res.status) : failure;
+      throw failure.kind === 'network' ? new HttpFailure('truncated', msg('http.cut-off', { detail: failure.detail }), res.status) : failure;
     }
-    if (!res.ok) throw new HttpFailure('http', `HTTP ${res.status} ${res.statusText}${problemTitle(text)}`, res.status);
+    if (!res.ok) throw new HttpFailure('http', msg('http.status', { status: res.status, reason: res.statusText, problem: problemTitle(text) }), res.status);
     const declared = Number(res.headers.get('content-length'));
-    if (declared > 0 && Buffer.byteLength(text) < declared)
-      throw new HttpFailure('truncated', `the response was cut off after ${Buffer.byteLength(text)} of ${declared} bytes`, res.status);
+    if (declared > 0 && Buffer.byteLength(text) < declared) throw new HttpFailure('truncated', msg('http.cut-off-bytes', { got: Buffer.byteLength(text), declared }), res.status);
     try {
       const value: unknown = JSON.parse(text);
       return value;
     } catch (e) {
-      throw new HttpFailure('not-json', `the response is not complete JSON (${messageOf(e) ?? ''}; ${Buffer.byteLength(text)} bytes)`, res.status);
+      throw new HttpFailure('not-json', msg('http.not-json', { detail: messageOf(e) ?? '', bytes: Buffer.byteLength(text) }), res.status);
     }
   }
 }
@@ -96,7 +97,7 @@ export async function postJson(url: string, body: unknown, opts: PostOptions): P
 async function resolvable(host: string, ms: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_, fail) => {
-    timer = setTimeout(() => fail(new HttpFailure('network', `cannot resolve ${host} within ${ms / 1000} s (no network?)`)), ms);
+    timer = setTimeout(() => fail(new HttpFailure('network', msg('http.cannot-resolve-within', { host, seconds: ms / 1000 }))), ms);
   });
   try {
     // node:dns is loaded only here: most runs fetch nothing.
@@ -105,7 +106,7 @@ async function resolvable(host: string, ms: number): Promise<void> {
   } catch (e) {
     if (e instanceof HttpFailure) throw e;
     const code = errorCode(e);
-    throw new HttpFailure('network', `${code ?? 'lookup failed'}: cannot resolve ${host}`);
+    throw new HttpFailure('network', msg('http.cannot-resolve', { code: code ?? msg('http.lookup-failed'), host }));
   } finally {
     clearTimeout(timer);
   }
@@ -124,10 +125,12 @@ function problemTitle(text: string): string {
 }
 
 function classify(e: unknown, signal: AbortSignal, timeoutMs: number): HttpFailure {
-  if (signal.aborted) return new HttpFailure('timeout', `no complete answer within ${timeoutMs / 1000} s`);
+  if (signal.aborted) return new HttpFailure('timeout', msg('http.timeout', { seconds: timeoutMs / 1000 }));
   // fetch() fails with a TypeError whose cause is the system error (ECONNREFUSED …).
   const cause = typeof e === 'object' && e !== null && 'cause' in e ? e.cause : undefined;
   const code = errorCode(cause) ?? errorCode(e);
   const causeMessage = messageOf(cause);
-  return new HttpFailure('network', code ? `${code}${causeMessage && !causeMessage.includes(code) ? ` ${causeMessage}` : ''}` : (causeMessage ?? messageOf(e)) || 'network error');
+  // The system's own words (ECONNREFUSED …) are quoted as they are.
+  const said = code ? `${code}${causeMessage && !causeMessage.includes(code) ? ` ${causeMessage}` : ''}` : (causeMessage ?? messageOf(e));
+  return new HttpFailure('network', said || msg('http.network-error'));
 }

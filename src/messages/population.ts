@@ -63,6 +63,57 @@ export const POPULATION = {
   },
   'fetch.incomplete': { en: "SCB's answer ({base}) is incomplete: {detail}", sv: 'svaret från SCB ({base}) är ofullständigt: {detail}' },
   'fetch.incomplete.hint': { en: 'try again; nothing was written', sv: 'försök igen; inget skrevs' },
+  // What went wrong with SCB's answer: the detail in the fetch errors above.
+  'http.timeout': { en: 'no complete answer within {seconds:g} s', sv: 'inget fullständigt svar inom {seconds:g} s' },
+  'http.network-error': { en: 'network error', sv: 'nätverksfel' },
+  'http.cannot-resolve-within': { en: 'cannot resolve {host} within {seconds:g} s (no network?)', sv: 'kan inte slå upp {host} inom {seconds:g} s (inget nätverk?)' },
+  'http.cannot-resolve': { en: '{code}: cannot resolve {host}', sv: '{code}: kan inte slå upp {host}' },
+  'http.lookup-failed': { en: 'lookup failed', sv: 'namnuppslagningen misslyckades' },
+  'http.too-many': { en: 'HTTP 429 Too Many Requests', sv: 'HTTP 429 (för många anrop)' },
+  'http.too-many-retry': { en: 'HTTP 429 Too Many Requests, retry after {seconds} s', sv: 'HTTP 429 (för många anrop), försök igen om {seconds} s' },
+  // The status line and the server's own words (its problem title and detail) are quoted as sent.
+  'http.status': { en: 'HTTP {status} {reason}{problem}', sv: 'HTTP {status} {reason}{problem}' },
+  'http.cut-off': { en: 'the response was cut off ({detail})', sv: 'svaret bröts av ({detail})' },
+  'http.cut-off-bytes': { en: 'the response was cut off after {got} of {declared} bytes', sv: 'svaret bröts av efter {got} av {declared} byte' },
+  'http.not-json': { en: 'the response is not complete JSON ({detail}; {bytes} bytes)', sv: 'svaret är inte fullständig JSON ({detail}; {bytes} byte)' },
+  'scb.not-object': { en: 'the response is not a JSON object', sv: 'svaret är inget JSON-objekt' },
+  'scb.not-dataset': { en: 'expected a JSON-stat 2.0 dataset, got class {class}', sv: 'väntade ett JSON-stat 2.0-dataset men fick class {class}' },
+  'scb.no-ids': { en: 'the dataset has no list of dimensions ("id")', sv: 'datasetet saknar listan över dimensioner ("id")' },
+  'scb.size-mismatch': { en: 'the dataset\'s "size" does not match its dimensions', sv: 'datasetets "size" stämmer inte med dess dimensioner' },
+  'scb.no-values': {
+    en: 'the dataset has no "value" list (a sparse or missing value list is not what SCB documents)',
+    sv: 'datasetet saknar listan "value" (en gles eller saknad värdelista är inte vad SCB dokumenterar)',
+  },
+  'scb.value-count': { en: 'the dataset has {n} values where its dimensions give {expected}', sv: 'datasetet har {n} värden där dess dimensioner ger {expected}' },
+  'scb.no-index': { en: 'dimension {id} has no category index', sv: 'dimensionen {id} saknar kategoriindex' },
+  'scb.dimensions-gone': {
+    en: "SCB's table {table} no longer has the {n|dimension|dimensions} rehab-stats asks for: {dimensions}",
+    sv: 'SCB:s tabell {table} har inte längre {n|dimensionen|dimensionerna} som rehab-stats frågar efter: {dimensions}',
+  },
+  'scb.codes-gone': {
+    en: "SCB's table {table} no longer has the codes rehab-stats asks for: {codes}",
+    sv: 'SCB:s tabell {table} har inte längre koderna som rehab-stats frågar efter: {codes}',
+  },
+  'scb.unknown-dimensions': {
+    en: "SCB's table {table} has dimensions rehab-stats does not know: {dimensions}",
+    sv: 'SCB:s tabell {table} har dimensioner som rehab-stats inte känner till: {dimensions}',
+  },
+  'scb.no-code': { en: 'the dataset has no {id} {code}', sv: 'datasetet saknar {id} {code}' },
+  'scb.not-a-count': { en: 'the value for {codes} is {value}, not a count of people', sv: 'värdet för {codes} är {value}, inget antal personer' },
+
+  // The note of each fetched figure (the population file's note and note_sv columns).
+  'fetch.note': { en: 'SCB PxWebApi 2.0 {table} (BE0101N1), retrieved {date} from {url}; {how}', sv: 'SCB PxWebApi 2.0 {table} (BE0101N1), hämtad {date} från {url}; {how}' },
+  'fetch.note-ckm': {
+    en: '{note} (every SCB cell perturbed by the Cell Key Method from 2025, so sums of cells carry that noise)',
+    sv: '{note} (från 2025 har SCB lagt en liten slumpmässig störning på varje cell med Cell Key Method, så summor av celler bär med sig den störningen)',
+  },
+  'fetch.how.both-published': { en: 'both sexes, all ages, as published', sv: 'båda könen, alla åldrar, enligt SCB:s publicering' },
+  'fetch.how.women-men': { en: 'women + men, all ages', sv: 'kvinnor + män, alla åldrar' },
+  'fetch.how.all-ages': { en: 'all ages', sv: 'alla åldrar' },
+  'fetch.how.both-16-67': { en: 'both sexes, sum of single years 16–67', sv: 'båda könen, summan av ettårsklasserna 16–67' },
+  'fetch.how.women-men-16-67': { en: 'sum of single years 16–67, women + men', sv: 'summan av ettårsklasserna 16–67, kvinnor + män' },
+  'fetch.how.16-67': { en: 'sum of single years 16–67', sv: 'summan av ettårsklasserna 16–67' },
+
   'fetch.done': {
     en: 'Fetched from SCB ({tables}, BE0101N1, 31 December, CC0) on {date}: {years}, {places} regions incl. Riket, {n} figures (total, women, men; all ages and 16–67).',
     sv: 'Hämtat från SCB ({tables}, BE0101N1, 31 december, CC0) {date}: {years}, {places} regioner inkl. riket, {n} siffror (totalt, kvinnor, män; alla åldrar och 16–67).',

@@ -92,6 +92,21 @@ describe('population fetch', () => {
     expect(cacheLeftovers()).toEqual(['population-scb.csv']);
   });
 
+  it('in Swedish (--lang sv): what was fetched, and each fetched figure with its note in Swedish', async () => {
+    server = await startScbServer(answer);
+    const r = await run(['population', 'fetch', '--from', '2024', '--lang', 'sv']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^Hämtat från SCB \(TAB638, BE0101N1, 31 december, CC0\) \d{4}-\d\d-\d\d: 2024, 22 regioner inkl\. riket, 132 siffror/);
+    expect(r.stdout).toContain('Skrivet till ');
+    const all = rows(cacheFile());
+    expect(all[0]!.note_sv).toMatch(/^SCB PxWebApi 2\.0 TAB638 \(BE0101N1\), hämtad \d{4}-\d\d-\d\d från http:\/\/127\.0\.0\.1:\d+\/api\/v2\/tables\/TAB638; /);
+    const lookup = await run(['population', '--region', '06', '--year', '2024', '--lang', 'sv']);
+    expect(lookup.stdout).toContain('hämtad');
+    expect(lookup.stdout).toContain('alla åldrar');
+    expect(lookup.stdout).toContain('summan av ettårsklasserna 16–67');
+    expect(lookup.stdout).not.toContain('retrieved');
+  });
+
   it('the data commands then use the cache where the bundled table has no figure, and say so', async () => {
     // (Riket in the cache is the sum of its counties here, so no difference note.)
     server = await startScbServer(answer);
@@ -281,6 +296,50 @@ describe('population fetch failures: a clear message, exit 8, the cache untouche
     expect(r.status).toBe(8);
     expect(r.stderr).toContain("SCB's table TAB638 no longer has the codes rehab-stats asks for: Kon 1, 2");
     expect(r.stderr).toContain('hint: the table has changed since this version of rehab-stats; nothing was written');
+    untouched();
+  });
+
+  // The detail of each failure in Swedish too (--lang sv), the server's own words quoted as sent.
+  it.each<[string, Behaviour, string[], string]>([
+    [
+      'HTTP 429',
+      (_, res) => sendJson(res, 429, { title: 'Too Many Requests' }, { 'retry-after': '120' }),
+      [],
+      'begränsar antalet anrop: HTTP 429 (för många anrop), försök igen om 120 s',
+    ],
+    ['no answer', () => undefined, ['--timeout', '0.5'], 'gav inget fullständigt svar inom 0,5 s'],
+    [
+      'cut off',
+      (req, res) => {
+        const text = JSON.stringify(jsonStat(req.body));
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+        res.write(text.slice(0, 1000), () => setTimeout(() => res.socket?.destroy(), 50));
+      },
+      [],
+      'är ofullständigt: svaret bröts av',
+    ],
+    ['not JSON-stat', (_, res) => sendJson(res, 200, { tables: [], language: 'en' }), [], 'väntade ett JSON-stat 2.0-dataset men fick class undefined'],
+    [
+      'not a count',
+      (req, res) => {
+        const j = jsonStat(req.body) as { value: unknown[] };
+        j.value[3] = 'x';
+        sendJson(res, 200, j);
+      },
+      [],
+      'är "x", inget antal personer',
+    ],
+    [
+      'codes changed',
+      (req, res) => sendJson(res, 200, jsonStat(req.body, { Kon: { '1': 'M', '2': 'K' } })),
+      [],
+      'SCB:s tabell TAB638 har inte längre koderna som rehab-stats frågar efter: Kon 1, 2',
+    ],
+  ])('in Swedish: %s', async (_name, behaviour, args, said) => {
+    server = await startScbServer(behaviour);
+    const r = await run(['population', 'fetch', '--from', '2024', ...args, '--lang', 'sv']);
+    expect(r.status).toBe(8);
+    expect(r.stderr).toContain(said);
     untouched();
   });
 

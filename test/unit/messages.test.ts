@@ -19,6 +19,7 @@ const SAME_IN_BOTH = new Set<string>([
   'cell.min',
   'report.data',
   'report.funnel-axis',
+  'http.status',
   'cell.max',
   'cell.median',
   'source.bundled-population',
