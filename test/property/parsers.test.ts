@@ -5,6 +5,7 @@ import { RehabError } from '../../src/errors.js';
 import { loadTable } from '../../src/ingest/load.js';
 import { parseNumber } from '../../src/parse/number.js';
 import { bundledRegions } from '../../src/domain/bundled.js';
+import { runs } from '../helpers/tier.js';
 
 const regions = bundledRegions();
 const DOCUMENTED = new Set([2, 3, 4, 5, 6]);
@@ -27,7 +28,7 @@ describe('any input ends in a result or a clean error', () => {
         const r = outcome(bytes);
         expect(r === 'ok' || DOCUMENTED.has(r)).toBe(true);
       }),
-      { numRuns: 400 },
+      { numRuns: runs(400) },
     );
   });
 
@@ -38,7 +39,7 @@ describe('any input ends in a result or a clean error', () => {
         const r = outcome(Buffer.from(pieces.join(''), 'utf8'));
         expect(r === 'ok' || DOCUMENTED.has(r)).toBe(true);
       }),
-      { numRuns: 400 },
+      { numRuns: runs(400) },
     );
   });
 });
@@ -82,7 +83,7 @@ describe('a tidy table survives every way of writing it', () => {
         const want = rows.map((r) => `${aliases[r.region]!.code}|${r.year}|${r.method === 'Internet-KBT' ? 'Internet-KBT' : r.method}|${r.count}`).sort();
         expect(got).toEqual(want);
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });

@@ -5,6 +5,7 @@ import { tidyCsv } from '../../src/render/tidy-csv.js';
 import type { Observation, Sex } from '../../src/domain/observation.js';
 import { bundledRegions } from '../../src/domain/bundled.js';
 import { neutraliseFormula } from '../../src/render/machine.js';
+import { runs } from '../helpers/tier.js';
 
 const regions = bundledRegions();
 
@@ -44,6 +45,6 @@ it('convert writes exactly what sorting with the comparisons and csv-stringify w
     fc.property(fc.array(observation, { maxLength: 80 }), fc.boolean(), (obs, allowFormulas) => {
       expect(tidyCsv(obs, regions, 'count', allowFormulas)).toBe(reference(obs, allowFormulas));
     }),
-    { numRuns: 300 },
+    { numRuns: runs(300) },
   );
 });

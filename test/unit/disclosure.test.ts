@@ -7,6 +7,7 @@ import { rankSpec } from '../../src/domain/publish-specs.js';
 import type { CountCell } from '../../src/domain/select.js';
 import type { ResultRow } from '../../src/render/model.js';
 import { determinedByRank } from './helpers/determined.js';
+import { runs } from '../helpers/tier.js';
 
 /** A region × sex table with totals both ways, as `share --by sex` per region and Riket would print it. */
 function twoWay(values: number[][]): { counts: Map<string, number>; relations: Relation[] } {
@@ -70,7 +71,7 @@ describe('disclosedCells', () => {
         const hidden = new Set(hiddenList);
         expect(disclosedCells(relations, hidden).sort()).toEqual(determinedByRank(relations, hidden).sort());
       }),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     );
   });
 });
@@ -150,7 +151,7 @@ describe('suppressCells', () => {
           }
         },
       ),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 
@@ -186,7 +187,7 @@ describe('suppressCells', () => {
         expect(determinedByRank(relations, hidden)).toEqual([]);
         for (const rel of relations) expect([rel.total, ...rel.parts].filter((c) => hidden.has(c)).length).not.toBe(1);
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });
@@ -241,15 +242,15 @@ describe('protectTable on a ranking', () => {
           else expect(r.count).toBe(truth);
         }
         // The relation Riket = Σ regions, over the cells actually hidden: nothing determined.
-        const hidden = new Set(all.flatMap((r) => (r.count === null ? [String(r.region_code)] : [])));
-        expect(determinedByRank([{ total: '00', parts: table.rows.map((r) => String(r.region_code)) }], hidden)).toEqual([]);
+        const hidden = new Set(all.flatMap((r) => (r.count === null ? [r.region_code as string] : [])));
+        expect(determinedByRank([{ total: '00', parts: table.rows.map((r) => r.region_code as string) }], hidden)).toEqual([]);
         // Ranks among the shown rows: competition ranks of their counts, no gaps left by hidden rows.
         const shown = table.rows.filter((r) => r.count !== null);
         for (const r of shown) expect(r.rank).toBe(1 + shown.filter((o) => (o.count as number) > (r.count as number)).length);
         const firstHidden = table.rows.findIndex((r) => r.count === null);
         if (firstHidden >= 0) expect(table.rows.slice(firstHidden).every((r) => r.count === null)).toBe(true);
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });

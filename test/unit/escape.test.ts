@@ -6,6 +6,7 @@ import { escapeHtml, renderHtmlTable } from '../../src/render/html.js';
 import { renderDelimited } from '../../src/render/machine.js';
 import { escapeMarkdown, renderMarkdown } from '../../src/render/markdown.js';
 import type { LocalTable } from '../../src/render/model.js';
+import { runs } from '../helpers/tier.js';
 
 /**
  * Text from the data must come out of every human format as text: in Markdown it cannot split
@@ -86,7 +87,7 @@ describe('Markdown', () => {
           expect(firstColumn(renderMarkdown(table(cells), 'en')).map((c) => c.replace(/\t/g, ' '))).toEqual(expected);
         },
       ),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     );
   });
 
@@ -151,7 +152,7 @@ describe('CSV and --excel', () => {
           }
         },
       ),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });

@@ -5,6 +5,7 @@ import type { Series } from '../../src/domain/trend-series.js';
 import type { ResultRow } from '../../src/render/model.js';
 import type { Relation } from '../../src/stats/disclosure.js';
 import { determinedByRank } from './helpers/determined.js';
+import { runs } from '../helpers/tier.js';
 
 /**
  * Secondary suppression of series over the years (trend, the report's break section), checked
@@ -124,7 +125,7 @@ describe('protectSeries', () => {
           if (under.length) expect(under.reduce((a, p) => a + value(p), 0)).toBeGreaterThanOrEqual(threshold);
         }
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compareRatios, competitionRanks, competitionRanksOfRatios } from '../../src/stats/rank.js';
+import { runs } from '../helpers/tier.js';
 
 const r = (numerator: number, denominator: number) => ({ numerator, denominator });
 
@@ -46,7 +47,7 @@ describe('ranks on exact rates', () => {
         const right = BigInt(b.numerator) * BigInt(a.denominator);
         expect(compareRatios(a, b)).toBe(left < right ? -1 : left > right ? 1 : 0);
       }),
-      { seed: 12, numRuns: 2000 },
+      { seed: 12, numRuns: runs(2000) },
     );
   });
 
@@ -62,7 +63,7 @@ describe('ranks on exact rates', () => {
           expect(ranks[i]).toBe(above + 1);
         });
       }),
-      { seed: 7, numRuns: 300 },
+      { seed: 7, numRuns: runs(300) },
     );
   });
 
