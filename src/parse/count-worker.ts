@@ -101,14 +101,33 @@ export function countSegments(job: StreamJob, port: Pick<MessagePort, 'on' | 'po
   port.postMessage({ ready: true } satisfies FromStreamWorker);
 }
 
+/** The jobs ingest/ posts (workerData types as any): told apart, and checked, by their fields. */
+function isStreamJob(job: unknown): job is StreamJob {
+  return typeof job === 'object' && job !== null && 'stream' in job && job.stream === true && 'plan' in job && typeof job.plan === 'object';
+}
+function isCountJob(job: unknown): job is CountJob {
+  return (
+    typeof job === 'object' &&
+    job !== null &&
+    'file' in job &&
+    'start' in job &&
+    'end' in job &&
+    'plan' in job &&
+    'chunkBytes' in job &&
+    typeof job.start === 'number' &&
+    typeof job.end === 'number' &&
+    typeof job.chunkBytes === 'number'
+  );
+}
+
 // As the entry of a worker thread (dist/count-worker.mjs): count the job, post the result, the
 // typed arrays moved rather than copied. Any exception is the main thread's 'error' event.
 if (parentPort && workerData) {
   const port = parentPort;
-  const job = workerData as CountJob | StreamJob;
-  if ('stream' in job) countSegments(job, port);
-  else {
+  const job: unknown = workerData;
+  if (isStreamJob(job)) countSegments(job, port);
+  else if (isCountJob(job)) {
     const result = countRange(job);
     port.postMessage(result, result.ok ? [result.part.keys.buffer, result.part.values.buffer, result.part.firstLines.buffer] : []);
-  }
+  } else throw new Error('the worker was not given a counting job');
 }

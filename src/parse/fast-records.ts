@@ -814,13 +814,7 @@ export class RecordCounter {
       });
       return out;
     };
-    return new CountedGroups(all.keys, all.values, all.lines, all.size, {
-      region: reordered(0) as string[],
-      year: reordered(1) as number[],
-      method: reordered(2) as string[],
-      sex: reordered(3) as CountedSex[],
-      age: reordered(4) as string[],
-    });
+    return new CountedGroups(all.keys, all.values, all.lines, all.size, dictionariesOf(KINDS.map((_, k) => reordered(k))));
   }
 
   get failed(): boolean {
@@ -925,14 +919,7 @@ export class RecordCounter {
     if (!this.failure && this.leftover.length) this.push(new Uint8Array(0), true);
     const failure = this.failureSoFar();
     if (failure) return { ok: false, ...failure };
-    const t = this.tables;
-    const dictionaries = {
-      region: t.region.values as string[],
-      year: t.year.values as number[],
-      method: t.method.values as string[],
-      sex: t.sex.values as CountedSex[],
-      age: t.age.values as string[],
-    };
+    const dictionaries = dictionariesOf(this.tableList.map((t) => t.values));
     const groups = this.groups;
     if (groups) return { ok: true, groups: new CountedGroups(groups.keys, groups.sums, groups.lines, groups.size, dictionaries), rowsRead: this.rows };
     // The general path lists observations in order of first appearance.
@@ -1324,6 +1311,31 @@ export class RecordCounter {
         return f.age(text);
     }
   }
+}
+
+/**
+ * Each kind's values (region, year, method, sex, age) as its dictionary: what `interpret`
+ * gave for each, and the defaults (a counter without `interpret`, which keeps texts, makes no
+ * dictionaries). Anything else is a fault here, not a value.
+ */
+function dictionariesOf(values: readonly (readonly unknown[])[]): Dictionaries {
+  const of = (k: number) => values[k] ?? [];
+  const text = (v: unknown): string => {
+    if (typeof v !== 'string') throw new Error(`a counted value is not text: ${String(v)}`);
+    return v;
+  };
+  const sex = (v: unknown): CountedSex => {
+    if (v !== 'total' && v !== 'women' && v !== 'men') throw new Error(`a counted sex is not one: ${String(v)}`);
+    return v;
+  };
+  return {
+    region: of(0).map(text),
+    // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- years are numbers but for the plan's default year, which is undefined where the file has a year column (its entry then names no group), as the general path leaves it.
+    year: of(1) as readonly number[],
+    method: of(2).map(text),
+    sex: of(3).map(sex),
+    age: of(4).map(text),
+  };
 }
 
 /** The combined key of five value ids (region highest). */

@@ -72,6 +72,19 @@ interface KernelExports {
   stride: WasmGlobal;
 }
 
+/** The globals scan.wat exports (each a WebAssembly.Global, read and set through `value`). */
+const GLOBALS = ['count', 'htMask', 'htUsed', 'htLimit', 'htShift', 'line', 'maxRow', 'delim', 'crlf', 'maxField', 'needed', 'width', 'rows', 'stop', 'stride'] as const;
+
+/** Whether an instance's exports are the kernel's (TypeScript cannot read the .wat; this checks what it says). */
+function isKernelExports(exports: unknown): exports is KernelExports {
+  if (typeof exports !== 'object' || exports === null) return false;
+  const has = (name: string, type: string) => {
+    const value: unknown = Reflect.get(exports, name);
+    return typeof value === type;
+  };
+  return has('memory', 'object') && has('scan', 'function') && has('put', 'function') && GLOBALS.every((g) => has(g, 'object'));
+}
+
 export const enum KernelStop {
   /** OUT is full: count and call again. */
   OutFull = 0,
@@ -106,8 +119,9 @@ export class ScanKernel {
   readonly stride: number;
 
   constructor(module: WasmModule, settings: { delimiter: number; crlf: boolean; maxField: number; needed: number; width: number; valueColumns: number; maxRowBytes: number }) {
-    // A cast: the instance's exports are what scan.wat declares, which TypeScript cannot read.
-    this.exports = new WebAssembly.Instance(module, {}).exports as KernelExports;
+    const exports = new WebAssembly.Instance(module, {}).exports;
+    if (!isKernelExports(exports)) throw new Error('dist/scan.wasm does not export what src/parse/scan.wat declares: npm run build');
+    this.exports = exports;
     this.bytes = new Uint8Array(this.exports.memory.buffer);
     this.words = new Int32Array(this.exports.memory.buffer);
     this.exports.delim.value = settings.delimiter;

@@ -1,4 +1,4 @@
-import { parse } from 'csv-parse/sync';
+import { CsvError, parse } from 'csv-parse/sync';
 import { dataError } from '../errors.js';
 import type { Delimiter } from './sniff.js';
 import { msg } from '../messages/index.js';
@@ -16,28 +16,25 @@ export interface Row {
  */
 export function parseRows(text: string, delimiter: Delimiter, file: string, onProgress?: (done: number, total: number) => void): Row[] {
   const bytes = Buffer.from(text, 'utf8');
-  let records: { record: string[]; info: { bytes: number } }[];
-  // Progress (a bar on a terminal) every few thousand records, from where csv-parse has got to.
-  let seen = 0;
-  const progress = onProgress && {
-    on_record: (record: string[], context: { bytes: number }) => {
-      if (++seen % 4096 === 0) onProgress(context.bytes, bytes.length);
-      return record;
-    },
-  };
+  // Each record with the byte where it ends, collected as csv-parse emits them; progress (a bar
+  // on a terminal) every few thousand records, from where csv-parse has got to.
+  const records: { record: string[]; info: { bytes: number } }[] = [];
   try {
-    records = parse(text, {
+    parse(text, {
       delimiter,
       relax_column_count: true,
       relax_quotes: true,
       skip_empty_lines: false,
-      info: true,
-      ...progress,
-    }) as unknown as { record: string[]; info: { bytes: number } }[];
+      on_record: (record: string[], context) => {
+        records.push({ record, info: { bytes: context.bytes } });
+        if (onProgress && records.length % 4096 === 0) onProgress(context.bytes, bytes.length);
+        return record;
+      },
+    });
   } catch (e) {
-    const err = e as { message?: string; lines?: number; code?: string };
-    const line = typeof err.lines === 'number' ? err.lines : undefined;
-    const what = err.code === 'CSV_QUOTE_NOT_CLOSED' ? msg('parse.quote-not-closed') : msg('parse.not-csv', { detail: err.message ?? err.code ?? '?' });
+    const csv = e instanceof CsvError ? e : undefined;
+    const line = typeof csv?.lines === 'number' ? csv.lines : undefined;
+    const what = csv?.code === 'CSV_QUOTE_NOT_CLOSED' ? msg('parse.quote-not-closed') : msg('parse.not-csv', { detail: e instanceof Error ? e.message : '?' });
     throw dataError(what, { file, ...(line !== undefined ? { line } : {}) }, msg('parse.quotes.hint'));
   }
   // csv-parse's own line counter counts a CRLF inside quotes twice and a CR before LF in a
