@@ -8,7 +8,7 @@ import { addPublishOptions, populationMade, publishRule, type PublishOptions } f
 import { addDataOptions, parseYearOption, type DataOptions, addMethodOption, addPerOption, addYearRange, refuseUnused } from './options.js';
 import { addHelp } from './help.js';
 import { addOutputOptions, emit, outputProtection, type OutputOptions } from './output.js';
-import { dataNote, populationNotes } from './notes.js';
+import { dataNote, populationNotes, sourceName } from './notes.js';
 import { inputWarnings, loadCounts, loadPopulation, loadRegions } from '../ingest/counts.js';
 import { resolveLang, msg } from '../messages/index.js';
 import { currentIo } from '../io/context.js';
@@ -107,7 +107,7 @@ async function runTrend(opts: TrendOptions): Promise<void> {
     regions,
     selected,
     recordLevel: data.recordLevel,
-    source: data.source,
+    source: sourceName(data),
     by: opts.by,
     ...(opts.method !== undefined ? { method: opts.method } : {}),
     ...(opts.from !== undefined ? { from: opts.from } : {}),

@@ -1,5 +1,5 @@
 import { dataError, usageError } from '../errors.js';
-import { msg } from '../messages/index.js';
+import { msg, type Text } from '../messages/index.js';
 import { rateRatio, type RateRatio } from '../stats/rate-ratio.js';
 import { MIN_YEARS_EACH_SIDE, segmentedPoisson, type BreakPoint, type SegmentedFit } from '../stats/segmented-poisson.js';
 import { segmentedPoissonVsRest, type ComparativeSegmentedFit } from '../stats/segmented-poisson-vs-rest.js';
@@ -18,7 +18,7 @@ export type BreakResult =
  * The years, counts and populations a break model needs: every year known, the break inside
  * the span with at least three years on each side — else an error that says which years work.
  */
-export function breakPoints(series: Series, breakYear: number, source: string): BreakPoint[] {
+export function breakPoints(series: Series, breakYear: number, source: Text): BreakPoint[] {
   const missing = series.points.filter((p) => p.count === null).map((p) => p.year);
   if (missing.length) {
     throw dataError(
@@ -48,7 +48,7 @@ export function breakPoints(series: Series, breakYear: number, source: string): 
 }
 
 /** Segmented Poisson regression of the series at the break year. */
-export function breakAlone(series: Series, breakYear: number, source: string): BreakResult {
+export function breakAlone(series: Series, breakYear: number, source: Text): BreakResult {
   const points = breakPoints(series, breakYear, source);
   return { kind: 'alone', breakYear, fit: segmentedPoisson(points, breakYear), points };
 }
@@ -57,7 +57,7 @@ export function breakAlone(series: Series, breakYear: number, source: string): B
  * The region against the rest of the country (Riket minus the region, counts and population)
  * in one interacted model, with each year's rate ratio region/rest and its exact interval.
  */
-export function breakVsRest(series: Series, national: Series, breakYear: number, source: string): BreakResult {
+export function breakVsRest(series: Series, national: Series, breakYear: number, source: Text): BreakResult {
   const points = breakPoints(series, breakYear, source);
   const whole = breakPoints(national, breakYear, source);
   // The two series cover the same years (both are the trend's years).
@@ -80,7 +80,7 @@ export function nationalSeries(
   population: PopulationTable,
   per: number,
   recordLevel: boolean,
-  source: string,
+  source: Text,
 ): Series {
   const points = years.map((year) => {
     const count = completeNationalCount(obs, regions, method, year, recordLevel);

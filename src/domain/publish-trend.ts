@@ -166,7 +166,7 @@ export function breakOnShown(
   breakYear: number,
   rule: PublishRule,
   national: Series | undefined,
-  source: string,
+  source: Text,
   names: { break: Text; rule: string },
 ): { analysis: BreakResult; series: Series } {
   const kept = { ...series, points: series.points.filter((p) => !hidden.has(p.year)) };

@@ -106,8 +106,8 @@ export interface TrendInput {
   regions: RegionIndex;
   selected: readonly Region[];
   recordLevel: boolean;
-  /** The input, for errors. */
-  source: string;
+  /** The input, for errors (a file name, or the bundled dataset in the output's language). */
+  source: Text;
   by: 'nation' | 'region' | 'method';
   /** --method as given. */
   method?: string;
