@@ -157,6 +157,8 @@ async function streamFast(source: ByteSource, first: Uint8Array, start: FastStar
       counted = total;
       await spill?.add(chunk);
       counter.push(chunk);
+      // A file's chunk is not kept (the counter copies what it keeps): read the next into it.
+      if (!spill) source.recycle?.(chunk);
     }
     const result = counter.result();
     const table = fastTable(start, result, keep);

@@ -94,13 +94,37 @@ export async function openInput(path: string, io: InputIo = defaultIo()): Promis
   }
 }
 
+/**
+ * Chunk buffers handed back once read (recycle): a file streamed through the counter is read
+ * into the same few buffers, not a new 1 MiB one per chunk for the collector to free.
+ */
+function chunkBuffers(): { take: () => Buffer; give: (chunk: Uint8Array) => void } {
+  const mine = new WeakSet<ArrayBufferLike>();
+  const spare: Buffer[] = [];
+  return {
+    take: () => {
+      const spared = spare.pop();
+      if (spared) return spared;
+      const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+      mine.add(buffer.buffer);
+      return buffer;
+    },
+    give: (chunk) => {
+      // Only whole buffers of this source's own (a Buffer this size has its memory to itself).
+      if (chunk.byteOffset === 0 && chunk.buffer.byteLength === CHUNK_BYTES && mine.has(chunk.buffer)) spare.push(Buffer.from(chunk.buffer, 0, CHUNK_BYTES));
+    },
+  };
+}
+
 function handleSource(name: string, handle: Pick<FileHandle, 'read' | 'close'>, size: number | undefined): ByteSource {
   let position = 0;
+  const buffers = chunkBuffers();
   return {
     name,
     size,
+    recycle: buffers.give,
     async next() {
-      const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+      const buffer = buffers.take();
       let n: number;
       try {
         // A regular file is read at positions (so it can be rewound); anything else in order.
@@ -140,14 +164,16 @@ function handleSource(name: string, handle: Pick<FileHandle, 'read' | 'close'>, 
  */
 function descriptorSource(name: string, fd: number, base: number, size: number): ByteSource {
   let position = 0;
+  const buffers = chunkBuffers();
   const readAt = (buffer: Uint8Array, at: number): Promise<number> =>
     new Promise((resolve, reject) => read(fd, buffer, 0, buffer.length, base + at, (e, n) => (e ? reject(ioFailure(e, name)) : resolve(n))));
   return {
     name,
     size,
     descriptor: { fd, base },
+    recycle: buffers.give,
     async next() {
-      const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+      const buffer = buffers.take();
       const n = await readAt(buffer, position);
       position += n;
       return n === 0 ? undefined : buffer.subarray(0, n);
