@@ -140,7 +140,8 @@ function rerank(table: CellTable, r: NonNullable<DisclosureSpec['rerank']>): voi
     const mine = row[r.key];
     if (typeof mine === 'number') row[r.key] = 1 + before.filter((v) => v < mine).length;
   }
-  const order = (v: Value | undefined) => String(v ?? '');
+  // The order key is a code or a name (text or a number), never a message.
+  const order = (v: Value | undefined): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
   table.rows.sort((a, b) => {
     const ra = a[r.key];
     const rb = b[r.key];
