@@ -6,7 +6,7 @@ import type { CountCell } from './select.js';
 import type { Protected, Row } from './cells.js';
 import type { Made } from './provenance.js';
 import { compareWithBenchmark } from '../stats/compare.js';
-import { directlyStandardisedRate, type AgeStratum } from '../stats/dsr.js';
+import { directlyStandardisedRate, DSR_MIN_EVENTS, type AgeStratum } from '../stats/dsr.js';
 import { dsrFunnelSignificance, dsrFunnelTarget, FUNNEL_LEVELS, funnelLabelFromLimits, rateFunnelLimits, rateFunnelSignificance } from '../stats/funnel.js';
 import { estimateOverdispersion, overdispersedRatioLimits, type OverdispersionEstimate, type OverdispersionKind } from '../stats/overdispersion.js';
 import type { Interval, PoissonMethod } from '../stats/poisson.js';
@@ -125,7 +125,7 @@ export function rankRows(input: RankInput): Ranking {
     };
     if (strata) {
       const r = directlyStandardisedRate(strata, per, level, ciMethod);
-      if (r.rate === null) return Object.assign(row, { note: r.missing ?? '' });
+      if (r.rate === null) return Object.assign(row, { note: r.missing === 'too-few-events' ? english(msg('cell.dsr-too-few', { n: DSR_MIN_EVENTS })) : '' });
       exact.set(row, { numerator: r.perPerson, denominator: 1 });
       return Object.assign(row, { rate: r.rate, rate_lower: r.lower, rate_upper: r.upper });
     }

@@ -19,7 +19,7 @@ export const CELLS = {
   'cell.zero-base': { en: 'no percentage: zero {year} base', sv: 'ingen procentsats: basåret {year} är noll' },
   'cell.age-group-missing': { en: 'count for age group {band} missing in input', sv: 'antal för åldersgruppen {band} saknas i indata' },
   'cell.age-group-absent': { en: 'no count for age group {band}', sv: 'inget antal för åldersgruppen {band}' },
-  // stats/dsr.ts says why a DSR is not given; the same words here give them in Swedish.
+  // Why a DSR is not given (stats/dsr.ts's reason 'too-few-events', below DSR_MIN_EVENTS).
   'cell.dsr-too-few': { en: 'fewer than {n} events: no DSR (unreliable)', sv: 'färre än {n} händelser: inget åldersstandardiserat värde (osäkert)' },
   'cell.Total': { en: 'Total', sv: 'Totalt' },
   'cell.all': { en: 'all', sv: 'alla' },

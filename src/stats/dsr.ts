@@ -18,8 +18,8 @@ export interface StandardisedRate {
   upper: number | null;
   /** Total events, on which the interval rests. */
   count: number;
-  /** Why there is no rate (fewer than DSR_MIN_EVENTS events). */
-  missing?: string;
+  /** Why there is no rate: fewer than DSR_MIN_EVENTS events (the words are the catalogue's, cell.dsr-too-few). */
+  missing?: 'too-few-events';
 }
 
 /** Below this many events in total PHEindicatormethods does not calculate a DSR: it is not reliable. */
@@ -50,7 +50,7 @@ export function directlyStandardisedRate(strata: readonly AgeStratum[], per = 10
   if (!(weights > 0)) throw new RangeError('directlyStandardisedRate: the weights sum to 0');
   const rate = weighted / weights;
   if (total < DSR_MIN_EVENTS) {
-    return { rate: null, perPerson: rate, lower: null, upper: null, count: total, missing: `fewer than ${DSR_MIN_EVENTS} events: no DSR (unreliable)` };
+    return { rate: null, perPerson: rate, lower: null, upper: null, count: total, missing: 'too-few-events' };
   }
   const ci = poissonInterval(total, level, method);
   const scale = Math.sqrt(variance / weights ** 2 / total);
