@@ -127,7 +127,7 @@ describe('directly standardised rate (Dobson)', () => {
       count: 3,
       // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- vitest types its asymmetric matchers (expect.closeTo, expect.any) as any.
       perPerson: expect.closeTo(4.003139717425431e-5, 15),
-      missing: 'fewer than 10 events: no DSR (unreliable)',
+      missing: 'too-few-events',
     });
     expect(
       directlyStandardisedRate(
