@@ -7,11 +7,15 @@ import { funnelPlotSvg } from '../render/funnel.js';
 import { resolveLang } from '../messages/index.js';
 import { addDataOptions, langOption, parseDenominator, parseSexOption, type DataOptions, addRateOptions } from './options.js';
 import { addHelp } from './help.js';
-import { sourceName } from './notes.js';
-import { formatNotes, outputProtection } from './output.js';
+import { sourceName } from '../domain/source-notes.js';
+import { outputProtection, provenanceOutput } from './output.js';
+import { formatNotes } from '../render/output.js';
+import { deliver } from '../io/deliver.js';
+import { populationMade } from '../domain/provenance.js';
+import { populationCacheInput } from '../ingest/provenance-inputs.js';
 import { inputWarnings, loadCounts, loadPopulation, loadRegions } from '../ingest/counts.js';
 import { writeStderr } from '../io/output.js';
-import { addPublishOptions, populationMade, provenanceOutput, provenancePath, publishRule, writeWithProvenance, type PublishOptions } from './publish.js';
+import { addPublishOptions, provenancePath, publishRule, type PublishOptions } from './publish.js';
 import { currentIo } from '../io/context.js';
 
 const EXAMPLES = [
@@ -86,12 +90,12 @@ async function runFunnel(opts: FunnelOptions): Promise<void> {
   );
   const result: FunnelPlotResult = {
     ...plot,
-    made: { ...populationMade(population, [year]), methods: { interval: 'exact Poisson', funnel: funnelMethod(plot.adjustment) } },
+    made: { ...populationMade(population, [year], populationCacheInput()), methods: { interval: 'exact Poisson', funnel: funnelMethod(plot.adjustment) } },
   };
   const lang = resolveLang(opts.lang, currentIo().env);
   const svg = funnelPlotSvg(result, lang);
   const provenance = provenanceOutput(opts, result.made);
-  await writeWithProvenance(opts.output, svg, provenance, outputProtection([opts.input, opts.population]));
+  await deliver(opts.output, svg, provenance ? [provenance] : [], outputProtection([opts.input, opts.population]));
   const notes = inputWarnings(data);
   if (!opts.quiet && notes.length) writeStderr(formatNotes(notes, lang));
 }

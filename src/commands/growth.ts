@@ -1,4 +1,6 @@
 import { Command } from 'commander';
+import { populationMade } from '../domain/provenance.js';
+import { populationCacheInput } from '../ingest/provenance-inputs.js';
 import { dataError, usageError } from '../errors.js';
 import { addPerCapita, growthRows, type GrowthResult } from '../domain/growth-rows.js';
 import { keepRegions, chooseMethod, resolveRegions, selectCounts, yearsOf, latestYear } from '../domain/select.js';
@@ -6,7 +8,7 @@ import { growthTable } from '../render/growth.js';
 import type { Region, RegionIndex } from '../domain/regions.js';
 import { protectTable, roundCells } from '../domain/publish.js';
 import { growthSpec } from '../domain/publish-specs.js';
-import { addPublishOptions, populationMade, publishRule, type PublishOptions } from './publish.js';
+import { addPublishOptions, publishRule, type PublishOptions } from './publish.js';
 import type { PopulationTable } from '../domain/population.js';
 import {
   addDataOptions,
@@ -22,7 +24,7 @@ import {
 } from './options.js';
 import { addHelp } from './help.js';
 import { addOutputOptions, emit, type OutputOptions } from './output.js';
-import { dataNote, populationNotes, sourceName } from './notes.js';
+import { dataNote, populationNotes, sourceName } from '../domain/source-notes.js';
 import { inputWarnings, loadCounts, loadPopulation, loadRegions, type CountData } from '../ingest/counts.js';
 import { msg, type Text } from '../messages/index.js';
 
@@ -140,7 +142,7 @@ async function computeGrowth(
     ...(whole.hidden ? { hidden: whole.hidden } : {}),
     ...(whole.statusKeys ? { statusKeys: whole.statusKeys } : {}),
     made: {
-      ...(populationTable ? populationMade(populationTable, [from, year]) : { population: null }),
+      ...(populationTable ? populationMade(populationTable, [from, year], populationCacheInput()) : { population: null }),
       methods: { ...(opts.perCapita ? { interval: 'rate ratio with its exact interval (conditional binomial)' } : {}) },
     },
   };

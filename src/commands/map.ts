@@ -3,16 +3,20 @@ import { usageError } from '../errors.js';
 import { ALL_AGES } from '../domain/observation.js';
 import { funnelMethod } from '../domain/funnel-plot.js';
 import { rateMap, withBoundaries, type RateMapResult } from '../domain/rate-map.js';
-import { addPublishOptions, populationMade, provenanceOutput, provenancePath, publishRule, writeWithProvenance, type PublishOptions } from './publish.js';
+import { addPublishOptions, provenancePath, publishRule, type PublishOptions } from './publish.js';
 import { countsOfYear } from '../domain/year-counts.js';
 import { readBoundaries } from '../ingest/boundaries.js';
 import { writeStderr } from '../io/output.js';
 import { mapSvg } from '../render/map.js';
 import { addDataOptions, type DataOptions, addRateOptions } from './options.js';
 import { addHelp } from './help.js';
-import { sourceName } from './notes.js';
+import { sourceName } from '../domain/source-notes.js';
 import { loadCounts, loadPopulation, loadRegions } from '../ingest/counts.js';
-import { outputProtection, formatNotes } from './output.js';
+import { outputProtection, provenanceOutput } from './output.js';
+import { formatNotes } from '../render/output.js';
+import { deliver } from '../io/deliver.js';
+import { populationMade } from '../domain/provenance.js';
+import { populationCacheInput } from '../ingest/provenance-inputs.js';
 import { resolveLang, msg } from '../messages/index.js';
 import { currentIo } from '../io/context.js';
 
@@ -89,12 +93,12 @@ async function runMap(opts: MapCommandOptions): Promise<void> {
   const result: RateMapResult = {
     ...(boundaries ? withBoundaries(map, boundaries.shapes, boundaries.file, regions.regions) : map),
     made: {
-      ...populationMade(population, [year]),
+      ...populationMade(population, [year], populationCacheInput()),
       methods: opts.colour === 'funnel' ? { funnel: funnelMethod(undefined) } : {},
     },
   };
   const svg = mapSvg(result, lang, opts.title);
   const provenance = provenanceOutput(opts, result.made);
-  await writeWithProvenance(opts.output, `${svg}\n`, provenance, outputProtection([opts.input, opts.population, opts.boundaries]));
+  await deliver(opts.output, `${svg}\n`, provenance ? [provenance] : [], outputProtection([opts.input, opts.population, opts.boundaries]));
   if (!opts.quiet && result.notes.length) writeStderr(formatNotes(result.notes, lang));
 }

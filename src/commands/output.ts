@@ -10,7 +10,10 @@ import { currentIo } from '../io/context.js';
 import { formatNotes, renderResult, type OutputStyle } from '../render/output.js';
 import { FORMATS, type Format, type ResultTable } from '../render/model.js';
 import { langOption } from './options.js';
-import { provenanceOutput, provenancePath, type PublishOptions } from './publish.js';
+import { buildProvenance, provenanceJson, recordTime, type Made } from '../domain/provenance.js';
+import { recordedInvocation } from '../io/invocation.js';
+import { inputDigests } from '../ingest/provenance-inputs.js';
+import { provenancePath, publishRule, type PublishOptions } from './publish.js';
 
 /**
  * How a result leaves the program, the same for every command: the output options (--format,
@@ -85,5 +88,23 @@ export async function emit(table: ResultTable, opts: OutputOptions, stderrNotes:
   if (!opts.quiet && notes.length) writeStderr(formatNotes(notes, lang));
 }
 
-/** funnel.ts and map.ts write their notes with it from here until they import it from render/output.ts. */
-export { formatNotes };
+/**
+ * The provenance file an output asks for (--provenance), or none: written together with the
+ * output itself, so the two never disagree.
+ */
+export function provenanceOutput(
+  opts: PublishOptions & { output?: string; input?: string; population?: string },
+  made: Made | undefined,
+): { path: string; data: string } | undefined {
+  const path = provenancePath(opts);
+  if (!path) return undefined;
+  const m = made ?? { population: null, methods: {} };
+  const record = buildProvenance(
+    recordedInvocation(),
+    m,
+    inputDigests(opts.input, opts.population, m.population !== null, m.inputs),
+    publishRule(opts),
+    opts.provenanceTime ? recordTime(currentIo().env, currentIo().now) : undefined,
+  );
+  return { path, data: provenanceJson(record) };
+}

@@ -1,25 +1,23 @@
 import { Command, Option } from 'commander';
-import { dataError, usageError } from '../errors.js';
+import { usageError } from '../errors.js';
 import { loadUnits } from '../ingest/units.js';
 import { unitRankResult } from '../domain/unit-ranking.js';
 import { unitRankTable } from '../render/units.js';
-import { buildStrata, type RankedRegion, type RankResult } from '../domain/ranking.js';
-import { keepRegions, chooseMethod, resolveRegions, selectCounts, yearsOf, latestYear } from '../domain/select.js';
+import type { RankResult } from '../domain/ranking.js';
+import { rankSelection, regionRankResult } from '../domain/region-ranking.js';
+import { chooseMethod, resolveRegions } from '../domain/select.js';
+import { sourceName } from '../domain/source-notes.js';
 import { matchKey } from '../domain/text.js';
-import { ESP2013, type AgeStratum } from '../stats/dsr.js';
-import { poissonMethodUsed, type PoissonMethod } from '../stats/poisson.js';
-import type { OverdispersionEstimate, OverdispersionKind } from '../stats/overdispersion.js';
-import { ruleActive } from '../domain/publish.js';
-import { protectedRanking } from '../domain/publish-ranking.js';
-import { addPublishOptions, populationMade, publishRule, type PublishOptions } from './publish.js';
-import { levelPercent } from '../render/columns.js';
+import type { PoissonMethod } from '../stats/poisson.js';
+import type { OverdispersionKind } from '../stats/overdispersion.js';
+import { addPublishOptions, publishRule, type PublishOptions } from './publish.js';
 import { rankTable, styleRankCell } from '../render/rank.js';
 import { addDataOptions, parseDenominator, parseLevel, parseSexOption, type DataOptions, addRateOptions, refuseUnused } from './options.js';
 import { addHelp } from './help.js';
 import { addOutputOptions, emit, type OutputOptions } from './output.js';
-import { dataNote, populationNotes, sourceName } from './notes.js';
 import { inputWarnings, loadCounts, loadPopulation, loadRegions } from '../ingest/counts.js';
-import { msg, sexWord, type Message, type Text } from '../messages/index.js';
+import { populationCacheInput } from '../ingest/provenance-inputs.js';
+import { msg, type Text } from '../messages/index.js';
 
 const EXAMPLES = [
   'rehab-stats rank --method KBT  # latest year in the bundled data',
@@ -123,148 +121,26 @@ async function rankRegions(opts: RankOptions, ciMethodGiven: boolean): Promise<{
   const wanted = opts.method === undefined ? undefined : matchKey(opts.method);
   const keep = (m: string, y: number) => (wanted === undefined || m === '' || matchKey(m) === wanted) && (opts.year === undefined || y === opts.year);
   const data = await loadCounts(opts, regions, { ...(opts.year !== undefined ? { defaultYear: opts.year } : {}), keep });
-  const all = data.all ?? data.observations;
-  const method = chooseMethod(all, opts.method, sourceName(data));
-  // The method as asked for (or found): names the counts of a file without a method column.
-  const asked = opts.method ?? method;
+  const method = chooseMethod(data.all ?? data.observations, opts.method, sourceName(data));
   const sex = parseSexOption(opts.sex);
   const age = parseDenominator(opts.denominator);
-  const years = yearsOf(all, method);
-  const year = opts.year ?? latestYear(years);
-  const counts = selectCounts(data.observations, { method, year, sex, absentIsZero: data.recordLevel });
-  if (counts.size === 0) {
-    throw dataError(
-      sex !== 'total' ? msg('select.no-counts-for-year-group', { method: asked, year, group: sexWord(sex) }) : msg('select.no-counts-for-year', { method: asked, year }),
-      { file: sourceName(data) },
-      msg('select.years-with-counts.hint', { method: asked, years: years.length ? years.join(', ') : msg('select.none') }),
-    );
-  }
+  const selection = rankSelection(data, { method, ...(opts.method !== undefined ? { asked: opts.method } : {}), ...(opts.year !== undefined ? { year: opts.year } : {}), sex });
   const population = await loadPopulation(opts, regions, data);
-  let strata: Map<string, AgeStratum[]> | undefined;
-  let standardNote: Text | undefined;
-  // a DSR's limits are Byar's for the total count unless --ci-method says otherwise (PHE's rule is Byar from 10 events, the least a DSR needs)
-  const ciMethod: PoissonMethod = opts.standard && !ciMethodGiven ? 'byar' : opts.ciMethod;
-  if (opts.standard) {
-    const built = buildStrata(
-      data.observations,
-      { method, year, sex, absentIsZero: data.recordLevel },
-      population,
-      regions,
-      ESP2013,
-      'the European Standard Population 2013',
-      data.source,
-    );
-    strata = built.strata;
-    for (const [code, why] of built.problems) counts.set(code, { value: null, lines: counts.get(code)?.lines ?? [], note: why });
-    const limits = ciMethod === 'exact' ? msg('dsr.limits.exact') : msg('dsr.limits.byar');
-    standardNote = msg('note.standardised', { bands: built.bands.join(', '), level: levelPercent(opts.ci), limits });
-  }
-  const rule = publishRule(opts);
-  // Rates come from the counts as shown: rounded ones when --round-counts asks (README "Publishing").
-  // The interval can differ by row (PHE's rule picks by count size): each row says which it got.
-  const perRowMethod = opts.ciMethod === 'phe' ? 'human' : ruleActive(rule) ? 'machine' : false;
-  const intervalMethods = (rows: RankedRegion[], national: RankedRegion) => {
-    if (perRowMethod)
-      for (const r of [...rows, national])
-        r.interval_method = r.rate_lower === null ? null : strata ? 'dobson' : r.count === null ? null : poissonMethodUsed(r.count, opts.ciMethod);
-  };
-  // Rates come from the counts as shown: rounded ones when --round-counts asks (README "Publishing").
-  // Suppression is decided on the whole ranking, before --region picks rows from it.
-  const {
-    table: whole,
-    national,
-    missingRegions,
-    dispersion,
-  } = protectedRanking(
-    {
-      counts,
-      population,
-      regions,
-      year,
-      sex,
-      age,
-      per: opts.per,
-      level: opts.ci,
-      ciMethod,
-      funnel: opts.funnel,
-      ...(opts.rankInterval ? { rankInterval: true } : {}),
-      ...(opts.overdispersion ? { overdispersion: opts.overdispersion } : {}),
-      ...(strata ? { strata } : {}),
-    },
-    counts,
-    rule,
-    intervalMethods,
-  );
-  const allRows = whole.rows;
-
-  // Ranks stay those among all regions: Stockholm is 5th of 21, shown alone.
-  const rows = keepRegions(whole.rows, selected);
-  const methodName = method || asked;
-  const notes: Text[] = [
-    dataNote(data),
-    ...populationNotes(population),
-    ...(opts.standard
-      ? []
-      : [msg('note.rank-interval-method', { method: opts.ciMethod === 'exact' ? msg('interval.exact') : opts.ciMethod === 'byar' ? msg('interval.byar') : msg('interval.phe') })]),
-  ];
-  notes.push(msg('note.vs-riket', { level: levelPercent(opts.ci) }));
-  if (dispersion) notes.push(dispersionNote(dispersion, opts.overdispersion));
-  if (opts.rankInterval) notes.push(msg('note.rank-interval'));
-  if (opts.funnel && !opts.overdispersion) notes.push(msg('note.funnel', { target: opts.standard ? msg('funnel.target.weighted') : msg('funnel.target.national') }));
-  if (standardNote) notes.push(standardNote);
-  if (method === '') notes.push(msg('note.no-method-column', { method: asked }));
-  if (selected.length) notes.push(msg('note.ranks-among', { n: allRows.filter((r) => typeof r.rank === 'number').length, names: selected.map((r) => r.name) }));
-  if (missingRegions.length) notes.push(msg('note.not-in-input', { year, regions: missingRegions }));
-  // Year and method on every row (set in place: the suppression marks know rows by identity).
-  for (const r of [...rows, ...whole.apart]) Object.assign(r, { year, method: methodName });
-  const result: RankResult = {
-    method: methodName,
-    year,
-    sex,
+  const result = regionRankResult(data, selection, population, regions, {
     age,
     per: opts.per,
     level: opts.ci,
-    standardised: opts.standard !== undefined,
+    ciMethod: opts.ciMethod,
+    ciMethodGiven,
     funnel: opts.funnel === true,
+    ...(opts.overdispersion ? { overdispersion: opts.overdispersion } : {}),
     rankInterval: opts.rankInterval === true,
-    intervalMethod: perRowMethod,
-    rows,
-    national,
-    notes: [...notes, ...whole.notes],
-    ...(whole.hidden ? { hidden: whole.hidden } : {}),
-    ...(whole.statusKeys ? { statusKeys: whole.statusKeys } : {}),
-    made: {
-      ...populationMade(population, [year]),
-      methods: {
-        interval: opts.standard ? "Dobson's method for directly standardised rates" : intervalName(opts.ciMethod),
-        ...(opts.funnel
-          ? {
-              funnel: opts.overdispersion
-                ? `Spiegelhalter (2005): ${opts.overdispersion} overdispersion-adjusted limits, 95% and 99.8%, around the national rate`
-                : 'PHEindicatormethods: Poisson control limits, 95% and 99.8%, around the national rate (Spiegelhalter 2005)',
-            }
-          : {}),
-        ...(opts.standard ? { standard_population: 'European Standard Population 2013' } : {}),
-      },
-    },
-  };
+    standard: opts.standard !== undefined,
+    rule: publishRule(opts),
+    selected,
+    populationCache: populationCacheInput(),
+  });
   return { result, warnings: inputWarnings(data) };
-}
-
-/**
- * What the overdispersion estimate says, in one note: φ and τ², whether the limits were adjusted
- * and how — or, for plain Poisson limits, that they are too narrow for this spread and what to use.
- */
-function dispersionNote(d: OverdispersionEstimate, kind: OverdispersionKind | undefined): Message {
-  const estimate = msg('overdispersion.estimate', { phi: d.phi, tau2: d.tau2, n: d.n });
-  const note = (verdict: Message) => msg('note.overdispersion', { estimate, verdict });
-  if (kind === 'multiplicative') return note(d.phi > 1 ? msg('overdispersion.multiplicative', { factor: Math.sqrt(d.phi) }) : msg('overdispersion.multiplicative-none'));
-  if (kind === 'additive') return note(d.tau2 > 0 ? msg('overdispersion.additive') : msg('overdispersion.additive-none'));
-  return d.overdispersed ? msg('note.overdispersion-more', { estimate, verdict: msg('overdispersion.too-much', { df: d.n - 1 }) }) : note(msg('overdispersion.within-chance'));
-}
-
-function intervalName(method: PoissonMethod): string {
-  return method === 'exact' ? 'exact Poisson' : method === 'byar' ? "Byar's approximation" : 'exact Poisson below 10, Byar from 10 (per row: interval_method)';
 }
 
 /** rank --by COLUMN: any unit in the file, by count or by proportion. */

@@ -17,13 +17,15 @@ import { buildReport, reportScope, type MethodSection } from '../report/build.js
 import { isHiddenStatus } from '../domain/publish-trend.js';
 import { reportHtml, reportMarkdown } from '../report/render.js';
 import { ruleActive, type PublishRule } from '../domain/publish.js';
-import type { Provenance } from '../domain/provenance.js';
-import { buildProvenance, inputDigests, parseWhole, recordTime } from './publish.js';
+import { buildProvenance, recordTime, type Provenance } from '../domain/provenance.js';
+import { inputDigests } from '../ingest/provenance-inputs.js';
+import { recordedInvocation } from '../io/invocation.js';
+import { parseWhole } from './publish.js';
 import { addHelp } from './help.js';
 import { collect, parsePositive, parseYearOption, addDeprecatedSpelling, deprecationNote } from './options.js';
 import { loadCounts, loadPopulation, loadRegions, type CountData } from '../ingest/counts.js';
 import { outputProtection } from './output.js';
-import { populationLabels, sourceName } from './notes.js';
+import { populationLabels, sourceName } from '../domain/source-notes.js';
 import { isMessage, resolveLang, msg, say, t, type Lang } from '../messages/index.js';
 import { currentIo, setExitStatus } from '../io/context.js';
 import { localText } from '../render/localise.js';
@@ -465,6 +467,7 @@ function reportProvenance(
     i.name.startsWith('/') ? { ...i, name: shown(i.name) } : i,
   );
   return buildProvenance(
+    recordedInvocation(),
     { population: { source: populationSource, years: [scope.year] }, methods: { interval: 'exact Poisson for rates; Wilson score for shares' } },
     inputs,
     rule,

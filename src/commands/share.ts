@@ -9,7 +9,7 @@ import { addPublishOptions, publishRule, type PublishOptions } from './publish.j
 import { addDataOptions, parseYearOption, type DataOptions } from './options.js';
 import { addHelp } from './help.js';
 import { addOutputOptions, emit, type OutputOptions } from './output.js';
-import { dataNote, sourceName } from './notes.js';
+import { dataNote, sourceName } from '../domain/source-notes.js';
 import { inputWarnings, loadCounts, loadRegions } from '../ingest/counts.js';
 import { msg } from '../messages/index.js';
 

@@ -1,13 +1,14 @@
 import { Command, Option } from 'commander';
+import { populationCacheInput } from '../ingest/provenance-inputs.js';
 import { chooseMethod, resolveRegions, selectCounts, yearsOf, latestYear } from '../domain/select.js';
 import { summaryResult, summaryValues } from '../domain/summary.js';
 import { summaryTable } from '../render/summary.js';
-import type { Made } from '../domain/provenance.js';
-import { addPublishOptions, populationMade, publishRule, type PublishOptions } from './publish.js';
+import { populationMade, type Made } from '../domain/provenance.js';
+import { addPublishOptions, publishRule, type PublishOptions } from './publish.js';
 import { addDataOptions, parseDenominator, parseSexOption, type DataOptions, addRateOptions, refuseUnused } from './options.js';
 import { addHelp } from './help.js';
 import { addOutputOptions, emit, type OutputOptions } from './output.js';
-import { dataNote, populationNotes, sourceName } from './notes.js';
+import { dataNote, populationNotes, sourceName } from '../domain/source-notes.js';
 import { inputWarnings, loadCounts, loadPopulation, loadRegions } from '../ingest/counts.js';
 import { msg } from '../messages/index.js';
 
@@ -55,7 +56,7 @@ export function summaryCommand(): Command {
     const population = opts.measure === 'rate' ? await loadPopulation(opts, regions, data) : undefined;
     const { values, notes } = summaryValues(population ? { ...input, rate: { population, year, sex, age: parseDenominator(opts.denominator), per: opts.per } } : input);
     // The population's notes once the rates are computed: they name the sources and Riket figures used.
-    const made: Made = population ? { ...populationMade(population, [year]), methods: {} } : { population: null, methods: {} };
+    const made: Made = population ? { ...populationMade(population, [year], populationCacheInput()), methods: {} } : { population: null, methods: {} };
     const about = {
       measure: opts.measure,
       method: method || asked,

@@ -1,14 +1,16 @@
 import { Command, Option } from 'commander';
+import { populationMade } from '../domain/provenance.js';
+import { populationCacheInput } from '../ingest/provenance-inputs.js';
 import { usageError } from '../errors.js';
 import { resolveRegions } from '../domain/select.js';
 import { computeTrend } from '../domain/trend.js';
 import { trendChart, trendTable } from '../render/trend.js';
 import { writeFiles } from '../io/write.js';
-import { addPublishOptions, populationMade, publishRule, type PublishOptions } from './publish.js';
+import { addPublishOptions, publishRule, type PublishOptions } from './publish.js';
 import { addDataOptions, parseYearOption, type DataOptions, addMethodOption, addPerOption, addYearRange, refuseUnused } from './options.js';
 import { addHelp } from './help.js';
 import { addOutputOptions, emit, outputProtection, type OutputOptions } from './output.js';
-import { dataNote, populationNotes, sourceName } from './notes.js';
+import { dataNote, populationNotes, sourceName } from '../domain/source-notes.js';
 import { inputWarnings, loadCounts, loadPopulation, loadRegions } from '../ingest/counts.js';
 import { resolveLang, msg } from '../messages/index.js';
 import { currentIo } from '../io/context.js';
@@ -121,7 +123,7 @@ async function runTrend(opts: TrendOptions): Promise<void> {
     // Called once the rates are computed: the population notes name the sources actually used.
     label: () => [dataNote(data), ...(population ? [...populationNotes(population), msg('note.trend-rate', { per: opts.per })] : [])],
     made: (years) => ({
-      ...(population ? populationMade(population, years) : { population: null }),
+      ...(population ? populationMade(population, years, populationCacheInput()) : { population: null }),
       methods: { interval: population ? 'exact Poisson, 95%' : 'none' },
     }),
   });

@@ -1,3 +1,9 @@
+import { usageError } from '../errors.js';
+import type { Invocation } from '../io/invocation.js';
+import { msg } from '../messages/index.js';
+import type { PopulationTable } from './population.js';
+import type { PublishRule } from './publish.js';
+
 /**
  * Provenance: where a published figure came from and how it was computed — the tool and its
  * version, the command and its options, every input by name and SHA-256, the population source
@@ -73,4 +79,71 @@ export function provenanceJson(p: Provenance): string {
     ...(p.built_at ? { built_at: p.built_at } : {}),
   };
   return JSON.stringify(ordered, null, 2) + '\n';
+}
+
+/**
+ * The time for a record that asks for one: SOURCE_DATE_EPOCH (seconds since 1970, the
+ * reproducible-builds convention, so CI can pin it) when set, else now. A malformed value is an
+ * error, never silently replaced by the clock.
+ */
+export function recordTime(env: Readonly<Record<string, string | undefined>>, now: () => Date): string {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch === undefined || epoch === '') return now().toISOString();
+  if (!/^\d+$/.test(epoch.trim()) || !Number.isSafeInteger(Number(epoch)) || Number(epoch) * 1000 > 8.64e15) {
+    throw usageError(msg('publish.source-date-epoch', { value: epoch }), msg('publish.source-date-epoch.hint'));
+  }
+  return new Date(Number(epoch) * 1000).toISOString();
+}
+
+/** The rule in words, for the provenance record and the report's method notes. */
+export function describeRule(rule: PublishRule): Pick<MethodRecord, 'suppression' | 'rounding'> {
+  return {
+    suppression:
+      rule.suppress > 0
+        ? `counts below ${rule.suppress} hidden with every figure computed from them (rate, interval, rank, share, growth, funnel class); further counts hidden so that no hidden count follows from the printed totals (secondary suppression)`
+        : 'none',
+    rounding:
+      rule.roundTo > 1
+        ? `shown counts rounded to the nearest multiple of ${rule.roundTo} (halves up); rates, intervals, shares and growth computed from the rounded counts`
+        : 'none',
+  };
+}
+
+/** The provenance of one result: the recorded command line, the inputs' digests and the methods. */
+export function buildProvenance(
+  invocation: Invocation,
+  made: Made,
+  inputs: InputDigest[],
+  rule: PublishRule,
+  builtAt?: string,
+  canonical?: { arguments: string[]; options: Record<string, unknown> },
+): Provenance {
+  // The record describes the result, not where its own copy was asked to be written.
+  const options = { ...invocation.options };
+  delete options.provenance;
+  return {
+    tool: 'rehab-stats',
+    version: invocation.version,
+    command: invocation.command,
+    arguments: canonical?.arguments ?? invocation.arguments,
+    options: canonical?.options ?? options,
+    inputs,
+    population: made.population,
+    methods: { ...made.methods, ...describeRule(rule) },
+    ...(builtAt ? { built_at: builtAt } : {}),
+  };
+}
+
+/**
+ * The population behind a result: every source a figure was looked up in (the bundled table,
+ * and the fetched cache where it filled a gap), the years, and the cache file as an input when
+ * it is there to be hashed.
+ */
+export function populationMade(population: PopulationTable, years: number[], cache: { path: string; name: string } | undefined): Pick<Made, 'population' | 'inputs'> {
+  const used = population.usedSources();
+  const cacheUsed = used.some((s) => s !== population.source);
+  return {
+    population: { source: used.length ? used.join('; ') : population.source, years: [...new Set(years)].sort((a, b) => a - b) },
+    ...(cacheUsed && cache ? { inputs: [{ role: 'population', path: cache.path, name: cache.name }] } : {}),
+  };
 }

@@ -324,3 +324,8 @@ function funnelTargetOf(rows: RankedRegion[], national: RankedRegion, input: Ran
   const n = exact.get(national);
   return n && n.numerator > 0 ? n.numerator / n.denominator : null;
 }
+
+/** A confidence level as a percentage, for messages ({level:g}%): 0.95 → 95, 0.998 → 99.8. */
+export function levelPercent(level: number): number {
+  return Math.round(level * 1000) / 10;
+}

@@ -2,11 +2,6 @@ import type { Column } from './model.js';
 import { msg } from '../messages/index.js';
 import type { Message, Text } from '../messages/index.js';
 
-/** A confidence level as a percentage, for messages ({level:g}%): 0.95 → 95, 0.998 → 99.8. */
-export function levelPercent(level: number): number {
-  return Math.round(level * 1000) / 10;
-}
-
 /** The funnel-limit columns shared by rank and rank --by: the limits in machine formats, where the value lies in all. */
 export const FUNNEL_COLUMNS: readonly Column[] = [
   { key: 'funnel_95_lower', header: msg('header.95pct-low'), type: 'rate', only: 'machine' },

@@ -1,5 +1,5 @@
 import { lookupSubject, type CoverageGroup, type CoverageSource, type PopulationCoverageResult, type PopulationLookupResult } from '../domain/population-listing.js';
-import { groupInParentheses, type NationalDifference } from '../domain/population.js';
+import { nationalDifferenceNote } from '../domain/source-notes.js';
 import { msg, translated, type Message, type Text } from '../messages/index.js';
 import type { ResultTable } from './model.js';
 
@@ -58,23 +58,6 @@ export function lookupTable(r: PopulationLookupResult): ResultTable {
     ],
   };
 }
-
-/** Why Riket is not the sum of the regions, and (in rates) which of the two is used. */
-export function nationalDifferenceNote(d: NationalDifference, inRates = true): Message {
-  const diff = d.sumOfRegions - d.published;
-  const params = {
-    year: d.year,
-    group: groupInParentheses(d.sex, d.age),
-    published: d.published,
-    sum: d.sumOfRegions,
-    diff: `${diff > 0 ? '+' : ''}${diff}`,
-    why: d.year >= CKM_FROM ? msg('why.ckm') : msg('why.both-given'),
-  };
-  return inRates ? msg('note.national-difference-in-rates', params) : msg('note.national-difference', params);
-}
-
-/** SCB's first reference year with Cell Key Method perturbation of published cells. */
-const CKM_FROM = 2025;
 
 /** Where a source's figures come from: its location, shortened, or how they were fetched. */
 function whereFrom(s: CoverageSource): Text {

@@ -1,9 +1,9 @@
 import type { ChalkInstance } from 'chalk';
-import type { RankResult } from '../domain/ranking.js';
+import { levelPercent, type RankResult } from '../domain/ranking.js';
 import { groupInParentheses } from '../domain/population.js';
 import { SMALL_COUNT } from '../stats/rate.js';
 import { msg } from '../messages/index.js';
-import { FUNNEL_COLUMNS, intervalColumns, levelPercent, statusColumns } from './columns.js';
+import { FUNNEL_COLUMNS, intervalColumns, statusColumns } from './columns.js';
 import type { Column, ResultRow, ResultTable } from './model.js';
 
 /** The ranking table: rates with intervals, the comparison with Riket, and what was asked for besides. */

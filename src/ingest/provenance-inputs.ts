@@ -1,0 +1,29 @@
+import { existsSync } from 'node:fs';
+import type { InputDigest } from '../domain/provenance.js';
+import { readBundled } from '../io/bundled.js';
+import { digestOf, digestOfPath } from '../io/digest.js';
+import { populationCachePath } from '../io/population-cache.js';
+import { displayName } from '../io/read.js';
+import { homeRelative } from './counts.js';
+
+/** Every input's name and SHA-256: the files given, or the bundled tables used in their place. */
+export function inputDigests(
+  input: string | undefined,
+  population: string | undefined,
+  usesPopulation: boolean,
+  extra: { role: string; path: string; name?: string }[] = [],
+): InputDigest[] {
+  const bundled = (name: string, role: string): InputDigest => ({ role, name: `bundled ${name}`, ...digestOf(readBundled(name)) });
+  const given = (path: string, role: string): InputDigest => ({ role, name: displayName(path), ...digestOfPath(path) });
+  return [
+    ...(input ? [given(input, 'counts')] : [bundled('treatments.csv', 'counts'), bundled('treatments-by-sex.csv', 'counts')]),
+    ...(usesPopulation ? [population ? given(population, 'population') : bundled('population.csv', 'population')] : []),
+    ...extra.map((e) => ({ ...given(e.path, e.role), ...(e.name ? { name: e.name } : {}) })),
+  ];
+}
+
+/** The fetched population cache, as an input a provenance record can name and hash, when it exists. */
+export function populationCacheInput(): { path: string; name: string } | undefined {
+  const cache = populationCachePath();
+  return existsSync(cache) ? { path: cache, name: homeRelative(cache) } : undefined;
+}
