@@ -102,6 +102,8 @@ async function runTrend(opts: TrendOptions): Promise<void> {
   const data = await loadCounts(opts, regions);
   if (opts.vs && opts.break === undefined) throw usageError(msg('option.vs-needs-break'));
   if (opts.break !== undefined && opts.by !== 'nation') throw usageError(msg('option.break-one-series', { by: opts.by }));
+  // --by region|method gives one line per series, not a series over the years: nothing to draw.
+  if (opts.svg !== undefined && opts.by !== 'nation') throw usageError(msg('option.svg-by', { by: opts.by }), msg('option.svg-by.hint'));
   // A break model is of rates: it needs the population even without --per-capita.
   const population = opts.perCapita || opts.break !== undefined ? await loadPopulation(opts, regions, data) : undefined;
   const result = computeTrend({

@@ -332,6 +332,14 @@ export const ERRORS = {
   'option.by-method-one-region': { en: '--by method shows one region (or Riket) at a time', sv: '--by method visar en region (eller riket) i taget' },
   'option.pass-one-region.hint': { en: 'pass one --region', sv: 'ange en --region' },
   'option.which-method': { en: 'which method? pass --method (or --by method for all)', sv: 'vilken metod? ange --method (eller --by method för alla)' },
+  'option.svg-by': {
+    en: '--svg draws one series over the years, not --by {by}',
+    sv: '--svg ritar en serie över åren, inte --by {by}',
+  },
+  'option.svg-by.hint': {
+    en: 'leave out --by: one series for Riket, or for one --region',
+    sv: 'utelämna --by: en serie för riket eller för en --region',
+  },
   'option.svg-one-series': { en: '--svg draws one series', sv: '--svg ritar en serie' },
   'option.one-region-or-riket.hint': { en: 'pass one --region (or none for Riket)', sv: 'ange en --region (eller ingen för riket)' },
   'option.break-one-at-a-time': { en: '--break analyses one series at a time', sv: '--break analyserar en serie i taget' },

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -194,4 +194,18 @@ describe('the break chart in Swedish', () => {
     expect(svg).toContain('>Region Jönköpings län, observerat</text>');
     expect(svg).toContain('>anpassade segment</text>');
   });
+
+  for (const [by, lang, said] of [
+    ['region', 'en', 'error: --svg draws one series over the years, not --by region'],
+    ['method', 'sv', 'fel: --svg ritar en serie över åren, inte --by method'],
+  ] as const) {
+    it(`trend --svg --by ${by} is a usage error (exit 2, ${lang}), not a run that writes no chart`, async () => {
+      const file = join(work, `by-${by}.svg`);
+      const r = await cli(['trend', '--input', 'fixtures/its-illustrative.csv', '--method', 'MMR', '--by', by, '--svg', file, '--lang', lang]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(said);
+      expect(r.stdout).toBe('');
+      expect(existsSync(file)).toBe(false);
+    });
+  }
 });
