@@ -49,32 +49,15 @@ export interface BreakConfig {
   vs?: 'rest';
 }
 
-const KEYS: Record<keyof ReportConfig, (v: unknown) => boolean> = {
-  input: (v) => typeof v === 'string' && v !== '',
-  sheet: (v) => (typeof v === 'string' && v.trim() !== '') || (Number.isInteger(v) && (v as number) >= 1),
-  population: (v) => typeof v === 'string' && v !== '',
-  methods: (v) => Array.isArray(v) && v.length > 0 && v.every((m) => typeof m === 'string' && m !== ''),
-  regions: (v) => Array.isArray(v) && v.length > 0 && v.every((m) => typeof m === 'string' && m !== ''),
-  year: (v) => Number.isInteger(v) && (v as number) >= 1900 && (v as number) <= 2100,
-  from: (v) => Number.isInteger(v) && (v as number) >= 1900 && (v as number) <= 2100,
-  since: (v) => Number.isInteger(v) && (v as number) >= 1900 && (v as number) <= 2100,
-  per: (v) => typeof v === 'number' && Number.isFinite(v) && v > 0,
-  lang: (v) => v === 'sv' || v === 'en',
-  outputs: (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
-  timestamp: (v) => typeof v === 'boolean',
-  suppress: (v) => Number.isInteger(v) && (v as number) >= 0,
-  roundCounts: (v) => Number.isInteger(v) && (v as number) >= 0,
-  break: (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
-};
-const BREAK_KEYS: Record<keyof BreakConfig, [(v: unknown) => boolean, Message]> = {
-  region: [(v) => typeof v === 'string' && v !== '', msg('config.expected.region')],
-  year: [(v) => Number.isInteger(v) && (v as number) >= 1900 && (v as number) <= 2100, msg('config.expected.year')],
-  method: [(v) => typeof v === 'string' && v !== '', msg('config.expected.method')],
-  vs: [(v) => v === 'rest', msg('config.expected.literal', { value: '"rest"' })],
-};
-const OUTPUT_KEYS = ['markdown', 'html'];
+/** A JSON object (not an array, not null): its keys are read one by one. */
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isText = (v: unknown): v is string => typeof v === 'string' && v !== '';
+const isYear = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 1900 && v <= 2100;
+const isWhole = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+const isTexts = (v: unknown): v is string[] => Array.isArray(v) && v.length > 0 && v.every(isText);
 
-const EXPECTED: Record<keyof ReportConfig, Message> = {
+/** What each key must be, in the order the hints list the keys. */
+const EXPECTED = {
   input: msg('config.expected.file'),
   sheet: msg('config.expected.sheet'),
   population: msg('config.expected.file'),
@@ -90,10 +73,88 @@ const EXPECTED: Record<keyof ReportConfig, Message> = {
   suppress: msg('config.expected.whole'),
   roundCounts: msg('config.expected.whole'),
   break: msg('config.expected.object', { example: '{"region": "06", "year": 2021, "method": "MMR", "vs": "rest"}' }),
+} satisfies Record<keyof ReportConfig, Message>;
+
+/** A key's check, and what the message says the value must be instead. */
+interface Check<T> {
+  ok: (v: unknown) => v is T;
+  expected: Message;
+}
+const check = <T>(ok: (v: unknown) => v is T, expected: Message): Check<T> => ({ ok, expected });
+
+/** The keys that hold one value: every key but "outputs" and "break", which hold objects. */
+type Plain = Exclude<keyof ReportConfig, 'outputs' | 'break'>;
+type PlainValues = Required<Pick<ReportConfig, Plain>>;
+const CHECKS: { [K in Plain]: Check<PlainValues[K]> } = {
+  input: check(isText, EXPECTED.input),
+  sheet: check((v): v is string | number => (typeof v === 'string' && v.trim() !== '') || (typeof v === 'number' && Number.isInteger(v) && v >= 1), EXPECTED.sheet),
+  population: check(isText, EXPECTED.population),
+  methods: check(isTexts, EXPECTED.methods),
+  regions: check(isTexts, EXPECTED.regions),
+  year: check(isYear, EXPECTED.year),
+  from: check(isYear, EXPECTED.from),
+  since: check(isYear, EXPECTED.since),
+  per: check((v): v is number => typeof v === 'number' && Number.isFinite(v) && v > 0, EXPECTED.per),
+  lang: check((v): v is 'sv' | 'en' => v === 'sv' || v === 'en', EXPECTED.lang),
+  timestamp: check((v): v is boolean => typeof v === 'boolean', EXPECTED.timestamp),
+  suppress: check(isWhole, EXPECTED.suppress),
+  roundCounts: check(isWhole, EXPECTED.roundCounts),
 };
+type BreakKey = keyof BreakConfig;
+type BreakValues = Required<BreakConfig>;
+const BREAK_CHECKS: { [K in BreakKey]: Check<BreakValues[K]> } = {
+  region: check(isText, msg('config.expected.region')),
+  year: check(isYear, msg('config.expected.year')),
+  method: check(isText, msg('config.expected.method')),
+  vs: check((v): v is 'rest' => v === 'rest', msg('config.expected.literal', { value: '"rest"' })),
+};
+const OUTPUT_KEYS = ['markdown', 'html'] as const;
+const isOutputKey = (k: string): k is (typeof OUTPUT_KEYS)[number] => OUTPUT_KEYS.some((o) => o === k);
+
+// Own keys only: "__proto__" or "constructor" are inherited names of every object, not settings.
+const isConfigKey = (k: string): k is keyof ReportConfig => Object.hasOwn(EXPECTED, k);
+const isPlainKey = (k: keyof ReportConfig): k is Plain => k !== 'outputs' && k !== 'break';
+const isBreakKey = (k: string): k is keyof BreakConfig => Object.hasOwn(BREAK_CHECKS, k);
 
 /** Keys as a config file writes them: "region", "year". */
 const quotedList = (keys: readonly string[]) => keys.map((k) => `"${k}"`).join(', ');
+
+/** The value of `key` if its check passes, else the error that says what it must be. */
+function checked<T>(c: Check<T>, key: string, value: unknown, file: string): T {
+  if (!c.ok(value)) throw dataError(msg('config.must-be', { key, expected: c.expected }), { file });
+  return value;
+}
+
+/** Sets a one-value key (its check ties the value's type to the key's). */
+function setPlain<K extends Plain>(config: Pick<ReportConfig, K>, key: K, value: unknown, file: string): void {
+  config[key] = checked(CHECKS[key], key, value, file);
+}
+function setBreak<K extends BreakKey>(b: Partial<Pick<BreakConfig, K>>, key: K, value: unknown, file: string): void {
+  b[key] = checked(BREAK_CHECKS[key], `break.${key}`, value, file);
+}
+
+function readOutputs(value: unknown, file: string): NonNullable<ReportConfig['outputs']> {
+  if (!isObject(value)) throw dataError(msg('config.must-be', { key: 'outputs', expected: EXPECTED.outputs }), { file });
+  const outputs: NonNullable<ReportConfig['outputs']> = {};
+  for (const [key, path] of Object.entries(value)) {
+    if (!isOutputKey(key)) throw dataError(msg('config.unknown-key', { key: `outputs.${key}` }), { file }, msg('config.outputs-take.hint', { keys: quotedList(OUTPUT_KEYS) }));
+    outputs[key] = checked(check(isText, msg('config.expected.file')), `outputs.${key}`, path, file);
+  }
+  return outputs;
+}
+
+function readBreak(value: unknown, file: string): BreakConfig {
+  if (!isObject(value)) throw dataError(msg('config.must-be', { key: 'break', expected: EXPECTED.break }), { file });
+  const b: Partial<BreakConfig> = {};
+  for (const [key, v] of Object.entries(value)) {
+    if (!isBreakKey(key))
+      throw dataError(msg('config.unknown-key', { key: `break.${key}` }), { file }, msg('config.break-takes.hint', { keys: quotedList(Object.keys(BREAK_CHECKS)) }));
+    setBreak(b, key, v, file);
+  }
+  // "region" may come from "regions" (or --region) instead: the report checks that when it knows both.
+  if (b.year === undefined) throw dataError(msg('config.break-needs-year'), { file }, msg('config.break-needs-year.hint', { example: '{"region": "06", "year": 2021}' }));
+  return { ...b, year: b.year };
+}
 
 /** Parses and checks a config file's text. Pure. */
 export function parseConfig(text: string, file: string): ReportConfig {
@@ -101,17 +162,18 @@ export function parseConfig(text: string, file: string): ReportConfig {
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    const m = /position (\d+)/.exec((e as Error).message);
+    // JSON.parse throws only SyntaxError; anything else is passed on as it is.
+    if (!(e instanceof SyntaxError)) throw e;
+    const m = /position (\d+)/.exec(e.message);
     const line = m ? text.slice(0, Number(m[1])).split('\n').length : undefined;
-    throw dataError(msg('config.not-json', { detail: (e as Error).message }), { file, ...(line ? { line } : {}) }, msg('config.not-json.hint'));
+    throw dataError(msg('config.not-json', { detail: e.message }), { file, ...(line ? { line } : {}) }, msg('config.not-json.hint'));
   }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw dataError(msg('config.not-object'), { file });
-  const config = raw as Record<string, unknown>;
-  for (const [key, value] of Object.entries(config)) {
-    // Own keys only: "__proto__" or "constructor" are inherited names of every object, not settings.
-    if (!Object.hasOwn(KEYS, key)) {
+  if (!isObject(raw)) throw dataError(msg('config.not-object'), { file });
+  const config: ReportConfig = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (!isConfigKey(key)) {
       // "since" is still read but no longer offered.
-      const offered = Object.keys(KEYS).filter((k) => k !== 'since');
+      const offered = Object.keys(EXPECTED).filter((k) => k !== 'since');
       const near = closest(key, offered, 1, 0.5);
       const keys = quotedList(offered);
       throw dataError(
@@ -120,24 +182,10 @@ export function parseConfig(text: string, file: string): ReportConfig {
         near[0] !== undefined ? msg('config.did-you-mean.hint', { near: near[0], keys }) : msg('config.keys.hint', { keys }),
       );
     }
-    if (!KEYS[key as keyof ReportConfig](value)) throw dataError(msg('config.must-be', { key, expected: EXPECTED[key as keyof ReportConfig] }), { file });
-  }
-  for (const [key, value] of Object.entries(config.outputs ?? {})) {
-    if (!OUTPUT_KEYS.includes(key))
-      throw dataError(msg('config.unknown-key', { key: `outputs.${key}` }), { file }, msg('config.outputs-take.hint', { keys: quotedList(OUTPUT_KEYS) }));
-    if (typeof value !== 'string' || value === '') throw dataError(msg('config.must-be', { key: `outputs.${key}`, expected: msg('config.expected.file') }), { file });
+    if (isPlainKey(key)) setPlain(config, key, value, file);
+    else if (key === 'outputs') config.outputs = readOutputs(value, file);
+    else config.break = readBreak(value, file);
   }
   if (config.from !== undefined && config.since !== undefined) throw dataError(msg('config.from-and-since'), { file }, msg('config.from-and-since.hint'));
-  if (config.break !== undefined) {
-    const b = config.break as Record<string, unknown>;
-    for (const [key, value] of Object.entries(b)) {
-      if (!Object.hasOwn(BREAK_KEYS, key))
-        throw dataError(msg('config.unknown-key', { key: `break.${key}` }), { file }, msg('config.break-takes.hint', { keys: quotedList(Object.keys(BREAK_KEYS)) }));
-      const [ok, expected] = BREAK_KEYS[key as keyof BreakConfig];
-      if (!ok(value)) throw dataError(msg('config.must-be', { key: `break.${key}`, expected }), { file });
-    }
-    // "region" may come from "regions" (or --region) instead: the report checks that when it knows both.
-    if (b.year === undefined) throw dataError(msg('config.break-needs-year'), { file }, msg('config.break-needs-year.hint', { example: '{"region": "06", "year": 2021}' }));
-  }
   return config;
 }

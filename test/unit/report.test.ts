@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/domain/config.js';
-import { RehabError } from '../../src/errors.js';
+import { ExitCode, RehabError } from '../../src/errors.js';
+import { say } from '../../src/messages/index.js';
 import { headline, percentWords } from '../../src/report/text.js';
 import { niceMax, escapeXml } from '../../src/render/svg.js';
 import type { MethodSection } from '../../src/report/build.js';
@@ -63,6 +64,88 @@ describe('config', () => {
     expect(err('{"lang": "de"}').message).toBe('"lang" must be "sv" or "en"');
     expect(err('{"year": 2014,}').message).toMatch(/^is not valid JSON/);
     expect(err('[1]').message).toBe('must hold one JSON object');
+  });
+
+  // Every key given a value of the wrong type: the error names the file, the key and what it must
+  // be, in both languages, with the data-error exit code.
+  it.each([
+    ['{"input": 3}', '"input" must be a file path', '"input" måste vara en sökväg till en fil'],
+    ['{"input": ""}', '"input" must be a file path', '"input" måste vara en sökväg till en fil'],
+    ['{"sheet": 0}', '"sheet" must be a sheet name or a position from 1, e.g. "Blad1" or 2', '"sheet" måste vara ett bladnamn eller en plats från 1, t.ex. "Blad1" eller 2'],
+    ['{"sheet": 1.5}', '"sheet" must be a sheet name or a position from 1, e.g. "Blad1" or 2', '"sheet" måste vara ett bladnamn eller en plats från 1, t.ex. "Blad1" eller 2'],
+    ['{"sheet": true}', '"sheet" must be a sheet name or a position from 1, e.g. "Blad1" or 2', '"sheet" måste vara ett bladnamn eller en plats från 1, t.ex. "Blad1" eller 2'],
+    ['{"population": ["p.csv"]}', '"population" must be a file path', '"population" måste vara en sökväg till en fil'],
+    ['{"methods": "KBT"}', '"methods" must be a list of method names, e.g. ["KBT", "IPT"]', '"methods" måste vara en lista med metodnamn, t.ex. ["KBT", "IPT"]'],
+    ['{"methods": ["KBT", 3]}', '"methods" must be a list of method names, e.g. ["KBT", "IPT"]', '"methods" måste vara en lista med metodnamn, t.ex. ["KBT", "IPT"]'],
+    ['{"methods": []}', '"methods" must be a list of method names, e.g. ["KBT", "IPT"]', '"methods" måste vara en lista med metodnamn, t.ex. ["KBT", "IPT"]'],
+    [
+      '{"regions": {"06": true}}',
+      '"regions" must be a list of regions (codes, names or aliases), e.g. ["06", "Kalmar"]',
+      '"regions" måste vara en lista med regioner (koder, namn eller andra namn), t.ex. ["06", "Kalmar"]',
+    ],
+    ['{"year": "2014"}', '"year" must be a four-digit year', '"year" måste vara ett årtal med fyra siffror'],
+    ['{"year": 2014.5}', '"year" must be a four-digit year', '"year" måste vara ett årtal med fyra siffror'],
+    ['{"from": null}', '"from" must be a four-digit year', '"from" måste vara ett årtal med fyra siffror'],
+    ['{"since": 14}', '"since" must be a four-digit year', '"since" måste vara ett årtal med fyra siffror'],
+    ['{"per": "100000"}', '"per" must be a positive number, e.g. 100000', '"per" måste vara ett positivt tal, t.ex. 100000'],
+    ['{"per": 1e400}', '"per" must be a positive number, e.g. 100000', '"per" måste vara ett positivt tal, t.ex. 100000'],
+    ['{"per": 0}', '"per" must be a positive number, e.g. 100000', '"per" måste vara ett positivt tal, t.ex. 100000'],
+    ['{"lang": ["sv"]}', '"lang" must be "sv" or "en"', '"lang" måste vara "sv" eller "en"'],
+    [
+      '{"outputs": "report.md"}',
+      '"outputs" must be an object like {"markdown": "report.md", "html": "report.html"}',
+      '"outputs" måste vara ett objekt som {"markdown": "report.md", "html": "report.html"}',
+    ],
+    [
+      '{"outputs": ["report.md"]}',
+      '"outputs" must be an object like {"markdown": "report.md", "html": "report.html"}',
+      '"outputs" måste vara ett objekt som {"markdown": "report.md", "html": "report.html"}',
+    ],
+    ['{"outputs": {"html": 1}}', '"outputs.html" must be a file path', '"outputs.html" måste vara en sökväg till en fil'],
+    ['{"timestamp": "yes"}', '"timestamp" must be true or false', '"timestamp" måste vara true eller false'],
+    ['{"suppress": -1}', '"suppress" must be a whole number ≥ 0, e.g. 5', '"suppress" måste vara ett heltal ≥ 0, t.ex. 5'],
+    ['{"roundCounts": 2.5}', '"roundCounts" must be a whole number ≥ 0, e.g. 5', '"roundCounts" måste vara ett heltal ≥ 0, t.ex. 5'],
+    [
+      '{"break": 2021}',
+      '"break" must be an object like {"region": "06", "year": 2021, "method": "MMR", "vs": "rest"}',
+      '"break" måste vara ett objekt som {"region": "06", "year": 2021, "method": "MMR", "vs": "rest"}',
+    ],
+    [
+      '{"break": null}',
+      '"break" must be an object like {"region": "06", "year": 2021, "method": "MMR", "vs": "rest"}',
+      '"break" måste vara ett objekt som {"region": "06", "year": 2021, "method": "MMR", "vs": "rest"}',
+    ],
+    [
+      '{"break": {"year": 2021, "region": 6}}',
+      '"break.region" must be a region code, name or alias, e.g. "06"',
+      '"break.region" måste vara en regionkod, ett regionnamn eller ett annat namn på regionen, t.ex. "06"',
+    ],
+    ['{"break": {"year": "2021"}}', '"break.year" must be a four-digit year', '"break.year" måste vara ett årtal med fyra siffror'],
+    ['{"break": {"year": 2021, "method": ["MMR"]}}', '"break.method" must be a method name', '"break.method" måste vara ett metodnamn'],
+    ['{"break": {"year": 2021, "vs": "others"}}', '"break.vs" must be "rest"', '"break.vs" måste vara "rest"'],
+  ])('%s: a clear error in English and Swedish', (text, en, sv) => {
+    let caught: unknown;
+    try {
+      parseConfig(text, 'c.json');
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(RehabError);
+    if (!(caught instanceof RehabError)) return;
+    expect(caught.exitCode).toBe(ExitCode.data);
+    expect(caught.location).toEqual({ file: 'c.json' });
+    expect(say(caught.text, 'en')).toBe(en);
+    expect(say(caught.text, 'sv')).toBe(sv);
+  });
+
+  it('reads a break with every key, and keeps "__proto__" an unknown key', () => {
+    expect(parseConfig('{"break": {"region": "06", "year": 2021, "method": "MMR", "vs": "rest"}, "sheet": 2}', 'c.json')).toEqual({
+      break: { region: '06', year: 2021, method: 'MMR', vs: 'rest' },
+      sheet: 2,
+    });
+    expect(() => parseConfig('{"__proto__": {"year": 2014}}', 'c.json')).toThrow('unknown key "__proto__"');
+    expect(() => parseConfig('{"break": {"constructor": 1, "year": 2021}}', 'c.json')).toThrow('unknown key "break.constructor"');
+    expect(() => parseConfig('{"break": {"region": "06"}}', 'c.json')).toThrow('"break" needs "year"');
   });
 });
 
