@@ -36,3 +36,13 @@ export interface Protected {
   /** The count keys whose `<key>_status` cell says why a value is shown or absent (machine formats). */
   statusKeys?: readonly string[];
 }
+
+/**
+ * A row's text cell that the table's own kind guarantees (a ranking's `region_code`, a unit
+ * table's `unit`). Its absence is a bug in the code that built the row, not a user's mistake.
+ */
+export function textCell(row: Row, key: string): string {
+  const v = row[key];
+  if (typeof v !== 'string') throw new Error(`internal: the row has no text in "${key}" (${JSON.stringify(v)})`);
+  return v;
+}

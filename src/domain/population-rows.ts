@@ -33,7 +33,9 @@ export function parsePopulationRows(text: string | Uint8Array, file: string, reg
   try {
     records = parse<Record<string, string>>(text, { columns: true, bom: true, skip_empty_lines: true });
   } catch (e) {
-    throw dataError(msg('population-file.not-ours', { detail: (e as Error).message }), { file }, msg('population-file.fetch-again.hint'));
+    // csv-parse reports a malformed file with a CsvError; anything else is not the file's fault.
+    if (!(e instanceof Error)) throw e;
+    throw dataError(msg('population-file.not-ours', { detail: e.message }), { file }, msg('population-file.fetch-again.hint'));
   }
   const header = Object.keys(records[0] ?? {});
   const missing = POPULATION_COLUMNS.filter((c) => !header.includes(c));

@@ -1,7 +1,7 @@
 import { NATIONAL_CODE } from './regions.js';
 import type { CountCell } from './select.js';
 import { cellRef, columnSum, type DisclosureSpec } from './publish.js';
-import type { Row } from './cells.js';
+import { textCell, type Row } from './cells.js';
 import type { Relation } from '../stats/disclosure.js';
 
 /**
@@ -15,9 +15,9 @@ const RANK_DERIVED = ['rate', 'rate_lower', 'rate_upper', 'rank', 'rank_lower', 
 /** The true count of a region (before rounding), or of the national row: reported, else the sum of the regions with counts. */
 function trueCounts(rows: readonly Row[], counts: ReadonlyMap<string, CountCell>, key = 'count') {
   return (row: Row): number | null => {
-    const code = row.region_code as string;
+    const code = textCell(row, 'region_code');
     if (code !== NATIONAL_CODE || counts.has(NATIONAL_CODE)) return counts.get(code)?.value ?? null;
-    const parts = rows.filter((r) => r[key] !== null && r[key] !== undefined).map((r) => counts.get(r.region_code as string)?.value ?? 0);
+    const parts = rows.filter((r) => r[key] !== null && r[key] !== undefined).map((r) => counts.get(textCell(r, 'region_code'))?.value ?? 0);
     return parts.reduce((s, v) => s + v, 0);
   };
 }
@@ -55,9 +55,9 @@ export function growthSpec(rows: readonly Row[], baseCounts: ReadonlyMap<string,
   const truthOf =
     (counts: ReadonlyMap<string, CountCell>, key: string) =>
     (row: Row): number | null => {
-      const code = row.region_code as string;
+      const code = textCell(row, 'region_code');
       if (code !== NATIONAL_CODE || counts.has(NATIONAL_CODE)) return counts.get(code)?.value ?? null;
-      return row[key] === null ? null : inBoth.reduce((s, r) => s + (counts.get(r.region_code as string)?.value ?? 0), 0);
+      return row[key] === null ? null : inBoth.reduce((s, r) => s + (counts.get(textCell(r, 'region_code'))?.value ?? 0), 0);
     };
   const base = truthOf(baseCounts, 'base_count');
   const end = truthOf(endCounts, 'count');
@@ -97,7 +97,7 @@ export function unitRankSpec(rows: readonly Row[], truth: ReadonlyMap<string, { 
   const overall = rows.length;
   const all = rows.map((_, i) => i);
   // The overall row is the one apart, whatever its label (a unit may be called "Total").
-  const unitOf = (row: Row) => (rows.includes(row) ? truth.get(row.unit as string) : undefined);
+  const unitOf = (row: Row) => (rows.includes(row) ? truth.get(textCell(row, 'unit')) : undefined);
   const whole = { numerator: 0, denominator: 0 };
   for (const u of truth.values()) {
     whole.numerator += u.numerator;

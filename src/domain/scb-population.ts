@@ -106,36 +106,55 @@ export class ScbFormatError extends Error {
   }
 }
 
-interface Dimension {
-  category?: { index?: Record<string, number> | string[] };
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isCount = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0;
+
+/**
+ * One dimension's category index: code → position. JSON-stat writes it as a list of codes in
+ * order or as an object of positions; either way the positions must be 0 … size − 1, each once,
+ * or cells would be read from the wrong place. A dimension of size 1 may leave it out (its one
+ * code is then unknown: the map is empty).
+ */
+function categoryIndex(id: string, dimension: unknown, size: number): Map<string, number> {
+  const category = isObject(dimension) ? dimension.category : undefined;
+  const raw = isObject(category) ? category.index : undefined;
+  const m = new Map<string, number>();
+  if (Array.isArray(raw)) {
+    // A code may come as a number in unchecked JSON; JSON-stat codes are strings.
+    raw.forEach((code, i) => {
+      if (typeof code !== 'string' && typeof code !== 'number') throw new ScbFormatError(msg('scb.bad-code', { id, code: asJson(code) }));
+      m.set(String(code), i);
+    });
+  } else if (isObject(raw)) {
+    for (const [code, i] of Object.entries(raw)) {
+      if (!isCount(i) || i >= size) throw new ScbFormatError(msg('scb.bad-position', { id, code, position: asJson(i), last: size - 1 }));
+      m.set(code, i);
+    }
+  } else if (size === 1 && raw === undefined) {
+    return m;
+  } else throw new ScbFormatError(msg('scb.no-index', { id }));
+  const positions = new Set(m.values());
+  if (m.size !== size || positions.size !== size) throw new ScbFormatError(msg('scb.positions', { id, n: m.size, positions: positions.size, size }));
+  return m;
 }
 
 /** A JSON-stat 2.0 dataset as far as rehab-stats reads it, checked field by field. */
 function readDataset(json: unknown): { ids: string[]; size: number[]; index: Map<string, Map<string, number>>; value: unknown[] } {
-  const d = json as Record<string, unknown> | null;
-  if (!d || typeof d !== 'object' || Array.isArray(d)) throw new ScbFormatError(msg('scb.not-object'));
+  if (!isObject(json)) throw new ScbFormatError(msg('scb.not-object'));
+  const d = json;
   if (d.class !== 'dataset') throw new ScbFormatError(msg('scb.not-dataset', { class: asJson(d.class) }));
-  const ids = d.id;
-  const size = d.size;
+  const ids: unknown = d.id;
+  const size: unknown = d.size;
   if (!Array.isArray(ids) || !ids.every((x) => typeof x === 'string')) throw new ScbFormatError(msg('scb.no-ids'));
-  if (!Array.isArray(size) || size.length !== ids.length || !size.every((n) => Number.isInteger(n) && n >= 0)) throw new ScbFormatError(msg('scb.size-mismatch'));
+  if (!Array.isArray(size) || size.length !== ids.length || !size.every(isCount)) throw new ScbFormatError(msg('scb.size-mismatch'));
   if (!Array.isArray(d.value)) throw new ScbFormatError(msg('scb.no-values'));
-  const expected = (size as number[]).reduce((a, b) => a * b, 1);
+  const expected = size.reduce((a, b) => a * b, 1);
   if (d.value.length !== expected) throw new ScbFormatError(msg('scb.value-count', { n: d.value.length, expected }));
-  const dims = (d.dimension ?? {}) as Record<string, Dimension>;
+  const dims = d.dimension ?? {};
+  if (!isObject(dims)) throw new ScbFormatError(msg('scb.dimension-not-object'));
   const index = new Map<string, Map<string, number>>();
-  ids.forEach((id, k) => {
-    const raw = dims[id]?.category?.index;
-    const m = new Map<string, number>();
-    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-conversion -- the JSON is unchecked: a code may come as a number
-    if (Array.isArray(raw)) raw.forEach((code, i) => m.set(String(code), i));
-    else if (raw && typeof raw === 'object') for (const [code, i] of Object.entries(raw)) m.set(code, i);
-    else if ((size as number[])[k] === 1) {
-      // JSON-stat allows a single-category dimension without an index; its one code is unknown.
-    } else throw new ScbFormatError(msg('scb.no-index', { id }));
-    index.set(id, m);
-  });
-  return { ids: ids, size: size as number[], index, value: d.value };
+  ids.forEach((id, k) => index.set(id, categoryIndex(id, dims[id], size[k] ?? 0)));
+  return { ids, size, index, value: d.value };
 }
 
 /**

@@ -181,7 +181,7 @@ export function resolveRegions(texts: readonly string[], index: RegionIndex): Re
 export function keepRegions<T extends Record<string, unknown>>(rows: readonly T[], selected: readonly Region[]): T[] {
   if (selected.length === 0) return [...rows];
   const codes = new Set(selected.map((r) => r.code));
-  return rows.filter((r) => codes.has(r.region_code as string));
+  return rows.filter((r) => typeof r.region_code === 'string' && codes.has(r.region_code));
 }
 
 /**

@@ -85,6 +85,16 @@ export const POPULATION = {
     sv: 'datasetet saknar listan "value" (en gles eller saknad värdelista är inte vad SCB dokumenterar)',
   },
   'scb.value-count': { en: 'the dataset has {n} values where its dimensions give {expected}', sv: 'datasetet har {n} värden där dess dimensioner ger {expected}' },
+  'scb.dimension-not-object': { en: 'the dataset\'s "dimension" is not an object', sv: 'datasetets "dimension" är inget objekt' },
+  'scb.bad-code': { en: 'dimension {id} has a category code {code}', sv: 'dimensionen {id} har kategorikoden {code}' },
+  'scb.bad-position': {
+    en: 'dimension {id}: category {code} has position {position}, not one from 0 to {last}',
+    sv: 'dimensionen {id}: kategorin {code} har platsen {position}, inte en från 0 till {last}',
+  },
+  'scb.positions': {
+    en: 'dimension {id} has {n} categories in {positions} positions where its size gives {size}',
+    sv: 'dimensionen {id} har {n} kategorier på {positions} platser där dess storlek ger {size}',
+  },
   'scb.no-index': { en: 'dimension {id} has no category index', sv: 'dimensionen {id} saknar kategoriindex' },
   'scb.dimensions-gone': {
     en: "SCB's table {table} no longer has the {n|dimension|dimensions} rehab-stats asks for: {dimensions}",

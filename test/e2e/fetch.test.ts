@@ -290,6 +290,19 @@ describe('population fetch failures: a clear message, exit 8, the cache untouche
     untouched();
   });
 
+  it('two categories in one position, which would read cells from the wrong place', async () => {
+    server = await startScbServer((req, res) => {
+      const j = jsonStat(req.body) as { dimension: { Kon: { category: { index: Record<string, number> } } } };
+      j.dimension.Kon.category.index = { '1': 0, '2': 0 };
+      sendJson(res, 200, j);
+    });
+    const r = await run(['population', 'fetch', '--from', '2024']);
+    expect(r.status).toBe(8);
+    expect(r.stderr).toContain('error: unexpected answer from SCB');
+    expect(r.stderr).toContain('dimension Kon has 2 categories in 1 positions where its size gives 2');
+    untouched();
+  });
+
   it('a table whose codes changed', async () => {
     server = await startScbServer((req, res) => sendJson(res, 200, jsonStat(req.body, { Kon: { '1': 'M', '2': 'K' } })));
     const r = await run(['population', 'fetch', '--from', '2024']);

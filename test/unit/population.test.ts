@@ -144,3 +144,53 @@ describe('SCB request pieces', () => {
     for (const q of qs) expect(q.body.selection.reduce((n, s) => n * s.valueCodes.length, 1)).toBeLessThanOrEqual(100_000);
   });
 });
+
+describe("SCB answers of the wrong shape: a ScbFormatError saying what differs (population fetch's exit 8)", async () => {
+  const { jsonStat } = await import('../e2e/scb-server.js');
+  const { parseScbPopulation, scbQueries, ScbFormatError } = await import('../../src/domain/scb-population.js');
+  const q = scbQueries([2024], regions)[0]!;
+  /** SCB's documented answer to the query (test/e2e/scb-server.ts), changed by `edit`. */
+  const answer = (edit: (d: Record<string, unknown> & { dimension: Record<string, { category: { index: unknown } }> }) => void) => {
+    const d = JSON.parse(JSON.stringify(jsonStat(JSON.stringify(q.body)))) as Record<string, unknown> & { dimension: Record<string, { category: { index: unknown } }> };
+    edit(d);
+    return () => parseScbPopulation(d, q.table, q.years, regions, '2026-01-01', 'http://scb.example/tables/TAB638');
+  };
+
+  it('reads the documented answer', () => {
+    expect(answer(() => undefined)().length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['a class other than "dataset"', (d: Record<string, unknown>) => void (d.class = 'collection'), 'expected a JSON-stat 2.0 dataset, got class "collection"'],
+    ['"id" not a list of names', (d: Record<string, unknown>) => void (d.id = 'Region'), 'the dataset has no list of dimensions ("id")'],
+    ['"size" with a fraction', (d: Record<string, unknown>) => void (d.size = (d.size as number[]).map((n) => n + 0.5)), 'the dataset\'s "size" does not match its dimensions'],
+    ['"dimension" a list', (d: Record<string, unknown>) => void (d.dimension = []), 'the dataset\'s "dimension" is not an object'],
+  ])('%s', (_, edit, message) => {
+    const run = answer(edit);
+    expect(run).toThrow(ScbFormatError);
+    expect(run).toThrow(message);
+  });
+
+  // Positions that would read cells from the wrong place: refused, never a silently wrong count.
+  it('a category position that is not a whole number, or out of range', () => {
+    expect(answer((d) => ((d.dimension.Kon!.category.index as Record<string, unknown>)['1'] = '0'))).toThrow('dimension Kon: category 1 has position "0", not one from 0 to 1');
+    expect(answer((d) => ((d.dimension.Kon!.category.index as Record<string, unknown>)['1'] = 2))).toThrow('dimension Kon: category 1 has position 2, not one from 0 to 1');
+  });
+
+  it('two categories in one position, or fewer categories than the size', () => {
+    expect(answer((d) => ((d.dimension.Kon!.category.index as Record<string, unknown>)['1'] = 1))).toThrow('dimension Kon has 2 categories in 1 positions where its size gives 2');
+    expect(answer((d) => (d.dimension.Kon!.category.index = ['1']))).toThrow('dimension Kon has 1 categories in 1 positions where its size gives 2');
+    expect(answer((d) => (d.dimension.Kon!.category.index = ['1', {}]))).toThrow('dimension Kon has a category code {}');
+    expect(answer((d) => (d.dimension.Kon!.category.index = null))).toThrow('dimension Kon has no category index');
+  });
+
+  it('a code list (the other form JSON-stat allows) reads as the object form does', () => {
+    const asList = answer((d) => {
+      for (const dim of Object.values(d.dimension)) {
+        const index = dim.category.index as Record<string, number>;
+        dim.category.index = Object.keys(index).sort((a, b) => index[a]! - index[b]!);
+      }
+    })();
+    expect(asList).toEqual(answer(() => undefined)());
+  });
+});
