@@ -184,6 +184,19 @@ describe("SCB answers of the wrong shape: a ScbFormatError saying what differs (
     expect(answer((d) => (d.dimension.Kon!.category.index = null))).toThrow('dimension Kon has no category index');
   });
 
+  it('says what differs in Swedish too', async () => {
+    const { say } = await import('../../src/messages/index.js');
+    let caught: unknown;
+    try {
+      answer((d) => ((d.dimension.Kon!.category.index as Record<string, unknown>)['1'] = 2))();
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(ScbFormatError);
+    if (!(caught instanceof ScbFormatError)) return;
+    expect(say(caught.detail, 'sv')).toBe('dimensionen Kon: kategorin 1 har platsen 2, inte en från 0 till 1');
+  });
+
   it('a code list (the other form JSON-stat allows) reads as the object form does', () => {
     const asList = answer((d) => {
       for (const dim of Object.values(d.dimension)) {
