@@ -1,5 +1,5 @@
 import type { Observation } from './observation.js';
-import type { Region, RegionIndex } from './regions.js';
+import { NATIONAL_CODE, type Region, type RegionIndex } from './regions.js';
 import { matchKey } from './text.js';
 import { wilsonInterval } from '../stats/wilson.js';
 import type { Interval } from '../stats/poisson.js';
@@ -8,7 +8,7 @@ import type { Interval } from '../stats/poisson.js';
 export interface AnswerCount {
   method: string;
   answer: string;
-  /** How many codes gave this answer (Riket too, when the input gives it an answer). */
+  /** How many regions gave this answer (Riket, not a region, is never counted). */
   n: number;
   /** The regions among them, in code order. */
   regions: Region[];
@@ -39,14 +39,31 @@ export interface TallyResult {
   headlines: TallyHeadline[];
   /** The file read, or undefined for the bundled access-2014.csv. */
   input: string | undefined;
+  /** The answers the input gives Riket: left out of every count (Riket is not a region), and said so. */
+  nationalAnswers: NationalAnswer[];
 }
 
-/** Regions per answer for one method, most regions first (ties by answer, Swedish order), with Wilson intervals. Pure. */
-export function countAnswers(obs: readonly Observation[], regions: RegionIndex, method: string): { answers: AnswerCount[]; total: number } {
+/** An answer the input gives Riket (region 00) for one method. */
+export interface NationalAnswer {
+  method: string;
+  answer: string;
+}
+
+/**
+ * Regions per answer for one method, most regions first (ties by answer, Swedish order), with
+ * Wilson intervals. Riket is not a region: its answer, when the input gives one, is counted
+ * neither among the answers nor in the total, and comes back apart. Pure.
+ */
+export function countAnswers(obs: readonly Observation[], regions: RegionIndex, method: string): { answers: AnswerCount[]; total: number; national: string[] } {
   const byAnswer = new Map<string, Set<string>>();
   const answered = new Set<string>();
+  const national = new Set<string>();
   for (const o of obs) {
     if (o.method !== method || o.category === undefined || o.category === '') continue;
+    if (o.region === NATIONAL_CODE) {
+      national.add(o.category);
+      continue;
+    }
     byAnswer.set(o.category, (byAnswer.get(o.category) ?? new Set<string>()).add(o.region));
     answered.add(o.region);
   }
@@ -62,7 +79,7 @@ export function countAnswers(obs: readonly Observation[], regions: RegionIndex, 
       share: set.size / total,
       interval: wilsonInterval(set.size, total),
     }));
-  return { answers, total };
+  return { answers, total, national: [...national] };
 }
 
 /** The regions that gave any of the `positive` answers (compared as {@link matchKey} compares), of `total`. Pure. */
@@ -73,13 +90,20 @@ export function headline(answers: readonly AnswerCount[], total: number, positiv
 }
 
 /** The answers of each method and, when `positive` names answers, each method's headline. Pure. */
-export function tally(obs: readonly Observation[], regions: RegionIndex, methods: readonly string[], positive: string[] | undefined): Pick<TallyResult, 'answers' | 'headlines'> {
+export function tally(
+  obs: readonly Observation[],
+  regions: RegionIndex,
+  methods: readonly string[],
+  positive: string[] | undefined,
+): Pick<TallyResult, 'answers' | 'headlines' | 'nationalAnswers'> {
   const answers: AnswerCount[] = [];
   const headlines: TallyHeadline[] = [];
+  const nationalAnswers: NationalAnswer[] = [];
   for (const m of methods) {
     const t = countAnswers(obs, regions, m);
     answers.push(...t.answers);
+    nationalAnswers.push(...t.national.map((answer) => ({ method: m, answer })));
     if (positive) headlines.push(headline(t.answers, t.total, positive, m));
   }
-  return { answers, headlines };
+  return { answers, headlines, nationalAnswers };
 }

@@ -129,6 +129,10 @@ export const NOTES = {
     en: '{method}{hits} of {total} regions answered {answers} ({pct}%, 95% CI {lower}–{upper}%).',
     sv: '{method}{hits} av {total} regioner svarade {answers} ({pct} %, 95 % KI {lower}–{upper} %).',
   },
+  'note.tally-national': {
+    en: 'Riket\'s answer for {method} ("{answer}") is not counted: tally counts the regions, and Riket is not one.',
+    sv: 'Rikets svar för {method} ("{answer}") räknas inte: tally räknar regionerna, och Riket är ingen region.',
+  },
   'tally.method': { en: '{method}: ', sv: '{method}: ' },
   'tally.or': { en: '{first} or {last}', sv: '{first} eller {last}' },
 

@@ -26,7 +26,12 @@ export function tallyTable(r: TallyResult): ResultTable {
       share_upper: a.interval.upper * 100,
       region_list: a.regions.map((region) => region.name).join('; '),
     })),
-    notes: [...r.headlines.map(headlineNote), r.input !== undefined ? msg('note.data', { source: r.input }) : msg('note.tally-bundled'), msg('note.wilson')],
+    notes: [
+      ...r.headlines.map(headlineNote),
+      ...r.nationalAnswers.map((n) => msg('note.tally-national', { method: n.method, answer: n.answer })),
+      r.input !== undefined ? msg('note.data', { source: r.input }) : msg('note.tally-bundled'),
+      msg('note.wilson'),
+    ],
   };
 }
 

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { bundledRegions } from '../../src/domain/bundled.js';
 import type { Observation } from '../../src/domain/observation.js';
 import { countAnswers, headline, tally } from '../../src/domain/tally.js';
+import { tallyTable } from '../../src/render/tally.js';
+import { english } from '../../src/messages/index.js';
 
 const regions = bundledRegions();
 const answer = (region: string, method: string, category: string): Observation => ({ region, year: 2014, method, sex: 'total', age: 'all', value: null, line: 2, category });
@@ -56,5 +58,25 @@ describe('tally', () => {
       ['MMR', 1, 2],
     ]);
     expect(tally(obs, regions, ['KBT'], undefined).headlines).toEqual([]);
+  });
+
+  it("leaves Riket's own answer out of the regions' count and total, and says so", () => {
+    // An input that answers for Riket (00) too: Riket is not one of the regions answering.
+    const withRiket = [...obs, answer('00', 'KBT', 'god')];
+    const { answers, total } = countAnswers(withRiket, regions, 'KBT');
+    expect(total).toBe(3);
+    expect(answers.map((a) => [a.answer, a.n, a.of, a.regions.map((r) => r.code)])).toEqual([
+      ['god', 2, 3, ['01', '06']],
+      ['relativt god', 1, 3, ['03']],
+    ]);
+    const result = tally(withRiket, regions, ['KBT', 'MMR'], ['god']);
+    expect(result.headlines.map((h) => [h.method, h.hits, h.total])).toEqual([
+      ['KBT', 2, 3],
+      ['MMR', 1, 2],
+    ]);
+    expect(result.nationalAnswers).toEqual([{ method: 'KBT', answer: 'god' }]);
+    expect(tally(obs, regions, ['KBT'], undefined).nationalAnswers).toEqual([]);
+    const notes = tallyTable({ column: 'answer', ...result, input: 'answers.csv' }).notes.map((n) => english(n));
+    expect(notes).toContain('Riket\'s answer for KBT ("god") is not counted: tally counts the regions, and Riket is not one.');
   });
 });
