@@ -26,7 +26,7 @@ import { collect, parsePositive, parseYearOption, addDeprecatedSpelling, depreca
 import { loadCounts, loadPopulation, loadRegions, type CountData } from '../ingest/counts.js';
 import { outputProtection } from './output.js';
 import { populationLabels, sourceName } from '../domain/source-notes.js';
-import { isMessage, resolveLang, msg, say, t, type Lang } from '../messages/index.js';
+import { isMessage, resolveLang, msg, say, t, type Lang, type Text } from '../messages/index.js';
 import { currentIo, setExitStatus } from '../io/context.js';
 import { localText } from '../render/localise.js';
 
@@ -394,7 +394,7 @@ export function reportCommand(): Command {
     const builtAt = s.timestamp ? recordTime(currentIo().env, currentIo().now) : undefined;
     const cwd = currentIo().cwd;
     const shownPath = (p: string) => (p.startsWith(cwd + '/') ? p.slice(cwd.length + 1) : p);
-    model.provenance = reportProvenance(s, scope, shownPath(population.source), rule, shownPath, selected);
+    model.provenance = reportProvenance(s, scope, population.bundled ? msg('provenance.bundled-population') : shownPath(population.source), rule, shownPath, selected);
     const files: [string, string][] = [];
     if (s.outputs.markdown) files.push([s.outputs.markdown, reportMarkdown(model, lang, builtAt)]);
     if (s.outputs.html) files.push([s.outputs.html, reportHtml(model, lang, builtAt)]);
@@ -444,7 +444,7 @@ export function reportCommand(): Command {
 function reportProvenance(
   s: ReturnType<typeof settingsFrom>,
   scope: { methods: string[]; year: number; since: number },
-  populationSource: string,
+  populationSource: Text,
   rule: PublishRule,
   shown: (p: string) => string,
   selected: readonly Region[],
@@ -464,11 +464,11 @@ function reportProvenance(
   };
   const args = ['report', ...Object.entries(options).flatMap(([k, v]) => [`--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, Array.isArray(v) ? v.join(',') : String(v)])];
   const inputs = inputDigests(s.input, s.population, true, s.configPath ? [{ role: 'config', path: s.configPath }] : []).map((i) =>
-    i.name.startsWith('/') ? { ...i, name: shown(i.name) } : i,
+    typeof i.name === 'string' && i.name.startsWith('/') ? { ...i, name: shown(i.name) } : i,
   );
   return buildProvenance(
     recordedInvocation(),
-    { population: { source: populationSource, years: [scope.year] }, methods: { interval: 'exact Poisson for rates; Wilson score for shares' } },
+    { population: { source: populationSource, years: [scope.year] }, methods: { interval: msg('provenance.report-interval') } },
     inputs,
     rule,
     undefined,

@@ -1,6 +1,6 @@
 import { usageError } from '../errors.js';
 import type { Invocation } from '../io/invocation.js';
-import { msg } from '../messages/index.js';
+import { english, msg, type Text } from '../messages/index.js';
 import type { PopulationTable } from './population.js';
 import type { PublishRule } from './publish.js';
 
@@ -8,14 +8,16 @@ import type { PublishRule } from './publish.js';
  * Provenance: where a published figure came from and how it was computed — the tool and its
  * version, the command and its options, every input by name and SHA-256, the population source
  * and years, and the methods. Built from plain values, rendered as stable JSON: the same run
- * gives the same bytes (no time unless asked for).
+ * gives the same bytes (no time unless asked for). A value people read in the report's method
+ * notes may be a catalogue message: the JSON writes its English text, the notes the run's language.
  */
+export type InputRole = 'counts' | 'population' | 'config';
 
 export interface InputDigest {
   /** counts, population or config. */
-  role: string;
-  /** The path as given, "stdin", or "bundled <file>". */
-  name: string;
+  role: InputRole;
+  /** The path as given, "stdin", or "bundled <file>" (source.bundled-file). */
+  name: Text;
   sha256: string;
   bytes: number;
 }
@@ -23,22 +25,22 @@ export interface InputDigest {
 /** How the figures were made; each command fills in what applies to it. */
 export interface MethodRecord {
   /** e.g. "exact Poisson", "Byar", "exact Poisson below 10, Byar from 10", "Wilson score". */
-  interval?: string;
+  interval?: Text;
   /** e.g. "Spiegelhalter (2005) Poisson limits, 95% and 99.8%, around the national rate". */
-  funnel?: string;
+  funnel?: Text;
   /** e.g. "European Standard Population 2013". */
-  standard_population?: string;
+  standard_population?: Text;
   /** The suppression and rounding rule, or "none". */
-  suppression: string;
-  rounding: string;
+  suppression: Text;
+  rounding: Text;
 }
 
 /** What a command knows about how its result was made; the rule and the command line are added when written. */
 export interface Made {
-  population: { source: string; years: number[] } | null;
+  population: { source: Text; years: number[] } | null;
   methods: Omit<MethodRecord, 'suppression' | 'rounding'>;
   /** Inputs besides --input and --population, e.g. the fetched population cache when it filled a gap. */
-  inputs?: { role: string; path: string; name: string }[];
+  inputs?: { role: InputRole; path: string; name: string }[];
 }
 
 export interface Provenance {
@@ -50,7 +52,7 @@ export interface Provenance {
   /** Every option with the value used, defaults included, sorted by name. */
   options: Record<string, unknown>;
   inputs: InputDigest[];
-  population: { source: string; years: number[] } | null;
+  population: { source: Text; years: number[] } | null;
   methods: MethodRecord;
   built_at?: string;
 }
@@ -73,9 +75,9 @@ export function provenanceJson(p: Provenance): string {
     command: p.command,
     arguments: p.arguments,
     options: sortedOptions(p.options),
-    inputs: p.inputs.map((i) => ({ role: i.role, name: i.name, sha256: i.sha256, bytes: i.bytes })),
-    population: p.population,
-    methods: Object.fromEntries(Object.entries(p.methods).filter(([, v]) => v !== undefined)),
+    inputs: p.inputs.map((i) => ({ role: i.role, name: english(i.name), sha256: i.sha256, bytes: i.bytes })),
+    population: p.population && { source: english(p.population.source), years: p.population.years },
+    methods: Object.fromEntries(Object.entries(p.methods).flatMap(([k, v]: [string, Text | undefined]) => (v === undefined ? [] : [[k, english(v)]]))),
     ...(p.built_at ? { built_at: p.built_at } : {}),
   };
   return JSON.stringify(ordered, null, 2) + '\n';
@@ -98,14 +100,8 @@ export function recordTime(env: Readonly<Record<string, string | undefined>>, no
 /** The rule in words, for the provenance record and the report's method notes. */
 export function describeRule(rule: PublishRule): Pick<MethodRecord, 'suppression' | 'rounding'> {
   return {
-    suppression:
-      rule.suppress > 0
-        ? `counts below ${rule.suppress} hidden with every figure computed from them (rate, interval, rank, share, growth, funnel class); further counts hidden so that no hidden count follows from the printed totals (secondary suppression)`
-        : 'none',
-    rounding:
-      rule.roundTo > 1
-        ? `shown counts rounded to the nearest multiple of ${rule.roundTo} (halves up); rates, intervals, shares and growth computed from the rounded counts`
-        : 'none',
+    suppression: rule.suppress > 0 ? msg('provenance.suppressed', { n: rule.suppress }) : msg('provenance.none'),
+    rounding: rule.roundTo > 1 ? msg('provenance.rounded', { k: rule.roundTo }) : msg('provenance.none'),
   };
 }
 

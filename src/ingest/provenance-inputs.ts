@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import type { InputDigest } from '../domain/provenance.js';
+import type { InputDigest, InputRole } from '../domain/provenance.js';
+import { msg } from '../messages/index.js';
 import { readBundled } from '../io/bundled.js';
 import { digestOf, digestOfPath } from '../io/digest.js';
 import { populationCachePath } from '../io/population-cache.js';
@@ -11,10 +12,10 @@ export function inputDigests(
   input: string | undefined,
   population: string | undefined,
   usesPopulation: boolean,
-  extra: { role: string; path: string; name?: string }[] = [],
+  extra: { role: InputRole; path: string; name?: string }[] = [],
 ): InputDigest[] {
-  const bundled = (name: string, role: string): InputDigest => ({ role, name: `bundled ${name}`, ...digestOf(readBundled(name)) });
-  const given = (path: string, role: string): InputDigest => ({ role, name: displayName(path), ...digestOfPath(path) });
+  const bundled = (file: string, role: InputRole): InputDigest => ({ role, name: msg('source.bundled-file', { file }), ...digestOf(readBundled(file)) });
+  const given = (path: string, role: InputRole): InputDigest => ({ role, name: displayName(path), ...digestOfPath(path) });
   return [
     ...(input ? [given(input, 'counts')] : [bundled('treatments.csv', 'counts'), bundled('treatments-by-sex.csv', 'counts')]),
     ...(usesPopulation ? [population ? given(population, 'population') : bundled('population.csv', 'population')] : []),

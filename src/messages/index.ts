@@ -20,14 +20,30 @@ import { CELLS } from './cells.js';
 import { XLSX } from './xlsx.js';
 import { COMMANDS } from './commands.js';
 import { REPORT } from './report.js';
+import { PROVENANCE } from './provenance.js';
 import { fill, type Entry, type Lang, type ParamsOf } from './template.js';
 
 export { formatNumber, placeholderNames, type Lang } from './template.js';
 
 /** Every entry, by key. Each group is its own file so parallel work on different areas rarely meets. */
-export const CATALOGUE = { ...ERRORS, ...USAGE, ...NOTES, ...WORDS, ...CHARTS, ...TREND, ...CHECK, ...CONFIG, ...POPULATION, ...CELLS, ...XLSX, ...COMMANDS, ...REPORT } as const;
+export const CATALOGUE = {
+  ...ERRORS,
+  ...USAGE,
+  ...NOTES,
+  ...WORDS,
+  ...CHARTS,
+  ...TREND,
+  ...CHECK,
+  ...CONFIG,
+  ...POPULATION,
+  ...CELLS,
+  ...XLSX,
+  ...COMMANDS,
+  ...REPORT,
+  ...PROVENANCE,
+} as const;
 /** The groups as written, for the test that no key is defined twice. */
-export const GROUPS = { ERRORS, USAGE, NOTES, WORDS, CHARTS, TREND, CHECK, CONFIG, POPULATION, CELLS, XLSX, COMMANDS, REPORT } as const;
+export const GROUPS = { ERRORS, USAGE, NOTES, WORDS, CHARTS, TREND, CHECK, CONFIG, POPULATION, CELLS, XLSX, COMMANDS, REPORT, PROVENANCE } as const;
 
 type Catalogue = typeof CATALOGUE;
 /** The catalogue looked up by any string: a key it lacks gives undefined. */
