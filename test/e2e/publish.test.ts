@@ -160,7 +160,7 @@ describe('--provenance', () => {
     const p = JSON.parse(readFileSync(record, 'utf8')) as Provenance;
     expect(p.methods.standard_population).toBe('European Standard Population 2013');
     expect(p.methods.rounding).toMatch(/multiple of 5/);
-    expect(p.inputs.map((i: { name: string; sha256: string }) => [i.name, i.sha256])).toEqual([
+    expect(p.inputs.map((i) => [i.name, i.sha256])).toEqual([
       ['fixtures/age-counts.csv', sha256sum(join(ROOT, 'fixtures/age-counts.csv'))],
       ['fixtures/age-population.csv', sha256sum(join(ROOT, 'fixtures/age-population.csv'))],
     ]);
