@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { ExitCode, formatLocation, RehabError } from '../errors.js';
+import { ExitCode, RehabError } from '../errors.js';
 import { readTable, type LoadedTable, readOptions } from '../ingest/index.js';
 import type { Measure } from '../domain/observation.js';
 import type { Region, RegionIndex } from '../domain/regions.js';
@@ -13,7 +13,9 @@ import { loadPopulation, loadRegions } from '../ingest/counts.js';
 import { aboveTheirPopulation, describeAbove } from '../ingest/validate.js';
 import type { PopulationTable } from '../domain/population.js';
 import { currentIo, setExitStatus } from '../io/context.js';
-import { english, msg, resolveLang, say, t, type Lang, type Message, type MessageId, type Text } from '../messages/index.js';
+import type { Checked, FileReport, ProblemText } from '../domain/check-report.js';
+import { renderReport } from '../render/check.js';
+import { english, msg, resolveLang, type Message } from '../messages/index.js';
 
 const EXAMPLES = [
   'rehab-stats check export.csv  # what was understood, and every problem',
@@ -41,46 +43,6 @@ interface CheckOptions extends Omit<DataOptions, 'input'> {
 }
 
 /** A problem as people read it: message and hint as catalogue messages. */
-type ProblemText = { line?: number; column?: string; cell?: string; message: Text; hint?: Text };
-
-/** What check found in one file: the JSON report (English) and what the text report needs in the output's language. */
-interface Checked {
-  report: FileReport;
-  problems: ProblemText[];
-  columns: { column: Text; role: Text; note?: Text }[];
-}
-
-export interface FileReport {
-  file: string;
-  ok: boolean;
-  /** --region: the regions whose rows were checked. */
-  only_regions?: string[];
-  /** --region: what other regions' rows held, not checked. */
-  left_out?: { values: number; missing: number; problems: number };
-  encoding?: string;
-  bom?: boolean;
-  delimiter?: string;
-  decimal_mark?: string;
-  shape?: string;
-  /** Why a file is read as one row per treatment. */
-  reading?: string;
-  header_line?: number;
-  columns?: { column: string; role: string; note?: string }[];
-  not_data_lines?: { line: number; text: string }[];
-  rows?: number;
-  values?: number;
-  years?: number[];
-  methods?: string[];
-  regions?: string[];
-  regions_absent?: string[];
-  /** The file has no region column: every row is national. */
-  national?: boolean;
-  missing?: { line: number; column: string; marker: string }[];
-  problems: { line?: number; column?: string; cell?: string; message: string; hint?: string }[];
-  /** The sheet read, for an xlsx workbook (lines are then its rows). */
-  sheet?: string;
-}
-
 /** A column's role as check's report names it (JSON: English; text: in the output's language). */
 function roleOf(c: ColumnPlan): Message {
   if (c.use === 'year-values') return msg('check.role.year-values', { year: c.year ?? '–' });
@@ -173,87 +135,6 @@ function withoutRegion<T extends { region?: unknown }>(item: T): Omit<T, 'region
   const copy = { ...item };
   delete copy.region;
   return copy;
-}
-
-function ranges(ns: number[]): string {
-  const out: string[] = [];
-  for (let i = 0; i < ns.length; i++) {
-    let j = i;
-    while (j + 1 < ns.length && ns[j + 1] === (ns[j] ?? NaN) + 1) j++;
-    out.push(j > i ? `${ns[i]}–${ns[j]}` : String(ns[i]));
-    i = j;
-  }
-  return out.join(', ');
-}
-
-/** The human report, in `lang`. Pure. */
-export function renderReport(c: Checked, lang: Lang): string {
-  const r = c.report;
-  const say_ = (m: Text) => say(m, lang);
-  const lines = [r.file];
-  const item = (label: MessageId & `check.label.${string}`, text: Text) => lines.push(`  ${t(lang, label).padEnd(10)} ${say_(text)}`);
-  const more = '\n             ';
-  if (r.only_regions && r.left_out) {
-    const out = r.left_out;
-    item('check.label.only', msg('check.only', { regions: r.only_regions, values: out.values, missing: out.missing, problems: out.problems }));
-  }
-  // A workbook's lines are the rows of its sheet.
-  const at = (line: number) => msg(r.sheet !== undefined ? 'check.at-row' : 'check.at-line', { line });
-  if (r.encoding !== undefined) {
-    if (r.sheet !== undefined) item('check.label.sheet', msg('check.sheet', { sheet: r.sheet }));
-    else {
-      item('check.label.encoding', r.bom ? msg('check.with-bom', { encoding: r.encoding }) : r.encoding);
-      item('check.label.delimiter', msg('check.delimiter', { delimiter: r.delimiter === 'tab' ? msg('delimiter.tab') : `"${r.delimiter}"`, decimal: r.decimal_mark ?? '' }));
-    }
-    const shape = r.shape === 'long' || r.shape === 'wide-years' || r.shape === 'wide-methods' || r.shape === 'record-level' ? msg(`check.shape.${r.shape}`) : (r.shape ?? '');
-    const reading = r.reading === undefined ? undefined : msg(r.reading === 'as asked (--records)' ? 'check.reading.option' : 'check.reading.no-count-column');
-    const header = at(r.header_line ?? 1);
-    item('check.label.shape', reading ? msg('check.shape-reading', { shape, reading, at: header }) : msg('check.shape', { shape, at: header }));
-    const column = (col: Checked['columns'][number]) =>
-      col.note ? msg('check.column-note', { column: col.column, role: col.role, note: col.note }) : msg('check.column', { column: col.column, role: col.role });
-    item('check.label.columns', c.columns.map((col) => say_(column(col))).join(more));
-    const notData = r.not_data_lines ?? [];
-    if (notData.length) item('check.label.not-data', notData.map((l) => `${say_(at(l.line))}: ${l.text.length > 60 ? l.text.slice(0, 59) + '…' : l.text}`).join(more));
-    item('check.label.rows', msg('check.rows', { rows: r.rows ?? 0, values: r.values ?? 0 }));
-    const years = r.years ?? [];
-    item('check.label.years', years.length ? ranges(years) : msg('check.none'));
-    const methods = r.methods ?? [];
-    item('check.label.methods', methods.length ? methods.join(', ') : r.values === 0 ? msg('check.none') : msg('check.methods-unnamed'));
-    const found = r.regions ?? [];
-    const absent = r.regions_absent ?? [];
-    if (r.national) item('check.label.regions', msg('check.national'));
-    else if (r.only_regions) {
-      const asked = { n: found.length, of: r.only_regions.length };
-      item('check.label.regions', absent.length ? msg('check.regions-asked-absent', { ...asked, absent }) : msg('check.regions-asked', asked));
-    } else if (!absent.length) item('check.label.regions', msg('check.regions-all', { n: found.length }));
-    else if (found.length === 0) item('check.label.regions', msg('check.regions-none'));
-    else if (found.length <= absent.length) item('check.label.regions', msg('check.regions-few', { n: found.length, found, absent: absent.length }));
-    else item('check.label.regions', msg('check.regions-most', { n: found.length, absent }));
-    const missing = r.missing ?? [];
-    if (missing.length) {
-      const listed = missing.slice(0, 10).map((m) => msg('check.missing-value', { at: at(m.line), column: m.column, marker: m.marker || msg('note.empty-marker') }));
-      item('check.label.missing', msg(missing.length > 10 ? 'check.missing-more' : 'check.missing', { n: missing.length, values: listed }));
-    }
-  }
-  if (c.problems.length === 0) item('check.label.problems', msg('check.none'));
-  else {
-    item('check.label.problems', String(c.problems.length));
-    for (const p of c.problems) {
-      const where = formatLocation(
-        {
-          file: r.file,
-          ...(r.sheet !== undefined ? { sheet: r.sheet } : {}),
-          ...(p.line !== undefined ? { line: p.line } : {}),
-          ...(p.column !== undefined ? { column: p.column } : {}),
-          ...(p.cell !== undefined ? { cell: p.cell } : {}),
-        },
-        lang,
-      );
-      lines.push(`    ${where}: ${say_(p.message)}`);
-      if (p.hint !== undefined && p.hint !== '') lines.push(`      ${t(lang, 'label.hint')}: ${say_(p.hint)}`);
-    }
-  }
-  return lines.join('\n') + '\n';
 }
 
 export function checkCommand(): Command {
