@@ -85,7 +85,7 @@ export const NOTES = {
   },
   'note.rounded': {
     en: 'Counts are rounded to a multiple of {k}; rates are computed from the rounded counts.',
-    sv: 'Antalen är avrundade till jämna {k}-tal; andelar per invånare är beräknade på de avrundade antalen.',
+    sv: 'Antalen är avrundade till jämna {k}-tal; värden per invånare är beräknade på de avrundade antalen.',
   },
 
   // trend

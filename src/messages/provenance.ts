@@ -22,7 +22,7 @@ export const PROVENANCE = {
   'provenance.none': { en: 'none', sv: 'ingen' },
   'provenance.report-interval': {
     en: 'exact Poisson for rates; Wilson score for shares',
-    sv: 'exakt Poisson för andelar per invånare; Wilson för andelar av alla behandlingar',
+    sv: 'exakt Poisson för värden per invånare; Wilson för andelar av alla behandlingar',
   },
   'provenance.suppressed': {
     en: 'counts below {n} hidden with every figure computed from them (rate, interval, rank, share, growth, funnel class); further counts hidden so that no hidden count follows from the printed totals (secondary suppression)',

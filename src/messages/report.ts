@@ -79,15 +79,20 @@ export const REPORT = {
     en: '{higher} of {n} regions are clearly above the national rate and {lower} clearly below (95% confidence intervals).',
     sv: '{higher} av {n} regioner ligger tydligt över rikets nivå och {lower} tydligt under (95 % konfidensintervall).',
   },
+  // When no region's rate is shown (all hidden by the publishing rule, or none computed), none can be judged.
+  'report.comparison-none': {
+    en: "No region's rate is shown, so no region can be judged against the national rate.",
+    sv: 'Inget värde per invånare visas för någon region, så ingen region kan jämföras med rikets nivå.',
+  },
 
   // Charts
   'report.trend': { en: 'Treatments per year, Riket', sv: 'Behandlingar per år, riket' },
   'report.chart-bars': {
     en: '{method} per region, {year}: rate with 95% interval; the line is Riket',
-    sv: '{method} per region, {year}: andel med 95 % konfidensintervall; linjen är riket',
+    sv: '{method} per region, {year}: behandlingar per invånare med 95 % konfidensintervall; linjen är riket',
   },
   'report.chart-riket': { en: 'Riket (Sweden) {rate:n1}', sv: 'Riket {rate:n1}' },
-  'report.funnel-title': { en: '{method}: rate against population, {year} (funnel plot)', sv: '{method}: andel mot befolkning, {year} (trattdiagram)' },
+  'report.funnel-title': { en: '{method}: rate against population, {year} (funnel plot)', sv: '{method}: behandlingar per invånare mot befolkning, {year} (trattdiagram)' },
   'report.funnel-axis': { en: 'per {per:n}', sv: 'per {per:n}' },
   'report.funnel-limits': { en: 'Limits: Poisson, as PHEindicatormethods (Spiegelhalter 2005).', sv: 'Gränser: Poisson, som PHEindicatormethods (Spiegelhalter 2005).' },
   'report.map-title': { en: '{method} per {per:n} inhabitants, {year}', sv: '{method} per {per:n} invånare, {year}' },

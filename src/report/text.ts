@@ -61,5 +61,5 @@ export function comparisonSentence(s: MethodSection, lang: Lang): string {
   const higher = s.ranked.filter((r) => r.vs_national === 'higher').length;
   const lower = s.ranked.filter((r) => r.vs_national === 'lower').length;
   const n = s.ranked.filter((r) => r.rate !== null).length;
-  return t(lang, 'report.comparison', { higher, n, lower });
+  return n === 0 ? t(lang, 'report.comparison-none') : t(lang, 'report.comparison', { higher, n, lower });
 }

@@ -272,3 +272,23 @@ describe('Swedish on every human-facing output', () => {
     expect(englishIn(run.stderr).length).toBeGreaterThan(0);
   });
 });
+
+describe('Swedish words for what the figures are', () => {
+  const ENV = { LANG: 'C', NO_COLOR: '1', XDG_CACHE_HOME: NO_CACHE, HOME: NO_CACHE };
+
+  it('calls a rate per inhabitants so in the chart and funnel titles, never a share ("andel")', async () => {
+    const run = await runInProcess(['report', '--html', '-', '--method', 'KBT', '--year', '2014', '--lang', 'sv'], { env: ENV });
+    expect(run.stdout).toContain('KBT per region, 2014: behandlingar per invånare med 95 % konfidensintervall; linjen är riket');
+    expect(run.stdout).toContain('KBT: behandlingar per invånare mot befolkning, 2014 (trattdiagram)');
+    expect(run.stdout).not.toMatch(/\bandel (med|mot)\b/);
+  });
+
+  it('says no region could be judged when every rate is hidden, not "0 of 0" (English and Swedish)', async () => {
+    const args = ['report', '--markdown', '-', '--method', 'IPT', '--year', '2014', '--suppress', '100000'];
+    const en = await runInProcess([...args, '--lang', 'en'], { env: ENV });
+    const sv = await runInProcess([...args, '--lang', 'sv'], { env: ENV });
+    expect(en.stdout).toContain("No region's rate is shown, so no region can be judged against the national rate.");
+    expect(sv.stdout).toContain('Inget värde per invånare visas för någon region, så ingen region kan jämföras med rikets nivå.');
+    expect(en.stdout + sv.stdout).not.toMatch(/\b0 (of|av) 0\b/);
+  });
+});
