@@ -37,7 +37,7 @@ export interface RankInput {
   /** Widen the funnel limits for overdispersion (Spiegelhalter 2005); crude rates only. */
   overdispersion?: OverdispersionKind;
   /** Age-standardise: each region's counts and population by age group with the standard's weights. */
-  strata?: Map<string, AgeStratum[]>;
+  strata?: ReadonlyMap<string, AgeStratum[]>;
   /**
    * Regions whose counts are hidden by a publishing rule: left out of what pools the regions —
    * the overdispersion estimate and the rank-interval simulation — which could give them away.
@@ -102,6 +102,8 @@ export interface Ranking {
  */
 export function rankRows(input: RankInput): Ranking {
   const { counts, population, regions, year, sex, age, per, level, ciMethod } = input;
+  // The age groups by region, Riket's added below when it is computed: a copy, so the caller's map is left as it was.
+  const strata = input.strata ? new Map(input.strata) : undefined;
   const rateRow = (code: string, name: string, cell: CountCell | undefined, pop: number): RankedRegion => {
     const base = { rank: null, region_code: code, region: name, population: pop };
     if (!cell || cell.value === null) {
@@ -114,7 +116,7 @@ export function rankRows(input: RankInput): Ranking {
         note: cell?.note ?? english(cell ? msg('cell.missing-in-input-lines', { lines: cell.lines.join(', ') }) : msg('cell.missing-in-input')),
       };
     }
-    const strata = input.strata?.get(code);
+    const groups = strata?.get(code);
     const row: RankedRegion = {
       ...base,
       count: cell.value,
@@ -123,8 +125,8 @@ export function rankRows(input: RankInput): Ranking {
       rate_upper: null,
       note: cell.value < SMALL_COUNT ? english(msg('cell.small-count', { n: SMALL_COUNT })) : '',
     };
-    if (strata) {
-      const r = directlyStandardisedRate(strata, per, level, ciMethod);
+    if (groups) {
+      const r = directlyStandardisedRate(groups, per, level, ciMethod);
       if (r.rate === null) return Object.assign(row, { note: r.missing === 'too-few-events' ? english(msg('cell.dsr-too-few', { n: DSR_MIN_EVENTS })) : '' });
       exact.set(row, { numerator: r.perPerson, denominator: 1 });
       return Object.assign(row, { rate: r.rate, rate_lower: r.lower, rate_upper: r.upper });
@@ -135,7 +137,7 @@ export function rankRows(input: RankInput): Ranking {
   };
   // each row's rate as an exact ratio (count ÷ population, or the DSR per person): ranks and funnels use these, not the rounded, per-scaled rate
   const exact = new Map<Row, Ratio>();
-  const strataOf = (code: string): AgeStratum[] | undefined => input.strata?.get(code);
+  const strataOf = (code: string): AgeStratum[] | undefined => strata?.get(code);
   const populationOf = (code: string) => strataOf(code)?.reduce((s, x) => s + x.population, 0) ?? population.require(code, year, sex, age);
 
   const present = regions.regions.filter((r) => counts.has(r.code));
@@ -171,7 +173,6 @@ export function rankRows(input: RankInput): Ranking {
     const usable = rows.flatMap((r) => (r.count === null ? [] : [{ ...r, count: r.count }]));
     const sum = usable.reduce((s, r) => s + r.count, 0);
     const complete = usable.length === regions.regions.length;
-    const strata = input.strata;
     if (strata) strata.set(NATIONAL_CODE, sumStrata(usable.map((r) => strataOf(r.region_code) ?? noStrata(r.region_code))));
     const pop = strata ? populationOf(NATIONAL_CODE) : complete ? population.require(NATIONAL_CODE, year, sex, age) : usable.reduce((s, r) => s + r.population, 0);
     const n = usable.length;
