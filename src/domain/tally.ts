@@ -82,6 +82,15 @@ export function countAnswers(obs: readonly Observation[], regions: RegionIndex, 
   return { answers, total, national: [...national] };
 }
 
+/**
+ * The methods for which no region answered (only Riket, or nothing): a tally of them would be
+ * "0 of 0 regions", so the command stops instead. Pure.
+ */
+export function methodsWithoutRegionalAnswers(obs: readonly Observation[], methods: readonly string[]): string[] {
+  const answered = new Set(obs.filter((o) => o.region !== NATIONAL_CODE && o.category !== undefined && o.category !== '').map((o) => o.method));
+  return methods.filter((m) => !answered.has(m));
+}
+
 /** The regions that gave any of the `positive` answers (compared as {@link matchKey} compares), of `total`. Pure. */
 export function headline(answers: readonly AnswerCount[], total: number, positive: string[], method: string): TallyHeadline {
   const wanted = positive.map(matchKey);

@@ -308,6 +308,14 @@ export const ERRORS = {
   'select.too-few-regions': { en: 'fewer than two regions with {method} in {year}', sv: 'färre än två regioner med {method} {year}' },
   'select.too-few-regions.hint': { en: 'a spread needs at least two regions', sv: 'en spridning kräver minst två regioner' },
   'select.no-answers': { en: 'no answers', sv: 'inga svar' },
+  'tally.no-regional-answers': {
+    en: 'no region answered for {methods}: tally counts the regions, and Riket is not one',
+    sv: 'ingen region svarade för {methods}: tally räknar regionerna, och Riket är ingen region',
+  },
+  'tally.no-regional-answers.hint': {
+    en: "the input needs the regions' own answers, and --region names regions, not Riket",
+    sv: 'indata behöver regionernas egna svar, och --region väljer regioner, inte Riket',
+  },
   'select.no-answers-for': { en: 'no answers for {method}', sv: 'inga svar för {method}' },
   'select.methods-in-file.hint': { en: 'methods in the file: {methods}', sv: 'metoder i filen: {methods}' },
   'select.no-population-figures': { en: 'no population figures for {what}; the table has {years}', sv: 'inga befolkningssiffror för {what}; tabellen har {years}' },

@@ -209,3 +209,18 @@ describe('the break chart in Swedish', () => {
     });
   }
 });
+
+describe('tally with no region answering', () => {
+  const onlyRiket = 'region,year,method,answer\n00,2014,KBT,god\n01,2014,MMR,dålig\n';
+  for (const [args, lang, said] of [
+    [['--positive', 'god'], 'en', 'error: stdin: no region answered for KBT: tally counts the regions, and Riket is not one'],
+    [['--method', 'KBT'], 'sv', 'fel: stdin: ingen region svarade för KBT: tally räknar regionerna, och Riket är ingen region'],
+  ] as const) {
+    it(`stops with exit 4 (${lang} ${args.join(' ')}), not "0 of 0 regions" or an internal error`, async () => {
+      const r = await cli(['tally', '--input', '-', ...args, '--lang', lang], onlyRiket);
+      expect(r.code).toBe(4);
+      expect(r.stderr).toContain(said);
+      expect(r.stdout).toBe('');
+    });
+  }
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bundledRegions } from '../../src/domain/bundled.js';
 import type { Observation } from '../../src/domain/observation.js';
-import { countAnswers, headline, tally } from '../../src/domain/tally.js';
+import { countAnswers, headline, methodsWithoutRegionalAnswers, tally } from '../../src/domain/tally.js';
 import { tallyTable } from '../../src/render/tally.js';
 import { english } from '../../src/messages/index.js';
 
@@ -78,5 +78,11 @@ describe('tally', () => {
     expect(tally(obs, regions, ['KBT'], undefined).nationalAnswers).toEqual([]);
     const notes = tallyTable({ column: 'answer', ...result, input: 'answers.csv' }).notes.map((n) => english(n));
     expect(notes).toContain('Riket\'s answer for KBT ("god") is not counted: tally counts the regions, and Riket is not one.');
+  });
+
+  it('names the methods no region answered (only Riket, or an empty answer), which the command refuses', () => {
+    const onlyRiket = [answer('00', 'KBT', 'god'), answer('01', 'MMR', 'god'), answer('03', 'IPT', '')];
+    expect(methodsWithoutRegionalAnswers(onlyRiket, ['KBT', 'MMR', 'IPT'])).toEqual(['KBT', 'IPT']);
+    expect(methodsWithoutRegionalAnswers(obs, ['KBT', 'MMR'])).toEqual([]);
   });
 });
