@@ -1,14 +1,15 @@
 import type { ChalkInstance } from 'chalk';
 import { renderDelimited, renderDocument, renderJson } from './machine.js';
 import { renderMarkdown } from './markdown.js';
-import type { Column, Lang, LocalTable, ResultRow, TextFormat } from './model.js';
+import type { Column, Lang, LocalRow, LocalTable, TextFormat } from './model.js';
 import { renderTextTable } from './text-table.js';
 
 export interface RenderOptions {
   format: TextFormat;
   lang: Lang;
   chalk: ChalkInstance;
-  style?: (col: Column, row: ResultRow, text: string) => string;
+  /** Per-cell styling for the terminal table, given the shown (localised) row. */
+  style?: (col: Column, row: LocalRow, text: string) => string;
   excel?: boolean;
   allowFormulas?: boolean;
 }

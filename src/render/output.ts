@@ -3,7 +3,7 @@ import { markHidden } from '../domain/publish.js';
 import { t, type Text } from '../messages/index.js';
 import { render } from './index.js';
 import { localise, localText } from './localise.js';
-import type { Column, Format, Lang, ResultRow, ResultTable } from './model.js';
+import type { Column, Format, Lang, LocalRow, ResultRow, ResultTable } from './model.js';
 import { defaultSheetName, renderXlsx } from './xlsx.js';
 
 /** How a result is to look: the format, the language, the terminal's colours and the CSV choices. */
@@ -31,6 +31,9 @@ export async function renderResult(table: ResultTable, stderrNotes: readonly Tex
   const marked = human ? markHidden(table) : table;
   const shown = localise(marked, human || o.format === 'xlsx' ? o.lang : 'en');
   const style = o.style;
+  // A cell's colour comes from its row's values (vs_national 'higher'), not from the words the
+  // language shows for them ("högre"): each shown row is looked up as the row it was made from.
+  const typed = new Map<LocalRow, ResultRow>([...zipRows(shown.rows, marked.rows), ...zipRows(shown.apart ?? [], marked.apart ?? [])]);
   const data =
     o.format === 'xlsx'
       ? await renderXlsx([{ name: defaultSheetName(o.lang), table: shown }], o.lang)
@@ -40,9 +43,17 @@ export async function renderResult(table: ResultTable, stderrNotes: readonly Tex
           chalk: o.chalk,
           excel: o.excel,
           allowFormulas: o.allowFormulas,
-          ...(style ? { style: (c: Column, r: ResultRow, text: string) => style(c, r, text, o.chalk) } : {}),
+          ...(style ? { style: (c: Column, r: LocalRow, text: string) => style(c, typed.get(r) ?? r, text, o.chalk) } : {}),
         });
   return { data, notes };
+}
+
+/** Each localised row with the row it was made from (localise keeps the rows and their order). */
+function zipRows(shown: readonly LocalRow[], from: readonly ResultRow[]): [LocalRow, ResultRow][] {
+  return shown.flatMap((r, i) => {
+    const source = from[i];
+    return source ? [[r, source]] : [];
+  });
 }
 
 /** Notes for stderr, one a line: "note: …" / "obs: …". */

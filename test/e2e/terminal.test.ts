@@ -66,6 +66,19 @@ describe('colour, with stdout a terminal in this process', () => {
     expect(out).not.toContain(`${ESC}31m`);
   });
 
+  it('colours higher and lower in Swedish too: from the values, not the words ("högre", "lägre")', async () => {
+    // The escape character, built from its code so no regular expression holds a control character.
+    const sgr = (codes: string) => new RegExp(`${String.fromCharCode(27)}\\[(${codes})m`, 'g');
+    const rows = (lang: string) =>
+      run(['rank', '--method', 'KBT', '--year', '2014', '--lang', lang]).then((r) => r.stdout.split('\n').filter((l) => /^\s*\d+\s+\d\d\s/.test(l.replace(sgr('\\d+'), ''))));
+    const [en, sv] = [await rows('en'), await rows('sv')];
+    const colours = (lines: string[]) => lines.map((l) => [...l.matchAll(sgr('94|33'))].map((m) => m[1]).join());
+    expect(sv.length).toBe(21);
+    expect(sv.some((l) => l.includes(`${ESC}94m`) && l.includes('högre'))).toBe(true);
+    expect(sv.some((l) => l.includes(`${ESC}33m`) && l.includes('lägre'))).toBe(true);
+    expect(colours(sv)).toEqual(colours(en));
+  });
+
   it('is off with NO_COLOR, TERM=dumb or --no-color', async () => {
     expect((await run(['rank', '--method', 'KBT'], { NO_COLOR: '1' })).stdout).not.toContain(ESC);
     expect((await run(['rank', '--method', 'KBT'], { TERM: 'dumb' })).stdout).not.toContain(ESC);
