@@ -3,8 +3,8 @@ import type { Entry } from './template.js';
 /** Words and notes on charts: the funnel plot and the break chart (SVG). */
 export const CHARTS = {
   // the map (map, the report's map); {per} comes formatted, as the map writes it
-  'map.title': { en: '{method} treatments per {per} inhabitants, {year}', sv: '{method} per {per} invånare, {year}' },
-  'map.unit': { en: 'per {per} inhabitants', sv: 'per {per} invånare' },
+  'map.title': { en: '{method} treatments per {per:n} inhabitants, {year}', sv: '{method} per {per:n} invånare, {year}' },
+  'map.unit': { en: 'per {per:n} inhabitants', sv: 'per {per:n} invånare' },
   'map.no-data': { en: 'no data', sv: 'uppgift saknas' },
   'map.hidden': { en: '× hidden (small count)', sv: '× dold (litet antal)' },
   'map.funnel-heading': { en: 'Against funnel limits', sv: 'Mot trattgränserna' },

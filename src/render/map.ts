@@ -280,7 +280,8 @@ export function choropleth(shapes: readonly RegionShape[], regions: readonly Map
 
 /** The map of a result as SVG (tiles, or outlines when it has them), its words in `lang`; `title` overrides the default. */
 export function mapSvg(r: RateMapResult, lang: Lang, title?: string): string {
-  const per = r.per.toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-US');
+  // Grouped as every table writes it ("100 000" with a plain space in Swedish), through the catalogue.
+  const per = r.per;
   const unit = t(lang, 'map.unit', { per });
   const options: MapOptions = {
     title: title ?? t(lang, 'map.title', { method: r.method, per, year: r.year }),

@@ -148,7 +148,7 @@ function funnelFigure(s: MethodSection, curve: FunnelCurvePoint[], national: num
 
 /** The section's tile map of the regions, coloured by rate. */
 function reportMap(s: MethodSection, model: ReportModel, lang: Lang): string {
-  const unit = t(lang, 'map.unit', { per: formatNumber(model.per, 0, lang) });
+  const unit = t(lang, 'map.unit', { per: model.per });
   const regions = s.ranked.map((r) => ({ code: r.region_code, name: r.region, rate: r.rate }));
   return tileMap(regions, { title: t(lang, 'report.map-title', { method: s.method, per: model.per, year: s.year }), colourBy: 'rate', lang, unit, words: mapWords(lang) });
 }

@@ -283,6 +283,12 @@ describe('Swedish words for what the figures are', () => {
     expect(run.stdout).not.toMatch(/\bandel (med|mot)\b/);
   });
 
+  it('writes "100 000" in the map as the tables and the report do, with a plain space', async () => {
+    const map = await runInProcess(['map', '--method', 'KBT', '--year', '2014', '--lang', 'sv'], { env: ENV });
+    expect(map.stdout).toContain('KBT per 100 000 invånare, 2014');
+    expect(map.stdout).not.toContain('\u00a0');
+  });
+
   it('says no region could be judged when every rate is hidden, not "0 of 0" (English and Swedish)', async () => {
     const args = ['report', '--markdown', '-', '--method', 'IPT', '--year', '2014', '--suppress', '100000'];
     const en = await runInProcess([...args, '--lang', 'en'], { env: ENV });
