@@ -4,7 +4,7 @@ import type { CountCell } from './select.js';
 import type { Protected, Row } from './cells.js';
 import type { Sex } from './observation.js';
 import type { Made } from './provenance.js';
-import type { Text } from '../messages/index.js';
+import type { Message, Text } from '../messages/index.js';
 import { growth } from '../stats/growth.js';
 import { rateRatio } from '../stats/rate-ratio.js';
 
@@ -26,7 +26,8 @@ export type GrowthRow = Row & {
   change: number | null;
   change_pct: number | null;
   cagr_pct: number | null;
-  note: string;
+  /** A catalogue message (machine formats write its English), or '' for none. */
+  note: Message | '';
 };
 
 /**
@@ -63,14 +64,14 @@ export function growthRow(code: string, name: string, baseYear: number, year: nu
     note: '',
   };
   if (base?.value == null || end?.value == null) {
-    row.note = english(msg('cell.year-missing-in-input', { year: base?.value == null ? baseYear : year }));
+    row.note = msg('cell.year-missing-in-input', { year: base?.value == null ? baseYear : year });
     return row;
   }
   const g = growth(base.value, end.value, baseYear, year);
   row.change = g.change;
   row.change_pct = g.changePct;
   row.cagr_pct = g.cagrPct;
-  if (g.reason === 'zero base') row.note = english(msg('cell.zero-base', { year: baseYear }));
+  if (g.reason === 'zero base') row.note = msg('cell.zero-base', { year: baseYear });
   return row;
 }
 

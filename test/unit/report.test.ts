@@ -9,7 +9,7 @@ import { neutraliseFormula, renderDelimited } from '../../src/render/machine.js'
 
 /** A section with only what the headline reads: the national row's count and the growth from `base`. */
 function section(base: number | null, count: number, changePct: number | null): MethodSection {
-  const region = { region_code: '00', region: 'Riket', note: '' };
+  const region = { region_code: '00', region: 'Riket', note: '' as const };
   return {
     method: 'KBT',
     year: 2014,
