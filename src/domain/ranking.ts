@@ -60,7 +60,8 @@ export type RankedRegion = Row & {
   rate: number | null;
   rate_lower: number | null;
   rate_upper: number | null;
-  note: string;
+  /** A catalogue message (machine formats write its English), text from the input, or '' for none. */
+  note: Text;
 };
 
 /**
@@ -113,7 +114,7 @@ export function rankRows(input: RankInput): Ranking {
         rate: null,
         rate_lower: null,
         rate_upper: null,
-        note: cell?.note ?? english(cell ? msg('cell.missing-in-input-lines', { lines: cell.lines.join(', ') }) : msg('cell.missing-in-input')),
+        note: cell?.note ?? (cell ? msg('cell.missing-in-input-lines', { lines: cell.lines.join(', ') }) : msg('cell.missing-in-input')),
       };
     }
     const groups = strata?.get(code);
@@ -123,11 +124,14 @@ export function rankRows(input: RankInput): Ranking {
       rate: null,
       rate_lower: null,
       rate_upper: null,
-      note: cell.value < SMALL_COUNT ? english(msg('cell.small-count', { n: SMALL_COUNT })) : '',
+      note: cell.value < SMALL_COUNT ? msg('cell.small-count', { n: SMALL_COUNT }) : '',
     };
     if (groups) {
       const r = directlyStandardisedRate(groups, per, level, ciMethod);
-      if (r.rate === null) return Object.assign(row, { note: r.missing === 'too-few-events' ? english(msg('cell.dsr-too-few', { n: DSR_MIN_EVENTS })) : '' });
+      if (r.rate === null) {
+        row.note = r.missing === 'too-few-events' ? msg('cell.dsr-too-few', { n: DSR_MIN_EVENTS }) : '';
+        return row;
+      }
       exact.set(row, { numerator: r.perPerson, denominator: 1 });
       return Object.assign(row, { rate: r.rate, rate_lower: r.lower, rate_upper: r.upper });
     }
@@ -177,7 +181,7 @@ export function rankRows(input: RankInput): Ranking {
     const pop = strata ? populationOf(NATIONAL_CODE) : complete ? population.require(NATIONAL_CODE, year, sex, age) : usable.reduce((s, r) => s + r.population, 0);
     const n = usable.length;
     national = rateRow(NATIONAL_CODE, complete ? 'Riket' : english(msg('cell.total-of-regions', { n })), { value: sum, lines: [] }, pop);
-    national.note = complete ? 'sum of the 21 regions' : english(msg('cell.sum-of-regions-with-counts', { n }));
+    national.note = complete ? 'sum of the 21 regions' : msg('cell.sum-of-regions-with-counts', { n });
   }
   const dispersion = addComparisons(rows, national, input, exact);
   return { rows, national, missingRegions, ...(dispersion ? { dispersion } : {}) };
