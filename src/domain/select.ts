@@ -2,7 +2,7 @@ import { dataError, usageError } from '../errors.js';
 import { NATIONAL_CODE, type Region, type RegionIndex } from './regions.js';
 import { ALL_AGES, type Observation, type Sex } from './observation.js';
 import { matchKey } from './text.js';
-import { type Text, english, msg } from '../messages/index.js';
+import { type Text, msg } from '../messages/index.js';
 
 /** A count for one region, added up from the observations it came from. */
 export interface CountCell {
@@ -10,7 +10,7 @@ export interface CountCell {
   value: number | null;
   lines: number[];
   /** Why the value is null, when it is not simply marked missing in the input. */
-  note?: string;
+  note?: Text;
 }
 
 export interface Selection {
@@ -111,7 +111,7 @@ export function selectCounts(obs: readonly Observation[], sel: Selection): Map<s
     const cell = sumAges(rows);
     if (incomplete) {
       cell.value = null;
-      cell.note = english(msg('cell.no-total', { part: incomplete }));
+      cell.note = msg('cell.no-total', { part: incomplete });
     }
     out.set(region, cell);
   }
