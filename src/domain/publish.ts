@@ -2,7 +2,7 @@ import type { CountCell } from './select.js';
 import type { CellTable, Protected, Row, Value } from './cells.js';
 import { disclosedCells, suppressCells, type Relation } from '../stats/disclosure.js';
 import { roundCount } from '../stats/round-count.js';
-import { english, msg } from '../messages/index.js';
+import { msg } from '../messages/index.js';
 
 /**
  * Publishing rules for a result table: small counts hidden (primary suppression), further cells
@@ -118,7 +118,7 @@ export function protectTable<T extends CellTable>(table: T, spec: DisclosureSpec
     const hiddenInRow = hidden.get(row);
     if (spec.noteKey && hiddenInRow) {
       const primary = spec.countKeys.some((k) => result.primary.has(idOf(i, k)));
-      row[spec.noteKey] = primary ? english(msg('cell.hidden-fewer-than', { n: rule.suppress })) : 'hidden: would reveal a small count';
+      row[spec.noteKey] = primary ? msg('cell.hidden-fewer-than', { n: rule.suppress }) : msg('cell.hidden: would reveal a small count');
       hiddenInRow.delete(spec.noteKey);
     }
   });
