@@ -355,7 +355,7 @@ if (stdinOn) {
   ].join('\n');
   const verdict = [
     `- stdin / the file, median of the ${pipe.rounds.length} rounds' ratios: **${ratio.toFixed(2)}×** (target ≤ 1.15×: ${ratio <= 1.15 ? 'met' : 'not met'}); by CPU time (cat's included): ${(pipe.cpu / file.cpu).toFixed(2)}×.`,
-    `- stdin / the file read by one thread : ${pairedRatio(pipe, single).toFixed(2)}×.`,
+    `- stdin / the file read by one thread: ${pairedRatio(pipe, single).toFixed(2)}×.`,
     `- stdin's peak RSS: **${pipe.rss.toFixed(0)} MB** (target < 150 MB: ${pipe.rss < 150 ? 'met' : 'not met'}).`,
   ].join('\n');
   sections.push([
