@@ -22,11 +22,11 @@ export const REPORT = {
   },
   'report.suppressed': {
     en: 'Counts below {n} are hidden ({marker}) with everything computed from them — rates, intervals, ranks, shares, growth, chart points — and so are counts from which one could be worked out; – is missing.',
-    sv: 'Antal under {n} visas inte ({marker}), inte heller det som räknas fram ur dem – andelar, intervall, placeringar, förändring, punkter i diagrammen – eller antal som de skulle kunna räknas fram ur; – saknas.',
+    sv: 'Antal under {n} visas inte ({marker}), inte heller det som räknas fram ur dem – antal per invånare, andelar, intervall, placeringar, förändring, punkter i diagrammen – eller antal som de skulle kunna räknas fram ur; – saknas.',
   },
   'report.rounded': {
     en: 'Counts are rounded to a multiple of {k}; rates, shares and growth are computed from the rounded counts.',
-    sv: 'Antalen är avrundade till jämna {k}-tal; andelar och förändring är beräknade på de avrundade antalen.',
+    sv: 'Antalen är avrundade till jämna {k}-tal; antal per invånare, andelar och förändring är beräknade på de avrundade antalen.',
   },
   'report.only-regions': {
     en: 'Only {names}; their ranks are among all 21 regions, Riket is shown for comparison, and the trend chart and the shares are for the whole country.',
