@@ -2,6 +2,7 @@ import { dataError } from '../errors.js';
 import { msg, sexWord, type Text } from '../messages/index.js';
 import { roundCount } from '../stats/round-count.js';
 import { wilsonInterval } from '../stats/wilson.js';
+import type { Interval } from '../stats/poisson.js';
 import type { Protected, Row } from './cells.js';
 import type { Observation } from './observation.js';
 import type { Made } from './provenance.js';
@@ -55,17 +56,19 @@ export const SHARE_MADE: Made = { population: null, methods: { interval: 'Wilson
  */
 export function shareRows(parts: readonly { group: string; count: number }[], level = 0.95): ShareRow[] {
   const total = parts.reduce((s, p) => s + p.count, 0);
-  return parts.map((p) => {
-    const ci = total > 0 ? wilsonInterval(p.count, total, level) : undefined;
-    return {
-      group: p.group,
-      count: p.count,
-      total,
-      share_pct: total > 0 ? (p.count / total) * 100 : null,
-      share_lower: ci ? ci.lower * 100 : null,
-      share_upper: ci ? ci.upper * 100 : null,
-    };
-  });
+  return parts.map((p) => shareRow(p.group, p.count, total, total > 0 ? wilsonInterval(p.count, total, level) : undefined));
+}
+
+/** One group's row: its share of `total` in per cent, and its interval when there is one. */
+function shareRow(group: string, count: number, total: number, ci: Interval | undefined): ShareRow {
+  return {
+    group,
+    count,
+    total,
+    share_pct: total > 0 ? (count / total) * 100 : null,
+    share_lower: ci ? ci.lower * 100 : null,
+    share_upper: ci ? ci.upper * 100 : null,
+  };
 }
 
 /**
@@ -77,15 +80,8 @@ export function unitShares(units: readonly { unit: string; numerator: number }[]
   return [...units]
     .sort((a, b) => b.numerator - a.numerator || a.unit.localeCompare(b.unit, 'sv'))
     .map((u) => {
-      const ci = total > 0 && Number.isInteger(u.numerator) && Number.isInteger(total) ? wilsonInterval(u.numerator, total, level) : undefined;
-      return {
-        group: u.unit,
-        count: u.numerator,
-        total,
-        share_pct: total > 0 ? (u.numerator / total) * 100 : null,
-        share_lower: ci ? ci.lower * 100 : null,
-        share_upper: ci ? ci.upper * 100 : null,
-      };
+      const whole = total > 0 && Number.isInteger(u.numerator) && Number.isInteger(total);
+      return shareRow(u.unit, u.numerator, total, whole ? wilsonInterval(u.numerator, total, level) : undefined);
     });
 }
 
