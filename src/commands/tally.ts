@@ -5,7 +5,7 @@ import { readTable, readOptions } from '../ingest/index.js';
 import { matchKey } from '../domain/text.js';
 import { readBundled } from '../io/bundled.js';
 import { writeStderr } from '../io/output.js';
-import { methodsWithoutRegionalAnswers, tally } from '../domain/tally.js';
+import { tally } from '../domain/tally.js';
 import { tallyTable } from '../render/tally.js';
 import { resolveRegions } from '../domain/select.js';
 import { addHelp } from './help.js';
@@ -72,8 +72,6 @@ export function tallyCommand(): Command {
         { file },
         msg('select.methods-in-file.hint', { methods: [...new Set(table.observations.map((o) => o.method))].join(', ') }),
       );
-    const unanswered = methodsWithoutRegionalAnswers(obs, methods);
-    if (unanswered.length > 0) throw dataError(msg('tally.no-regional-answers', { methods: unanswered }), { file }, msg('tally.no-regional-answers.hint'));
     // An empty --positive "" asks for no headline.
     const positive = opts.positive
       ? opts.positive
@@ -81,7 +79,9 @@ export function tallyCommand(): Command {
           .map((s) => s.trim())
           .filter(Boolean)
       : undefined;
-    await emit(tallyTable({ column: opts.column, ...tally(obs, regions, methods, positive), input: opts.input ? file : undefined }), opts);
+    const { unanswered, ...counted } = tally(obs, regions, methods, positive);
+    if (unanswered.length > 0) throw dataError(msg('tally.no-regional-answers', { methods: unanswered }), { file }, msg('tally.no-regional-answers.hint'));
+    await emit(tallyTable({ column: opts.column, ...counted, input: opts.input ? file : undefined }), opts);
   });
   return cmd;
 }

@@ -82,15 +82,6 @@ export function countAnswers(obs: readonly Observation[], regions: RegionIndex, 
   return { answers, total, national: [...national] };
 }
 
-/**
- * The methods for which no region answered (only Riket, or nothing): a tally of them would be
- * "0 of 0 regions", so the command stops instead. Pure.
- */
-export function methodsWithoutRegionalAnswers(obs: readonly Observation[], methods: readonly string[]): string[] {
-  const answered = new Set(obs.filter((o) => o.region !== NATIONAL_CODE && o.category !== undefined && o.category !== '').map((o) => o.method));
-  return methods.filter((m) => !answered.has(m));
-}
-
 /** The regions that gave any of the `positive` answers (compared as {@link matchKey} compares), of `total`. Pure. */
 export function headline(answers: readonly AnswerCount[], total: number, positive: string[], method: string): TallyHeadline {
   const wanted = positive.map(matchKey);
@@ -98,21 +89,30 @@ export function headline(answers: readonly AnswerCount[], total: number, positiv
   return { method, answers: positive, hits, total, interval: wilsonInterval(hits, total) };
 }
 
-/** The answers of each method and, when `positive` names answers, each method's headline. Pure. */
+/**
+ * The answers of each method and, when `positive` names answers, each method's headline; apart,
+ * the methods no region answered (only Riket, or nothing), whose tally would be "0 of 0
+ * regions" and which the command refuses. Pure.
+ */
 export function tally(
   obs: readonly Observation[],
   regions: RegionIndex,
   methods: readonly string[],
   positive: string[] | undefined,
-): Pick<TallyResult, 'answers' | 'headlines' | 'nationalAnswers'> {
+): Pick<TallyResult, 'answers' | 'headlines' | 'nationalAnswers'> & { unanswered: string[] } {
   const answers: AnswerCount[] = [];
   const headlines: TallyHeadline[] = [];
   const nationalAnswers: NationalAnswer[] = [];
+  const unanswered: string[] = [];
   for (const m of methods) {
     const t = countAnswers(obs, regions, m);
+    if (t.total === 0) {
+      unanswered.push(m);
+      continue;
+    }
     answers.push(...t.answers);
     nationalAnswers.push(...t.national.map((answer) => ({ method: m, answer })));
     if (positive) headlines.push(headline(t.answers, t.total, positive, m));
   }
-  return { answers, headlines, nationalAnswers };
+  return { answers, headlines, nationalAnswers, unanswered };
 }

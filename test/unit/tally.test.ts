@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bundledRegions } from '../../src/domain/bundled.js';
 import type { Observation } from '../../src/domain/observation.js';
-import { countAnswers, headline, methodsWithoutRegionalAnswers, tally } from '../../src/domain/tally.js';
+import { countAnswers, headline, tally } from '../../src/domain/tally.js';
 import { tallyTable } from '../../src/render/tally.js';
 import { english } from '../../src/messages/index.js';
 
@@ -82,7 +82,7 @@ describe('tally', () => {
 
   it('names the methods no region answered (only Riket, or an empty answer), which the command refuses', () => {
     const onlyRiket = [answer('00', 'KBT', 'god'), answer('01', 'MMR', 'god'), answer('03', 'IPT', '')];
-    expect(methodsWithoutRegionalAnswers(onlyRiket, ['KBT', 'MMR', 'IPT'])).toEqual(['KBT', 'IPT']);
-    expect(methodsWithoutRegionalAnswers(obs, ['KBT', 'MMR'])).toEqual([]);
+    expect(tally(onlyRiket, regions, ['KBT', 'MMR', 'IPT'], ['god']).unanswered).toEqual(['KBT', 'IPT']);
+    expect(tally(obs, regions, ['KBT', 'MMR'], ['god']).unanswered).toEqual([]);
   });
 });
