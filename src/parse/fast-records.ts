@@ -626,6 +626,8 @@ export class RecordCounter {
   private readonly ids = new Int32Array(5);
   private readonly automata: (FieldAutomaton | undefined)[];
   private kernel: ScanKernel | undefined;
+  /** Its result was read: the kernel instance was given back (see {@link finish}). */
+  private finished = false;
   /** The kernel's memory as f64s, for the counts in its OUT records. */
   private outValues: Float64Array | undefined;
   private readonly defaults: number[] = [0, 0, 0, 0, 0];
@@ -729,6 +731,15 @@ export class RecordCounter {
    * than one counter may hold. The caller then counts the input again in one piece, which decides.
    */
   mergeSegments(part: CountedPart | undefined, decode: (line: number) => number): FastResult | undefined {
+    this.notFinished();
+    try {
+      return this.mergeSegmentsOnce(part, decode);
+    } finally {
+      this.finish();
+    }
+  }
+
+  private mergeSegmentsOnce(part: CountedPart | undefined, decode: (line: number) => number): FastResult | undefined {
     if (this.leftover.length && !this.failure) this.push(new Uint8Array(0), true);
     if (this.failure || this.groups) return undefined;
     const merged = new KeyCounter();
@@ -823,6 +834,7 @@ export class RecordCounter {
 
   /** Feeds the next chunk of the file (after the header). `last` flushes a final row without a line break. */
   push(chunk: Uint8Array, last = false): void {
+    this.notFinished();
     if (this.failure) return;
     // Always a plain Uint8Array (a Buffer is a subclass): one element kind keeps the scanner monomorphic.
     let buf = chunk.constructor === Uint8Array ? chunk : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
@@ -858,6 +870,15 @@ export class RecordCounter {
    * flushed as {@link result} does, as plain data for the counter of the part before it.
    */
   part(): PartResult {
+    this.notFinished();
+    try {
+      return this.partOnce();
+    } finally {
+      this.finish();
+    }
+  }
+
+  private partOnce(): PartResult {
     if (this.leftover.length && !this.failure) this.push(new Uint8Array(0), true);
     if (this.failure) return { ok: false, ...this.failure };
     const { keys, values, lines, size } = this.counts.byLine();
@@ -884,6 +905,7 @@ export class RecordCounter {
    * file in one piece, which decides.
    */
   absorb(part: CountedPart): boolean {
+    this.notFinished();
     if (this.failure) return false;
     if (this.leftover.length) return this.fail('a quoted line break where the file was split', this.line);
     if (this.groups) return this.fail('an aggregated table is read in one piece', this.line);
@@ -916,6 +938,31 @@ export class RecordCounter {
   }
 
   result(): FastResult {
+    this.notFinished();
+    try {
+      return this.resultOnce();
+    } finally {
+      this.finish();
+    }
+  }
+
+  /**
+   * After its result (result, part or mergeSegments: each is asked once) a counter is done: its
+   * kernel instance goes to the next counter, so nothing here may read or write it again.
+   */
+  private finish(): void {
+    this.finished = true;
+    this.kernel?.release();
+    this.kernel = undefined;
+    this.outValues = undefined;
+  }
+
+  /** Throws once the counter is done: its kernel's memory may be another counter's by now. */
+  private notFinished(): void {
+    if (this.finished) throw new Error('a RecordCounter is read once (result, part or mergeSegments) and is done then');
+  }
+
+  private resultOnce(): FastResult {
     if (!this.failure && this.leftover.length) this.push(new Uint8Array(0), true);
     const failure = this.failureSoFar();
     if (failure) return { ok: false, ...failure };

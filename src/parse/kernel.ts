@@ -110,18 +110,53 @@ function stopOf(code: number): KernelStop {
   }
 }
 
+/** An instance's exported globals as it started: a reused instance starts from them again. */
+type GlobalValues = Map<(typeof GLOBALS)[number], number | bigint>;
+
+/**
+ * Instances given back by counters done with them ({@link ScanKernel.release}), per compiled
+ * module, for the next counter in this thread: a new instance costs a memory of 73 MiB and, in
+ * a process that has made many (a test worker), a garbage collection of the heap (~14 ms).
+ * A few at most, so memory that a big file touched is not kept for long.
+ */
+const idle = new WeakMap<WasmModule, { exports: KernelExports; initial: GlobalValues }[]>();
+const MAX_IDLE = 2;
+
+/** Sets each exported global back to its value in `initial`. */
+function restore(exports: KernelExports, initial: GlobalValues): void {
+  for (const [name, value] of initial) {
+    if (name === 'htShift') exports.htShift.value = BigInt(value);
+    else exports[name].value = Number(value);
+  }
+}
+
 export class ScanKernel {
   private readonly exports: KernelExports;
+  private readonly initial: GlobalValues;
+  private released = false;
   readonly bytes: Uint8Array;
   readonly words: Int32Array;
 
   /** Bytes per OUT record: 20 (five ids) for record files; 24 + 8 per value column for aggregated tables. */
   readonly stride: number;
 
+  private readonly module: WasmModule;
+
   constructor(module: WasmModule, settings: { delimiter: number; crlf: boolean; maxField: number; needed: number; width: number; valueColumns: number; maxRowBytes: number }) {
-    const exports = new WebAssembly.Instance(module, {}).exports;
-    if (!isKernelExports(exports)) throw new Error('dist/scan.wasm does not export what src/parse/scan.wat declares: npm run build');
-    this.exports = exports;
+    // A reused instance's memory holds the last counter's bytes: every table is written before it
+    // is read (the count table is cleared by countRows, an automaton's row when it is made).
+    const reused = idle.get(module)?.pop();
+    if (reused) {
+      restore(reused.exports, reused.initial);
+      this.exports = reused.exports;
+      this.initial = reused.initial;
+    } else {
+      const exports = new WebAssembly.Instance(module, {}).exports;
+      if (!isKernelExports(exports)) throw new Error('dist/scan.wasm does not export what src/parse/scan.wat declares: npm run build');
+      this.exports = exports;
+      this.initial = new Map(GLOBALS.map((name) => [name, exports[name].value]));
+    }
+    this.module = module;
     this.bytes = new Uint8Array(this.exports.memory.buffer);
     this.words = new Int32Array(this.exports.memory.buffer);
     this.exports.delim.value = settings.delimiter;
@@ -197,6 +232,18 @@ export class ScanKernel {
     this.exports.htShift.value = BigInt(64 - Math.log2(slots));
     this.exports.htLimit.value = (slots / 4) * 3;
     this.exports.htUsed.value = 0;
+  }
+
+  /**
+   * Gives the instance back for the next ScanKernel of this thread: called once its owner has
+   * read all it needs from it, nothing of which may read the memory after (its views included).
+   */
+  release(): void {
+    if (this.released) return;
+    this.released = true;
+    const list = idle.get(this.module) ?? [];
+    idle.set(this.module, list);
+    if (list.length < MAX_IDLE) list.push({ exports: this.exports, initial: this.initial });
   }
 
   /** The transition and accept tables of column `k`, as views into the kernel's memory. */

@@ -11,7 +11,7 @@ import { scanKernel } from '../../src/parse/kernel-file.js';
 import type { WasmModule } from '../../src/parse/kernel.js';
 import { runs } from '../helpers/tier.js';
 
-/** Each counter instantiates the WebAssembly kernel: the properties take a while on a loaded machine. */
+/** The properties count thousands of tables: they take a while on a loaded machine. */
 const SLOW = 120_000;
 
 /**

@@ -9,7 +9,7 @@ import { bundledRegions } from '../../src/domain/bundled.js';
 import { scanKernel } from '../../src/parse/kernel-file.js';
 import { runs } from '../helpers/tier.js';
 
-/** Each counter instantiates the WebAssembly kernel: the properties take a while on a loaded machine. */
+/** The properties count thousands of tables: they take a while on a loaded machine. */
 const SLOW = 120_000;
 
 const regions = bundledRegions();
