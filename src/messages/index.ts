@@ -21,7 +21,7 @@ import { XLSX } from './xlsx.js';
 import { COMMANDS } from './commands.js';
 import { REPORT } from './report.js';
 import { PROVENANCE } from './provenance.js';
-import { fill, type Entry, type Lang, type ParamsOf } from './template.js';
+import { fill, type Arg, type Entry, type Lang, type ParamsOf } from './template.js';
 
 export { formatNumber, placeholderNames, type Lang } from './template.js';
 
@@ -51,8 +51,20 @@ const ENTRIES: Readonly<Record<string, Entry | undefined>> = CATALOGUE;
 export type MessageId = keyof Catalogue;
 type Params<K extends MessageId> = ParamsOf<Catalogue[K]['en']>;
 
-/** A message named by its key, with the values its text needs: a value until it is written out. */
-export type Message = { [K in MessageId]: { readonly id: K; readonly params: Params<K> } }[MessageId];
+/** Set on every Message by msg() alone (a type, never a value): no other code can make one. */
+declare const madeByMsg: unique symbol;
+
+/**
+ * A message named by its key, with the values its text needs: a value until it is written out.
+ * Only msg() makes one, and it checks the values against the key's template (see {@link paramsOf}
+ * for reading them back). One interface, not a union of the ~700 keys' shapes: that union cost
+ * the type check seconds in every file that makes or passes a message.
+ */
+export interface Message {
+  readonly id: MessageId;
+  readonly params: Readonly<Record<string, Arg>>;
+  readonly [madeByMsg]: true;
+}
 
 /**
  * Text the data itself carries in both languages, not a catalogue entry: a bundled source's
@@ -71,8 +83,14 @@ type ParamArgs<K extends MessageId> = keyof Params<K> extends never ? [] : [para
 
 /** Names a message: `msg('error.empty-file')`, `msg('error.not-a-number', { value: '12,3OO' })`. */
 export function msg<K extends MessageId>(id: K, ...params: ParamArgs<K>): Message {
-  // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- for a generic K the compiler cannot see that no argument means a message without parameters ({} is its Params), nor that { id: K, params: Params<K> } is the member K of the Message union.
-  return { id, params: (params[0] ?? {}) as Params<K> } as Message;
+  // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- the brand has no value: this is the one place that makes a Message, after ParamArgs<K> checked the parameters against K's template (none given means a message without any).
+  return { id, params: params[0] ?? {} } as Message;
+}
+
+/** The parameters of `m` when it is the message `id`, typed as that message's; else undefined. */
+export function paramsOf<K extends MessageId>(m: Message, id: K): Params<K> | undefined {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- msg(), the only maker of a Message, gave a message with this id exactly these parameters.
+  return m.id === id ? (m.params as Params<K>) : undefined;
 }
 
 export function isMessage(x: unknown): x is Message {

@@ -4,7 +4,7 @@ import { NATIONAL_CODE, type Region, type RegionIndex } from '../domain/regions.
 import { resolveRegions, selectCounts, yearsOf } from '../domain/select.js';
 import { sourceName } from '../domain/source-notes.js';
 import type { CountData } from '../ingest/counts.js';
-import { isMessage, msg } from '../messages/index.js';
+import { isMessage, msg, paramsOf } from '../messages/index.js';
 
 /** The report's regions, its break section's region, and the counts its year must have. */
 
@@ -20,12 +20,13 @@ export function reportRegions(texts: readonly string[], from: 'option' | 'config
     if (from === 'option' || !(e instanceof RehabError)) throw e;
     // The region as the config names it, not as an option would.
     const m = e.text;
-    const problem =
-      isMessage(m) && m.id === 'select.no-region'
-        ? msg('config.no-such-region', { text: m.params.text })
-        : isMessage(m) && m.id === 'select.unknown-region'
-          ? msg('config.unknown-region', { text: m.params.text })
-          : msg('config.in-regions', { problem: m });
+    const noSuch = isMessage(m) ? paramsOf(m, 'select.no-region') : undefined;
+    const unknown = isMessage(m) ? paramsOf(m, 'select.unknown-region') : undefined;
+    const problem = noSuch
+      ? msg('config.no-such-region', { text: noSuch.text })
+      : unknown
+        ? msg('config.unknown-region', { text: unknown.text })
+        : msg('config.in-regions', { problem: m });
     throw dataError(problem, { file: configFile }, e.hintText);
   }
   if (selected.some((r) => r.code === NATIONAL_CODE)) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOGUE, GROUPS, cellWord, english, msg, placeholderNames, resolveLang, langFlag, say, t, translated } from '../../src/messages/index.js';
+import { CATALOGUE, GROUPS, cellWord, english, msg, paramsOf, placeholderNames, resolveLang, langFlag, say, t, translated, type Message } from '../../src/messages/index.js';
 import { localise } from '../../src/render/localise.js';
 import type { ResultTable } from '../../src/render/model.js';
 import type { Entry } from '../../src/messages/template.js';
@@ -80,6 +80,32 @@ describe('the message catalogue', () => {
     const nested = msg('write.not-regular', { kind: msg('write.kind.socket') });
     expect(say(nested, 'sv')).toBe('är en sockel, inte en vanlig fil');
     expect(say('plain text', 'sv')).toBe('plain text');
+  });
+
+  it('checks parameters against the key at compile time (npm test type-checks this file), and reads them back typed', () => {
+    // Each line is a compile error the type check must report (an unused @ts-expect-error is one too).
+    const wrong = [
+      // @ts-expect-error -- a message with a parameter needs it
+      () => msg('value.not-a-number'),
+      // @ts-expect-error -- a parameter the template does not have
+      () => msg('value.not-a-number', { valu: 'x' }),
+      // @ts-expect-error -- {expected|argument|arguments} chooses a plural: a number, not text
+      () => msg('commander.excess-arguments', { expected: '1', got: 2 }),
+      // @ts-expect-error -- a message without parameters takes none
+      () => msg('word.women', { sex: 'K' }),
+      // @ts-expect-error -- no such key
+      () => msg('word.no-such-key'),
+      // @ts-expect-error -- the same for the shorthand
+      () => t('en', 'value.not-a-number', { number: 1 }),
+      // @ts-expect-error -- a Message comes from msg() alone, not from an object that looks like one
+      (): Message => ({ id: 'value.not-a-number', params: { value: 'x' } }),
+    ];
+    expect(wrong).toHaveLength(7);
+    const m: Message = msg('select.no-region', { text: 'Skone' });
+    expect(paramsOf(m, 'select.no-region')?.text).toBe('Skone');
+    expect(paramsOf(m, 'select.unknown-region')).toBeUndefined();
+    // @ts-expect-error -- the parameters read back are that message's
+    expect(paramsOf(m, 'select.no-region')?.value).toBeUndefined();
   });
 
   it('writes text the data gives in both languages in the one asked for, also as a parameter', () => {
