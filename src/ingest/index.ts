@@ -7,8 +7,7 @@ import { scanKernel } from '../parse/kernel-file.js';
 import { currentIo } from '../io/context.js';
 import { Spill } from '../io/spill.js';
 import { fastTable, planFastPath, type FastStart } from './fast.js';
-import { countInTwo, splits, streamSharing } from './split.js';
-import { StreamParts } from './stream-split.js';
+import { countInTwo, splits } from './split.js';
 import { loadTable, type LoadedTable } from './load.js';
 import type { ReadOptions } from './options.js';
 import { containerOf, loadWorkbook } from './xlsx.js';
@@ -90,74 +89,38 @@ interface FastOutcome {
  * Streams the rest of the input through the record counter with flat memory, showing progress
  * on a terminal. A stream (stdin, a pipe) cannot be read twice, so its bytes are kept while
  * they fit the general path, in case a row needs it — beyond the first few MiB in a temporary
- * file, not in memory. A long stream of a record file is counted by two threads as it comes
- * ({@link StreamParts}); when the parts cannot give the result, the bytes kept so far are
- * counted again by one thread, in the pieces they were read in, and the stream read on from
- * there: exactly what one thread alone would have done.
+ * file, not in memory — and forgotten past that.
+ *
+ * A stream is counted by this thread alone, as it comes. Shared with a worker thread in
+ * segments it gained nothing on two cores (BENCHMARKS.md, "stdin"): the copies to the worker,
+ * the merge that renumbers its lines and a copy of the whole stream kept for a recount cost
+ * more processor time than the second thread saved, and reading a pipe is not where the time goes.
  */
 async function streamFast(source: ByteSource, first: Uint8Array, start: FastStart, keep: ReadOptions['keep'], progress: Progress): Promise<FastOutcome> {
   const stream = source.size === undefined;
   // REHAB_STATS_STDIN_MEMORY_BYTES lets the tests reach the temporary file with a small input.
-  // Each chunk read past that goes back to the reader once written (nothing else keeps it: the counters copy what they keep).
+  // Each chunk read past that goes back to the reader once written (nothing else keeps it: the counter copies what it keeps).
   let spill: Spill | undefined = stream ? new Spill(Number(currentIo().env.REHAB_STATS_STDIN_MEMORY_BYTES ?? 8 << 20), source.recycle?.bind(source)) : undefined;
-  const sharing = stream ? streamSharing(start) : undefined;
   try {
     await spill?.add(first);
     let total = first.length;
-    const next = async (): Promise<Uint8Array | undefined> => {
-      const chunk = await source.next();
-      if (!chunk) return undefined;
-      total += chunk.length;
-      if (stream && total > LIMITS.streamBytes) throw ioError(msg('read.stream-too-big', { gib: LIMITS.streamBytes / 2 ** 30 }), source.name, msg('read.stream-too-big.hint'));
-      progress.update(total);
-      return chunk;
-    };
-    // The sizes of the chunks read while two threads counted, to count them again as they came.
-    const read: number[] = [];
-    if (sharing && spill) {
-      const parts = new StreamParts(start.plan, sharing);
-      try {
-        for (let at = start.dataOffset; at < first.length; at += CHUNK_BYTES) parts.push(first.subarray(at, Math.min(first.length, at + CHUNK_BYTES)));
-        while (!parts.failed) {
-          const chunk = await next();
-          if (!chunk) break;
-          read.push(chunk.length);
-          await spill.add(chunk);
-          parts.push(chunk);
-        }
-        const result = parts.failed ? undefined : await parts.finish();
-        const table = result && fastTable(start, result, keep);
-        if (table) return { table, line: 0, reason: '' };
-      } finally {
-        await parts.stop();
-      }
-    }
     const counter = new RecordCounter({ ...start.plan, ...(source.size !== undefined ? { expectedGroups: expectedGroups(start, source.size) } : {}) });
     // Feed at most one chunk at a time: the kernel's input buffer is 4 MiB.
     for (let at = start.dataOffset; at < first.length; at += CHUNK_BYTES) counter.push(first.subarray(at, Math.min(first.length, at + CHUNK_BYTES)));
-    // Where one thread would have stopped, and whether it would still have kept every byte.
-    let counted = first.length;
-    if (read.length && spill) {
-      for await (const chunk of spill.readBack(first.length, read)) {
-        if (counter.failed) break;
-        counted += chunk.length;
-        counter.push(chunk);
-      }
-    }
-    // Then on through the stream (unless the count stopped within what was read already).
-    while (counted === total) {
+    while (!counter.failed) {
       // Past the general path's limit the bytes are not needed again.
-      if (spill && counted > LIMITS.wholeBytes) {
+      if (spill && total > LIMITS.wholeBytes) {
         void spill.discard();
         spill = undefined;
       }
-      if (counter.failed) break;
-      const chunk = await next();
+      const chunk = await source.next();
       if (!chunk) break;
-      counted = total;
+      total += chunk.length;
+      if (stream && total > LIMITS.streamBytes) throw ioError(msg('read.stream-too-big', { gib: LIMITS.streamBytes / 2 ** 30 }), source.name, msg('read.stream-too-big.hint'));
+      progress.update(total);
       await spill?.add(chunk);
       counter.push(chunk);
-      // A file's chunk is not kept (the counter copies what it keeps): read the next into it.
+      // A chunk not kept (the counter copies what it keeps): read the next into it.
       if (!spill) source.recycle?.(chunk);
     }
     const result = counter.result();

@@ -7,7 +7,6 @@ import type { CountJob } from '../parse/count-worker.js';
 import { RecordCounter, uninterpreted, type FastResult, type PartResult } from '../parse/fast-records.js';
 import type { FastStart } from './fast.js';
 import { CHUNK_BYTES, type ByteSource } from './source.js';
-import type { StreamSharing } from './stream-split.js';
 
 /**
  * Below this size a record file is read by one thread: a worker thread takes about 40 ms to
@@ -39,25 +38,6 @@ export function splits(start: FastStart, source: ByteSource, size: number | unde
   const min = env !== undefined && env !== '' ? Number(env) : SPLIT_MIN_BYTES;
   // An aggregated table must see every row of a group together; an injected opener (tests) is not a file a worker can open.
   return size !== undefined && size >= min && !start.plan.values && source.readAt !== undefined && currentIo().open === undefined && workerFile() !== undefined;
-}
-
-/** Stdin and pipes: the worker thread starts once this much has come (a shorter stream is counted by one thread), … */
-export const STREAM_SPLIT_BYTES = 16 << 20;
-/** … and takes segments of this length (cut at the next line break) whenever it has caught up. */
-export const STREAM_SEGMENT_BYTES = 4 << 20;
-
-/**
- * How a stream (stdin, a pipe) of a plain record file is shared with a worker thread, or
- * undefined when it is read by one: an aggregated table, or no built worker.
- * REHAB_STATS_STREAM_SPLIT_BYTES and REHAB_STATS_STREAM_SEGMENT_BYTES change the sizes (the
- * tests cut small streams into many segments).
- */
-export function streamSharing(start: FastStart): StreamSharing | undefined {
-  const entry = workerFile();
-  if (start.plan.values || !entry) return undefined;
-  const env = currentIo().env;
-  const size = (value: string | undefined, otherwise: number) => (value !== undefined && value !== '' ? Number(value) : otherwise);
-  return { entry, startAt: size(env.REHAB_STATS_STREAM_SPLIT_BYTES, STREAM_SPLIT_BYTES), segmentBytes: size(env.REHAB_STATS_STREAM_SEGMENT_BYTES, STREAM_SEGMENT_BYTES) };
 }
 
 /**

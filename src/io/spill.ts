@@ -72,47 +72,6 @@ export class Spill {
     return all;
   }
 
-  /**
-   * The bytes kept from `from` on, handed back in pieces of the given sizes (the sizes they
-   * were read in, so that counting them again meets each piece's end where the first count did).
-   */
-  async *readBack(from: number, sizes: readonly number[]): AsyncGenerator<Uint8Array> {
-    this.throwIfFailed();
-    const fd = this.fd;
-    if (fd !== undefined) await this.tail;
-    this.throwIfFailed();
-    let at = from;
-    for (const size of sizes) {
-      const piece = Buffer.allocUnsafe(size);
-      if (fd === undefined) this.copyHeld(piece, at);
-      else {
-        for (let got = 0; got < size;) {
-          const n = await new Promise<number>((resolve, reject) => read(fd, piece, got, size - got, at + got, (e, k) => (e ? reject(e) : resolve(k))));
-          if (n === 0) throw new Error('the temporary copy of stdin is shorter than what was written to it');
-          got += n;
-        }
-      }
-      at += size;
-      yield piece;
-    }
-  }
-
-  /** Copies the held chunks' bytes from `position` into `into`. */
-  private copyHeld(into: Uint8Array, position: number): void {
-    let start = 0;
-    let filled = 0;
-    for (const c of this.chunks) {
-      const end = start + c.length;
-      if (end > position + filled && filled < into.length) {
-        const from = position + filled - start;
-        const n = Math.min(c.length - from, into.length - filled);
-        into.set(c.subarray(from, from + n), filled);
-        filled += n;
-      }
-      start = end;
-    }
-  }
-
   /** Forgets the bytes and closes (and, where it still has a name, removes) the temporary file. */
   async discard(): Promise<void> {
     this.chunks = [];

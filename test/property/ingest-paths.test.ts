@@ -7,7 +7,6 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { ScanKernel } from '../../src/parse/kernel.js';
 import { RecordCounter } from '../../src/parse/fast-records.js';
 import { readTable } from '../../src/ingest/index.js';
-import { StreamParts } from '../../src/ingest/stream-split.js';
 import { RehabError } from '../../src/errors.js';
 import { bundledRegions } from '../../src/domain/bundled.js';
 import { withIo } from '../../src/io/context.js';
@@ -47,8 +46,9 @@ const scenario = fc.record({
   damage: fc.option(fc.record({ what: fc.constantFrom(...DAMAGE), at: fc.double({ min: 0, max: 1, noNaN: true }) }), { nil: undefined }),
   // Quoted line breaks in an unneeded column: where a stream or file is cut, some fall inside quotes.
   breaks: fc.boolean(),
-  // stdin in segments this long (cut at the next line break), shared with a worker thread from the start.
-  segment: fc.integer({ min: 1, max: 300_000 }),
+  // stdin in pieces this long, its copy for the general path in a temporary file past this many bytes.
+  piece: fc.integer({ min: 97, max: 300_000 }),
+  memory: fc.constantFrom(0, 100_000, 8 << 20),
 });
 
 type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never;
@@ -83,31 +83,26 @@ async function outcome(read: () => Promise<{ observations: unknown; rowsRead: nu
   }
 }
 
-/**
- * stdin in pieces of `piece` bytes, the rest held back after the first piece until the
- * worker thread that shares it is ready (it takes segments only then; a test's stdin comes
- * faster than a worker starts), or 20 s have passed.
- */
-function sharedStdin(bytes: Uint8Array, piece: number): AsyncIterable<Uint8Array> {
-  const push = vi.spyOn(StreamParts.prototype, 'push');
-  // Not through a Readable, which would read pieces ahead of the reader.
-  return (async function* () {
-    try {
-      let ready = false;
-      for (let at = 0; at < bytes.length; at += piece) {
-        for (let waited = 0; !ready && waited < 20_000; waited += 10) {
-          // Before the first segment the stream is being planned from: nothing to wait for yet.
-          const parts = push.mock.contexts.at(-1) as StreamParts | undefined;
-          if (!parts) break;
-          ready = parts.workerReady || parts.failed;
-          if (!ready) await new Promise((resolve) => setTimeout(resolve, 10));
-        }
-        yield bytes.subarray(at, at + piece);
+/** stdin handed over in pieces of `piece` bytes. */
+function stdinIn(bytes: Uint8Array, piece: number): AsyncIterable<Uint8Array> {
+  return Readable.from(
+    (function* () {
+      for (let at = 0; at < bytes.length; at += piece) yield bytes.subarray(at, at + piece);
+    })(),
+  );
+}
+
+/** stdin in pieces of `piece` bytes and 64 KiB − `piece` in turn: cuts of a few bytes apart all through a long input, without a million pieces. */
+function stdinInMixed(bytes: Uint8Array, piece: number): AsyncIterable<Uint8Array> {
+  return Readable.from(
+    (function* () {
+      for (let at = 0, k = 0; at < bytes.length; k++) {
+        const n = k % 2 ? 65_536 - piece : piece;
+        yield bytes.subarray(at, at + n);
+        at += n;
       }
-    } finally {
-      push.mockRestore();
-    }
-  })();
+    })(),
+  );
 }
 
 /** Runs f as part of a run whose environment is env (the general path is chosen by REHAB_STATS_GENERAL_PATH). */
@@ -120,7 +115,7 @@ const EMPTY = (async function* () {})();
 describe('fast and general paths through the whole pipeline', () => {
   it("are chosen by the run's REHAB_STATS_GENERAL_PATH (so the property below compares two paths)", async () => {
     const path = join(dir, 'chosen.csv');
-    writeFileSync(path, build({ rows: [{ region: 0, year: 2014, sex: 'K' }], targetBytes: 1_300_000, damage: undefined, breaks: false, segment: 1 }));
+    writeFileSync(path, build({ rows: [{ region: 0, year: 2014, sex: 'K' }], targetBytes: 1_300_000, damage: undefined, breaks: false, piece: 1, memory: 0 }));
     const scan = vi.spyOn(ScanKernel.prototype, 'scan');
     await withEnv({ REHAB_STATS_GENERAL_PATH: '1' }, () => readTable(path, 'count', regions));
     const general = scan.mock.calls.length;
@@ -132,7 +127,7 @@ describe('fast and general paths through the whole pipeline', () => {
   });
   it('split a file in two, one part per thread, when REHAB_STATS_SPLIT_MIN_BYTES allows (so the property below compares that too)', async () => {
     const path = join(dir, 'split.csv');
-    writeFileSync(path, build({ rows: [{ region: 0, year: 2014, sex: 'K' }], targetBytes: 1_300_000, damage: undefined, breaks: false, segment: 1 }));
+    writeFileSync(path, build({ rows: [{ region: 0, year: 2014, sex: 'K' }], targetBytes: 1_300_000, damage: undefined, breaks: false, piece: 1, memory: 0 }));
     const absorb = vi.spyOn(RecordCounter.prototype, 'absorb');
     const split = await withEnv({ REHAB_STATS_SPLIT_MIN_BYTES: '1' }, () => readTable(path, 'count', regions));
     const calls = absorb.mock.calls.length;
@@ -140,28 +135,33 @@ describe('fast and general paths through the whole pipeline', () => {
     expect(calls, 'the worker thread needs dist/count-worker.mjs: npm run build').toBe(1);
     expect(split.observations).toEqual((await withEnv({ REHAB_STATS_GENERAL_PATH: '1' }, () => readTable(path, 'count', regions))).observations);
   });
-  it('share stdin with a worker thread in segments when REHAB_STATS_STREAM_SPLIT_BYTES allows (so the property below compares that too)', async () => {
+  it('count a stream once, as it comes, by one thread: each byte after the header pushed once, none counted again', async () => {
     const bytes = build({
       rows: [
         { region: 0, year: 2014, sex: 'K' },
         { region: 3, year: 2013, sex: 'M' },
       ],
-      targetBytes: 1_300_000,
+      targetBytes: 4_700_000,
       damage: undefined,
       breaks: false,
-      segment: 1,
+      piece: 1,
+      memory: 0,
     });
-    const merge = vi.spyOn(RecordCounter.prototype, 'mergeSegments');
-    const env = { REHAB_STATS_STREAM_SPLIT_BYTES: '0', REHAB_STATS_STREAM_SEGMENT_BYTES: '50000' };
-    const shared = await withEnv(env, () => readTable('-', 'count', regions, {}, { stdin: sharedStdin(bytes, 65_536) }));
-    const parts = merge.mock.results.map((r) => r.value as unknown);
-    const withPart = merge.mock.calls.filter(([part]) => part !== undefined).length;
-    merge.mockRestore();
-    expect(parts.length, 'the worker thread needs dist/count-worker.mjs: npm run build').toBe(1);
-    expect(withPart).toBe(1);
-    const path = join(dir, 'shared.csv');
-    writeFileSync(path, bytes);
-    expect(shared.observations).toEqual((await withEnv({ REHAB_STATS_GENERAL_PATH: '1' }, () => readTable(path, 'count', regions))).observations);
+    const push = vi.spyOn(RecordCounter.prototype, 'push');
+    const absorb = vi.spyOn(RecordCounter.prototype, 'absorb');
+    try {
+      const piped = await withEnv({ REHAB_STATS_STDIN_MEMORY_BYTES: '0' }, () => readTable('-', 'count', regions, {}, { stdin: stdinIn(bytes, 65_536) }));
+      const pushed = push.mock.calls.reduce((sum, [chunk]) => sum + chunk.length, 0);
+      expect(pushed).toBe(bytes.length - bytes.indexOf('\n') - 1);
+      expect(new Set(push.mock.contexts).size).toBe(1);
+      expect(absorb).not.toHaveBeenCalled();
+      const path = join(dir, 'once.csv');
+      writeFileSync(path, bytes);
+      expect(piped.observations).toEqual((await withEnv({ REHAB_STATS_GENERAL_PATH: '1' }, () => readTable(path, 'count', regions))).observations);
+    } finally {
+      push.mockRestore();
+      absorb.mockRestore();
+    }
   });
   it('give identical observations and identical errors, from a file and from stdin, at every size', async () => {
     let n = 0;
@@ -178,9 +178,9 @@ describe('fast and general paths through the whole pipeline', () => {
         // Pipes deliver 64 KiB at a time; an injected stdin may hand over much more at once.
         const fastStdin = await withEnv({}, () => outcome(() => readTable('-', 'count', regions, {}, stdin(65_536))));
         const bigChunks = await withEnv({}, () => outcome(() => readTable('-', 'count', regions, {}, stdin(5 << 20))));
-        // A pipe shared with a worker thread in segments of any length (cut inside quotes too).
-        const sharing = { REHAB_STATS_STREAM_SPLIT_BYTES: '0', REHAB_STATS_STREAM_SEGMENT_BYTES: String(s.segment) };
-        const inSegments = await withEnv(sharing, () => outcome(() => readTable('-', 'count', regions, {}, { stdin: sharedStdin(bytes, 65_536) })));
+        // stdin in pieces of any length (rows and quoted line breaks cut anywhere), its copy kept in memory or a temporary file.
+        const kept = { REHAB_STATS_STDIN_MEMORY_BYTES: String(s.memory) };
+        const inPieces = await withEnv(kept, () => outcome(() => readTable('-', 'count', regions, {}, { stdin: stdinIn(bytes, s.piece) })));
         // stdin redirected from the file (`< file`): read as the file is, by one thread and by two.
         const redirected = (env: Record<string, string>) =>
           withEnv(env, async () => {
@@ -197,32 +197,34 @@ describe('fast and general paths through the whole pipeline', () => {
         expect(twoThreads).toEqual(general);
         expect(fastStdin).toEqual(general);
         expect(bigChunks).toEqual(general);
-        expect(inSegments).toEqual(general);
+        expect(inPieces).toEqual(general);
         expect(redirectedOne).toEqual(general);
         expect(redirectedTwo).toEqual(general);
       }),
       { numRuns: runs(10, 2), seed: 20261130, endOnFailure: true },
     );
   }, 300_000);
-  it('give identical observations and identical errors from stdin shared with a worker thread in segments of any length', async () => {
-    // Cut every few rows or every few hundred KiB: cuts fall inside quoted line breaks, next to damaged rows, anywhere.
-    const shared = fc.record({
+  it('give identical observations and identical errors from stdin in pieces of any length, kept in a temporary file', async () => {
+    // Pieces of a byte or of a few hundred KiB: rows, quoted line breaks and damaged rows cut anywhere.
+    const pieces = fc.record({
       rows: rowsOf,
       targetBytes: fc.constantFrom(1_300_000, 4_700_000),
       damage: fc.option(fc.record({ what: fc.constantFrom(...DAMAGE), at: fc.double({ min: 0, max: 1, noNaN: true }) }), { nil: undefined, freq: 2 }),
       breaks: fc.boolean(),
-      segment: fc.oneof(fc.integer({ min: 1, max: 2_000 }), fc.integer({ min: 2_000, max: 400_000 })),
+      piece: fc.oneof(fc.integer({ min: 1, max: 2_000 }), fc.integer({ min: 2_000, max: 400_000 })),
+      memory: fc.constantFrom(0, 100_000),
     });
     let n = 0;
     await fc.assert(
-      fc.asyncProperty(shared, async (s) => {
+      fc.asyncProperty(pieces, async (s) => {
         const bytes = build(s);
         const path = join(dir, `s${n++}.csv`);
         writeFileSync(path, bytes);
         const general = await withEnv({ REHAB_STATS_GENERAL_PATH: '1' }, () => outcome(() => readTable(path, 'count', regions)));
-        const env = { REHAB_STATS_STREAM_SPLIT_BYTES: '0', REHAB_STATS_STREAM_SEGMENT_BYTES: String(s.segment) };
-        const inSegments = await withEnv(env, () => outcome(() => readTable('-', 'count', regions, {}, { stdin: sharedStdin(bytes, 65_536) })));
-        expect(inSegments).toEqual(general);
+        // A piece of a byte comes at most 64 KiB at a time after the first: the rest in pieces of 64 KiB (each cut elsewhere).
+        const stdin = s.piece < 64 ? stdinInMixed(bytes, s.piece) : stdinIn(bytes, s.piece);
+        const inPieces = await withEnv({ REHAB_STATS_STDIN_MEMORY_BYTES: String(s.memory) }, () => outcome(() => readTable('-', 'count', regions, {}, { stdin })));
+        expect(inPieces).toEqual(general);
       }),
       { numRuns: runs(20, 1), seed: 20261201, endOnFailure: true },
     );
