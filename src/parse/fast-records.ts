@@ -234,7 +234,7 @@ class KeyCounter implements GroupCounts {
       const k = this.keys[slot]!;
       if (k === key) {
         this.counts[slot]! += count;
-        // Parts merged out of order (stdin's segments) keep a group's earliest line.
+        // A group keeps its earliest line, whatever order its rows are added in.
         if (line < this.lines[slot]!) this.lines[slot] = line;
         return true;
       }
@@ -641,8 +641,6 @@ export class RecordCounter {
   private readonly groups: GroupSums | undefined;
   private readonly rowIds = new Int32Array(5);
   private readonly spellings: Record<Kind, Map<string, Spelling>> = { region: new Map(), year: new Map(), method: new Map(), sex: new Map(), age: new Map() };
-  /** Per kind, the values its table holds before any row is read (the defaults): they keep their ids when a merge renumbers. */
-  private readonly initialValues: number[];
 
   constructor(private readonly plan: FastPlan) {
     this.line = plan.firstLine;
@@ -704,128 +702,6 @@ export class RecordCounter {
     this.valueMethod = Int32Array.from(values, (v) => (v.method !== undefined ? this.tables.method.intern(v.method) : -1));
     // The kernel copies all five ids of a row; columns the file lacks keep their defaults.
     if (this.kernel) for (let k = 0; k < 5; k++) if (this.present[k] === 0) this.kernel.words[LAYOUT.ROWIDS / 4 + k] = this.defaults[k]!;
-    this.initialValues = this.tableList.map((t) => t.values.length);
-  }
-
-  /** The line of the next row pushed (in the current segment's numbering, see {@link startSegment}). */
-  get nextLine(): number {
-    return this.line;
-  }
-
-  /**
-   * Numbers the rows pushed from now on from `line`: a stream counted in segments by two
-   * threads gives each segment lines of its own (the segment's index in the high digits),
-   * made the input's lines when the parts are merged ({@link mergeSegments}).
-   */
-  startSegment(line: number): void {
-    this.line = line;
-  }
-
-  /**
-   * The result of a stream counted in segments by this counter and by a worker thread's
-   * (`part`, if it took any), each group's line in its segment's numbering and made a line of
-   * the input by `decode`: counts added, each group's earliest line kept, in line order, and
-   * each kind's values numbered in order of first appearance — the one-thread result, for
-   * any way the segments were shared. Undefined when that cannot be vouched for: a failure or
-   * an unfinished row here, a text of the part that is not clean, or more values or groups
-   * than one counter may hold. The caller then counts the input again in one piece, which decides.
-   */
-  mergeSegments(part: CountedPart | undefined, decode: (line: number) => number): FastResult | undefined {
-    this.notFinished();
-    try {
-      return this.mergeSegmentsOnce(part, decode);
-    } finally {
-      this.finish();
-    }
-  }
-
-  private mergeSegmentsOnce(part: CountedPart | undefined, decode: (line: number) => number): FastResult | undefined {
-    if (this.leftover.length && !this.failure) this.push(new Uint8Array(0), true);
-    if (this.failure || this.groups) return undefined;
-    const merged = new KeyCounter();
-    const own = this.counts.byLine();
-    for (let i = 0; i < own.size; i++) merged.add(own.keys[i]!, decode(own.lines[i]!), own.values[i] ?? 0);
-    let rows = this.rows;
-    if (part) {
-      const maps = this.adopt(part);
-      if (!maps) return undefined;
-      const groups = new CountedGroups(part.keys, part.values, part.firstLines, part.size, EMPTY_DICTIONARIES);
-      const ids = new Int32Array(5);
-      for (let i = 0; i < groups.size; i++) {
-        groups.ids(i, ids);
-        for (let k = 0; k < 5; k++) ids[k] = maps[k]![ids[k]!]!;
-        merged.add(keyOf(ids), decode(part.firstLines[i]!), groups.value(i));
-      }
-      rows += part.rowsRead;
-    }
-    const all = merged.byLine();
-    if (this.kernel && all.size > KERNEL_MAX_GROUPS) return undefined;
-    return { ok: true, groups: this.renumbered(all), rowsRead: rows };
-  }
-
-  /**
-   * Ids here for the values a part's groups use (its other texts are never interpreted), in
-   * the part's order; undefined when a text is not clean or the tables would hold more than
-   * one counter's may.
-   */
-  private adopt(part: CountedPart): Int32Array[] | undefined {
-    const ids = new Int32Array(5);
-    const used = KINDS.map((kind) => new Uint8Array(part.distinct[kind].length));
-    const groups = new CountedGroups(part.keys, part.values, part.firstLines, part.size, EMPTY_DICTIONARIES);
-    for (let i = 0; i < groups.size; i++) {
-      groups.ids(i, ids);
-      for (let k = 0; k < 5; k++) used[k]![ids[k]!] = 1;
-    }
-    const maps: Int32Array[] = [];
-    for (const [k, kind] of KINDS.entries()) {
-      // The spellings of both tables, as if one table had them all (an upper bound: some may be the same).
-      if (this.tableList[k]!.spellings + (part.spellings[k] ?? 0) >= ValueTable.MAX_ENTRIES) return undefined;
-      const map = new Int32Array(part.distinct[kind].length).fill(-1);
-      for (const [i, d] of part.distinct[kind].entries()) {
-        if (!used[k]![i]) continue;
-        const value = 'text' in d ? this.interpret(kind, d.text) : d.value;
-        if ('text' in d && value === undefined) return undefined;
-        const id = this.tables[kind].intern(value);
-        if (id > MAX_IDS) return undefined;
-        map[i] = id;
-      }
-      maps.push(map);
-    }
-    return maps;
-  }
-
-  /**
-   * Groups in line order, as CountedGroups whose value ids are numbered as one thread reading
-   * the input in order numbers them: the defaults first, then each value where it first appears.
-   */
-  private renumbered(all: GroupsInOrder): CountedGroups {
-    const maps = this.tableList.map((t, k) => {
-      const map = new Int32Array(t.values.length).fill(-1);
-      for (let j = 0; j < this.initialValues[k]!; j++) map[j] = j;
-      return map;
-    });
-    const next = [...this.initialValues];
-    const groups = new CountedGroups(all.keys, all.values, all.lines, all.size, EMPTY_DICTIONARIES);
-    const ids = new Int32Array(5);
-    for (let i = 0; i < all.size; i++) {
-      groups.ids(i, ids);
-      for (let k = 0; k < 5; k++) {
-        const map = maps[k]!;
-        const id = ids[k]!;
-        if (map[id] === -1) map[id] = next[k]!++;
-        ids[k] = map[id]!;
-      }
-      all.keys[i] = keyOf(ids);
-    }
-    const reordered = (k: number): unknown[] => {
-      const out = new Array<unknown>(next[k]!);
-      const values = this.tableList[k]!.values;
-      maps[k]!.forEach((to, from) => {
-        if (to >= 0) out[to] = values[from];
-      });
-      return out;
-    };
-    return new CountedGroups(all.keys, all.values, all.lines, all.size, dictionariesOf(KINDS.map((_, k) => reordered(k))));
   }
 
   get failed(): boolean {
@@ -947,7 +823,7 @@ export class RecordCounter {
   }
 
   /**
-   * After its result (result, part or mergeSegments: each is asked once) a counter is done: its
+   * After its result (result or part: each is asked once) a counter is done: its
    * kernel instance goes to the next counter, so nothing here may read or write it again.
    */
   private finish(): void {
@@ -959,7 +835,7 @@ export class RecordCounter {
 
   /** Throws once the counter is done: its kernel's memory may be another counter's by now. */
   private notFinished(): void {
-    if (this.finished) throw new Error('a RecordCounter is read once (result, part or mergeSegments) and is done then');
+    if (this.finished) throw new Error('a RecordCounter is read once (result or part) and is done then');
   }
 
   private resultOnce(): FastResult {
@@ -1384,16 +1260,6 @@ function dictionariesOf(values: readonly (readonly unknown[])[]): Dictionaries {
     age: of(4).map(text),
   };
 }
-
-/** The combined key of five value ids (region highest). */
-function keyOf(ids: Int32Array): number {
-  let key = 0;
-  for (let k = 0; k < 5; k++) key = key * (MAX_IDS + 1) + ids[k]!;
-  return key;
-}
-
-/** Groups the kernel's count table holds at most (it grows to HT_MAX_SLOTS slots, three quarters full). */
-const KERNEL_MAX_GROUPS = (LAYOUT.HT_MAX_SLOTS / 4) * 3;
 
 /** Index just past the last LF (rows never end inside a multi-byte character: LF is ASCII). 0 if none. */
 function lastRowEnd(buf: Uint8Array): number {
