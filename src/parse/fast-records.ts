@@ -397,7 +397,7 @@ class FieldAutomaton {
   /** With `storage` (the kernel's memory) the tables have their full size and never move. */
   constructor(
     private readonly terminators: Uint8Array,
-    private readonly storage?: { next: Int32Array; accept: Int32Array },
+    private readonly storage?: { next: Int32Array; accept: Int32Array; index?: (bytes: Uint8Array, start: number, end: number, id: number) => void },
   ) {
     this.next = storage?.next ?? new Int32Array(64 * 256);
     this.accept = storage?.accept ?? new Int32Array(64).fill(-1);
@@ -441,6 +441,8 @@ class FieldAutomaton {
       st = nx;
     }
     this.accept[st] = id;
+    // The kernel's SIMD path looks plain spellings up by their bytes: the same ids, the same spellings.
+    this.storage?.index?.(bytes, start, end, id);
   }
 
   /**
@@ -1030,6 +1032,11 @@ export class RecordCounter {
               }
             }
           } else if (b === LF) this.line++;
+          else if (special[b] === 1 && b !== delim && b !== CR) {
+            // The decoder rejects a control character in quotes as anywhere else.
+            this.fail('control character', this.line);
+            return rowStart;
+          }
           i++;
           continue;
         }

@@ -37,6 +37,15 @@ export const LAYOUT = {
   HT: 26607872,
   HT_SLOT_BYTES: 16,
   LINES: 60162304,
+  /** Record files: per column, 4096 slots of 64 bytes holding known plain spellings (up to 32 bytes) and their ids, for the SIMD path. */
+  INDEX: 76939520,
+  /** A spelling handed to the kernel's `index`. */
+  SPELL: 78250304,
+  /** The longest spelling INDEX holds; a longer one is walked through the automaton. */
+  INDEX_MAX_BYTES: 32,
+  INDEX_COLUMN_BYTES: 4096 * 64,
+  /** Per column, how many spellings its INDEX holds (i32). */
+  INDEX_COUNT: 78250240,
   /** Slots the count table may grow to (it stops at half full): a million groups. */
   HT_MAX_SLOTS: 1 << 21,
   HT_FIRST_SLOTS: 1 << 12,
@@ -55,6 +64,7 @@ interface KernelExports {
   memory: { buffer: ArrayBuffer };
   scan(pos: number, end: number, out: number, outEnd: number): number;
   put(hi: number, lo: number, n: number, line: number): number;
+  index(k: number, s: number, len: number, id: number): number;
   count: WasmGlobal;
   htMask: WasmGlobal;
   htUsed: WasmGlobal;
@@ -82,7 +92,7 @@ function isKernelExports(exports: unknown): exports is KernelExports {
     const value: unknown = Reflect.get(exports, name);
     return typeof value === type;
   };
-  return has('memory', 'object') && has('scan', 'function') && has('put', 'function') && GLOBALS.every((g) => has(g, 'object'));
+  return has('memory', 'object') && has('scan', 'function') && has('put', 'function') && has('index', 'function') && GLOBALS.every((g) => has(g, 'object'));
 }
 
 export const enum KernelStop {
@@ -246,12 +256,23 @@ export class ScanKernel {
     if (list.length < MAX_IDLE) list.push({ exports: this.exports, initial: this.initial });
   }
 
-  /** The transition and accept tables of column `k`, as views into the kernel's memory. */
-  automatonStorage(k: number): { next: Int32Array; accept: Int32Array } {
+  /**
+   * The transition and accept tables of column `k`, as views into the kernel's memory, and
+   * `index`, which adds a spelling the automaton has learnt to the column's INDEX (emptied here)
+   * for the SIMD path.
+   */
+  automatonStorage(k: number): { next: Int32Array; accept: Int32Array; index: (bytes: Uint8Array, start: number, end: number, id: number) => void } {
     const buffer = this.exports.memory.buffer;
+    this.bytes.fill(0, LAYOUT.INDEX + k * LAYOUT.INDEX_COLUMN_BYTES, LAYOUT.INDEX + (k + 1) * LAYOUT.INDEX_COLUMN_BYTES);
+    this.words[LAYOUT.INDEX_COUNT / 4 + k] = 0;
     return {
       next: new Int32Array(buffer, LAYOUT.NEXT + k * LAYOUT.MAX_STATES * 256 * 4, LAYOUT.MAX_STATES * 256),
       accept: new Int32Array(buffer, LAYOUT.ACC + k * LAYOUT.MAX_STATES * 4, LAYOUT.MAX_STATES),
+      index: (bytes, start, end, id) => {
+        if (end - start > LAYOUT.INDEX_MAX_BYTES) return;
+        this.bytes.set(bytes.subarray(start, end), LAYOUT.SPELL);
+        this.exports.index(k, LAYOUT.SPELL, end - start, id);
+      },
     };
   }
 }

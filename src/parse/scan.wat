@@ -1,7 +1,7 @@
 ;; The hot loop of the record-level fast path, in WebAssembly: walks each needed field's bytes
 ;; through its column's byte automaton (tables kept in this memory by RecordCounter), skips the
 ;; other fields, and writes the five value ids of every clean row to OUT. Anything it cannot
-;; decide alone — an unseen value, an escaped quote or a line break in quotes, a control character, a lone or misplaced CR, a short
+;; decide alone — an unseen value, an escaped quote, a line break or control character in quotes, a control character, a lone or misplaced CR, a short
 ;; or blank row, a row with more or fewer fields than the header — it hands back with stop = 1 at the start of that row, for the JavaScript path
 ;; (which may teach the automata and call again). stop = 2: the data ran out; 0: OUT is full;
 ;; 3: the count table is full (JavaScript makes it bigger and calls again).
@@ -17,12 +17,25 @@
 ;;   VIDX    26607616   256     aggregated tables: the value column number of each field of kind 5
 ;;   HT      26607872   up to 2^21 slots x 16   record files: key and count per group (count = 1)
 ;;   LINES   60162304   up to 2^21 x 8          the first line of each slot's group
+;;   INDEX   76939520   5 x 4096 slots x 64     record files: each column's known plain spellings
+;;                                              (up to 32 bytes) and their value ids, for the SIMD path
+;;   INDEXN  78250240   5 i32                   spellings in each column's INDEX
+;;   SPELL   78250304   64                      a spelling JavaScript hands to `index`
+;;
+;; Record files (count = 1) take a row first through the SIMD path: 64 bytes at a time are
+;; compared with the delimiter, the quote, 0x7f and every byte below 0x20 (i8x16.lt_u, i8x16.eq,
+;; i8x16.bitmask); the set bits, walked in order, are where fields may end. A needed field whose
+;; bytes a column's INDEX holds has that spelling's id; anything else — a spelling not indexed,
+;; a quote, a tab or other control byte, a row running past the data, a lone CR — sends the row,
+;; from its start, to the byte loop below, which decides exactly as it always has. INDEX holds
+;; only spellings the byte automaton accepts, with the automaton's ids (FieldAutomaton.insert
+;; adds each), so both ways give a row the same ids.
 ;;
 ;; Aggregated tables: a field of kind 5 holds a count, read here when it is 1 to 15 plain digits
 ;; (anything else goes to the JavaScript path) and stored as an f64 in the row's OUT record.
 ;; An OUT record is `stride` bytes: the five ids, then (from byte 24) the value columns' counts.
 (module
-  (memory (export "memory") 1175)
+  (memory (export "memory") 1195)
   (global $delim (export "delim") (mut i32) (i32.const 59))
   (global $crlf (export "crlf") (mut i32) (i32.const 0))
   (global $maxField (export "maxField") (mut i32) (i32.const 0))
@@ -75,16 +88,184 @@
     (call $putKey
       (i64.or (i64.shl (i64.extend_i32_u (local.get $hi)) (i64.const 32)) (i64.extend_i32_u (local.get $lo)))
       (local.get $n) (local.get $line)))
+  ;; A 16-bit mask of the bytes at p .. p + 15 that may end a field: below 0x20, 0x7f, the quote, the delimiter.
+  (func $specials (param $p i32) (param $delims v128) (result i64)
+    (local $v v128)
+    (local.set $v (v128.load align=1 (local.get $p)))
+    (i64.extend_i32_u (i8x16.bitmask
+      (v128.or
+        (v128.or
+          (i8x16.lt_u (local.get $v) (v128.const i8x16 32 32 32 32 32 32 32 32 32 32 32 32 32 32 32 32))
+          (i8x16.eq (local.get $v) (v128.const i8x16 127 127 127 127 127 127 127 127 127 127 127 127 127 127 127 127)))
+        (v128.or
+          (i8x16.eq (local.get $v) (v128.const i8x16 34 34 34 34 34 34 34 34 34 34 34 34 34 34 34 34))
+          (i8x16.eq (local.get $v) (local.get $delims)))))))
+
+  ;; The same for the 64 bytes at p, bit i for byte p + i.
+  (func $window (param $p i32) (param $delims v128) (result i64)
+    (i64.or
+      (i64.or
+        (call $specials (local.get $p) (local.get $delims))
+        (i64.shl (call $specials (i32.add (local.get $p) (i32.const 16)) (local.get $delims)) (i64.const 16)))
+      (i64.or
+        (i64.shl (call $specials (i32.add (local.get $p) (i32.const 32)) (local.get $delims)) (i64.const 32))
+        (i64.shl (call $specials (i32.add (local.get $p) (i32.const 48)) (local.get $delims)) (i64.const 48)))))
+
+  ;; The slot (0 .. 4095) where a spelling of len bytes, a and b (its first and second 16 bytes,
+  ;; zero past its end), starts its probe.
+  (func $slotOf (param $a v128) (param $b v128) (param $len i32) (result i32)
+    (local $x i64)
+    (local.set $x
+      (i64.xor
+        (i64.mul (i64.xor (i64x2.extract_lane 0 (local.get $a)) (i64.extend_i32_u (local.get $len))) (i64.const 0x9E3779B97F4A7C15))
+        (i64.mul (i64x2.extract_lane 1 (local.get $a)) (i64.const 0xC2B2AE3D27D4EB4F))))
+    (local.set $x
+      (i64.xor (local.get $x)
+        (i64.mul
+          (i64.xor (i64x2.extract_lane 0 (local.get $b)) (i64.rotl (i64x2.extract_lane 1 (local.get $b)) (i64.const 31)))
+          (i64.const 0x165667B19E3779F9))))
+    (i32.wrap_i64 (i64.shr_u (i64.mul (i64.xor (local.get $x) (i64.shr_u (local.get $x) (i64.const 29))) (i64.const 0x9E3779B97F4A7C15)) (i64.const 52))))
+
+  ;; The first 16 bytes at s, those from len on made zero.
+  (func $head (param $s i32) (param $len i32) (result v128)
+    (v128.and (v128.load align=1 (local.get $s))
+      (i8x16.gt_s (i8x16.splat (local.get $len)) (v128.const i8x16 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15))))
+  ;; Bytes 16 to 31 at s, those from len on made zero.
+  (func $tail (param $s i32) (param $len i32) (result v128)
+    (v128.and (v128.load offset=16 align=1 (local.get $s))
+      (i8x16.gt_s (i8x16.splat (local.get $len)) (v128.const i8x16 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31))))
+
+  ;; The id column k's INDEX gives the bytes [s, s + len), or -1 when it does not hold them.
+  (func $lookup (param $k i32) (param $s i32) (param $len i32) (result i32)
+    (local $a v128) (local $b v128) (local $h i32) (local $base i32) (local $addr i32) (local $n i32)
+    (if (i32.gt_u (local.get $len) (i32.const 32)) (then (return (i32.const -1))))
+    (local.set $a (call $head (local.get $s) (local.get $len)))
+    (local.set $b (call $tail (local.get $s) (local.get $len)))
+    (local.set $h (call $slotOf (local.get $a) (local.get $b) (local.get $len)))
+    (local.set $base (i32.add (i32.const 76939520) (i32.shl (local.get $k) (i32.const 18))))
+    (local.set $n (i32.add (local.get $len) (i32.const 1)))
+    (loop $probe
+      (local.set $addr (i32.add (local.get $base) (i32.shl (local.get $h) (i32.const 6))))
+      (if (i32.eqz (i32.load offset=32 (local.get $addr))) (then (return (i32.const -1))))
+      (if (i32.eq (i32.load offset=32 (local.get $addr)) (local.get $n))
+        (then
+          (if (i8x16.all_true (v128.and
+                (i8x16.eq (v128.load (local.get $addr)) (local.get $a))
+                (i8x16.eq (v128.load offset=16 (local.get $addr)) (local.get $b))))
+            (then (return (i32.load offset=36 (local.get $addr)))))))
+      (local.set $h (i32.and (i32.add (local.get $h) (i32.const 1)) (i32.const 4095)))
+      (br $probe))
+    (i32.const -1))
+
+  ;; Adds to column k's INDEX that the bytes [s, s + len) (no byte among them ends a field) are
+  ;; value `id`. Returns 0, and adds nothing, for a spelling longer than 32 bytes or when the
+  ;; column holds 2048 spellings already (at most half the slots: probes stay short).
+  (func (export "index") (param $k i32) (param $s i32) (param $len i32) (param $id i32) (result i32)
+    (local $a v128) (local $b v128) (local $h i32) (local $base i32) (local $addr i32) (local $n i32) (local $count i32)
+    (if (i32.gt_u (local.get $len) (i32.const 32)) (then (return (i32.const 0))))
+    (local.set $a (call $head (local.get $s) (local.get $len)))
+    (local.set $b (call $tail (local.get $s) (local.get $len)))
+    (local.set $h (call $slotOf (local.get $a) (local.get $b) (local.get $len)))
+    (local.set $base (i32.add (i32.const 76939520) (i32.shl (local.get $k) (i32.const 18))))
+    (local.set $n (i32.add (local.get $len) (i32.const 1)))
+    (local.set $count (i32.add (i32.const 78250240) (i32.shl (local.get $k) (i32.const 2))))
+    (loop $probe
+      (local.set $addr (i32.add (local.get $base) (i32.shl (local.get $h) (i32.const 6))))
+      (if (i32.eqz (i32.load offset=32 (local.get $addr)))
+        (then
+          (if (i32.ge_u (i32.load (local.get $count)) (i32.const 2048)) (then (return (i32.const 0))))
+          (v128.store (local.get $addr) (local.get $a))
+          (v128.store offset=16 (local.get $addr) (local.get $b))
+          (i32.store offset=32 (local.get $addr) (local.get $n))
+          (i32.store offset=36 (local.get $addr) (local.get $id))
+          (i32.store (local.get $count) (i32.add (i32.load (local.get $count)) (i32.const 1)))
+          (return (i32.const 1))))
+      (if (i32.eq (i32.load offset=32 (local.get $addr)) (local.get $n))
+        (then
+          (if (i8x16.all_true (v128.and
+                (i8x16.eq (v128.load (local.get $addr)) (local.get $a))
+                (i8x16.eq (v128.load offset=16 (local.get $addr)) (local.get $b))))
+            (then
+              (i32.store offset=36 (local.get $addr) (local.get $id))
+              (return (i32.const 1))))))
+      (local.set $h (i32.and (i32.add (local.get $h) (i32.const 1)) (i32.const 4095)))
+      (br $probe))
+    (i32.const 0))
+
   (func (export "scan") (param $pos i32) (param $end i32) (param $out i32) (param $outEnd i32) (result i32)
     (local $rowStart i32) (local $field i32) (local $seen i32) (local $k i32)
     (local $st i32) (local $nx i32) (local $b i32) (local $next i32) (local $id i32)
     (local $num i64) (local $digits i32) (local $d i32)
+    ;; The SIMD path: the window of 64 bytes from $wb and its mask $m (bits before the current
+    ;; field cleared), kept from row to row while $fast; the row's field, seen fields, field start and end.
+    (local $delims v128) (local $wb i32) (local $m i64) (local $fast i32)
+    (local $f i32) (local $fs i32) (local $s i32) (local $e i32)
+    (local.set $delims (i8x16.splat (global.get $delim)))
     (global.set $rows (i32.const 0))
     (loop $row
       (local.set $rowStart (local.get $pos))
       (local.set $field (i32.const 0))
       (local.set $seen (i32.const 0))
       (block $rowEnd
+        (if (global.get $count)
+          (then
+            (block $slow
+              (if (i32.eqz (local.get $fast))
+                (then
+                  (local.set $wb (local.get $pos))
+                  (local.set $m (call $window (local.get $wb) (local.get $delims)))
+                  (local.set $fast (i32.const 1))))
+              (local.set $f (i32.const 0))
+              (local.set $fs (i32.const 0))
+              (local.set $s (local.get $pos))
+              (loop $fastField
+                ;; No byte in the rest of the window may end a field: the next 64 bytes.
+                (if (i64.eqz (local.get $m))
+                  (then
+                    (local.set $wb (i32.add (local.get $wb) (i32.const 64)))
+                    (br_if $slow (i32.ge_u (local.get $wb) (local.get $end)))
+                    (local.set $m (call $window (local.get $wb) (local.get $delims)))
+                    (br $fastField)))
+                (local.set $e (i32.add (local.get $wb) (i32.wrap_i64 (i64.ctz (local.get $m)))))
+                (br_if $slow (i32.ge_u (local.get $e) (local.get $end)))
+                (local.set $b (i32.load8_u (local.get $e)))
+                (if (i32.le_u (local.get $f) (global.get $maxField))
+                  (then
+                    (local.set $k (i32.load8_s (i32.add (i32.const 5505344) (local.get $f))))
+                    (if (i32.ge_s (local.get $k) (i32.const 0))
+                      (then
+                        (br_if $slow (i32.eq (local.get $k) (i32.const 5)))
+                        (local.set $id (call $lookup (local.get $k) (local.get $s) (i32.sub (local.get $e) (local.get $s))))
+                        (br_if $slow (i32.lt_s (local.get $id) (i32.const 0)))
+                        (i32.store (i32.add (i32.const 5505024) (i32.shl (local.get $k) (i32.const 2))) (local.get $id))
+                        (local.set $fs (i32.add (local.get $fs) (i32.const 1)))))))
+                (local.set $m (i64.and (local.get $m) (i64.sub (local.get $m) (i64.const 1))))
+                (if (i32.eq (local.get $b) (global.get $delim))
+                  (then
+                    (local.set $f (i32.add (local.get $f) (i32.const 1)))
+                    (local.set $s (i32.add (local.get $e) (i32.const 1)))
+                    (br $fastField)))
+                (if (i32.eq (local.get $b) (i32.const 10))
+                  (then
+                    (br_if $slow (global.get $crlf))
+                    (local.set $pos (i32.add (local.get $e) (i32.const 1)))
+                    (local.set $field (local.get $f))
+                    (local.set $seen (local.get $fs))
+                    (br $rowEnd)))
+                (br_if $slow (i32.ne (local.get $b) (i32.const 13)))
+                (br_if $slow (i32.eqz (global.get $crlf)))
+                (br_if $slow (i32.ge_u (i32.add (local.get $e) (i32.const 1)) (local.get $end)))
+                (br_if $slow (i32.ne (i32.load8_u (i32.add (local.get $e) (i32.const 1))) (i32.const 10)))
+                ;; the LF's bit too (it is the next one, or past the window)
+                (local.set $m (i64.and (local.get $m) (i64.sub (local.get $m) (i64.const 1))))
+                (if (i32.eq (i32.add (local.get $e) (i32.const 1)) (i32.add (local.get $wb) (i32.const 64)))
+                  (then (local.set $fast (i32.const 0))))
+                (local.set $pos (i32.add (local.get $e) (i32.const 2)))
+                (local.set $field (local.get $f))
+                (local.set $seen (local.get $fs))
+                (br $rowEnd)))
+            ;; The byte loop decides this row; the next row starts a window of its own.
+            (local.set $fast (i32.const 0))))
         (loop $fieldLoop
           (local.set $k (i32.const -1))
           (if (i32.le_u (local.get $field) (global.get $maxField))
@@ -149,7 +330,9 @@
                             (then (global.set $stop (i32.const 2)) (return (local.get $rowStart))))
                           (local.set $b (i32.load8_u (local.get $pos)))
                           (local.set $pos (i32.add (local.get $pos) (i32.const 1)))
-                          (if (i32.or (i32.eq (local.get $b) (i32.const 10)) (i32.eq (local.get $b) (i32.const 13)))
+                          ;; a line break, or a control character (which the decoder rejects), in quotes
+                          (if (i32.and (i32.ne (local.get $b) (global.get $delim))
+                                (i32.and (i32.ne (local.get $b) (i32.const 34)) (i32.load8_u (i32.add (i32.const 5505088) (local.get $b)))))
                             (then (global.set $stop (i32.const 1)) (return (local.get $rowStart))))
                           (br_if $quoted (i32.ne (local.get $b) (i32.const 34))))
                         (if (i32.ge_u (local.get $pos) (local.get $end))
