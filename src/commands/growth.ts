@@ -110,7 +110,7 @@ async function computeGrowth(
   const endCounts = selectCounts(data.observations, { method, year, sex, absentIsZero: data.recordLevel });
   const rule = publishRule(opts);
   // Change, percentages and rates come from the counts as shown: rounded ones with --round-counts.
-  const { rows, national } = growthRows(regions, roundCells(baseCounts, rule), roundCells(endCounts, rule), from, year);
+  const { rows, national, summed } = growthRows(regions, roundCells(baseCounts, rule), roundCells(endCounts, rule), from, year);
   const span = msg('span.years', { n: year - from });
   const notes: Text[] = [dataNote(data)];
   let populationTable: PopulationTable | undefined;
@@ -121,6 +121,7 @@ async function computeGrowth(
     addPerCapita(
       rows,
       national,
+      summed,
       (code, y) => population.require(code, y, sex),
       opts.per,
       (y) => withBoth.reduce((s, c) => s + population.require(c, y, sex), 0),

@@ -36,7 +36,7 @@ export interface FunnelPlotResult {
   /** The national rate per `per`: the centre line. */
   target: number;
   /** What the centre line is: Riket, or the total of the regions. */
-  targetLabel: string;
+  targetLabel: Text;
   points: FunnelPlotPoint[];
   /** The limits at evenly spaced populations, up to a little beyond the largest region. */
   curve: FunnelCurvePoint[];

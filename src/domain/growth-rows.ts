@@ -1,5 +1,5 @@
 import { NATIONAL_CODE, type RegionIndex } from './regions.js';
-import { english, msg } from '../messages/index.js';
+import { msg } from '../messages/index.js';
 import type { CountCell } from './select.js';
 import type { Protected, Row } from './cells.js';
 import type { Sex } from './observation.js';
@@ -16,9 +16,10 @@ import { rateRatio } from '../stats/rate-ratio.js';
  * (rate_ratio, ratio_lower, ratio_upper, significant). A publishing rule may blank any count or
  * figure computed from it (null).
  */
-export type GrowthRow = Row & {
+export type GrowthRow<Name extends Text = string> = Row & {
   region_code: string;
-  region: string;
+  /** A region's name; the national row's is "Riket", or a message when it is a sum of the regions with both years. */
+  region: Name;
   base_year: number;
   base_count: number | null;
   year: number;
@@ -44,14 +45,14 @@ export interface GrowthResult extends Protected {
   /** With --per-capita: rates per this many inhabitants; absent for growth of counts. */
   per?: number;
   rows: GrowthRow[];
-  national: GrowthRow;
+  national: GrowthRow<Text>;
   notes: Text[];
   made: Made;
 }
 
 /** One growth row from two counts; missing values give an explained empty row. */
-export function growthRow(code: string, name: string, baseYear: number, year: number, base: CountCell | undefined, end: CountCell | undefined): GrowthRow {
-  const row: GrowthRow = {
+export function growthRow<Name extends Text>(code: string, name: Name, baseYear: number, year: number, base: CountCell | undefined, end: CountCell | undefined): GrowthRow<Name> {
+  const row: GrowthRow<Name> = {
     region_code: code,
     region: name,
     base_year: baseYear,
@@ -81,7 +82,7 @@ export function growthRows(
   endCounts: Map<string, CountCell>,
   baseYear: number,
   year: number,
-): { rows: GrowthRow[]; national: GrowthRow } {
+): { rows: GrowthRow[]; national: GrowthRow<Text>; summed: boolean } {
   const rows = regions.regions
     .filter((r) => baseCounts.has(r.code) || endCounts.has(r.code))
     .map((r) => growthRow(r.code, r.name, baseYear, year, baseCounts.get(r.code), endCounts.get(r.code)));
@@ -92,26 +93,30 @@ export function growthRows(
     return both.length ? { value: both.reduce((s, v) => s + v, 0), lines: [] } : undefined;
   };
   const complete = rows.length === regions.regions.length && rows.every((r) => r.base_count !== null && r.count !== null);
-  const national = growthRow(
-    NATIONAL_CODE,
-    complete || baseCounts.has(NATIONAL_CODE) ? 'Riket' : english(msg('cell.total-of-regions-both-years')),
-    baseYear,
-    year,
-    sumOf(baseCounts),
-    sumOf(endCounts),
-  );
-  return { rows, national };
+  // Riket unless the base year's national count is the sum of only the regions with both years.
+  const summed = !complete && !baseCounts.has(NATIONAL_CODE);
+  const national = growthRow<Text>(NATIONAL_CODE, summed ? msg('cell.total-of-regions-both-years') : 'Riket', baseYear, year, sumOf(baseCounts), sumOf(endCounts));
+  return { rows, national, summed };
 }
 
 /**
  * Per-capita growth: rates in both years, their percent change and CAGR, and the rate ratio
- * with its exact interval — is the change more than chance? Rows without both counts stay as they are.
+ * with its exact interval — is the change more than chance? Rows without both counts stay as
+ * they are. A `summed` national row (growthRows) divides by `totalOf`, the population of the
+ * regions it sums, instead of Riket's.
  */
-export function addPerCapita(rows: GrowthRow[], national: GrowthRow, rateOf: (code: string, year: number) => number, per: number, totalOf: (year: number) => number): void {
+export function addPerCapita(
+  rows: GrowthRow[],
+  national: GrowthRow<Text>,
+  summed: boolean,
+  rateOf: (code: string, year: number) => number,
+  per: number,
+  totalOf: (year: number) => number,
+): void {
   for (const r of [...rows, national]) {
     if (r.base_count === null || r.count === null) continue;
     const code = r.region_code;
-    const isTotal = r === national && national.region !== 'Riket';
+    const isTotal = r === national && summed;
     const basePop = isTotal ? totalOf(r.base_year) : rateOf(code, r.base_year);
     const pop = isTotal ? totalOf(r.year) : rateOf(code, r.year);
     const baseRate = (r.base_count / basePop) * per;

@@ -1,11 +1,11 @@
 import type { CountCell } from './select.js';
-import { rankRows, type RankedRegion, type RankInput } from './ranking.js';
+import { rankRows, type NationalRow, type RankedRegion, type RankInput } from './ranking.js';
 import { protectTable, roundCells, ruleActive, type PublishRule } from './publish.js';
 import { rankSpec } from './publish-specs.js';
 import type { CellTable, Protected } from './cells.js';
 
 /** A ranking with the publishing rule applied: the protected table and what rankRows says besides. */
-export type ProtectedRanking = Omit<ReturnType<typeof rankRows>, 'rows'> & { table: CellTable & Protected & { rows: RankedRegion[]; apart: RankedRegion[] } };
+export type ProtectedRanking = Omit<ReturnType<typeof rankRows>, 'rows'> & { table: CellTable & Protected & { rows: RankedRegion[]; apart: NationalRow[] } };
 
 /**
  * Ranks the regions and applies the rule (rank, funnel). Rates come from the counts as shown
@@ -19,7 +19,7 @@ export function protectedRanking(
   input: RankInput,
   trueCounts: ReadonlyMap<string, CountCell>,
   rule: PublishRule,
-  decorate?: (rows: RankedRegion[], national: RankedRegion) => void,
+  decorate?: (rows: RankedRegion[], national: NationalRow) => void,
 ): ProtectedRanking {
   const once = (hiddenRegions?: ReadonlySet<string>) => {
     const ranked = rankRows({ ...input, counts: roundCells(input.counts, rule), ...(hiddenRegions ? { hiddenRegions } : {}) });

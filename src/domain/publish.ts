@@ -118,7 +118,7 @@ export function protectTable<T extends CellTable>(table: T, spec: DisclosureSpec
     const hiddenInRow = hidden.get(row);
     if (spec.noteKey && hiddenInRow) {
       const primary = spec.countKeys.some((k) => result.primary.has(idOf(i, k)));
-      row[spec.noteKey] = primary ? msg('cell.hidden-fewer-than', { n: rule.suppress }) : msg('cell.hidden: would reveal a small count');
+      row[spec.noteKey] = primary ? msg('cell.hidden-fewer-than', { n: rule.suppress }) : msg('cell.hidden-reveals-small');
       hiddenInRow.delete(spec.noteKey);
     }
   });

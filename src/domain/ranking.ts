@@ -13,7 +13,7 @@ import type { Interval, PoissonMethod } from '../stats/poisson.js';
 import { competitionRanksOfRatios, type Ratio } from '../stats/rank.js';
 import { rankIntervals } from '../stats/rank-interval.js';
 import { crudeRate, SMALL_COUNT } from '../stats/rate.js';
-import { english, msg, type Text } from '../messages/index.js';
+import { msg, type Message, type Text } from '../messages/index.js';
 
 /**
  * The rows of a ranking: each region's rate with its interval, competition ranks, the national
@@ -51,10 +51,11 @@ export interface RankInput {
  * rank_upper) and the funnel (funnel, funnel_95_lower …) are further cells when asked for.
  * A publishing rule may blank any count or figure computed from it (null).
  */
-export type RankedRegion = Row & {
+export type RankedRegion<Name extends Text = string> = Row & {
   rank: number | null;
   region_code: string;
-  region: string;
+  /** A region's name; the national row's is "Riket", or a message when it is a sum of some regions (cell.total-of-regions). */
+  region: Name;
   population: number;
   count: number | null;
   rate: number | null;
@@ -84,15 +85,18 @@ export interface RankResult extends Protected {
   /** Which rows say their interval method: in every format (PHE's rule picks per row), in machine formats only (a publishing rule), or none. */
   intervalMethod: 'human' | 'machine' | false;
   rows: RankedRegion[];
-  national: RankedRegion;
+  national: NationalRow;
   notes: Text[];
   made: Made;
 }
 
+/** The national row of a ranking: as a region's, with a name that may be a message. */
+export type NationalRow = RankedRegion<Text>;
+
 /** What rankRows gives: the ranked rows, the national row, the regions without a count and the overdispersion when estimated. */
 export interface Ranking {
   rows: RankedRegion[];
-  national: RankedRegion;
+  national: NationalRow;
   missingRegions: string[];
   dispersion?: OverdispersionEstimate;
 }
@@ -105,7 +109,7 @@ export function rankRows(input: RankInput): Ranking {
   const { counts, population, regions, year, sex, age, per, level, ciMethod } = input;
   // The age groups by region, Riket's added below when it is computed: a copy, so the caller's map is left as it was.
   const strata = input.strata ? new Map(input.strata) : undefined;
-  const rateRow = (code: string, name: string, cell: CountCell | undefined, pop: number): RankedRegion => {
+  const rateRow = <Name extends Text>(code: string, name: Name, cell: CountCell | undefined, pop: number): RankedRegion<Name> => {
     const base = { rank: null, region_code: code, region: name, population: pop };
     if (!cell || cell.value === null) {
       return {
@@ -118,7 +122,7 @@ export function rankRows(input: RankInput): Ranking {
       };
     }
     const groups = strata?.get(code);
-    const row: RankedRegion = {
+    const row: RankedRegion<Name> = {
       ...base,
       count: cell.value,
       rate: null,
@@ -165,13 +169,13 @@ export function rankRows(input: RankInput): Ranking {
 
   const missingRegions = regions.regions.filter((r) => !counts.has(r.code)).map((r) => r.name);
   const reported = counts.get(NATIONAL_CODE);
-  let national: RankedRegion;
+  let national: NationalRow;
   if (reported) {
-    national = rateRow(NATIONAL_CODE, 'Riket', reported, population.require(NATIONAL_CODE, year, sex, age));
-    national.note = national.note || 'as reported in the input';
+    national = rateRow<Text>(NATIONAL_CODE, 'Riket', reported, population.require(NATIONAL_CODE, year, sex, age));
+    national.note = national.note || msg('cell.as-reported');
   } else if (ranked.length === 0) {
     // Every region's count is missing: there is no total to compare with (and no population to divide it by).
-    national = rateRow(NATIONAL_CODE, 'Riket', { value: null, lines: [], note: 'no region has a count' }, 0);
+    national = rateRow<Text>(NATIONAL_CODE, 'Riket', { value: null, lines: [], note: msg('cell.no-region-count') }, 0);
   } else {
     // every region with a count, ranked or not (a DSR under 10 events is not shown but its events count)
     const usable = rows.flatMap((r) => (r.count === null ? [] : [{ ...r, count: r.count }]));
@@ -180,8 +184,8 @@ export function rankRows(input: RankInput): Ranking {
     if (strata) strata.set(NATIONAL_CODE, sumStrata(usable.map((r) => strataOf(r.region_code) ?? noStrata(r.region_code))));
     const pop = strata ? populationOf(NATIONAL_CODE) : complete ? population.require(NATIONAL_CODE, year, sex, age) : usable.reduce((s, r) => s + r.population, 0);
     const n = usable.length;
-    national = rateRow(NATIONAL_CODE, complete ? 'Riket' : english(msg('cell.total-of-regions', { n })), { value: sum, lines: [] }, pop);
-    national.note = complete ? 'sum of the 21 regions' : msg('cell.sum-of-regions-with-counts', { n });
+    national = rateRow<Text>(NATIONAL_CODE, complete ? 'Riket' : msg('cell.total-of-regions', { n }), { value: sum, lines: [] }, pop);
+    national.note = complete ? msg('cell.sum-of-21-regions') : msg('cell.sum-of-regions-with-counts', { n });
   }
   const dispersion = addComparisons(rows, national, input, exact);
   return { rows, national, missingRegions, ...(dispersion ? { dispersion } : {}) };
@@ -216,7 +220,7 @@ export function buildStrata(
   standard: Readonly<Record<string, number>>,
   standardName: string,
   source: string,
-): { strata: Map<string, AgeStratum[]>; bands: string[]; problems: Map<string, string> } {
+): { strata: Map<string, AgeStratum[]>; bands: string[]; problems: Map<string, Message> } {
   const rows = obs.filter((o) => o.method === sel.method && o.year === sel.year && o.age !== ALL_AGES && (o.sex === sel.sex || (sel.sex === 'total' && o.sex !== 'total')));
   const bands = [...new Set(rows.map((o) => o.age))].sort((a, b) => parseInt(a, 10) - parseInt(b, 10));
   if (bands.length === 0)
@@ -233,7 +237,7 @@ export function buildStrata(
       `${standardName} has: ${Object.keys(standard).join(', ')}`,
     );
   const strata = new Map<string, AgeStratum[]>();
-  const problems = new Map<string, string>();
+  const problems = new Map<string, Message>();
   for (const r of regions.regions) {
     const mine = rows.filter((o) => o.region === r.code);
     if (!mine.length) continue;
@@ -241,11 +245,11 @@ export function buildStrata(
     for (const band of bands) {
       const inBand = mine.filter((o) => o.age === band);
       if (!inBand.length && !sel.absentIsZero) {
-        problems.set(r.code, english(msg('cell.age-group-absent', { band })));
+        problems.set(r.code, msg('cell.age-group-absent', { band }));
         break;
       }
       if (inBand.some((o) => o.value === null)) {
-        problems.set(r.code, english(msg('cell.age-group-missing', { band })));
+        problems.set(r.code, msg('cell.age-group-missing', { band }));
         break;
       }
       const pop = population.get(r.code, sel.year, sel.sex, band);
@@ -268,7 +272,7 @@ export function buildStrata(
  * judged as PHEindicatormethods does: the region's count against the national rate per person
  * (crude), or against PHE's weighted average of the populations the DSRs imply (age-standardised).
  */
-function addComparisons(rows: RankedRegion[], national: RankedRegion, input: RankInput, exact: Map<Row, Ratio>): OverdispersionEstimate | undefined {
+function addComparisons(rows: RankedRegion[], national: NationalRow, input: RankInput, exact: Map<Row, Ratio>): OverdispersionEstimate | undefined {
   const benchmark = national.rate;
   const funnelTarget = input.funnel || input.overdispersion ? funnelTargetOf(rows, national, input, exact) : null;
   // φ and τ² from every ranked region (crude rates), to adjust the limits or to say that they should be
@@ -318,7 +322,7 @@ function addComparisons(rows: RankedRegion[], national: RankedRegion, input: Ran
 }
 
 /** The funnel's target rate per person, or null when there is none (no national rate, or 0). */
-function funnelTargetOf(rows: RankedRegion[], national: RankedRegion, input: RankInput, exact: Map<Row, Ratio>): number | null {
+function funnelTargetOf(rows: RankedRegion[], national: NationalRow, input: RankInput, exact: Map<Row, Ratio>): number | null {
   if (input.strata) {
     const units = rows.flatMap((r) => {
       const ratio = exact.get(r);

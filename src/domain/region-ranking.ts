@@ -8,7 +8,7 @@ import type { PopulationTable } from './population.js';
 import { populationMade } from './provenance.js';
 import { ruleActive, type PublishRule } from './publish.js';
 import { protectedRanking } from './publish-ranking.js';
-import { buildStrata, levelPercent, type RankedRegion, type RankResult } from './ranking.js';
+import { buildStrata, levelPercent, type NationalRow, type RankedRegion, type RankResult } from './ranking.js';
 import type { Region, RegionIndex } from './regions.js';
 import { keepRegions, latestYear, selectCounts, yearsOf, type CountCell } from './select.js';
 import { dataNote, populationNotes, sourceName, type CountSource } from './source-notes.js';
@@ -106,7 +106,7 @@ export function regionRankResult(data: RankCounts, sel: RankSelection, populatio
   const { rule } = req;
   // The interval can differ by row (PHE's rule picks by count size): each row says which it got.
   const perRowMethod = req.ciMethod === 'phe' ? 'human' : ruleActive(rule) ? 'machine' : false;
-  const intervalMethods = (rows: RankedRegion[], national: RankedRegion) => {
+  const intervalMethods = (rows: RankedRegion[], national: NationalRow) => {
     if (perRowMethod)
       for (const r of [...rows, national])
         r.interval_method = r.rate_lower === null ? null : strata ? 'dobson' : r.count === null ? null : poissonMethodUsed(r.count, req.ciMethod);

@@ -12,7 +12,9 @@ import { msg, type Text } from '../messages/index.js';
 import { spread } from '../stats/spread.js';
 
 /** One statistic of the spread between regions, with the regions at the minimum and maximum. */
-export type SummaryStatistic = Row & { statistic: string; value: number | null; region: string };
+export type SummaryStatistic = Row & { statistic: StatisticName; value: number | null; region: string };
+/** The statistics a summary gives, as machine formats name them. */
+export type StatisticName = 'min' | 'q1' | 'median' | 'q3' | 'max' | 'mean' | 'sd' | 'cv' | 'max_min_ratio';
 
 /** What `summary` computes, ready for render/summary.ts: the statistics of one measure over the regions. */
 export interface SummaryResult {
@@ -76,7 +78,7 @@ export function summaryValues(input: SummaryInput): { values: { region: string; 
   const counts = roundCells(trueCounts, rule);
   const inScope = (code: string) => selected.size === 0 || selected.has(code);
   const notes: Text[] = [];
-  const shownRows = <R extends RegionCount>(rows: R[], national: R): R[] => {
+  const shownRows = <R extends RegionCount>(rows: R[], national: Row): R[] => {
     if (!ruleActive(rule)) return rows;
     const table = protectTable({ rows, apart: [national], notes: [] }, rankSpec(rows, trueCounts), rule);
     notes.push(...table.notes);

@@ -2,13 +2,13 @@ import type { Protected, Row } from './cells.js';
 import type { Made } from './provenance.js';
 import { protectTable, type PublishRule } from './publish.js';
 import { unitRankSpec } from './publish-specs.js';
-import { compareWithBenchmark } from '../stats/compare.js';
+import { compareWithBenchmark, type Comparison } from '../stats/compare.js';
 import { proportionFunnelLimits, proportionFunnelSignificance } from '../stats/funnel-proportion.js';
 import { exactPoissonInterval } from '../stats/poisson.js';
 import { competitionRanksOfRatios, type Ratio } from '../stats/rank.js';
 import { roundCount } from '../stats/round-count.js';
 import { wilsonInterval } from '../stats/wilson.js';
-import { msg, type Text } from '../messages/index.js';
+import { msg, type Message, type Text } from '../messages/index.js';
 
 /**
  * Units other than regions ranked (`rank --by COLUMN`): a proportion per unit from numerator
@@ -25,30 +25,34 @@ export interface UnitCounts {
 }
 
 /** One unit ranked by its proportion numerator ÷ denominator, in percent. */
-export type UnitProportionRow = Row & {
+export type UnitProportionRow<Unit extends Text = string> = Row & {
   rank: number | null;
-  unit: string;
+  /** The unit as the input names it; the overall row's is a message (cell.units-overall). */
+  unit: Unit;
   numerator: number | null;
   denominator: number | null;
   proportion_pct: number | null;
   lower: number | null;
   upper: number | null;
   /** higher / lower / similar than the overall proportion, by the interval; null when it cannot say. */
-  vs_overall: string | null;
-  note: string;
+  vs_overall: Comparison | null;
+  /** A catalogue message (machine formats write its English), or '' for none. */
+  note: Message | '';
 };
 
 /** One unit ranked by its count, with the count's exact Poisson interval. */
-export type UnitCountRow = Row & {
+export type UnitCountRow<Unit extends Text = string> = Row & {
   rank: number | null;
-  unit: string;
+  /** The unit as the input names it; the total row's is a message (cell.units-total). */
+  unit: Unit;
   count: number | null;
   lower: number | null;
   upper: number | null;
 };
 
 /** The ranked rows and the overall row apart: proportions when every unit has a denominator, counts otherwise. */
-export type UnitRanking = { kind: 'proportion'; rows: UnitProportionRow[]; overall: UnitProportionRow } | { kind: 'count'; rows: UnitCountRow[]; overall: UnitCountRow };
+export type UnitRanking =
+  { kind: 'proportion'; rows: UnitProportionRow[]; overall: UnitProportionRow<Text> } | { kind: 'count'; rows: UnitCountRow[]; overall: UnitCountRow<Text> };
 
 /** What `rank --by COLUMN` computes, ready for render/units.ts. */
 export type UnitRankResult = UnitRanking &
@@ -65,6 +69,9 @@ export type UnitRankResult = UnitRanking &
     notes: Text[];
     made: Made;
   };
+
+/** A unit's proportion from a denominator below this is flagged as unstable. */
+const UNSTABLE_BELOW = 10;
 
 /** Units ranked by proportion (numerator/denominator) when every unit has a denominator, by count otherwise. Pure. */
 export function rankUnits(units: readonly UnitCounts[], level = 0.95, funnel = false): UnitRanking {
@@ -85,7 +92,7 @@ export function rankUnits(units: readonly UnitCounts[], level = 0.95, funnel = f
         lower: ci ? ci.lower * 100 : null,
         upper: ci ? ci.upper * 100 : null,
         vs_overall: ci ? compareWithBenchmark(ci.lower, ci.upper, target) : null,
-        note: u.denominator === 0 ? 'denominator 0' : u.denominator < 10 ? 'denominator below 10: unstable' : '',
+        note: u.denominator === 0 ? msg('cell.denominator-zero') : u.denominator < UNSTABLE_BELOW ? msg('cell.denominator-small', { n: UNSTABLE_BELOW }) : '',
       };
       if (funnel && u.denominator > 0) {
         const l95 = proportionFunnelLimits(target, u.denominator, 0.95);
@@ -106,7 +113,7 @@ export function rankUnits(units: readonly UnitCounts[], level = 0.95, funnel = f
       rows: rank(ranked),
       overall: {
         rank: null,
-        unit: 'Overall',
+        unit: msg('cell.units-overall'),
         numerator: num,
         denominator: den,
         proportion_pct: den > 0 ? target * 100 : null,
@@ -123,7 +130,7 @@ export function rankUnits(units: readonly UnitCounts[], level = 0.95, funnel = f
     return { row, ratio: { numerator: u.numerator, denominator: 1 } };
   });
   const total = units.reduce((s, u) => s + u.numerator, 0);
-  return { kind: 'count', rows: rank(ranked), overall: { rank: null, unit: 'Total', count: total, lower: null, upper: null } };
+  return { kind: 'count', rows: rank(ranked), overall: { rank: null, unit: msg('cell.units-total'), count: total, lower: null, upper: null } };
 }
 
 /**

@@ -1,10 +1,9 @@
 import type { Entry } from './template.js';
 
 /**
- * Text in table cells that machine formats keep in English (a note, the label of a partial total):
- * the value is the English text of one of these entries, and human formats show the entry in
- * their language (cellWord in index.ts reads the value back against the English template).
- * Plain placeholders only, so every value reads back to exactly one set of parameters.
+ * Text for people in table cells (a note, the label of a partial total): the domain puts the
+ * message in the cell, human formats write it in their language and machine formats in English
+ * (render/localise.ts).
  */
 export const CELLS = {
   'cell.missing-in-input': { en: 'missing in input', sv: 'saknas i indata' },
@@ -21,7 +20,16 @@ export const CELLS = {
   'cell.age-group-absent': { en: 'no count for age group {band}', sv: 'inget antal för åldersgruppen {band}' },
   // Why a DSR is not given (stats/dsr.ts's reason 'too-few-events', below DSR_MIN_EVENTS).
   'cell.dsr-too-few': { en: 'fewer than {n} events: no DSR (unreliable)', sv: 'färre än {n} händelser: inget åldersstandardiserat värde (osäkert)' },
-  'cell.Total': { en: 'Total', sv: 'Totalt' },
+  'cell.sum-of-21-regions': { en: 'sum of the 21 regions', sv: 'summan av de 21 regionerna' },
+  'cell.as-reported': { en: 'as reported in the input', sv: 'enligt indata' },
+  'cell.no-region-count': { en: 'no region has a count', sv: 'ingen region har något antal' },
+  'cell.hidden-reveals-small': { en: 'hidden: would reveal a small count', sv: 'dold: skulle röja ett litet antal' },
+  // The row apart in rank --by: the units' total (counts) or their overall proportion.
+  'cell.units-total': { en: 'Total', sv: 'Totalt' },
+  'cell.units-overall': { en: 'Overall', sv: 'Samtliga' },
+  'cell.denominator-zero': { en: 'denominator 0', sv: 'nämnaren är 0' },
+  'cell.denominator-small': { en: 'denominator below {n}: unstable', sv: 'nämnaren under {n}: osäkert värde' },
+  // An age column's word for every age together (ALL_AGES).
   'cell.all': { en: 'all', sv: 'alla' },
 
   // Headers of the publishing status columns (read in an xlsx).

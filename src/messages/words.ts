@@ -72,7 +72,8 @@ export const WORDS = {
   'header.95pct-high': { en: '95% high', sv: '95 % övre' },
   'header.16-67': { en: '16–67', sv: '16–67' },
 
-  // Words machine formats keep as values, shown in the language in tables (render/localise.ts).
+  // The words for the codes machine formats print as they are (vs_national "higher", sex "women"):
+  // a column's `words` (render/words.ts) gives each code its entry, for the human formats.
   'cell.higher': { en: 'higher', sv: 'högre' },
   'cell.lower': { en: 'lower', sv: 'lägre' },
   'cell.similar': { en: 'similar', sv: 'ingen skillnad' },
@@ -80,20 +81,16 @@ export const WORDS = {
   'cell.increase': { en: 'increase', sv: 'ökning' },
   'cell.decrease': { en: 'decrease', sv: 'minskning' },
   'cell.no': { en: 'no', sv: 'nej' },
-  'cell.yes': { en: 'yes', sv: 'ja' },
   'cell.women': { en: 'women', sv: 'kvinnor' },
   'cell.men': { en: 'men', sv: 'män' },
   'cell.total': { en: 'total', sv: 'totalt' },
   'cell.exact': { en: 'exact', sv: 'exakt' },
   'cell.byar': { en: 'byar', sv: 'Byar' },
   'cell.dobson': { en: 'dobson', sv: 'Dobson' },
-  'cell.above 95%': { en: 'above 95%', sv: 'över 95 %' },
-  'cell.below 95%': { en: 'below 95%', sv: 'under 95 %' },
-  'cell.above 99.8%': { en: 'above 99.8%', sv: 'över 99,8 %' },
-  'cell.below 99.8%': { en: 'below 99.8%', sv: 'under 99,8 %' },
-  'cell.as reported in the input': { en: 'as reported in the input', sv: 'enligt indata' },
-  'cell.sum of the 21 regions': { en: 'sum of the 21 regions', sv: 'summan av de 21 regionerna' },
-  'cell.hidden: would reveal a small count': { en: 'hidden: would reveal a small count', sv: 'dold: skulle röja ett litet antal' },
+  'cell.above-95': { en: 'above 95%', sv: 'över 95 %' },
+  'cell.below-95': { en: 'below 95%', sv: 'under 95 %' },
+  'cell.above-99.8': { en: 'above 99.8%', sv: 'över 99,8 %' },
+  'cell.below-99.8': { en: 'below 99.8%', sv: 'under 99,8 %' },
   'cell.min': { en: 'min', sv: 'min' },
   'cell.max': { en: 'max', sv: 'max' },
   'cell.median': { en: 'median', sv: 'median' },
@@ -103,7 +100,6 @@ export const WORDS = {
   'cell.q1': { en: 'q1', sv: 'nedre kvartil' },
   'cell.q3': { en: 'q3', sv: 'övre kvartil' },
   'cell.max_min_ratio': { en: 'max_min_ratio', sv: 'högst/lägst' },
-  'cell.regions': { en: 'regions', sv: 'regioner' },
 
   // Headers with numbers in them.
   'header.per': { en: 'Per {per:n}', sv: 'Per {per:n}' },

@@ -1,6 +1,7 @@
 import type { Column } from './model.js';
 import { msg } from '../messages/index.js';
 import type { Message, Text } from '../messages/index.js';
+import { FUNNEL_WORDS } from './words.js';
 
 /** The funnel-limit columns shared by rank and rank --by: the limits in machine formats, where the value lies in all. */
 export const FUNNEL_COLUMNS: readonly Column[] = [
@@ -8,7 +9,7 @@ export const FUNNEL_COLUMNS: readonly Column[] = [
   { key: 'funnel_95_upper', header: msg('header.95pct-high'), type: 'rate', only: 'machine' },
   { key: 'funnel_998_lower', header: msg('header.998pct-low'), type: 'rate', only: 'machine' },
   { key: 'funnel_998_upper', header: msg('header.998pct-high'), type: 'rate', only: 'machine' },
-  { key: 'funnel', header: msg('header.funnel'), type: 'text', empty: '' },
+  { key: 'funnel', header: msg('header.funnel'), type: 'text', empty: '', words: FUNNEL_WORDS },
 ];
 
 /**

@@ -2,7 +2,8 @@ import type { FunnelLabel } from '../stats/funnel.js';
 import type { FunnelCurvePoint } from '../stats/funnel-curve.js';
 import { escapeXml } from './svg.js';
 import { COMPARISON, FONT_FAMILY, GRID, INK, marker, MUTED, REFERENCE, TEXT_SIZE, type Comparison } from './palette.js';
-import { cellWord, t, type Lang } from '../messages/index.js';
+import { say, t, type Lang } from '../messages/index.js';
+import { FUNNEL_WORDS } from './words.js';
 
 /** One region in a funnel plot. */
 export interface FunnelPoint {
@@ -153,7 +154,7 @@ export function funnelSvg(plot: FunnelPlot): string {
   for (const p of points) {
     const st = styleOf(p.label);
     const look = COMPARISON[st.comparison];
-    const where = p.label ? (cellWord(p.label, plot.lang ?? 'en') ?? p.label) : t(plot.lang ?? 'en', 'funnel.no-position');
+    const where = p.label ? say(FUNNEL_WORDS[p.label], plot.lang ?? 'en') : t(plot.lang ?? 'en', 'funnel.no-position');
     out.push(
       `<g data-region="${escapeXml(p.code)}"><title>${escapeXml(`${p.name}: ${plot.format(p.rate, 1)} ${plot.yLabel} (${where})`)}</title>${marker(look.shape, x(p.population), y(p.rate), st.size, look.colour)}</g>`,
     );

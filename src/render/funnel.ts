@@ -9,7 +9,7 @@ export function funnelPlotSvg(r: FunnelPlotResult, lang: Lang): string {
     title: t(lang, 'title.funnel', { method: r.method, per: r.per, year: r.year }),
     yLabel: t(lang, 'funnel.per', { per: r.per }),
     target: r.target,
-    targetLabel: r.targetLabel,
+    targetLabel: say(r.targetLabel, lang),
     points: r.points,
     curve: r.curve,
     limitsNote: r.notes.map((n) => say(n, lang)).join(' '),

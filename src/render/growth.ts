@@ -4,6 +4,7 @@ import { groupInParentheses } from '../domain/population.js';
 import { msg } from '../messages/index.js';
 import { intervalColumns, statusColumns } from './columns.js';
 import type { Column, ResultTable } from './model.js';
+import { CHANGE_WORDS } from './words.js';
 
 /** The growth table: counts in both years with the change, or (--per-capita) rates with the rate ratio. */
 export function growthTable(g: GrowthResult): ResultTable {
@@ -39,7 +40,7 @@ export function perCapitaColumns(baseYear: number, year: number, per: number): C
     { key: 'cagr_pct', header: msg('header.per-year'), type: 'signed-percent', digits: 1 },
     { key: 'rate_ratio', header: msg('header.rate-ratio'), type: 'rate', digits: 2 },
     ...intervalColumns('ratio_lower', 'ratio_upper', msg('header.ci', { level: 95 }), 2),
-    { key: 'significant', header: msg('header.significant'), type: 'text', empty: '' },
+    { key: 'significant', header: msg('header.significant'), type: 'text', empty: '', words: CHANGE_WORDS },
     { key: 'note', header: msg('header.note'), type: 'text', empty: '' },
   ];
 }

@@ -1,16 +1,25 @@
-import { cellWord, say, type Lang, type Text } from '../messages/index.js';
-import type { LocalRow, LocalTable, Plain, ResultRow, ResultTable, Value } from './model.js';
+import { say, type Lang, type Text } from '../messages/index.js';
+import type { LocalRow, LocalTable, Plain, ResultRow, ResultTable, Value, Words } from './model.js';
+import { wordFor } from './words.js';
 
 /**
  * A result table in one language, for a renderer: its title, headers and notes in `lang`, a
  * cell that is text for people (a message, or text the data gives in both languages) in
- * `lang`, and in Swedish the words machine formats keep as values ("higher", "women") in text
- * cells. Machine formats take the English table: their keys and values never change with the language.
+ * `lang`, and for people (`audience`) a code in a column with words (vs_national "higher")
+ * as its word in `lang`. Machine formats take the English table for the machine: their keys
+ * and values never change with the language, and codes stay codes.
  */
-export function localise(table: ResultTable, lang: Lang): LocalTable {
+export function localise(table: ResultTable, lang: Lang, audience: 'people' | 'machine' = 'people'): LocalTable {
   const text = (t: Text) => localText(t, lang);
-  const words = new Set(lang === 'en' ? [] : table.columns.filter((c) => c.type === 'text').map((c) => c.key));
-  const local = (rs: ResultRow[]): LocalRow[] => rs.map((r) => localRow(r, lang, (key, v) => (words.has(key) ? cellText(v, lang) : v)));
+  const words = new Map<string, Words>(audience === 'people' ? table.columns.flatMap((c) => (c.words ? [[c.key, c.words] as const] : [])) : []);
+  const local = (rs: ResultRow[]): LocalRow[] =>
+    rs.map((r) =>
+      localRow(r, lang, (key, v) => {
+        const w = words.get(key);
+        const word = w && wordFor(w, v);
+        return word ? say(word, lang) : v;
+      }),
+    );
   const { title, rows, apart, ...rest } = table;
   return {
     ...rest,
@@ -34,9 +43,4 @@ export function localRow(row: ResultRow, lang: Lang, word: (key: string, value: 
 /** One text for people: a catalogue message in `lang`; a plain string (a name, a year, a file) as it is. */
 export function localText(t: Text, lang: Lang): string {
   return say(t, lang);
-}
-
-/** A text cell: a value machine formats keep in English in `lang` (the catalogue's "cell.*" entries); any other text as it is. */
-function cellText(value: string, lang: Lang): string {
-  return cellWord(value, lang) ?? value;
 }

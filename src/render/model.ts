@@ -1,6 +1,6 @@
 import type { Plain, PlainRow, Protected, Row, Value } from '../domain/cells.js';
 import type { Made } from '../domain/provenance.js';
-import type { Text } from '../messages/index.js';
+import type { Message, Text } from '../messages/index.js';
 
 /**
  * A result is a table of typed cells; renderers turn it into one string. Numbers stay
@@ -45,7 +45,15 @@ export interface Column<T extends Text = Text> {
   width?: number;
   /** What a human sees where the value is null (default "–"). */
   empty?: string;
+  /**
+   * For a text column of codes (vs_national "higher", sex "women"): the word for each code, which
+   * human formats and the workbook write in their language (render/words.ts); machine formats keep the code.
+   */
+  words?: Words;
 }
+
+/** Codes and their words (render/words.ts). */
+export type Words = Readonly<Record<string, Message>>;
 
 export interface ResultTable<T extends Text = Text> extends Protected {
   columns: Column<T>[];

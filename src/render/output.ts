@@ -27,9 +27,10 @@ export interface OutputStyle {
  */
 export async function renderResult(table: ResultTable, stderrNotes: readonly Text[], o: OutputStyle): Promise<{ data: string | Uint8Array; notes: Text[] }> {
   const human = o.format === 'table' || o.format === 'markdown';
-  const notes = human || o.format === 'xlsx' ? [...stderrNotes] : [...table.notes, ...stderrNotes];
+  const forPeople = human || o.format === 'xlsx';
+  const notes = forPeople ? [...stderrNotes] : [...table.notes, ...stderrNotes];
   const marked = human ? markHidden(table) : table;
-  const shown = localise(marked, human || o.format === 'xlsx' ? o.lang : 'en');
+  const shown = forPeople ? localise(marked, o.lang) : localise(marked, 'en', 'machine');
   const style = o.style;
   // A cell's colour comes from its row's values (vs_national 'higher'), not from the words the
   // language shows for them ("högre"): each shown row is looked up as the row it was made from.

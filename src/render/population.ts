@@ -2,6 +2,7 @@ import { lookupSubject, type CoverageGroup, type CoverageSource, type Population
 import { nationalDifferenceNote } from '../domain/source-notes.js';
 import { msg, translated, type Message, type Text } from '../messages/index.js';
 import type { ResultTable } from './model.js';
+import { AGE_WORDS, SEX_WORDS } from './words.js';
 
 const GROUP_HEADERS: Record<CoverageGroup, Message> = {
   total: msg('header.total'),
@@ -35,8 +36,8 @@ export function lookupTable(r: PopulationLookupResult): ResultTable {
       { key: 'region_code', header: msg('header.code'), type: 'text' },
       { key: 'region', header: msg('header.region'), type: 'text' },
       { key: 'year', header: msg('header.year'), type: 'text' },
-      { key: 'sex', header: msg('header.sex'), type: 'text' },
-      { key: 'age_group', header: msg('header.ages'), type: 'text' },
+      { key: 'sex', header: msg('header.sex'), type: 'text', words: SEX_WORDS },
+      { key: 'age_group', header: msg('header.ages'), type: 'text', words: AGE_WORDS },
       { key: 'population', header: msg('header.population'), type: 'integer' },
       { key: 'source_id', header: msg('header.source'), type: 'text' },
       { key: 'note', header: msg('header.note'), type: 'text', empty: '' },

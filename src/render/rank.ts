@@ -5,6 +5,7 @@ import { SMALL_COUNT } from '../stats/rate.js';
 import { msg } from '../messages/index.js';
 import { FUNNEL_COLUMNS, intervalColumns, statusColumns } from './columns.js';
 import type { Column, ResultRow, ResultTable } from './model.js';
+import { COMPARISON_WORDS, INTERVAL_METHOD_WORDS } from './words.js';
 
 /** The ranking table: rates with intervals, the comparison with Riket, and what was asked for besides. */
 export function rankTable(r: RankResult): ResultTable {
@@ -52,7 +53,7 @@ export function rankColumns(level: number, per: number, funnel = false, barScale
     ...intervalColumns('rate_lower', 'rate_upper', msg('header.ci', { level: levelPercent(level) })),
     ...(barScale ? [{ key: 'rate', header: '', type: 'bar', keys: ['rate_lower', 'rate_upper'], scale: barScale, width: 16, only: 'table' } satisfies Column] : []),
     { key: 'ratio_to_national', header: msg('header.ratio'), type: 'rate', digits: 2, only: 'machine' },
-    { key: 'vs_national', header: msg('header.vs-riket'), type: 'text', empty: '' },
+    { key: 'vs_national', header: msg('header.vs-riket'), type: 'text', empty: '', words: COMPARISON_WORDS },
     ...funnelColumns,
     ...(intervalMethod
       ? [
@@ -61,6 +62,7 @@ export function rankColumns(level: number, per: number, funnel = false, barScale
             header: msg('header.interval'),
             type: 'text',
             empty: '',
+            words: INTERVAL_METHOD_WORDS,
             ...(intervalMethod === 'machine' ? { only: 'machine' as const } : {}),
           } satisfies Column,
         ]

@@ -1,13 +1,14 @@
 import type { ShareGroups, ShareResult } from '../domain/share.js';
 import { msg, type Text } from '../messages/index.js';
 import { intervalColumns, statusColumns } from './columns.js';
-import type { Column, ResultTable } from './model.js';
+import type { Column, ResultTable, Words } from './model.js';
+import { SEX_WORDS } from './words.js';
 
 /** The shares table: each group's count, the total, the share and its interval. */
 export function shareTable(r: ShareResult): ResultTable {
   return {
     title: shareTitle(r.groups),
-    columns: [...shareColumns(groupHeader(r.groups)), ...statusColumns(r.statusKeys)],
+    columns: [...shareColumns(groupHeader(r.groups), r.groups.by === 'sex' ? SEX_WORDS : undefined), ...statusColumns(r.statusKeys)],
     rows: r.rows,
     notes: r.notes,
     ...(r.hidden ? { hidden: r.hidden } : {}),
@@ -35,10 +36,10 @@ function groupHeader(g: ShareGroups): Text {
   return g.by === 'method' ? msg('header.method') : g.by === 'sex' ? msg('header.sex') : msg('header.region');
 }
 
-/** The columns of a shares table; machine formats name the group column "group". */
-function shareColumns(groupHeader: Text): Column[] {
+/** The columns of a shares table; machine formats name the group column "group". By sex, the groups are codes with words. */
+function shareColumns(groupHeader: Text, words?: Words): Column[] {
   return [
-    { key: 'group', header: groupHeader, type: 'text' },
+    { key: 'group', header: groupHeader, type: 'text', ...(words ? { words } : {}) },
     { key: 'count', header: msg('header.count'), type: 'integer' },
     { key: 'total', header: msg('header.total'), type: 'integer' },
     { key: 'share_pct', header: msg('header.share'), type: 'percent', digits: 1 },

@@ -2,6 +2,7 @@ import type { UnitRankResult } from '../domain/unit-ranking.js';
 import { msg, type Text } from '../messages/index.js';
 import { FUNNEL_COLUMNS, intervalColumns, statusColumns } from './columns.js';
 import type { Column, ResultTable } from './model.js';
+import { COMPARISON_WORDS } from './words.js';
 
 /** The ranking of the units of a column: proportions with Wilson intervals (and funnel limits), or counts with exact Poisson intervals. */
 export function unitRankTable(r: UnitRankResult): ResultTable {
@@ -16,7 +17,7 @@ export function unitRankTable(r: UnitRankResult): ResultTable {
           { key: 'denominator', header: msg('header.denominator'), type: 'integer' },
           { key: 'proportion_pct', header: msg('header.percent'), type: 'percent', digits: 1 },
           ...intervalColumns('lower', 'upper', msg('header.ci-level-pct', { level })),
-          { key: 'vs_overall', header: msg('header.vs-overall'), type: 'text', empty: '' },
+          { key: 'vs_overall', header: msg('header.vs-overall'), type: 'text', empty: '', words: COMPARISON_WORDS },
           ...(r.funnel ? FUNNEL_COLUMNS : []),
           { key: 'note', header: msg('header.note'), type: 'text', empty: '' },
         ]

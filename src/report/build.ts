@@ -4,7 +4,7 @@ import type { Region, RegionIndex } from '../domain/regions.js';
 import { keepRegions, methodsOf, nationalCount, selectCounts, yearsOf } from '../domain/select.js';
 import type { Row } from '../domain/cells.js';
 import { wilsonInterval } from '../stats/wilson.js';
-import { rankRows, type RankedRegion } from '../domain/ranking.js';
+import { rankRows, type NationalRow, type RankedRegion } from '../domain/ranking.js';
 import type { FunnelCurvePoint } from '../stats/funnel-curve.js';
 import { funnelCurveOf } from '../domain/funnel-curves.js';
 import { growthRows, type GrowthRow } from '../domain/growth-rows.js';
@@ -13,6 +13,7 @@ import { roundCount } from '../stats/round-count.js';
 import { protectSection } from './publish.js';
 import type { Provenance } from '../domain/provenance.js';
 import type { BreakSection } from './break-section.js';
+import type { Text } from '../messages/index.js';
 
 /** Everything a report says about one method. Built by a pure function from the data. */
 export interface MethodSection {
@@ -20,8 +21,8 @@ export interface MethodSection {
   year: number;
   since: number;
   ranked: RankedRegion[];
-  national: RankedRegion;
-  growth: { rows: GrowthRow[]; national: GrowthRow };
+  national: NationalRow;
+  growth: { rows: GrowthRow[]; national: GrowthRow<Text> };
   /** National counts per year, for the trend chart. */
   series: { year: number; count: number | null }[];
   /** The method's share of all treatments in `year`. */
@@ -110,9 +111,9 @@ export function buildReport(
       funnel: true,
     });
     const base = selectCounts(obs, { method, year: settings.since, sex: 'total', absentIsZero: recordLevel });
-    let growth: { rows: GrowthRow[]; national: GrowthRow } = growthRows(regions, roundCells(base, rule), roundCells(counts, rule), settings.since, settings.year);
+    let growth: { rows: GrowthRow[]; national: GrowthRow<Text> } = growthRows(regions, roundCells(base, rule), roundCells(counts, rule), settings.since, settings.year);
     let rows: RankedRegion[] = ranking.rows;
-    let national: RankedRegion = ranking.national;
+    let national: NationalRow = ranking.national;
     let hidden = new Map<Row, ReadonlySet<string>>();
     if (ruleActive(rule)) ({ ranked: rows, national, growth, hidden } = protectSection({ ranked: rows, national, growth }, counts, base, rule));
     // --region: only the selected regions' rows, once ranks and any hiding are settled over all 21

@@ -3,7 +3,8 @@ import { HIDDEN_MARKER, protectTable, type DisclosureSpec, type PublishRule } fr
 import { growthSpec, rankSpec } from '../domain/publish-specs.js';
 import type { ResultRow } from '../render/model.js';
 import type { Row } from '../domain/cells.js';
-import type { RankedRegion } from '../domain/ranking.js';
+import type { NationalRow, RankedRegion } from '../domain/ranking.js';
+import type { Text } from '../messages/index.js';
 import type { GrowthRow } from '../domain/growth-rows.js';
 
 /**
@@ -13,8 +14,8 @@ import type { GrowthRow } from '../domain/growth-rows.js';
  */
 export interface ProtectedSection {
   ranked: RankedRegion[];
-  national: RankedRegion;
-  growth: { rows: GrowthRow[]; national: GrowthRow };
+  national: NationalRow;
+  growth: { rows: GrowthRow[]; national: GrowthRow<Text> };
   /** Hidden cells per row, for the marker in the report's tables. */
   hidden: Map<Row, ReadonlySet<string>>;
 }
@@ -22,7 +23,7 @@ export interface ProtectedSection {
 const copy = <R extends Row>(rows: readonly R[]): R[] => rows.map((r) => ({ ...r }));
 
 /** With `forced` region codes' report-year counts hidden from the start (as secondary suppression). */
-function withForced(spec: DisclosureSpec, rows: readonly (RankedRegion | GrowthRow)[], codes: ReadonlySet<string>): DisclosureSpec {
+function withForced(spec: DisclosureSpec, rows: readonly (NationalRow | GrowthRow<Text>)[], codes: ReadonlySet<string>): DisclosureSpec {
   const idOf = spec.cellId ?? ((i: number, key: string) => `${i}:${key}`);
   const all = [...rows];
   return { ...spec, forced: new Set(all.flatMap((r, i) => (codes.has(r.region_code) ? [idOf(i, 'count')] : []))) };
@@ -34,7 +35,7 @@ export function protectSection(
   base: ReadonlyMap<string, CountCell>,
   rule: PublishRule,
 ): ProtectedSection {
-  const hiddenCodes = (rows: readonly (RankedRegion | GrowthRow)[]) =>
+  const hiddenCodes = (rows: readonly (NationalRow | GrowthRow<Text>)[]) =>
     new Set(rows.filter((r) => r.count_status === 'suppressed-primary' || r.count_status === 'suppressed-secondary').map((r) => r.region_code));
   let forced = new Set<string>();
   for (;;) {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOGUE, GROUPS, cellWord, english, msg, paramsOf, placeholderNames, resolveLang, langFlag, say, t, translated, type Message } from '../../src/messages/index.js';
+import { CATALOGUE, GROUPS, english, msg, paramsOf, placeholderNames, resolveLang, langFlag, say, t, translated, type Message } from '../../src/messages/index.js';
 import { localise } from '../../src/render/localise.js';
 import type { ResultTable } from '../../src/render/model.js';
+import { AGE_WORDS, CHANGE_WORDS, COMPARISON_WORDS, FUNNEL_WORDS, INTERVAL_METHOD_WORDS, SEX_WORDS, STATISTIC_WORDS } from '../../src/render/words.js';
 import type { Entry } from '../../src/messages/template.js';
 
 /** Keys whose Swedish is, on purpose, the same as the English (names, symbols, a placeholder alone). */
@@ -125,15 +126,45 @@ describe('the message catalogue', () => {
     expect(localise(table, 'en').rows).toEqual([{ note: 'sum of 21 counties' }, { note: 'all' }, { note: 'Riket' }]);
   });
 
-  it('shows a cell value machine formats keep in English in the other language, read back from its template', () => {
-    expect(cellWord(english(msg('cell.missing-in-input-lines', { lines: '7, 9' })), 'sv')).toBe('saknas i indata (rad 7, 9)');
-    expect(cellWord(english(msg('cell.total-of-regions', { n: 1 })), 'sv')).toBe('Summa för 1 region');
-    expect(cellWord(english(msg('cell.total-of-regions', { n: 3 })), 'sv')).toBe('Summa för 3 regioner');
-    expect(cellWord(english(msg('cell.zero-base', { year: 2009 })), 'sv')).toBe('ingen procentsats: basåret 2009 är noll');
-    expect(cellWord('higher', 'sv')).toBe('högre');
-    // A name, or text that only resembles a template, is not a catalogue value.
-    expect(cellWord('Region Stockholm', 'sv')).toBeUndefined();
-    expect(cellWord('Total of regions', 'sv')).toBeUndefined();
+  it('writes a code in a column with words as its word for people, and keeps the code for machines', () => {
+    const table: ResultTable = {
+      columns: [
+        { key: 'vs', header: msg('header.vs-riket'), type: 'text', words: COMPARISON_WORDS },
+        { key: 'name', header: msg('header.unit'), type: 'text' },
+      ],
+      // A unit may be called anything, "higher" and "Total" too: only a column's own words are words.
+      rows: [
+        { vs: 'higher', name: 'higher' },
+        { vs: 'similar', name: 'Total' },
+        { vs: null, name: 'Riket' },
+      ],
+      notes: [],
+    };
+    expect(localise(table, 'sv').rows).toEqual([
+      { vs: 'högre', name: 'higher' },
+      { vs: 'ingen skillnad', name: 'Total' },
+      { vs: null, name: 'Riket' },
+    ]);
+    expect(localise(table, 'en').rows).toEqual([
+      { vs: 'higher', name: 'higher' },
+      { vs: 'similar', name: 'Total' },
+      { vs: null, name: 'Riket' },
+    ]);
+    expect(localise(table, 'en', 'machine').rows).toEqual(table.rows);
+  });
+
+  it("gives every code in a words map a word in both languages that machine formats' English matches", () => {
+    const maps = { COMPARISON_WORDS, FUNNEL_WORDS, CHANGE_WORDS, INTERVAL_METHOD_WORDS, SEX_WORDS, AGE_WORDS, STATISTIC_WORDS };
+    for (const [name, words] of Object.entries(maps)) {
+      for (const [code, word] of Object.entries(words)) {
+        // A table in English reads as its CSV does: the English word is the code.
+        expect(`${name}.${code}: ${say(word, 'en')}`).toBe(`${name}.${code}: ${code}`);
+        expect(say(word, 'sv')).not.toBe('');
+      }
+    }
+    expect(say(FUNNEL_WORDS['above 99.8%'], 'sv')).toBe('över 99,8 %');
+    expect(say(SEX_WORDS.women, 'sv')).toBe('kvinnor');
+    expect(say(STATISTIC_WORDS.max_min_ratio, 'sv')).toBe('högst/lägst');
   });
 
   it('decides the language from --lang, else LC_ALL, LC_MESSAGES, LANG', () => {

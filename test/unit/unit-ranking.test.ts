@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rankUnits, unitRankResult } from '../../src/domain/unit-ranking.js';
+import { msg } from '../../src/messages/index.js';
 
 /**
  * rank --by COLUMN on hand-made units. Reference limits from SciPy 1.17.1: Wilson 95% with
@@ -41,9 +42,9 @@ describe('rankUnits, proportions', () => {
   });
 
   it('says why a proportion is missing or unstable', () => {
-    expect(r.rows.map((row) => row.note)).toEqual(['', '', '', '', 'denominator 0']);
+    expect(r.rows.map((row) => row.note)).toEqual(['', '', '', '', msg('cell.denominator-zero')]);
     const small = rankUnits([{ unit: 'X', numerator: 3, denominator: 9 }]);
-    expect(small.kind === 'proportion' && small.rows[0]?.note).toBe('denominator below 10: unstable');
+    expect(small.kind === 'proportion' && small.rows[0]?.note).toEqual(msg('cell.denominator-small', { n: 10 }));
   });
 });
 
@@ -63,7 +64,7 @@ describe('rankUnits, counts', () => {
     expect(r.rows[0]?.lower).toBeCloseTo(2.8143630515198654, 6);
     expect(r.rows[0]?.upper).toBeCloseTo(14.422675361702376, 6);
     expect(r.rows[1]?.upper).toBeCloseTo(11.66833207932267, 6);
-    expect(r.overall).toEqual({ rank: null, unit: 'Total', count: 17, lower: null, upper: null });
+    expect(r.overall).toEqual({ rank: null, unit: msg('cell.units-total'), count: 17, lower: null, upper: null });
   });
 });
 
