@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// npm test and npm run test:full, after the build: the type check and vitest at the same time.
-// Alongside vitest's workers the checker adds little wall time where before them it added all
-// of its own. Its report is printed after vitest's; the exit code is vitest's, or the checker's
-// if vitest passed. Arguments go to vitest (npm test passes --mode quick).
+// npm test and npm run test:full: the type check from the start, the build (scripts/build.mjs)
+// meanwhile, then vitest, which needs the build. Alongside the build and vitest's workers the
+// checker adds little wall time where before them it added all of its own. Its report is printed
+// after vitest's; the exit code is the build's if it failed, else vitest's, or the checker's if
+// vitest passed. Arguments go to vitest (npm test passes --mode quick).
 //
 // The type check is skipped when nothing it reads changed since it last passed (see
 // fingerprint.mjs): the TypeScript sources, the configs, the installed packages and Node.
@@ -78,10 +79,12 @@ if (stamped('typecheck', typed) || (tsgo && stamped(stampName, typed))) {
   tsc.stderr.on('data', (chunk) => tscOutput.push(chunk));
   tscDone = finished(tsc);
 }
+const built = await finished(spawn(process.execPath, [join(import.meta.dirname, 'build.mjs')], { stdio: 'inherit' }));
+// Without a build there is nothing to test; the type check still reports (a failed build is often a type error).
 const vitestBin = join(dirname(require.resolve('vitest/package.json')), 'vitest.mjs');
-const vitest = spawn(process.execPath, [vitestBin, 'run', ...args], { stdio: 'inherit' });
+const vitestDone = built === 0 ? finished(spawn(process.execPath, [vitestBin, 'run', ...args], { stdio: 'inherit' })) : Promise.resolve(built);
 
-const [vitestCode, tscCode] = await Promise.all([finished(vitest), tscDone]);
+const [vitestCode, tscCode] = await Promise.all([vitestDone, tscDone]);
 if (tscCode !== 0) process.stderr.write(`\n${tsgo ? 'the type check (tsgo)' : 'npm run typecheck'} failed:\n${Buffer.concat(tscOutput).toString()}`);
 else stamp(stampName, typed);
 process.exitCode = vitestCode || tscCode;
