@@ -13,7 +13,7 @@ import { funnelWords, funnelSvg } from '../render/funnel-svg.js';
 import { funnelLabelOf } from '../domain/funnel-plot.js';
 import { mapWords, tileMap } from '../render/map.js';
 import { comparisonSentence, extremes, headline, shareSentence } from './text.js';
-import { t } from '../messages/index.js';
+import { say, t } from '../messages/index.js';
 
 /** The tables of one method's section, with headers in the report's language. */
 function sectionTables(s: MethodSection, model: ReportModel, lang: Lang): { rank: LocalTable; growth: LocalTable } {
@@ -136,7 +136,7 @@ function funnelFigure(s: MethodSection, curve: FunnelCurvePoint[], national: num
     title: t(lang, 'report.funnel-title', { method: s.method, year: s.year }),
     yLabel: t(lang, 'report.funnel-axis', { per }),
     target: national,
-    targetLabel: 'Riket',
+    targetLabel: say(s.national.region, lang),
     points: s.ranked.flatMap((r) => (r.rate === null ? [] : [{ code: r.region_code, name: r.region, population: r.population, rate: r.rate, label: funnelLabelOf(r.funnel) }])),
     curve,
     limitsNote: t(lang, 'report.funnel-limits'),

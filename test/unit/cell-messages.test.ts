@@ -176,3 +176,15 @@ describe('rank with --suppress, some regions missing', () => {
     expect([e.last, s.last]).toEqual(['**Total of 20 regions**', '**Summa för 20 regioner**']);
   });
 });
+
+describe("the report's funnel with a region missing", () => {
+  it('names its centre line as the national row does, not "Riket"', async () => {
+    const env = { LANG: 'C', NO_COLOR: '1', XDG_CACHE_HOME: NO_CACHE, HOME: NO_CACHE };
+    const args = ['report', '--html', '-', '--method', 'KBT', '--year', '2012', '--from', '2011', '--input', 'fixtures/pxweb-wide-latin1.csv'];
+    const en = await runInProcess([...args, '--lang', 'en'], { env });
+    const sv = await runInProcess([...args, '--lang', 'sv'], { env });
+    expect(en.stdout).toContain('Total of 20 regions: 512.1 per 100,000 (dotted line).');
+    expect(sv.stdout).toContain('Summa för 20 regioner: 512,1 per 100 000 (prickad linje).');
+    expect(sv.stdout).not.toContain('Riket: 512,1');
+  });
+});
