@@ -1,7 +1,8 @@
-import { read, readSync } from 'node:fs';
+import { existsSync, read, readSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { stdinDigestWanted, stdinHasher } from '../io/digest.js';
-import { descriptorReader, redirectedFile, streamReader, type ChunkReader } from '../io/stdin.js';
+import { packagePath } from '../io/bundled.js';
+import { descriptorReader, redirectedFile, streamReader, type ChunkReader, type ReadingThread } from '../io/stdin.js';
 import { ioError } from '../errors.js';
 import { currentIo } from '../io/context.js';
 import { displayName, ioFailure } from '../io/read.js';
@@ -55,6 +56,16 @@ export const LIMITS = {
   columns: 1_000,
 } as const;
 
+/** A pipe longer than this is read on by a thread of its own (io/pipe-thread.ts); REHAB_STATS_PIPE_THREAD_BYTES changes it (the tests hand over early). */
+export const PIPE_THREAD_BYTES = 4 << 20;
+
+function readingThread(): ReadingThread | undefined {
+  const entry = packagePath('dist', 'count-worker.mjs');
+  if (!existsSync(entry)) return undefined;
+  const env = currentIo().env.REHAB_STATS_PIPE_THREAD_BYTES;
+  return { entry, after: env !== undefined && env !== '' ? Number(env) : PIPE_THREAD_BYTES };
+}
+
 /** Where inputs come from: the run's stdin and file opening (src/io/context.ts). */
 export function defaultIo(): InputIo {
   const io = currentIo();
@@ -75,7 +86,7 @@ export async function openInput(path: string, io: InputIo = defaultIo()): Promis
     // `< file`: read as that file (at positions, in two parts at once), under the name stdin.
     const file = io.stdinFd !== undefined ? redirectedFile(io.stdinFd) : undefined;
     if (io.stdinFd !== undefined && file) return descriptorSource(name, io.stdinFd, file.position, file.size);
-    const fromFd = io.stdinFd !== undefined ? descriptorReader(io.stdinFd, CHUNK_BYTES, () => io.stdin) : undefined;
+    const fromFd = io.stdinFd !== undefined ? descriptorReader(io.stdinFd, CHUNK_BYTES, () => io.stdin, readingThread()) : undefined;
     return streamSource(name, fromFd ?? streamReader(io.stdin, CHUNK_BYTES));
   }
   let handle: Pick<FileHandle, 'stat' | 'read' | 'close'>;

@@ -1,6 +1,7 @@
 import { fstatSync, read, readFileSync } from 'node:fs';
 import { isatty } from 'node:tty';
 import { errorCode } from './errno.js';
+import { PipeThread } from './pipe-thread.js';
 
 /** Where stdin's chunks come from: next() gives the next one (undefined at the end); stop() stops reading. */
 export interface ChunkReader {
@@ -35,6 +36,12 @@ export function streamReader(stream: AsyncIterable<Uint8Array | string>, chunkBy
   };
 }
 
+/** A thread that reads a long stream: the built worker entry, started once `after` bytes have come. */
+export interface ReadingThread {
+  entry: string;
+  after: number;
+}
+
 /**
  * stdin read from its descriptor (a pipe, a socket, a redirected file), in chunks of
  * `chunkBytes` but for the last. A pipe gives at most 64 KiB per read, and a stream hands each
@@ -44,11 +51,18 @@ export function streamReader(stream: AsyncIterable<Uint8Array | string>, chunkBy
  * reader has come back for a second chunk (it is streaming, not looking at the head), the
  * next chunk is read while the current one is scanned.
  *
+ * That read ahead moves on by one read of at most 64 KiB each time this thread comes back to
+ * its event loop, which it does once per chunk scanned: most of the next chunk is read after
+ * the scan, one round trip through the thread pool per 64 KiB. So a long stream is read on by
+ * a thread of its own (`thread`, {@link PipeThread}) that fills chunks while this one scans:
+ * started once `thread.after` bytes have come (a short input does not pay for its start), it
+ * boots while this thread goes on reading, and takes over at the next chunk once it is ready.
+ *
  * Undefined for a terminal (typed input is read as the stream `fallback` gives). A descriptor
  * that turns out non-blocking (a read fails with EAGAIN: no byte is lost) is read through
  * `fallback` from then on.
  */
-export function descriptorReader(fd: number, chunkBytes: number, fallback: () => AsyncIterable<Uint8Array | string>): ChunkReader | undefined {
+export function descriptorReader(fd: number, chunkBytes: number, fallback: () => AsyncIterable<Uint8Array | string>, thread?: ReadingThread): ChunkReader | undefined {
   try {
     if (isatty(fd) || fstatSync(fd).isDirectory()) return undefined;
   } catch {
@@ -59,6 +73,9 @@ export function descriptorReader(fd: number, chunkBytes: number, fallback: () =>
   let leftover: Uint8Array | undefined;
   let ahead: Promise<Uint8Array | undefined> | undefined;
   let handedOn = 0;
+  let total = 0;
+  let reader: PipeThread | undefined;
+  let readerReads = false;
   // Buffers handed back (recycle): reading a long stream makes no garbage.
   const mine = new WeakSet<ArrayBufferLike>();
   const spare: Buffer[] = [];
@@ -109,10 +126,32 @@ export function descriptorReader(fd: number, chunkBytes: number, fallback: () =>
     return filled > 0 ? buffer.subarray(0, filled) : undefined;
   };
 
+  /** Starts the reading thread once enough has come; hands reading over to it once it is ready (true then). */
+  const handOver = (): boolean => {
+    if (!thread || ended || stream) return false;
+    if (!reader && total >= thread.after) {
+      try {
+        reader = new PipeThread(thread.entry, fd, chunkBytes);
+      } catch {
+        thread = undefined;
+        return false;
+      }
+    }
+    if (!reader?.ready) return false;
+    readerReads = true;
+    reader.go();
+    return true;
+  };
+
   return {
     async next() {
+      if (readerReads && reader) return reader.next();
       const chunk = await (ahead ?? fill());
       ahead = undefined;
+      if (chunk) total += chunk.length;
+      // The end came before the thread took over: it has nothing to read.
+      if (ended && !readerReads) reader?.stop();
+      if (chunk && handOver()) return chunk;
       if (chunk && handedOn++ > 0 && !ended) {
         ahead = fill();
         // Its failure is seen by the next call; until then it must not count as unhandled.
@@ -123,9 +162,14 @@ export function descriptorReader(fd: number, chunkBytes: number, fallback: () =>
     async stop() {
       // A read ahead still running is left to finish (it cannot be cancelled); the descriptor stays open.
       ended = true;
+      reader?.stop();
       await stream?.stop();
     },
     recycle(chunk) {
+      if (readerReads && reader) {
+        reader.recycle(chunk);
+        return;
+      }
       // Only whole buffers of this reader's own (a Buffer this size has its memory to itself).
       if (chunk.byteOffset === 0 && chunk.buffer.byteLength === chunkBytes && mine.has(chunk.buffer)) spare.push(Buffer.from(chunk.buffer, 0, chunkBytes));
     },

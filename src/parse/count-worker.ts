@@ -1,6 +1,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { RecordCounter, type FastPlan, type PartResult } from './fast-records.js';
+import { readPipe, type PipeJob } from '../io/pipe-thread.js';
 
 /** What a worker thread counts: the rows of one file from byte `start` (a row's first byte) to `end`. */
 export interface CountJob {
@@ -38,7 +39,10 @@ export function countRange(job: CountJob): PartResult {
   return counter.part();
 }
 
-/** The job ingest/ posts (workerData types as any), checked by its fields. */
+/** The jobs ingest/ and io/ post (workerData types as any): told apart, and checked, by their fields. */
+function isPipeJob(job: unknown): job is PipeJob {
+  return typeof job === 'object' && job !== null && 'pipe' in job && job.pipe === true && 'fd' in job && typeof job.fd === 'number' && 'control' in job && 'returns' in job;
+}
 function isCountJob(job: unknown): job is CountJob {
   return (
     typeof job === 'object' &&
@@ -59,7 +63,8 @@ function isCountJob(job: unknown): job is CountJob {
 if (parentPort && workerData) {
   const port = parentPort;
   const job: unknown = workerData;
-  if (isCountJob(job)) {
+  if (isPipeJob(job)) readPipe(job, (m, transfer) => port.postMessage(m, transfer ?? []));
+  else if (isCountJob(job)) {
     const result = countRange(job);
     port.postMessage(result, result.ok ? [result.part.keys.buffer, result.part.values.buffer, result.part.firstLines.buffer] : []);
   } else throw new Error('the worker was not given a counting job');

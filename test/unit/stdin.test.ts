@@ -11,6 +11,8 @@ import { bundledRegions } from '../../src/domain/bundled.js';
 import { withIo } from '../../src/io/context.js';
 import { Spill } from '../../src/io/spill.js';
 import { descriptorReader, redirectedFile } from '../../src/io/stdin.js';
+import { PipeThread } from '../../src/io/pipe-thread.js';
+import { RehabError } from '../../src/errors.js';
 import { itFull } from '../helpers/tier.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rehab-stdin-'));
@@ -36,12 +38,17 @@ function records(bytes: number): Buffer {
  * A pipe read from its descriptor: a FIFO whose writer (a process of its own) writes `bytes`
  * in pieces of 4 KiB, as a slow producer would. Undefined where there is no mkfifo.
  */
-function pipeOf(bytes: Buffer, name: string): { fd: number; writer: ChildProcess } | undefined {
+function pipeOf(bytes: Buffer, name: string, pauseAfter?: number): { fd: number; writer: ChildProcess } | undefined {
   const source = join(dir, `${name}.src`);
   const fifo = join(dir, `${name}.fifo`);
   writeFileSync(source, bytes);
   if (spawnSync('mkfifo', [fifo]).status !== 0) return undefined;
-  const writer = spawn('sh', ['-c', `dd if='${source}' of='${fifo}' bs=4096 status=none`]);
+  // With `pauseAfter`, the writer stops for a second after that many bytes (a thread that reads on has started by then).
+  const write =
+    pauseAfter === undefined
+      ? `dd if='${source}' of='${fifo}' bs=4096 status=none`
+      : `{ head -c ${pauseAfter} '${source}'; sleep 1; tail -c +${pauseAfter + 1} '${source}'; } > '${fifo}'`;
+  const writer = spawn('sh', ['-c', write]);
   // Opening a FIFO's reading end waits for its writer, which the shell above opens.
   return { fd: openSync(fifo, 'r'), writer };
 }
@@ -90,6 +97,83 @@ describe('stdin from its descriptor', () => {
       pipe.writer.kill();
     }
   }, 30_000);
+});
+
+describe('a pipe read on by a thread of its own', () => {
+  const ENTRY = join(import.meta.dirname, '..', '..', 'dist', 'count-worker.mjs');
+  const io = { stdin: EMPTY, stdout: NOWHERE, stderr: NOWHERE, cwd: dir, now: () => new Date(0) };
+
+  it('hands on every byte in order, in full chunks, the thread taking over after its first bytes; a chunk handed back moves to it', async () => {
+    const bytes = Buffer.from(Array.from({ length: 1_000_003 }, (_, i) => (i * 37) % 253));
+    const pipe = pipeOf(bytes, 'thread-order', 100_000);
+    if (!pipe) return;
+    const go = vi.spyOn(PipeThread.prototype, 'go');
+    try {
+      const reader = descriptorReader(pipe.fd, 65_536, () => EMPTY, { entry: ENTRY, after: 65_536 });
+      expect(reader, 'the thread needs dist/count-worker.mjs: npm run build').toBeDefined();
+      const chunks: Buffer[] = [];
+      for (let c = await reader!.next(); c; c = await reader!.next()) {
+        chunks.push(Buffer.from(c));
+        reader!.recycle?.(c);
+        // A chunk of the thread's, handed back, is moved to it: nothing here can see it again.
+        if (go.mock.calls.length > 0 && chunks.length > 10) expect(c.byteLength).toBe(0);
+      }
+      expect(go).toHaveBeenCalledTimes(1);
+      expect(chunks.slice(0, -1).every((c) => c.length === 65_536)).toBe(true);
+      expect(Buffer.concat(chunks).equals(bytes)).toBe(true);
+      expect(await reader!.next()).toBeUndefined();
+      await reader!.stop();
+    } finally {
+      go.mockRestore();
+      closeSync(pipe.fd);
+      pipe.writer.kill();
+    }
+  }, 60_000);
+
+  // Damaged before the thread takes over, after it, in the last row: the general path reads the kept copy (memory, then the temporary file).
+  for (const [name, at, tier] of [
+    ['clean', -1, it],
+    ['damaged early', 0.1, itFull],
+    ['damaged late', 0.9, it],
+    ['damaged at the end', 1, itFull],
+  ] as const) {
+    tier(
+      `gives the file's observations or error, naming stdin (${name})`,
+      async () => {
+        const table = records(2.5 * 2 ** 20);
+        const cut = at < 0 ? table.length : table.indexOf('\n', Math.floor(at * (table.length - 1))) + 1 || table.length;
+        const bytes = at < 0 ? table : Buffer.concat([table.subarray(0, cut), Buffer.from('Uppsala;2014;KBT;K\n'), table.subarray(cut)]);
+        const path = join(dir, `thread-${name.replaceAll(' ', '-')}.csv`);
+        writeFileSync(path, bytes);
+        const pipe = pipeOf(bytes, `thread-${name.replaceAll(' ', '-')}`, 1_200_000);
+        if (!pipe) return;
+        const regions = bundledRegions();
+        const outcome = async (read: () => Promise<{ observations: unknown }>) => {
+          try {
+            return { observations: (await read()).observations };
+          } catch (e) {
+            if (e instanceof RehabError) return { error: e.message, exitCode: e.exitCode, location: e.location };
+            throw e;
+          }
+        };
+        const go = vi.spyOn(PipeThread.prototype, 'go');
+        try {
+          const env = { REHAB_STATS_PIPE_THREAD_BYTES: '0', REHAB_STATS_STDIN_MEMORY_BYTES: String(2 ** 20) };
+          const fromPipe = await withIo({ ...io, env }, () => outcome(() => readTable('-', 'count', regions, {}, { stdin: EMPTY, stdinFd: pipe.fd })));
+          expect(go).toHaveBeenCalledTimes(1);
+          const fromFile = await withIo({ ...io, env: {} }, () => outcome(() => readTable(path, 'count', regions)));
+          const named = JSON.parse(JSON.stringify(fromFile).replaceAll(JSON.stringify(path).slice(1, -1), 'stdin')) as unknown;
+          expect(fromPipe).toEqual(named);
+          if (at >= 0) expect(fromPipe).toHaveProperty('error');
+        } finally {
+          go.mockRestore();
+          closeSync(pipe.fd);
+          pipe.writer.kill();
+        }
+      },
+      60_000,
+    );
+  }
 });
 
 describe('the spill of a stream', () => {
