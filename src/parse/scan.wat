@@ -21,6 +21,7 @@
 ;;                                              (up to 32 bytes) and their value ids, for the SIMD path
 ;;   INDEXN  78250240   5 i32                   spellings in each column's INDEX
 ;;   SPELL   78250304   64                      a spelling JavaScript hands to `index`
+;;   BATCH   78250368   64 x 16                 record files: rows counted, not yet in the table ([key: i64][line: f64])
 ;;
 ;; Record files (count = 1) take a row first through the SIMD path: 64 bytes at a time are
 ;; compared with the delimiter, the quote, 0x7f and every byte below 0x20 (i8x16.lt_u, i8x16.eq,
@@ -55,6 +56,8 @@
   (global $line (export "line") (mut f64) (f64.const 0))
   ;; A row longer than this (bytes, its line break included) goes to the JavaScript path.
   (global $maxRow (export "maxRow") (mut i32) (i32.const 10000))
+  ;; Record files: rows counted in the batch at BATCH and not yet in the table (none between calls).
+  (global $batched (mut i32) (i32.const 0))
 
   ;; Adds n to the count of `key` (first seen on `line`) in the table at HT: open addressing,
   ;; 16-byte slots [key + 1: i64][count: f64] (0 = empty), each slot's first line apart, at
@@ -83,34 +86,23 @@
       (br $probe))
     (i32.const 0))
 
+  ;; Adds the batch's rows to the table (it has room for them: a batch begins only then).
+  (func $flush
+    (local $i i32) (local $addr i32)
+    (loop $each
+      (if (i32.lt_u (local.get $i) (global.get $batched))
+        (then
+          (local.set $addr (i32.add (i32.const 78250368) (i32.shl (local.get $i) (i32.const 4))))
+          (drop (call $putKey (i64.load (local.get $addr)) (f64.const 1) (f64.load offset=8 (local.get $addr))))
+          (local.set $i (i32.add (local.get $i) (i32.const 1)))
+          (br $each))))
+    (global.set $batched (i32.const 0)))
+
   ;; The same for JavaScript, with the key (below 2^50) in two halves.
   (func (export "put") (param $hi i32) (param $lo i32) (param $n f64) (param $line f64) (result i32)
     (call $putKey
       (i64.or (i64.shl (i64.extend_i32_u (local.get $hi)) (i64.const 32)) (i64.extend_i32_u (local.get $lo)))
       (local.get $n) (local.get $line)))
-  ;; A 16-bit mask of the bytes at p .. p + 15 that may end a field: below 0x20, 0x7f, the quote, the delimiter.
-  (func $specials (param $p i32) (param $delims v128) (result i64)
-    (local $v v128)
-    (local.set $v (v128.load align=1 (local.get $p)))
-    (i64.extend_i32_u (i8x16.bitmask
-      (v128.or
-        (v128.or
-          (i8x16.lt_u (local.get $v) (v128.const i8x16 32 32 32 32 32 32 32 32 32 32 32 32 32 32 32 32))
-          (i8x16.eq (local.get $v) (v128.const i8x16 127 127 127 127 127 127 127 127 127 127 127 127 127 127 127 127)))
-        (v128.or
-          (i8x16.eq (local.get $v) (v128.const i8x16 34 34 34 34 34 34 34 34 34 34 34 34 34 34 34 34))
-          (i8x16.eq (local.get $v) (local.get $delims)))))))
-
-  ;; The same for the 64 bytes at p, bit i for byte p + i.
-  (func $window (param $p i32) (param $delims v128) (result i64)
-    (i64.or
-      (i64.or
-        (call $specials (local.get $p) (local.get $delims))
-        (i64.shl (call $specials (i32.add (local.get $p) (i32.const 16)) (local.get $delims)) (i64.const 16)))
-      (i64.or
-        (i64.shl (call $specials (i32.add (local.get $p) (i32.const 32)) (local.get $delims)) (i64.const 32))
-        (i64.shl (call $specials (i32.add (local.get $p) (i32.const 48)) (local.get $delims)) (i64.const 48)))))
-
   ;; The slot (0 .. 4095) where a spelling of len bytes, a and b (its first and second 16 bytes,
   ;; zero past its end), starts its probe.
   (func $slotOf (param $a v128) (param $b v128) (param $len i32) (result i32)
@@ -134,28 +126,6 @@
   (func $tail (param $s i32) (param $len i32) (result v128)
     (v128.and (v128.load offset=16 align=1 (local.get $s))
       (i8x16.gt_s (i8x16.splat (local.get $len)) (v128.const i8x16 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31))))
-
-  ;; The id column k's INDEX gives the bytes [s, s + len), or -1 when it does not hold them.
-  (func $lookup (param $k i32) (param $s i32) (param $len i32) (result i32)
-    (local $a v128) (local $b v128) (local $h i32) (local $base i32) (local $addr i32) (local $n i32)
-    (if (i32.gt_u (local.get $len) (i32.const 32)) (then (return (i32.const -1))))
-    (local.set $a (call $head (local.get $s) (local.get $len)))
-    (local.set $b (call $tail (local.get $s) (local.get $len)))
-    (local.set $h (call $slotOf (local.get $a) (local.get $b) (local.get $len)))
-    (local.set $base (i32.add (i32.const 76939520) (i32.shl (local.get $k) (i32.const 18))))
-    (local.set $n (i32.add (local.get $len) (i32.const 1)))
-    (loop $probe
-      (local.set $addr (i32.add (local.get $base) (i32.shl (local.get $h) (i32.const 6))))
-      (if (i32.eqz (i32.load offset=32 (local.get $addr))) (then (return (i32.const -1))))
-      (if (i32.eq (i32.load offset=32 (local.get $addr)) (local.get $n))
-        (then
-          (if (i8x16.all_true (v128.and
-                (i8x16.eq (v128.load (local.get $addr)) (local.get $a))
-                (i8x16.eq (v128.load offset=16 (local.get $addr)) (local.get $b))))
-            (then (return (i32.load offset=36 (local.get $addr)))))))
-      (local.set $h (i32.and (i32.add (local.get $h) (i32.const 1)) (i32.const 4095)))
-      (br $probe))
-    (i32.const -1))
 
   ;; Adds to column k's INDEX that the bytes [s, s + len) (no byte among them ends a field) are
   ;; value `id`. Returns 0, and adds nothing, for a spelling longer than 32 bytes or when the
@@ -193,13 +163,20 @@
     (i32.const 0))
 
   (func (export "scan") (param $pos i32) (param $end i32) (param $out i32) (param $outEnd i32) (result i32)
+    (local $at i32)
+    (local.set $at (call $scanRows (local.get $pos) (local.get $end) (local.get $out) (local.get $outEnd)))
+    (call $flush)
+    (local.get $at))
+
+  (func $scanRows (param $pos i32) (param $end i32) (param $out i32) (param $outEnd i32) (result i32)
     (local $rowStart i32) (local $field i32) (local $seen i32) (local $k i32)
     (local $st i32) (local $nx i32) (local $b i32) (local $next i32) (local $id i32)
     (local $num i64) (local $digits i32) (local $d i32)
     ;; The SIMD path: the window of 64 bytes from $wb and its mask $m (bits before the current
     ;; field cleared), kept from row to row while $fast; the row's field, seen fields, field start and end.
     (local $delims v128) (local $wb i32) (local $m i64) (local $fast i32)
-    (local $f i32) (local $fs i32) (local $s i32) (local $e i32)
+    (local $f i32) (local $fs i32) (local $s i32) (local $e i32) (local $addr i32)
+    (local $v v128) (local $va v128) (local $vb v128) (local $x i64) (local $h i32) (local $base i32) (local $len i32) (local $n i32)
     (local.set $delims (i8x16.splat (global.get $delim)))
     (global.set $rows (i32.const 0))
     (loop $row
@@ -210,10 +187,11 @@
         (if (global.get $count)
           (then
             (block $slow
+              ;; A window of its own from this row's start (made by the loop below).
               (if (i32.eqz (local.get $fast))
                 (then
-                  (local.set $wb (local.get $pos))
-                  (local.set $m (call $window (local.get $wb) (local.get $delims)))
+                  (local.set $wb (i32.sub (local.get $pos) (i32.const 64)))
+                  (local.set $m (i64.const 0))
                   (local.set $fast (i32.const 1))))
               (local.set $f (i32.const 0))
               (local.set $fs (i32.const 0))
@@ -224,7 +202,39 @@
                   (then
                     (local.set $wb (i32.add (local.get $wb) (i32.const 64)))
                     (br_if $slow (i32.ge_u (local.get $wb) (local.get $end)))
-                    (local.set $m (call $window (local.get $wb) (local.get $delims)))
+                    ;; bit i for byte wb + i: below 0x20, 0x7f, the quote, the delimiter (16 bytes a compare)
+                    (local.set $m
+                      (i64.or
+                        (i64.or
+                          (i64.extend_i32_u (i8x16.bitmask (v128.or
+                        (v128.or
+                          (i8x16.lt_u (local.tee $v (v128.load align=1 (local.get $wb))) (v128.const i8x16 32 32 32 32 32 32 32 32 32 32 32 32 32 32 32 32))
+                          (i8x16.eq (local.get $v) (v128.const i8x16 127 127 127 127 127 127 127 127 127 127 127 127 127 127 127 127)))
+                        (v128.or
+                          (i8x16.eq (local.get $v) (v128.const i8x16 34 34 34 34 34 34 34 34 34 34 34 34 34 34 34 34))
+                          (i8x16.eq (local.get $v) (local.get $delims))))))
+                          (i64.shl (i64.extend_i32_u (i8x16.bitmask (v128.or
+                        (v128.or
+                          (i8x16.lt_u (local.tee $v (v128.load offset=16 align=1 (local.get $wb))) (v128.const i8x16 32 32 32 32 32 32 32 32 32 32 32 32 32 32 32 32))
+                          (i8x16.eq (local.get $v) (v128.const i8x16 127 127 127 127 127 127 127 127 127 127 127 127 127 127 127 127)))
+                        (v128.or
+                          (i8x16.eq (local.get $v) (v128.const i8x16 34 34 34 34 34 34 34 34 34 34 34 34 34 34 34 34))
+                          (i8x16.eq (local.get $v) (local.get $delims)))))) (i64.const 16)))
+                        (i64.or
+                          (i64.shl (i64.extend_i32_u (i8x16.bitmask (v128.or
+                        (v128.or
+                          (i8x16.lt_u (local.tee $v (v128.load offset=32 align=1 (local.get $wb))) (v128.const i8x16 32 32 32 32 32 32 32 32 32 32 32 32 32 32 32 32))
+                          (i8x16.eq (local.get $v) (v128.const i8x16 127 127 127 127 127 127 127 127 127 127 127 127 127 127 127 127)))
+                        (v128.or
+                          (i8x16.eq (local.get $v) (v128.const i8x16 34 34 34 34 34 34 34 34 34 34 34 34 34 34 34 34))
+                          (i8x16.eq (local.get $v) (local.get $delims)))))) (i64.const 32))
+                          (i64.shl (i64.extend_i32_u (i8x16.bitmask (v128.or
+                        (v128.or
+                          (i8x16.lt_u (local.tee $v (v128.load offset=48 align=1 (local.get $wb))) (v128.const i8x16 32 32 32 32 32 32 32 32 32 32 32 32 32 32 32 32))
+                          (i8x16.eq (local.get $v) (v128.const i8x16 127 127 127 127 127 127 127 127 127 127 127 127 127 127 127 127)))
+                        (v128.or
+                          (i8x16.eq (local.get $v) (v128.const i8x16 34 34 34 34 34 34 34 34 34 34 34 34 34 34 34 34))
+                          (i8x16.eq (local.get $v) (local.get $delims)))))) (i64.const 48)))))
                     (br $fastField)))
                 (local.set $e (i32.add (local.get $wb) (i32.wrap_i64 (i64.ctz (local.get $m)))))
                 (br_if $slow (i32.ge_u (local.get $e) (local.get $end)))
@@ -235,7 +245,37 @@
                     (if (i32.ge_s (local.get $k) (i32.const 0))
                       (then
                         (br_if $slow (i32.eq (local.get $k) (i32.const 5)))
-                        (local.set $id (call $lookup (local.get $k) (local.get $s) (i32.sub (local.get $e) (local.get $s))))
+                        ;; the field's id from its column's INDEX (as $lookup, written out: calls are not inlined)
+                        (local.set $len (i32.sub (local.get $e) (local.get $s)))
+                        (br_if $slow (i32.gt_u (local.get $len) (i32.const 32)))
+                        (local.set $va (v128.and (v128.load align=1 (local.get $s))
+                          (i8x16.gt_s (i8x16.splat (local.get $len)) (v128.const i8x16 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15))))
+                        (local.set $vb (v128.and (v128.load offset=16 align=1 (local.get $s))
+                          (i8x16.gt_s (i8x16.splat (local.get $len)) (v128.const i8x16 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31))))
+                        (local.set $x
+                          (i64.xor
+                            (i64.mul (i64.xor (i64x2.extract_lane 0 (local.get $va)) (i64.extend_i32_u (local.get $len))) (i64.const 0x9E3779B97F4A7C15))
+                            (i64.mul (i64x2.extract_lane 1 (local.get $va)) (i64.const 0xC2B2AE3D27D4EB4F))))
+                        (local.set $x
+                          (i64.xor (local.get $x)
+                            (i64.mul
+                              (i64.xor (i64x2.extract_lane 0 (local.get $vb)) (i64.rotl (i64x2.extract_lane 1 (local.get $vb)) (i64.const 31)))
+                              (i64.const 0x165667B19E3779F9))))
+                        (local.set $h (i32.wrap_i64 (i64.shr_u (i64.mul (i64.xor (local.get $x) (i64.shr_u (local.get $x) (i64.const 29))) (i64.const 0x9E3779B97F4A7C15)) (i64.const 52))))
+                        (local.set $base (i32.add (i32.const 76939520) (i32.shl (local.get $k) (i32.const 18))))
+                        (block $found
+                          (loop $probe
+                            (local.set $addr (i32.add (local.get $base) (i32.shl (local.get $h) (i32.const 6))))
+                            (local.set $n (i32.load offset=32 (local.get $addr)))
+                            ;; an empty slot: not indexed, the byte loop walks it
+                            (br_if $slow (i32.eqz (local.get $n)))
+                            (local.set $id (i32.load offset=36 (local.get $addr)))
+                            (br_if $found (i32.and (i32.eq (local.get $n) (i32.add (local.get $len) (i32.const 1)))
+                              (i8x16.all_true (v128.and
+                                (i8x16.eq (v128.load (local.get $addr)) (local.get $va))
+                                (i8x16.eq (v128.load offset=16 (local.get $addr)) (local.get $vb))))))
+                            (local.set $h (i32.and (i32.add (local.get $h) (i32.const 1)) (i32.const 4095)))
+                            (br $probe)))
                         (br_if $slow (i32.lt_s (local.get $id) (i32.const 0)))
                         (i32.store (i32.add (i32.const 5505024) (i32.shl (local.get $k) (i32.const 2))) (local.get $id))
                         (local.set $fs (i32.add (local.get $fs) (i32.const 1)))))))
@@ -380,19 +420,28 @@
       (if (global.get $count)
         (then
           ;; key = region << 40 | year << 30 | method << 20 | sex << 10 | age (ids below 1024)
-          (if (i32.eqz (call $putKey
+          ;; Into the batch, counted when it holds 64 rows or the scan returns: the table's
+          ;; slots are far apart in memory, and 64 lookups one after another wait for them together.
+          ;; A batch is begun only when the table has room for 64 more keys.
+          (if (i32.eqz (global.get $batched))
+            (then
+              (if (i32.gt_u (i32.add (global.get $htUsed) (i32.const 64)) (global.get $htLimit))
+                (then (global.set $stop (i32.const 3)) (return (local.get $rowStart))))))
+          (local.set $addr (i32.add (i32.const 78250368) (i32.shl (global.get $batched) (i32.const 4))))
+          ;; key = region << 40 | year << 30 | method << 20 | sex << 10 | age (ids below 1024)
+          (i64.store (local.get $addr)
+            (i64.or
+              (i64.or
+                (i64.shl (i64.extend_i32_u (i32.load (i32.const 5505024))) (i64.const 40))
+                (i64.shl (i64.extend_i32_u (i32.load (i32.const 5505028))) (i64.const 30)))
+              (i64.or
                 (i64.or
-                  (i64.or
-                    (i64.shl (i64.extend_i32_u (i32.load (i32.const 5505024))) (i64.const 40))
-                    (i64.shl (i64.extend_i32_u (i32.load (i32.const 5505028))) (i64.const 30)))
-                  (i64.or
-                    (i64.or
-                      (i64.shl (i64.extend_i32_u (i32.load (i32.const 5505032))) (i64.const 20))
-                      (i64.shl (i64.extend_i32_u (i32.load (i32.const 5505036))) (i64.const 10)))
-                    (i64.extend_i32_u (i32.load (i32.const 5505040)))))
-                (f64.const 1)
-                (f64.add (global.get $line) (f64.convert_i32_u (global.get $rows)))))
-            (then (global.set $stop (i32.const 3)) (return (local.get $rowStart))))
+                  (i64.shl (i64.extend_i32_u (i32.load (i32.const 5505032))) (i64.const 20))
+                  (i64.shl (i64.extend_i32_u (i32.load (i32.const 5505036))) (i64.const 10)))
+                (i64.extend_i32_u (i32.load (i32.const 5505040))))))
+          (f64.store offset=8 (local.get $addr) (f64.add (global.get $line) (f64.convert_i32_u (global.get $rows))))
+          (global.set $batched (i32.add (global.get $batched) (i32.const 1)))
+          (if (i32.eq (global.get $batched) (i32.const 64)) (then (call $flush)))
           (global.set $rows (i32.add (global.get $rows) (i32.const 1)))
           (if (i32.ge_u (local.get $pos) (local.get $end))
             (then (global.set $stop (i32.const 2)) (return (local.get $pos))))
