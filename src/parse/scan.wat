@@ -248,19 +248,30 @@
                         ;; the field's id from its column's INDEX (as $lookup, written out: calls are not inlined)
                         (local.set $len (i32.sub (local.get $e) (local.get $s)))
                         (br_if $slow (i32.gt_u (local.get $len) (i32.const 32)))
-                        (local.set $va (v128.and (v128.load align=1 (local.get $s))
-                          (i8x16.gt_s (i8x16.splat (local.get $len)) (v128.const i8x16 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15))))
-                        (local.set $vb (v128.and (v128.load offset=16 align=1 (local.get $s))
-                          (i8x16.gt_s (i8x16.splat (local.get $len)) (v128.const i8x16 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31))))
-                        (local.set $x
-                          (i64.xor
-                            (i64.mul (i64.xor (i64x2.extract_lane 0 (local.get $va)) (i64.extend_i32_u (local.get $len))) (i64.const 0x9E3779B97F4A7C15))
-                            (i64.mul (i64x2.extract_lane 1 (local.get $va)) (i64.const 0xC2B2AE3D27D4EB4F))))
-                        (local.set $x
-                          (i64.xor (local.get $x)
-                            (i64.mul
-                              (i64.xor (i64x2.extract_lane 0 (local.get $vb)) (i64.rotl (i64x2.extract_lane 1 (local.get $vb)) (i64.const 31)))
-                              (i64.const 0x165667B19E3779F9))))
+                        (if (i32.le_u (local.get $len) (i32.const 8))
+                          (then
+                            ;; up to 8 bytes (years, sexes, ages, most methods): one i64, and the
+                            ;; hash below with the other lanes zero, as $slotOf computes it
+                            (local.set $x (i64.and (i64.load align=1 (local.get $s))
+                              (select (i64.shr_u (i64.const -1) (i64.extend_i32_u (i32.sub (i32.const 64) (i32.shl (local.get $len) (i32.const 3)))))
+                                (i64.const 0) (local.get $len))))
+                            (local.set $va (i64x2.replace_lane 0 (v128.const i64x2 0 0) (local.get $x)))
+                            (local.set $vb (v128.const i64x2 0 0))
+                            (local.set $x (i64.mul (i64.xor (local.get $x) (i64.extend_i32_u (local.get $len))) (i64.const 0x9E3779B97F4A7C15))))
+                          (else
+                            (local.set $va (v128.and (v128.load align=1 (local.get $s))
+                              (i8x16.gt_s (i8x16.splat (local.get $len)) (v128.const i8x16 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15))))
+                            (local.set $vb (v128.and (v128.load offset=16 align=1 (local.get $s))
+                              (i8x16.gt_s (i8x16.splat (local.get $len)) (v128.const i8x16 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31))))
+                            (local.set $x
+                              (i64.xor
+                                (i64.mul (i64.xor (i64x2.extract_lane 0 (local.get $va)) (i64.extend_i32_u (local.get $len))) (i64.const 0x9E3779B97F4A7C15))
+                                (i64.mul (i64x2.extract_lane 1 (local.get $va)) (i64.const 0xC2B2AE3D27D4EB4F))))
+                            (local.set $x
+                              (i64.xor (local.get $x)
+                                (i64.mul
+                                  (i64.xor (i64x2.extract_lane 0 (local.get $vb)) (i64.rotl (i64x2.extract_lane 1 (local.get $vb)) (i64.const 31)))
+                                  (i64.const 0x165667B19E3779F9))))))
                         (local.set $h (i32.wrap_i64 (i64.shr_u (i64.mul (i64.xor (local.get $x) (i64.shr_u (local.get $x) (i64.const 29))) (i64.const 0x9E3779B97F4A7C15)) (i64.const 52))))
                         (local.set $base (i32.add (i32.const 76939520) (i32.shl (local.get $k) (i32.const 18))))
                         (block $found
