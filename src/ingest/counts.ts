@@ -76,7 +76,7 @@ export interface CountData {
   recordLevel: boolean;
   tables: LoadedTable[];
   /** What to tell the user about the data beyond each table's own problems. */
-  notes?: string[];
+  notes?: Text[];
 }
 
 export async function loadCounts(opts: InputOptions, regions: RegionIndex, extra: Partial<ReadOptions> = {}): Promise<CountData> {

@@ -134,6 +134,8 @@ describe('counts are whole numbers from 0 to 2^53 − 1, at most the population'
     const allowed = await runInProcess(['rank', '--method', 'KBT', '--input', path, '--year', '2014', '--above-population', '--format', 'csv']);
     expect(allowed.code).toBe(0);
     expect(allowed.stderr).toContain('1 count is larger than the population (allowed by --above-population)');
+    const swedish = await runInProcess(['rank', '--method', 'KBT', '--input', path, '--year', '2014', '--above-population', '--format', 'csv', '--lang', 'sv']);
+    expect(swedish.stderr).toContain('obs: 1 antal är större än befolkningen (tillåtet med --above-population), t.ex. antalet 9000000 för Region Stockholm');
   });
 });
 
