@@ -393,6 +393,8 @@ class FieldAutomaton {
   accept: Int32Array;
   private states = 0;
   enabled = true;
+  /** A new state's transitions: every terminator to END, every other byte to UNKNOWN (copied, not built byte by byte). */
+  private readonly freshRow = new Int32Array(256);
 
   /** With `storage` (the kernel's memory) the tables have their full size and never move. */
   constructor(
@@ -401,6 +403,7 @@ class FieldAutomaton {
   ) {
     this.next = storage?.next ?? new Int32Array(64 * 256);
     this.accept = storage?.accept ?? new Int32Array(64).fill(-1);
+    for (let b = 0; b < 256; b++) this.freshRow[b] = this.terminators[b] ? FieldAutomaton.END : FieldAutomaton.UNKNOWN;
     this.newState();
   }
 
@@ -414,9 +417,7 @@ class FieldAutomaton {
       acc.set(this.accept);
       this.accept = acc;
     }
-    const row = this.next.subarray(st * 256, st * 256 + 256);
-    row.fill(FieldAutomaton.UNKNOWN);
-    for (let b = 0; b < 256; b++) if (this.terminators[b]) row[b] = FieldAutomaton.END;
+    this.next.set(this.freshRow, st * 256);
     this.accept[st] = -1;
     return st;
   }

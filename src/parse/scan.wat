@@ -116,7 +116,8 @@
         (i64.mul
           (i64.xor (i64x2.extract_lane 0 (local.get $b)) (i64.rotl (i64x2.extract_lane 1 (local.get $b)) (i64.const 31)))
           (i64.const 0x165667B19E3779F9))))
-    (i32.wrap_i64 (i64.shr_u (i64.mul (i64.xor (local.get $x) (i64.shr_u (local.get $x) (i64.const 29))) (i64.const 0x9E3779B97F4A7C15)) (i64.const 52))))
+    ;; the top 12 bits: each product's depend on all of its operand's bits (Fibonacci hashing)
+    (i32.wrap_i64 (i64.shr_u (local.get $x) (i64.const 52))))
 
   ;; The first 16 bytes at s, those from len on made zero.
   (func $head (param $s i32) (param $len i32) (result v128)
@@ -272,7 +273,7 @@
                                 (i64.mul
                                   (i64.xor (i64x2.extract_lane 0 (local.get $vb)) (i64.rotl (i64x2.extract_lane 1 (local.get $vb)) (i64.const 31)))
                                   (i64.const 0x165667B19E3779F9))))))
-                        (local.set $h (i32.wrap_i64 (i64.shr_u (i64.mul (i64.xor (local.get $x) (i64.shr_u (local.get $x) (i64.const 29))) (i64.const 0x9E3779B97F4A7C15)) (i64.const 52))))
+                        (local.set $h (i32.wrap_i64 (i64.shr_u (local.get $x) (i64.const 52))))
                         (local.set $base (i32.add (i32.const 76939520) (i32.shl (local.get $k) (i32.const 18))))
                         (block $found
                           (loop $probe
