@@ -100,7 +100,10 @@ async function streamFast(source: ByteSource, first: Uint8Array, start: FastStar
   const stream = source.size === undefined;
   // REHAB_STATS_STDIN_MEMORY_BYTES lets the tests reach the temporary file with a small input.
   // Each chunk read past that goes back to the reader once written (nothing else keeps it: the counter copies what it keeps).
-  let spill: Spill | undefined = stream ? new Spill(Number(currentIo().env.REHAB_STATS_STDIN_MEMORY_BYTES ?? 8 << 20), source.recycle?.bind(source)) : undefined;
+  // Bytes past the general path's limit are never read back (the copy is discarded past it).
+  let spill: Spill | undefined = stream ? new Spill(Number(currentIo().env.REHAB_STATS_STDIN_MEMORY_BYTES ?? 8 << 20), source.recycle?.bind(source), LIMITS.wholeBytes) : undefined;
+  // A thread that reads on writes the copy itself, as it reads.
+  if (spill) source.keepIn?.(spill);
   try {
     await spill?.add(first);
     let total = first.length;
@@ -118,10 +121,10 @@ async function streamFast(source: ByteSource, first: Uint8Array, start: FastStar
       total += chunk.length;
       if (stream && total > LIMITS.streamBytes) throw ioError(msg('read.stream-too-big', { gib: LIMITS.streamBytes / 2 ** 30 }), source.name, msg('read.stream-too-big.hint'));
       progress.update(total);
-      await spill?.add(chunk);
+      const held = await spill?.add(chunk);
       counter.push(chunk);
-      // A chunk not kept (the counter copies what it keeps): read the next into it.
-      if (!spill) source.recycle?.(chunk);
+      // A chunk nothing holds (the counter copies what it keeps): read the next into it.
+      if (!held) source.recycle?.(chunk);
     }
     const result = counter.result();
     const table = fastTable(start, result, keep);

@@ -2,6 +2,7 @@ import { existsSync, read, readSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { stdinDigestWanted, stdinHasher } from '../io/digest.js';
 import { packagePath } from '../io/bundled.js';
+import type { Keeper } from '../io/pipe-thread.js';
 import { descriptorReader, redirectedFile, streamReader, type ChunkReader, type ReadingThread } from '../io/stdin.js';
 import { ioError } from '../errors.js';
 import { currentIo } from '../io/context.js';
@@ -24,6 +25,8 @@ export interface ByteSource {
   rewind(): void;
   /** Takes back a chunk next() gave once nothing holds it any more (stdin: it is read into again). */
   recycle?(chunk: Uint8Array): void;
+  /** stdin: where the thread that reads a long pipe may write the kept copy itself (io/spill.ts). */
+  keepIn?(keeper: Keeper): void;
   /** Regular files: reads into `buffer` from byte `position` without moving next()'s place; the bytes read (0 at the end). */
   readAt?(buffer: Uint8Array, position: number): Promise<number>;
   /** stdin redirected from a regular file: its descriptor and the position its bytes start at (a worker thread reads it there too). */
@@ -245,6 +248,9 @@ function streamSource(name: string, reader: ChunkReader): ByteSource {
     },
     recycle(chunk) {
       reader.recycle?.(chunk);
+    },
+    keepIn(keeper) {
+      reader.keepIn?.(keeper);
     },
     async close() {
       await reader.stop();

@@ -1,4 +1,4 @@
-import { readSync } from 'node:fs';
+import { closeSync, readSync, writeSync } from 'node:fs';
 import { receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { errorCode } from './errno.js';
 
@@ -8,8 +8,21 @@ import { errorCode } from './errno.js';
  * those is a round trip between threads, and the next is asked for only when the main thread
  * comes back to its event loop — between two chunks it has scanned. Here a read waits in the
  * kernel and wakes as soon as the writer writes; the main thread gets whole chunks (moved
- * between threads, not copied).
+ * between threads, not copied). It may also write the copy of the stream kept for the
+ * general path ({@link KeepTarget}), each piece right after reading it.
  */
+
+/** Where the reading thread writes the copy: a descriptor of its own (it closes it), stream bytes from `position` to `limit` at those offsets. */
+export interface KeepTarget {
+  fd: number;
+  position: number;
+  limit: number;
+}
+
+/** What lets the reading thread keep the copy from a stream position on (io/spill.ts). */
+export interface Keeper {
+  handOff(position: number): KeepTarget | undefined;
+}
 
 /** What the reading thread is given. */
 export interface PipeJob {
@@ -37,6 +50,32 @@ export function readPipe(job: PipeJob, post: (m: FromPipe, transfer?: ArrayBuffe
   const control = new Int32Array(job.control);
   post({ ready: true });
   while (Atomics.load(control, GO) === 0) Atomics.wait(control, GO, 0);
+  // go() sends where to keep the copy (or null) before it says GO.
+  const keep = keepTarget(receiveMessageOnPort(job.returns)?.message);
+  try {
+    readOn(job, control, keep, post);
+  } finally {
+    if (keep) closeSync(keep.fd);
+  }
+}
+
+function keepTarget(m: unknown): KeepTarget | undefined {
+  if (typeof m !== 'object' || m === null || !('keep' in m)) return undefined;
+  const k = m.keep;
+  return typeof k === 'object' &&
+    k !== null &&
+    'fd' in k &&
+    'position' in k &&
+    'limit' in k &&
+    typeof k.fd === 'number' &&
+    typeof k.position === 'number' &&
+    typeof k.limit === 'number'
+    ? { fd: k.fd, position: k.position, limit: k.limit }
+    : undefined;
+}
+
+function readOn(job: PipeJob, control: Int32Array, keep: KeepTarget | undefined, post: (m: FromPipe, transfer?: ArrayBuffer[]) => void): void {
+  let at = keep?.position ?? 0;
   for (;;) {
     for (let q = Atomics.load(control, QUEUED); q >= MAX_QUEUED && Atomics.load(control, STOP) === 0; q = Atomics.load(control, QUEUED)) Atomics.wait(control, QUEUED, q);
     if (Atomics.load(control, STOP) !== 0) return;
@@ -63,6 +102,16 @@ export function readPipe(job: PipeJob, post: (m: FromPipe, transfer?: ArrayBuffe
         ended = true;
         break;
       }
+      if (keep && at < keep.limit) {
+        try {
+          const upTo = Math.min(n, keep.limit - at);
+          for (let done = 0; done < upTo;) done += writeSync(keep.fd, bytes, filled + done, upTo - done, at + done);
+        } catch (e) {
+          post({ error: errorCode(e) ?? '', message: e instanceof Error ? e.message : String(e) });
+          return;
+        }
+      }
+      at += n;
       filled += n;
     }
     if (filled > 0) {
@@ -120,9 +169,10 @@ export class PipeThread {
     this.worker.once('exit', () => lost());
   }
 
-  /** The thread reads from now on (the caller has stopped reading). */
-  go(): void {
+  /** The thread reads from now on (the caller has stopped reading), keeping the copy in `keep` when given. */
+  go(keep?: KeepTarget): void {
     this.started = true;
+    this.returns.postMessage({ keep: keep ?? null });
     Atomics.store(this.control, GO, 1);
     Atomics.notify(this.control, GO);
   }

@@ -27,33 +27,76 @@ export class Spill {
   private queued = 0;
   private tail: Promise<void> = Promise.resolve();
   private failure: Error | undefined;
+  /** From this byte on the thread that reads the stream writes the copy itself ({@link handOff}). */
+  private keptFrom = Infinity;
+  private discarded = false;
 
-  /** `release` is given each chunk added once it is in the temporary file (the reader may fill it again). */
+  /**
+   * `release` is given each chunk added once it is in the temporary file (the reader may fill
+   * it again); bytes from `limit` on are not needed (the caller discards the copy before).
+   */
   constructor(
     private readonly inMemory = 8 << 20,
     private readonly release?: (chunk: Uint8Array) => void,
+    private readonly limit = Infinity,
   ) {}
 
-  /** Keeps `chunk`; resolves at once unless too many writes are waiting. */
-  async add(chunk: Uint8Array): Promise<void> {
+  /**
+   * Keeps `chunk`; resolves at once unless too many writes are waiting. True when the chunk is
+   * held (in memory, or until written: it is given to `release` then); false when nothing here
+   * holds it (the reading thread wrote it already).
+   */
+  async add(chunk: Uint8Array): Promise<boolean> {
     this.throwIfFailed();
+    if (this.written + this.held >= this.keptFrom) {
+      this.written += chunk.length;
+      return false;
+    }
+    if (this.written + this.held + chunk.length > this.keptFrom) throw new Error('a chunk of stdin crosses the point where its reading thread took over the copy');
     if (this.fd === undefined && this.held + chunk.length <= this.inMemory) {
       this.chunks.push(chunk);
       this.held += chunk.length;
-      return;
+      return true;
     }
+    const fd = this.toFile();
+    this.write(fd, chunk, this.release);
+    while (this.queued > MAX_QUEUED_WRITES) await this.oneWritten();
+    this.throwIfFailed();
+    return true;
+  }
+
+  /**
+   * Lets the thread that reads the stream write the copy from byte `position` on — each piece
+   * as soon as it is read, while it is still in the processor's cache, instead of this thread
+   * queueing a write per chunk — through a descriptor of its own on the temporary file (Linux
+   * opens one through /proc/self/fd; the thread closes it). Chunks added from `position` on
+   * are then only counted. Undefined where that cannot be done: add() goes on writing.
+   */
+  handOff(position: number): { fd: number; position: number; limit: number } | undefined {
+    if (this.discarded || this.failure !== undefined || position < this.written + this.held) return undefined;
+    try {
+      const fd = openSync(`/proc/self/fd/${this.toFile()}`, 'r+');
+      this.keptFrom = position;
+      return { fd, position, limit: this.limit };
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The temporary file, opened (and what was held in memory queued to be written) on first use. */
+  private toFile(): number {
     if (this.fd === undefined) {
       this.fd = this.open();
       for (const c of this.chunks) this.write(this.fd, c);
       this.chunks = [];
+      this.held = 0;
     }
-    this.write(this.fd, chunk, this.release);
-    while (this.queued > MAX_QUEUED_WRITES) await this.oneWritten();
-    this.throwIfFailed();
+    return this.fd;
   }
 
   /** Everything added, in memory (for the general path); the temporary file is closed. */
   async take(): Promise<Uint8Array> {
+    this.discarded = true;
     const fd = this.fd;
     if (fd === undefined) {
       const all = this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks);
@@ -74,6 +117,7 @@ export class Spill {
 
   /** Forgets the bytes and closes (and, where it still has a name, removes) the temporary file. */
   async discard(): Promise<void> {
+    this.discarded = true;
     this.chunks = [];
     const fd = this.fd;
     this.fd = undefined;

@@ -1,7 +1,7 @@
 import { fstatSync, read, readFileSync } from 'node:fs';
 import { isatty } from 'node:tty';
 import { errorCode } from './errno.js';
-import { PipeThread } from './pipe-thread.js';
+import { PipeThread, type Keeper } from './pipe-thread.js';
 
 /** Where stdin's chunks come from: next() gives the next one (undefined at the end); stop() stops reading. */
 export interface ChunkReader {
@@ -9,6 +9,8 @@ export interface ChunkReader {
   stop(): Promise<void>;
   /** Takes back a chunk next() gave that nothing holds any more, to read into again. */
   recycle?(chunk: Uint8Array): void;
+  /** Where a thread that reads on may keep the copy of the stream itself (from the byte where it takes over). */
+  keepIn?(keeper: Keeper): void;
 }
 
 /**
@@ -76,6 +78,7 @@ export function descriptorReader(fd: number, chunkBytes: number, fallback: () =>
   let total = 0;
   let reader: PipeThread | undefined;
   let readerReads = false;
+  let keeper: Keeper | undefined;
   // Buffers handed back (recycle): reading a long stream makes no garbage.
   const mine = new WeakSet<ArrayBufferLike>();
   const spare: Buffer[] = [];
@@ -139,7 +142,8 @@ export function descriptorReader(fd: number, chunkBytes: number, fallback: () =>
     }
     if (!reader?.ready) return false;
     readerReads = true;
-    reader.go();
+    // The bytes handed on so far are the stream's first `total`: the thread keeps what follows.
+    reader.go(keeper?.handOff(total));
     return true;
   };
 
@@ -164,6 +168,9 @@ export function descriptorReader(fd: number, chunkBytes: number, fallback: () =>
       ended = true;
       reader?.stop();
       await stream?.stop();
+    },
+    keepIn(k) {
+      keeper = k;
     },
     recycle(chunk) {
       if (readerReads && reader) {
