@@ -71,7 +71,7 @@ async function runFunnel(opts: FunnelOptions): Promise<void> {
   const data = await loadCounts(opts, regions, opts.year !== undefined ? { defaultYear: opts.year } : {});
   // --sex is one of commander's choices: parsing it cannot stop before the method and year are checked.
   const sex = parseSexOption(opts.sex);
-  const { method, asked, year, counts } = countsOfYear(data.observations, { method: opts.method, year: opts.year, sex, recordLevel: data.recordLevel, source: sourceName(data) });
+  const { method, asked, year, counts } = countsOfYear(data, { method: opts.method, year: opts.year, sex, source: sourceName(data) });
   const age = parseDenominator(opts.denominator);
   provenancePath(opts);
   // With the counts: a count above its population stops unless --above-population (then a note).

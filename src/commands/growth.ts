@@ -1,9 +1,10 @@
 import { Command } from 'commander';
 import { populationMade } from '../domain/provenance.js';
 import { populationCacheInput } from '../ingest/provenance-inputs.js';
-import { dataError, usageError } from '../errors.js';
+import { usageError } from '../errors.js';
 import { addPerCapita, growthRows, type GrowthResult } from '../domain/growth-rows.js';
-import { keepRegions, chooseMethod, resolveRegions, selectCounts, yearsOf, latestYear } from '../domain/select.js';
+import { keepRegions, resolveRegions } from '../domain/select.js';
+import { chosenYear, countsIn, methodChoice } from '../domain/year-counts.js';
 import { growthTable } from '../render/growth.js';
 import type { Region, RegionIndex } from '../domain/regions.js';
 import { protectTable, roundCells } from '../domain/publish.js';
@@ -91,23 +92,14 @@ async function computeGrowth(
   { data, regions, selected }: { data: CountData; regions: RegionIndex; selected: readonly Region[] },
 ): Promise<GrowthResult> {
   const from = opts.from;
-  const method = chooseMethod(data.observations, opts.method, sourceName(data));
-  // The method as asked for (or found): names the counts of a file without a method column.
-  const asked = opts.method ?? method;
+  const source = sourceName(data);
+  const choice = methodChoice(data, opts.method, source);
+  const { method, asked } = choice;
   const sex = parseSexOption(opts.sex);
-  const years = yearsOf(data.observations.filter((o) => o.method === method));
-  const year = opts.to ?? latestYear(years);
+  const year = chosenYear(data, choice, opts.to);
   if (year <= from) throw usageError(msg('select.to-after-since', { to: year, since: from }));
-  for (const y of [from, year]) {
-    if (!years.includes(y))
-      throw dataError(
-        msg('select.no-counts-for-year', { method: asked, year: y }),
-        { file: sourceName(data) },
-        msg('select.years-with-counts.hint', { method: asked, years: years.length ? years.join(', ') : msg('select.none') }),
-      );
-  }
-  const baseCounts = selectCounts(data.observations, { method, year: from, sex, absentIsZero: data.recordLevel });
-  const endCounts = selectCounts(data.observations, { method, year, sex, absentIsZero: data.recordLevel });
+  const baseCounts = countsIn(data, choice, from, sex, source);
+  const endCounts = countsIn(data, choice, year, sex, source);
   const rule = publishRule(opts);
   // Change, percentages and rates come from the counts as shown: rounded ones with --round-counts.
   const { rows, national, summed } = growthRows(regions, roundCells(baseCounts, rule), roundCells(endCounts, rule), from, year);

@@ -75,13 +75,7 @@ async function runMap(opts: MapCommandOptions): Promise<void> {
   const lang = resolveLang(opts.lang, currentIo().env);
   const regions = loadRegions();
   const data = await loadCounts(opts, regions, opts.year !== undefined ? { defaultYear: opts.year } : {});
-  const { method, asked, year, counts } = countsOfYear(data.observations, {
-    method: opts.method,
-    year: opts.year,
-    sex: 'total',
-    recordLevel: data.recordLevel,
-    source: sourceName(data),
-  });
+  const { method, asked, year, counts } = countsOfYear(data, { method: opts.method, year: opts.year, sex: 'total', source: sourceName(data) });
   provenancePath(opts);
   const population = await loadPopulation(opts, regions, data);
   // As rank --suppress: a region whose count the ranking hides has no rate or class on the map.

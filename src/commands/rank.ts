@@ -4,8 +4,9 @@ import { loadUnits } from '../ingest/units.js';
 import { unitRankResult } from '../domain/unit-ranking.js';
 import { unitRankTable } from '../render/units.js';
 import type { RankResult } from '../domain/ranking.js';
-import { rankSelection, regionRankResult } from '../domain/region-ranking.js';
-import { chooseMethod, resolveRegions } from '../domain/select.js';
+import { regionRankResult } from '../domain/region-ranking.js';
+import { resolveRegions } from '../domain/select.js';
+import { countsOfYear } from '../domain/year-counts.js';
 import { sourceName } from '../domain/source-notes.js';
 import { matchKey } from '../domain/text.js';
 import type { PoissonMethod } from '../stats/poisson.js';
@@ -121,10 +122,9 @@ async function rankRegions(opts: RankOptions, ciMethodGiven: boolean): Promise<{
   const wanted = opts.method === undefined ? undefined : matchKey(opts.method);
   const keep = (m: string, y: number) => (wanted === undefined || m === '' || matchKey(m) === wanted) && (opts.year === undefined || y === opts.year);
   const data = await loadCounts(opts, regions, { ...(opts.year !== undefined ? { defaultYear: opts.year } : {}), keep });
-  const method = chooseMethod(data.all ?? data.observations, opts.method, sourceName(data));
   const sex = parseSexOption(opts.sex);
+  const selection = countsOfYear(data, { method: opts.method, year: opts.year, sex, source: sourceName(data) });
   const age = parseDenominator(opts.denominator);
-  const selection = rankSelection(data, { method, ...(opts.method !== undefined ? { asked: opts.method } : {}), ...(opts.year !== undefined ? { year: opts.year } : {}), sex });
   const population = await loadPopulation(opts, regions, data);
   const result = regionRankResult(data, selection, population, regions, {
     age,

@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { populationCacheInput } from '../ingest/provenance-inputs.js';
-import { chooseMethod, resolveRegions, selectCounts, yearsOf, latestYear } from '../domain/select.js';
+import { resolveRegions } from '../domain/select.js';
+import { countsOfYear } from '../domain/year-counts.js';
 import { summaryResult, summaryValues } from '../domain/summary.js';
 import { summaryTable } from '../render/summary.js';
 import { populationMade, type Made } from '../domain/provenance.js';
@@ -44,14 +45,10 @@ export function summaryCommand(): Command {
     if (opts.measure === 'count') refuseUnused(command, ['--per', '--denominator', '--population', '--above-population'], msg('unused.summary'), msg('unused.summary.hint'));
     const regions = loadRegions();
     const selected = new Set(resolveRegions(opts.region ?? [], regions).map((r) => r.code));
-    const data = await loadCounts(opts, regions);
-    const method = chooseMethod(data.observations, opts.method, sourceName(data));
-    // The method as asked for (or found): names the counts of a file without a method column.
-    const asked = opts.method ?? method;
-    const years = yearsOf(data.observations.filter((o) => o.method === method));
-    const year = opts.year ?? latestYear(years);
+    // As rank: a file without a year column holds the counts of --year.
+    const data = await loadCounts(opts, regions, opts.year !== undefined ? { defaultYear: opts.year } : {});
     const sex = parseSexOption(opts.sex);
-    const counts = selectCounts(data.observations, { method, year, sex, absentIsZero: data.recordLevel });
+    const { method, asked, year, counts } = countsOfYear(data, { method: opts.method, year: opts.year, sex, source: sourceName(data) });
     const input = { counts, rule: publishRule(opts), regions, selected };
     const population = opts.measure === 'rate' ? await loadPopulation(opts, regions, data) : undefined;
     const { values, notes } = summaryValues(population ? { ...input, rate: { population, year, sex, age: parseDenominator(opts.denominator), per: opts.per } } : input);

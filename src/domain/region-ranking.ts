@@ -1,62 +1,26 @@
-import { dataError } from '../errors.js';
-import { msg, sexWord, type Message, type Text } from '../messages/index.js';
+import { msg, type Message, type Text } from '../messages/index.js';
 import { ESP2013, type AgeStratum } from '../stats/dsr.js';
 import type { OverdispersionEstimate, OverdispersionKind } from '../stats/overdispersion.js';
 import { poissonMethodUsed, type PoissonMethod } from '../stats/poisson.js';
-import type { Observation, Sex } from './observation.js';
+import type { Observation } from './observation.js';
 import type { PopulationTable } from './population.js';
 import { populationMade } from './provenance.js';
 import { ruleActive, type PublishRule } from './publish.js';
 import { protectedRanking } from './publish-ranking.js';
 import { buildStrata, levelPercent, type NationalRow, type RankedRegion, type RankResult } from './ranking.js';
 import type { Region, RegionIndex } from './regions.js';
-import { keepRegions, latestYear, selectCounts, yearsOf, type CountCell } from './select.js';
-import { dataNote, populationNotes, sourceName, type CountSource } from './source-notes.js';
+import { keepRegions } from './select.js';
+import { dataNote, populationNotes, type CountSource } from './source-notes.js';
+import type { CountsData, YearCounts } from './year-counts.js';
 
 /**
- * rank's region ranking: which counts it ranks (one method, year and group), then the regions
- * ranked as published with their notes and provenance — a RankResult for render/rank.ts.
+ * rank's region ranking: the regions ranked as published from the counts of one method, year and
+ * group (countsOfYear), with their notes and provenance — a RankResult for render/rank.ts.
  */
 
 /** The counts a ranking reads, as ingest gives them. */
-export interface RankCounts extends CountSource {
+export interface RankCounts extends CountSource, CountsData {
   observations: Observation[];
-  /** Every observation, when `observations` holds only the method and year kept. */
-  all?: Iterable<Observation>;
-  recordLevel: boolean;
-}
-
-/** The counts of the method, year and group to rank, found in the data. */
-export interface RankSelection {
-  /** The method as the data names it ('' for a file without a method column). */
-  method: string;
-  /** The method as asked for (or found). */
-  asked: string;
-  year: number;
-  sex: Sex;
-  counts: Map<string, CountCell>;
-}
-
-/**
- * The counts of the method chosen (chooseMethod) and the year (the latest with counts unless
- * asked); no count for them stops, naming the years that have some.
- */
-export function rankSelection(data: RankCounts, ask: { method: string; asked?: string; year?: number; sex: Sex }): RankSelection {
-  const all = data.all ?? data.observations;
-  const { method, sex } = ask;
-  // The method as asked for (or found): names the counts of a file without a method column.
-  const asked = ask.asked ?? method;
-  const years = yearsOf(all, method);
-  const year = ask.year ?? latestYear(years);
-  const counts = selectCounts(data.observations, { method, year, sex, absentIsZero: data.recordLevel });
-  if (counts.size === 0) {
-    throw dataError(
-      sex !== 'total' ? msg('select.no-counts-for-year-group', { method: asked, year, group: sexWord(sex) }) : msg('select.no-counts-for-year', { method: asked, year }),
-      { file: sourceName(data) },
-      msg('select.years-with-counts.hint', { method: asked, years: years.length ? years.join(', ') : msg('select.none') }),
-    );
-  }
-  return { method, asked, year, sex, counts };
 }
 
 /** What the ranking is asked for besides the counts: rank's options, resolved. */
@@ -81,7 +45,7 @@ export interface RegionRankRequest {
 }
 
 /** The regions ranked as published, from the selected counts and the population. */
-export function regionRankResult(data: RankCounts, sel: RankSelection, population: PopulationTable, regions: RegionIndex, req: RegionRankRequest): RankResult {
+export function regionRankResult(data: RankCounts, sel: YearCounts, population: PopulationTable, regions: RegionIndex, req: RegionRankRequest): RankResult {
   const { method, asked, year, sex, counts } = sel;
   const { age, selected } = req;
   let strata: Map<string, AgeStratum[]> | undefined;

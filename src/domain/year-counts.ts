@@ -1,34 +1,88 @@
 import { dataError } from '../errors.js';
-import { msg, type Text } from '../messages/index.js';
+import { msg, sexWord, type Text } from '../messages/index.js';
 import type { Observation, Sex } from './observation.js';
 import { chooseMethod, latestYear, selectCounts, yearsOf, type CountCell } from './select.js';
 
-/** The counts of one method in one year, per region, and which method and year they are. */
-export interface YearCounts {
+/**
+ * The one way rank, summary, growth, funnel and map pick their counts: the method asked for (or
+ * the data's only one), the year asked for (or the latest with counts of the method), and the
+ * counts of a sex in that year. A year without counts of the method and sex stops (exit 4) with
+ * the years that have them, in the same words for every command.
+ */
+
+/** The counts a command selects from, as ingest gives them. */
+export interface CountsData {
+  observations: readonly Observation[];
+  /** Every observation, when `observations` holds only the method and year a reader kept. */
+  all?: Iterable<Observation>;
+  /** Record-level data: a sex (or region) without rows had no treatments. */
+  recordLevel: boolean;
+}
+
+/** The method a command works on, found in the data. */
+export interface MethodChoice {
   /** The method as the data names it ('' for a file without a method column). */
   method: string;
   /** The method as asked for (or found): names the counts of a file without a method column. */
   asked: string;
+}
+
+/** The counts of one method in one year, per region, and which method, year and sex they are. */
+export interface YearCounts extends MethodChoice {
   year: number;
+  sex: Sex;
   counts: Map<string, CountCell>;
 }
 
+/** Every observation of the data, whether or not a reader kept only some as `observations`. */
+function everyObservation(data: CountsData): Iterable<Observation> {
+  return data.all ?? data.observations;
+}
+
+/** The method: --method as the data spells it, or the data's only one (chooseMethod's usage errors otherwise). */
+export function methodChoice(data: CountsData, wanted: string | undefined, source: Text): MethodChoice {
+  const method = chooseMethod(everyObservation(data), wanted, source);
+  return { method, asked: wanted ?? method };
+}
+
 /**
- * The counts a one-year chart draws (funnel, map): the method asked for (or the data's only one),
- * the year asked for (or the latest with counts of it). A year without counts of the method stops
- * with the years that have them.
+ * The years with counts of the method for a sex, ascending. The total is formed from either
+ * sex's rows when there is no total row (selectCounts), so any row of the method counts for it;
+ * a sex needs rows of that sex.
  */
-export function countsOfYear(obs: readonly Observation[], o: { method?: string | undefined; year?: number | undefined; sex: Sex; recordLevel: boolean; source: Text }): YearCounts {
-  const method = chooseMethod(obs, o.method, o.source);
-  const asked = o.method ?? method;
-  const years = yearsOf(obs.filter((x) => x.method === method));
-  const year = o.year ?? latestYear(years);
-  const counts = selectCounts(obs, { method, year, sex: o.sex, absentIsZero: o.recordLevel });
-  if (counts.size === 0)
-    throw dataError(
-      msg('select.no-counts-for-year', { method: asked, year }),
-      { file: o.source },
-      msg('select.years-with-counts.hint', { method: asked, years: years.length ? years.join(', ') : msg('select.none') }),
-    );
-  return { method, asked, year, counts };
+export function yearsWithCounts(data: CountsData, method: string, sex: Sex): number[] {
+  const years = new Set<number>();
+  for (const o of everyObservation(data)) if (o.method === method && (sex === 'total' || o.sex === sex)) years.add(o.year);
+  return [...years].sort((a, b) => a - b);
+}
+
+/** The year a one-year command works on: the one asked for, or the latest with counts of the method (of any sex). */
+export function chosenYear(data: CountsData, choice: MethodChoice, year: number | undefined): number {
+  return year ?? latestYear(yearsOf(everyObservation(data), choice.method));
+}
+
+/**
+ * The counts of the chosen method in `year` for `sex`, per region (Riket's row, code 00, among
+ * them when the data has one). None stops with a data error naming the year, the sex when not
+ * the total, and the years that have counts of them.
+ */
+export function countsIn(data: CountsData, choice: MethodChoice, year: number, sex: Sex, source: Text): Map<string, CountCell> {
+  const counts = selectCounts(data.observations, { method: choice.method, year, sex, absentIsZero: data.recordLevel });
+  if (counts.size > 0) return counts;
+  const method = choice.asked;
+  const years = yearsWithCounts(data, choice.method, sex);
+  const listed = years.length ? years.join(', ') : msg('select.none');
+  if (sex === 'total') throw dataError(msg('select.no-counts-for-year', { method, year }), { file: source }, msg('select.years-with-counts.hint', { method, years: listed }));
+  const group = sexWord(sex);
+  throw dataError(msg('select.no-counts-for-year-group', { method, year, group }), { file: source }, msg('select.years-with-counts-group.hint', { method, group, years: listed }));
+}
+
+/**
+ * The counts a one-year command works on (rank, summary, funnel, map): the method asked for (or
+ * the data's only one), the year asked for (or the latest with counts of it), for one sex.
+ */
+export function countsOfYear(data: CountsData, ask: { method?: string | undefined; year?: number | undefined; sex: Sex; source: Text }): YearCounts {
+  const choice = methodChoice(data, ask.method, ask.source);
+  const year = chosenYear(data, choice, ask.year);
+  return { ...choice, year, sex: ask.sex, counts: countsIn(data, choice, year, ask.sex, ask.source) };
 }

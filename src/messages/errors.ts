@@ -286,6 +286,7 @@ export const ERRORS = {
   'select.no-counts-for-year': { en: 'no {method} counts for {year}', sv: 'inga antal för {method} {year}' },
   'select.no-counts-for-year-group': { en: 'no {method} counts for {year} ({group})', sv: 'inga antal för {method} {year} ({group})' },
   'select.years-with-counts.hint': { en: 'years with {method} counts: {years}', sv: 'år med antal för {method}: {years}' },
+  'select.years-with-counts-group.hint': { en: 'years with {method} counts ({group}): {years}', sv: 'år med antal för {method} ({group}): {years}' },
   'select.none': { en: 'none', sv: 'inga' },
   'select.no-national-rate': {
     en: 'no national {method} rate for {year}: nothing to draw the funnel around',

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { runInProcess } from '../fuzz/in-process.js';
+import { NO_CACHE } from '../e2e/harness.js';
+
+/**
+ * rank, summary, growth, funnel and map select their counts one way (domain/year-counts.ts): the
+ * same mistake gets the same answer from each, in either language. Bundled data and fixtures.
+ */
+const env = { LANG: 'C', NO_COLOR: '1', XDG_CACHE_HOME: NO_CACHE, HOME: NO_CACHE };
+const run = (args: string[], lang: 'en' | 'sv', stdin?: string) => runInProcess([...args, '--lang', lang], { env, ...(stdin === undefined ? {} : { stdin }) });
+
+describe('a year without counts', () => {
+  const asks = {
+    rank: ['rank', '--method', 'KBT', '--year', '2020'],
+    summary: ['summary', '--method', 'KBT', '--year', '2020'],
+    growth: ['growth', '--method', 'KBT', '--from', '2009', '--to', '2020'],
+    funnel: ['funnel', '--method', 'KBT', '--year', '2020'],
+    map: ['map', '--method', 'KBT', '--year', '2020'],
+  };
+
+  it.each(Object.entries(asks))('stops %s with the years that have counts (exit 4)', async (_name, args) => {
+    const en = await run(args, 'en');
+    const sv = await run(args, 'sv');
+    expect([en.code, sv.code]).toEqual([4, 4]);
+    // summary said "fewer than two regions with KBT in 2020" before: true, but not the cause.
+    expect(en.stderr).toBe('rehab-stats: error: the bundled dataset: no KBT counts for 2020\nhint: years with KBT counts: 2009, 2010, 2011, 2012, 2013, 2014, 2015\n');
+    expect(sv.stderr).toBe('rehab-stats: fel: den medföljande datamängden: inga antal för KBT 2020\ntips: år med antal för KBT: 2009, 2010, 2011, 2012, 2013, 2014, 2015\n');
+  });
+});
+
+describe('a sex without counts', () => {
+  it('stops funnel naming the group, as rank does', async () => {
+    for (const cmd of ['rank', 'funnel']) {
+      const args = [cmd, '--method', 'KBT', '--year', '2020', '--sex', 'women'];
+      const en = await run(args, 'en');
+      const sv = await run(args, 'sv');
+      expect([en.code, sv.code]).toEqual([4, 4]);
+      expect(en.stderr).toContain('no KBT counts for 2020 (women)\nhint: years with KBT counts (women): 2009, 2010');
+      expect(sv.stderr).toContain('inga antal för KBT 2020 (kvinnor)\ntips: år med antal för KBT (kvinnor): 2009, 2010');
+    }
+  });
+
+  it('stops growth of a file with totals only, instead of a table of empty rows', async () => {
+    const args = ['growth', '--method', 'KBT', '--from', '2022', '--sex', 'women', '--input', 'fixtures/counts-2022-2025.csv'];
+    const en = await run(args, 'en');
+    const sv = await run(args, 'sv');
+    expect([en.code, sv.code]).toEqual([4, 4]);
+    expect(en.stdout).toBe('');
+    expect(en.stderr).toBe('rehab-stats: error: fixtures/counts-2022-2025.csv: no KBT counts for 2022 (women)\nhint: years with KBT counts (women): none\n');
+    expect(sv.stderr).toBe('rehab-stats: fel: fixtures/counts-2022-2025.csv: inga antal för KBT 2022 (kvinnor)\ntips: år med antal för KBT (kvinnor): inga\n');
+  });
+});
+
+describe('a file without a year column', () => {
+  const file = 'region;metod;antal\nStockholm;KBT;100\nUppsala;KBT;40\nSkåne;KBT;90\n';
+
+  it('holds the counts of --year for summary, as for rank, funnel and map', async () => {
+    // summary stopped with "no year column found" before.
+    const en = await run(['summary', '--measure', 'count', '--year', '2014', '--input', '-'], 'en', file);
+    const sv = await run(['summary', '--measure', 'count', '--year', '2014', '--input', '-'], 'sv', file);
+    expect([en.code, sv.code]).toEqual([0, 0]);
+    expect(en.stdout).toContain('Spread across 3 regions: KBT treatments, 2014');
+    expect(en.stdout).toMatch(/median +90\.00/);
+    expect(sv.stdout).toContain('Spridning');
+    const rank = await run(['rank', '--year', '2014', '--input', '-'], 'en', file);
+    expect(rank.code).toBe(0);
+  });
+});
