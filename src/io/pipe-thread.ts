@@ -12,7 +12,11 @@ import { errorCode } from './errno.js';
  * general path ({@link KeepTarget}), each piece right after reading it.
  */
 
-/** Where the reading thread writes the copy: a descriptor of its own (it closes it), stream bytes from `position` to `limit` at those offsets. */
+/**
+ * Where the reading thread writes the copy: a descriptor for it alone (the main thread opened
+ * it and closes it once the thread has ended: Node warns when a thread closes a descriptor it
+ * did not open), stream bytes from `position` to `limit` at those offsets.
+ */
 export interface KeepTarget {
   fd: number;
   position: number;
@@ -52,11 +56,7 @@ export function readPipe(job: PipeJob, post: (m: FromPipe, transfer?: ArrayBuffe
   while (Atomics.load(control, GO) === 0) Atomics.wait(control, GO, 0);
   // go() sends where to keep the copy (or null) before it says GO.
   const keep = keepTarget(receiveMessageOnPort(job.returns)?.message);
-  try {
-    readOn(job, control, keep, post);
-  } finally {
-    if (keep) closeSync(keep.fd);
-  }
+  readOn(job, control, keep, post);
 }
 
 function keepTarget(m: unknown): KeepTarget | undefined {
@@ -139,6 +139,7 @@ export class PipeThread {
   private ended = false;
   private failure: Error | undefined;
   private started = false;
+  private keepFd: number | undefined;
   /** Whether the thread has booted and waits for {@link go}. */
   ready = false;
   private readonly mine = new WeakSet<ArrayBufferLike>();
@@ -161,6 +162,11 @@ export class PipeThread {
       else this.failure = Object.assign(new Error(m.message), { code: m.error });
       this.wake();
     });
+    // The thread has ended: nothing writes to the copy's descriptor any more.
+    this.worker.once('exit', () => {
+      if (this.keepFd !== undefined) closeSync(this.keepFd);
+      this.keepFd = undefined;
+    });
     const lost = (e?: unknown) => {
       if (!this.ended) this.failure ??= e instanceof Error ? e : new Error('the thread reading stdin stopped');
       this.wake();
@@ -172,6 +178,7 @@ export class PipeThread {
   /** The thread reads from now on (the caller has stopped reading), keeping the copy in `keep` when given. */
   go(keep?: KeepTarget): void {
     this.started = true;
+    this.keepFd = keep?.fd;
     this.returns.postMessage({ keep: keep ?? null });
     Atomics.store(this.control, GO, 1);
     Atomics.notify(this.control, GO);

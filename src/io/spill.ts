@@ -69,7 +69,7 @@ export class Spill {
    * Lets the thread that reads the stream write the copy from byte `position` on — each piece
    * as soon as it is read, while it is still in the processor's cache, instead of this thread
    * queueing a write per chunk — through a descriptor of its own on the temporary file (Linux
-   * opens one through /proc/self/fd; the thread closes it). Chunks added from `position` on
+   * opens one through /proc/self/fd; closed once the thread has ended). Chunks added from `position` on
    * are then only counted. Undefined where that cannot be done: add() goes on writing.
    */
   handOff(position: number): { fd: number; position: number; limit: number } | undefined {

@@ -184,6 +184,41 @@ describe('a pipe read on by a thread of its own', () => {
   }
 });
 
+describe('a pipe into the binary, read on by a thread of its own', () => {
+  const BIN = join(import.meta.dirname, '..', '..', 'bin', 'rehab-stats.js');
+  const RANK = ['rank', '--method', 'KBT', '--year', '2014', '--format', 'csv'];
+  for (const [name, inserted, tier] of [
+    ['clean', '', it],
+    ['a CRLF row late (the general path reads the copy the thread kept)', 'Uppsala;2014;KBT;K;30\r\n', itFull],
+    ['a short row late', 'Uppsala;2014;KBT;K\n', itFull],
+  ] as const) {
+    tier(
+      `gives the file's output, notes, errors and exit code, naming stdin (${name})`,
+      () => {
+        const table = records(3 * 2 ** 20);
+        const cut = table.indexOf('\n', Math.floor(0.9 * table.length)) + 1;
+        const bytes = Buffer.concat([table.subarray(0, cut), Buffer.from(inserted), table.subarray(cut)]);
+        const path = join(dir, `binary-thread-${name.length}.csv`);
+        writeFileSync(path, bytes);
+        const env = { PATH: process.env.PATH, NO_COLOR: '1', LANG: 'C' };
+        // The writer pauses after its first MiB: the reading thread has started by then and reads the rest.
+        const piped = spawnSync('sh', ['-c', `{ head -c 1200000 '${path}'; sleep 1; tail -c +1200001 '${path}'; } | '${process.execPath}' '${BIN}' ${RANK.join(' ')} --input -`], {
+          encoding: 'utf8',
+          env: { ...env, REHAB_STATS_PIPE_THREAD_BYTES: '0', REHAB_STATS_STDIN_MEMORY_BYTES: '0' },
+        });
+        const fromFile = spawnSync(process.execPath, [BIN, ...RANK, '--input', path], { encoding: 'utf8', env });
+        expect(fromFile.status === 0).toBe(inserted !== 'Uppsala;2014;KBT;K\n');
+        expect({ status: piped.status, stdout: piped.stdout, stderr: piped.stderr }).toEqual({
+          status: fromFile.status,
+          stdout: fromFile.stdout,
+          stderr: fromFile.stderr.replaceAll(path, 'stdin'),
+        });
+      },
+      60_000,
+    );
+  }
+});
+
 describe('the spill of a stream', () => {
   it('gives back every byte added, from memory and from its temporary file, and leaves no file behind', async () => {
     const tmp = mkdtempSync(join(dir, 'tmp-'));
