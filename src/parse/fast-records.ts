@@ -717,7 +717,15 @@ export class RecordCounter {
     if (this.failure) return;
     // Always a plain Uint8Array (a Buffer is a subclass): one element kind keeps the scanner monomorphic.
     let buf = chunk.constructor === Uint8Array ? chunk : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    if (this.leftover.length) {
+    const kernel = this.kernel;
+    const whole = this.leftover.length + buf.length;
+    if (kernel && whole <= LAYOUT.IN_CAPACITY) {
+      // Straight into the kernel's input, the unfinished row in front: the bytes are copied once,
+      // and the JavaScript path reads the same bytes there.
+      kernel.bytes.set(this.leftover, LAYOUT.IN);
+      kernel.bytes.set(buf, LAYOUT.IN + this.leftover.length);
+      buf = kernel.bytes.subarray(LAYOUT.IN, LAYOUT.IN + whole);
+    } else if (this.leftover.length) {
       // The unfinished row goes in front of the new chunk, in one work buffer reused across chunks.
       const need = this.leftover.length + buf.length;
       if (this.work.length < need) this.work = new Uint8Array(Math.max(need, this.work.length * 2));
@@ -881,7 +889,7 @@ export class RecordCounter {
   private scan(buf: Uint8Array, end: number, last: boolean): number {
     const kernel = this.kernel;
     if (!kernel || end > LAYOUT.IN_CAPACITY) return this.scanJs(buf, 0, end, last);
-    kernel.bytes.set(buf.subarray(0, end), LAYOUT.IN);
+    if (buf.buffer !== kernel.bytes.buffer || buf.byteOffset !== LAYOUT.IN) kernel.bytes.set(buf.subarray(0, end), LAYOUT.IN);
     let pos = 0;
     while (pos < end) {
       const r = kernel.scan(pos, end, this.line);
