@@ -11,6 +11,7 @@ import { isHidden, protectedRanking } from './publish-ranking.js';
 import type { RankedRegion, RankInput } from './ranking.js';
 import { NATIONAL_CODE, type Region } from './regions.js';
 import { keepRegions } from './select.js';
+import { regionsWithoutCount } from './year-counts.js';
 
 /** One region in a funnel plot: its rate against its population, and where it lies against the limits. */
 export interface FunnelPlotPoint {
@@ -85,6 +86,8 @@ export function funnelPlot(ranking: RankInput, o: FunnelPlotInput): Omit<FunnelP
     r.rate === null ? [] : [{ code: r.region_code, name: r.region, population: r.population, rate: r.rate, label: funnelLabelOf(r.funnel) }],
   );
   const hiddenNames = chosen.filter((r) => isHidden(r.count_status)).map((r) => r.region);
+  // As summary: a region the input gives no count for is not drawn, and named.
+  const withoutCount = regionsWithoutCount(ranking.counts, o.selected.length ? o.selected : ranking.regions.regions);
   const widest = Math.max(...rows.map((r) => r.population));
   const adjustment = o.overdispersion && dispersion ? { kind: o.overdispersion, ...dispersion } : undefined;
   const limitsNote = adjustment
@@ -103,6 +106,7 @@ export function funnelPlot(ranking: RankInput, o: FunnelPlotInput): Omit<FunnelP
     ...(adjustment ? { adjustment: adjustment.kind } : {}),
     notes: [
       limitsNote,
+      ...(withoutCount.length ? [msg('note.left-out-no-count', { method: o.method || o.asked, year: ranking.year, regions: withoutCount })] : []),
       ...(hiddenNames.length ? [msg('note.funnel-not-drawn', { marker: HIDDEN_MARKER, regions: hiddenNames, threshold: rule.suppress })] : []),
       ...(rule.roundTo > 1 ? [msg('note.funnel-rounded', { k: rule.roundTo })] : []),
     ],

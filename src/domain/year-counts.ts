@@ -1,6 +1,7 @@
 import { dataError } from '../errors.js';
 import { msg, sexWord, type Text } from '../messages/index.js';
 import type { Observation, Sex } from './observation.js';
+import { NATIONAL_CODE, type Region } from './regions.js';
 import { chooseMethod, latestYear, selectCounts, yearsOf, type CountCell } from './select.js';
 
 /**
@@ -85,4 +86,14 @@ export function countsOfYear(data: CountsData, ask: { method?: string | undefine
   const choice = methodChoice(data, ask.method, ask.source);
   const year = chosenYear(data, choice, ask.year);
   return { ...choice, year, sex: ask.sex, counts: countsIn(data, choice, year, ask.sex, ask.source) };
+}
+
+/**
+ * The regions without a count in the selection, by name, in the order given: absent from the
+ * input for the year, marked missing (".."), or a total with one sex missing. Riket apart. A
+ * command that leaves them out of what it draws or summarises names them (summary, funnel);
+ * rank gives each a row that says why.
+ */
+export function regionsWithoutCount(counts: ReadonlyMap<string, CountCell>, regions: readonly Pick<Region, 'code' | 'name'>[]): string[] {
+  return regions.filter((r) => r.code !== NATIONAL_CODE && counts.get(r.code)?.value == null).map((r) => r.name);
 }

@@ -114,6 +114,7 @@ const CASES: Case[] = [
     ],
   },
   { name: 'funnel-kbt-2014-svg', args: ['funnel', '--method', 'KBT', '--year', '2014'] },
+  { name: 'funnel-region-missing-value-svg', args: ['funnel', '--method', 'KBT', '--year', '2012', '--input', 'fixtures/pxweb-wide-latin1.csv'] },
   {
     name: 'funnel-multiplicative-two-regions-svg',
     args: ['funnel', '--method', 'KBT', '--year', '2014', '--overdispersion', 'multiplicative', '--region', '09', '--region', '23'],
@@ -269,6 +270,7 @@ const CASES: Case[] = [
   { name: 'trend-by-method-stockholm', args: ['trend', '--input', 'fixtures/its-illustrative.csv', '--by', 'method', '--region', 'Stockholm'] },
   { name: 'trend-by-region-region-json', args: ['trend', '--method', 'MMR', '--by', 'region', '--region', '06', '--from', '2014', '--format', 'json', '--quiet'] },
   { name: 'summary-kbt-2014', args: ['summary', '--method', 'KBT', '--year', '2014'] },
+  { name: 'summary-region-missing-value', args: ['summary', '--method', 'KBT', '--year', '2012', '--input', 'fixtures/pxweb-wide-latin1.csv', '--lang', 'sv'] },
   { name: 'summary-mmr-count-json', args: ['summary', '--method', 'MMR', '--measure', 'count', '--format', 'json', '--quiet'] },
   { name: 'tally-access-positive', args: ['tally', '--positive', 'god,relativt god'] },
   { name: 'tally-kbt-csv', args: ['tally', '--method', 'KBT', '--format', 'csv', '--quiet'] },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { runInProcess } from '../fuzz/in-process.js';
 import { NO_CACHE } from '../e2e/harness.js';
 
@@ -64,5 +65,31 @@ describe('a file without a year column', () => {
     expect(sv.stdout).toContain('Spridning');
     const rank = await run(['rank', '--year', '2014', '--input', '-'], 'en', file);
     expect(rank.code).toBe(0);
+  });
+});
+
+describe('a region without a count in the year', () => {
+  // The 2022–2025 fixture without Gotland's 2025 row.
+  const file = readFileSync('fixtures/counts-2022-2025.csv', 'utf8')
+    .split('\n')
+    .filter((l) => !l.startsWith('Region Gotland;2025;'))
+    .join('\n');
+  const args = (cmd: string, ...more: string[]) => [cmd, '--method', 'KBT', '--year', '2025', '--input', '-', ...more];
+
+  it('is named by summary and funnel, which leave it out, as rank names it', async () => {
+    for (const cmd of ['summary', 'funnel']) {
+      const en = await run(args(cmd), 'en', file);
+      const sv = await run(args(cmd), 'sv', file);
+      expect([en.code, sv.code]).toEqual([0, 0]);
+      expect(en.stdout + en.stderr).toContain('Left out, without a KBT count for 2025: Region Gotland.');
+      expect(sv.stdout + sv.stderr).toContain('Utelämnade, utan antal för KBT 2025: Region Gotland.');
+    }
+    expect((await run(args('rank'), 'en', file)).stdout).toContain('Not in the input for 2025: Region Gotland.');
+  });
+
+  it('is not named when --region leaves it out anyway', async () => {
+    const en = await run(args('summary', '--region', 'Stockholm,Uppsala'), 'en', file);
+    expect(en.code).toBe(0);
+    expect(en.stdout + en.stderr).not.toContain('Left out');
   });
 });

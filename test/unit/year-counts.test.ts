@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ExitCode, formatError, RehabError } from '../../src/errors.js';
 import type { Observation, Sex } from '../../src/domain/observation.js';
-import { chosenYear, countsIn, countsOfYear, methodChoice, yearsWithCounts, type CountsData } from '../../src/domain/year-counts.js';
+import { chosenYear, countsIn, countsOfYear, methodChoice, regionsWithoutCount, yearsWithCounts, type CountsData } from '../../src/domain/year-counts.js';
 
 /**
  * The one selection rank, summary, growth, funnel and map make: which method, which year, which
@@ -106,5 +106,18 @@ describe('the counts of a year', () => {
     expect(r.en).toBe('rehab-stats: error: counts.csv: no KBT counts for 2014 (women)\nhint: years with KBT counts (women): 2013\n');
     expect(r.sv).toBe('rehab-stats: fel: counts.csv: inga antal för KBT 2014 (kvinnor)\ntips: år med antal för KBT (kvinnor): 2013\n');
     expect(refusal(() => countsIn(d, methodChoice(d, 'KBT', source), 2014, 'men', source)).en).toContain('years with KBT counts (men): none');
+  });
+});
+
+describe('the regions without a count', () => {
+  it('are those absent in the year or marked missing, Riket apart, in the order given', () => {
+    const regions = [
+      { code: '00', name: 'Riket' },
+      { code: '01', name: 'Region Stockholm' },
+      { code: '03', name: 'Region Uppsala' },
+      { code: '09', name: 'Region Gotland' },
+    ];
+    const counts = countsOfYear(data([...kbt, row('09', 2014, 'KBT', null)]), { sex: 'total', source }).counts;
+    expect(regionsWithoutCount(counts, regions)).toEqual(['Region Uppsala', 'Region Gotland']);
   });
 });
