@@ -35,6 +35,8 @@ export interface PipeJob {
   chunkBytes: number;
   /** Int32 slots shared with the main thread (see the indexes below). */
   control: SharedArrayBuffer;
+  /** Where to keep the copy, written by go() before it says GO: descriptor, position, limit (a descriptor of -1: no copy). */
+  keep: SharedArrayBuffer;
   /** Where the main thread hands back chunks it is done with, to be read into again. */
   returns: MessagePort;
 }
@@ -54,24 +56,9 @@ export function readPipe(job: PipeJob, post: (m: FromPipe, transfer?: ArrayBuffe
   const control = new Int32Array(job.control);
   post({ ready: true });
   while (Atomics.load(control, GO) === 0) Atomics.wait(control, GO, 0);
-  // go() sends where to keep the copy (or null) before it says GO.
-  const keep = keepTarget(receiveMessageOnPort(job.returns)?.message);
-  readOn(job, control, keep, post);
-}
-
-function keepTarget(m: unknown): KeepTarget | undefined {
-  if (typeof m !== 'object' || m === null || !('keep' in m)) return undefined;
-  const k = m.keep;
-  return typeof k === 'object' &&
-    k !== null &&
-    'fd' in k &&
-    'position' in k &&
-    'limit' in k &&
-    typeof k.fd === 'number' &&
-    typeof k.position === 'number' &&
-    typeof k.limit === 'number'
-    ? { fd: k.fd, position: k.position, limit: k.limit }
-    : undefined;
+  // go() wrote where to keep the copy before it said GO (an atomic store: those writes are seen here).
+  const [fd = -1, position = 0, limit = 0] = new Float64Array(job.keep);
+  readOn(job, control, fd >= 0 ? { fd, position, limit } : undefined, post);
 }
 
 function readOn(job: PipeJob, control: Int32Array, keep: KeepTarget | undefined, post: (m: FromPipe, transfer?: ArrayBuffer[]) => void): void {
@@ -133,6 +120,8 @@ export class PipeThread {
   private readonly worker: Worker;
   private readonly shared = new SharedArrayBuffer(3 * 4);
   private readonly control = new Int32Array(this.shared);
+  private readonly keepShared = new SharedArrayBuffer(3 * 8);
+  private readonly keep = new Float64Array(this.keepShared).fill(-1);
   private readonly returns: MessagePort;
   private readonly queue: Uint8Array[] = [];
   private waiting: (() => void) | undefined;
@@ -151,7 +140,7 @@ export class PipeThread {
   ) {
     const { port1, port2 } = new MessageChannel();
     this.returns = port1;
-    const job: PipeJob = { pipe: true, fd, chunkBytes, control: this.shared, returns: port2 };
+    const job: PipeJob = { pipe: true, fd, chunkBytes, control: this.shared, keep: this.keepShared, returns: port2 };
     this.worker = new Worker(entry, { workerData: job, transferList: [port2] });
     this.worker.on('message', (m: FromPipe) => {
       if ('ready' in m) this.ready = true;
@@ -179,7 +168,7 @@ export class PipeThread {
   go(keep?: KeepTarget): void {
     this.started = true;
     this.keepFd = keep?.fd;
-    this.returns.postMessage({ keep: keep ?? null });
+    if (keep) this.keep.set([keep.fd, keep.position, keep.limit]);
     Atomics.store(this.control, GO, 1);
     Atomics.notify(this.control, GO);
   }

@@ -41,7 +41,17 @@ export function countRange(job: CountJob): PartResult {
 
 /** The jobs ingest/ and io/ post (workerData types as any): told apart, and checked, by their fields. */
 function isPipeJob(job: unknown): job is PipeJob {
-  return typeof job === 'object' && job !== null && 'pipe' in job && job.pipe === true && 'fd' in job && typeof job.fd === 'number' && 'control' in job && 'returns' in job;
+  return (
+    typeof job === 'object' &&
+    job !== null &&
+    'pipe' in job &&
+    job.pipe === true &&
+    'fd' in job &&
+    typeof job.fd === 'number' &&
+    'control' in job &&
+    'keep' in job &&
+    'returns' in job
+  );
 }
 function isCountJob(job: unknown): job is CountJob {
   return (
