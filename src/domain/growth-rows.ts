@@ -86,15 +86,18 @@ export function growthRows(
   const rows = regions.regions
     .filter((r) => baseCounts.has(r.code) || endCounts.has(r.code))
     .map((r) => growthRow(r.code, r.name, baseYear, year, baseCounts.get(r.code), endCounts.get(r.code)));
+  // Riket's rows when the input gives both years' (a change between Riket in one year and a sum
+  // of regions in the other would compare different things); else the sum of the regions, which
+  // is only honest over the regions that have both years.
+  const reported = baseCounts.has(NATIONAL_CODE) && endCounts.has(NATIONAL_CODE);
   const sumOf = (counts: Map<string, CountCell>): CountCell | undefined => {
-    if (counts.has(NATIONAL_CODE)) return counts.get(NATIONAL_CODE);
-    // The national sum is only honest over regions that have both years.
+    if (reported) return counts.get(NATIONAL_CODE);
     const both = rows.filter((r) => r.base_count !== null && r.count !== null).map((r) => counts.get(r.region_code)?.value ?? 0);
     return both.length ? { value: both.reduce((s, v) => s + v, 0), lines: [] } : undefined;
   };
   const complete = rows.length === regions.regions.length && rows.every((r) => r.base_count !== null && r.count !== null);
-  // Riket unless the base year's national count is the sum of only the regions with both years.
-  const summed = !complete && !baseCounts.has(NATIONAL_CODE);
+  // Riket unless the national count is the sum of only the regions with both years.
+  const summed = !complete && !reported;
   const national = growthRow<Text>(NATIONAL_CODE, summed ? msg('cell.total-of-regions-both-years') : 'Riket', baseYear, year, sumOf(baseCounts), sumOf(endCounts));
   return { rows, national, summed };
 }
