@@ -6,7 +6,7 @@ import { addPerCapita, growthRows, type GrowthResult } from '../domain/growth-ro
 import { keepRegions, resolveRegions } from '../domain/select.js';
 import { chosenYear, countsIn, methodChoice } from '../domain/year-counts.js';
 import { growthTable } from '../render/growth.js';
-import type { Region, RegionIndex } from '../domain/regions.js';
+import { NATIONAL_CODE, type Region, type RegionIndex } from '../domain/regions.js';
 import { protectTable, roundCells } from '../domain/publish.js';
 import { growthSpec } from '../domain/publish-specs.js';
 import { addPublishOptions, publishRule, type PublishOptions } from './publish.js';
@@ -104,7 +104,11 @@ async function computeGrowth(
   // Change, percentages and rates come from the counts as shown: rounded ones with --round-counts.
   const { rows, national, summed } = growthRows(regions, roundCells(baseCounts, rule), roundCells(endCounts, rule), from, year);
   const span = msg('span.years', { n: year - from });
-  const notes: Text[] = [dataNote(data)];
+  // A region with a count in one of the years has its row, which says which is missing; one in
+  // neither year has none, and is named (as summary and funnel name the regions they leave out).
+  const scope = selected.length ? selected.filter((r) => r.code !== NATIONAL_CODE) : regions.regions;
+  const neither = scope.filter((r) => !baseCounts.has(r.code) && !endCounts.has(r.code)).map((r) => r.name);
+  const notes: Text[] = [dataNote(data), ...(neither.length ? [msg('note.left-out-no-count-either', { method: method || asked, from, to: year, regions: neither })] : [])];
   let populationTable: PopulationTable | undefined;
   if (opts.perCapita) {
     const population = await loadPopulation(opts, regions, data);

@@ -211,6 +211,10 @@ export const NOTES = {
   'note.no-method-column': { en: 'The input has no method column: every count is taken as {method}.', sv: 'Indata har ingen metodkolumn: varje antal räknas som {method}.' },
   'note.ranks-among': { en: 'Ranks are among all {n} ranked regions; only {names} shown.', sv: 'Placeringarna gäller bland alla {n} rangordnade regioner; bara {names} visas.' },
   'note.not-in-input': { en: 'Not in the input for {year}: {regions}.', sv: 'Saknas i indata för {year}: {regions}.' },
+  'note.left-out-no-count-either': {
+    en: 'Left out, no {method} count for either {from} or {to}: {regions}.',
+    sv: 'Utelämnade, inget antal för {method} varken {from} eller {to}: {regions}.',
+  },
   'note.left-out-no-count': { en: 'Left out, without a {method} count for {year}: {regions}.', sv: 'Utelämnade, utan antal för {method} {year}: {regions}.' },
   'note.overdispersion': { en: 'Overdispersion: {estimate}; {verdict}', sv: 'Överspridning: {estimate}; {verdict}' },
   'note.overdispersion-more': { en: 'Overdispersion: {estimate} — {verdict}', sv: 'Överspridning: {estimate} — {verdict}' },

@@ -87,6 +87,22 @@ describe('a region without a count in the year', () => {
     expect((await run(args('rank'), 'en', file)).stdout).toContain('Not in the input for 2025: Region Gotland.');
   });
 
+  it('in neither year of growth is named, as a region in one year has its row saying which is missing', async () => {
+    const neither = file
+      .split('\n')
+      .filter((l) => !l.startsWith('Region Gotland;'))
+      .join('\n');
+    const growth = ['growth', '--method', 'KBT', '--from', '2022', '--to', '2025', '--input', '-'];
+    const en = await run(growth, 'en', neither);
+    const sv = await run(growth, 'sv', neither);
+    expect([en.code, sv.code]).toEqual([0, 0]);
+    expect(en.stdout).toContain('Left out, no KBT count for either 2022 or 2025: Region Gotland.');
+    expect(sv.stdout).toContain('Utelämnade, inget antal för KBT varken 2022 eller 2025: Region Gotland.');
+    const one = await run(growth, 'en', file);
+    expect(one.stdout).toMatch(/Region Gotland .* 2025 missing in input/);
+    expect(one.stdout).not.toContain('Left out');
+  });
+
   it('is not named when --region leaves it out anyway', async () => {
     const en = await run(args('summary', '--region', 'Stockholm,Uppsala'), 'en', file);
     expect(en.code).toBe(0);
