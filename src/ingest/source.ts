@@ -59,8 +59,13 @@ export const LIMITS = {
   columns: 1_000,
 } as const;
 
-/** A pipe longer than this is read on by a thread of its own (io/pipe-thread.ts); REHAB_STATS_PIPE_THREAD_BYTES changes it (the tests hand over early). */
-export const PIPE_THREAD_BYTES = 4 << 20;
+/**
+ * A pipe longer than this — the head the fast path is planned from — is read on by a thread of
+ * its own (io/pipe-thread.ts), started as soon as the head is in: it takes some 50 to 90 ms to
+ * start, in which the counter gets through tens of MiB, so it is started while the head is
+ * planned from. REHAB_STATS_PIPE_THREAD_BYTES changes it (the tests hand over early).
+ */
+export const PIPE_THREAD_BYTES = 1 << 20;
 
 function readingThread(): ReadingThread | undefined {
   const entry = packagePath('dist', 'count-worker.mjs');
