@@ -4,7 +4,7 @@ import { populationCacheInput } from '../ingest/provenance-inputs.js';
 import { usageError } from '../errors.js';
 import { addPerCapita, growthRows, type GrowthResult } from '../domain/growth-rows.js';
 import { keepRegions, resolveRegions } from '../domain/select.js';
-import { chosenYear, countsIn, methodChoice } from '../domain/year-counts.js';
+import { countsOfYears } from '../domain/year-counts.js';
 import { growthTable } from '../render/growth.js';
 import { NATIONAL_CODE, type Region, type RegionIndex } from '../domain/regions.js';
 import { protectTable, roundCells } from '../domain/publish.js';
@@ -92,14 +92,8 @@ async function computeGrowth(
   { data, regions, selected }: { data: CountData; regions: RegionIndex; selected: readonly Region[] },
 ): Promise<GrowthResult> {
   const from = opts.from;
-  const source = sourceName(data);
-  const choice = methodChoice(data, opts.method, source);
-  const { method, asked } = choice;
   const sex = parseSexOption(opts.sex);
-  const year = chosenYear(data, choice, opts.to);
-  if (year <= from) throw usageError(msg('select.to-after-since', { to: year, since: from }));
-  const baseCounts = countsIn(data, choice, from, sex, source);
-  const endCounts = countsIn(data, choice, year, sex, source);
+  const { method, asked, to: year, base: baseCounts, end: endCounts } = countsOfYears(data, { method: opts.method, from, to: opts.to, sex, source: sourceName(data) });
   const rule = publishRule(opts);
   // Change, percentages and rates come from the counts as shown: rounded ones with --round-counts.
   const { rows, national, summed } = growthRows(regions, roundCells(baseCounts, rule), roundCells(endCounts, rule), from, year);

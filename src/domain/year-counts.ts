@@ -1,4 +1,4 @@
-import { dataError } from '../errors.js';
+import { dataError, usageError } from '../errors.js';
 import { msg, sexWord, type Text } from '../messages/index.js';
 import type { Observation, Sex } from './observation.js';
 import { NATIONAL_CODE, type Region } from './regions.js';
@@ -7,7 +7,7 @@ import { chooseMethod, latestYear, selectCounts, yearsOf, type CountCell } from 
 /**
  * The one way rank, summary, growth, funnel and map pick their counts: the method asked for (or
  * the data's only one), the year asked for (or the latest with counts of the method), and the
- * counts of a sex in that year. A year without counts of the method and sex stops (exit 4) with
+ * counts of a sex in that year (countsOfYear; growth's two years, countsOfYears). A year without counts of the method and sex stops (exit 4) with
  * the years that have them, in the same words for every command.
  */
 
@@ -86,6 +86,28 @@ export function countsOfYear(data: CountsData, ask: { method?: string | undefine
   const choice = methodChoice(data, ask.method, ask.source);
   const year = chosenYear(data, choice, ask.year);
   return { ...choice, year, sex: ask.sex, counts: countsIn(data, choice, year, ask.sex, ask.source) };
+}
+
+/** The counts of one method in two years, per region: what growth compares. */
+export interface YearsCounts extends MethodChoice {
+  from: number;
+  to: number;
+  sex: Sex;
+  base: Map<string, CountCell>;
+  end: Map<string, CountCell>;
+}
+
+/**
+ * The counts growth compares: the method as countsOfYear picks it, the base year `from` and the
+ * end year `to` (or the latest with counts of the method). An end year not after the base year
+ * is a usage error; either year without counts stops as countsIn does, the base year first.
+ */
+export function countsOfYears(data: CountsData, ask: { method?: string | undefined; from: number; to?: number | undefined; sex: Sex; source: Text }): YearsCounts {
+  const choice = methodChoice(data, ask.method, ask.source);
+  const { from, sex } = ask;
+  const to = chosenYear(data, choice, ask.to);
+  if (to <= from) throw usageError(msg('select.to-after-since', { to, since: from }));
+  return { ...choice, from, to, sex, base: countsIn(data, choice, from, sex, ask.source), end: countsIn(data, choice, to, sex, ask.source) };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ExitCode, formatError, RehabError } from '../../src/errors.js';
 import type { Observation, Sex } from '../../src/domain/observation.js';
-import { chosenYear, countsIn, countsOfYear, methodChoice, regionsWithoutCount, yearsWithCounts, type CountsData } from '../../src/domain/year-counts.js';
+import { chosenYear, countsIn, countsOfYear, countsOfYears, methodChoice, regionsWithoutCount, yearsWithCounts, type CountsData } from '../../src/domain/year-counts.js';
 
 /**
  * The one selection rank, summary, growth, funnel and map make: which method, which year, which
@@ -119,5 +119,25 @@ describe('the regions without a count', () => {
     ];
     const counts = countsOfYear(data([...kbt, row('09', 2014, 'KBT', null)]), { sex: 'total', source }).counts;
     expect(regionsWithoutCount(counts, regions)).toEqual(['Region Uppsala', 'Region Gotland']);
+  });
+});
+
+describe("growth's two years", () => {
+  it('are --from and --to, or the latest year with counts of the method', () => {
+    const c = countsOfYears(data([...kbt, ...ipt]), { method: 'KBT', from: 2013, sex: 'total', source });
+    expect([c.method, c.from, c.to, c.base.get('01')?.value, c.end.get('01')?.value]).toEqual(['KBT', 2013, 2014, 10, 12]);
+  });
+
+  it('stop when --to is not after --from (exit 2), in both languages', () => {
+    const r = refusal(() => countsOfYears(data(kbt), { from: 2014, to: 2013, sex: 'total', source }));
+    expect(r.code).toBe(ExitCode.usage);
+    expect(r.en).toBe('rehab-stats: error: --to 2013 must be after --from 2014\n');
+    expect(r.sv).toBe('rehab-stats: fel: --to 2013 måste ligga efter --from 2014\n');
+  });
+
+  it('stop at the base year first when it has no counts', () => {
+    const r = refusal(() => countsOfYears(data(kbt), { from: 2010, to: 2020, sex: 'total', source }));
+    expect(r.code).toBe(ExitCode.data);
+    expect(r.en).toContain('no KBT counts for 2010\nhint: years with KBT counts: 2013, 2014');
   });
 });
