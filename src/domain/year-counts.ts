@@ -7,8 +7,9 @@ import { chooseMethod, latestYear, selectCounts, yearsOf, type CountCell } from 
 /**
  * The one way rank, summary, growth, funnel and map pick their counts: the method asked for (or
  * the data's only one), the year asked for (or the latest with counts of the method), and the
- * counts of a sex in that year (countsOfYear; growth's two years, countsOfYears). A year without counts of the method and sex stops (exit 4) with
- * the years that have them, in the same words for every command.
+ * counts of a sex in that year (countsOfYear; growth's two years, countsOfYears). A year without
+ * counts of the method and sex stops (exit 4) with the years that have them, in the same words
+ * for every command.
  */
 
 /** The counts a command selects from, as ingest gives them. */
