@@ -399,7 +399,7 @@ class FieldAutomaton {
   /** With `storage` (the kernel's memory) the tables have their full size and never move. */
   constructor(
     private readonly terminators: Uint8Array,
-    private readonly storage?: { next: Int32Array; accept: Int32Array; index?: (bytes: Uint8Array, start: number, end: number, id: number) => void },
+    private readonly storage?: { next: Int32Array; accept: Int32Array; index?: (bytes: Uint8Array, start: number, end: number, id: number, quoted: boolean) => void },
   ) {
     this.next = storage?.next ?? new Int32Array(64 * 256);
     this.accept = storage?.accept ?? new Int32Array(64).fill(-1);
@@ -443,7 +443,7 @@ class FieldAutomaton {
     }
     this.accept[st] = id;
     // The kernel's SIMD path looks plain spellings up by their bytes: the same ids, the same spellings.
-    this.storage?.index?.(bytes, start, end, id);
+    this.storage?.index?.(bytes, start, end, id, false);
   }
 
   /**
@@ -471,6 +471,8 @@ class FieldAutomaton {
     }
     this.next[(st << 8) | QUOTE] = FieldAutomaton.UNKNOWN;
     this.accept[st] = id;
+    // The kernel's SIMD path looks a quoted field up by what is between its quotes.
+    this.storage?.index?.(bytes, start + 1, end - 1, id, true);
   }
 }
 

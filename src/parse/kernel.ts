@@ -64,7 +64,7 @@ interface KernelExports {
   memory: { buffer: ArrayBuffer };
   scan(pos: number, end: number, out: number, outEnd: number): number;
   put(hi: number, lo: number, n: number, line: number): number;
-  index(k: number, s: number, len: number, id: number): number;
+  index(k: number, s: number, len: number, quoted: number, id: number): number;
   count: WasmGlobal;
   htMask: WasmGlobal;
   htUsed: WasmGlobal;
@@ -259,19 +259,19 @@ export class ScanKernel {
   /**
    * The transition and accept tables of column `k`, as views into the kernel's memory, and
    * `index`, which adds a spelling the automaton has learnt to the column's INDEX (emptied here)
-   * for the SIMD path.
+   * for the SIMD path: bytes[start, end), a plain field or what is between a quoted one's quotes.
    */
-  automatonStorage(k: number): { next: Int32Array; accept: Int32Array; index: (bytes: Uint8Array, start: number, end: number, id: number) => void } {
+  automatonStorage(k: number): { next: Int32Array; accept: Int32Array; index: (bytes: Uint8Array, start: number, end: number, id: number, quoted: boolean) => void } {
     const buffer = this.exports.memory.buffer;
     this.bytes.fill(0, LAYOUT.INDEX + k * LAYOUT.INDEX_COLUMN_BYTES, LAYOUT.INDEX + (k + 1) * LAYOUT.INDEX_COLUMN_BYTES);
     this.words[LAYOUT.INDEX_COUNT / 4 + k] = 0;
     return {
       next: new Int32Array(buffer, LAYOUT.NEXT + k * LAYOUT.MAX_STATES * 256 * 4, LAYOUT.MAX_STATES * 256),
       accept: new Int32Array(buffer, LAYOUT.ACC + k * LAYOUT.MAX_STATES * 4, LAYOUT.MAX_STATES),
-      index: (bytes, start, end, id) => {
+      index: (bytes, start, end, id, quoted) => {
         if (end - start > LAYOUT.INDEX_MAX_BYTES) return;
         this.bytes.set(bytes.subarray(start, end), LAYOUT.SPELL);
-        this.exports.index(k, LAYOUT.SPELL, end - start, id);
+        this.exports.index(k, LAYOUT.SPELL, end - start, quoted ? 1 : 0, id);
       },
     };
   }

@@ -26,8 +26,9 @@
 ;; Record files (count = 1) take a row first through the SIMD path: 64 bytes at a time are
 ;; compared with the delimiter, the quote, 0x7f and every byte below 0x20 (i8x16.lt_u, i8x16.eq,
 ;; i8x16.bitmask); the set bits, walked in order, are where fields may end. A needed field whose
-;; bytes a column's INDEX holds has that spelling's id; anything else — a spelling not indexed,
-;; a quote, a tab or other control byte, a row running past the data, a lone CR — sends the row,
+;; bytes (a quoted one's between its quotes) a column's INDEX holds has that spelling's id;
+;; anything else — a spelling not indexed, a stray or escaped quote, a tab or other control
+;; byte, a row running past the data, a lone CR — sends the row,
 ;; from its start, to the byte loop below, which decides exactly as it always has. INDEX holds
 ;; only spellings the byte automaton accepts, with the automaton's ids (FieldAutomaton.insert
 ;; adds each), so both ways give a row the same ids.
@@ -129,16 +130,16 @@
       (i8x16.gt_s (i8x16.splat (local.get $len)) (v128.const i8x16 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31))))
 
   ;; Adds to column k's INDEX that the bytes [s, s + len) (no byte among them ends a field) are
-  ;; value `id`. Returns 0, and adds nothing, for a spelling longer than 32 bytes or when the
+  ;; value `id`: as a plain field, or (quoted ≠ 0) between the quotes of a quoted one. Returns 0, and adds nothing, for a spelling longer than 32 bytes or when the
   ;; column holds 2048 spellings already (at most half the slots: probes stay short).
-  (func (export "index") (param $k i32) (param $s i32) (param $len i32) (param $id i32) (result i32)
+  (func (export "index") (param $k i32) (param $s i32) (param $len i32) (param $quoted i32) (param $id i32) (result i32)
     (local $a v128) (local $b v128) (local $h i32) (local $base i32) (local $addr i32) (local $n i32) (local $count i32)
     (if (i32.gt_u (local.get $len) (i32.const 32)) (then (return (i32.const 0))))
     (local.set $a (call $head (local.get $s) (local.get $len)))
     (local.set $b (call $tail (local.get $s) (local.get $len)))
     (local.set $h (call $slotOf (local.get $a) (local.get $b) (local.get $len)))
     (local.set $base (i32.add (i32.const 76939520) (i32.shl (local.get $k) (i32.const 18))))
-    (local.set $n (i32.add (local.get $len) (i32.const 1)))
+    (local.set $n (i32.add (i32.add (local.get $len) (i32.const 1)) (i32.shl (i32.ne (local.get $quoted) (i32.const 0)) (i32.const 16))))
     (local.set $count (i32.add (i32.const 78250240) (i32.shl (local.get $k) (i32.const 2))))
     (loop $probe
       (local.set $addr (i32.add (local.get $base) (i32.shl (local.get $h) (i32.const 6))))
@@ -178,6 +179,8 @@
     (local $delims v128) (local $wb i32) (local $m i64) (local $fast i32)
     (local $f i32) (local $fs i32) (local $s i32) (local $e i32) (local $addr i32)
     (local $v v128) (local $va v128) (local $vb v128) (local $x i64) (local $h i32) (local $base i32) (local $len i32) (local $n i32)
+    ;; a quoted field: inside its quotes; 65536 once closed (quoted spellings are apart in INDEX); its closing quote; its column's kind; where its spelling starts
+    (local $inq i32) (local $q i32) (local $close i32) (local $kq i32) (local $ss i32)
     (local.set $delims (i8x16.splat (global.get $delim)))
     (global.set $rows (i32.const 0))
     (loop $row
@@ -197,6 +200,8 @@
               (local.set $f (i32.const 0))
               (local.set $fs (i32.const 0))
               (local.set $s (local.get $pos))
+              (local.set $q (i32.const 0))
+              (local.set $inq (i32.const 0))
               (loop $fastField
                 ;; No byte in the rest of the window may end a field: the next 64 bytes.
                 (if (i64.eqz (local.get $m))
@@ -240,6 +245,36 @@
                 (local.set $e (i32.add (local.get $wb) (i32.wrap_i64 (i64.ctz (local.get $m)))))
                 (br_if $slow (i32.ge_u (local.get $e) (local.get $end)))
                 (local.set $b (i32.load8_u (local.get $e)))
+                ;; A quoted field: between its quotes no byte that may end a field (the delimiter
+                ;; only in a field not needed), the byte after its closing quote the one that
+                ;; ends it. Its spelling is what is between the quotes, looked up as quoted.
+                (if (local.get $inq)
+                  (then
+                    (local.set $m (i64.and (local.get $m) (i64.sub (local.get $m) (i64.const 1))))
+                    (if (i32.eq (local.get $b) (global.get $delim))
+                      (then
+                        (br_if $slow (i32.ge_s (local.get $kq) (i32.const 0)))
+                        (br $fastField)))
+                    (br_if $slow (i32.ne (local.get $b) (i32.const 34)))
+                    (local.set $close (local.get $e))
+                    (local.set $inq (i32.const 0))
+                    (local.set $q (i32.const 65536))
+                    (br $fastField)))
+                (if (i32.and (i32.eq (local.get $b) (i32.const 34)) (i32.eq (local.get $e) (local.get $s)))
+                  (then
+                    (local.set $kq (i32.const -1))
+                    (if (i32.le_u (local.get $f) (global.get $maxField))
+                      (then (local.set $kq (i32.load8_s (i32.add (i32.const 5505344) (local.get $f))))))
+                    (local.set $inq (i32.const 1))
+                    (local.set $m (i64.and (local.get $m) (i64.sub (local.get $m) (i64.const 1))))
+                    (br $fastField)))
+                (local.set $ss (local.get $s))
+                (local.set $len (i32.sub (local.get $e) (local.get $s)))
+                (if (local.get $q)
+                  (then
+                    (br_if $slow (i32.ne (local.get $e) (i32.add (local.get $close) (i32.const 1))))
+                    (local.set $ss (i32.add (local.get $s) (i32.const 1)))
+                    (local.set $len (i32.sub (local.get $close) (local.get $ss)))))
                 (if (i32.le_u (local.get $f) (global.get $maxField))
                   (then
                     (local.set $k (i32.load8_s (i32.add (i32.const 5505344) (local.get $f))))
@@ -247,22 +282,21 @@
                       (then
                         (br_if $slow (i32.eq (local.get $k) (i32.const 5)))
                         ;; the field's id from its column's INDEX (as $lookup, written out: calls are not inlined)
-                        (local.set $len (i32.sub (local.get $e) (local.get $s)))
                         (br_if $slow (i32.gt_u (local.get $len) (i32.const 32)))
                         (if (i32.le_u (local.get $len) (i32.const 8))
                           (then
                             ;; up to 8 bytes (years, sexes, ages, most methods): one i64, and the
                             ;; hash below with the other lanes zero, as $slotOf computes it
-                            (local.set $x (i64.and (i64.load align=1 (local.get $s))
+                            (local.set $x (i64.and (i64.load align=1 (local.get $ss))
                               (select (i64.shr_u (i64.const -1) (i64.extend_i32_u (i32.sub (i32.const 64) (i32.shl (local.get $len) (i32.const 3)))))
                                 (i64.const 0) (local.get $len))))
                             (local.set $va (i64x2.replace_lane 0 (v128.const i64x2 0 0) (local.get $x)))
                             (local.set $vb (v128.const i64x2 0 0))
                             (local.set $x (i64.mul (i64.xor (local.get $x) (i64.extend_i32_u (local.get $len))) (i64.const 0x9E3779B97F4A7C15))))
                           (else
-                            (local.set $va (v128.and (v128.load align=1 (local.get $s))
+                            (local.set $va (v128.and (v128.load align=1 (local.get $ss))
                               (i8x16.gt_s (i8x16.splat (local.get $len)) (v128.const i8x16 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15))))
-                            (local.set $vb (v128.and (v128.load offset=16 align=1 (local.get $s))
+                            (local.set $vb (v128.and (v128.load offset=16 align=1 (local.get $ss))
                               (i8x16.gt_s (i8x16.splat (local.get $len)) (v128.const i8x16 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31))))
                             (local.set $x
                               (i64.xor
@@ -282,7 +316,7 @@
                             ;; an empty slot: not indexed, the byte loop walks it
                             (br_if $slow (i32.eqz (local.get $n)))
                             (local.set $id (i32.load offset=36 (local.get $addr)))
-                            (br_if $found (i32.and (i32.eq (local.get $n) (i32.add (local.get $len) (i32.const 1)))
+                            (br_if $found (i32.and (i32.eq (local.get $n) (i32.add (i32.add (local.get $len) (i32.const 1)) (local.get $q)))
                               (i8x16.all_true (v128.and
                                 (i8x16.eq (v128.load (local.get $addr)) (local.get $va))
                                 (i8x16.eq (v128.load offset=16 (local.get $addr)) (local.get $vb))))))
@@ -296,6 +330,7 @@
                   (then
                     (local.set $f (i32.add (local.get $f) (i32.const 1)))
                     (local.set $s (i32.add (local.get $e) (i32.const 1)))
+                    (local.set $q (i32.const 0))
                     (br $fastField)))
                 (if (i32.eq (local.get $b) (i32.const 10))
                   (then
