@@ -34,7 +34,8 @@ export async function readTable(path: string, measure: Measure, regions: RegionI
   // One bar for the whole read, on a terminal, once it has taken a second: bytes streamed on the
   // fast path; on the general path, how far the parser has got.
   const progress = progressBar(source.size, `reading ${source.name}`);
-  const parsing = (done: number, total: number) => progress.update(done, total);
+  // Only where a bar can be drawn: following the general parser costs it about as much again.
+  const parsing = progress.live ? (done: number, total: number) => progress.update(done, total) : undefined;
   try {
     const head = await readHead(source, FAST_PATH_MIN_BYTES);
     // A workbook is recognised by its bytes (a ZIP or an old OLE file), whatever its name.

@@ -9,9 +9,11 @@ export interface Progress {
   /** `done` of `total` (the total given at the start unless another is given). */
   update(done: number, total?: number): void;
   finish(): void;
+  /** False when nothing will ever be drawn (not a terminal): callers may then skip the work of measuring progress. */
+  readonly live: boolean;
 }
 
-const SILENT: Progress = { update() {}, finish() {} };
+const SILENT: Progress = { update() {}, finish() {}, live: false };
 
 export function progressBar(total: number | undefined, label: string, stream: OutStream = currentIo().stderr, env: Io['env'] = currentIo().env): Progress {
   if (!stream.isTTY || env.CI || env.TERM === 'dumb') return SILENT;
@@ -21,6 +23,7 @@ export function progressBar(total: number | undefined, label: string, stream: Ou
   let shown = false;
   let lastDraw = 0;
   return {
+    live: true,
     update(done: number, of = total) {
       const now = Date.now();
       if (now - started < delay || (shown && now - lastDraw < 100)) return;
