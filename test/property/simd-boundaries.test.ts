@@ -56,13 +56,14 @@ const ODD = [
   ',',
   '\t',
   '\u00ff',
+  '\u0081',
   '\r\n',
   '\n\n',
   '\ufeff',
-  'Okänd region;2014;KBT;K;30\n',
-  'Uppsala;2014;K\tBT;K;30\n',
-  'Uppsala;2014;KB"T;K;30\n',
-  'Uppsala;2014;KBT;;\n',
+  ';Okänd region;2014;KBT;K;30;\n',
+  ';Uppsala;2014;K\tBT;K;30;\n',
+  ';Uppsala;2014;KB"T;K;30;\n',
+  ';Uppsala;2014;KBT;;;\n',
 ];
 
 const table = fc.record({
@@ -109,7 +110,8 @@ function write(t: Table): Buffer {
   // Past the sample, so the fast path is planned and meets it (a small file has none).
   for (const { at, what } of bytes.length > SAMPLE ? t.damage : []) {
     const p = SAMPLE + Math.floor(at * (bytes.length - SAMPLE));
-    const odd = what === '\u00ff' ? Buffer.from([0xff]) : encode(what.replaceAll(';', d));
+    // Single bytes: 0xff (not UTF-8), 0x81 (not UTF-8, and undefined in windows-1252).
+    const odd = what === '\u00ff' || what === '\u0081' ? Buffer.from([what.charCodeAt(0)]) : encode(what.replaceAll(';', d));
     bytes = Buffer.concat([bytes.subarray(0, p), odd, bytes.subarray(p)]);
   }
   if (t.misquoted && first && bytes.length > SAMPLE) {
