@@ -127,6 +127,31 @@ describe('stdin through a real pipe, in pieces', () => {
     SLOW,
   );
 
+  it(
+    'a row the fast path hands over but the general path counts, while the reading thread reads ahead: every byte counted once',
+    async () => {
+      // Riket, a lone CR in a note, a quoted CRLF, a 1024th method: the general path reads the copy and the rest of the pipe.
+      const odd = FULL
+        ? [
+            'Riket;2014;KBT;K;30;x\n',
+            'Uppsala;2014;KBT;K;30;a\rb\n',
+            'Uppsala;2014;KBT;K;30;"a\r\nb"\n',
+            Array.from({ length: 1100 }, (_, i) => `Uppsala;2014;M${i};K;30;x\n`).join(''),
+          ]
+        : ['Riket;2014;KBT;K;30;x\n'];
+      for (const late of odd) {
+        const bytes = Buffer.from(HEAD + rows(1_200_000) + late + rows(1_500_000, 3));
+        const slow = general(RANK, bytes);
+        expect(slow.status).toBe(0);
+        for (const memory of FULL ? ['0', String(8 * MiB)] : ['0']) {
+          const fast = await piped(RANK, bytes, [[Infinity, 65_536]], { REHAB_STATS_PIPE_THREAD_BYTES: '0', REHAB_STATS_STDIN_MEMORY_BYTES: memory });
+          expect(fast, `${JSON.stringify(late.slice(0, 30))}, memory ${memory}`).toEqual(slow);
+        }
+      }
+    },
+    SLOW,
+  );
+
   itFull(
     'the reading thread taking over at once, at the head, or never; the copy in memory or in a file: one output',
     async () => {

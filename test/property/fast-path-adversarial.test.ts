@@ -7,7 +7,7 @@ import { RehabError } from '../../src/errors.js';
 import { bundledRegions } from '../../src/domain/bundled.js';
 import { scanKernel } from '../../src/parse/kernel-file.js';
 import { wholeAndInPieces, wholeAndSplit } from './chunked-counter.js';
-import { runs } from '../helpers/tier.js';
+import { FULL, runs } from '../helpers/tier.js';
 
 /**
  * Inputs built against the record kernel's SIMD path (src/parse/scan.wat): fields of up to 8
@@ -338,5 +338,96 @@ describe('a file whose later rows differ from its first 200', () => {
       }),
       { numRuns: runs(400, 40) },
     );
+  });
+});
+
+describe('spellings of 7, 8 and 9 bytes in every way a file is written', () => {
+  // In windows-1252 "Jämtland" and "Värmland" are 8 bytes, in UTF-8 9: the i64 lookup sees other lengths.
+  const SPELLINGS = ['Jämtland', 'Värmland', 'Dalarna', 'Örebro', 'Skåne', 'Jönköping', 'Uppsala', 'Blekinge', 'Stockholm', 'Gävleborg', 'Norrbotten'];
+  const written = fc.record({
+    delimiter: fc.constantFrom(';', ',', '\t'),
+    latin1: fc.boolean(),
+    crlf: fc.boolean(),
+    quote: fc.constantFrom('none', 'region', 'all'),
+    rows: fc.array(
+      fc.record({
+        region: fc.constantFrom(...SPELLINGS),
+        pad: fc.constantFrom('', ' ', '  '),
+        sex: fc.constantFrom('K', 'M', 'kvinnor', 'män', 'Kvinnor'),
+        age: fc.constantFrom('7', '30', '100'),
+      }),
+      { minLength: 1, maxLength: 20 },
+    ),
+  });
+  it('counts them as the general path does, met first in the sample and again after it, or hands over', () => {
+    fc.assert(
+      fc.property(written, (w) => {
+        const d = w.delimiter;
+        const eol = w.crlf ? '\r\n' : '\n';
+        const q = (s: string, yes: boolean) => (yes ? `"${s}"` : s);
+        const line = (cells: string[], regionQuoted: boolean) => cells.map((c, i) => q(c, w.quote === 'all' || (i === 0 && regionQuoted))).join(d) + eol;
+        const head = line(['region', 'år', 'metod', 'kön', 'ålder', 'anteckning'], false);
+        const clean = CLEAN.split('\n')
+          .filter(Boolean)
+          .map((r) => line(r.split(';'), w.quote === 'region'))
+          .join('');
+        const rows = w.rows.map((r) => line([r.pad + r.region + r.pad, '2014', 'KBT', r.sex, r.age, 'x'], w.quote === 'region')).join('');
+        const text = head + rows + clean + rows + rows;
+        agrees(w.latin1 ? iconv.encode(text, 'windows-1252') : Buffer.from(text, 'utf8'));
+      }),
+      { numRuns: runs(300) },
+    );
+  });
+});
+
+describe('two parts, the second meeting spellings the first never saw', () => {
+  it('counts them as one counter does, or refuses', () => {
+    const variants = ['UPPSALA', 'uppsala', ' Uppsala', 'Uppsala ', 'GOTLAND', '03', 'Region Uppsala', 'Blekinge län'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...variants), { minLength: 1, maxLength: 30 }), fc.constantFrom('K', 'kvinnor', 'män', 'Totalt'), fc.nat(), (names, sex, at) => {
+        const second = names.map((n, i) => `${n};2014;${i % 2 ? 'KBT' : 'ipt'};${sex};${i};x\n`).join('');
+        const bytes = Buffer.from(HEAD + CLEAN + second + second);
+        const start = planFastPath(bytes, true, 'p.csv', regions, {}, kernel);
+        if (!start) return;
+        const data = Buffer.from(bytes.subarray(start.dataOffset));
+        // At a line start in the clean rows or in the new ones.
+        const lf = data.indexOf(0x0a, at % data.length);
+        const { whole, split } = wholeAndSplit(start.plan, data, lf + 1);
+        expect(split, 'no quoted line break: the split stands').toBeDefined();
+        expect(split).toEqual(whole);
+        agrees(bytes);
+      }),
+      { numRuns: runs(200) },
+    );
+  });
+});
+
+describe('the last field of the file, needed, without a line break', () => {
+  it('at every width from 1 to 65 bytes, known or not, quoted or not, with a CR or a NUL: the general outcome', () => {
+    const clean = Array.from({ length: 300 }, (_, i) => `${['Uppsala', 'Gotland'][i % 2]};2014;KBT;${20 + (i % 50)};${i % 2 ? 'K' : 'M'}`);
+    const lasts = ['K', 'kvinnor', 'män', 'Kvinnor ', 'kvinnorr', 'K\r', 'K\r\r', 'K\u0000', '"K"', '"kvinnor"', '"K', 'K"', ' ', ''];
+    let taken = 0;
+    for (const eol of ['\n', '\r\n'])
+      for (const last of lasts)
+        for (const pad of FULL ? [0, 1, 7, 8, 9, 31, 32, 33, 62, 63, 64] : [0, 8, 63]) {
+          const text = `region;år;metod;ålder;kön${eol}${clean.join(eol)}${eol}${clean.join(eol)}${eol}Uppsala;2014;KBT;3;${' '.repeat(pad)}${last}`;
+          if (agrees(Buffer.from(text))) taken++;
+          agrees(Buffer.from(text + eol));
+        }
+    expect(taken, 'the fast path takes the clean ones').toBeGreaterThan(0);
+  });
+});
+
+describe('a windows-1252 file with a byte the encoding leaves undefined, a C1 control or a NUL after the sample', () => {
+  it('in a needed field and in an unneeded one: the general outcome', () => {
+    const clean = Array.from({ length: 300 }, (_, i) => `${['Jämtland', 'Värmland', 'Örebro'][i % 3]};2014;KBT;${20 + (i % 50)};${i % 2 ? 'K' : 'M'};ö`).join('\n') + '\n';
+    const head = iconv.encode('region;år;metod;ålder;kön;not\n' + clean, 'windows-1252');
+    expect(agrees(Buffer.concat([head, head.subarray(head.indexOf(0x0a) + 1)])), 'the fast path takes the clean file').toBe(true);
+    for (const b of [0x81, 0x8d, 0x8f, 0x90, 0x9d, 0x80, 0x85, 0xa0, 0xff, 0x00, 0x7f, 0x1a])
+      for (const row of [
+        Buffer.concat([Buffer.from('Upps'), Buffer.from([b]), Buffer.from('la;2014;KBT;30;K;x\n')]),
+        Buffer.concat([Buffer.from('Uppsala;2014;KBT;30;K;x'), Buffer.from([b]), Buffer.from('\n')]),
+      ])
+        agrees(Buffer.concat([head, row, head.subarray(head.indexOf(0x0a) + 1)]));
   });
 });
