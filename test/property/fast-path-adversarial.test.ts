@@ -236,14 +236,14 @@ describe('rows of 63, 64 and 65 bytes with odd bytes at block ends', () => {
           const text2 = 'region;år;metod;kön;ålder;anteckning' + eol + CLEAN.replaceAll('\n', eol) + lead + rows + CLEAN.replaceAll('\n', eol);
           agrees(s.latin1 ? iconv.encode(text2.replaceAll('😀', '?').replaceAll('€', 'E'), 'windows-1252') : Buffer.from(text2, 'utf8'));
         }),
-        { numRuns: runs(1500, 100) },
+        { numRuns: runs(800, 40) },
       );
     },
     SLOW,
   );
 
   it('a multi-byte character cut at every 64-byte block end, in a needed field and in an unneeded one', () => {
-    for (let shift = 0; shift < 70; shift++) {
+    for (let shift = 0; shift < 70; shift += FULL ? 1 : 5) {
       // Örebro and Jämtland hold two-byte letters; the note before them moves them a byte at a time.
       const rows = `Örebro;2014;KBT;K;30;${'n'.repeat(shift)}\nJämtland;2014;KBT;M;30;${'€'.repeat(shift % 7)}😀\n`;
       expect(agrees(Buffer.from(HEAD + CLEAN + rows.repeat(3) + CLEAN))).toBe(true);
@@ -336,7 +336,7 @@ describe('a file whose later rows differ from its first 200', () => {
         const { split } = wholeAndSplit(start.plan, data, at % (data.length + 1));
         if (split !== undefined && handsOver(split) !== 'hands over') expect(split).toEqual(whole);
       }),
-      { numRuns: runs(400, 40) },
+      { numRuns: runs(200, 10) },
     );
   });
 });
@@ -397,7 +397,7 @@ describe('two parts, the second meeting spellings the first never saw', () => {
         expect(split).toEqual(whole);
         agrees(bytes);
       }),
-      { numRuns: runs(200) },
+      { numRuns: runs(100) },
     );
   });
 });
@@ -409,7 +409,7 @@ describe('the last field of the file, needed, without a line break', () => {
     let taken = 0;
     for (const eol of ['\n', '\r\n'])
       for (const last of lasts)
-        for (const pad of FULL ? [0, 1, 7, 8, 9, 31, 32, 33, 62, 63, 64] : [0, 8, 63]) {
+        for (const pad of FULL ? [0, 1, 7, 8, 9, 32, 33, 63, 64] : [0, 8, 63]) {
           const text = `region;år;metod;ålder;kön${eol}${clean.join(eol)}${eol}${clean.join(eol)}${eol}Uppsala;2014;KBT;3;${' '.repeat(pad)}${last}`;
           if (agrees(Buffer.from(text))) taken++;
           agrees(Buffer.from(text + eol));

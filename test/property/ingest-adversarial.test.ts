@@ -9,7 +9,7 @@ import { splitSearchStart } from '../../src/ingest/split.js';
 import { RehabError } from '../../src/errors.js';
 import { bundledRegions } from '../../src/domain/bundled.js';
 import { withIo } from '../../src/io/context.js';
-import { FULL, runs } from '../helpers/tier.js';
+import { FULL, itFull, runs } from '../helpers/tier.js';
 
 /**
  * The whole ingest pipeline on inputs built against its thresholds: files and streams of
@@ -107,8 +107,8 @@ describe('inputs of exactly the fast path threshold, and a byte either side', ()
   it(
     'give the general path outcome clean, ending without a line break, or with a damaged last row',
     async () => {
-      const sizes = FULL ? [-65, -1, 0, 1, 63, 64, 65] : [0];
-      const ends = FULL ? ['', 'no line break', 'damaged'] : ['no line break', 'damaged'];
+      const sizes = FULL ? [-1, 0, 1, 65] : [0];
+      const ends = FULL ? ['no line break', 'damaged'] : ['no line break'];
       for (const delta of sizes)
         for (const end of ends) {
           const target = FAST_PATH_MIN_BYTES + delta;
@@ -157,7 +157,7 @@ describe('a row unlike the sample, before the 1 MiB head, after it, after the pa
             await everyWay(bytes, pieces);
           },
         ),
-        { numRuns: runs(30, 2), endOnFailure: true },
+        { numRuns: runs(10, 2), endOnFailure: true },
       );
     },
     SLOW,
@@ -189,7 +189,7 @@ describe('the split between two threads', () => {
         fc.asyncProperty(fc.constantFrom(...INSERTS), fc.integer({ min: -150, max: 600 }), fc.constantFrom(1_200_000, 2_500_000), async (insert, shift, size) => {
           await everyWay(around(size, shift, insert));
         }),
-        { numRuns: runs(30, 2), endOnFailure: true },
+        { numRuns: runs(10, 2), endOnFailure: true },
       );
     },
     SLOW,
@@ -197,7 +197,7 @@ describe('the split between two threads', () => {
   it(
     'in a CRLF file, between CR and LF or just after: the one-thread outcome',
     async () => {
-      for (const shift of FULL ? [-2, -1, 0, 1, 2] : [-1, 0]) await everyWay(around(1_200_000, shift, 'Uppsala;2014;KBT;K;30;x\r\n', '\r\n'));
+      for (const shift of FULL ? [-2, -1, 0, 1, 2] : [-1]) await everyWay(around(1_200_000, shift, 'Uppsala;2014;KBT;K;30;x\r\n', '\r\n'));
     },
     SLOW,
   );
@@ -223,4 +223,30 @@ describe('stdin', () => {
       expect(fast).toEqual(general);
     }
   });
+});
+
+describe('a file of 63 630 groups, each met twice far apart', () => {
+  itFull(
+    'counted as the general path counts them, the count table growing past 3 072, 6 144 and 12 288 groups mid-batch, by one thread, two and from stdin',
+    async () => {
+      const codes = regions.regions.map((r) => r.code);
+      const n = 21 * 2 * 101 * 5 * 3;
+      const rows: string[] = [];
+      for (let round = 0; round < 2; round++)
+        for (let i = 0; i < n; i++) {
+          // A permutation of the groups, so new ones come in the middle of every 64 rows the kernel looks up together.
+          let g = (i * 7919 + round * 13) % n;
+          const cells: string[] = [codes[g % 21] ?? ''];
+          g = Math.floor(g / 21);
+          const sex = g % 2 ? 'K' : 'M';
+          g = Math.floor(g / 2);
+          const age = String(g % 101);
+          g = Math.floor(g / 101);
+          cells.push(String(2010 + (g % 5)), ['KBT', 'IPT', 'MMR'][Math.floor(g / 5) % 3] ?? '', sex, age);
+          rows.push(cells.join(';'));
+        }
+      await everyWay(Buffer.from(`region;år;metod;kön;ålder\n${rows.join('\n')}\n`), [1_234_567]);
+    },
+    SLOW,
+  );
 });
