@@ -1,15 +1,23 @@
+/** Keys already made: a table's rows repeat a few names and words, each looked up on every row. Bounded, since any text may come in. */
+const keys = new Map<string, string>();
+
 /**
  * Text keys for matching names typed by people: case-, diacritic- and punctuation-insensitive.
  * "Västra_Götaland", "vastra gotaland" and "VÄSTRA GÖTALAND" share one key.
  */
 export function matchKey(s: string): string {
-  return s
+  const known = keys.get(s);
+  if (known !== undefined) return known;
+  const key = s
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[_\-–—.,:/()]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
+  if (keys.size >= 4096) keys.clear();
+  keys.set(s, key);
+  return key;
 }
 
 /** Levenshtein edit distance; small inputs only (names, option words). */
