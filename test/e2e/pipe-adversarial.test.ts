@@ -94,15 +94,20 @@ describe('stdin through a real pipe, in pieces', () => {
   it(
     'a clean stream past the head, ending without a line break: the general path output, the copy kept in a temporary file and removed',
     async () => {
-      const bytes = Buffer.from((HEAD + rows(1_500_000)).replace(/\n$/, ''));
-      const tmp = mkdtempSync(join(dir, 'tmp-'));
-      const fast = await piped(CONVERT, bytes, PLAN, { TMPDIR: tmp, REHAB_STATS_STDIN_MEMORY_BYTES: String(100_000), REHAB_STATS_PIPE_THREAD_BYTES: '0' });
-      const slow = general(CONVERT, bytes);
-      expect(slow.status).toBe(0);
-      expect(fast).toEqual(slow);
-      expect(readdirSync(tmp)).toEqual([]);
+      const plain = (HEAD + rows(1_500_000)).replace(/\n$/, '');
+      // Also with a BOM written a byte at a time, and in CRLF (a CR at the end of one piece, its LF the next).
+      const variants = FULL ? [plain, `\ufeff${plain}`, plain.replaceAll('\n', '\r\n')] : [plain];
+      for (const text of variants) {
+        const bytes = Buffer.from(text);
+        const tmp = mkdtempSync(join(dir, 'tmp-'));
+        const fast = await piped(CONVERT, bytes, PLAN, { TMPDIR: tmp, REHAB_STATS_STDIN_MEMORY_BYTES: String(100_000), REHAB_STATS_PIPE_THREAD_BYTES: '0' });
+        const slow = general(CONVERT, bytes);
+        expect(slow.status).toBe(0);
+        expect(fast).toEqual(slow);
+        expect(readdirSync(tmp)).toEqual([]);
+      }
       // The comparison is of two paths: the piped run took the fast one.
-      const verbose = await piped([...RANK.filter((a) => a !== '--quiet'), '--verbose'], bytes, PLAN, { REHAB_STATS_PIPE_THREAD_BYTES: '0' });
+      const verbose = await piped([...RANK.filter((a) => a !== '--quiet'), '--verbose'], Buffer.from(plain), PLAN, { REHAB_STATS_PIPE_THREAD_BYTES: '0' });
       expect(verbose.stderr).toMatch(/^read stdin: .* fast path \(WebAssembly\)/);
     },
     SLOW,

@@ -186,6 +186,31 @@ describe('spellings whose slots collide', () => {
     expect(agrees(Buffer.from(HEAD + CLEAN + more + more))).toBe(false);
   });
 
+  it('up to 2047 quoted spellings (learnt by the automata, then hashed once they are full), counted alike', () => {
+    const quotedClean = CLEAN.split('\n')
+      .filter(Boolean)
+      .map(
+        (r) =>
+          `${r
+            .split(';')
+            .map((c) => `"${c}"`)
+            .join(';')}\n`,
+      )
+      .join('');
+    for (const n of FULL ? [500, 1000, 2047] : [1000]) {
+      const rows = [...new Set(['Uppsala', 'Gotland', ...spellings])]
+        .slice(0, n)
+        .map((s, i) => `"${s}";"2014";"KBT";"K";"${i % 100}";"x"\n`)
+        .join('');
+      const head =
+        HEAD.trimEnd()
+          .split(';')
+          .map((c) => `"${c}"`)
+          .join(';') + '\n';
+      expect(agrees(Buffer.from(head + quotedClean + rows + rows + quotedClean))).toBe(true);
+    }
+  });
+
   it('an unknown spelling in the slot of a known one, of the same length and first 8 bytes, is not taken for it', () => {
     // Search one-letter changes of known spellings for one that lands in a known spelling's slot.
     const known = ['Uppsala', 'Gotland', 'Blekinge', 'Stockholm'];

@@ -157,7 +157,7 @@ describe('a row unlike the sample, before the 1 MiB head, after it, after the pa
             await everyWay(bytes, pieces);
           },
         ),
-        { numRuns: runs(10, 2), endOnFailure: true },
+        { numRuns: runs(10, 1), endOnFailure: true },
       );
     },
     SLOW,
@@ -189,7 +189,7 @@ describe('the split between two threads', () => {
         fc.asyncProperty(fc.constantFrom(...INSERTS), fc.integer({ min: -150, max: 600 }), fc.constantFrom(1_200_000, 2_500_000), async (insert, shift, size) => {
           await everyWay(around(size, shift, insert));
         }),
-        { numRuns: runs(10, 2), endOnFailure: true },
+        { numRuns: runs(10, 1), endOnFailure: true },
       );
     },
     SLOW,
