@@ -330,6 +330,23 @@ describe('a file whose later rows differ from its first 200', () => {
     agrees(Buffer.concat([body, odd]));
   });
 
+  it.each([
+    ['x', (i: number) => String(1 + (i % 7))],
+    ['antal', (i: number) => String(1 + (i % 7))],
+    ['x', (i: number) => (i % 2 ? '2014' : '2015')],
+    ['x', (i: number) => (i % 2 ? 'K' : 'M')],
+    ['x', (i: number) => (i % 2 ? 'KBT' : 'IPT')],
+    ['x', (i: number) => (i % 2 ? 'Uppsala' : 'Gotland')],
+  ])('an extra column "%s" whose first 200 values look like one kind and a later one does not: the shape and counts of the general path', (header, value) => {
+    const clean = Array.from({ length: 400 }, (_, i) => `${['Uppsala', 'Gotland'][i % 2]};2014;KBT;${i % 2 ? 'K' : 'M'};${20 + (i % 50)};${value(i)}\n`).join('');
+    for (const late of FULL ? ['abc', '', '1,5', '-1', '1e3', '99999999999', '2014', 'K', 'Uppsala', 'KBT', '30-39'] : ['abc', '', '1,5']) {
+      const bytes = Buffer.from(`region;år;metod;kön;ålder;${header}\n${clean}Uppsala;2014;KBT;K;30;${late}\n${clean}`);
+      const fast = loadRecordsFast(bytes, 'p.csv', regions, {}, kernel);
+      if (fast) expect(fast.shape).toBe(loadTable(bytes, 'p.csv', 'count', regions).shape);
+      agrees(bytes);
+    }
+  });
+
   it('a sample in CRLF with LF rows later, and the reverse', () => {
     const crlf = HEAD.replace('\n', '\r\n') + CLEAN.replaceAll('\n', '\r\n');
     agrees(Buffer.from(crlf + 'Uppsala;2014;KBT;K;30;x\n' + 'Uppsala;2014;KBT;K;30;x\r\n'));
