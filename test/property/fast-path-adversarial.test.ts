@@ -49,7 +49,11 @@ function agrees(bytes: Uint8Array): boolean {
   return fast !== undefined;
 }
 
-/** The slot (0 .. 4095) where scan.wat's $slotOf starts a spelling's probe: its first 32 bytes, zero past its end, hashed. */
+/**
+ * The slot (0 .. 4095) where scan.wat's $slotOf starts a spelling's probe: its first 32 bytes, zero past its end, hashed.
+ * Written out here to choose spellings that share a slot; were it to drift from the kernel's, the tests below would
+ * only choose less well (they compare with the general path whatever the slots are).
+ */
 function slotOf(spelling: Uint8Array): number {
   const M = (1n << 64n) - 1n;
   const lane = (i: number) => {
@@ -82,12 +86,6 @@ const CLEAN = Array.from(
 ).join('');
 
 it('has the WebAssembly kernel to test (run npm run build first)', () => expect(kernel).toBeDefined());
-
-it('the slot function mirrors the kernel: known spellings one slot apart are all found', () => {
-  // A sanity check of slotOf itself: the kernel learns each spelling, so a wrong slotOf would only weaken the tests below.
-  expect(slotOf(Buffer.from('Uppsala'))).toBe(slotOf(Buffer.from('Uppsala')));
-  expect(new Set(['Uppsala', 'Gotland', 'Stockholm', 'Blekinge'].map((s) => slotOf(Buffer.from(s)))).size).toBe(4);
-});
 
 describe('spellings of up to 8 bytes and their neighbours', () => {
   // Fields of exactly 7, 8 and 9 bytes, known and unknown, sharing their first 8 bytes, with spaces inside the 8 and past them.
