@@ -113,7 +113,7 @@ describe('stdin through a real pipe, in pieces', () => {
     SLOW,
   );
 
-  it(
+  itFull(
     'a row only the general path can judge, after the part kept in memory: its error, byte for byte, and no temporary file left',
     async () => {
       const lates = FULL

@@ -143,7 +143,7 @@ describe('a row unlike the sample, before the 1 MiB head, after it, after the pa
     'Uppsala;2014;KBT;K;30;\u0000\n',
     'Uppsala;2014;KBT;K;30;"x""y"\n',
   ];
-  it(
+  itFull(
     'gives the general path outcome every way in',
     async () => {
       await fc.assert(
@@ -201,7 +201,7 @@ describe('the split between two threads', () => {
     },
     SLOW,
   );
-  it(
+  itFull(
     'just under and just over REHAB_STATS_SPLIT_MIN_BYTES: the same outcome either way',
     async () => {
       const bytes = around(1_200_000, 0, 'Atlantis;2014;KBT;K;30;x\n');
