@@ -419,7 +419,7 @@ if (coresOn) {
   // Where splitting starts to pay: small files, split at any size (1) or never.
   const small = [];
   if (!quick) {
-    for (const n of [250_000, 500_000, 1_000_000]) {
+    for (const n of [250_000, 500_000, 1_000_000, 2_000_000]) {
       const file = await recordFile(n);
       const ours = [node, cli, ...rank2014, '--input', file];
       console.error(`splitting or not, ${n.toLocaleString('en')} rows …`);
@@ -438,7 +438,7 @@ if (coresOn) {
   const threshold = small.length
     ? [
         '',
-        `Splitting or not (the CLI splits from 32 MiB), ${runsBig * 2} rounds each:`,
+        `Splitting or not (the CLI splits from 64 MiB), ${runsBig * 2} rounds each:`,
         '',
         '| record file | one thread, median wall (s) | two threads, median wall (s) | two / one (median of rounds) | two / one by CPU time |',
         '| --- | ---: | ---: | ---: | ---: |',

@@ -10,10 +10,12 @@ import { CHUNK_BYTES, type ByteSource } from './source.js';
 
 /**
  * Below this size a record file is read by one thread: a worker thread takes about 40 ms to
- * start (a quiet machine; more under load), which a file this big repays (BENCHMARKS.md,
- * "Both cores"). REHAB_STATS_SPLIT_MIN_BYTES changes it (the tests split small files).
+ * start (a quiet machine; more under load), which only a file this big repays now that the
+ * kernel scans about 500 MB/s — on the quiet machine two threads took 1.13× one thread's wall
+ * time at 33 MB, the same at 67 MB and 0.9× at 83 MB (BENCHMARKS.md, "Both cores").
+ * REHAB_STATS_SPLIT_MIN_BYTES changes it (the tests split small files).
  */
-export const SPLIT_MIN_BYTES = 32 << 20;
+export const SPLIT_MIN_BYTES = 64 << 20;
 
 /**
  * The main thread starts at once and the worker some milliseconds later (about 40 on a quiet
