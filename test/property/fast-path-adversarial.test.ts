@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { loadTable } from '../../src/ingest/load.js';
 import { loadRecordsFast, planFastPath, SAMPLE_BYTES } from '../../src/ingest/fast.js';
-import { RehabError } from '../../src/errors.js';
 import { bundledRegions } from '../../src/domain/bundled.js';
+import { generalOutcome, type GeneralOutcome } from './outcomes.js';
+import { loadTable } from '../../src/ingest/load.js';
 import { scanKernel } from '../../src/parse/kernel-file.js';
 import { wholeAndInPieces, wholeAndSplit } from './chunked-counter.js';
 import { FULL, runs } from '../helpers/tier.js';
@@ -21,17 +21,9 @@ const SLOW = 120_000;
 const regions = bundledRegions();
 const kernel = scanKernel();
 
-type Outcome = { observations: unknown; rowsRead: number } | { error: string };
+type Outcome = GeneralOutcome;
 
-function general(bytes: Uint8Array): Outcome {
-  try {
-    const t = loadTable(bytes, 'p.csv', 'count', regions);
-    return { observations: t.observations, rowsRead: t.rowsRead };
-  } catch (e) {
-    if (e instanceof RehabError) return { error: e.message };
-    throw e;
-  }
-}
+const general = (bytes: Uint8Array): GeneralOutcome => generalOutcome(bytes, regions);
 
 /** The kernel's result as the general path's, or undefined when it handed over; the JavaScript scanner must agree with it. */
 function fastWasm(bytes: Uint8Array): Outcome | undefined {

@@ -1,11 +1,10 @@
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { loadTable } from '../../src/ingest/load.js';
 import { loadRecordsFast, planFastPath } from '../../src/ingest/fast.js';
-import { RehabError } from '../../src/errors.js';
 import { wholeAndInPieces, wholeAndSplit } from './chunked-counter.js';
 import { bundledRegions } from '../../src/domain/bundled.js';
+import { generalOutcome, type GeneralOutcome } from './outcomes.js';
 import { scanKernel } from '../../src/parse/kernel-file.js';
 import { runs } from '../helpers/tier.js';
 
@@ -53,15 +52,7 @@ function write(t: Table): Uint8Array {
   return t.bom ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8]) : utf8;
 }
 
-function general(bytes: Uint8Array) {
-  try {
-    const t = loadTable(bytes, 'p.csv', 'count', regions);
-    return { observations: t.observations, rowsRead: t.rowsRead };
-  } catch (e) {
-    if (e instanceof RehabError) return { error: e.message };
-    throw e;
-  }
-}
+const general = (bytes: Uint8Array): GeneralOutcome => generalOutcome(bytes, regions);
 
 // npm test builds dist/scan.wasm first; the properties hold with and without the WebAssembly kernel.
 const kernel = scanKernel();

@@ -6,8 +6,8 @@ import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readTable, FAST_PATH_MIN_BYTES } from '../../src/ingest/index.js';
 import { splitSearchStart } from '../../src/ingest/split.js';
-import { RehabError } from '../../src/errors.js';
 import { bundledRegions } from '../../src/domain/bundled.js';
+import { readOutcome, type ReadOutcome } from './outcomes.js';
 import { withIo } from '../../src/io/context.js';
 import { FULL, itFull, runs } from '../helpers/tier.js';
 
@@ -24,17 +24,8 @@ const dir = mkdtempSync(join(tmpdir(), 'rehab-stats-adversarial-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const SLOW = 300_000;
 
-type Outcome = { observations: unknown; rowsRead: number } | { error: string; exitCode: number; location: unknown };
-
-async function outcome(read: () => Promise<{ observations: unknown; rowsRead: number }>): Promise<Outcome> {
-  try {
-    const t = await read();
-    return { observations: t.observations, rowsRead: t.rowsRead };
-  } catch (e) {
-    if (e instanceof RehabError) return { error: e.message, exitCode: e.exitCode, location: e.location ? { ...e.location, file: 'input' } : undefined };
-    throw e;
-  }
-}
+type Outcome = ReadOutcome;
+const outcome = readOutcome;
 
 const NOWHERE = { write: () => true, on: () => undefined };
 function withEnv<T>(env: Record<string, string>, f: () => Promise<T>): Promise<T> {

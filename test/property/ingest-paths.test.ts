@@ -7,8 +7,8 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { ScanKernel } from '../../src/parse/kernel.js';
 import { RecordCounter } from '../../src/parse/fast-records.js';
 import { readTable } from '../../src/ingest/index.js';
-import { RehabError } from '../../src/errors.js';
 import { bundledRegions } from '../../src/domain/bundled.js';
+import { readOutcome } from './outcomes.js';
 import { withIo } from '../../src/io/context.js';
 import { runs } from '../helpers/tier.js';
 
@@ -71,17 +71,7 @@ function build(s: Scenario): Buffer {
   return Buffer.from(text, 'utf8');
 }
 
-type Outcome = { observations: unknown; rowsRead: number } | { error: string; exitCode: number; location: unknown };
-
-async function outcome(read: () => Promise<{ observations: unknown; rowsRead: number }>): Promise<Outcome> {
-  try {
-    const t = await read();
-    return { observations: t.observations, rowsRead: t.rowsRead };
-  } catch (e) {
-    if (e instanceof RehabError) return { error: e.message, exitCode: e.exitCode, location: e.location ? { ...e.location, file: 'input' } : undefined };
-    throw e;
-  }
-}
+const outcome = readOutcome;
 
 /** stdin handed over in pieces of `piece` bytes. */
 function stdinIn(bytes: Uint8Array, piece: number): AsyncIterable<Uint8Array> {

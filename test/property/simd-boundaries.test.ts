@@ -1,11 +1,10 @@
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { loadTable } from '../../src/ingest/load.js';
 import { loadRecordsFast, planFastPath, SAMPLE_BYTES } from '../../src/ingest/fast.js';
-import { RehabError } from '../../src/errors.js';
 import { wholeAndInPieces, wholeAndSplit } from './chunked-counter.js';
 import { bundledRegions } from '../../src/domain/bundled.js';
+import { generalOutcome, type GeneralOutcome } from './outcomes.js';
 import { scanKernel } from '../../src/parse/kernel-file.js';
 import { runs } from '../helpers/tier.js';
 
@@ -124,15 +123,7 @@ function write(t: Table): Buffer {
   return bytes;
 }
 
-function general(bytes: Uint8Array): unknown {
-  try {
-    const t = loadTable(bytes, 'p.csv', 'count', regions);
-    return { observations: t.observations, rowsRead: t.rowsRead };
-  } catch (e) {
-    if (e instanceof RehabError) return { error: e.message };
-    throw e;
-  }
-}
+const general = (bytes: Uint8Array): GeneralOutcome => generalOutcome(bytes, regions);
 
 /** A counter's groups, or that it hands over (where it noticed why may differ with the cuts; the general path then decides). */
 function counted(result: unknown): unknown {
