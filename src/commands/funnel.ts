@@ -68,7 +68,7 @@ export function funnelCommand(): Command {
 async function runFunnel(opts: FunnelOptions): Promise<void> {
   const regions = loadRegions();
   const selected = resolveRegions(opts.region ?? [], regions);
-  const data = await loadCounts(opts, regions, opts.year !== undefined ? { defaultYear: opts.year } : {});
+  const data = await loadCounts(opts, regions, { yearOption: true, ...(opts.year !== undefined ? { defaultYear: opts.year } : {}) });
   // --sex is one of commander's choices: parsing it cannot stop before the method and year are checked.
   const sex = parseSexOption(opts.sex);
   const { method, asked, year, counts } = countsOfYear(data, { method: opts.method, year: opts.year, sex, source: sourceName(data) });

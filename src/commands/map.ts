@@ -74,7 +74,7 @@ async function runMap(opts: MapCommandOptions): Promise<void> {
   if (opts.region?.length) throw usageError(msg('option.map-region'), msg('option.leave-out-region.hint'));
   const lang = resolveLang(opts.lang, currentIo().env);
   const regions = loadRegions();
-  const data = await loadCounts(opts, regions, opts.year !== undefined ? { defaultYear: opts.year } : {});
+  const data = await loadCounts(opts, regions, { yearOption: true, ...(opts.year !== undefined ? { defaultYear: opts.year } : {}) });
   const { method, asked, year, counts } = countsOfYear(data, { method: opts.method, year: opts.year, sex: 'total', source: sourceName(data) });
   provenancePath(opts);
   const population = await loadPopulation(opts, regions, data);

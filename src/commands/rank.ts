@@ -121,7 +121,7 @@ async function rankRegions(opts: RankOptions, ciMethodGiven: boolean): Promise<{
   // keep the rest as columns. Without --method every method is kept, to find the data's only one.
   const wanted = opts.method === undefined ? undefined : matchKey(opts.method);
   const keep = (m: string, y: number) => (wanted === undefined || m === '' || matchKey(m) === wanted) && (opts.year === undefined || y === opts.year);
-  const data = await loadCounts(opts, regions, { ...(opts.year !== undefined ? { defaultYear: opts.year } : {}), keep });
+  const data = await loadCounts(opts, regions, { yearOption: true, ...(opts.year !== undefined ? { defaultYear: opts.year } : {}), keep });
   const sex = parseSexOption(opts.sex);
   const selection = countsOfYear(data, { method: opts.method, year: opts.year, sex, source: sourceName(data) });
   const age = parseDenominator(opts.denominator);

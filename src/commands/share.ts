@@ -65,7 +65,7 @@ async function shareByDimension(opts: ShareOptions, by: ShareDimension): Promise
   const selected = resolveRegions(opts.region ?? [], regions);
   // --by method or sex with --region: the shares within the chosen regions (Riket = every region).
   const within = by !== 'region' && selected.length > 0 && !selected.some((r) => r.code === NATIONAL_CODE) ? selected : [];
-  const data = await loadCounts(opts, regions);
+  const data = await loadCounts(opts, regions, { yearOption: true, ...(opts.year !== undefined ? { defaultYear: opts.year } : {}) });
   const obs = data.observations;
   const years = yearsOf(obs);
   const year = opts.year ?? latestYear(years);

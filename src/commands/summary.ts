@@ -46,7 +46,7 @@ export function summaryCommand(): Command {
     const regions = loadRegions();
     const selected = new Set(resolveRegions(opts.region ?? [], regions).map((r) => r.code));
     // As rank: a file without a year column holds the counts of --year.
-    const data = await loadCounts(opts, regions, opts.year !== undefined ? { defaultYear: opts.year } : {});
+    const data = await loadCounts(opts, regions, { yearOption: true, ...(opts.year !== undefined ? { defaultYear: opts.year } : {}) });
     const sex = parseSexOption(opts.sex);
     const { method, asked, year, counts } = countsOfYear(data, { method: opts.method, year: opts.year, sex, source: sourceName(data) });
     const input = { counts, rule: publishRule(opts), regions, selected };

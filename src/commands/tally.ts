@@ -57,7 +57,7 @@ export function tallyCommand(): Command {
   cmd.action(async (opts: TallyOptions) => {
     const regions = loadRegions();
     const selected = new Set(resolveRegions(opts.region ?? [], regions).map((r) => r.code));
-    const read = readOptions(opts, { categoryColumn: opts.column, ...(opts.year !== undefined ? { defaultYear: opts.year } : {}) });
+    const read = readOptions(opts, { categoryColumn: opts.column, yearOption: true, ...(opts.year !== undefined ? { defaultYear: opts.year } : {}) });
     refuseSheetWithoutInput(opts);
     const table = opts.input
       ? await readTable(opts.input, 'count', regions, read)

@@ -136,6 +136,7 @@ export function shapeOptions(file: string, measure: Measure, regions: RegionInde
     sumDuplicates: opts.sumDuplicates,
     recordLevel: opts.recordLevel,
     defaultYear: opts.defaultYear,
+    yearOption: opts.yearOption,
     defaultMethod: opts.defaultMethod,
     categoryColumn: opts.categoryColumn,
   };

@@ -16,6 +16,8 @@ export interface ReadOptions {
   sumDuplicates?: boolean;
   recordLevel?: boolean;
   defaultYear?: number;
+  /** The command has --year, which gives the year of a file without a year column: the error for such a file offers it. */
+  yearOption?: boolean;
   /** Method for files without a method column (from --method where one method is asked for). */
   defaultMethod?: string;
   /** Collect every problem instead of stopping at the first (`check`). */

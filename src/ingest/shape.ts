@@ -82,6 +82,8 @@ export interface ShapeOptions {
   recordLevel?: boolean;
   /** Year for files without a year column (from --year). */
   defaultYear?: number;
+  /** The command has --year (see ReadOptions): a file without a year column is told it may give one. */
+  yearOption?: boolean | undefined;
   /** Method for files without a method column (from --method). */
   defaultMethod?: string;
   /** A column of categorical answers to keep (tally): header or 1-based number. Makes the file record-level. */
@@ -137,7 +139,11 @@ export function shapeTable(block: TableBlock, opts: ShapeOptions): Shaped {
   }
   const yearCol = has('year');
   if (!yearCol && shape !== 'wide-years' && opts.defaultYear === undefined) {
-    throw dataError(msg('shape.no-year-column', { headers: describeHeaders(columns) }), where(block.header.line), msg('shape.no-year-column.hint'));
+    throw dataError(
+      msg('shape.no-year-column', { headers: describeHeaders(columns) }),
+      where(block.header.line),
+      msg(opts.yearOption ? 'shape.no-year-column.hint' : 'shape.no-year-column.no-option.hint'),
+    );
   }
   if (yearCol && shape === 'wide-years') {
     throw dataError(msg('shape.year-twice', { header: yearCol.header }), where(block.header.line), msg('shape.year-twice.hint'));

@@ -425,6 +425,10 @@ export const ERRORS = {
     en: 'add a year column (år, year, period), pass --map year=HEADER, or give the year with --year',
     sv: 'lägg till en kolumn med år (år, year, period), ange --map year=RUBRIK, eller ange året med --year',
   },
+  'shape.no-year-column.no-option.hint': {
+    en: 'add a year column (år, year, period) or pass --map year=HEADER',
+    sv: 'lägg till en kolumn med år (år, year, period) eller ange --map year=RUBRIK',
+  },
   'shape.year-twice': { en: 'both a year column ("{header}") and years as columns', sv: 'både en kolumn med år ("{header}") och år som kolumner' },
   'shape.year-twice.hint': {
     en: 'keep one of them, or pass --map to say which column holds the year',

@@ -66,6 +66,33 @@ describe('a file without a year column', () => {
     const rank = await run(['rank', '--year', '2014', '--input', '-'], 'en', file);
     expect(rank.code).toBe(0);
   });
+
+  it('holds the counts of --year for share too (it stopped with a hint to give --year, which was given)', async () => {
+    const en = await run(['share', '--year', '2014', '--input', '-'], 'en', file);
+    expect(en.code).toBe(0);
+    expect(en.stdout).toContain('Share of all treatments by method, 2014');
+    expect(en.stdout).toMatch(/KBT +230 +230 +100\.0%/);
+  });
+
+  it('is told to give --year only by a command that has it', async () => {
+    const header = 'rehab-stats: error: stdin line 1: no year column found among "region", "metod", "antal"\n';
+    for (const args of [['rank'], ['share'], ['summary', '--measure', 'count'], ['funnel'], ['map'], ['tally', '--column', 'metod']]) {
+      const en = await run([...args, '--input', '-'], 'en', file);
+      expect(en.stderr, args[0]).toBe(`${header}hint: add a year column (år, year, period), pass --map year=HEADER, or give the year with --year\n`);
+    }
+    for (const args of [
+      ['growth', '--from', '2009', '--input', '-'],
+      ['trend', '--input', '-'],
+      ['convert', '-'],
+    ]) {
+      const en = await run(args, 'en', file);
+      const sv = await run(args, 'sv', file);
+      expect(en.stderr, args[0]).toBe(`${header}hint: add a year column (år, year, period) or pass --map year=HEADER\n`);
+      expect(sv.stderr, args[0]).toBe(
+        'rehab-stats: fel: stdin rad 1: ingen kolumn med år bland "region", "metod", "antal"\ntips: lägg till en kolumn med år (år, year, period) eller ange --map year=RUBRIK\n',
+      );
+    }
+  });
 });
 
 describe('a region without a count in the year', () => {
