@@ -5,7 +5,7 @@ import { funnelMethod, funnelPlot, type FunnelPlotResult } from '../domain/funne
 import type { OverdispersionKind } from '../stats/overdispersion.js';
 import { funnelPlotSvg } from '../render/funnel.js';
 import { resolveLang } from '../messages/index.js';
-import { addDataOptions, langOption, parseDenominator, parseSexOption, type DataOptions, addRateOptions } from './options.js';
+import { addDataOptions, langOption, parseDenominator, parseSexOption, type DataOptions, addRateOptions, yearRead } from './options.js';
 import { addHelp } from './help.js';
 import { sourceName } from '../domain/source-notes.js';
 import { outputProtection, provenanceOutput } from './output.js';
@@ -68,7 +68,7 @@ export function funnelCommand(): Command {
 async function runFunnel(opts: FunnelOptions): Promise<void> {
   const regions = loadRegions();
   const selected = resolveRegions(opts.region ?? [], regions);
-  const data = await loadCounts(opts, regions, { yearOption: true, ...(opts.year !== undefined ? { defaultYear: opts.year } : {}) });
+  const data = await loadCounts(opts, regions, yearRead(opts.year));
   // --sex is one of commander's choices: parsing it cannot stop before the method and year are checked.
   const sex = parseSexOption(opts.sex);
   const { method, asked, year, counts } = countsOfYear(data, { method: opts.method, year: opts.year, sex, source: sourceName(data) });

@@ -8,7 +8,7 @@ import { countsOfYear } from '../domain/year-counts.js';
 import { readBoundaries } from '../ingest/boundaries.js';
 import { writeStderr } from '../io/output.js';
 import { mapSvg } from '../render/map.js';
-import { addDataOptions, type DataOptions, addRateOptions } from './options.js';
+import { addDataOptions, type DataOptions, addRateOptions, yearRead } from './options.js';
 import { addHelp } from './help.js';
 import { sourceName } from '../domain/source-notes.js';
 import { loadCounts, loadPopulation, loadRegions } from '../ingest/counts.js';
@@ -74,7 +74,7 @@ async function runMap(opts: MapCommandOptions): Promise<void> {
   if (opts.region?.length) throw usageError(msg('option.map-region'), msg('option.leave-out-region.hint'));
   const lang = resolveLang(opts.lang, currentIo().env);
   const regions = loadRegions();
-  const data = await loadCounts(opts, regions, { yearOption: true, ...(opts.year !== undefined ? { defaultYear: opts.year } : {}) });
+  const data = await loadCounts(opts, regions, yearRead(opts.year));
   const { method, asked, year, counts } = countsOfYear(data, { method: opts.method, year: opts.year, sex: 'total', source: sourceName(data) });
   provenancePath(opts);
   const population = await loadPopulation(opts, regions, data);

@@ -6,6 +6,7 @@ import { msg, resolveLang, type Message } from '../messages/index.js';
 import { ALL_AGES, TARGET_AGES, type Sex } from '../domain/observation.js';
 import { ROLES } from '../domain/vocabulary.js';
 import type { InputOptions } from '../ingest/counts.js';
+import type { ReadOptions } from '../ingest/options.js';
 
 /**
  * The options that mean the same on every command, declared once: what a rate is of (--method,
@@ -21,6 +22,14 @@ export function addMethodOption(cmd: Command, description = 'treatment method, e
 /** --year: one year, the latest in the data by default. */
 export function addYearOption(cmd: Command, description = 'year (default: the latest year in the data)'): Command {
   return cmd.option('-y, --year <year>', description, parseYearOption('--year'));
+}
+
+/**
+ * How a command with --year reads its input: a file without a year column holds the counts of
+ * the --year given, and, without one, is told it may give it.
+ */
+export function yearRead(year: number | undefined): Pick<ReadOptions, 'yearOption' | 'defaultYear'> {
+  return { yearOption: true, ...(year !== undefined ? { defaultYear: year } : {}) };
 }
 
 /** --per N: rates per this many inhabitants, 100 000 by default. */

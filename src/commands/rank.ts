@@ -13,7 +13,7 @@ import type { PoissonMethod } from '../stats/poisson.js';
 import type { OverdispersionKind } from '../stats/overdispersion.js';
 import { addPublishOptions, publishRule, type PublishOptions } from './publish.js';
 import { rankTable, styleRankCell } from '../render/rank.js';
-import { addDataOptions, parseDenominator, parseLevel, parseSexOption, type DataOptions, addRateOptions, refuseUnused } from './options.js';
+import { addDataOptions, parseDenominator, parseLevel, parseSexOption, type DataOptions, addRateOptions, refuseUnused, yearRead } from './options.js';
 import { addHelp } from './help.js';
 import { addOutputOptions, emit, type OutputOptions } from './output.js';
 import { inputWarnings, loadCounts, loadPopulation, loadRegions } from '../ingest/counts.js';
@@ -121,7 +121,7 @@ async function rankRegions(opts: RankOptions, ciMethodGiven: boolean): Promise<{
   // keep the rest as columns. Without --method every method is kept, to find the data's only one.
   const wanted = opts.method === undefined ? undefined : matchKey(opts.method);
   const keep = (m: string, y: number) => (wanted === undefined || m === '' || matchKey(m) === wanted) && (opts.year === undefined || y === opts.year);
-  const data = await loadCounts(opts, regions, { yearOption: true, ...(opts.year !== undefined ? { defaultYear: opts.year } : {}), keep });
+  const data = await loadCounts(opts, regions, { ...yearRead(opts.year), keep });
   const sex = parseSexOption(opts.sex);
   const selection = countsOfYear(data, { method: opts.method, year: opts.year, sex, source: sourceName(data) });
   const age = parseDenominator(opts.denominator);

@@ -6,7 +6,7 @@ import { columnShares, dimensionShares, SHARE_MADE, type ShareDimension, type Sh
 import { shareTable } from '../render/share.js';
 import { loadUnits } from '../ingest/units.js';
 import { addPublishOptions, publishRule, type PublishOptions } from './publish.js';
-import { addDataOptions, parseYearOption, type DataOptions } from './options.js';
+import { addDataOptions, parseYearOption, type DataOptions, yearRead } from './options.js';
 import { addHelp } from './help.js';
 import { addOutputOptions, emit, type OutputOptions } from './output.js';
 import { dataNote, sourceName } from '../domain/source-notes.js';
@@ -65,7 +65,7 @@ async function shareByDimension(opts: ShareOptions, by: ShareDimension): Promise
   const selected = resolveRegions(opts.region ?? [], regions);
   // --by method or sex with --region: the shares within the chosen regions (Riket = every region).
   const within = by !== 'region' && selected.length > 0 && !selected.some((r) => r.code === NATIONAL_CODE) ? selected : [];
-  const data = await loadCounts(opts, regions, { yearOption: true, ...(opts.year !== undefined ? { defaultYear: opts.year } : {}) });
+  const data = await loadCounts(opts, regions, yearRead(opts.year));
   const obs = data.observations;
   const years = yearsOf(obs);
   const year = opts.year ?? latestYear(years);

@@ -6,7 +6,7 @@ import { summaryResult, summaryValues } from '../domain/summary.js';
 import { summaryTable } from '../render/summary.js';
 import { populationMade, type Made } from '../domain/provenance.js';
 import { addPublishOptions, publishRule, type PublishOptions } from './publish.js';
-import { addDataOptions, parseDenominator, parseSexOption, type DataOptions, addRateOptions, refuseUnused } from './options.js';
+import { addDataOptions, parseDenominator, parseSexOption, type DataOptions, addRateOptions, refuseUnused, yearRead } from './options.js';
 import { addHelp } from './help.js';
 import { addOutputOptions, emit, type OutputOptions } from './output.js';
 import { dataNote, populationNotes, sourceName } from '../domain/source-notes.js';
@@ -46,7 +46,7 @@ export function summaryCommand(): Command {
     const regions = loadRegions();
     const selected = new Set(resolveRegions(opts.region ?? [], regions).map((r) => r.code));
     // As rank: a file without a year column holds the counts of --year.
-    const data = await loadCounts(opts, regions, { yearOption: true, ...(opts.year !== undefined ? { defaultYear: opts.year } : {}) });
+    const data = await loadCounts(opts, regions, yearRead(opts.year));
     const sex = parseSexOption(opts.sex);
     const { method, asked, year, counts } = countsOfYear(data, { method: opts.method, year: opts.year, sex, source: sourceName(data) });
     const input = { counts, rule: publishRule(opts), regions, selected };

@@ -10,7 +10,7 @@ import { tallyTable } from '../render/tally.js';
 import { resolveRegions } from '../domain/select.js';
 import { addHelp } from './help.js';
 import { addOutputOptions, emit, type OutputOptions } from './output.js';
-import { addReadOptions, addRegionOption, addVerboseOption, parseYearOption, type DataOptions } from './options.js';
+import { addReadOptions, addRegionOption, addVerboseOption, parseYearOption, type DataOptions, yearRead } from './options.js';
 import { describeRead, loadRegions, refuseSheetWithoutInput } from '../ingest/counts.js';
 import { msg, resolveLang, say, t } from '../messages/index.js';
 import { currentIo } from '../io/context.js';
@@ -57,7 +57,7 @@ export function tallyCommand(): Command {
   cmd.action(async (opts: TallyOptions) => {
     const regions = loadRegions();
     const selected = new Set(resolveRegions(opts.region ?? [], regions).map((r) => r.code));
-    const read = readOptions(opts, { categoryColumn: opts.column, yearOption: true, ...(opts.year !== undefined ? { defaultYear: opts.year } : {}) });
+    const read = readOptions(opts, { categoryColumn: opts.column, ...yearRead(opts.year) });
     refuseSheetWithoutInput(opts);
     const table = opts.input
       ? await readTable(opts.input, 'count', regions, read)
