@@ -28,10 +28,13 @@ export function methodsOf(obs: Iterable<Observation>): string[] {
   return [...methods];
 }
 
-/** The years present (of one method, when given), ascending. */
-export function yearsOf(obs: Iterable<Observation>, method?: string): number[] {
+/**
+ * The years present (of one method, when given; with rows of one sex, when not the total),
+ * ascending. A total needs no total row: selectCounts forms it from either sex's rows.
+ */
+export function yearsOf(obs: Iterable<Observation>, method?: string, sex: Sex = 'total'): number[] {
   const years = new Set<number>();
-  for (const o of obs) if (method === undefined || o.method === method) years.add(o.year);
+  for (const o of obs) if ((method === undefined || o.method === method) && (sex === 'total' || o.sex === sex)) years.add(o.year);
   return [...years].sort((a, b) => a - b);
 }
 

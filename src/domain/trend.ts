@@ -182,7 +182,7 @@ export function computeTrend(input: TrendInput): TrendResult {
     const [subject] = subjects;
     if (!subject) throw new Error('seriesSubjects gives at least Riket');
     const methods = input.method ? [resolveMethod(obs, input.method, source)] : methodsOf(obs);
-    const all = methods.map((m) => counts(subject, m, yearsOf(obs.filter((o) => o.method === m)).filter(inRange)));
+    const all = methods.map((m) => counts(subject, m, yearsOf(obs, m).filter(inRange)));
     // Each method over its own years: one that starts in 2025 starts there.
     const present = all.filter((s) => s.points.some((p) => p.count !== null));
     if (present.length === 0) throw dataError(msg('trend.no-counts-in-range'), { file: source }, msg('trend.check-range.hint'));
@@ -205,7 +205,7 @@ export function computeTrend(input: TrendInput): TrendResult {
   if (!input.method && methods.length > 1) throw usageError(msg('option.which-method'), msg('select.methods-in-data.hint', { methods }));
   const method = input.method ? resolveMethod(obs, input.method, source) : (methods[0] ?? '');
   const name: Text = method || input.method || msg('trend.treatments');
-  const years = yearsOf(obs.filter((o) => o.method === method)).filter(inRange);
+  const years = yearsOf(obs, method).filter(inRange);
   const [firstYear] = years;
   const lastYear = years[years.length - 1];
   if (firstYear === undefined || lastYear === undefined || years.length < 2)

@@ -53,9 +53,7 @@ export function methodChoice(data: CountsData, wanted: string | undefined, sourc
  * a sex needs rows of that sex.
  */
 export function yearsWithCounts(data: CountsData, method: string, sex: Sex): number[] {
-  const years = new Set<number>();
-  for (const o of everyObservation(data)) if (o.method === method && (sex === 'total' || o.sex === sex)) years.add(o.year);
-  return [...years].sort((a, b) => a - b);
+  return yearsOf(everyObservation(data), method, sex);
 }
 
 /** The year a one-year command works on: the one asked for, or the latest with counts of the method (of any sex). */

@@ -29,7 +29,7 @@ export function reportBreak(
 ): BreakSection {
   if (!b.method && methods.length > 1) throw dataError(msg('config.break-needs-method'), { file: configFile }, msg('config.methods.hint', { methods }));
   const method = b.method ? resolveMethod(data.observations, b.method, sourceName(data)) : (methods[0] ?? '');
-  const years = yearsOf(data.observations.filter((o) => o.method === method));
+  const years = yearsOf(data.observations, method);
   if (ruleActive(rule)) {
     const national = b.vs === 'rest' ? nationalSeries(data.observations, regions, method, years, population, per, data.recordLevel, data.source) : undefined;
     return protectedBreakSection(

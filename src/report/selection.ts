@@ -88,7 +88,7 @@ export function requireCountsInScope(data: CountData, scope: { methods: readonly
   const hasYear = (method: string) => selectCounts(data.observations, { method, year: scope.year, sex: 'total', absentIsZero: data.recordLevel }).size > 0;
   for (const method of scope.methods) {
     if (hasYear(method)) continue;
-    const years = yearsOf(data.observations.filter((o) => o.method === method));
+    const years = yearsOf(data.observations, method);
     const present = scope.methods.filter(hasYear);
     const yearsWith = years.length ? years.join(', ') : msg('select.none');
     throw dataError(
