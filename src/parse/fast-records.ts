@@ -98,10 +98,6 @@ class ValueTable {
   private readonly entryLength = new Int32Array(ValueTable.MAX_ENTRIES);
   private readonly entryId = new Int32Array(ValueTable.MAX_ENTRIES);
   private entries = 0;
-  /** Byte strings (spellings) held: the table takes no more than MAX_ENTRIES. */
-  get spellings(): number {
-    return this.entries;
-  }
   private pool = new Uint8Array(1 << 14);
   private poolUsed = 0;
   readonly values: unknown[] = [];
@@ -593,8 +589,6 @@ export interface CountedPart {
   size: number;
   /** Per kind, by value id. */
   distinct: Record<Kind, PartValue[]>;
-  /** Per kind, the byte strings its value table holds (region, year, method, sex, age). */
-  spellings: number[];
 }
 
 /** A plan without its interpreters, for a counter in a worker thread (functions do not cross threads). */
@@ -780,7 +774,6 @@ export class RecordCounter {
       firstLines: lines,
       size,
       distinct: { region: distinct('region'), year: distinct('year'), method: distinct('method'), sex: distinct('sex'), age: distinct('age') },
-      spellings: this.tableList.map((t) => t.spellings),
     };
     return { ok: true, part };
   }
