@@ -1,7 +1,6 @@
-import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { packagePath } from '../io/bundled.js';
-import { currentIo } from '../io/context.js';
+import { countWorkerEntry } from '../io/bundled.js';
+import { currentIo, sizeFromEnv } from '../io/context.js';
 import type { Progress } from '../io/progress.js';
 import type { CountJob } from '../parse/count-worker.js';
 import { RecordCounter, uninterpreted, type FastResult, type PartResult } from '../parse/fast-records.js';
@@ -32,18 +31,11 @@ export function splitSearchStart(dataOffset: number, size: number): number {
 
 const LF = 0x0a;
 
-/** The built worker entry (npm run build); without it every file is read by one thread. */
-function workerFile(): string | undefined {
-  const path = packagePath('dist', 'count-worker.mjs');
-  return existsSync(path) ? path : undefined;
-}
-
 /** Whether a plain record file of `size` bytes (or stdin redirected from one) is read in two parts, one per core. */
 export function splits(start: FastStart, source: ByteSource, size: number | undefined): size is number {
-  const env = currentIo().env.REHAB_STATS_SPLIT_MIN_BYTES;
-  const min = env !== undefined && env !== '' ? Number(env) : SPLIT_MIN_BYTES;
+  const min = sizeFromEnv('REHAB_STATS_SPLIT_MIN_BYTES', SPLIT_MIN_BYTES);
   // An aggregated table must see every row of a group together; an injected opener (tests) is not a file a worker can open.
-  return size !== undefined && size >= min && !start.plan.values && source.readAt !== undefined && currentIo().open === undefined && workerFile() !== undefined;
+  return size !== undefined && size >= min && !start.plan.values && source.readAt !== undefined && currentIo().open === undefined && countWorkerEntry() !== undefined;
 }
 
 /**
@@ -57,7 +49,7 @@ export function splits(start: FastStart, source: ByteSource, size: number | unde
  */
 export async function countInTwo(path: string, source: ByteSource, size: number, first: Uint8Array, start: FastStart, progress: Progress): Promise<FastResult | undefined> {
   const readAt = source.readAt?.bind(source);
-  const entry = workerFile();
+  const entry = countWorkerEntry();
   if (!readAt || !entry) return undefined;
   const middle = splitSearchStart(start.dataOffset, size);
   const buffer = new Uint8Array(CHUNK_BYTES);

@@ -25,6 +25,12 @@ export function packagePath(...parts: string[]): string {
 }
 export const SNAPSHOT_PATH = join(ROOT, 'dist', 'data-snapshot.json');
 
+/** The built worker entry (npm run build) that counts a file's second part or reads a pipe; undefined when not built, and one thread does all. */
+export function countWorkerEntry(): string | undefined {
+  const path = packagePath('dist', 'count-worker.mjs');
+  return existsSync(path) ? path : undefined;
+}
+
 export function bundledPath(name: string): string {
   return join(DATA_DIR, name);
 }

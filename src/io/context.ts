@@ -96,6 +96,12 @@ export function currentIo(): Io {
   return currentRun().io;
 }
 
+/** A size in bytes the run's environment may set (REHAB_STATS_…_BYTES: the tests reach small thresholds with it), else `fallback`. */
+export function sizeFromEnv(name: string, fallback: number): number {
+  const value = currentIo().env[name];
+  return value !== undefined && value !== '' ? Number(value) : fallback;
+}
+
 /** A command's exit status when it ends without an error (e.g. 6: check found problems). */
 export function setExitStatus(code: number): void {
   currentRun().exitStatus = code;
