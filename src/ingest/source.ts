@@ -1,11 +1,12 @@
-import { existsSync, read, readSync } from 'node:fs';
+import { read, readSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { stdinDigestWanted, stdinHasher } from '../io/digest.js';
-import { packagePath } from '../io/bundled.js';
+import { countWorkerEntry } from '../io/bundled.js';
+import { chunkPool } from '../io/chunk-pool.js';
 import type { Keeper } from '../io/pipe-thread.js';
 import { descriptorReader, redirectedFile, streamReader, type ChunkReader, type ReadingThread } from '../io/stdin.js';
 import { ioError } from '../errors.js';
-import { currentIo } from '../io/context.js';
+import { currentIo, sizeFromEnv } from '../io/context.js';
 import { displayName, ioFailure } from '../io/read.js';
 import { msg, type Text } from '../messages/index.js';
 
@@ -68,10 +69,8 @@ export const LIMITS = {
 export const PIPE_THREAD_BYTES = 1 << 20;
 
 function readingThread(): ReadingThread | undefined {
-  const entry = packagePath('dist', 'count-worker.mjs');
-  if (!existsSync(entry)) return undefined;
-  const env = currentIo().env.REHAB_STATS_PIPE_THREAD_BYTES;
-  return { entry, after: env !== undefined && env !== '' ? Number(env) : PIPE_THREAD_BYTES };
+  const entry = countWorkerEntry();
+  return entry === undefined ? undefined : { entry, after: sizeFromEnv('REHAB_STATS_PIPE_THREAD_BYTES', PIPE_THREAD_BYTES) };
 }
 
 /** Where inputs come from: the run's stdin and file opening (src/io/context.ts). */
@@ -113,31 +112,10 @@ export async function openInput(path: string, io: InputIo = defaultIo()): Promis
   }
 }
 
-/**
- * Chunk buffers handed back once read (recycle): a file streamed through the counter is read
- * into the same few buffers, not a new 1 MiB one per chunk for the collector to free.
- */
-function chunkBuffers(): { take: () => Buffer; give: (chunk: Uint8Array) => void } {
-  const mine = new WeakSet<ArrayBufferLike>();
-  const spare: Buffer[] = [];
-  return {
-    take: () => {
-      const spared = spare.pop();
-      if (spared) return spared;
-      const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
-      mine.add(buffer.buffer);
-      return buffer;
-    },
-    give: (chunk) => {
-      // Only whole buffers of this source's own (a Buffer this size has its memory to itself).
-      if (chunk.byteOffset === 0 && chunk.buffer.byteLength === CHUNK_BYTES && mine.has(chunk.buffer)) spare.push(Buffer.from(chunk.buffer, 0, CHUNK_BYTES));
-    },
-  };
-}
-
 function handleSource(name: string, handle: Pick<FileHandle, 'read' | 'close'>, size: number | undefined): ByteSource {
   let position = 0;
-  const buffers = chunkBuffers();
+  // Chunks handed back once read (recycle): a file streamed through the counter is read into the same few buffers.
+  const buffers = chunkPool(CHUNK_BYTES);
   return {
     name,
     size,
@@ -183,7 +161,7 @@ function handleSource(name: string, handle: Pick<FileHandle, 'read' | 'close'>, 
  */
 function descriptorSource(name: string, fd: number, base: number, size: number): ByteSource {
   let position = 0;
-  const buffers = chunkBuffers();
+  const buffers = chunkPool(CHUNK_BYTES);
   const readAt = (buffer: Uint8Array, at: number): Promise<number> =>
     new Promise((resolve, reject) => read(fd, buffer, 0, buffer.length, base + at, (e, n) => (e ? reject(ioFailure(e, name)) : resolve(n))));
   return {

@@ -1,6 +1,7 @@
 import { fstatSync, read, readFileSync } from 'node:fs';
 import { isatty } from 'node:tty';
 import { errorCode } from './errno.js';
+import { chunkPool } from './chunk-pool.js';
 import { PipeThread, type Keeper } from './pipe-thread.js';
 
 /** Where stdin's chunks come from: next() gives the next one (undefined at the end); stop() stops reading. */
@@ -80,8 +81,7 @@ export function descriptorReader(fd: number, chunkBytes: number, fallback: () =>
   let readerReads = false;
   let keeper: Keeper | undefined;
   // Buffers handed back (recycle): reading a long stream makes no garbage.
-  const mine = new WeakSet<ArrayBufferLike>();
-  const spare: Buffer[] = [];
+  const buffers = chunkPool(chunkBytes);
 
   const readInto = (buffer: Uint8Array, at: number): Promise<number> =>
     new Promise((resolve, reject) => read(fd, buffer, at, buffer.length - at, null, (e, n) => (e ? reject(e) : resolve(n))));
@@ -101,11 +101,7 @@ export function descriptorReader(fd: number, chunkBytes: number, fallback: () =>
   const fill = async (): Promise<Uint8Array | undefined> => {
     if (ended) return undefined;
     // Never a buffer still in use: a chunk handed on may be kept (a stream's spill writes it later) until it is recycled.
-    let buffer = spare.pop();
-    if (!buffer) {
-      buffer = Buffer.allocUnsafe(chunkBytes);
-      mine.add(buffer.buffer);
-    }
+    const buffer = buffers.take();
     let filled = 0;
     while (filled < chunkBytes) {
       let next: number;
@@ -177,8 +173,7 @@ export function descriptorReader(fd: number, chunkBytes: number, fallback: () =>
         reader.recycle(chunk);
         return;
       }
-      // Only whole buffers of this reader's own (a Buffer this size has its memory to itself).
-      if (chunk.byteOffset === 0 && chunk.buffer.byteLength === chunkBytes && mine.has(chunk.buffer)) spare.push(Buffer.from(chunk.buffer, 0, chunkBytes));
+      buffers.give(chunk);
     },
   };
 }
