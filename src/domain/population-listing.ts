@@ -4,6 +4,7 @@ import { ALL_AGES, TARGET_AGES } from './observation.js';
 import { describeYears, PopulationTable, type NationalDifference } from './population.js';
 import { rowsToObservations, type PopulationRow } from './population-rows.js';
 import { NATIONAL_CODE, type Region, type RegionIndex } from './regions.js';
+import { SCB_SOURCE_ID } from './scb-population.js';
 
 /**
  * What `population` shows of the population table itself: per year, how many regions have each
@@ -21,9 +22,6 @@ const COVERAGE_GROUPS = {
 } as const;
 
 export type CoverageGroup = keyof typeof COVERAGE_GROUPS;
-
-/** The source_id of figures fetched from SCB's API. */
-export const SCB_API_SOURCE = 'SCB_API';
 
 /** Where the bundled sources were read (population-sources.csv's location, in English and Swedish), by source id. */
 export type SourceLocations = ReadonlyMap<string, Translated>;
@@ -97,7 +95,7 @@ export function populationCoverage(table: PopulationRows, regions: RegionIndex, 
     }),
     sources: [...counts.entries()]
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-      .map(([id, n]) => ({ id, rows: n, location: locations.get(id), fetchedInto: id === SCB_API_SOURCE ? table.cacheFile : undefined })),
+      .map(([id, n]) => ({ id, rows: n, location: locations.get(id), fetchedInto: id === SCB_SOURCE_ID ? table.cacheFile : undefined })),
     differences: nationalDifferences(table, regions),
     cacheFile: table.cacheFile,
   };

@@ -2,6 +2,7 @@ import { msg, type Message, type Text } from '../messages/index.js';
 import { ESP2013, type AgeStratum } from '../stats/dsr.js';
 import type { OverdispersionEstimate, OverdispersionKind } from '../stats/overdispersion.js';
 import { poissonMethodUsed, type PoissonMethod } from '../stats/poisson.js';
+import { funnelMethod } from './funnel-plot.js';
 import type { Observation } from './observation.js';
 import type { PopulationTable } from './population.js';
 import { populationMade } from './provenance.js';
@@ -144,13 +145,7 @@ export function regionRankResult(data: RankCounts, sel: YearCounts, population: 
       ...populationMade(population, [year], req.populationCache),
       methods: {
         interval: req.standard ? "Dobson's method for directly standardised rates" : intervalName(req.ciMethod),
-        ...(req.funnel
-          ? {
-              funnel: req.overdispersion
-                ? `Spiegelhalter (2005): ${req.overdispersion} overdispersion-adjusted limits, 95% and 99.8%, around the national rate`
-                : 'PHEindicatormethods: Poisson control limits, 95% and 99.8%, around the national rate (Spiegelhalter 2005)',
-            }
-          : {}),
+        ...(req.funnel ? { funnel: funnelMethod(req.overdispersion) } : {}),
         ...(req.standard ? { standard_population: 'European Standard Population 2013' } : {}),
       },
     },

@@ -1,18 +1,7 @@
 import { formatLocation } from '../errors.js';
 import type { Checked } from '../domain/check-report.js';
+import { describeYears } from '../domain/population.js';
 import { msg, say, t, type Lang, type MessageId, type Text } from '../messages/index.js';
-
-/** Sorted line numbers as runs: 3, 5–7, 9. */
-function ranges(ns: number[]): string {
-  const out: string[] = [];
-  for (let i = 0; i < ns.length; i++) {
-    let j = i;
-    while (j + 1 < ns.length && ns[j + 1] === (ns[j] ?? NaN) + 1) j++;
-    out.push(j > i ? `${ns[i]}–${ns[j]}` : String(ns[i]));
-    i = j;
-  }
-  return out.join(', ');
-}
 
 /** The human report, in `lang`. Pure. */
 export function renderReport(c: Checked, lang: Lang): string {
@@ -44,7 +33,7 @@ export function renderReport(c: Checked, lang: Lang): string {
     if (notData.length) item('check.label.not-data', notData.map((l) => `${say_(at(l.line))}: ${l.text.length > 60 ? l.text.slice(0, 59) + '…' : l.text}`).join(more));
     item('check.label.rows', msg('check.rows', { rows: r.rows ?? 0, values: r.values ?? 0 }));
     const years = r.years ?? [];
-    item('check.label.years', years.length ? ranges(years) : msg('check.none'));
+    item('check.label.years', years.length ? describeYears(years) : msg('check.none'));
     const methods = r.methods ?? [];
     item('check.label.methods', methods.length ? methods.join(', ') : r.values === 0 ? msg('check.none') : msg('check.methods-unnamed'));
     const found = r.regions ?? [];
