@@ -45,7 +45,9 @@ export function describeRead(t: LoadedTable): Message {
   }
   const encoding = t.bom ? msg('check.with-bom', { encoding: t.encoding }) : t.encoding;
   const how =
-    t.sheet !== undefined ? msg('verbose.sheet', { sheet: t.sheet }) : msg('verbose.text', { encoding, delimiter: t.delimiter === '\t' ? msg('verbose.tab') : `"${t.delimiter}"` });
+    t.sheet !== undefined
+      ? msg('verbose.sheet', { sheet: t.sheet })
+      : msg('verbose.text', { encoding, delimiter: t.delimiter === '\t' ? msg('delimiter.tab') : `"${t.delimiter}"` });
   return msg('verbose.read', {
     file: t.file,
     how,

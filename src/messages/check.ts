@@ -42,7 +42,6 @@ export const CHECK = {
   'verbose.timed': { en: '{read} in {ms} ms', sv: '{read} på {ms} ms' },
   'verbose.sheet': { en: 'sheet "{sheet}"', sv: 'bladet "{sheet}"' },
   'verbose.text': { en: '{encoding}, delimiter {delimiter}', sv: '{encoding}, avgränsare {delimiter}' },
-  'verbose.tab': { en: 'tab', sv: 'tabb' },
   'verbose.shape.long': { en: 'long table', sv: 'lång tabell' },
   'verbose.shape.wide-years': { en: 'wide-years table', sv: 'bred tabell med år som kolumner' },
   'verbose.shape.wide-methods': { en: 'wide-methods table', sv: 'bred tabell med metoder som kolumner' },

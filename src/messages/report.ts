@@ -41,9 +41,6 @@ export const REPORT = {
   'report.shares-title': { en: 'Share of all treatments, {year}', sv: 'Andel av alla behandlingar, {year}' },
   'report.header-per': { en: 'Per {per:n}', sv: 'Per {per:n} inv.' },
   'report.header-vs': { en: 'vs Riket', sv: 'Jämfört med riket' },
-  'report.higher': { en: 'higher', sv: 'högre' },
-  'report.lower': { en: 'lower', sv: 'lägre' },
-  'report.similar': { en: 'similar', sv: 'ingen skillnad' },
 
   // Sentences
   'report.percent': { en: '{value} percent', sv: '{value} procent' },
@@ -93,7 +90,5 @@ export const REPORT = {
   },
   'report.chart-riket': { en: 'Riket (Sweden) {rate:n1}', sv: 'Riket {rate:n1}' },
   'report.funnel-title': { en: '{method}: rate against population, {year} (funnel plot)', sv: '{method}: behandlingar per invånare mot befolkning, {year} (trattdiagram)' },
-  'report.funnel-axis': { en: 'per {per:n}', sv: 'per {per:n}' },
-  'report.funnel-limits': { en: 'Limits: Poisson, as PHEindicatormethods (Spiegelhalter 2005).', sv: 'Gränser: Poisson, som PHEindicatormethods (Spiegelhalter 2005).' },
   'report.map-title': { en: '{method} per {per:n} inhabitants, {year}', sv: '{method} per {per:n} invånare, {year}' },
 } as const satisfies Record<string, Entry>;

@@ -14,11 +14,14 @@ import { funnelLabelOf } from '../domain/funnel-plot.js';
 import { mapWords, tileMap } from '../render/map.js';
 import { comparisonSentence, extremes, headline, shareSentence } from './text.js';
 import { say, t } from '../messages/index.js';
+import { COMPARISON_WORDS, wordFor } from '../render/words.js';
 
 /** The tables of one method's section, with headers in the report's language. */
 function sectionTables(s: MethodSection, model: ReportModel, lang: Lang): { rank: LocalTable; growth: LocalTable } {
-  const w = (id: 'report.higher' | 'report.lower' | 'report.similar') => t(lang, id);
-  const vs = (v: unknown) => (v === 'higher' ? w('report.higher') : v === 'lower' ? w('report.lower') : v === 'similar' ? w('report.similar') : '');
+  const vs = (v: unknown) => {
+    const word = typeof v === 'string' ? wordFor(COMPARISON_WORDS, v) : undefined;
+    return word ? say(word, lang) : '';
+  };
   return {
     rank: {
       title: t(lang, 'report.rank-title', { method: s.method, per: model.per, year: s.year }),
@@ -134,12 +137,12 @@ function funnelFigure(s: MethodSection, curve: FunnelCurvePoint[], national: num
   return funnelSvg({
     id: s.method,
     title: t(lang, 'report.funnel-title', { method: s.method, year: s.year }),
-    yLabel: t(lang, 'report.funnel-axis', { per }),
+    yLabel: t(lang, 'funnel.per', { per }),
     target: national,
     targetLabel: say(s.national.region, lang),
     points: s.ranked.flatMap((r) => (r.rate === null ? [] : [{ code: r.region_code, name: r.region, population: r.population, rate: r.rate, label: funnelLabelOf(r.funnel) }])),
     curve,
-    limitsNote: t(lang, 'report.funnel-limits'),
+    limitsNote: t(lang, 'note.funnel-limits'),
     format: (v, digits) => formatNumber(v, digits, lang),
     text: funnelWords(lang),
     lang,

@@ -1,6 +1,7 @@
 import type { Lang, Value } from '../render/model.js';
 import type { RankedRegion } from '../domain/ranking.js';
-import { t } from '../messages/index.js';
+import { say, t } from '../messages/index.js';
+import { COMPARISON_WORDS } from '../render/words.js';
 import { escapeXml, niceMax, r1, svgOpen } from '../render/svg.js';
 import { formatNumber } from '../render/numbers.js';
 import { COMPARISON, comparisonStyle, GRID, INK, marker, MUTED, REFERENCE, seriesStyle, TEXT_SIZE, type Comparison } from '../render/palette.js';
@@ -48,7 +49,7 @@ export function rankChart(rows: readonly ChartRow[], national: number | null, ti
       `<text x="${x(v)}" y="${top + data.length * rowH + 16}" text-anchor="middle" fill="${MUTED}" font-size="${TEXT_SIZE.small}">${formatNumber(v, v < 10 && v % 1 ? 1 : 0, lang)}</text>`,
     );
   }
-  out.push(comparisonLegend(0, 40, { higher: t(lang, 'report.higher'), lower: t(lang, 'report.lower'), similar: t(lang, 'report.similar') }));
+  out.push(comparisonLegend(0, 40, { higher: say(COMPARISON_WORDS.higher, lang), lower: say(COMPARISON_WORDS.lower, lang), similar: say(COMPARISON_WORDS.similar, lang) }));
   data.forEach((r, i) => {
     const y = top + i * rowH;
     const style = comparisonStyle(r.vs);
