@@ -85,10 +85,13 @@ const check = <T>(ok: (v: unknown) => v is T, expected: Message): Check<T> => ({
 /** The keys that hold one value: every key but "outputs" and "break", which hold objects. */
 type Plain = Exclude<keyof ReportConfig, 'outputs' | 'break'>;
 type PlainValues = Required<Pick<ReportConfig, Plain>>;
+/** A file path: the input, the population, each output. */
+const A_FILE = check(isText, msg('config.expected.file'));
+
 const CHECKS: { [K in Plain]: Check<PlainValues[K]> } = {
-  input: check(isText, EXPECTED.input),
+  input: A_FILE,
   sheet: check((v): v is string | number => (typeof v === 'string' && v.trim() !== '') || (typeof v === 'number' && Number.isInteger(v) && v >= 1), EXPECTED.sheet),
-  population: check(isText, EXPECTED.population),
+  population: A_FILE,
   methods: check(isTexts, EXPECTED.methods),
   regions: check(isTexts, EXPECTED.regions),
   year: check(isYear, EXPECTED.year),
@@ -138,7 +141,7 @@ function readOutputs(value: unknown, file: string): NonNullable<ReportConfig['ou
   const outputs: NonNullable<ReportConfig['outputs']> = {};
   for (const [key, path] of Object.entries(value)) {
     if (!isOutputKey(key)) throw dataError(msg('config.unknown-key', { key: `outputs.${key}` }), { file }, msg('config.outputs-take.hint', { keys: quotedList(OUTPUT_KEYS) }));
-    outputs[key] = checked(check(isText, msg('config.expected.file')), `outputs.${key}`, path, file);
+    outputs[key] = checked(A_FILE, `outputs.${key}`, path, file);
   }
   return outputs;
 }
