@@ -1,6 +1,6 @@
 import { populationError } from '../errors.js';
 import { msg, type Text, type Translated } from '../messages/index.js';
-import { ALL_AGES, TARGET_AGES } from './observation.js';
+import { ALL_AGES, TARGET_AGES, type Observation } from './observation.js';
 import { describeYears, PopulationTable, type NationalDifference } from './population.js';
 import { rowsToObservations, type PopulationRow } from './population-rows.js';
 import { NATIONAL_CODE, type Region, type RegionIndex } from './regions.js';
@@ -96,7 +96,7 @@ export function populationCoverage(table: PopulationRows, regions: RegionIndex, 
     sources: [...counts.entries()]
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
       .map(([id, n]) => ({ id, rows: n, location: locations.get(id), fetchedInto: id === SCB_SOURCE_ID ? table.cacheFile : undefined })),
-    differences: nationalDifferences(table, regions),
+    differences: nationalDifferences(obs, table.label, regions),
     cacheFile: table.cacheFile,
   };
 }
@@ -133,13 +133,17 @@ export function populationLookup(
     year,
     figures: chosen.map((r) => ({ row: r, regionName: r.region_code === NATIONAL_CODE ? 'Riket' : (regions.byScbCode(r.region_code)?.name ?? r.region_name) })),
     sources: [...new Set(chosen.map((r) => r.source_id))].map((id) => ({ id, location: locations.get(id) })),
-    differences: nationalDifferences(table, regions, year),
+    differences: nationalDifferences(rowsToObservations(rows), table.label, regions, year),
   };
 }
 
-/** Every published Riket figure (of the coverage groups) that differs from the sum of the 21 regions, in one year or all. */
-function nationalDifferences({ rows, label }: PopulationRows, regions: RegionIndex, year?: number): NationalDifference[] {
-  const table = new PopulationTable(rowsToObservations(rows), label, regions, true);
-  for (const y of table.years) for (const g of Object.values(COVERAGE_GROUPS)) table.get(NATIONAL_CODE, y, g.sex, g.age);
-  return table.nationalDifferences().filter((d) => year === undefined || d.year === year);
+/**
+ * Every published Riket figure (of the coverage groups) that differs from the sum of the 21
+ * regions, in one year or all: the table notes a difference as a figure is looked up, so only
+ * the years asked for are looked up.
+ */
+function nationalDifferences(obs: Observation[], label: string, regions: RegionIndex, year?: number): NationalDifference[] {
+  const table = new PopulationTable(obs, label, regions, true);
+  for (const y of table.years) if (year === undefined || y === year) for (const g of Object.values(COVERAGE_GROUPS)) table.get(NATIONAL_CODE, y, g.sex, g.age);
+  return table.nationalDifferences();
 }
