@@ -34,7 +34,8 @@ export async function renderResult(table: ResultTable, stderrNotes: readonly Tex
   const style = o.style;
   // A cell's colour comes from its row's values (vs_national 'higher'), not from the words the
   // language shows for them ("högre"): each shown row is looked up as the row it was made from.
-  const typed = new Map<LocalRow, ResultRow>([...zipRows(shown.rows, marked.rows), ...zipRows(shown.apart ?? [], marked.apart ?? [])]);
+  // Only a styled table (the terminal's) needs them.
+  const typed = style ? new Map<LocalRow, ResultRow>([...zipRows(shown.rows, marked.rows), ...zipRows(shown.apart ?? [], marked.apart ?? [])]) : undefined;
   const data =
     o.format === 'xlsx'
       ? await renderXlsx([{ name: defaultSheetName(o.lang), table: shown }], o.lang)
@@ -44,7 +45,7 @@ export async function renderResult(table: ResultTable, stderrNotes: readonly Tex
           chalk: o.chalk,
           excel: o.excel,
           allowFormulas: o.allowFormulas,
-          ...(style ? { style: (c: Column, r: LocalRow, text: string) => style(c, typed.get(r) ?? r, text, o.chalk) } : {}),
+          ...(style ? { style: (c: Column, r: LocalRow, text: string) => style(c, typed?.get(r) ?? r, text, o.chalk) } : {}),
         });
   return { data, notes };
 }
