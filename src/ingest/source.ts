@@ -112,7 +112,13 @@ export async function openInput(path: string, io: InputIo = defaultIo()): Promis
   }
 }
 
-function handleSource(name: string, handle: Pick<FileHandle, 'read' | 'close'>, size: number | undefined): ByteSource {
+/** What a source reads through: an opened file's handle, or stdin's descriptor read as a file. */
+interface ReadHandle {
+  read(buffer: Uint8Array, offset: number, length: number, position: number | null): Promise<{ bytesRead: number }>;
+  close(): Promise<void>;
+}
+
+function handleSource(name: string, handle: ReadHandle, size: number | undefined): ByteSource {
   let position = 0;
   // Chunks handed back once read (recycle): a file streamed through the counter is read into the same few buffers.
   const buffers = chunkPool(CHUNK_BYTES);
@@ -160,25 +166,9 @@ function handleSource(name: string, handle: Pick<FileHandle, 'read' | 'close'>, 
  * once reading is done.
  */
 function descriptorSource(name: string, fd: number, base: number, size: number): ByteSource {
-  let position = 0;
-  const buffers = chunkPool(CHUNK_BYTES);
-  const readAt = (buffer: Uint8Array, at: number): Promise<number> =>
-    new Promise((resolve, reject) => read(fd, buffer, 0, buffer.length, base + at, (e, n) => (e ? reject(ioFailure(e, name)) : resolve(n))));
-  return {
-    name,
-    size,
-    descriptor: { fd, base },
-    recycle: buffers.give,
-    async next() {
-      const buffer = buffers.take();
-      const n = await readAt(buffer, position);
-      position += n;
-      return n === 0 ? undefined : buffer.subarray(0, n);
-    },
-    rewind() {
-      position = 0;
-    },
-    readAt,
+  const handle: ReadHandle = {
+    read: (buffer, offset, length, position) =>
+      new Promise((resolve, reject) => read(fd, buffer, offset, length, base + (position ?? 0), (e, bytesRead) => (e ? reject(e) : resolve({ bytesRead })))),
     close() {
       try {
         if (stdinDigestWanted()) hashRange(fd, base, size);
@@ -188,6 +178,7 @@ function descriptorSource(name: string, fd: number, base: number, size: number):
       return Promise.resolve();
     },
   };
+  return { ...handleSource(name, handle, size), descriptor: { fd, base } };
 }
 
 /** Hashes bytes [base, base + size) of a descriptor as stdin's digest (what a stream's reading would have hashed). */
