@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { populationCacheInput } from '../ingest/provenance-inputs.js';
 import { resolveRegions } from '../domain/select.js';
-import { countsOfYear, regionsWithoutCount } from '../domain/year-counts.js';
+import { countsOfYear, leftOutNote } from '../domain/year-counts.js';
 import { summaryResult, summaryValues } from '../domain/summary.js';
 import { summaryTable } from '../render/summary.js';
 import { populationMade, type Made } from '../domain/provenance.js';
@@ -51,11 +51,12 @@ export function summaryCommand(): Command {
     const { method, asked, year, counts } = countsOfYear(data, { method: opts.method, year: opts.year, sex, source: sourceName(data) });
     const input = { counts, rule: publishRule(opts), regions, selected };
     // A region the input gives no count for is left out of the spread, and named (as funnel does).
-    const missing = regionsWithoutCount(
+    const withoutCount = leftOutNote(
       counts,
       regions.regions.filter((r) => selected.size === 0 || selected.has(r.code)),
+      method || asked,
+      year,
     );
-    const withoutCount = missing.length ? [msg('note.left-out-no-count', { method: method || asked, year, regions: missing })] : [];
     const population = opts.measure === 'rate' ? await loadPopulation(opts, regions, data) : undefined;
     const { values, notes } = summaryValues(population ? { ...input, rate: { population, year, sex, age: parseDenominator(opts.denominator), per: opts.per } } : input);
     // The population's notes once the rates are computed: they name the sources and Riket figures used.

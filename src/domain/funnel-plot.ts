@@ -11,7 +11,7 @@ import { isHidden, protectedRanking } from './publish-ranking.js';
 import type { RankedRegion, RankInput } from './ranking.js';
 import { NATIONAL_CODE, type Region } from './regions.js';
 import { keepRegions } from './select.js';
-import { regionsWithoutCount } from './year-counts.js';
+import { leftOutNote } from './year-counts.js';
 
 /** One region in a funnel plot: its rate against its population, and where it lies against the limits. */
 export interface FunnelPlotPoint {
@@ -87,7 +87,7 @@ export function funnelPlot(ranking: RankInput, o: FunnelPlotInput): Omit<FunnelP
   );
   const hiddenNames = chosen.filter((r) => isHidden(r.count_status)).map((r) => r.region);
   // As summary: a region the input gives no count for is not drawn, and named.
-  const withoutCount = regionsWithoutCount(ranking.counts, o.selected.length ? o.selected : ranking.regions.regions);
+  const withoutCount = leftOutNote(ranking.counts, o.selected.length ? o.selected : ranking.regions.regions, o.method || o.asked, ranking.year);
   const widest = Math.max(...rows.map((r) => r.population));
   const adjustment = o.overdispersion && dispersion ? { kind: o.overdispersion, ...dispersion } : undefined;
   const limitsNote = adjustment
@@ -106,7 +106,7 @@ export function funnelPlot(ranking: RankInput, o: FunnelPlotInput): Omit<FunnelP
     ...(adjustment ? { adjustment: adjustment.kind } : {}),
     notes: [
       limitsNote,
-      ...(withoutCount.length ? [msg('note.left-out-no-count', { method: o.method || o.asked, year: ranking.year, regions: withoutCount })] : []),
+      ...withoutCount,
       ...(hiddenNames.length ? [msg('note.funnel-not-drawn', { marker: HIDDEN_MARKER, regions: hiddenNames, threshold: rule.suppress })] : []),
       ...(rule.roundTo > 1 ? [msg('note.funnel-rounded', { k: rule.roundTo })] : []),
     ],

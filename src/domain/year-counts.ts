@@ -1,5 +1,5 @@
 import { dataError, usageError } from '../errors.js';
-import { msg, sexWord, type Text } from '../messages/index.js';
+import { msg, sexWord, type Message, type Text } from '../messages/index.js';
 import type { Observation, Sex } from './observation.js';
 import { NATIONAL_CODE, type Region } from './regions.js';
 import { chooseMethod, latestYear, selectCounts, yearsOf, type CountCell } from './select.js';
@@ -117,4 +117,10 @@ export function countsOfYears(data: CountsData, ask: { method?: string | undefin
  */
 export function regionsWithoutCount(counts: ReadonlyMap<string, CountCell>, regions: readonly Pick<Region, 'code' | 'name'>[]): string[] {
   return regions.filter((r) => r.code !== NATIONAL_CODE && counts.get(r.code)?.value == null).map((r) => r.name);
+}
+
+/** The note naming the regions without a count that a command leaves out (summary, funnel); none when every region has one. */
+export function leftOutNote(counts: ReadonlyMap<string, CountCell>, regions: readonly Pick<Region, 'code' | 'name'>[], method: string, year: number): Message[] {
+  const missing = regionsWithoutCount(counts, regions);
+  return missing.length ? [msg('note.left-out-no-count', { method, year, regions: missing })] : [];
 }
