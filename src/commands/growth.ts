@@ -101,7 +101,8 @@ async function computeGrowth(
   // A region with a count in one of the years has its row, which says which is missing; one in
   // neither year has none, and is named (as summary and funnel name the regions they leave out).
   const scope = selected.length ? selected.filter((r) => r.code !== NATIONAL_CODE) : regions.regions;
-  const neither = scope.filter((r) => !baseCounts.has(r.code) && !endCounts.has(r.code)).map((r) => r.name);
+  const withRow = new Set(rows.map((r) => r.region_code));
+  const neither = scope.filter((r) => !withRow.has(r.code)).map((r) => r.name);
   const notes: Text[] = [dataNote(data), ...(neither.length ? [msg('note.left-out-no-count-either', { method: method || asked, from, to: year, regions: neither })] : [])];
   let populationTable: PopulationTable | undefined;
   if (opts.perCapita) {
