@@ -94,8 +94,7 @@ async function runFunnel(opts: FunnelOptions): Promise<void> {
   };
   const lang = resolveLang(opts.lang, currentIo().env);
   const svg = funnelPlotSvg(result, lang);
-  const provenance = provenanceOutput(opts, result.made);
-  await deliver(opts.output, svg, provenance ? [provenance] : [], outputProtection([opts.input, opts.population]));
+  await deliver(opts.output, svg, provenanceOutput(opts, result.made), outputProtection([opts.input, opts.population]));
   const notes = inputWarnings(data);
   if (!opts.quiet && notes.length) writeStderr(formatNotes(notes, lang));
 }

@@ -92,7 +92,6 @@ async function runMap(opts: MapCommandOptions): Promise<void> {
     },
   };
   const svg = mapSvg(result, lang, opts.title);
-  const provenance = provenanceOutput(opts, result.made);
-  await deliver(opts.output, `${svg}\n`, provenance ? [provenance] : [], outputProtection([opts.input, opts.population, opts.boundaries]));
+  await deliver(opts.output, `${svg}\n`, provenanceOutput(opts, result.made), outputProtection([opts.input, opts.population, opts.boundaries]));
   if (!opts.quiet && result.notes.length) writeStderr(formatNotes(result.notes, lang));
 }

@@ -83,21 +83,17 @@ export async function emit(table: ResultTable, opts: OutputOptions, stderrNotes:
     allowFormulas: opts.formulas === false,
     ...(style ? { style } : {}),
   });
-  const provenance = provenanceOutput(opts, table.made);
-  await deliver(opts.output, data, provenance ? [provenance] : [], outputProtection([opts.input, opts.population]));
+  await deliver(opts.output, data, provenanceOutput(opts, table.made), outputProtection([opts.input, opts.population]));
   if (!opts.quiet && notes.length) writeStderr(formatNotes(notes, lang));
 }
 
 /**
- * The provenance file an output asks for (--provenance), or none: written together with the
- * output itself, so the two never disagree.
+ * The provenance file an output asks for (--provenance), or none: the files written together
+ * with the output itself, so the two never disagree.
  */
-export function provenanceOutput(
-  opts: PublishOptions & { output?: string; input?: string; population?: string },
-  made: Made | undefined,
-): { path: string; data: string } | undefined {
+export function provenanceOutput(opts: PublishOptions & { output?: string; input?: string; population?: string }, made: Made | undefined): { path: string; data: string }[] {
   const path = provenancePath(opts);
-  if (!path) return undefined;
+  if (!path) return [];
   const m = made ?? { population: null, methods: {} };
   const record = buildProvenance(
     recordedInvocation(),
@@ -106,5 +102,5 @@ export function provenanceOutput(
     publishRule(opts),
     opts.provenanceTime ? recordTime(currentIo().env, currentIo().now) : undefined,
   );
-  return { path, data: provenanceJson(record) };
+  return [{ path, data: provenanceJson(record) }];
 }
