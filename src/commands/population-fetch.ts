@@ -102,16 +102,16 @@ async function runFetch(opts: FetchOptions): Promise<void> {
 
   const target = opts.output ?? populationCachePath();
   const shown = opts.output ?? homeRelative(target);
+  const lang = resolveLang(opts.lang, currentIo().env);
   let all = rows;
   if (!opts.output) {
-    const kept = keptFromCache(target, years, regions, resolveLang(opts.lang, currentIo().env));
+    const kept = keptFromCache(target, years, regions, lang);
     all = [...kept, ...rows].sort((a, b) => a.year - b.year || a.region_code.localeCompare(b.region_code));
     mkdirSync(dirname(target), { recursive: true });
   }
   await writeFiles([{ path: target, data: formatPopulationRows(all) }], outputProtection([]));
   if (!opts.quiet) {
     const places = new Set(rows.map((r) => r.region_code)).size;
-    const lang = resolveLang(opts.lang, currentIo().env);
     const tables = [...new Set(scbQueries(years, regions).map((q) => q.table.id))].join(', ');
     const span = years.length === 1 ? String(years[0]) : `${years[0]}–${years[years.length - 1]}`;
     writeStdout(
