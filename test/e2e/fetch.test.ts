@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -125,6 +126,16 @@ describe('population fetch', () => {
     const coverage = await run(['population', '--format', 'csv']);
     expect(coverage.stdout).toContain('2022,21,21,21,21,21,21');
     expect(coverage.stderr).toContain('Includes figures fetched from SCB');
+    // --provenance names and hashes the cache among the inputs when it filled a gap, and only then.
+    const inputsOf = async (...more: string[]) => {
+      const out = join(cache, `ranked-${more.length}.csv`);
+      const ran = await run(['rank', '--method', 'KBT', '--input', 'fixtures/counts-2022-2025.csv', '--year', '2022', ...more, '--output', out, '--provenance']);
+      expect(ran.status).toBe(0);
+      return (JSON.parse(readFileSync(`${out}.provenance.json`, 'utf8')) as { inputs: { role: string; name: string; sha256: string }[] }).inputs;
+    };
+    const cacheDigest = createHash('sha256').update(readFileSync(cacheFile())).digest('hex');
+    expect(await inputsOf('--denominator', '16-67')).toContainEqual(expect.objectContaining({ role: 'population', name: '~/rehab-stats/population-scb.csv', sha256: cacheDigest }));
+    expect((await inputsOf()).map((i) => i.name)).not.toContain('~/rehab-stats/population-scb.csv');
   });
 
   it('asks for 2025 on in TAB5557, with its own codes, and takes both sexes as published', async () => {
