@@ -12,7 +12,6 @@ import { outputProtection, provenanceOutput } from './output.js';
 import { formatNotes } from '../render/output.js';
 import { deliver } from '../io/deliver.js';
 import { populationMade } from '../domain/provenance.js';
-import { populationCacheInput } from '../ingest/provenance-inputs.js';
 import { inputWarnings, loadCounts, loadPopulation, loadRegions } from '../ingest/counts.js';
 import { writeStderr } from '../io/output.js';
 import { addPublishOptions, provenancePath, publishRule, type PublishOptions } from './publish.js';
@@ -90,7 +89,7 @@ async function runFunnel(opts: FunnelOptions): Promise<void> {
   );
   const result: FunnelPlotResult = {
     ...plot,
-    made: { ...populationMade(population, [year], populationCacheInput()), methods: { interval: 'exact Poisson', funnel: funnelMethod(plot.adjustment) } },
+    made: { ...populationMade(population, [year]), methods: { interval: 'exact Poisson', funnel: funnelMethod(plot.adjustment) } },
   };
   const lang = resolveLang(opts.lang, currentIo().env);
   const svg = funnelPlotSvg(result, lang);

@@ -1,6 +1,5 @@
 import { Command } from 'commander';
 import { populationMade } from '../domain/provenance.js';
-import { populationCacheInput } from '../ingest/provenance-inputs.js';
 import { usageError } from '../errors.js';
 import { addPerCapita, growthRows, type GrowthResult } from '../domain/growth-rows.js';
 import { keepRegions, resolveRegions } from '../domain/select.js';
@@ -134,7 +133,7 @@ async function computeGrowth(
     ...(whole.hidden ? { hidden: whole.hidden } : {}),
     ...(whole.statusKeys ? { statusKeys: whole.statusKeys } : {}),
     made: {
-      ...(populationTable ? populationMade(populationTable, [from, year], populationCacheInput()) : { population: null }),
+      ...(populationTable ? populationMade(populationTable, [from, year]) : { population: null }),
       methods: { ...(opts.perCapita ? { interval: 'rate ratio with its exact interval (conditional binomial)' } : {}) },
     },
   };

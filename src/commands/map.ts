@@ -16,7 +16,6 @@ import { outputProtection, provenanceOutput } from './output.js';
 import { formatNotes } from '../render/output.js';
 import { deliver } from '../io/deliver.js';
 import { populationMade } from '../domain/provenance.js';
-import { populationCacheInput } from '../ingest/provenance-inputs.js';
 import { resolveLang, msg } from '../messages/index.js';
 import { currentIo } from '../io/context.js';
 
@@ -87,7 +86,7 @@ async function runMap(opts: MapCommandOptions): Promise<void> {
   const result: RateMapResult = {
     ...(boundaries ? withBoundaries(map, boundaries.shapes, boundaries.file, regions.regions) : map),
     made: {
-      ...populationMade(population, [year], populationCacheInput()),
+      ...populationMade(population, [year]),
       methods: opts.colour === 'funnel' ? { funnel: funnelMethod(undefined) } : {},
     },
   };

@@ -12,7 +12,7 @@ import { FORMATS, type Format, type ResultTable } from '../render/model.js';
 import { langOption } from './options.js';
 import { buildProvenance, provenanceJson, recordTime, type Made } from '../domain/provenance.js';
 import { recordedInvocation } from '../io/invocation.js';
-import { inputDigests } from '../ingest/provenance-inputs.js';
+import { inputDigests, populationCacheInputs } from '../ingest/provenance-inputs.js';
 import { provenancePath, publishRule, type PublishOptions } from './publish.js';
 
 /**
@@ -98,7 +98,7 @@ export function provenanceOutput(opts: PublishOptions & { output?: string; input
   const record = buildProvenance(
     recordedInvocation(),
     m,
-    inputDigests(opts.input, opts.population, m.population !== null, m.inputs),
+    inputDigests(opts.input, opts.population, m.population !== null, m.populationCache ? populationCacheInputs() : []),
     publishRule(opts),
     opts.provenanceTime ? recordTime(currentIo().env, currentIo().now) : undefined,
   );

@@ -17,7 +17,6 @@ import { addDataOptions, parseDenominator, parseLevel, parseSexOption, type Data
 import { addHelp } from './help.js';
 import { addOutputOptions, emit, type OutputOptions } from './output.js';
 import { inputWarnings, loadCounts, loadPopulation, loadRegions } from '../ingest/counts.js';
-import { populationCacheInput } from '../ingest/provenance-inputs.js';
 import { msg, type Text } from '../messages/index.js';
 
 const EXAMPLES = [
@@ -138,7 +137,6 @@ async function rankRegions(opts: RankOptions, ciMethodGiven: boolean): Promise<{
     standard: opts.standard !== undefined,
     rule: publishRule(opts),
     selected,
-    populationCache: populationCacheInput(),
   });
   return { result, warnings: inputWarnings(data) };
 }

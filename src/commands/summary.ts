@@ -1,5 +1,4 @@
 import { Command, Option } from 'commander';
-import { populationCacheInput } from '../ingest/provenance-inputs.js';
 import { resolveRegions } from '../domain/select.js';
 import { countsOfYear, leftOutNote } from '../domain/year-counts.js';
 import { summaryResult, summaryValues } from '../domain/summary.js';
@@ -60,7 +59,7 @@ export function summaryCommand(): Command {
     const population = opts.measure === 'rate' ? await loadPopulation(opts, regions, data) : undefined;
     const { values, notes } = summaryValues(population ? { ...input, rate: { population, year, sex, age: parseDenominator(opts.denominator), per: opts.per } } : input);
     // The population's notes once the rates are computed: they name the sources and Riket figures used.
-    const made: Made = population ? { ...populationMade(population, [year], populationCacheInput()), methods: {} } : { population: null, methods: {} };
+    const made: Made = population ? { ...populationMade(population, [year]), methods: {} } : { population: null, methods: {} };
     const about = {
       measure: opts.measure,
       method: method || asked,

@@ -1,6 +1,5 @@
 import { Command, Option } from 'commander';
 import { populationMade } from '../domain/provenance.js';
-import { populationCacheInput } from '../ingest/provenance-inputs.js';
 import { usageError } from '../errors.js';
 import { resolveRegions } from '../domain/select.js';
 import { computeTrend } from '../domain/trend.js';
@@ -125,7 +124,7 @@ async function runTrend(opts: TrendOptions): Promise<void> {
     // Called once the rates are computed: the population notes name the sources actually used.
     label: () => [dataNote(data), ...(population ? [...populationNotes(population), msg('note.trend-rate', { per: opts.per })] : [])],
     made: (years) => ({
-      ...(population ? populationMade(population, years, populationCacheInput()) : { population: null }),
+      ...(population ? populationMade(population, years) : { population: null }),
       methods: { interval: population ? 'exact Poisson, 95%' : 'none' },
     }),
   });

@@ -39,8 +39,8 @@ export interface MethodRecord {
 export interface Made {
   population: { source: Text; years: number[] } | null;
   methods: Omit<MethodRecord, 'suppression' | 'rounding'>;
-  /** Inputs besides --input and --population, e.g. the fetched population cache when it filled a gap. */
-  inputs?: { role: InputRole; path: string; name: string }[];
+  /** The fetched population cache filled a gap: the record names and hashes it among the inputs. */
+  populationCache?: true;
 }
 
 export interface Provenance {
@@ -135,11 +135,11 @@ export function buildProvenance(
  * and the fetched cache where it filled a gap), the years, and the cache file as an input when
  * it is there to be hashed.
  */
-export function populationMade(population: PopulationTable, years: number[], cache: { path: string; name: string } | undefined): Pick<Made, 'population' | 'inputs'> {
+export function populationMade(population: PopulationTable, years: number[]): Pick<Made, 'population' | 'populationCache'> {
   const used = population.usedSources();
   const cacheUsed = used.some((s) => s !== population.source);
   return {
     population: { source: used.length ? used.join('; ') : population.source, years: [...new Set(years)].sort((a, b) => a - b) },
-    ...(cacheUsed && cache ? { inputs: [{ role: 'population', path: cache.path, name: cache.name }] } : {}),
+    ...(cacheUsed ? { populationCache: true } : {}),
   };
 }

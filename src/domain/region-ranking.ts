@@ -41,8 +41,6 @@ export interface RegionRankRequest {
   rule: PublishRule;
   /** The regions --region picks (none: all). */
   selected: readonly Region[];
-  /** The fetched population cache, named in the provenance when it filled a gap. */
-  populationCache: { path: string; name: string } | undefined;
 }
 
 /** The regions ranked as published, from the selected counts and the population. */
@@ -142,7 +140,7 @@ export function regionRankResult(data: RankCounts, sel: YearCounts, population: 
     ...(whole.hidden ? { hidden: whole.hidden } : {}),
     ...(whole.statusKeys ? { statusKeys: whole.statusKeys } : {}),
     made: {
-      ...populationMade(population, [year], req.populationCache),
+      ...populationMade(population, [year]),
       methods: {
         interval: req.standard ? "Dobson's method for directly standardised rates" : intervalName(req.ciMethod),
         ...(req.funnel ? { funnel: funnelMethod(req.overdispersion) } : {}),

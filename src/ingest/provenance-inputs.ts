@@ -23,8 +23,8 @@ export function inputDigests(
   ];
 }
 
-/** The fetched population cache, as an input a provenance record can name and hash, when it exists. */
-export function populationCacheInput(): { path: string; name: string } | undefined {
+/** The fetched population cache, as an input a provenance record can name and hash (none when it no longer exists). */
+export function populationCacheInputs(): { role: InputRole; path: string; name: string }[] {
   const cache = populationCachePath();
-  return existsSync(cache) ? { path: cache, name: homeRelative(cache) } : undefined;
+  return existsSync(cache) ? [{ role: 'population', path: cache, name: homeRelative(cache) }] : [];
 }
