@@ -202,8 +202,12 @@ function inLineOrder(keys: Float64Array, values: Float64Array, lines: Float64Arr
 
 /** The kernel's count table (record files): the kernel counts its rows there, the JavaScript scanner the rest. */
 class KernelCounts implements GroupCounts {
-  constructor(private readonly kernel: ScanKernel) {
-    kernel.countRows();
+  /** `idCounts`: how many ids each column (region, year, method, sex, age) has given so far. */
+  constructor(
+    private readonly kernel: ScanKernel,
+    idCounts: () => readonly number[],
+  ) {
+    kernel.countRows(idCounts);
   }
 
   add(key: number, line: number, count = 1): boolean {
@@ -689,7 +693,7 @@ export class RecordCounter {
       this.outValues = new Float64Array(kernel.words.buffer);
     }
     // A record file's rows are counted by the kernel, in its memory, when there is one.
-    this.counts = kernel && !this.groups ? new KernelCounts(kernel) : new KeyCounter();
+    this.counts = kernel && !this.groups ? new KernelCounts(kernel, () => this.tableList.map((t) => t.values.length)) : new KeyCounter();
     const utf8 = new TextDecoder('utf-8', { fatal: true });
     this.decoder = plan.encoding === 'utf-8' ? (b) => utf8.decode(b) : (b) => iconv().decode(Buffer.from(b), 'windows-1252');
     // Columns the file lacks get the general path's defaults: the --year, no method, total, all ages.

@@ -27,6 +27,8 @@ export const LAYOUT = {
   OUT: 4194304,
   OUT_ROWS: 65536,
   ROWIDS: 5505024,
+  /** A dense count table's kernel writes a row's line here when its group is not new (a store instead of a branch). */
+  SCRATCH: 5505056,
   SKIP: 5505088,
   KIND: 5505344,
   ACC: 5505600,
@@ -46,9 +48,11 @@ export const LAYOUT = {
   INDEX_COLUMN_BYTES: 4096 * 64,
   /** Per column, how many spellings its INDEX holds (i32). */
   INDEX_COUNT: 78250240,
-  /** Slots the count table may grow to (it stops at half full): a million groups. */
+  /** Slots the count table may grow to (it stops at three quarters full): 1.5 million groups. */
   HT_MAX_SLOTS: 1 << 21,
   HT_FIRST_SLOTS: 1 << 12,
+  /** A dense count table has 2^bits entries (8 bytes each at HT, 8 at LINES), bits the five columns' together: at most this many. */
+  DENSE_MAX_BITS: 20,
   /** OUT's size in bytes (OUT_ROWS records of 20 bytes for record files). */
   OUT_BYTES: 65536 * 20,
   /** The kind byte of a field that holds a count (aggregated tables). */
@@ -65,11 +69,18 @@ interface KernelExports {
   scan(pos: number, end: number, out: number, outEnd: number): number;
   put(hi: number, lo: number, n: number, line: number): number;
   index(k: number, s: number, len: number, quoted: number, id: number): number;
+  listDense(entries: number): number;
   count: WasmGlobal;
   htMask: WasmGlobal;
   htUsed: WasmGlobal;
   htLimit: WasmGlobal;
   htShift: { value: bigint };
+  dense: WasmGlobal;
+  bitsR: WasmGlobal;
+  bitsY: WasmGlobal;
+  bitsM: WasmGlobal;
+  bitsS: WasmGlobal;
+  bitsA: WasmGlobal;
   line: WasmGlobal;
   maxRow: WasmGlobal;
   delim: WasmGlobal;
@@ -83,7 +94,37 @@ interface KernelExports {
 }
 
 /** The globals scan.wat exports (each a WebAssembly.Global, read and set through `value`). */
-const GLOBALS = ['count', 'htMask', 'htUsed', 'htLimit', 'htShift', 'line', 'maxRow', 'delim', 'crlf', 'maxField', 'needed', 'width', 'rows', 'stop', 'stride'] as const;
+const GLOBALS = [
+  'count',
+  'htMask',
+  'htUsed',
+  'htLimit',
+  'htShift',
+  'dense',
+  'bitsR',
+  'bitsY',
+  'bitsM',
+  'bitsS',
+  'bitsA',
+  'line',
+  'maxRow',
+  'delim',
+  'crlf',
+  'maxField',
+  'needed',
+  'width',
+  'rows',
+  'stop',
+  'stride',
+] as const;
+
+/** The dense table's bit globals, in key order (region, year, method, sex, age). */
+const DENSE_BITS = ['bitsR', 'bitsY', 'bitsM', 'bitsS', 'bitsA'] as const;
+
+/** Bits that hold the ids 0 .. n - 1. */
+function bitsFor(n: number): number {
+  return n <= 1 ? 0 : Math.ceil(Math.log2(n));
+}
 
 /** Whether an instance's exports are the kernel's (TypeScript cannot read the .wat; this checks what it says). */
 function isKernelExports(exports: unknown): exports is KernelExports {
@@ -92,7 +133,14 @@ function isKernelExports(exports: unknown): exports is KernelExports {
     const value: unknown = Reflect.get(exports, name);
     return typeof value === type;
   };
-  return has('memory', 'object') && has('scan', 'function') && has('put', 'function') && has('index', 'function') && GLOBALS.every((g) => has(g, 'object'));
+  return (
+    has('memory', 'object') &&
+    has('scan', 'function') &&
+    has('put', 'function') &&
+    has('index', 'function') &&
+    has('listDense', 'function') &&
+    GLOBALS.every((g) => has(g, 'object'))
+  );
 }
 
 export const enum KernelStop {
@@ -191,29 +239,62 @@ export class ScanKernel {
     return { pos: next, rows: this.exports.rows.value, stop: stopOf(this.exports.stop.value) };
   }
 
-  /** From now on the kernel counts the rows of a record file per group in its own table, instead of writing them to OUT. */
-  countRows(): void {
-    this.setSlots(LAYOUT.HT_FIRST_SLOTS);
+  /** How many ids each column (region, year, method, sex, age) has given so far: the dense table's columns are made this wide. */
+  private idCounts: () => readonly number[] = () => [0, 0, 0, 0, 0];
+
+  /**
+   * From now on the kernel counts the rows of a record file per group in its own table, instead
+   * of writing them to OUT: a dense one while the columns' ids fit in {@link LAYOUT.DENSE_MAX_BITS}
+   * bits together, a hash table past that. `idCounts` says how many ids each column has.
+   */
+  countRows(idCounts: () => readonly number[]): void {
+    this.idCounts = idCounts;
     this.exports.count.value = 1;
+    if (!this.setDense([0, 0, 0, 0, 0])) this.setSlots(LAYOUT.HT_FIRST_SLOTS);
   }
 
-  /** Adds n to the count of `key` (below 2^50), first seen on `line`; false when the table is full (grow it and add again). */
+  /** How the count table is kept now (for the tests). */
+  get countTable(): 'dense' | 'hashed' {
+    return this.exports.dense.value === 1 ? 'dense' : 'hashed';
+  }
+
+  /** Adds n (> 0) to the count of `key` (below 2^50), first seen on `line`; false when the table is full (grow it and add again). */
   put(key: number, n: number, line: number): boolean {
     return this.exports.put(Math.floor(key / 2 ** 32), key >>> 0, n, line) === 1;
   }
 
-  /** Doubles the count table, keeping its groups; false when it has its largest size already. */
+  /**
+   * Makes room in the count table, keeping its groups: a dense table as wide as every column's
+   * ids need (a hash table when that is too big), a hash table twice as big. False when the
+   * hash table has its largest size already.
+   */
   growCounts(): boolean {
-    const slots = this.exports.htMask.value + 1;
-    if (slots * 2 > LAYOUT.HT_MAX_SLOTS) return false;
     const { keys, values, lines, size } = this.counts();
-    this.setSlots(slots * 2);
-    for (let i = 0; i < size; i++) this.put(keys[i] ?? 0, values[i] ?? 0, lines[i] ?? 0);
+    if (this.exports.dense.value === 1) {
+      const ids = this.idCounts();
+      const bits = DENSE_BITS.map((name, k) => Math.max(this.exports[name].value, bitsFor(ids[k] ?? 0)));
+      // The table is full only when some id is too wide for its column (ids are counted before
+      // the kernel or `put` meets them); should none be, a hash table does not depend on widths.
+      const wider = bits.some((b, k) => b > this.exports[DENSE_BITS[k] ?? 'bitsR'].value);
+      if (!wider || !this.setDense(bits)) {
+        let slots = LAYOUT.HT_FIRST_SLOTS;
+        // Room for every group and a batch (64) below three quarters full.
+        while ((slots / 4) * 3 < size + 64 + 1) slots *= 2;
+        if (slots > LAYOUT.HT_MAX_SLOTS) return false;
+        this.setSlots(slots);
+      }
+    } else {
+      const slots = this.exports.htMask.value + 1;
+      if (slots * 2 > LAYOUT.HT_MAX_SLOTS) return false;
+      this.setSlots(slots * 2);
+    }
+    for (let i = 0; i < size; i++) if (!this.put(keys[i] ?? 0, values[i] ?? 0, lines[i] ?? 0)) return false;
     return true;
   }
 
-  /** The groups of the count table, in slot order. */
+  /** The groups of the count table, in slot (or dense index) order. */
   counts(): { keys: Float64Array; values: Float64Array; lines: Float64Array; size: number } {
+    if (this.exports.dense.value === 1) return this.denseCounts();
     const slots = this.exports.htMask.value + 1;
     const size = this.exports.htUsed.value;
     const keys = new Float64Array(size);
@@ -235,8 +316,28 @@ export class ScanKernel {
     return { keys, values, lines, size: n };
   }
 
-  /** An empty count table of `slots` slots (a power of two), filled to half at most. */
+  /** The groups of the dense count table, in index order (listed by the kernel: a loop this long, run a few times, is slow in JavaScript). */
+  private denseCounts(): { keys: Float64Array; values: Float64Array; lines: Float64Array; size: number } {
+    const e = this.exports;
+    const entries = 2 ** (e.bitsR.value + e.bitsY.value + e.bitsM.value + e.bitsS.value + e.bitsA.value);
+    const size = e.listDense(entries);
+    const at = (run: number) => new Float64Array(e.memory.buffer, LAYOUT.HT + 8 * entries * (1 + run), size).slice();
+    return { keys: at(0), values: at(1), lines: at(2), size };
+  }
+
+  /** An empty dense count table whose columns' ids have these bits (region, year, method, sex, age); false, and nothing changed, when they are too many. */
+  private setDense(bits: readonly number[]): boolean {
+    const total = bits.reduce((a, b) => a + b, 0);
+    if (total > LAYOUT.DENSE_MAX_BITS) return false;
+    this.bytes.fill(0, LAYOUT.HT, LAYOUT.HT + 2 ** total * 8);
+    DENSE_BITS.forEach((name, k) => (this.exports[name].value = bits[k] ?? 0));
+    this.exports.dense.value = 1;
+    return true;
+  }
+
+  /** An empty hash count table of `slots` slots (a power of two), filled to three quarters at most. */
   private setSlots(slots: number): void {
+    this.exports.dense.value = 0;
     this.bytes.fill(0, LAYOUT.HT, LAYOUT.HT + slots * LAYOUT.HT_SLOT_BYTES);
     this.exports.htMask.value = slots - 1;
     this.exports.htShift.value = BigInt(64 - Math.log2(slots));

@@ -1,0 +1,199 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { loadRecordsFast, planFastPath } from '../../src/ingest/fast.js';
+import { bundledRegions } from '../../src/domain/bundled.js';
+import { LAYOUT, ScanKernel } from '../../src/parse/kernel.js';
+import { scanKernel } from '../../src/parse/kernel-file.js';
+import { generalOutcome } from './outcomes.js';
+import { wholeAndInPieces, wholeAndSplit } from './chunked-counter.js';
+import { runs } from '../helpers/tier.js';
+
+/**
+ * The kernel's count table (src/parse/scan.wat): dense — one count per combination of ids,
+ * widened column by column as new values come — while the columns' ids fit in 20 bits
+ * together, a hash table past that. Files whose columns have few or many distinct values,
+ * learnt early or late, counted whole, in pieces and in two parts: always the general path's
+ * observations. And the table itself against a plain Map.
+ */
+const regions = bundledRegions();
+const kernel = scanKernel();
+const SLOW = 120_000;
+
+const REGION_NAMES = regions.regions.map((r) => r.names[0] ?? r.code);
+const METHODS = ['KBT', 'IPT', 'MMR', 'PDT', 'DBT', 'ACT', 'EMDR', 'Internet, KBT'];
+const SEXES = ['K', 'M', 'T'];
+
+/** How many distinct values each column takes (from its list, in order) and the rows, each an index into every column's values. */
+const spec = fc
+  .record({
+    regions: fc.integer({ min: 1, max: REGION_NAMES.length }),
+    years: fc.integer({ min: 1, max: 60 }),
+    methods: fc.integer({ min: 1, max: METHODS.length }),
+    sexes: fc.integer({ min: 1, max: SEXES.length }),
+    ages: fc.integer({ min: 1, max: 121 }),
+    // rows that bring values late: the dense table widens mid-file (and may turn into a hash table)
+    picks: fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat(), fc.nat(), fc.nat()), { minLength: 1, maxLength: 400 }),
+    repeat: fc.integer({ min: 1, max: 4 }),
+    lateAll: fc.boolean(),
+  })
+  .map((s) => {
+    const rows: string[] = [];
+    const row = (r: number, y: number, m: number, x: number, a: number) =>
+      `${REGION_NAMES[r % s.regions]};${1960 + (y % s.years)};${METHODS[m % s.methods]};${SEXES[x % s.sexes]};${a % s.ages}`;
+    for (let k = 0; k < s.repeat; k++) for (const [r, y, m, x, a] of s.picks) rows.push(row(r, y, m, x, a));
+    // every value of every column at least once, at the end (the table's widest) or the start
+    const all = Array.from({ length: Math.max(s.regions, s.years, s.methods, s.sexes, s.ages) }, (_, i) => row(i, i, i, i, i));
+    return Buffer.from(['region;år;metod;kön;ålder', ...(s.lateAll ? [...rows, ...all] : [...all, ...rows])].join('\n') + '\n');
+  });
+
+describe('the count table, dense and hashed', () => {
+  it('has the WebAssembly kernel to test (run npm run build first)', () => expect(kernel).toBeDefined());
+
+  it(
+    "gives the general path's observations however many values each column has, met early or late",
+    () => {
+      fc.assert(
+        fc.property(spec, (bytes) => {
+          const fast = loadRecordsFast(bytes, 'p.csv', regions, {}, kernel);
+          expect(fast, 'the fast path should take a clean record-level table').toBeDefined();
+          expect({ observations: fast?.observations, rowsRead: fast?.rowsRead }).toEqual(generalOutcome(bytes, regions));
+        }),
+        { numRuns: runs(150) },
+      );
+    },
+    SLOW,
+  );
+
+  it(
+    'counts alike whole, in pieces and in two parts (the second part merged into the first table)',
+    () => {
+      fc.assert(
+        fc.property(spec, fc.array(fc.nat(), { maxLength: 6 }), fc.nat(), (bytes, cuts, at) => {
+          const start = planFastPath(bytes, true, 'p.csv', regions, {}, kernel);
+          expect(start).toBeDefined();
+          if (!start) return;
+          const data = bytes.subarray(start.dataOffset);
+          const { whole, pieces } = wholeAndInPieces(start.plan, data, cuts);
+          expect(pieces).toEqual(whole);
+          const lf = data.indexOf(0x0a, at % data.length);
+          const { split } = wholeAndSplit(start.plan, data, lf + 1);
+          expect(split).toEqual(whole);
+        }),
+        { numRuns: runs(100) },
+      );
+    },
+    SLOW,
+  );
+
+  it('rows cut anywhere — a new value learnt from the first piece of a row, the row counted from the next — count alike', () => {
+    // each row brings a new age (or region, year): cut inside it, the kernel meets the new id before any row with it was counted
+    const lines = ['region;år;metod;kön;ålder'];
+    for (let i = 0; i < 150; i++) lines.push(`${REGION_NAMES[i % REGION_NAMES.length]};${1960 + (i % 50)};${METHODS[i % 3]};${SEXES[i % 2]};${i % 121}`);
+    const bytes = Buffer.from(lines.join('\n') + '\n');
+    const start = planFastPath(bytes, true, 'p.csv', regions, {}, kernel);
+    expect(start).toBeDefined();
+    if (!start) return;
+    const data = bytes.subarray(start.dataOffset);
+    for (let step = 3; step < 40; step += 6) {
+      const cuts = Array.from({ length: Math.floor(data.length / step) }, (_, i) => i * step + (step >> 1));
+      const { whole, pieces } = wholeAndInPieces(start.plan, data, cuts);
+      expect(pieces).toEqual(whole);
+    }
+    const fast = loadRecordsFast(bytes, 'p.csv', regions, {}, kernel);
+    expect({ observations: fast?.observations, rowsRead: fast?.rowsRead }).toEqual(generalOutcome(bytes, regions));
+  });
+
+  it("a file whose columns' ids need more than 20 bits together (a hash table) counts as the general path does", () => {
+    // 21 regions (5 bits), 60 years and the default (6), 8 methods and the default (4), 3 sexes and the default (2), 121 ages and the default (7): 24 bits
+    const lines = ['region;år;metod;kön;ålder'];
+    for (let i = 0; i < 2000; i++)
+      lines.push(`${REGION_NAMES[(i * 7) % REGION_NAMES.length]};${1960 + ((i * 13) % 60)};${METHODS[i % METHODS.length]};${SEXES[i % 3]};${(i * 17) % 121}`);
+    const bytes = Buffer.from(lines.join('\n') + '\n');
+    const fast = loadRecordsFast(bytes, 'p.csv', regions, {}, kernel);
+    expect({ observations: fast?.observations, rowsRead: fast?.rowsRead }).toEqual(generalOutcome(bytes, regions));
+  });
+});
+
+describe('ScanKernel count table against a Map', () => {
+  const settings = { delimiter: 59, crlf: false, maxField: 4, needed: 5, width: 5, valueColumns: 0, maxRowBytes: 10_000 };
+  const keyOf = (ids: readonly number[]) => ids.reduce((k, id) => k * 1024 + id, 0);
+
+  it('keeps every count and first line through widening, and into a hash table', () => {
+    if (!kernel) return;
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.integer({ min: 0, max: 40 }),
+            fc.integer({ min: 0, max: 70 }),
+            fc.integer({ min: 0, max: 9 }),
+            fc.integer({ min: 0, max: 3 }),
+            fc.integer({ min: 0, max: 130 }),
+          ),
+          {
+            minLength: 1,
+            maxLength: 3000,
+          },
+        ),
+        (rows) => {
+          const k = new ScanKernel(kernel, settings);
+          // ids are given out as they are met, as the counter's value tables do
+          const sizes = [0, 0, 0, 0, 0];
+          k.countRows(() => sizes);
+          const expected = new Map<number, { count: number; line: number }>();
+          rows.forEach((ids, line) => {
+            ids.forEach((id, c) => (sizes[c] = Math.max(sizes[c] ?? 0, id + 1)));
+            const key = keyOf(ids);
+            if (!k.put(key, 1, line)) {
+              expect(k.growCounts()).toBe(true);
+              expect(k.put(key, 1, line)).toBe(true);
+            }
+            const e = expected.get(key);
+            expected.set(key, { count: (e?.count ?? 0) + 1, line: e?.line ?? line });
+          });
+          const { keys, values, lines, size } = k.counts();
+          const got = new Map<number, { count: number; line: number }>();
+          for (let i = 0; i < size; i++) got.set(keys[i] ?? -1, { count: values[i] ?? 0, line: lines[i] ?? 0 });
+          k.release();
+          expect(got).toEqual(expected);
+        },
+      ),
+      { numRuns: runs(60) },
+    );
+  });
+
+  it('the dense table has room for 2^20 combinations: one id more turns it into a hash table, which keeps the counts', () => {
+    if (!kernel) return;
+    const k = new ScanKernel(kernel, settings);
+    /** Adds, making room once when the table says it is full. */
+    const add = (ids: readonly number[], n: number, line: number) => {
+      if (k.put(keyOf(ids), n, line)) return;
+      expect(k.growCounts()).toBe(true);
+      expect(k.put(keyOf(ids), n, line)).toBe(true);
+    };
+    // 4 + 4 + 4 + 4 + 4 bits: 2^20 combinations, dense
+    const sizes = [16, 16, 16, 16, 16];
+    k.countRows(() => sizes);
+    [
+      [15, 15, 15, 15, 15],
+      [0, 0, 0, 0, 0],
+      [3, 1, 4, 1, 5],
+    ].forEach((ids, line) => add(ids, line + 1, line));
+    expect(LAYOUT.DENSE_MAX_BITS).toBe(20);
+    expect(k.countTable).toBe('dense');
+    // a 17th age: 21 bits
+    sizes[4] = 17;
+    add([2, 7, 1, 8, 16], 9, 3);
+    expect(k.countTable).toBe('hashed');
+    add([3, 1, 4, 1, 5], 1, 4);
+    const { keys, values, lines, size } = k.counts();
+    const got = Array.from({ length: size }, (_, i) => [keys[i], values[i], lines[i]]).sort((a, b) => (a[2] ?? 0) - (b[2] ?? 0));
+    k.release();
+    expect(got).toEqual([
+      [keyOf([15, 15, 15, 15, 15]), 1, 0],
+      [keyOf([0, 0, 0, 0, 0]), 2, 1],
+      [keyOf([3, 1, 4, 1, 5]), 4, 2],
+      [keyOf([2, 7, 1, 8, 16]), 9, 3],
+    ]);
+  });
+});
