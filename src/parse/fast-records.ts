@@ -177,7 +177,34 @@ interface GroupsInOrder {
 interface GroupCounts {
   /** Adds `count` to `key`, first seen on `line`; false when there is no room for another group. */
   add(key: number, line: number, count?: number): boolean;
+  /**
+   * Adds a part's groups (in any order), each key's five ids mapped through `maps` and `offset`
+   * added to its line; a group already here, or two of the part's that map to one, keep the
+   * earliest line. False when an id maps to none or there is no room.
+   */
+  merge(part: GroupsInOrder, maps: readonly Int32Array[], offset: number): boolean;
+  /** The groups in order of first line. */
   byLine(): GroupsInOrder;
+  /** The groups in no particular order (a part merged elsewhere, which does not need the order). */
+  unordered(): GroupsInOrder;
+}
+
+/** {@link GroupCounts.merge} one group at a time. */
+function mergeEach(counts: GroupCounts, part: GroupsInOrder, maps: readonly Int32Array[], offset: number): boolean {
+  const groups = new CountedGroups(part.keys, part.values, part.lines, part.size, EMPTY_DICTIONARIES);
+  const ids = new Int32Array(5);
+  const radix = MAX_IDS + 1;
+  for (let i = 0; i < groups.size; i++) {
+    groups.ids(i, ids);
+    let key = 0;
+    for (let k = 0; k < 5; k++) {
+      const id = maps[k]?.[ids[k]!] ?? -1;
+      if (id < 0) return false;
+      key = key * radix + id;
+    }
+    if (!counts.add(key, part.lines[i]! + offset, groups.value(i))) return false;
+  }
+  return true;
 }
 
 /**
@@ -214,9 +241,17 @@ class KernelCounts implements GroupCounts {
     return this.kernel.put(key, count, line) || (this.kernel.growCounts() && this.kernel.put(key, count, line));
   }
 
+  merge(part: GroupsInOrder, maps: readonly Int32Array[], offset: number): boolean {
+    return this.kernel.merge(part.keys, part.values, part.lines, part.size, maps, offset);
+  }
+
   byLine(): GroupsInOrder {
     const { keys, values, lines, size } = this.kernel.counts();
     return inLineOrder(keys, values, lines, size);
+  }
+
+  unordered(): GroupsInOrder {
+    return this.kernel.counts();
   }
 }
 
@@ -254,8 +289,17 @@ class KeyCounter implements GroupCounts {
     return true;
   }
 
+  merge(part: GroupsInOrder, maps: readonly Int32Array[], offset: number): boolean {
+    return mergeEach(this, part, maps, offset);
+  }
+
   /** The keys, counts and first lines in order of first appearance, in typed arrays. */
   byLine(): GroupsInOrder {
+    const { keys, values, lines, size } = this.unordered();
+    return inLineOrder(keys, values, lines, size);
+  }
+
+  unordered(): GroupsInOrder {
     const keys = new Float64Array(this.used);
     const values = new Float64Array(this.used);
     const lines = new Float64Array(this.used);
@@ -268,7 +312,7 @@ class KeyCounter implements GroupCounts {
       lines[n] = this.lines[i] ?? 0;
       n++;
     }
-    return inLineOrder(keys, values, lines, n);
+    return { keys, values, lines, size: n };
   }
 
   private grow(): void {
@@ -581,7 +625,7 @@ export type PartValue = { text: string } | { value: unknown };
 /**
  * The counts of the rows after a split, made in a worker thread by a counter without
  * `interpret`: plain data and typed arrays, so that it crosses to the main thread as it is.
- * Lines count from 0, the part's first line.
+ * Lines count from 0, the part's first line; the groups come in no particular order.
  */
 export interface CountedPart {
   rowsRead: number;
@@ -768,7 +812,8 @@ export class RecordCounter {
   private partOnce(): PartResult {
     if (this.leftover.length && !this.failure) this.push(new Uint8Array(0), true);
     if (this.failure) return { ok: false, ...this.failure };
-    const { keys, values, lines, size } = this.counts.byLine();
+    // In no order: the counter it is merged into orders the groups once, with its own.
+    const { keys, values, lines, size } = this.counts.unordered();
     const distinct = (kind: Kind): PartValue[] => this.tables[kind].values.map((v) => (v instanceof Spelling ? { text: v.text } : { value: v }));
     const part: CountedPart = {
       rowsRead: this.rows,
@@ -808,16 +853,8 @@ export class RecordCounter {
       }
       maps[k] = map;
     }
-    const groups = new CountedGroups(part.keys, part.values, part.firstLines, part.size, EMPTY_DICTIONARIES);
-    const ids = new Int32Array(5);
-    const radix = MAX_IDS + 1;
-    // In order of first line, so a group that two spellings make one keeps the earlier line.
-    for (let i = 0; i < groups.size; i++) {
-      groups.ids(i, ids);
-      let key = 0;
-      for (let k = 0; k < 5; k++) key = key * radix + (maps[k]?.[ids[k] ?? 0] ?? 0);
-      if (!this.counts.add(key, (part.firstLines[i] ?? 0) + offset, groups.value(i))) return this.fail('too many groups', offset);
-    }
+    // A group that two of the part's spellings make one keeps the earlier line (merge takes the earliest).
+    if (!this.counts.merge({ keys: part.keys, values: part.values, lines: part.firstLines, size: part.size }, maps, offset)) return this.fail('too many groups', offset);
     this.rows += part.rowsRead;
     this.line += part.lines;
     return true;

@@ -70,6 +70,7 @@ interface KernelExports {
   put(hi: number, lo: number, n: number, line: number): number;
   index(k: number, s: number, len: number, quoted: number, id: number): number;
   listDense(entries: number): number;
+  merge(from: number, n: number, offset: number): number;
   count: WasmGlobal;
   htMask: WasmGlobal;
   htUsed: WasmGlobal;
@@ -139,6 +140,7 @@ function isKernelExports(exports: unknown): exports is KernelExports {
     has('put', 'function') &&
     has('index', 'function') &&
     has('listDense', 'function') &&
+    has('merge', 'function') &&
     GLOBALS.every((g) => has(g, 'object'))
   );
 }
@@ -264,6 +266,34 @@ export class ScanKernel {
   }
 
   /**
+   * Adds the groups of a part counted apart (keys of its own ids, counts, first lines), each
+   * id mapped through `maps` (per column, the part's id → this table's), `offset` added to each
+   * line; a group already here keeps the earlier line. In the kernel, a batch at a time: a loop
+   * over tens of thousands of groups, run once, is slow in cold JavaScript. False when an id
+   * maps to none (a negative id or one past its map) or the table has no room.
+   */
+  merge(keys: Float64Array, values: Float64Array, lines: Float64Array, size: number, maps: readonly Int32Array[], offset: number): boolean {
+    const words = this.words;
+    const at = LAYOUT.OUT / 4;
+    words.fill(-1, at, at + 5 * 1024);
+    for (const [k, map] of maps.entries()) words.set(map.subarray(0, 1024), at + k * 1024);
+    const f64 = new Float64Array(this.exports.memory.buffer, LAYOUT.IN, LAYOUT.IN_CAPACITY / 8);
+    const batch = Math.floor(LAYOUT.IN_CAPACITY / 24);
+    for (let start = 0; start < size; start += batch) {
+      const n = Math.min(batch, size - start);
+      f64.set(keys.subarray(start, start + n), 0);
+      f64.set(values.subarray(start, start + n), n);
+      f64.set(lines.subarray(start, start + n), 2 * n);
+      for (let from = 0; from < n;) {
+        from = this.exports.merge(from, n, offset);
+        if (from < 0) return false;
+        if (from < n && !this.growCounts()) return false;
+      }
+    }
+    return true;
+  }
+
+  /**
    * Makes room in the count table, keeping its groups: a dense table as wide as every column's
    * ids need (a hash table when that is too big), a hash table twice as big. False when the
    * hash table has its largest size already.
@@ -293,7 +323,7 @@ export class ScanKernel {
   }
 
   /** The groups of the count table, in slot (or dense index) order. */
-  counts(): { keys: Float64Array; values: Float64Array; lines: Float64Array; size: number } {
+  counts(): { keys: Float64Array<ArrayBuffer>; values: Float64Array<ArrayBuffer>; lines: Float64Array<ArrayBuffer>; size: number } {
     if (this.exports.dense.value === 1) return this.denseCounts();
     const slots = this.exports.htMask.value + 1;
     const size = this.exports.htUsed.value;
@@ -317,7 +347,7 @@ export class ScanKernel {
   }
 
   /** The groups of the dense count table, in index order (listed by the kernel: a loop this long, run a few times, is slow in JavaScript). */
-  private denseCounts(): { keys: Float64Array; values: Float64Array; lines: Float64Array; size: number } {
+  private denseCounts(): { keys: Float64Array<ArrayBuffer>; values: Float64Array<ArrayBuffer>; lines: Float64Array<ArrayBuffer>; size: number } {
     const e = this.exports;
     const entries = 2 ** (e.bitsR.value + e.bitsY.value + e.bitsM.value + e.bitsS.value + e.bitsA.value);
     const size = e.listDense(entries);

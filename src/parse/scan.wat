@@ -116,21 +116,77 @@
           (br $each))))
     (local.get $n))
 
-  ;; Adds n (> 0) to the dense count at index i, first seen on `line`.
+  ;; Adds n (> 0) to the dense count at index i, seen on `line`: a group keeps the earliest line
+  ;; it is given, whatever the order (the scan's own rows come in order and store it as they go).
   (func $putDense (param $i i32) (param $n f64) (param $line f64)
-    (local $addr i32) (local $c f64)
+    (local $addr i32) (local $c f64) (local $at i32)
     (local.set $addr (i32.add (i32.const 26607872) (i32.shl (local.get $i) (i32.const 3))))
+    (local.set $at (i32.add (i32.const 60162304) (i32.shl (local.get $i) (i32.const 3))))
     (local.set $c (f64.load (local.get $addr)))
-    (if (f64.eq (local.get $c) (f64.const 0))
-      (then (f64.store (i32.add (i32.const 60162304) (i32.shl (local.get $i) (i32.const 3))) (local.get $line))))
+    (if (i32.or (f64.eq (local.get $c) (f64.const 0)) (f64.lt (local.get $line) (f64.load (local.get $at))))
+      (then (f64.store (local.get $at) (local.get $line))))
     (f64.store (local.get $addr) (f64.add (local.get $c) (local.get $n))))
 
-  ;; Adds n to the count of `key` (first seen on `line`) in the table at HT: open addressing,
+  ;; Adds n (> 0) to the count of `key` (below 2^50), seen on `line`, in the table as it is kept
+  ;; now, dense or hashed. Returns 0, and adds nothing, when the table has no room for it.
+  (func $put (param $key i64) (param $n f64) (param $line f64) (result i32)
+    (local $i i32) (local $hi i32) (local $lo i32)
+    (if (global.get $dense)
+      (then
+        ;; key = region << 40 | year << 30 | method << 20 | sex << 10 | age
+        (local.set $hi (i32.wrap_i64 (i64.shr_u (local.get $key) (i64.const 32))))
+        (local.set $lo (i32.wrap_i64 (local.get $key)))
+        (local.set $i (call $denseIndex
+          (i32.shr_u (local.get $hi) (i32.const 8))
+          (i32.or (i32.shl (i32.and (local.get $hi) (i32.const 255)) (i32.const 2)) (i32.shr_u (local.get $lo) (i32.const 30)))
+          (i32.and (i32.shr_u (local.get $lo) (i32.const 20)) (i32.const 1023))
+          (i32.and (i32.shr_u (local.get $lo) (i32.const 10)) (i32.const 1023))
+          (i32.and (local.get $lo) (i32.const 1023))))
+        (if (i32.lt_s (local.get $i) (i32.const 0)) (then (return (i32.const 0))))
+        (call $putDense (local.get $i) (local.get $n) (local.get $line))
+        (return (i32.const 1))))
+    (call $putKey (local.get $key) (local.get $n) (local.get $line) (i32.const 1)))
+
+  ;; Merges the groups of a part counted apart (a worker thread's): at IN, `n` keys, then n counts,
+  ;; then n first lines (f64s); at OUT, per column (region, year, method, sex, age) 1024 i32s
+  ;; mapping the part's ids to this table's (-1: none). Each group's ids are mapped, `offset`
+  ;; added to its line, and it is put in the table, from group `from` on. Returns n when all are
+  ;; in; i when group i finds no room (JavaScript makes room and calls again from i); -1 - i
+  ;; when an id of group i maps to none.
+  (func (export "merge") (param $from i32) (param $n i32) (param $offset f64) (result i32)
+    (local $i i32) (local $key i64) (local $out i64) (local $k i32) (local $id i32)
+    (local.set $i (local.get $from))
+    (loop $each
+      (if (i32.lt_u (local.get $i) (local.get $n))
+        (then
+          (local.set $key (i64.trunc_f64_u (f64.load (i32.shl (local.get $i) (i32.const 3)))))
+          (local.set $out (i64.const 0))
+          ;; the five ids, region (bits 40..49) first
+          (local.set $k (i32.const 0))
+          (loop $column
+            (local.set $id (i32.load (i32.add (i32.const 4194304)
+              (i32.add (i32.shl (local.get $k) (i32.const 12))
+                (i32.shl (i32.and (i32.wrap_i64 (i64.shr_u (local.get $key) (i64.extend_i32_u (i32.mul (i32.sub (i32.const 4) (local.get $k)) (i32.const 10))))) (i32.const 1023)) (i32.const 2))))))
+            (if (i32.lt_s (local.get $id) (i32.const 0)) (then (return (i32.sub (i32.const -1) (local.get $i)))))
+            (local.set $out (i64.or (i64.shl (local.get $out) (i64.const 10)) (i64.extend_i32_u (local.get $id))))
+            (local.set $k (i32.add (local.get $k) (i32.const 1)))
+            (br_if $column (i32.lt_u (local.get $k) (i32.const 5))))
+          (if (i32.eqz (call $put (local.get $out)
+                (f64.load (i32.shl (i32.add (local.get $i) (local.get $n)) (i32.const 3)))
+                (f64.add (local.get $offset) (f64.load (i32.shl (i32.add (local.get $i) (i32.shl (local.get $n) (i32.const 1))) (i32.const 3))))))
+            (then (return (local.get $i))))
+          (local.set $i (i32.add (local.get $i) (i32.const 1)))
+          (br $each))))
+    (local.get $n))
+
+  ;; Adds n to the count of `key` (seen on `line`) in the table at HT: open addressing,
   ;; 16-byte slots [key + 1: i64][count: f64] (0 = empty), each slot's first line apart, at
   ;; LINES + 8 x slot (not read while probing). Returns 0, and adds nothing, when the key is
   ;; new and the table holds htLimit keys already.
-  (func $putKey (param $key i64) (param $n f64) (param $line f64) (result i32)
-    (local $k1 i64) (local $h i32) (local $addr i32) (local $k i64)
+  ;; With `earliest`, a group already there takes `line` when it is earlier than its own (the
+  ;; batch of the scan's own rows, in order, leaves it out: one memory read less per row).
+  (func $putKey (param $key i64) (param $n f64) (param $line f64) (param $earliest i32) (result i32)
+    (local $k1 i64) (local $h i32) (local $addr i32) (local $k i64) (local $at i32)
     (local.set $k1 (i64.add (local.get $key) (i64.const 1)))
     (local.set $h (i32.wrap_i64 (i64.shr_u (i64.mul (local.get $k1) (i64.const 0x9E3779B97F4A7C15)) (global.get $htShift))))
     (loop $probe
@@ -139,6 +195,10 @@
       (if (i64.eq (local.get $k) (local.get $k1))
         (then
           (f64.store offset=8 (local.get $addr) (f64.add (f64.load offset=8 (local.get $addr)) (local.get $n)))
+          (if (local.get $earliest)
+            (then
+              (local.set $at (i32.add (i32.const 60162304) (i32.shl (local.get $h) (i32.const 3))))
+              (if (f64.lt (local.get $line) (f64.load (local.get $at))) (then (f64.store (local.get $at) (local.get $line))))))
           (return (i32.const 1))))
       (if (i64.eqz (local.get $k))
         (then
@@ -159,27 +219,14 @@
       (if (i32.lt_u (local.get $i) (global.get $batched))
         (then
           (local.set $addr (i32.add (i32.const 78250368) (i32.shl (local.get $i) (i32.const 4))))
-          (drop (call $putKey (i64.load (local.get $addr)) (f64.const 1) (f64.load offset=8 (local.get $addr))))
+          (drop (call $putKey (i64.load (local.get $addr)) (f64.const 1) (f64.load offset=8 (local.get $addr)) (i32.const 0)))
           (local.set $i (i32.add (local.get $i) (i32.const 1)))
           (br $each))))
     (global.set $batched (i32.const 0)))
 
   ;; The same for JavaScript, with the key (below 2^50) in two halves.
   (func (export "put") (param $hi i32) (param $lo i32) (param $n f64) (param $line f64) (result i32)
-    (local $i i32)
-    (if (global.get $dense)
-      (then
-        ;; key = region << 40 | year << 30 | method << 20 | sex << 10 | age
-        (local.set $i (call $denseIndex
-          (i32.shr_u (local.get $hi) (i32.const 8))
-          (i32.or (i32.shl (i32.and (local.get $hi) (i32.const 255)) (i32.const 2)) (i32.shr_u (local.get $lo) (i32.const 30)))
-          (i32.and (i32.shr_u (local.get $lo) (i32.const 20)) (i32.const 1023))
-          (i32.and (i32.shr_u (local.get $lo) (i32.const 10)) (i32.const 1023))
-          (i32.and (local.get $lo) (i32.const 1023))))
-        (if (i32.lt_s (local.get $i) (i32.const 0)) (then (return (i32.const 0))))
-        (call $putDense (local.get $i) (local.get $n) (local.get $line))
-        (return (i32.const 1))))
-    (call $putKey
+    (call $put
       (i64.or (i64.shl (i64.extend_i32_u (local.get $hi)) (i64.const 32)) (i64.extend_i32_u (local.get $lo)))
       (local.get $n) (local.get $line)))
   ;; The slot (0 .. 4095) where a spelling of len bytes, a and b (its first and second 16 bytes,

@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadRecordsFast, planFastPath } from '../../src/ingest/fast.js';
+import { fastTable, loadRecordsFast, planFastPath } from '../../src/ingest/fast.js';
+import { RecordCounter, uninterpreted } from '../../src/parse/fast-records.js';
 import { bundledRegions } from '../../src/domain/bundled.js';
 import { LAYOUT, ScanKernel } from '../../src/parse/kernel.js';
 import { scanKernel } from '../../src/parse/kernel-file.js';
 import { generalOutcome } from './outcomes.js';
-import { wholeAndInPieces, wholeAndSplit } from './chunked-counter.js';
+import { wholeAndInPieces } from './chunked-counter.js';
 import { runs } from '../helpers/tier.js';
 
 /**
@@ -22,6 +23,14 @@ const SLOW = 120_000;
 const REGION_NAMES = regions.regions.map((r) => r.names[0] ?? r.code);
 const METHODS = ['KBT', 'IPT', 'MMR', 'PDT', 'DBT', 'ACT', 'EMDR', 'Internet, KBT'];
 const SEXES = ['K', 'M', 'T'];
+/** Other spellings of the same values: a part counted apart has an id for each, which the merge maps to one. */
+const spelt = (text: string, variant: number): string => {
+  const region = regions.regions.find((r) => r.names[0] === text);
+  if (region) return region.names[variant % region.names.length] ?? text;
+  if (METHODS.includes(text)) return variant % 2 ? text.toLowerCase() : text;
+  if (text === 'K' || text === 'M') return variant % 2 ? (text === 'K' ? 'kvinnor' : 'män') : text;
+  return text;
+};
 
 /** How many distinct values each column takes (from its list, in order) and the rows, each an index into every column's values. */
 const spec = fc
@@ -32,15 +41,15 @@ const spec = fc
     sexes: fc.integer({ min: 1, max: SEXES.length }),
     ages: fc.integer({ min: 1, max: 121 }),
     // rows that bring values late: the dense table widens mid-file (and may turn into a hash table)
-    picks: fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat(), fc.nat(), fc.nat()), { minLength: 1, maxLength: 400 }),
+    picks: fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat(), fc.nat(), fc.nat(), fc.nat()), { minLength: 1, maxLength: 400, size: 'max' }),
     repeat: fc.integer({ min: 1, max: 4 }),
     lateAll: fc.boolean(),
   })
   .map((s) => {
     const rows: string[] = [];
-    const row = (r: number, y: number, m: number, x: number, a: number) =>
-      `${REGION_NAMES[r % s.regions]};${1960 + (y % s.years)};${METHODS[m % s.methods]};${SEXES[x % s.sexes]};${a % s.ages}`;
-    for (let k = 0; k < s.repeat; k++) for (const [r, y, m, x, a] of s.picks) rows.push(row(r, y, m, x, a));
+    const row = (r: number, y: number, m: number, x: number, a: number, v = 0) =>
+      `${spelt(REGION_NAMES[r % s.regions] ?? '', v)};${1960 + (y % s.years)};${spelt(METHODS[m % s.methods] ?? '', v)};${spelt(SEXES[x % s.sexes] ?? '', v)};${a % s.ages}`;
+    for (let k = 0; k < s.repeat; k++) for (const [r, y, m, x, a, v] of s.picks) rows.push(row(r, y, m, x, a, v));
     // every value of every column at least once, at the end (the table's widest) or the start
     const all = Array.from({ length: Math.max(s.regions, s.years, s.methods, s.sexes, s.ages) }, (_, i) => row(i, i, i, i, i));
     return Buffer.from(['region;år;metod;kön;ålder', ...(s.lateAll ? [...rows, ...all] : [...all, ...rows])].join('\n') + '\n');
@@ -65,19 +74,26 @@ describe('the count table, dense and hashed', () => {
   );
 
   it(
-    'counts alike whole, in pieces and in two parts (the second part merged into the first table)',
+    "gives the general path's observations in two parts at any line (the second counted apart, in other spellings, and merged) and in pieces",
     () => {
       fc.assert(
         fc.property(spec, fc.array(fc.nat(), { maxLength: 6 }), fc.nat(), (bytes, cuts, at) => {
           const start = planFastPath(bytes, true, 'p.csv', regions, {}, kernel);
           expect(start).toBeDefined();
           if (!start) return;
+          const general = generalOutcome(bytes, regions);
           const data = bytes.subarray(start.dataOffset);
+          const lf = data.indexOf(0x0a, at % data.length);
+          const before = new RecordCounter(start.plan);
+          before.push(data.subarray(0, lf + 1));
+          const after = new RecordCounter({ ...uninterpreted(start.plan), firstLine: 0 });
+          after.push(data.subarray(lf + 1), true);
+          const part = after.part();
+          expect(part.ok && before.absorb(part.part)).toBe(true);
+          const table = fastTable(start, before.result());
+          expect({ observations: table?.observations, rowsRead: table?.rowsRead }).toEqual(general);
           const { whole, pieces } = wholeAndInPieces(start.plan, data, cuts);
           expect(pieces).toEqual(whole);
-          const lf = data.indexOf(0x0a, at % data.length);
-          const { split } = wholeAndSplit(start.plan, data, lf + 1);
-          expect(split).toEqual(whole);
         }),
         { numRuns: runs(100) },
       );
@@ -160,6 +176,89 @@ describe('ScanKernel count table against a Map', () => {
       ),
       { numRuns: runs(60) },
     );
+  });
+
+  it("merges a part's groups in any order, its ids mapped (two to one as well), each group keeping its earliest line", () => {
+    if (!kernel) return;
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.integer({ min: 0, max: 30 }),
+            fc.integer({ min: 0, max: 9 }),
+            fc.integer({ min: 0, max: 3 }),
+            fc.integer({ min: 0, max: 2 }),
+            fc.integer({ min: 0, max: 140 }),
+          ),
+          {
+            maxLength: 300,
+          },
+        ),
+        fc.array(fc.tuple(fc.array(fc.nat({ max: 40 }), { minLength: 5, maxLength: 5 }), fc.integer({ min: 1, max: 5 }), fc.nat({ max: 100_000 })), {
+          maxLength: 2000,
+          size: 'max',
+        }),
+        // few ids to map to: many of the part's groups become one (ids up to 140 come from `own`)
+        fc.array(fc.array(fc.nat({ max: 4 }), { minLength: 41, maxLength: 41 }), { minLength: 5, maxLength: 5 }),
+        (own, partRows, mapsAsArrays) => {
+          const k = new ScanKernel(kernel, settings);
+          const sizes = [0, 0, 0, 0, 0];
+          k.countRows(() => sizes);
+          const expected = new Map<number, { count: number; line: number }>();
+          const add = (ids: readonly number[], n: number, line: number) => {
+            ids.forEach((id, c) => (sizes[c] = Math.max(sizes[c] ?? 0, id + 1)));
+            const e = expected.get(keyOf(ids));
+            expected.set(keyOf(ids), { count: (e?.count ?? 0) + n, line: Math.min(e?.line ?? Infinity, line) });
+          };
+          own.forEach((ids, line) => {
+            add(ids, 1, line);
+            if (!k.put(keyOf(ids), 1, line)) {
+              expect(k.growCounts()).toBe(true);
+              expect(k.put(keyOf(ids), 1, line)).toBe(true);
+            }
+          });
+          // the part's groups: distinct keys, in the order given (not by line), lines after `own`'s
+          const seen = new Set<number>();
+          const groups = partRows.filter(([ids]) => !seen.has(keyOf(ids)) && seen.add(keyOf(ids)));
+          const maps = mapsAsArrays.map((m) => Int32Array.from(m));
+          const offset = own.length;
+          for (const [ids, n, line] of groups)
+            add(
+              ids.map((id, c) => maps[c]?.[id] ?? -1),
+              n,
+              line + offset,
+            );
+          const keys = Float64Array.from(groups, ([ids]) => keyOf(ids));
+          expect(
+            k.merge(
+              keys,
+              Float64Array.from(groups, ([, n]) => n),
+              Float64Array.from(groups, ([, , line]) => line),
+              groups.length,
+              maps,
+              offset,
+            ),
+          ).toBe(true);
+          const { keys: gotKeys, values, lines, size } = k.counts();
+          const got = new Map<number, { count: number; line: number }>();
+          for (let i = 0; i < size; i++) got.set(gotKeys[i] ?? -1, { count: values[i] ?? 0, line: lines[i] ?? 0 });
+          k.release();
+          expect(got).toEqual(expected);
+        },
+      ),
+      { numRuns: runs(60) },
+    );
+  });
+
+  it('a merged id that maps to none is refused', () => {
+    if (!kernel) return;
+    const k = new ScanKernel(kernel, settings);
+    k.countRows(() => [1, 1, 1, 1, 1]);
+    const maps = [Int32Array.of(0), Int32Array.of(0), Int32Array.of(0), Int32Array.of(0), Int32Array.of(0, -1)];
+    expect(k.merge(Float64Array.of(keyOf([0, 0, 0, 0, 0])), Float64Array.of(1), Float64Array.of(0), 1, maps, 0)).toBe(true);
+    expect(k.merge(Float64Array.of(keyOf([0, 0, 0, 0, 1])), Float64Array.of(1), Float64Array.of(0), 1, maps, 0)).toBe(false);
+    expect(k.merge(Float64Array.of(keyOf([0, 0, 0, 0, 2])), Float64Array.of(1), Float64Array.of(0), 1, maps, 0)).toBe(false);
+    k.release();
   });
 
   it('the dense table has room for 2^20 combinations: one id more turns it into a hash table, which keeps the counts', () => {
