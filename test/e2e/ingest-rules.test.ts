@@ -61,6 +61,14 @@ describe('ragged rows', () => {
   });
 });
 
+describe('a quote never closed', () => {
+  it('is an error naming the line where the quote opens, not the line where the file ends', async () => {
+    const rows = Array.from({ length: 20 }, (_, i) => `Uppsala;${2000 + i};KBT;${10 + i}`).join('\n');
+    const open = file('open-quote.csv', `region;year;method;count\nStockholm;2014;"KBT;500\n${rows}\n`);
+    expectError(await runInProcess(['rank', '--method', 'KBT', '--input', open]), 4, 'open-quote.csv line 2:', 'a quoted field is never closed', /check the quotes on that line/);
+  });
+});
+
 describe('--skip-invalid that leaves no row', () => {
   // Found by the fuzz suite: a file whose every row was refused gave share --by method an internal error.
   const allBad = file('all-bad.csv', 'region;year;method;count\nNowhere;2014;KBT;12\nElsewhere;2015;KBT;13\n');
