@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli, testEnv, type Run } from './harness.js';
-import { FULL, itFull } from '../helpers/tier.js';
+import { FULL, itFull, sweep } from '../helpers/tier.js';
 
 /**
  * stdin through a real pipe, written in pieces by a writer that waits for each write: a byte at
@@ -96,7 +96,7 @@ describe('stdin through a real pipe, in pieces', () => {
     async () => {
       const plain = (HEAD + rows(1_500_000)).replace(/\n$/, '');
       // Also with a BOM written a byte at a time, and in CRLF (a CR at the end of one piece, its LF the next).
-      const variants = FULL ? [plain, `\ufeff${plain}`, plain.replaceAll('\n', '\r\n')] : [plain];
+      const variants = sweep([plain, `\ufeff${plain}`, plain.replaceAll('\n', '\r\n')], 3);
       for (const text of variants) {
         const bytes = Buffer.from(text);
         const tmp = mkdtempSync(join(dir, 'tmp-'));
@@ -148,7 +148,7 @@ describe('stdin through a real pipe, in pieces', () => {
         const bytes = Buffer.from(HEAD + rows(1_200_000) + late + rows(1_500_000, 3));
         const slow = general(RANK, bytes);
         expect(slow.status).toBe(0);
-        for (const memory of FULL ? ['0', String(8 * MiB)] : ['0']) {
+        for (const memory of sweep(['0', String(8 * MiB)], 2)) {
           const fast = await piped(RANK, bytes, [[Infinity, 65_536]], { REHAB_STATS_PIPE_THREAD_BYTES: '0', REHAB_STATS_STDIN_MEMORY_BYTES: memory });
           expect(fast, `${JSON.stringify(late.slice(0, 30))}, memory ${memory}`).toEqual(slow);
         }

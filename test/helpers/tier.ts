@@ -20,3 +20,14 @@ export function runs(full: number, quick = Math.ceil(full / 20)): number {
 
 /** A test only the full tier runs: a slow one about the process, whose subject quick tests also cover in-process. */
 export const itFull = FULL ? it : it.skip;
+
+/**
+ * The cases of a deterministic sweep (every width, every offset, every spelling): all of them in
+ * the full tier; in the quick one every `stride`-th, from an offset drawn afresh at each run, so
+ * that runs on every change go through all of them in turn, as the random cases do.
+ */
+export function sweep<T>(cases: readonly T[], stride = 4): T[] {
+  if (FULL) return [...cases];
+  const offset = Math.floor(Math.random() * stride);
+  return cases.filter((_, i) => i % stride === offset);
+}

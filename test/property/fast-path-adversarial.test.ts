@@ -7,7 +7,7 @@ import { generalOutcome, type GeneralOutcome } from './outcomes.js';
 import { loadTable } from '../../src/ingest/load.js';
 import { scanKernel } from '../../src/parse/kernel-file.js';
 import { wholeAndInPieces, wholeAndSplit } from './chunked-counter.js';
-import { FULL, runs } from '../helpers/tier.js';
+import { runs, sweep } from '../helpers/tier.js';
 
 /**
  * Inputs built against the record kernel's SIMD path (src/parse/scan.wat): fields of up to 8
@@ -18,6 +18,8 @@ import { FULL, runs } from '../helpers/tier.js';
  * general path must give byte for byte: the same observations and rows, or the same error.
  */
 const SLOW = 120_000;
+/** 0, 1, …, n − 1. */
+const upTo = (n: number) => Array.from({ length: n }, (_, i) => i);
 const regions = bundledRegions();
 const kernel = scanKernel();
 
@@ -123,7 +125,7 @@ describe('spellings of up to 8 bytes and their neighbours', () => {
     ['sex', sexes, (v: string) => `Uppsala;2014;KBT;${v};30;x\n`],
     ['age', ages, (v: string) => `Uppsala;2014;KBT;K;${v};x\n`],
   ])("each %s spelling met after the sample, twice (the second by the SIMD lookup): the general path's outcome", (_column, spellings, row) => {
-    for (const v of spellings) {
+    for (const v of sweep(spellings, 3)) {
       const bytes = Buffer.from(HEAD + CLEAN + row(v) + CLEAN + row(v) + CLEAN);
       agrees(bytes);
     }
@@ -187,7 +189,7 @@ describe('spellings whose slots collide', () => {
             .join(';')}\n`,
       )
       .join('');
-    for (const n of FULL ? [500, 1000, 2047] : [1000]) {
+    for (const n of sweep([500, 1000, 2047], 3)) {
       const rows = [...new Set(['Uppsala', 'Gotland', ...spellings])]
         .slice(0, n)
         .map((s, i) => `"${s}";"2014";"KBT";"K";"${i % 100}";"x"\n`)
@@ -258,7 +260,7 @@ describe('rows of 63, 64 and 65 bytes with odd bytes at block ends', () => {
   );
 
   it('a multi-byte character cut at every 64-byte block end, in a needed field and in an unneeded one', () => {
-    for (let shift = 0; shift < 70; shift += FULL ? 1 : 5) {
+    for (const shift of sweep(upTo(70), 5)) {
       // Örebro and Jämtland hold two-byte letters; the note before them moves them a byte at a time.
       const rows = `Örebro;2014;KBT;K;30;${'n'.repeat(shift)}\nJämtland;2014;KBT;M;30;${'€'.repeat(shift % 7)}😀\n`;
       expect(agrees(Buffer.from(HEAD + CLEAN + rows.repeat(3) + CLEAN))).toBe(true);
@@ -266,7 +268,7 @@ describe('rows of 63, 64 and 65 bytes with odd bytes at block ends', () => {
   });
 
   it('a Latin-1 byte in a UTF-8 file, at every offset of a block', () => {
-    for (let shift = 0; shift < 66; shift++) {
+    for (const shift of sweep(upTo(66), 5)) {
       const bytes = Buffer.concat([Buffer.from(HEAD + CLEAN + `Uppsala;2014;KBT;K;30;${'n'.repeat(shift)}`), Buffer.from([0xe5]), Buffer.from('\n' + CLEAN)]);
       expect(fastWasm(bytes)).toBeUndefined();
     }
@@ -312,7 +314,7 @@ describe('a file whose later rows differ from its first 200', () => {
     ['a cell of exactly the limit', `Uppsala;2014;KBT;K;30;${'y'.repeat(10_000)}\n`],
     ['a Latin-1 row', Buffer.from('Jämtland;2014;KBT;K;30;x\n', 'latin1')],
   ] as const;
-  it.each(LATE)('%s, once past the sample and at the very end without a line break', (_case, late) => {
+  it.each(sweep(LATE, 2))('%s, once past the sample and at the very end without a line break', (_case, late) => {
     const odd = typeof late === 'string' ? Buffer.from(late) : late;
     const body = Buffer.from(HEAD + CLEAN);
     agrees(Buffer.concat([body, odd, Buffer.from(CLEAN)]));
@@ -329,7 +331,7 @@ describe('a file whose later rows differ from its first 200', () => {
     ['x', (i: number) => (i % 2 ? 'Uppsala' : 'Gotland')],
   ])('an extra column "%s" whose first 200 values look like one kind and a later one does not: the shape and counts of the general path', (header, value) => {
     const clean = Array.from({ length: 400 }, (_, i) => `${['Uppsala', 'Gotland'][i % 2]};2014;KBT;${i % 2 ? 'K' : 'M'};${20 + (i % 50)};${value(i)}\n`).join('');
-    for (const late of FULL ? ['abc', '', '1,5', '-1', '1e3', '99999999999', '2014', 'K', 'Uppsala', 'KBT', '30-39'] : ['abc', '', '1,5']) {
+    for (const late of sweep(['abc', '', '1,5', '-1', '1e3', '99999999999', '2014', 'K', 'Uppsala', 'KBT', '30-39'])) {
       const bytes = Buffer.from(`region;år;metod;kön;ålder;${header}\n${clean}Uppsala;2014;KBT;K;30;${late}\n${clean}`);
       const fast = loadRecordsFast(bytes, 'p.csv', regions, {}, kernel);
       if (fast) expect(fast.shape).toBe(loadTable(bytes, 'p.csv', 'count', regions).shape);
@@ -439,13 +441,12 @@ describe('the last field of the file, needed, without a line break', () => {
     const clean = Array.from({ length: 300 }, (_, i) => `${['Uppsala', 'Gotland'][i % 2]};2014;KBT;${20 + (i % 50)};${i % 2 ? 'K' : 'M'}`);
     const lasts = ['K', 'kvinnor', 'män', 'Kvinnor ', 'kvinnorr', 'K\r', 'K\r\r', 'K\u0000', '"K"', '"kvinnor"', '"K', 'K"', ' ', ''];
     let taken = 0;
-    for (const eol of ['\n', '\r\n'])
-      for (const last of lasts)
-        for (const pad of FULL ? [0, 1, 7, 8, 9, 32, 33, 63, 64] : [0, 8, 63]) {
-          const text = `region;år;metod;ålder;kön${eol}${clean.join(eol)}${eol}${clean.join(eol)}${eol}Uppsala;2014;KBT;3;${' '.repeat(pad)}${last}`;
-          if (agrees(Buffer.from(text))) taken++;
-          agrees(Buffer.from(text + eol));
-        }
+    const cases = ['\n', '\r\n'].flatMap((eol) => lasts.flatMap((last) => [0, 1, 7, 8, 9, 32, 33, 63, 64].map((pad) => ({ eol, last, pad }))));
+    for (const { eol, last, pad } of sweep(cases, 6)) {
+      const text = `region;år;metod;ålder;kön${eol}${clean.join(eol)}${eol}${clean.join(eol)}${eol}Uppsala;2014;KBT;3;${' '.repeat(pad)}${last}`;
+      if (agrees(Buffer.from(text))) taken++;
+      agrees(Buffer.from(text + eol));
+    }
     expect(taken, 'the fast path takes the clean ones').toBeGreaterThan(0);
   });
 });
