@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sweep } from '../helpers/tier.js';
 import { buildProgram } from '../../src/cli.js';
 import { runInProcess } from '../fuzz/in-process.js';
 import { NO_CACHE } from './harness.js';
@@ -392,7 +393,7 @@ describe('every option of every command shows its effect', () => {
     if (!run) withoutRuns.set(key, (run = transcript(p, [])));
     return run;
   };
-  it.each(cases)('%s changes the output', async (_name, probe) => {
+  it.each(sweep(cases, 2))('%s changes the output', async (_name, probe) => {
     const without = await runWithout(probe);
     const withIt = await transcript(probe, probe.add);
     if (process.env.DEBUG_OPTIONS)
