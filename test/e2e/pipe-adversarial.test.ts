@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT, runCli, testEnv, type Run } from './harness.js';
+import { ROOT, runRehab, testEnv, type Run } from './harness.js';
 import { FULL, itFull, sweep } from '../helpers/tier.js';
 
 /**
@@ -13,7 +13,7 @@ import { FULL, itFull, sweep } from '../helpers/tier.js';
  * stream longer than the part kept in memory (so the copy for the general path goes to a
  * temporary file) with a row only the general path can judge after that part. The command's
  * output, errors and exit code are the general path's byte for byte (the same bytes piped with
- * REHAB_STATS_GENERAL_PATH=1), and the temporary file is gone at the end.
+ * REHAB_STATS_GENERAL_PATH=1, in this process), and the temporary file is gone at the end.
  */
 const BIN = join(ROOT, 'bin', 'rehab-stats.js');
 const GENERAL = { REHAB_STATS_GENERAL_PATH: '1' };
@@ -85,9 +85,9 @@ const PLAN: Plan = [
 const RANK = ['rank', '--method', 'KBT', '--year', '2014', '--format', 'csv', '--quiet', '--input', '-'];
 const CONVERT = ['convert', '-'];
 
-/** The general path's run: the same bytes piped at once with the fast path off. */
-function general(args: string[], bytes: Buffer): Run {
-  return runCli(args, { stdin: bytes, env: GENERAL });
+/** The general path's run: the same bytes given at once with the fast path off, in this process (the same program as the binary). */
+function general(args: string[], bytes: Buffer): Promise<Run> {
+  return runRehab(args, { stdin: bytes, env: GENERAL });
 }
 
 describe('stdin through a real pipe, in pieces', () => {
@@ -101,7 +101,7 @@ describe('stdin through a real pipe, in pieces', () => {
         const bytes = Buffer.from(text);
         const tmp = mkdtempSync(join(dir, 'tmp-'));
         const fast = await piped(CONVERT, bytes, PLAN, { TMPDIR: tmp, REHAB_STATS_STDIN_MEMORY_BYTES: String(100_000), REHAB_STATS_PIPE_THREAD_BYTES: '0' });
-        const slow = general(CONVERT, bytes);
+        const slow = await general(CONVERT, bytes);
         expect(slow.status).toBe(0);
         expect(fast).toEqual(slow);
         expect(readdirSync(tmp)).toEqual([]);
@@ -124,7 +124,7 @@ describe('stdin through a real pipe, in pieces', () => {
         const tmp = mkdtempSync(join(dir, 'tmp-'));
         const env = { TMPDIR: tmp, REHAB_STATS_STDIN_MEMORY_BYTES: String(200_000) };
         const fast = await piped(RANK, bytes, PLAN, env);
-        const slow = general(RANK, bytes);
+        const slow = await general(RANK, bytes);
         expect(fast, JSON.stringify(late)).toEqual(slow);
         expect(readdirSync(tmp)).toEqual([]);
       }
@@ -146,7 +146,7 @@ describe('stdin through a real pipe, in pieces', () => {
         : ['Riket;2014;KBT;K;30;x\n'];
       for (const late of odd) {
         const bytes = Buffer.from(HEAD + rows(1_200_000) + late + rows(1_500_000, 3));
-        const slow = general(RANK, bytes);
+        const slow = await general(RANK, bytes);
         expect(slow.status).toBe(0);
         for (const memory of sweep(['0', String(8 * MiB)], 2)) {
           const fast = await piped(RANK, bytes, [[Infinity, 65_536]], { REHAB_STATS_PIPE_THREAD_BYTES: '0', REHAB_STATS_STDIN_MEMORY_BYTES: memory });
@@ -161,7 +161,7 @@ describe('stdin through a real pipe, in pieces', () => {
     'the reading thread taking over at once, at the head, or never; the copy in memory or in a file: one output',
     async () => {
       const bytes = Buffer.from(HEAD + rows(2_600_000) + 'Uppsala;2014;KBT;K;30;x\n'.repeat(3));
-      const slow = general(RANK, bytes);
+      const slow = await general(RANK, bytes);
       expect(slow.status).toBe(0);
       for (const thread of ['0', String(MiB), String(64 * MiB)])
         for (const memory of ['0', String(8 * MiB)]) {
@@ -175,7 +175,7 @@ describe('stdin through a real pipe, in pieces', () => {
   it('empty, a header alone, and a short stream without a line break, a byte at a time: the general path output', async () => {
     for (const text of ['', HEAD, HEAD + 'Uppsala;2014;KBT;K;30;x']) {
       const bytes = Buffer.from(text);
-      expect(await piped(CONVERT, bytes, [[Infinity, 1]], {})).toEqual(general(CONVERT, bytes));
+      expect(await piped(CONVERT, bytes, [[Infinity, 1]], {})).toEqual(await general(CONVERT, bytes));
     }
   });
 });

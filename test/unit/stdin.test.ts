@@ -14,6 +14,7 @@ import { descriptorReader, redirectedFile } from '../../src/io/stdin.js';
 import { PipeThread } from '../../src/io/pipe-thread.js';
 import { RehabError } from '../../src/errors.js';
 import { itFull } from '../helpers/tier.js';
+import { runRehab } from '../e2e/harness.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rehab-stdin-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -200,7 +201,7 @@ describe('a pipe into the binary, read on by a thread of its own', () => {
   ] as const) {
     tier(
       `gives the file's output, notes, errors and exit code, naming stdin (${name})`,
-      () => {
+      async () => {
         const table = records(3 * 2 ** 20);
         const cut = table.indexOf('\n', Math.floor(0.9 * table.length)) + 1;
         const bytes = Buffer.concat([table.subarray(0, cut), Buffer.from(inserted), table.subarray(cut)]);
@@ -216,7 +217,8 @@ describe('a pipe into the binary, read on by a thread of its own', () => {
             env: { ...env, REHAB_STATS_PIPE_THREAD_BYTES: '0', REHAB_STATS_STDIN_MEMORY_BYTES: '0' },
           },
         );
-        const fromFile = spawnSync(process.execPath, [BIN, ...RANK, '--input', path], { encoding: 'utf8', env });
+        // The file read in this process: the same program, without a process start.
+        const fromFile = await runRehab([...RANK, '--input', path]);
         expect(fromFile.status === 0).toBe(inserted !== 'Uppsala;2014;KBT;K\n');
         expect({ status: piped.status, stdout: piped.stdout, stderr: piped.stderr }).toEqual({
           status: fromFile.status,
@@ -333,14 +335,10 @@ describe('the digest of stdin', () => {
     expect(p.inputs[0]).toEqual({ role: 'counts', name: 'stdin', sha256: expected, bytes: bytes.length });
   }, 60_000);
 
-  it("is in report's method notes, which always carry the inputs' digests", () => {
+  it("is in report's method notes, which always carry the inputs' digests", async () => {
     const bytes = readFileSync(join(import.meta.dirname, '..', '..', 'src', 'data', 'treatments.csv'));
     const out = mkdtempSync(join(dir, 'report-'));
-    const r = spawnSync(process.execPath, [BIN, 'report', '--input', '-', '--method', 'KBT', '--markdown', join(out, 'r.md'), '--html', join(out, 'r.html')], {
-      input: bytes,
-      encoding: 'utf8',
-      env: { PATH: process.env.PATH, NO_COLOR: '1', LANG: 'C' },
-    });
+    const r = await runRehab(['report', '--input', '-', '--method', 'KBT', '--markdown', join(out, 'r.md'), '--html', join(out, 'r.html')], { stdin: bytes });
     expect(r.status, r.stderr).toBe(0);
     const sha = createHash('sha256').update(bytes).digest('hex');
     expect(readFileSync(join(out, 'r.md'), 'utf8')).toContain(`- Input (counts): stdin, ${bytes.length} bytes, SHA-256 ${sha}`);
@@ -352,7 +350,7 @@ describe('stdin redirected from a file (`< file`)', () => {
   const ENV = { PATH: process.env.PATH, NO_COLOR: '1', LANG: 'C' };
   const RANK = ['rank', '--method', 'KBT', '--year', '2014', '--format', 'csv'];
 
-  it('is read as that file from where the descriptor stands (split in two), with the digest of the bytes from there', () => {
+  it('is read as that file from where the descriptor stands (split in two), with the digest of the bytes from there', async () => {
     const skipped = Buffer.from('bytes a reader before took\n');
     const table = records(3 * 2 ** 20);
     const path = join(dir, 'redirected.csv');
@@ -370,7 +368,7 @@ describe('stdin redirected from a file (`< file`)', () => {
         encoding: 'utf8',
         env: { ...ENV, REHAB_STATS_SPLIT_MIN_BYTES: '1' },
       });
-      const fromFile = spawnSync(process.execPath, [BIN, ...RANK, '--input', rest], { encoding: 'utf8', env: ENV });
+      const fromFile = await runRehab([...RANK, '--input', rest]);
       expect(fromFd.status, fromFd.stderr).toBe(0);
       expect(fromFd.stdout).toBe(fromFile.stdout);
       expect(fromFd.stderr).toBe(fromFile.stderr.replaceAll(rest, 'stdin'));
