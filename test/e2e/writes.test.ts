@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -177,11 +177,23 @@ describe('a signal in the middle of a write', () => {
       let stderr = '';
       child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
       const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.on('exit', (code, sig) => done({ code, signal: sig })));
-      // Wait (without a clock) until the temporary file exists: the write has begun.
-      while (!readdirSync(d).some((f) => f.endsWith('.tmp'))) {
-        await new Promise((r) => setImmediate(r));
-        if (child.exitCode !== null) throw new Error(`exited before writing: ${stderr}`);
-      }
+      // Wait (without a clock, and without spinning on the folder while the process starts) until the temporary file exists: the write has begun.
+      await new Promise<void>((begun, failed) => {
+        const writing = () => readdirSync(d).some((f) => f.endsWith('.tmp'));
+        const watcher = watch(d, () => {
+          if (!writing()) return;
+          watcher.close();
+          begun();
+        });
+        child.once('exit', () => {
+          watcher.close();
+          failed(new Error(`exited before writing: ${stderr}`));
+        });
+        if (writing()) {
+          watcher.close();
+          begun();
+        }
+      });
       child.kill(signal);
       const end = await exited;
       expect(end.signal).toBe(signal);
