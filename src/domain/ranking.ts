@@ -218,23 +218,18 @@ export function buildStrata(
   population: PopulationTable,
   regions: RegionIndex,
   standard: Readonly<Record<string, number>>,
-  standardName: string,
-  source: string,
+  standardName: Message,
+  source: Text,
 ): { strata: Map<string, AgeStratum[]>; bands: string[]; problems: Map<string, Message> } {
   const rows = obs.filter((o) => o.method === sel.method && o.year === sel.year && o.age !== ALL_AGES && (o.sex === sel.sex || (sel.sex === 'total' && o.sex !== 'total')));
   const bands = [...new Set(rows.map((o) => o.age))].sort((a, b) => parseInt(a, 10) - parseInt(b, 10));
-  if (bands.length === 0)
-    throw dataError(
-      'the input has no counts by age group, so there is nothing to standardise',
-      { file: source },
-      'age standardisation needs an age column with groups such as 15-19, 20-24, …',
-    );
+  if (bands.length === 0) throw dataError(msg('standard.no-age-groups'), { file: source }, msg('standard.no-age-groups.hint'));
   const unknown = bands.filter((b) => standard[b] === undefined);
   if (unknown.length)
     throw dataError(
-      `age group${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} not in ${standardName}`,
+      msg('standard.unknown-age-groups', { n: unknown.length, bands: unknown.join(', '), standard: standardName }),
       { file: source },
-      `${standardName} has: ${Object.keys(standard).join(', ')}`,
+      msg('standard.unknown-age-groups.hint', { standard: standardName, bands: Object.keys(standard).join(', ') }),
     );
   const strata = new Map<string, AgeStratum[]>();
   const problems = new Map<string, Message>();

@@ -11,7 +11,7 @@ import { protectedRanking } from './publish-ranking.js';
 import { buildStrata, levelPercent, type NationalRow, type RankedRegion, type RankResult } from './ranking.js';
 import type { Region, RegionIndex } from './regions.js';
 import { keepRegions } from './select.js';
-import { dataNote, populationNotes, type CountSource } from './source-notes.js';
+import { dataNote, populationNotes, sourceName, type CountSource } from './source-notes.js';
 import type { CountsData, YearCounts } from './year-counts.js';
 
 /**
@@ -52,15 +52,7 @@ export function regionRankResult(data: RankCounts, sel: YearCounts, population: 
   // a DSR's limits are Byar's for the total count unless --ci-method says otherwise (PHE's rule is Byar from 10 events, the least a DSR needs)
   const ciMethod: PoissonMethod = req.standard && !req.ciMethodGiven ? 'byar' : req.ciMethod;
   if (req.standard) {
-    const built = buildStrata(
-      data.observations,
-      { method, year, sex, absentIsZero: data.recordLevel },
-      population,
-      regions,
-      ESP2013,
-      'the European Standard Population 2013',
-      data.source,
-    );
+    const built = buildStrata(data.observations, { method, year, sex, absentIsZero: data.recordLevel }, population, regions, ESP2013, msg('standard.esp2013'), sourceName(data));
     strata = built.strata;
     for (const [code, why] of built.problems) counts.set(code, { value: null, lines: counts.get(code)?.lines ?? [], note: why });
     const limits = ciMethod === 'exact' ? msg('dsr.limits.exact') : msg('dsr.limits.byar');

@@ -1,6 +1,7 @@
 import { sep } from 'node:path';
 import { formatLocation, usageError } from '../errors.js';
 import { msg, resolveLang, t, type Message, type Text } from '../messages/index.js';
+import { sourceName } from '../domain/source-notes.js';
 import { currentIo } from '../io/context.js';
 import { readTable, readOptions, type LoadedTable, type ReadOptions } from './index.js';
 import { loadTable } from './load.js';
@@ -128,7 +129,7 @@ export async function loadPopulation(opts: InputOptions, regions: RegionIndex, c
       msg('source.bundled-population-table'),
     );
   }
-  if (counts) (counts.notes ??= []).push(...countsAbovePopulation(counts.all ?? counts.observations, population, regions, counts.source, opts.abovePopulation === true));
+  if (counts) (counts.notes ??= []).push(...countsAbovePopulation(counts.all ?? counts.observations, population, regions, sourceName(counts), opts.abovePopulation === true));
   return population;
 }
 

@@ -4,7 +4,7 @@ import type { PopulationTable } from '../domain/population.js';
 import type { RegionIndex } from '../domain/regions.js';
 import { matchKey } from '../domain/text.js';
 import { shown } from './text.js';
-import { msg, sexWord, type Message } from '../messages/index.js';
+import { msg, sexWord, type Message, type Text } from '../messages/index.js';
 
 /**
  * The data rules every value obeys, whichever reader read it: counts are whole numbers from 0
@@ -64,7 +64,7 @@ export function describeAbove(o: Observation, population: number, regions: Regio
   return more > 0 ? msg('value.above-population.more', { count, where, population, more }) : msg('value.above-population', { count, where, population });
 }
 
-export function countsAbovePopulation(counts: Iterable<Observation>, population: PopulationTable, regions: RegionIndex, source: string, allow: boolean): Message[] {
+export function countsAbovePopulation(counts: Iterable<Observation>, population: PopulationTable, regions: RegionIndex, source: Text, allow: boolean): Message[] {
   const above = aboveTheirPopulation(counts, population);
   const [first] = above;
   if (first === undefined) return [];

@@ -392,6 +392,12 @@ export const ERRORS = {
     en: 'age standardisation needs an age column with groups such as 15-19, 20-24, …',
     sv: 'åldersstandardisering kräver en ålderskolumn med grupper som 15-19, 20-24, …',
   },
+  'standard.unknown-age-groups': {
+    en: '{n|age group|age groups} {bands} not in {standard}',
+    sv: '{n|åldersgruppen|åldersgrupperna} {bands} finns inte i {standard}',
+  },
+  'standard.unknown-age-groups.hint': { en: '{standard} has: {bands}', sv: '{standard} har: {bands}' },
+  'standard.esp2013': { en: 'the European Standard Population 2013', sv: 'den europeiska standardbefolkningen 2013 (ESP 2013)' },
   'standard.population-missing': { en: '{source} has no population for {region} aged {band} in {year}', sv: '{source} saknar befolkning för {region} i åldern {band} {year}' },
   'standard.population-missing.hint': {
     en: 'age standardisation needs the population in the same age groups as the counts: pass it with --population',

@@ -3,7 +3,7 @@ import type { Series } from '../domain/trend-series.js';
 import { breakChart } from '../render/break-chart.js';
 import { breakSentences } from '../render/break-text.js';
 import type { Lang, LocalColumn, LocalRow, LocalTable } from '../render/model.js';
-import { msg, say, t } from '../messages/index.js';
+import { msg, say, t, type Text } from '../messages/index.js';
 import { HIDDEN_MARKER, type PublishRule } from '../domain/publish.js';
 import { breakOnShown, protectSeries, restCounts } from '../domain/publish-trend.js';
 import { withRates } from '../domain/trend-series.js';
@@ -91,7 +91,7 @@ export function protectedBreakSection(
   population: PopulationTable,
   per: number,
   lang: Lang,
-  source: string,
+  source: Text,
   forcedYears: ReadonlySet<number> = new Set(),
 ): BreakSection {
   const guarded = protectSeries(

@@ -31,7 +31,7 @@ export function reportBreak(
   const method = b.method ? resolveMethod(data.observations, b.method, sourceName(data)) : (methods[0] ?? '');
   const years = yearsOf(data.observations, method);
   if (ruleActive(rule)) {
-    const national = b.vs === 'rest' ? nationalSeries(data.observations, regions, method, years, population, per, data.recordLevel, data.source) : undefined;
+    const national = b.vs === 'rest' ? nationalSeries(data.observations, regions, method, years, population, per, data.recordLevel, sourceName(data)) : undefined;
     return protectedBreakSection(
       countSeries(data.observations, regions, region, method, years, data.recordLevel),
       national,
@@ -40,15 +40,15 @@ export function reportBreak(
       population,
       per,
       lang,
-      data.source,
+      sourceName(data),
       hiddenElsewhere(sections, method, region.code),
     );
   }
   const series = withRates(countSeries(data.observations, regions, region, method, years, data.recordLevel), population, per);
   const analysis =
     b.vs === 'rest'
-      ? breakVsRest(series, nationalSeries(data.observations, regions, method, years, population, per, data.recordLevel, data.source), b.year, data.source)
-      : breakAlone(series, b.year, data.source);
+      ? breakVsRest(series, nationalSeries(data.observations, regions, method, years, population, per, data.recordLevel, sourceName(data)), b.year, sourceName(data))
+      : breakAlone(series, b.year, sourceName(data));
   return breakSection(series, analysis, per, lang);
 }
 

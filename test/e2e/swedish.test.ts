@@ -225,6 +225,8 @@ const CASES: SweepCase[] = [
   { args: ['rank', '--method', 'KBT', '--input', `${F}/kolada.csv`, '--sex', 'women', '--year', '2014', '--population', `${F}/population-pxweb-en.csv`] },
   { args: ['rank', '--method', 'KBT', '--input', `${F}/counts-2022-2025.csv`, '--year', '2022', '--denominator', '16-67'] },
   { args: ['rank', '--method', 'KBT', '--year', '2014', '--input', `${F}/age-counts.csv`, '--standard', 'esp2013'] },
+  // A table without age groups, to standardise.
+  { args: ['rank', '--method', 'KBT', '--year', '2014', '--standard', 'esp2013'] },
   { args: ['rank', '--method', 'IPT', '--suppress', 'five'] },
   { args: ['rank', '--method', 'KBT', '--output', `${F}/kolada.csv`, '--input', `${F}/kolada.csv`] },
   { args: ['growth', '--method', 'KBT', '--since', '2014', '--to', '2010'] },

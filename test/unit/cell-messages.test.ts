@@ -6,10 +6,11 @@ import { PopulationTable } from '../../src/domain/population.js';
 import { buildStrata, rankRows } from '../../src/domain/ranking.js';
 import type { CountCell } from '../../src/domain/select.js';
 import { rankUnits } from '../../src/domain/unit-ranking.js';
-import { say, type Text } from '../../src/messages/index.js';
+import { msg, say, type Text } from '../../src/messages/index.js';
 import { funnelSvg } from '../../src/render/funnel-svg.js';
 import { runInProcess } from '../fuzz/in-process.js';
 import { NO_CACHE } from '../e2e/harness.js';
+import { RehabError } from '../../src/errors.js';
 
 /**
  * The cells the domain fills with text for people hold catalogue messages, written in the
@@ -112,10 +113,35 @@ describe('an age group a region lacks', () => {
       false,
     );
     const sel = { method: 'KBT', year: 2014, sex: 'total' as const, absentIsZero: false };
-    const { problems } = buildStrata([...obs, observation('05', 3, '0-49'), missing], sel, pops, regions, standard, 'a standard', 'in.csv');
+    const { problems } = buildStrata([...obs, observation('05', 3, '0-49'), missing], sel, pops, regions, standard, msg('standard.esp2013'), 'in.csv');
     expect(both(problems.get('03'))).toEqual(['no count for age group 50+', 'inget antal för åldersgruppen 50+']);
     expect(both(problems.get('05'))).toEqual(['count for age group 50+ missing in input', 'antal för åldersgruppen 50+ saknas i indata']);
     expect(problems.has('01')).toBe(false);
+  });
+
+  it('a table without age groups, or with groups the standard lacks, is an error in both languages', () => {
+    const pops = new PopulationTable([observation('01', 1000, '0-49')], 'made-up', regions, false);
+    const sel = { method: 'KBT', year: 2014, sex: 'total' as const, absentIsZero: false };
+    const refused = (obs: Observation[]) => {
+      try {
+        buildStrata(obs, sel, pops, regions, { '0-49': 1 }, msg('standard.esp2013'), 'in.csv');
+      } catch (e) {
+        if (e instanceof RehabError) return [...(both(e.text) ?? []), ...(both(e.hintText) ?? [])];
+      }
+      return undefined;
+    };
+    expect(refused([{ ...observation('01', 10, '0-49'), age: 'all' }])).toEqual([
+      'the input has no counts by age group, so there is nothing to standardise',
+      'indata har inga antal per åldersgrupp, så det finns inget att standardisera',
+      'age standardisation needs an age column with groups such as 15-19, 20-24, …',
+      'åldersstandardisering kräver en ålderskolumn med grupper som 15-19, 20-24, …',
+    ]);
+    expect(refused([observation('01', 10, '0-49'), observation('01', 5, '50-59'), observation('01', 5, '60+')])).toEqual([
+      'age groups 50-59, 60+ not in the European Standard Population 2013',
+      'åldersgrupperna 50-59, 60+ finns inte i den europeiska standardbefolkningen 2013 (ESP 2013)',
+      'the European Standard Population 2013 has: 0-49',
+      'den europeiska standardbefolkningen 2013 (ESP 2013) har: 0-49',
+    ]);
   });
 });
 
