@@ -245,7 +245,10 @@ class KernelCounts implements GroupCounts {
     return this.kernel.merge(part.keys, part.values, part.lines, part.size, maps, offset);
   }
 
+  /** The last thing asked of the table: it is sorted in the kernel's memory, which it spends. */
   byLine(): GroupsInOrder {
+    const sorted = this.kernel.countsByLine();
+    if (sorted) return sorted;
     const { keys, values, lines, size } = this.kernel.counts();
     return inLineOrder(keys, values, lines, size);
   }

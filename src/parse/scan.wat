@@ -116,6 +116,83 @@
           (br $each))))
     (local.get $n))
 
+  ;; Orders n groups by line (each group's own, so no two alike): at `base` their keys, then
+  ;; their counts, then their lines (runs of n f64s; lines whole numbers below 2^53); written in
+  ;; that order from base + 32n + 8192 on. A radix sort, 11 bits of the line a pass, as many passes
+  ;; as the largest line needs (3 for 8 million lines), of the groups' indices (i32s at base + 24n
+  ;; and base + 28n; the 2048 counters of a pass at base + 32n). Returns where the result starts.
+  (func (export "sortByLine") (param $n i32) (param $base i32) (result i32)
+    (local $lines i32) (local $a i32) (local $b i32) (local $hist i32) (local $out i32)
+    (local $i i32) (local $j i32) (local $d i32) (local $sum i32) (local $c i32) (local $t i32)
+    (local $max i64) (local $shift i64)
+    (local.set $lines (i32.add (local.get $base) (i32.shl (local.get $n) (i32.const 4))))
+    (local.set $a (i32.add (local.get $base) (i32.mul (local.get $n) (i32.const 24))))
+    (local.set $b (i32.add (local.get $a) (i32.shl (local.get $n) (i32.const 2))))
+    (local.set $hist (i32.add (local.get $b) (i32.shl (local.get $n) (i32.const 2))))
+    (local.set $out (i32.add (local.get $hist) (i32.const 8192)))
+    (local.set $i (i32.const 0))
+    (loop $init
+      (if (i32.lt_u (local.get $i) (local.get $n))
+        (then
+          (i32.store (i32.add (local.get $a) (i32.shl (local.get $i) (i32.const 2))) (local.get $i))
+          (local.set $max (select (local.get $max)
+            (i64.trunc_sat_f64_u (f64.load (i32.add (local.get $lines) (i32.shl (local.get $i) (i32.const 3)))))
+            (i64.ge_u (local.get $max) (i64.trunc_sat_f64_u (f64.load (i32.add (local.get $lines) (i32.shl (local.get $i) (i32.const 3))))))))
+          (local.set $i (i32.add (local.get $i) (i32.const 1)))
+          (br $init))))
+    (loop $pass
+      (memory.fill (local.get $hist) (i32.const 0) (i32.const 8192))
+      (local.set $i (i32.const 0))
+      (loop $count
+        (if (i32.lt_u (local.get $i) (local.get $n))
+          (then
+            (local.set $d (i32.add (local.get $hist) (i32.shl (i32.and (i32.wrap_i64 (i64.shr_u
+              (i64.trunc_sat_f64_u (f64.load (i32.add (local.get $lines) (i32.shl (i32.load (i32.add (local.get $a) (i32.shl (local.get $i) (i32.const 2)))) (i32.const 3)))))
+              (local.get $shift))) (i32.const 2047)) (i32.const 2))))
+            (i32.store (local.get $d) (i32.add (i32.load (local.get $d)) (i32.const 1)))
+            (local.set $i (i32.add (local.get $i) (i32.const 1)))
+            (br $count))))
+      (local.set $sum (i32.const 0))
+      (local.set $i (i32.const 0))
+      (loop $prefix
+        (local.set $d (i32.add (local.get $hist) (i32.shl (local.get $i) (i32.const 2))))
+        (local.set $c (i32.load (local.get $d)))
+        (i32.store (local.get $d) (local.get $sum))
+        (local.set $sum (i32.add (local.get $sum) (local.get $c)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br_if $prefix (i32.lt_u (local.get $i) (i32.const 2048))))
+      (local.set $i (i32.const 0))
+      (loop $scatter
+        (if (i32.lt_u (local.get $i) (local.get $n))
+          (then
+            (local.set $j (i32.load (i32.add (local.get $a) (i32.shl (local.get $i) (i32.const 2)))))
+            (local.set $d (i32.add (local.get $hist) (i32.shl (i32.and (i32.wrap_i64 (i64.shr_u
+              (i64.trunc_sat_f64_u (f64.load (i32.add (local.get $lines) (i32.shl (local.get $j) (i32.const 3)))))
+              (local.get $shift))) (i32.const 2047)) (i32.const 2))))
+            (i32.store (i32.add (local.get $b) (i32.shl (i32.load (local.get $d)) (i32.const 2))) (local.get $j))
+            (i32.store (local.get $d) (i32.add (i32.load (local.get $d)) (i32.const 1)))
+            (local.set $i (i32.add (local.get $i) (i32.const 1)))
+            (br $scatter))))
+      (local.set $t (local.get $a))
+      (local.set $a (local.get $b))
+      (local.set $b (local.get $t))
+      (local.set $shift (i64.add (local.get $shift) (i64.const 11)))
+      (br_if $pass (i64.ne (i64.shr_u (local.get $max) (local.get $shift)) (i64.const 0))))
+    (local.set $i (i32.const 0))
+    (loop $gather
+      (if (i32.lt_u (local.get $i) (local.get $n))
+        (then
+          (local.set $j (i32.shl (i32.load (i32.add (local.get $a) (i32.shl (local.get $i) (i32.const 2)))) (i32.const 3)))
+          (local.set $d (i32.shl (local.get $i) (i32.const 3)))
+          (f64.store (i32.add (local.get $out) (local.get $d)) (f64.load (i32.add (local.get $base) (local.get $j))))
+          (f64.store (i32.add (i32.add (local.get $out) (i32.shl (local.get $n) (i32.const 3))) (local.get $d))
+            (f64.load (i32.add (i32.add (local.get $base) (i32.shl (local.get $n) (i32.const 3))) (local.get $j))))
+          (f64.store (i32.add (i32.add (local.get $out) (i32.shl (local.get $n) (i32.const 4))) (local.get $d))
+            (f64.load (i32.add (local.get $lines) (local.get $j))))
+          (local.set $i (i32.add (local.get $i) (i32.const 1)))
+          (br $gather))))
+    (local.get $out))
+
   ;; Adds n (> 0) to the dense count at index i, seen on `line`: a group keeps the earliest line
   ;; it is given, whatever the order (the scan's own rows come in order and store it as they go).
   (func $putDense (param $i i32) (param $n f64) (param $line f64)

@@ -250,6 +250,44 @@ describe('ScanKernel count table against a Map', () => {
     );
   });
 
+  it('gives its groups in order of first line, sorted in the kernel, lines small and up to 2^53', () => {
+    if (!kernel) return;
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.tuple(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 7 }), fc.integer({ min: 0, max: 300 })), {
+          selector: ([r, y, a]) => keyOf([r, y, 0, 0, a]),
+          maxLength: 3000,
+          size: 'max',
+        }),
+        fc.oneof(fc.constant(1), fc.constant(2 ** 20), fc.constant(2 ** 38)),
+        (groups, scale) => {
+          const k = new ScanKernel(kernel, settings);
+          const sizes = [21, 8, 1, 1, 301];
+          k.countRows(() => sizes);
+          // distinct lines, falling, spread to reach the high bits (below 2^53: 3000 × 8 × 2^38)
+          const lines = groups.map((_, i) => (groups.length - i) * 8 * scale + (i % 7));
+          groups.forEach(([r, y, a], i) => {
+            const key = keyOf([r, y, 0, 0, a]);
+            if (!k.put(key, i + 1, lines[i] ?? 0)) {
+              expect(k.growCounts()).toBe(true);
+              expect(k.put(key, i + 1, lines[i] ?? 0)).toBe(true);
+            }
+          });
+          const expected = groups
+            .map(([r, y, a], i) => [keyOf([r, y, 0, 0, a]), i + 1, lines[i] ?? 0] as const)
+            .sort((x, y) => x[2] - y[2])
+            .map(([key, n, line]) => [key, n, line]);
+          const sorted = k.countsByLine();
+          k.release();
+          expect(sorted).toBeDefined();
+          if (!sorted) return;
+          expect(Array.from({ length: sorted.size }, (_, i) => [sorted.keys[i], sorted.values[i], sorted.lines[i]])).toEqual(expected);
+        },
+      ),
+      { numRuns: runs(60) },
+    );
+  });
+
   it('a merged id that maps to none is refused', () => {
     if (!kernel) return;
     const k = new ScanKernel(kernel, settings);
