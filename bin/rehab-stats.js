@@ -5,6 +5,10 @@
 // loader: a few milliseconds of every start.
 'use strict';
 const { loadBundle } = require('./bundle.js');
+const { standbyCountWorker } = require('./count-worker.js');
+
+// Before the bundle loads: a big --input file's second worker thread starts meanwhile.
+const takeCountWorker = standbyCountWorker(process.argv.slice(2), process.env);
 
 const { removeTemporaryFiles, run, uncaughtExitCode } = loadBundle().exports;
 
@@ -30,6 +34,7 @@ const io = {
   env: process.env,
   cwd: process.cwd(),
   now: () => new Date(),
+  ...(takeCountWorker ? { takeCountWorker } : {}),
 };
 
 // An error thrown outside a command (in an event handler) still gets one message and an exit code.

@@ -17,16 +17,21 @@ import { CHUNK_BYTES, type ByteSource } from './source.js';
 export const SPLIT_MIN_BYTES = 64 << 20;
 
 /**
- * The main thread starts at once and the worker some milliseconds later (about 40 on a quiet
- * machine): the main thread takes up to this much more than half — about what one thread counts
- * in 20 ms at the kernel's speed with SIMD (some 450 MB/s with reading), so both finish together.
+ * A worker started here begins some milliseconds after the main thread (about 40 on a quiet
+ * machine): the main thread then takes up to this much more than half — about what one thread
+ * counts in 20 ms at the kernel's speed with SIMD (some 450 MB/s with reading), so both finish
+ * together. The worker bin/ starts before the bundle loads (Io.takeCountWorker) is waiting for
+ * its job when the file is split: both start at once, and the parts are halves.
  */
 const LEAD_BYTES = 8 << 20;
 
-/** Where the search for the split begins: past the middle of the data by the main thread's lead (an eighth of the data at most). */
-export function splitSearchStart(dataOffset: number, size: number): number {
+/**
+ * Where the search for the split begins: past the middle of the data by the main thread's lead
+ * (an eighth of the data at most), none when the worker is `waiting` for its job already.
+ */
+export function splitSearchStart(dataOffset: number, size: number, waiting = false): number {
   const data = size - dataOffset;
-  return dataOffset + Math.floor(data / 2) + Math.min(LEAD_BYTES, Math.floor(data / 8));
+  return dataOffset + Math.floor(data / 2) + (waiting ? 0 : Math.min(LEAD_BYTES, Math.floor(data / 8)));
 }
 
 const LF = 0x0a;
@@ -51,18 +56,22 @@ export async function countInTwo(path: string, source: ByteSource, size: number,
   const readAt = source.readAt?.bind(source);
   const entry = countWorkerEntry();
   if (!readAt || !entry) return undefined;
-  const middle = splitSearchStart(start.dataOffset, size);
+  const waiting = currentIo().takeCountWorker?.();
+  const middle = splitSearchStart(start.dataOffset, size, waiting !== undefined);
   const buffer = new Uint8Array(CHUNK_BYTES);
   // The split: just past the first line break at or after the middle (a quoted one is found out below).
   const n = await readAt(buffer, middle);
   const lf = buffer.subarray(0, n).indexOf(LF);
-  if (lf < 0) return undefined;
   const split = middle + lf + 1;
-  if (split >= size) return undefined;
+  if (lf < 0 || split >= size) {
+    void waiting?.terminate();
+    return undefined;
+  }
 
   const file = source.descriptor ?? { path };
   const job: CountJob = { file, start: split, end: size, plan: uninterpreted(start.plan), chunkBytes: CHUNK_BYTES };
-  const worker = new Worker(entry, { workerData: job });
+  const worker = waiting ?? new Worker(entry, { workerData: job });
+  if (waiting) waiting.postMessage(job);
   const part = new Promise<PartResult | undefined>((resolve) => {
     worker.once('message', (m: PartResult) => resolve(m));
     worker.once('error', () => resolve(undefined));

@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { FileHandle } from 'node:fs/promises';
 import type * as nodeFs from 'node:fs';
+import type { Worker } from 'node:worker_threads';
 
 /** The file-system calls the writer makes; tests inject failures or file kinds here. */
 export interface WriterFs {
@@ -47,6 +48,11 @@ export interface Io {
   open?: (path: string) => Promise<Pick<FileHandle, 'stat' | 'read' | 'close'>>;
   /** The safe writer's file-system calls (default: Node's). */
   writerFs?: WriterFs;
+  /**
+   * A count worker thread bin/ started before the bundle loaded, for a big --input file
+   * (bin/count-worker.js): src/ingest/split.ts posts it its job instead of starting one. Once.
+   */
+  takeCountWorker?: () => Worker | undefined;
 }
 
 /** What one run keeps besides its Io: set by the commands, read by run(). */

@@ -68,14 +68,23 @@ function isCountJob(job: unknown): job is CountJob {
   );
 }
 
+/** A worker bin/ starts early (bin/count-worker.js): its job comes as its first message. */
+function isStandby(data: unknown): boolean {
+  return typeof data === 'object' && data !== null && 'standby' in data && data.standby === true;
+}
+
 // As the entry of a worker thread (dist/count-worker.mjs): count the job, post the result, the
 // typed arrays moved rather than copied. Any exception is the main thread's 'error' event.
 if (parentPort && workerData) {
   const port = parentPort;
-  const job: unknown = workerData;
-  if (isPipeJob(job)) readPipe(job, (m, transfer) => port.postMessage(m, transfer ?? []));
-  else if (isCountJob(job)) {
-    const result = countRange(job);
-    port.postMessage(result, result.ok ? [result.part.keys.buffer, result.part.values.buffer, result.part.firstLines.buffer] : []);
-  } else throw new Error('the worker was not given a counting job');
+  const run = (job: unknown) => {
+    if (isPipeJob(job)) readPipe(job, (m, transfer) => port.postMessage(m, transfer ?? []));
+    else if (isCountJob(job)) {
+      const result = countRange(job);
+      port.postMessage(result, result.ok ? [result.part.keys.buffer, result.part.values.buffer, result.part.firstLines.buffer] : []);
+    } else throw new Error('the worker was not given a counting job');
+  };
+  const data: unknown = workerData;
+  if (isStandby(data)) port.once('message', run);
+  else run(data);
 }

@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import type { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { ScanKernel } from '../../src/parse/kernel.js';
 import { RecordCounter } from '../../src/parse/fast-records.js';
@@ -96,8 +98,22 @@ function stdinInMixed(bytes: Uint8Array, piece: number): AsyncIterable<Uint8Arra
 }
 
 /** Runs f as part of a run whose environment is env (the general path is chosen by REHAB_STATS_GENERAL_PATH). */
-function withEnv<T>(env: Record<string, string>, f: () => Promise<T>): Promise<T> {
-  return withIo({ stdin: (async function* () {})(), stdout: NOWHERE, stderr: NOWHERE, env, cwd: process.cwd(), now: () => new Date(0) }, f);
+function withEnv<T>(env: Record<string, string>, f: () => Promise<T>, takeCountWorker?: () => Worker | undefined): Promise<T> {
+  return withIo(
+    { stdin: (async function* () {})(), stdout: NOWHERE, stderr: NOWHERE, env, cwd: process.cwd(), now: () => new Date(0), ...(takeCountWorker ? { takeCountWorker } : {}) },
+    f,
+  );
+}
+/** bin/count-worker.js (CommonJS, untyped: `as` gives its signature): the worker bin/ starts before the bundle loads, for an --input file big enough to split. */
+const { standbyCountWorker } = createRequire(import.meta.url)('../../bin/count-worker.js') as {
+  standbyCountWorker: (args: string[], env: Record<string, string>) => (() => Worker | undefined) | undefined;
+};
+/** Two threads, the second one started as bin/ starts it, before the split: waiting for its job. */
+function withWaitingWorker<T>(path: string, f: () => Promise<T>): Promise<T> {
+  const env = { REHAB_STATS_SPLIT_MIN_BYTES: '1' };
+  const take = standbyCountWorker(['rank', '--input', path], env);
+  expect(take, 'bin/count-worker.js should start a worker for a file this big').toBeDefined();
+  return withEnv(env, f, take);
 }
 const NOWHERE = { write: () => true, on: () => undefined };
 const EMPTY = (async function* () {})();
@@ -123,6 +139,16 @@ describe('fast and general paths through the whole pipeline', () => {
     const calls = absorb.mock.calls.length;
     absorb.mockRestore();
     expect(calls, 'the worker thread needs dist/count-worker.mjs: npm run build').toBe(1);
+    expect(split.observations).toEqual((await withEnv({ REHAB_STATS_GENERAL_PATH: '1' }, () => readTable(path, 'count', regions))).observations);
+  });
+  it('split a file in two with the worker bin/ started before the bundle loaded, waiting for its job', async () => {
+    const path = join(dir, 'split-waiting.csv');
+    writeFileSync(path, build({ rows: [{ region: 0, year: 2014, sex: 'K' }], targetBytes: 1_300_000, damage: undefined, breaks: false, piece: 1, memory: 0 }));
+    const absorb = vi.spyOn(RecordCounter.prototype, 'absorb');
+    const split = await withWaitingWorker(path, () => readTable(path, 'count', regions));
+    const calls = absorb.mock.calls.length;
+    absorb.mockRestore();
+    expect(calls).toBe(1);
     expect(split.observations).toEqual((await withEnv({ REHAB_STATS_GENERAL_PATH: '1' }, () => readTable(path, 'count', regions))).observations);
   });
   it('count a stream once, as it comes, by one thread: each byte after the header pushed once, none counted again', async () => {
@@ -165,6 +191,8 @@ describe('fast and general paths through the whole pipeline', () => {
         const fastFile = await withEnv({}, () => outcome(() => readTable(path, 'count', regions)));
         // Two threads at any size: a damaged row in either part, or a quoted line break at the split, gives the one-thread outcome.
         const twoThreads = await withEnv({ REHAB_STATS_SPLIT_MIN_BYTES: '1' }, () => outcome(() => readTable(path, 'count', regions)));
+        // The same with the worker bin/ starts early, waiting for its job (the parts halves, not the first a little longer).
+        const twoWaiting = await withWaitingWorker(path, () => outcome(() => readTable(path, 'count', regions)));
         // Pipes deliver 64 KiB at a time; an injected stdin may hand over much more at once.
         const fastStdin = await withEnv({}, () => outcome(() => readTable('-', 'count', regions, {}, stdin(65_536))));
         const bigChunks = await withEnv({}, () => outcome(() => readTable('-', 'count', regions, {}, stdin(5 << 20))));
@@ -185,6 +213,7 @@ describe('fast and general paths through the whole pipeline', () => {
         const redirectedTwo = await redirected({ REHAB_STATS_SPLIT_MIN_BYTES: '1' });
         expect(fastFile).toEqual(general);
         expect(twoThreads).toEqual(general);
+        expect(twoWaiting).toEqual(general);
         expect(fastStdin).toEqual(general);
         expect(bigChunks).toEqual(general);
         expect(inPieces).toEqual(general);
