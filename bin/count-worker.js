@@ -29,9 +29,9 @@ function inputOf(args) {
 /**
  * A count worker started now, waiting for its job, when `args` name an --input regular file of
  * SPLIT_MIN_BYTES or more (REHAB_STATS_SPLIT_MIN_BYTES in `env` changes it, as for the split);
- * else undefined. `take` gives it once (to the split), referenced again so the run waits for it.
+ * else undefined. `entry`: the worker's script (the tests give one that fails). `take` gives it once (to the split), referenced again so the run waits for it.
  */
-function standbyCountWorker(args, env) {
+function standbyCountWorker(args, env, entry = join(__dirname, '..', 'dist', 'count-worker.mjs')) {
   if (env.REHAB_STATS_GENERAL_PATH === '1') return undefined;
   const input = inputOf(args);
   if (input === undefined || input === '-' || input === '') return undefined;
@@ -40,18 +40,22 @@ function standbyCountWorker(args, env) {
   try {
     const stats = statSync(input);
     if (!stats.isFile() || !(stats.size >= min)) return undefined;
-    worker = new Worker(join(__dirname, '..', 'dist', 'count-worker.mjs'), { workerData: { standby: true } });
+    worker = new Worker(entry, { workerData: { standby: true } });
   } catch {
     return undefined;
   }
   worker.unref();
-  // A worker that fails before it is given its job: the split, given this one, sees it fail and
-  // reads the file in one piece; without a listener the failure would end the process.
+  // A worker that fails before it is given its job is not given one (its 'exit' has been and
+  // gone: the split would wait for it for ever); it starts one of its own. Without a listener an
+  // 'error' would end the process.
   worker.on('error', () => undefined);
+  worker.once('exit', () => (worker = undefined));
   return () => {
     const taken = worker;
     worker = undefined;
-    taken?.ref();
+    // threadId is -1 once the thread has stopped, which may be before 'exit' is emitted.
+    if (taken === undefined || taken.threadId < 0) return undefined;
+    taken.ref();
     return taken;
   };
 }

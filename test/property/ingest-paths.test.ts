@@ -106,7 +106,7 @@ function withEnv<T>(env: Record<string, string>, f: () => Promise<T>, takeCountW
 }
 /** bin/count-worker.js (CommonJS, untyped: `as` gives its signature): the worker bin/ starts before the bundle loads, for an --input file big enough to split. */
 const { standbyCountWorker } = createRequire(import.meta.url)('../../bin/count-worker.js') as {
-  standbyCountWorker: (args: string[], env: Record<string, string>) => (() => Worker | undefined) | undefined;
+  standbyCountWorker: (args: string[], env: Record<string, string>, entry?: string) => (() => Worker | undefined) | undefined;
 };
 /** Two threads, the second one started as bin/ starts it, before the split: waiting for its job. */
 function withWaitingWorker<T>(path: string, f: () => Promise<T>): Promise<T> {
@@ -139,6 +139,23 @@ describe('fast and general paths through the whole pipeline', () => {
     const calls = absorb.mock.calls.length;
     absorb.mockRestore();
     expect(calls, 'the worker thread needs dist/count-worker.mjs: npm run build').toBe(1);
+    expect(split.observations).toEqual((await withEnv({ REHAB_STATS_GENERAL_PATH: '1' }, () => readTable(path, 'count', regions))).observations);
+  });
+  it('a worker bin/ started that failed before its job is not given one: the split starts its own', async () => {
+    const path = join(dir, 'split-failed.csv');
+    writeFileSync(path, build({ rows: [{ region: 0, year: 2014, sex: 'K' }], targetBytes: 1_300_000, damage: undefined, breaks: false, piece: 1, memory: 0 }));
+    const broken = join(dir, 'broken-worker.mjs');
+    writeFileSync(broken, "throw new Error('a worker that fails as it starts');\n");
+    const env = { REHAB_STATS_SPLIT_MIN_BYTES: '1' };
+    const take = standbyCountWorker(['rank', '--input', path], env, broken);
+    expect(take).toBeDefined();
+    // its failure and exit seen before the split asks for it
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const absorb = vi.spyOn(RecordCounter.prototype, 'absorb');
+    const split = await withEnv(env, () => readTable(path, 'count', regions), take);
+    const calls = absorb.mock.calls.length;
+    absorb.mockRestore();
+    expect(calls, 'split in two all the same, by a worker of its own').toBe(1);
     expect(split.observations).toEqual((await withEnv({ REHAB_STATS_GENERAL_PATH: '1' }, () => readTable(path, 'count', regions))).observations);
   });
   it('split a file in two with the worker bin/ started before the bundle loaded, waiting for its job', async () => {
