@@ -13,7 +13,7 @@
 // for the full tier (npm run test:full, which CI runs) tsc itself, the compiler the lint and
 // editors use. The quick tier also skips when tsc passed on the same inputs; the full tier only then.
 import { spawn } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fingerprint, stamp, stamped, STAMPS } from './fingerprint.mjs';
@@ -69,20 +69,26 @@ let tscDone = Promise.resolve(0);
 if (stamped('typecheck', typed) || (tsgo && stamped(stampName, typed))) {
   console.log('type check: nothing it reads changed since it last passed');
 } else {
-  // The typecheck script of package.json (or the same check by tsgo), run without npm in between.
+  // The typecheck script of package.json (or the same check by tsgo), run without npm in between,
+  // at the lowest priority (nice 19) where `nice` is found: the checker then runs on what the
+  // build and vitest's workers leave of the cores (they wait on files, pipes and processes now
+  // and then) instead of taking a core from them, and at full speed once they are done.
+  const nice = ['/usr/bin/nice', '/bin/nice'].find((path) => existsSync(path));
   const tsc = spawn(
-    process.execPath,
-    tsgo
-      ? [tsgo, '-p', 'tsconfig.test.json', '--noEmit', ...ONE_CHECKER]
-      : [
-          join(dirname(require.resolve('typescript/package.json')), 'bin', 'tsc'),
-          '-p',
-          'tsconfig.test.json',
-          '--noEmit',
-          '--incremental',
-          '--tsBuildInfoFile',
-          join(STAMPS, 'typecheck.tsbuildinfo'),
-        ],
+    nice ?? process.execPath,
+    (nice ? ['-n', '19', process.execPath] : []).concat(
+      tsgo
+        ? [tsgo, '-p', 'tsconfig.test.json', '--noEmit', ...ONE_CHECKER]
+        : [
+            join(dirname(require.resolve('typescript/package.json')), 'bin', 'tsc'),
+            '-p',
+            'tsconfig.test.json',
+            '--noEmit',
+            '--incremental',
+            '--tsBuildInfoFile',
+            join(STAMPS, 'typecheck.tsbuildinfo'),
+          ],
+    ),
   );
   tsc.stdout.on('data', (chunk) => tscOutput.push(chunk));
   tsc.stderr.on('data', (chunk) => tscOutput.push(chunk));
