@@ -150,7 +150,6 @@ export const ERRORS = {
     sv: 'om det är en CSV-fil, ange dess kodning med --encoding (utf-8, windows-1252, utf-16le); kalkylblad (.xlsx) måste först sparas som CSV',
   },
   'parse.quote-not-closed': { en: 'a quoted field is never closed', sv: 'ett fält inom citattecken avslutas aldrig' },
-  'parse.not-csv': { en: 'cannot be parsed as CSV ({detail})', sv: 'kan inte tolkas som CSV ({detail})' },
   'parse.quotes.hint': {
     en: 'check the quotes on that line; a field that contains the delimiter or a line break must be quoted',
     sv: 'kontrollera citattecknen på raden; ett fält som innehåller avgränsaren eller en radbrytning måste stå inom citattecken',
