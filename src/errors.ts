@@ -96,6 +96,11 @@ export function formatLocation(loc: Location, lang: Lang = 'en'): string {
     if (loc.line !== undefined) parts.push(t(lang, 'location.row', { line: loc.line }));
     if (column !== undefined) parts.push(t(lang, 'location.column-part', { column }));
     s = `${file}, ${parts.join(', ')}`;
+  } else if (typeof loc.file !== 'string' && loc.line !== undefined) {
+    // A source named in words ("the bundled dataset"): "the bundled dataset, line 317, column "år"".
+    const parts = [t(lang, 'location.line-part', { line: loc.line })];
+    if (column !== undefined) parts.push(t(lang, 'location.column-part', { column }));
+    s = `${file}, ${parts.join(', ')}`;
   } else if (loc.line !== undefined && column !== undefined) s = t(lang, 'location.line-column', { file: file, line: loc.line, column });
   else if (loc.line !== undefined) s = t(lang, 'location.line', { file: file, line: loc.line });
   else if (column !== undefined) s = t(lang, 'location.column', { where: file, column });

@@ -56,7 +56,7 @@ export function regionRankResult(data: RankCounts, sel: YearCounts, population: 
     strata = built.strata;
     for (const [code, why] of built.problems) counts.set(code, { value: null, lines: counts.get(code)?.lines ?? [], note: why });
     const limits = ciMethod === 'exact' ? msg('dsr.limits.exact') : msg('dsr.limits.byar');
-    standardNote = msg('note.standardised', { bands: built.bands.join(', '), level: levelPercent(req.level), limits });
+    standardNote = msg('note.standardised', { standard: msg('standard.esp2013'), bands: built.bands.join(', '), level: levelPercent(req.level), limits });
   }
   const { rule } = req;
   // The interval can differ by row (PHE's rule picks by count size): each row says which it got.

@@ -134,7 +134,7 @@ export async function loadPopulation(opts: InputOptions, regions: RegionIndex, c
 }
 
 export const BUNDLED_POPULATION_SOURCE = 'the bundled SCB population table';
-/** The name of the bundled counts in messages: data.source, compared by errors that name it. */
+/** The bundled counts' `source` (LoadedCounts); messages name them by sourceName, in the output's language. */
 export const BUNDLED_DATASET = 'the bundled dataset';
 
 /**

@@ -23,6 +23,7 @@ export const ERRORS = {
   'location.line-column': { en: '{file} line {line}, column "{column}"', sv: '{file} rad {line}, kolumn "{column}"' },
   'location.sheet': { en: 'sheet "{sheet}"', sv: 'blad "{sheet}"' },
   'location.row': { en: 'row {line}', sv: 'rad {line}' },
+  'location.line-part': { en: 'line {line}', sv: 'rad {line}' },
   'location.column-part': { en: 'column "{column}"', sv: 'kolumn "{column}"' },
   'name.stdin': { en: 'stdin', sv: 'standard in' },
 
@@ -392,11 +393,11 @@ export const ERRORS = {
     sv: 'åldersstandardisering kräver en ålderskolumn med grupper som 15-19, 20-24, …',
   },
   'standard.unknown-age-groups': {
-    en: '{n|age group|age groups} {bands} not in {standard}',
+    en: '{n|age group|age groups} {bands} {n|is|are} not in {standard}',
     sv: '{n|åldersgruppen|åldersgrupperna} {bands} finns inte i {standard}',
   },
   'standard.unknown-age-groups.hint': { en: '{standard} has: {bands}', sv: '{standard} har: {bands}' },
-  'standard.esp2013': { en: 'the European Standard Population 2013', sv: 'den europeiska standardbefolkningen 2013 (ESP 2013)' },
+  'standard.esp2013': { en: 'the European Standard Population 2013', sv: 'den europeiska standardbefolkningen 2013 (ESP)' },
   'standard.population-missing': { en: '{source} has no population for {region} aged {band} in {year}', sv: '{source} saknar befolkning för {region} i åldern {band} {year}' },
   'standard.population-missing.hint': {
     en: 'age standardisation needs the population in the same age groups as the counts: pass it with --population',

@@ -197,8 +197,8 @@ export const NOTES = {
   'funnel.target.weighted': { en: "funnel's weighted average rate (PHE)", sv: 'trattens vägda medelvärde (PHE)' },
   'funnel.target.national': { en: 'national rate', sv: 'rikets värde' },
   'note.standardised': {
-    en: "Age-standardised directly to the European Standard Population 2013 over the age groups {bands}; {level:g}% intervals by Dobson's method with {limits}; no DSR below 10 events.",
-    sv: 'Direkt åldersstandardiserat mot europeiska standardbefolkningen 2013 (ESP) över åldersgrupperna {bands}; {level:g} %-intervall med Dobsons metod och {limits}; inget standardiserat värde under 10 händelser.',
+    en: "Age-standardised directly to {standard} over the age groups {bands}; {level:g}% intervals by Dobson's method with {limits}; no DSR below 10 events.",
+    sv: 'Direkt åldersstandardiserat mot {standard} över åldersgrupperna {bands}; {level:g} %-intervall med Dobsons metod och {limits}; inget standardiserat värde under 10 händelser.',
   },
   'dsr.limits.exact': {
     en: "exact Poisson limits for the total count (--ci-method exact; PHE's calculate_dsr uses Byar's)",

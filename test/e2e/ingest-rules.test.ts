@@ -145,11 +145,13 @@ describe('counts are whole numbers from 0 to 2^53 − 1, at most the population'
     const swedish = await runInProcess(['rank', '--method', 'KBT', '--input', path, '--year', '2014', '--above-population', '--format', 'csv', '--lang', 'sv']);
     expect(swedish.stderr).toContain('obs: 1 antal är större än befolkningen (tillåtet med --above-population), t.ex. antalet 9000000 för Region Stockholm');
   });
-  it('the bundled counts above a population file are named in the language of the output', async () => {
+  it('the bundled counts above a population file are named in the language of the output, a comma before the line', async () => {
     const pop = file('pop-small.csv', 'region;year;population\nStockholm;2014;100\nUppsala;2014;350000\n');
     const swedish = await runInProcess(['rank', '--method', 'KBT', '--year', '2014', '--population', pop, '--lang', 'sv']);
     expect(swedish.code).toBe(4);
-    expect(swedish.stderr).toMatch(/^rehab-stats: fel: den medföljande datamängden rad \d+: antalet \d+ för Region Stockholm/);
+    expect(swedish.stderr).toMatch(/^rehab-stats: fel: den medföljande datamängden, rad \d+: antalet \d+ för Region Stockholm/);
+    const english = await runInProcess(['rank', '--method', 'KBT', '--year', '2014', '--population', pop]);
+    expect(english.stderr).toMatch(/^rehab-stats: error: the bundled dataset, line \d+: the count \d+ for Region Stockholm/);
   });
 });
 

@@ -137,10 +137,10 @@ describe('an age group a region lacks', () => {
       'åldersstandardisering kräver en ålderskolumn med grupper som 15-19, 20-24, …',
     ]);
     expect(refused([observation('01', 10, '0-49'), observation('01', 5, '50-59'), observation('01', 5, '60+')])).toEqual([
-      'age groups 50-59, 60+ not in the European Standard Population 2013',
-      'åldersgrupperna 50-59, 60+ finns inte i den europeiska standardbefolkningen 2013 (ESP 2013)',
+      'age groups 50-59, 60+ are not in the European Standard Population 2013',
+      'åldersgrupperna 50-59, 60+ finns inte i den europeiska standardbefolkningen 2013 (ESP)',
       'the European Standard Population 2013 has: 0-49',
-      'den europeiska standardbefolkningen 2013 (ESP 2013) har: 0-49',
+      'den europeiska standardbefolkningen 2013 (ESP) har: 0-49',
     ]);
   });
 });
