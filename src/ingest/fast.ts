@@ -56,8 +56,8 @@ function planFrom(sample: Uint8Array, wholeFile: boolean, file: string, regions:
   const cut = wholeFile ? sample.length : sample.lastIndexOf(LF) + 1;
   if (cut <= 0) return undefined;
   const head = sample.subarray(0, cut);
-  // A lone CR (old Mac line ends, or a stray one) is left to the general path: csv-parse may
-  // take it as the line break, and it counts as one in line numbers.
+  // A lone CR (old Mac line ends, or a stray one) is left to the general path: its split
+  // (src/parse/csv.ts) may take it as the line break, and it counts as one in line numbers.
   for (let i = head.indexOf(CR); i >= 0; i = head.indexOf(CR, i + 1)) if (head[i + 1] !== LF) return undefined;
   const firstLf = head.indexOf(LF);
   const firstCr = head.indexOf(CR);

@@ -55,10 +55,14 @@ function checked(bytes: Uint8Array, file: string, encoding: string, bom: boolean
   return { text, encoding, bom };
 }
 
-/** Index of the first character that never occurs in a text table (NUL, C0 controls but tab/CR/LF/FF, U+FFFD), if any. */
+/**
+ * Index of the first character that never occurs in a text table, if any: NUL, C0 controls but
+ * tab/CR/LF/FF, U+FFFD (what decoding makes of bytes that are not text), or half of a UTF-16
+ * surrogate pair without the other half (UTF-16 decoding keeps it; no character is made of it).
+ */
 function firstControlCharacter(text: string): number | undefined {
   // eslint-disable-next-line no-control-regex -- the control characters are what it looks for
-  const m = /[\u0000-\u0008\u000b\u000e-\u001f\u007f\ufffd]/.exec(text);
+  const m = /[\u0000-\u0008\u000b\u000e-\u001f\u007f\ufffd]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.exec(text);
   return m ? m.index : undefined;
 }
 

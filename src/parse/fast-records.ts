@@ -35,7 +35,7 @@ export interface CountedGroup {
 /** Which columns to read and how to interpret their values; made by the general path from a sample. */
 export interface FastPlan {
   delimiter: number;
-  /** The file's line break as csv-parse detects it (the first one in the file); rows must all end so. */
+  /** The file's line break as the general path's split detects it (the first one in the file, src/parse/csv.ts); rows must all end so. */
   lineEnd: 'lf' | 'crlf';
   encoding: 'utf-8' | 'windows-1252';
   /** 0-based indices; undefined when the file has no such column. */
@@ -1074,7 +1074,7 @@ export class RecordCounter {
             if (buf[i + 1] === QUOTE) i++;
             else {
               inQuotes = false;
-              // A closing quote must end the field (csv-parse rejects text after it).
+              // A closing quote must end the field: the general path keeps text after it, with both quotes, as the field's text; left to it.
               const next = buf[i + 1];
               if (next !== undefined && next !== delim && next !== LF && next !== CR) {
                 this.fail('text after a closing quote', rowLine);
@@ -1149,7 +1149,7 @@ export class RecordCounter {
         return rowStart;
       }
       const blank = field === 0 && i === rowBegin;
-      // Step over the line break, which must be the file's own kind (else csv-parse reads it as data).
+      // Step over the line break, which must be the file's own kind (else the general path reads it as data).
       const crlf = i < end && buf[i] === CR;
       if (crlf) i++;
       if (i < end && buf[i] === LF) {

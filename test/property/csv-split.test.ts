@@ -6,11 +6,12 @@ import type { Delimiter } from '../../src/parse/sniff.js';
 import { runs } from '../helpers/tier.js';
 
 /**
- * The general path's CSV split against csv-parse 6.2.1 (which still reads population files),
- * called with the options the general path used to parse with. The records must be csv-parse's,
- * cell for cell; each record's line the physical line (LF, CRLF or a lone CR) where csv-parse
- * says the record before it ended; where csv-parse finds a quote never closed, the split finds
- * one too.
+ * The general path's CSV split against csv-parse 6.2.1 (which still reads the bundled and
+ * cached population tables), called with the options the general path used to parse with. The
+ * records must be csv-parse's, cell for cell; each record's line the physical line (LF, CRLF or
+ * a lone CR) where csv-parse says the record before it ended — the line after, when a lone-CR
+ * record end is followed by a LF, which then starts the record; where csv-parse finds a quote
+ * never closed, the split finds one too.
  */
 function reference(text: string, delimiter: Delimiter): CsvRecord[] | 'unclosed quote' {
   const bytes = Buffer.from(text, 'utf8');
@@ -34,6 +35,10 @@ function reference(text: string, delimiter: Delimiter): CsvRecord[] | 'unclosed 
   let line = 1;
   let at = 0;
   for (const { record, end } of ends) {
+    if (at > 0 && bytes[at - 1] === 0x0d && bytes[at] === 0x0a) {
+      line++;
+      at++;
+    }
     records.push({ cells: record, line });
     for (let i = at; i < end; i++) if (bytes[i] === 0x0a || (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a)) line++;
     at = end;
@@ -58,6 +63,8 @@ function agrees(text: string, delimiter: Delimiter): void {
     expect(split).toEqual(expected);
     return;
   }
+  // Closed at the end, the quote left open is the last one opened: then every record compares.
+  agrees(text + '"', delimiter);
   const { at, line } = split.unclosedQuote;
   expect(text[at]).toBe('"');
   const opened = reference(text.slice(0, at) + '"x"', delimiter);
@@ -69,6 +76,7 @@ function agrees(text: string, delimiter: Delimiter): void {
 const PIECES = [
   'a',
   'bc',
+  'x'.repeat(18),
   'å',
   '€',
   '😀',
@@ -130,6 +138,21 @@ describe('the CSV split', () => {
       ),
       { numRuns: runs(5_000, 250) },
     );
+  });
+
+  it('tells its progress every 4 096 records, in characters, as it goes', () => {
+    const text = 'a;b\n'.repeat(10_000);
+    const told: [number, number][] = [];
+    splitCsv(text, ';', (done, total) => told.push([done, total]));
+    expect(told).toEqual([1, 2].map((k) => [k * 4096 * 4 - 1, text.length]));
+  });
+
+  it('numbers a record after a lone-CR end and a LF (a CRLF in a CR file) with the line after', () => {
+    expect(splitCsv('region;n\rStockholm;1\r\nUppsala;2\r', ';')).toEqual([
+      { cells: ['region', 'n'], line: 1 },
+      { cells: ['Stockholm', '1'], line: 2 },
+      { cells: ['\nUppsala', '2'], line: 3 },
+    ]);
   });
 
   it('names the line where a quote never closed opens (csv-parse named the line where the text ends), and splits nothing of an empty text', () => {

@@ -73,6 +73,20 @@ describe('sniffing and decoding', () => {
     expect(decode(Buffer.from([0xff, 0xfe, 0x41, 0x00]), 'f').text).toBe('A');
   });
 
+  it('refuses UTF-16 holding half a surrogate pair (no character is made of it), naming the line and the code; a whole pair is a character', () => {
+    const utf16 = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    expect(decode(utf16('a;b\nc;\ud83d\ude00\n'), 'f').text).toBe('a;b\nc;\ud83d\ude00\n');
+    for (const half of ['\ud800', '\udc00', '\ud83dx']) {
+      try {
+        decode(utf16(`a;b\nc;${half}\n`), 'f.csv');
+        expect.unreachable();
+      } catch (e) {
+        expect(e).toBeInstanceOf(RehabError);
+        expect((e as RehabError).message).toMatch(/^line 2 holds a control character \(U\+D[8C]00|^line 2 holds a control character \(U\+D83D/);
+      }
+    }
+  });
+
   it('refuses bytes that are not text, saying which encoding to pass', () => {
     try {
       decode(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]), 'book.xlsx');
