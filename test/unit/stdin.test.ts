@@ -14,7 +14,7 @@ import { descriptorReader, redirectedFile } from '../../src/io/stdin.js';
 import { PipeThread } from '../../src/io/pipe-thread.js';
 import { RehabError } from '../../src/errors.js';
 import { itFull } from '../helpers/tier.js';
-import { runRehab } from '../e2e/harness.js';
+import { runRehab, testEnv } from '../e2e/harness.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rehab-stdin-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -207,7 +207,8 @@ describe('a pipe into the binary, read on by a thread of its own', () => {
         const bytes = Buffer.concat([table.subarray(0, cut), Buffer.from(inserted), table.subarray(cut)]);
         const path = join(dir, `binary-thread-${name.length}.csv`);
         writeFileSync(path, bytes);
-        const env = { PATH: process.env.PATH, NO_COLOR: '1', LANG: 'C' };
+        // The environment of the in-process run beside it (testEnv): no population cache of the account's.
+        const env = testEnv();
         // The writer pauses after its first MiB: the reading thread has started by then and reads the rest.
         const piped = spawnSync(
           'sh',
@@ -347,7 +348,7 @@ describe('the digest of stdin', () => {
 
 describe('stdin redirected from a file (`< file`)', () => {
   const BIN = join(import.meta.dirname, '..', '..', 'bin', 'rehab-stats.js');
-  const ENV = { PATH: process.env.PATH, NO_COLOR: '1', LANG: 'C' };
+  const ENV = testEnv();
   const RANK = ['rank', '--method', 'KBT', '--year', '2014', '--format', 'csv'];
 
   it('is read as that file from where the descriptor stands (split in two), with the digest of the bytes from there', async () => {
