@@ -29,9 +29,11 @@ function inputOf(args) {
 /**
  * A count worker started now, waiting for its job, when `args` name an --input regular file of
  * SPLIT_MIN_BYTES or more (REHAB_STATS_SPLIT_MIN_BYTES in `env` changes it, as for the split);
- * else undefined. `entry`: the worker's script (the tests give one that fails). `take` gives it once (to the split), referenced again so the run waits for it.
+ * else undefined. `entry`: the worker's script (the tests give one that fails), `exited` told
+ * when the worker has stopped (the tests wait for it). `take` gives it once (to the split),
+ * referenced again so the run waits for it.
  */
-function standbyCountWorker(args, env, entry = join(__dirname, '..', 'dist', 'count-worker.mjs')) {
+function standbyCountWorker(args, env, entry = join(__dirname, '..', 'dist', 'count-worker.mjs'), exited = () => undefined) {
   if (env.REHAB_STATS_GENERAL_PATH === '1') return undefined;
   const input = inputOf(args);
   if (input === undefined || input === '-' || input === '') return undefined;
@@ -49,7 +51,10 @@ function standbyCountWorker(args, env, entry = join(__dirname, '..', 'dist', 'co
   // gone: the split would wait for it for ever); it starts one of its own. Without a listener an
   // 'error' would end the process.
   worker.on('error', () => undefined);
-  worker.once('exit', () => (worker = undefined));
+  worker.once('exit', () => {
+    worker = undefined;
+    exited();
+  });
   return () => {
     const taken = worker;
     worker = undefined;

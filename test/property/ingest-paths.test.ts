@@ -106,7 +106,7 @@ function withEnv<T>(env: Record<string, string>, f: () => Promise<T>, takeCountW
 }
 /** bin/count-worker.js (CommonJS, untyped: `as` gives its signature): the worker bin/ starts before the bundle loads, for an --input file big enough to split. */
 const { standbyCountWorker } = createRequire(import.meta.url)('../../bin/count-worker.js') as {
-  standbyCountWorker: (args: string[], env: Record<string, string>, entry?: string) => (() => Worker | undefined) | undefined;
+  standbyCountWorker: (args: string[], env: Record<string, string>, entry?: string, exited?: () => void) => (() => Worker | undefined) | undefined;
 };
 /** Two threads, the second one started as bin/ starts it, before the split: waiting for its job. */
 function withWaitingWorker<T>(path: string, f: () => Promise<T>): Promise<T> {
@@ -147,10 +147,14 @@ describe('fast and general paths through the whole pipeline', () => {
     const broken = join(dir, 'broken-worker.mjs');
     writeFileSync(broken, "throw new Error('a worker that fails as it starts');\n");
     const env = { REHAB_STATS_SPLIT_MIN_BYTES: '1' };
-    const take = standbyCountWorker(['rank', '--input', path], env, broken);
+    let exited: (() => void) | undefined;
+    const stopped = new Promise<void>((resolve) => {
+      exited = resolve;
+    });
+    const take = standbyCountWorker(['rank', '--input', path], env, broken, () => exited?.());
     expect(take).toBeDefined();
     // its failure and exit seen before the split asks for it
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await stopped;
     const absorb = vi.spyOn(RecordCounter.prototype, 'absorb');
     const split = await withEnv(env, () => readTable(path, 'count', regions), take);
     const calls = absorb.mock.calls.length;
