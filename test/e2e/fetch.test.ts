@@ -252,9 +252,9 @@ describe('population fetch failures: a clear message, exit 8, the cache untouche
 
   it('a server that never answers, within --timeout', async () => {
     server = await startScbServer(() => undefined);
-    const r = await run(['population', 'fetch', '--from', '2024', '--timeout', '0.2']);
+    const r = await run(['population', 'fetch', '--from', '2024', '--timeout', '0.05']);
     expect(r.status).toBe(8);
-    expect(r.stderr).toContain('gave no complete answer within 0.2 s');
+    expect(r.stderr).toContain('gave no complete answer within 0.05 s');
     untouched();
   });
 
@@ -332,7 +332,7 @@ describe('population fetch failures: a clear message, exit 8, the cache untouche
       [],
       'begränsar antalet anrop: HTTP 429 (för många anrop), försök igen om 120 s',
     ],
-    ['no answer', () => undefined, ['--timeout', '0.2'], 'gav inget fullständigt svar inom 0,2 s'],
+    ['no answer', () => undefined, ['--timeout', '0.05'], 'gav inget fullständigt svar inom 0,05 s'],
     [
       'cut off',
       (req, res) => {

@@ -393,7 +393,7 @@ describe('every option of every command shows its effect', () => {
     if (!run) withoutRuns.set(key, (run = transcript(p, [])));
     return run;
   };
-  it.each(sweep(cases, 2))('%s changes the output', async (_name, probe) => {
+  it.each(sweep(cases, 3))('%s changes the output', async (_name, probe) => {
     const without = await runWithout(probe);
     const withIt = await transcript(probe, probe.add);
     if (process.env.DEBUG_OPTIONS)

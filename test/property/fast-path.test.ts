@@ -129,7 +129,7 @@ describe.each([
           const { whole, split } = wholeAndSplit(start.plan, data, at % (data.length + 1));
           if (split !== undefined) expect(split).toEqual(whole);
         }),
-        { numRuns: runs(300) },
+        { numRuns: runs(300, 8) },
       );
     },
     SLOW,
@@ -152,7 +152,7 @@ describe.each([
           if (!quotedBreak) expect(split, 'no quoted line break: the split stands').toBeDefined();
           if (split !== undefined) expect(split).toEqual(whole);
         }),
-        { numRuns: runs(300) },
+        { numRuns: runs(300, 8) },
       );
     },
     SLOW,
