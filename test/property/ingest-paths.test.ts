@@ -248,7 +248,7 @@ describe('fast and general paths through the whole pipeline', () => {
     // Pieces of a byte or of a few hundred KiB: rows, quoted line breaks and damaged rows cut anywhere.
     const pieces = fc.record({
       rows: rowsOf,
-      targetBytes: fc.constantFrom(...(FULL ? [1_300_000, 4_700_000] : [1_300_000])),
+      targetBytes: fc.constantFrom<1_300_000 | 4_700_000>(...(FULL ? ([1_300_000, 4_700_000] as const) : ([1_300_000] as const))),
       damage: fc.option(fc.record({ what: fc.constantFrom(...DAMAGE), at: fc.double({ min: 0, max: 1, noNaN: true }) }), { nil: undefined, freq: 2 }),
       breaks: fc.boolean(),
       piece: fc.oneof(fc.integer({ min: 1, max: 2_000 }), fc.integer({ min: 2_000, max: 400_000 })),
