@@ -109,7 +109,7 @@ describe('the CSV split', () => {
       fc.property(texts(PIECES), delimiters, (text, delimiter) => {
         agrees(text, delimiter);
       }),
-      { numRuns: runs(30_000, 1_500) },
+      { numRuns: runs(30_000, 800) },
     );
   });
 
@@ -120,7 +120,7 @@ describe('the CSV split', () => {
           const text = `a;"b"${first}${rest}`;
           agrees(text, delimiter);
         }),
-        { numRuns: runs(5_000, 200) },
+        { numRuns: runs(5_000, 100) },
       );
   });
 
@@ -136,7 +136,7 @@ describe('the CSV split', () => {
           agrees(text, ';');
         },
       ),
-      { numRuns: runs(5_000, 250) },
+      { numRuns: runs(5_000, 120) },
     );
   });
 
