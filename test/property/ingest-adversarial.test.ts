@@ -72,7 +72,8 @@ async function everyWay(bytes: Uint8Array, pieces: readonly number[] = [65_536])
       },
     ],
   ];
-  for (const [way, env, read] of ways) expect(await withEnv(env, read), way).toEqual(general);
+  // The quick tier takes every other way (a different half each run); the full tier all of them.
+  for (const [way, env, read] of sweep(ways, 2)) expect(await withEnv(env, read), way).toEqual(general);
 }
 
 const HEAD = 'region;år;metod;kön;ålder;anteckning\n';
