@@ -263,5 +263,5 @@ export async function checkCase(c: Invocation, dir: string, lang: string, n: num
   return r.code;
 }
 
-/** Cases per language: together 10 000 in CI (the full tier; a twentieth in npm test's quick tier; FUZZ_RUNS overrides). */
-export const RUNS_PER_LANG = Number(process.env.FUZZ_RUNS ?? runs(5_000));
+/** Cases per language: together 10 000 in CI (the full tier; 120 each in npm test's quick tier; FUZZ_RUNS overrides). */
+export const RUNS_PER_LANG = Number(process.env.FUZZ_RUNS ?? runs(5_000, 120));
