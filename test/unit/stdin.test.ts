@@ -44,11 +44,11 @@ function pipeOf(bytes: Buffer, name: string, pauseAfter?: number): { fd: number;
   const fifo = join(dir, `${name}.fifo`);
   writeFileSync(source, bytes);
   if (spawnSync('mkfifo', [fifo]).status !== 0) return undefined;
-  // With `pauseAfter`, the writer pauses a twentieth of a second after that many bytes (a thread that reads on has started by then).
+  // With `pauseAfter`, the writer pauses a fifth of a second after that many bytes (a thread that reads on has started by then).
   const write =
     pauseAfter === undefined
       ? `dd if='${source}' of='${fifo}' bs=4096 status=none`
-      : `{ head -c ${pauseAfter} '${source}'; sleep 0.05; tail -c +${pauseAfter + 1} '${source}'; } > '${fifo}'`;
+      : `{ head -c ${pauseAfter} '${source}'; sleep 0.2; tail -c +${pauseAfter + 1} '${source}'; } > '${fifo}'`;
   const writer = spawn('sh', ['-c', write]);
   // Opening a FIFO's reading end waits for its writer, which the shell above opens.
   return { fd: openSync(fifo, 'r'), writer };
@@ -212,7 +212,7 @@ describe('a pipe into the binary, read on by a thread of its own', () => {
         // The writer pauses after its first MiB: the reading thread has started by then and reads the rest.
         const piped = spawnSync(
           'sh',
-          ['-c', `{ head -c 1200000 '${path}'; sleep 0.05; tail -c +1200001 '${path}'; } | '${process.execPath}' '${BIN}' ${RANK.join(' ')} --input -`],
+          ['-c', `{ head -c 1200000 '${path}'; sleep 0.2; tail -c +1200001 '${path}'; } | '${process.execPath}' '${BIN}' ${RANK.join(' ')} --input -`],
           {
             encoding: 'utf8',
             env: { ...env, REHAB_STATS_PIPE_THREAD_BYTES: '0', REHAB_STATS_STDIN_MEMORY_BYTES: '0' },
