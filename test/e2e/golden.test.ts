@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { golden, type Case } from './harness.js';
+import { sweep } from '../helpers/tier.js';
 
 /**
  * End-to-end: the built CLI on fixtures, stdout + stderr + exit code against golden files in
@@ -372,7 +373,8 @@ describe('golden end-to-end', () => {
  */
 const SPAWNED = ['rank-kbt-default', 'rank-kolada-stdin', 'growth-sv-from-LANG', 'unknown-option', 'rank-bad-number', 'check-problems', 'no-arguments'];
 describe('golden end-to-end, built binary', () => {
-  it.each(SPAWNED)('%s', async (name) => {
+  // The quick tier spawns half of them, a different half each run; the full tier all.
+  it.each(sweep(SPAWNED, 2))('%s', async (name) => {
     const c = CASES.find((x) => x.name === name);
     expect(c, name).toBeDefined();
     const { actual, expected } = await golden(c!, { spawn: true });
