@@ -58,7 +58,8 @@ function standbyCountWorker(args, env, entry = join(__dirname, '..', 'dist', 'co
   return () => {
     const taken = worker;
     worker = undefined;
-    // threadId is -1 once the thread has stopped, which may be before 'exit' is emitted.
+    // threadId is -1 once Node has begun to report the worker's exit; one that stops after this
+    // is seen by the split, which listens for its exit from the moment it takes it (src/ingest/split.ts).
     if (taken === undefined || taken.threadId < 0) return undefined;
     taken.ref();
     return taken;

@@ -57,27 +57,24 @@ export async function countInTwo(path: string, source: ByteSource, size: number,
   const entry = countWorkerEntry();
   if (!readAt || !entry) return undefined;
   const waiting = currentIo().takeCountWorker?.();
-  const middle = splitSearchStart(start.dataOffset, size, waiting !== undefined);
-  const buffer = new Uint8Array(CHUNK_BYTES);
-  // The split: just past the first line break at or after the middle (a quoted one is found out below).
-  const n = await readAt(buffer, middle);
-  const lf = buffer.subarray(0, n).indexOf(LF);
-  const split = middle + lf + 1;
-  if (lf < 0 || split >= size) {
-    void waiting?.terminate();
-    return undefined;
-  }
-
-  const file = source.descriptor ?? { path };
-  const job: CountJob = { file, start: split, end: size, plan: uninterpreted(start.plan), chunkBytes: CHUNK_BYTES };
-  const worker = waiting ?? new Worker(entry, { workerData: job });
-  if (waiting) waiting.postMessage(job);
-  const part = new Promise<PartResult | undefined>((resolve) => {
-    worker.once('message', (m: PartResult) => resolve(m));
-    worker.once('error', () => resolve(undefined));
-    worker.once('exit', () => resolve(undefined));
-  });
+  // Listened to from the moment it is taken: a worker that stops while the split is looked for
+  // (its 'exit' comes once, and Node drops a job posted to it) gives no part, not a wait for ever.
+  const waitingPart = waiting && partOf(waiting);
+  let worker = waiting;
   try {
+    const middle = splitSearchStart(start.dataOffset, size, waiting !== undefined);
+    const buffer = new Uint8Array(CHUNK_BYTES);
+    // The split: just past the first line break at or after the middle (a quoted one is found out below).
+    const n = await readAt(buffer, middle);
+    const lf = buffer.subarray(0, n).indexOf(LF);
+    const split = middle + lf + 1;
+    if (lf < 0 || split >= size) return undefined;
+
+    const file = source.descriptor ?? { path };
+    const job: CountJob = { file, start: split, end: size, plan: uninterpreted(start.plan), chunkBytes: CHUNK_BYTES };
+    worker ??= new Worker(entry, { workerData: job });
+    if (waiting) waiting.postMessage(job);
+    const part = waitingPart ?? partOf(worker);
     const counter = new RecordCounter(start.plan);
     const head = Math.min(first.length, split);
     for (let at = start.dataOffset; at < head && !counter.failed; at += CHUNK_BYTES) counter.push(first.subarray(at, Math.min(head, at + CHUNK_BYTES)));
@@ -94,6 +91,16 @@ export async function countInTwo(path: string, source: ByteSource, size: number,
     if (!result?.ok || !counter.absorb(result.part)) return undefined;
     return counter.result();
   } finally {
-    await worker.terminate();
+    // Also a waiting worker never given its job (no split found, a read that failed): taken, it keeps the process alive.
+    await worker?.terminate();
   }
+}
+
+/** The part a worker counts: its message, or undefined when it fails or stops first. */
+function partOf(worker: Worker): Promise<PartResult | undefined> {
+  return new Promise((resolve) => {
+    worker.once('message', (m: PartResult) => resolve(m));
+    worker.once('error', () => resolve(undefined));
+    worker.once('exit', () => resolve(undefined));
+  });
 }
