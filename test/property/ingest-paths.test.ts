@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import type { Worker } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { ScanKernel } from '../../src/parse/kernel.js';
 import { RecordCounter } from '../../src/parse/fast-records.js';
@@ -190,10 +190,23 @@ describe('fast and general paths through the whole pipeline', () => {
     const path = join(dir, 'split-waiting.csv');
     writeFileSync(path, build({ rows: [{ region: 0, year: 2014, sex: 'K' }], targetBytes: 1_300_000, damage: undefined, breaks: false, piece: 1, memory: 0 }));
     const absorb = vi.spyOn(RecordCounter.prototype, 'absorb');
-    const split = await withWaitingWorker(path, () => readTable(path, 'count', regions));
+    const env = { REHAB_STATS_SPLIT_MIN_BYTES: '1' };
+    const take = standbyCountWorker(['rank', '--input', path], env);
+    const taken: (Worker | undefined)[] = [];
+    const split = await withEnv(
+      env,
+      () => readTable(path, 'count', regions),
+      () => {
+        taken.push(take?.());
+        return taken.at(-1);
+      },
+    );
     const calls = absorb.mock.calls.length;
     absorb.mockRestore();
     expect(calls).toBe(1);
+    // The split asked for the waiting worker once and was given it (not a worker of its own).
+    expect(taken.length).toBe(1);
+    expect(taken[0]).toBeInstanceOf(Worker);
     expect(split.observations).toEqual((await withEnv({ REHAB_STATS_GENERAL_PATH: '1' }, () => readTable(path, 'count', regions))).observations);
   });
   it('count a stream once, as it comes, by one thread: each byte after the header pushed once, none counted again', async () => {
