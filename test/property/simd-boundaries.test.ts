@@ -146,7 +146,7 @@ describe('the SIMD path at 16-byte, window and chunk boundaries', () => {
           expect(fast === undefined).toBe(js === undefined);
           if (fast && js) expect(fast.observations).toEqual(js.observations);
         }),
-        { numRuns: runs(200) },
+        { numRuns: runs(200, 6) },
       );
     },
     SLOW,
@@ -173,7 +173,7 @@ describe('the SIMD path at 16-byte, window and chunk boundaries', () => {
           const { split } = wholeAndSplit(start.plan, data, lf < 0 ? data.length : lf + 1);
           if (split !== undefined && counted(split) !== 'hands over') expect(split).toEqual(whole);
         }),
-        { numRuns: runs(200) },
+        { numRuns: runs(200, 6) },
       );
     },
     SLOW,
