@@ -210,16 +210,25 @@ function mergeEach(counts: GroupCounts, part: GroupsInOrder, maps: readonly Int3
 /**
  * Groups sorted by first line (the general path's order). Each group's first line is its own
  * (one row, one group), so the order is a plain numeric sort of line × 2^bits + index: no
- * comparator, no object per group.
+ * comparator, no object per group — while that stays below 2^53, where doubles are exact;
+ * past it (lines beyond about 2^32 with a million groups) the indices are sorted by line.
  */
-function inLineOrder(keys: Float64Array, values: Float64Array, lines: Float64Array, size: number): GroupsInOrder {
+export function inLineOrder(keys: Float64Array, values: Float64Array, lines: Float64Array, size: number): GroupsInOrder {
   const radix = 2 ** Math.max(1, Math.ceil(Math.log2(size + 1)));
-  const packed = new Float64Array(size);
-  for (let i = 0; i < size; i++) packed[i] = (lines[i] ?? 0) * radix + i;
-  packed.sort();
+  let last = 0;
+  for (let i = 0; i < size; i++) last = Math.max(last, lines[i] ?? 0);
+  const order = new Float64Array(size);
+  if (last * radix + size < 2 ** 53) {
+    for (let i = 0; i < size; i++) order[i] = (lines[i] ?? 0) * radix + i;
+    order.sort();
+    for (let j = 0; j < size; j++) order[j] = (order[j] ?? 0) % radix;
+  } else {
+    const byLine = Array.from({ length: size }, (_, i) => i).sort((a, b) => (lines[a] ?? 0) - (lines[b] ?? 0));
+    order.set(byLine);
+  }
   const out: GroupsInOrder = { keys: new Float64Array(size), values: new Float64Array(size), lines: new Float64Array(size), size };
   for (let j = 0; j < size; j++) {
-    const i = (packed[j] ?? 0) % radix;
+    const i = order[j] ?? 0;
     out.keys[j] = keys[i] ?? 0;
     out.values[j] = values[i] ?? 0;
     out.lines[j] = lines[i] ?? 0;

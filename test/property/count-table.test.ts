@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fastTable, loadRecordsFast, planFastPath } from '../../src/ingest/fast.js';
-import { RecordCounter, uninterpreted } from '../../src/parse/fast-records.js';
+import { inLineOrder, RecordCounter, uninterpreted } from '../../src/parse/fast-records.js';
 import { bundledRegions } from '../../src/domain/bundled.js';
 import { LAYOUT, ScanKernel } from '../../src/parse/kernel.js';
 import { scanKernel } from '../../src/parse/kernel-file.js';
@@ -332,5 +332,21 @@ describe('ScanKernel count table against a Map', () => {
       [keyOf([3, 1, 4, 1, 5]), 4, 2],
       [keyOf([2, 7, 1, 8, 16]), 9, 3],
     ]);
+  });
+});
+
+describe('groups put in order of first line (inLineOrder)', () => {
+  it('are in the order a plain sort by line gives, with each key and count kept to its line, lines up to 2^53 among them', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.oneof(fc.integer({ min: 1, max: 2_000 }), fc.integer({ min: 2 ** 32, max: 2 ** 53 - 1 })), { minLength: 1, maxLength: 300 }), (lines) => {
+        const size = lines.length;
+        const keys = Float64Array.from(lines, (_, i) => i * 7 + 3);
+        const values = Float64Array.from(lines, (_, i) => i + 1);
+        const got = inLineOrder(keys, values, Float64Array.from(lines), size);
+        const expected = lines.map((line, i) => ({ line, key: i * 7 + 3, value: i + 1 })).sort((a, b) => a.line - b.line);
+        expect(Array.from({ length: size }, (_, j) => ({ line: got.lines[j], key: got.keys[j], value: got.values[j] }))).toEqual(expected);
+      }),
+      { numRuns: runs(300, 20) },
+    );
   });
 });
