@@ -14,7 +14,7 @@ const { Worker } = require('node:worker_threads');
 /** The size from which a record file is split: src/ingest/split.ts's SPLIT_MIN_BYTES (a test checks they agree). */
 const SPLIT_MIN_BYTES = 64 << 20;
 
-/** The --input named on the command line (-i FILE, --input FILE, --input=FILE), if any. */
+/** The --input named on the command line (-i FILE, -iFILE, --input FILE, --input=FILE), if any. */
 function inputOf(args) {
   let input;
   for (let i = 0; i < args.length; i++) {
@@ -22,6 +22,7 @@ function inputOf(args) {
     if (a === '--') break;
     if ((a === '-i' || a === '--input') && i + 1 < args.length) input = args[++i];
     else if (a.startsWith('--input=')) input = a.slice('--input='.length);
+    else if (a.startsWith('-i') && !a.startsWith('--')) input = a.slice(2);
   }
   return input;
 }

@@ -8,8 +8,9 @@ const bin = createRequire(import.meta.url)('../../bin/count-worker.js') as { inp
 describe('the count worker bin/ starts before the bundle loads', () => {
   it('is started from the size the split starts at', () => expect(bin.SPLIT_MIN_BYTES).toBe(SPLIT_MIN_BYTES));
 
-  it('finds --input as commander reads it: -i FILE, --input FILE, --input=FILE, the last one given, none after --', () => {
+  it('finds --input as commander reads it: -i FILE, -iFILE, --input FILE, --input=FILE, the last one given, none after --', () => {
     expect(bin.inputOf(['rank', '-i', 'a.csv'])).toBe('a.csv');
+    expect(bin.inputOf(['rank', '-ia.csv', '--method', 'KBT'])).toBe('a.csv');
     expect(bin.inputOf(['rank', '--method', 'KBT', '--input', 'b.csv', '--year', '2014'])).toBe('b.csv');
     expect(bin.inputOf(['rank', '--input=c.csv'])).toBe('c.csv');
     expect(bin.inputOf(['rank', '--input', 'a.csv', '--input', 'd.csv'])).toBe('d.csv');
