@@ -1,7 +1,7 @@
 /* eslint-disable @typescript-eslint/no-non-null-assertion -- The scanner, its hash tables and automata read typed arrays and per-kind tuples at indices their loops and tables keep in range; each read types as number | undefined (noUncheckedIndexedAccess), and a `?? 0` would put a check on every byte and probe of the hot loop. */
 import { isUtf8 } from 'node:buffer';
 import { iconv } from './iconv.js';
-import { KernelStop, LAYOUT, ScanKernel, type WasmModule } from './kernel.js';
+import { KernelStop, LAYOUT, ScanKernel, type GroupArrays, type WasmModule } from './kernel.js';
 
 /** Sex as the observations have it (the same union as the domain's `Sex`). */
 type CountedSex = 'total' | 'women' | 'men';
@@ -165,14 +165,6 @@ class ValueTable {
   }
 }
 
-/** Groups as typed arrays: combined keys, counts and first lines, `size` of each. */
-interface GroupsInOrder {
-  keys: Float64Array<ArrayBuffer>;
-  values: Float64Array<ArrayBuffer>;
-  lines: Float64Array<ArrayBuffer>;
-  size: number;
-}
-
 /** Counts per combined key, with the line each was first seen on: in JavaScript, or in the kernel's memory. */
 interface GroupCounts {
   /** Adds `count` to `key`, first seen on `line`; false when there is no room for another group. */
@@ -182,15 +174,15 @@ interface GroupCounts {
    * added to its line; a group already here, or two of the part's that map to one, keep the
    * earliest line. False when an id maps to none or there is no room.
    */
-  merge(part: GroupsInOrder, maps: readonly Int32Array[], offset: number): boolean;
+  merge(part: GroupArrays, maps: readonly Int32Array[], offset: number): boolean;
   /** The groups in order of first line. */
-  byLine(): GroupsInOrder;
+  byLine(): GroupArrays;
   /** The groups in no particular order (a part merged elsewhere, which does not need the order). */
-  unordered(): GroupsInOrder;
+  unordered(): GroupArrays;
 }
 
 /** {@link GroupCounts.merge} one group at a time. */
-function mergeEach(counts: GroupCounts, part: GroupsInOrder, maps: readonly Int32Array[], offset: number): boolean {
+function mergeEach(counts: GroupCounts, part: GroupArrays, maps: readonly Int32Array[], offset: number): boolean {
   const groups = new CountedGroups(part.keys, part.values, part.lines, part.size, EMPTY_DICTIONARIES);
   const ids = new Int32Array(5);
   const radix = MAX_IDS + 1;
@@ -213,7 +205,7 @@ function mergeEach(counts: GroupCounts, part: GroupsInOrder, maps: readonly Int3
  * comparator, no object per group — while that stays below 2^53, where doubles are exact;
  * past it (lines beyond about 2^32 with a million groups) the indices are sorted by line.
  */
-export function inLineOrder(keys: Float64Array, values: Float64Array, lines: Float64Array, size: number): GroupsInOrder {
+export function inLineOrder(keys: Float64Array, values: Float64Array, lines: Float64Array, size: number): GroupArrays {
   const radix = 2 ** Math.max(1, Math.ceil(Math.log2(size + 1)));
   let last = 0;
   for (let i = 0; i < size; i++) last = Math.max(last, lines[i] ?? 0);
@@ -226,7 +218,7 @@ export function inLineOrder(keys: Float64Array, values: Float64Array, lines: Flo
     const byLine = Array.from({ length: size }, (_, i) => i).sort((a, b) => (lines[a] ?? 0) - (lines[b] ?? 0));
     order.set(byLine);
   }
-  const out: GroupsInOrder = { keys: new Float64Array(size), values: new Float64Array(size), lines: new Float64Array(size), size };
+  const out: GroupArrays = { keys: new Float64Array(size), values: new Float64Array(size), lines: new Float64Array(size), size };
   for (let j = 0; j < size; j++) {
     const i = order[j] ?? 0;
     out.keys[j] = keys[i] ?? 0;
@@ -250,19 +242,18 @@ class KernelCounts implements GroupCounts {
     return this.kernel.put(key, count, line) || (this.kernel.growCounts() && this.kernel.put(key, count, line));
   }
 
-  merge(part: GroupsInOrder, maps: readonly Int32Array[], offset: number): boolean {
+  merge(part: GroupArrays, maps: readonly Int32Array[], offset: number): boolean {
     return this.kernel.merge(part.keys, part.values, part.lines, part.size, maps, offset);
   }
 
   /** The last thing asked of the table: it is sorted in the kernel's memory, which it spends. */
-  byLine(): GroupsInOrder {
-    const sorted = this.kernel.countsByLine();
-    if (sorted) return sorted;
-    const { keys, values, lines, size } = this.kernel.counts();
-    return inLineOrder(keys, values, lines, size);
+  byLine(): GroupArrays {
+    // Listed once: sorted in the kernel, or in JavaScript when they are too many for its memory.
+    const groups = this.kernel.counts();
+    return this.kernel.countsByLine(groups) ?? inLineOrder(groups.keys, groups.values, groups.lines, groups.size);
   }
 
-  unordered(): GroupsInOrder {
+  unordered(): GroupArrays {
     return this.kernel.counts();
   }
 }
@@ -301,17 +292,17 @@ class KeyCounter implements GroupCounts {
     return true;
   }
 
-  merge(part: GroupsInOrder, maps: readonly Int32Array[], offset: number): boolean {
+  merge(part: GroupArrays, maps: readonly Int32Array[], offset: number): boolean {
     return mergeEach(this, part, maps, offset);
   }
 
   /** The keys, counts and first lines in order of first appearance, in typed arrays. */
-  byLine(): GroupsInOrder {
+  byLine(): GroupArrays {
     const { keys, values, lines, size } = this.unordered();
     return inLineOrder(keys, values, lines, size);
   }
 
-  unordered(): GroupsInOrder {
+  unordered(): GroupArrays {
     const keys = new Float64Array(this.used);
     const values = new Float64Array(this.used);
     const lines = new Float64Array(this.used);

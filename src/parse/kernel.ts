@@ -192,6 +192,14 @@ function restore(exports: KernelExports, initial: GlobalValues): void {
   }
 }
 
+/** Groups as typed arrays: combined keys, counts and first lines, `size` of each. */
+export interface GroupArrays {
+  keys: Float64Array<ArrayBuffer>;
+  values: Float64Array<ArrayBuffer>;
+  lines: Float64Array<ArrayBuffer>;
+  size: number;
+}
+
 export class ScanKernel {
   private readonly exports: KernelExports;
   private readonly initial: GlobalValues;
@@ -328,9 +336,11 @@ export class ScanKernel {
    * The groups of the count table in order of first line (the general path's order), sorted in
    * the kernel — sorting tens of thousands of groups once, in cold JavaScript, took about 10 ms —
    * in the count table's memory: the table is spent after this (its counter has its result).
+   * `groups`: the table's groups when the caller has listed them already. Undefined when they are
+   * too many to sort there.
    */
-  countsByLine(): { keys: Float64Array<ArrayBuffer>; values: Float64Array<ArrayBuffer>; lines: Float64Array<ArrayBuffer>; size: number } | undefined {
-    const { keys, values, lines, size } = this.counts();
+  countsByLine(groups: GroupArrays = this.counts()): GroupArrays | undefined {
+    const { keys, values, lines, size } = groups;
     // 56 bytes a group from HT up to INDEX (about 900 000 groups); JavaScript sorts more. Lines are whole numbers from 0.
     if (LAYOUT.HT + 56 * size + 8192 > LAYOUT.INDEX) return undefined;
     const f64 = new Float64Array(this.exports.memory.buffer, LAYOUT.HT, 3 * size);
@@ -343,7 +353,7 @@ export class ScanKernel {
   }
 
   /** The groups of the count table, in slot (or dense index) order. */
-  counts(): { keys: Float64Array<ArrayBuffer>; values: Float64Array<ArrayBuffer>; lines: Float64Array<ArrayBuffer>; size: number } {
+  counts(): GroupArrays {
     if (this.exports.dense.value === 1) return this.denseCounts();
     const slots = this.exports.htMask.value + 1;
     const size = this.exports.htUsed.value;
@@ -367,7 +377,7 @@ export class ScanKernel {
   }
 
   /** The groups of the dense count table, in index order (listed by the kernel: a loop this long, run a few times, is slow in JavaScript). */
-  private denseCounts(): { keys: Float64Array<ArrayBuffer>; values: Float64Array<ArrayBuffer>; lines: Float64Array<ArrayBuffer>; size: number } {
+  private denseCounts(): GroupArrays {
     const e = this.exports;
     const entries = 2 ** (e.bitsR.value + e.bitsY.value + e.bitsM.value + e.bitsS.value + e.bitsA.value);
     const size = e.listDense(entries);
