@@ -133,6 +133,20 @@ describe('the count table, dense and hashed', () => {
 describe('ScanKernel count table against a Map', () => {
   const settings = { delimiter: 59, crlf: false, maxField: 4, needed: 5, width: 5, valueColumns: 0, maxRowBytes: 10_000 };
   const keyOf = (ids: readonly number[]) => ids.reduce((k, id) => k * 1024 + id, 0);
+  /** Adds to the table as the counter does: when it is full, it grows once and the group goes in. */
+  const putGrowing = (k: ScanKernel, key: number, n: number, line: number) => {
+    if (!k.put(key, n, line)) {
+      expect(k.growCounts()).toBe(true);
+      expect(k.put(key, n, line)).toBe(true);
+    }
+  };
+  /** The table's groups by key. */
+  const countsOf = (k: ScanKernel) => {
+    const { keys, values, lines, size } = k.counts();
+    const got = new Map<number, { count: number; line: number }>();
+    for (let i = 0; i < size; i++) got.set(keys[i] ?? -1, { count: values[i] ?? 0, line: lines[i] ?? 0 });
+    return got;
+  };
 
   it('keeps every count and first line through widening, and into a hash table', () => {
     if (!kernel) return;
@@ -160,16 +174,11 @@ describe('ScanKernel count table against a Map', () => {
           rows.forEach((ids, line) => {
             ids.forEach((id, c) => (sizes[c] = Math.max(sizes[c] ?? 0, id + 1)));
             const key = keyOf(ids);
-            if (!k.put(key, 1, line)) {
-              expect(k.growCounts()).toBe(true);
-              expect(k.put(key, 1, line)).toBe(true);
-            }
+            putGrowing(k, key, 1, line);
             const e = expected.get(key);
             expected.set(key, { count: (e?.count ?? 0) + 1, line: e?.line ?? line });
           });
-          const { keys, values, lines, size } = k.counts();
-          const got = new Map<number, { count: number; line: number }>();
-          for (let i = 0; i < size; i++) got.set(keys[i] ?? -1, { count: values[i] ?? 0, line: lines[i] ?? 0 });
+          const got = countsOf(k);
           k.release();
           expect(got).toEqual(expected);
         },
@@ -212,10 +221,7 @@ describe('ScanKernel count table against a Map', () => {
           };
           own.forEach((ids, line) => {
             add(ids, 1, line);
-            if (!k.put(keyOf(ids), 1, line)) {
-              expect(k.growCounts()).toBe(true);
-              expect(k.put(keyOf(ids), 1, line)).toBe(true);
-            }
+            putGrowing(k, keyOf(ids), 1, line);
           });
           // the part's groups: distinct keys, in the order given (not by line), lines after `own`'s
           const seen = new Set<number>();
@@ -239,9 +245,7 @@ describe('ScanKernel count table against a Map', () => {
               offset,
             ),
           ).toBe(true);
-          const { keys: gotKeys, values, lines, size } = k.counts();
-          const got = new Map<number, { count: number; line: number }>();
-          for (let i = 0; i < size; i++) got.set(gotKeys[i] ?? -1, { count: values[i] ?? 0, line: lines[i] ?? 0 });
+          const got = countsOf(k);
           k.release();
           expect(got).toEqual(expected);
         },
@@ -267,11 +271,7 @@ describe('ScanKernel count table against a Map', () => {
           // distinct lines, falling, spread to reach the high bits (below 2^53: 3000 × 8 × 2^38)
           const lines = groups.map((_, i) => (groups.length - i) * 8 * scale + (i % 7));
           groups.forEach(([r, y, a], i) => {
-            const key = keyOf([r, y, 0, 0, a]);
-            if (!k.put(key, i + 1, lines[i] ?? 0)) {
-              expect(k.growCounts()).toBe(true);
-              expect(k.put(key, i + 1, lines[i] ?? 0)).toBe(true);
-            }
+            putGrowing(k, keyOf([r, y, 0, 0, a]), i + 1, lines[i] ?? 0);
           });
           const expected = groups
             .map(([r, y, a], i) => [keyOf([r, y, 0, 0, a]), i + 1, lines[i] ?? 0] as const)

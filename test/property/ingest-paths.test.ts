@@ -119,10 +119,30 @@ function withWaitingWorker<T>(path: string, f: () => Promise<T>): Promise<T> {
 const NOWHERE = { write: () => true, on: () => undefined };
 const EMPTY = (async function* () {})();
 
+/** A record file of about 1.3 MB, one row over and over: read by the fast path, and split in two when REHAB_STATS_SPLIT_MIN_BYTES allows. */
+function bigFile(name: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, build({ rows: [{ region: 0, year: 2014, sex: 'K' }], targetBytes: 1_300_000, damage: undefined, breaks: false, piece: 1, memory: 0 }));
+  return path;
+}
+/** The file's observations as the general path reads them. */
+async function generalObservations(path: string): Promise<unknown> {
+  return (await withEnv({ REHAB_STATS_GENERAL_PATH: '1' }, () => readTable(path, 'count', regions))).observations;
+}
+/** The file read in `env`, and how many parts a worker counted were merged into this thread's (RecordCounter.absorb). */
+async function readAbsorbing(path: string, env: Record<string, string>, takeCountWorker?: () => Worker | undefined) {
+  const absorb = vi.spyOn(RecordCounter.prototype, 'absorb');
+  try {
+    const read = await withEnv(env, () => readTable(path, 'count', regions), takeCountWorker);
+    return { read, absorbed: absorb.mock.calls.length };
+  } finally {
+    absorb.mockRestore();
+  }
+}
+
 describe('fast and general paths through the whole pipeline', () => {
   it("are chosen by the run's REHAB_STATS_GENERAL_PATH (so the property below compares two paths)", async () => {
-    const path = join(dir, 'chosen.csv');
-    writeFileSync(path, build({ rows: [{ region: 0, year: 2014, sex: 'K' }], targetBytes: 1_300_000, damage: undefined, breaks: false, piece: 1, memory: 0 }));
+    const path = bigFile('chosen.csv');
     const scan = vi.spyOn(ScanKernel.prototype, 'scan');
     await withEnv({ REHAB_STATS_GENERAL_PATH: '1' }, () => readTable(path, 'count', regions));
     const general = scan.mock.calls.length;
@@ -133,18 +153,13 @@ describe('fast and general paths through the whole pipeline', () => {
     expect(fast).toBeGreaterThan(0);
   });
   it('split a file in two, one part per thread, when REHAB_STATS_SPLIT_MIN_BYTES allows (so the property below compares that too)', async () => {
-    const path = join(dir, 'split.csv');
-    writeFileSync(path, build({ rows: [{ region: 0, year: 2014, sex: 'K' }], targetBytes: 1_300_000, damage: undefined, breaks: false, piece: 1, memory: 0 }));
-    const absorb = vi.spyOn(RecordCounter.prototype, 'absorb');
-    const split = await withEnv({ REHAB_STATS_SPLIT_MIN_BYTES: '1' }, () => readTable(path, 'count', regions));
-    const calls = absorb.mock.calls.length;
-    absorb.mockRestore();
-    expect(calls, 'the worker thread needs dist/count-worker.mjs: npm run build').toBe(1);
-    expect(split.observations).toEqual((await withEnv({ REHAB_STATS_GENERAL_PATH: '1' }, () => readTable(path, 'count', regions))).observations);
+    const path = bigFile('split.csv');
+    const { read: split, absorbed } = await readAbsorbing(path, { REHAB_STATS_SPLIT_MIN_BYTES: '1' });
+    expect(absorbed, 'the worker thread needs dist/count-worker.mjs: npm run build').toBe(1);
+    expect(split.observations).toEqual(await generalObservations(path));
   });
   it('a worker bin/ started that failed before its job is not given one: the split starts its own', async () => {
-    const path = join(dir, 'split-failed.csv');
-    writeFileSync(path, build({ rows: [{ region: 0, year: 2014, sex: 'K' }], targetBytes: 1_300_000, damage: undefined, breaks: false, piece: 1, memory: 0 }));
+    const path = bigFile('split-failed.csv');
     const broken = join(dir, 'broken-worker.mjs');
     writeFileSync(broken, "throw new Error('a worker that fails as it starts');\n");
     const env = { REHAB_STATS_SPLIT_MIN_BYTES: '1' };
@@ -156,16 +171,12 @@ describe('fast and general paths through the whole pipeline', () => {
     expect(take).toBeDefined();
     // its failure and exit seen before the split asks for it
     await stopped;
-    const absorb = vi.spyOn(RecordCounter.prototype, 'absorb');
-    const split = await withEnv(env, () => readTable(path, 'count', regions), take);
-    const calls = absorb.mock.calls.length;
-    absorb.mockRestore();
-    expect(calls, 'split in two all the same, by a worker of its own').toBe(1);
-    expect(split.observations).toEqual((await withEnv({ REHAB_STATS_GENERAL_PATH: '1' }, () => readTable(path, 'count', regions))).observations);
+    const { read: split, absorbed } = await readAbsorbing(path, env, take);
+    expect(absorbed, 'split in two all the same, by a worker of its own').toBe(1);
+    expect(split.observations).toEqual(await generalObservations(path));
   });
   it('a waiting worker that stops after the split takes it, before its job: the file is read in one piece, not waited on for ever', async () => {
-    const path = join(dir, 'split-stopping.csv');
-    writeFileSync(path, build({ rows: [{ region: 0, year: 2014, sex: 'K' }], targetBytes: 1_300_000, damage: undefined, breaks: false, piece: 1, memory: 0 }));
+    const path = bigFile('split-stopping.csv');
     // A worker whose exit is reported as soon as it is taken, while the split reads for the middle
     // of the file (a real one's comes when it stops, any time): Node then drops the job posted to it.
     class StoppingWorker extends EventEmitter {
@@ -184,30 +195,22 @@ describe('fast and general paths through the whole pipeline', () => {
       return worker as unknown as Worker;
     };
     const read = await withEnv({ REHAB_STATS_SPLIT_MIN_BYTES: '1' }, () => readTable(path, 'count', regions), take);
-    expect(read.observations).toEqual((await withEnv({ REHAB_STATS_GENERAL_PATH: '1' }, () => readTable(path, 'count', regions))).observations);
+    expect(read.observations).toEqual(await generalObservations(path));
   }, 20_000);
   it('split a file in two with the worker bin/ started before the bundle loaded, waiting for its job', async () => {
-    const path = join(dir, 'split-waiting.csv');
-    writeFileSync(path, build({ rows: [{ region: 0, year: 2014, sex: 'K' }], targetBytes: 1_300_000, damage: undefined, breaks: false, piece: 1, memory: 0 }));
-    const absorb = vi.spyOn(RecordCounter.prototype, 'absorb');
+    const path = bigFile('split-waiting.csv');
     const env = { REHAB_STATS_SPLIT_MIN_BYTES: '1' };
     const take = standbyCountWorker(['rank', '--input', path], env);
     const taken: (Worker | undefined)[] = [];
-    const split = await withEnv(
-      env,
-      () => readTable(path, 'count', regions),
-      () => {
-        taken.push(take?.());
-        return taken.at(-1);
-      },
-    );
-    const calls = absorb.mock.calls.length;
-    absorb.mockRestore();
-    expect(calls).toBe(1);
+    const { read: split, absorbed } = await readAbsorbing(path, env, () => {
+      taken.push(take?.());
+      return taken.at(-1);
+    });
+    expect(absorbed).toBe(1);
     // The split asked for the waiting worker once and was given it (not a worker of its own).
     expect(taken.length).toBe(1);
     expect(taken[0]).toBeInstanceOf(Worker);
-    expect(split.observations).toEqual((await withEnv({ REHAB_STATS_GENERAL_PATH: '1' }, () => readTable(path, 'count', regions))).observations);
+    expect(split.observations).toEqual(await generalObservations(path));
   });
   it('count a stream once, as it comes, by one thread: each byte after the header pushed once, none counted again', async () => {
     const bytes = build({
@@ -231,7 +234,7 @@ describe('fast and general paths through the whole pipeline', () => {
       expect(absorb).not.toHaveBeenCalled();
       const path = join(dir, 'once.csv');
       writeFileSync(path, bytes);
-      expect(piped.observations).toEqual((await withEnv({ REHAB_STATS_GENERAL_PATH: '1' }, () => readTable(path, 'count', regions))).observations);
+      expect(piped.observations).toEqual(await generalObservations(path));
     } finally {
       push.mockRestore();
       absorb.mockRestore();
