@@ -90,15 +90,11 @@ export function formatLocation(loc: Location, lang: Lang = 'en'): string {
   const column = loc.column !== undefined && loc.column.length > 40 ? `${loc.column.slice(0, 39)}…` : loc.column;
   const file = say(loc.file, lang);
   let s: string;
-  if (loc.sheet !== undefined) {
-    // In a workbook: "book.xlsx, sheet "Blad1", row 7, column "antal" (Blad1!C7)".
-    const parts = [t(lang, 'location.sheet', { sheet: loc.sheet })];
-    if (loc.line !== undefined) parts.push(t(lang, 'location.row', { line: loc.line }));
-    if (column !== undefined) parts.push(t(lang, 'location.column-part', { column }));
-    s = `${file}, ${parts.join(', ')}`;
-  } else if (typeof loc.file !== 'string' && loc.line !== undefined) {
-    // A source named in words ("the bundled dataset"): "the bundled dataset, line 317, column "år"".
-    const parts = [t(lang, 'location.line-part', { line: loc.line })];
+  if (loc.sheet !== undefined || (typeof loc.file !== 'string' && loc.line !== undefined)) {
+    // In a workbook: "book.xlsx, sheet "Blad1", row 7, column "antal" (Blad1!C7)"; a source
+    // named in words: "the bundled dataset, line 317, column "år"".
+    const parts = loc.sheet !== undefined ? [t(lang, 'location.sheet', { sheet: loc.sheet })] : [];
+    if (loc.line !== undefined) parts.push(t(lang, loc.sheet !== undefined ? 'location.row' : 'location.line-part', { line: loc.line }));
     if (column !== undefined) parts.push(t(lang, 'location.column-part', { column }));
     s = `${file}, ${parts.join(', ')}`;
   } else if (loc.line !== undefined && column !== undefined) s = t(lang, 'location.line-column', { file: file, line: loc.line, column });
