@@ -28,10 +28,12 @@ export function reportBreak(
   sections: readonly MethodSection[] = [],
 ): BreakSection {
   if (!b.method && methods.length > 1) throw dataError(msg('config.break-needs-method'), { file: configFile }, msg('config.methods.hint', { methods }));
-  const method = b.method ? resolveMethod(data.observations, b.method, sourceName(data)) : (methods[0] ?? '');
+  // The counts' name in messages, in the output's language.
+  const source = sourceName(data);
+  const method = b.method ? resolveMethod(data.observations, b.method, source) : (methods[0] ?? '');
   const years = yearsOf(data.observations, method);
   if (ruleActive(rule)) {
-    const national = b.vs === 'rest' ? nationalSeries(data.observations, regions, method, years, population, per, data.recordLevel, sourceName(data)) : undefined;
+    const national = b.vs === 'rest' ? nationalSeries(data.observations, regions, method, years, population, per, data.recordLevel, source) : undefined;
     return protectedBreakSection(
       countSeries(data.observations, regions, region, method, years, data.recordLevel),
       national,
@@ -40,15 +42,15 @@ export function reportBreak(
       population,
       per,
       lang,
-      sourceName(data),
+      source,
       hiddenElsewhere(sections, method, region.code),
     );
   }
   const series = withRates(countSeries(data.observations, regions, region, method, years, data.recordLevel), population, per);
   const analysis =
     b.vs === 'rest'
-      ? breakVsRest(series, nationalSeries(data.observations, regions, method, years, population, per, data.recordLevel, sourceName(data)), b.year, sourceName(data))
-      : breakAlone(series, b.year, sourceName(data));
+      ? breakVsRest(series, nationalSeries(data.observations, regions, method, years, population, per, data.recordLevel, source), b.year, source)
+      : breakAlone(series, b.year, source);
   return breakSection(series, analysis, per, lang);
 }
 
