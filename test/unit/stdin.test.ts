@@ -232,12 +232,22 @@ describe('a pipe into the binary, read on by a thread of its own', () => {
   }
 });
 
+/** Runs `f` with TMPDIR set to a new empty folder (where a spill makes its temporary file), then sets it back. */
+async function inTmpdir(f: (tmp: string) => Promise<void>): Promise<void> {
+  const tmp = mkdtempSync(join(dir, 'tmp-'));
+  const before = process.env.TMPDIR;
+  process.env.TMPDIR = tmp;
+  try {
+    await f(tmp);
+  } finally {
+    if (before === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = before;
+  }
+}
+
 describe('the spill of a stream', () => {
   it('gives back every byte added, from memory and from its temporary file, and leaves no file behind', async () => {
-    const tmp = mkdtempSync(join(dir, 'tmp-'));
-    const before = process.env.TMPDIR;
-    process.env.TMPDIR = tmp;
-    try {
+    await inTmpdir(async (tmp) => {
       const spill = new Spill(1000);
       const parts = Array.from({ length: 40 }, (_, i) => Buffer.alloc(777 + i, i));
       for (const p of parts) await spill.add(p);
@@ -248,10 +258,7 @@ describe('the spill of a stream', () => {
       await small.add(Buffer.from('abc'));
       expect(Buffer.from(await small.take()).toString()).toBe('abc');
       expect(small.handOff(3)).toBeUndefined();
-    } finally {
-      if (before === undefined) delete process.env.TMPDIR;
-      else process.env.TMPDIR = before;
-    }
+    });
   });
 
   it('takes the bytes a reading thread wrote itself from where it was handed the copy, holding none of them', async () => {
@@ -302,20 +309,14 @@ describe('the spill of a stream', () => {
 
 describe('the spill of a stream handed to a reading thread', () => {
   it('leaves no file in the temporary folder', async () => {
-    const tmp = mkdtempSync(join(dir, 'tmp2-'));
-    const before = process.env.TMPDIR;
-    process.env.TMPDIR = tmp;
-    try {
+    await inTmpdir(async (tmp) => {
       const spill = new Spill(0);
       await spill.add(Buffer.alloc(10));
       const t = spill.handOff(10);
       if (t) closeSync(t.fd);
       expect(readdirSync(tmp)).toEqual([]);
       await spill.discard();
-    } finally {
-      if (before === undefined) delete process.env.TMPDIR;
-      else process.env.TMPDIR = before;
-    }
+    });
   });
 });
 
