@@ -9,7 +9,7 @@ import { langFlag, msg, resolveLang, t, type Lang } from './messages/index.js';
 import { commanderMessage } from './commander-errors.js';
 
 export type { Io, OutStream } from './io/context.js';
-export { removeTemporaryFiles } from './io/write.js';
+export { removeTemporaryFiles } from './io/temporaries.js';
 
 /**
  * One run of rehab-stats: `args` as typed after the program name, `io` everything it may touch

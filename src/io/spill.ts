@@ -1,6 +1,7 @@
 import { closeSync, mkdtempSync, openSync, read, rmdirSync, rmSync, unlinkSync, write } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { forgetTemporary, rememberTemporary } from './temporaries.js';
 
 /** Chunks waiting to be written: past this, add() waits, so that memory stays flat when the disk is slow. */
 const MAX_QUEUED_WRITES = 8;
@@ -136,10 +137,9 @@ export class Spill {
       unlinkSync(file);
       rmdirSync(dir);
     } catch {
-      // Windows keeps an open file's name: remove it when done, or on a signal.
+      // Windows keeps an open file's name: remove it when done, or on a signal (io/temporaries.ts).
       this.named = dir;
-      live.add(dir);
-      if (live.size === 1) for (const s of SIGNALS) process.on(s, onSignal);
+      rememberTemporary(dir, () => rmSync(dir, { recursive: true, force: true }));
     }
     return fd;
   }
@@ -186,20 +186,7 @@ async function writeAll(fd: number, chunk: Uint8Array, position: number): Promis
   }
 }
 
-// Temporary folders that still have a name, removed if a signal ends the process (as io/write.ts does for its files).
-const live = new Set<string>();
-const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
-
 function forget(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
-  live.delete(dir);
-  if (live.size === 0) for (const s of SIGNALS) process.removeListener(s, onSignal);
-}
-
-function onSignal(signal: NodeJS.Signals): void {
-  for (const dir of live) rmSync(dir, { recursive: true, force: true });
-  live.clear();
-  for (const s of SIGNALS) process.removeListener(s, onSignal);
-  // Die of the same signal, as if never caught (exit 128 + n).
-  process.kill(process.pid, signal);
+  forgetTemporary(dir);
 }

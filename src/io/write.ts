@@ -4,6 +4,7 @@ import { ExitCode, RehabError } from '../errors.js';
 import { currentIo, type WriterFs } from './context.js';
 import { errorCode, systemErrorText } from './errno.js';
 import { nodeCrypto } from './lazy.js';
+import { forgetTemporary, rememberTemporary } from './temporaries.js';
 import { msg, type Message, type Text } from '../messages/index.js';
 
 /**
@@ -82,13 +83,13 @@ export async function writeFiles(files: readonly OutputFile[], protection: Prote
       await fs.rename(tmp, target.path).catch((e: unknown) => {
         throw systemFailure(e, target.shown);
       });
-      forget(tmp);
+      forgetTemporary(tmp);
     }
   } catch (e) {
     for (const { tmp } of written) removeTemp(tmp, fs);
     throw e;
   } finally {
-    for (const { tmp } of written) forget(tmp);
+    for (const { tmp } of written) forgetTemporary(tmp);
   }
 }
 
@@ -185,7 +186,8 @@ async function writeTemp(target: Target, bytes: Uint8Array, fs: WriterFs): Promi
   try {
     // 0600 until the target's own mode is set: nobody reads a half-written file.
     // Known before it exists: a signal between creating and registering it would leave it behind.
-    remember(tmp, fs);
+    // Removed by bin/ if a signal ends the process before its rename (io/temporaries.ts).
+    rememberTemporary(tmp, () => removeTemp(tmp, fs));
     fd = await fs.open(tmp, 'wx', target.existing ? 0o600 : 0o666);
     for (let offset = 0; offset < bytes.length;) {
       const n = await fs.write(fd, bytes, offset, Math.min(CHUNK, bytes.length - offset));
@@ -206,27 +208,10 @@ async function writeTemp(target: Target, bytes: Uint8Array, fs: WriterFs): Promi
   } catch (e) {
     if (fd !== undefined) await fs.close(fd).catch(() => undefined);
     // EEXIST on open: the name belongs to someone else's file, which stays.
-    if (fd === undefined && errorCode(e) === 'EEXIST') forget(tmp);
+    if (fd === undefined && errorCode(e) === 'EEXIST') forgetTemporary(tmp);
     else removeTemp(tmp, fs);
     throw systemFailure(e, target.shown);
   }
-}
-
-// Temporary files being written: bin/ removes them when a signal ends the process before their
-// rename (removeTemporaryFiles), then dies of the signal.
-const pending = new Map<string, WriterFs>();
-
-/** Removes every temporary file still being written. Synchronous: called from a signal handler. */
-export function removeTemporaryFiles(): void {
-  for (const [tmp, fs] of [...pending]) removeTemp(tmp, fs);
-}
-
-function remember(tmp: string, fs: WriterFs): void {
-  pending.set(tmp, fs);
-}
-
-function forget(tmp: string): void {
-  pending.delete(tmp);
 }
 
 function removeTemp(tmp: string, fs: WriterFs): void {
@@ -235,5 +220,5 @@ function removeTemp(tmp: string, fs: WriterFs): void {
   } catch {
     // Already gone (or never created): nothing to leave behind.
   }
-  forget(tmp);
+  forgetTemporary(tmp);
 }
